@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+):
+#   make run   installs the app and starts it on the built-in demo contact centre
+#   make test  installs the test tools and runs the whole suite (browser tests included)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run install install-dev test test-fast bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+run: install
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+# Everything but the real-browser journeys.
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: install-dev
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache data/kcc.duckdb data/kcc.duckdb.wal

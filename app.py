@@ -1,0 +1,43 @@
+"""KCC Planner: the frame. Page config, navigation and the shared sidebar; nothing else."""
+
+import streamlit as st
+
+from kcc.ui.state import ensure_session, translator
+from kcc.ui.widgets import language_selector, user_name_input
+
+st.set_page_config(page_title="KCC Planner", page_icon=":material/headset_mic:", layout="wide")
+ensure_session()
+tr = translator(str(st.session_state["lang"]))
+
+
+def _page(file: str, key: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=tr(f"common.nav_{key}"), icon=icon,
+                   url_path=file, default=default)
+
+
+navigation = st.navigation(
+    {
+        tr("common.section_plan"): [
+            _page("overview", "overview", ":material/dashboard:", default=True),
+            _page("data", "data", ":material/database:"),
+            _page("forecast", "forecast", ":material/trending_up:"),
+            _page("staffing", "staffing", ":material/groups:"),
+        ],
+        tr("common.section_strategy"): [
+            _page("levers", "levers", ":material/tune:"),
+            _page("scenarios", "scenarios", ":material/compare:"),
+            _page("export", "export", ":material/slideshow:"),
+        ],
+        tr("common.section_tools"): [
+            _page("calculator", "calculator", ":material/calculate:"),
+            _page("engine_check", "engine_check", ":material/verified:"),
+        ],
+    }
+)
+
+with st.sidebar:
+    st.caption(tr("common.tagline"))
+    language_selector(tr)
+    user_name_input(tr)
+
+navigation.run()

@@ -1,0 +1,36 @@
+"""Defaults shared by the core and the app: time zone, database path, channels, intervals."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final
+
+PROJECT_ROOT: Final[Path] = Path(__file__).resolve().parents[1]
+
+#: Contact-centre wall-clock zone; every timestamp on screen is local time in this zone.
+DEFAULT_TIMEZONE: Final[str] = "Europe/Amsterdam"
+
+#: Channel ids, in display order.
+CHANNELS: Final[tuple[str, ...]] = ("phone", "chat", "email", "whatsapp", "self_service")
+
+#: Channels answered live (queueing models); the rest is deferred work with a response time.
+LIVE_CHANNELS: Final[frozenset[str]] = frozenset({"phone", "chat"})
+
+#: Interval lengths an import may carry [min].
+SOURCE_INTERVALS_MIN: Final[tuple[int, ...]] = (5, 6, 10, 15, 30, 60)
+
+#: Interval lengths a plan may use [min].
+PLANNING_INTERVALS_MIN: Final[tuple[int, ...]] = (15, 30, 60)
+
+DEFAULT_QUEUE: Final[str] = "default"
+
+
+def db_path() -> str:
+    """Database file: ``KCC_DB_PATH`` when set, else ``data/kcc.duckdb`` in the project."""
+    return os.environ.get("KCC_DB_PATH") or str(PROJECT_ROOT / "data" / "kcc.duckdb")
+
+
+def timezone() -> str:
+    """Configured IANA zone: ``KCC_TIMEZONE`` when set, else Europe/Amsterdam."""
+    return os.environ.get("KCC_TIMEZONE") or DEFAULT_TIMEZONE

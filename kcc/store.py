@@ -1,0 +1,855 @@
+"""The DuckDB store: every line of SQL in KCC Planner lives in this module.
+
+Timestamps are kept as ``TIMESTAMPTZ`` instants; each connection's ``TimeZone`` is set to the
+contact centre's zone, so every frame read back carries tz-aware local times. DDL is kept as
+constants, writes run in one transaction on their own cursor (a failed write leaves the
+database exactly as it was), and every value travels as a parameter or a registered frame.
+
+Use one read-write connection per database file (``connect``) and call the functions here with
+it; each function opens its own cursor, so several browser sessions can share the connection.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+
+import duckdb
+import pandas as pd
+
+from kcc import config
+
+SCHEMA_VERSION: Final[int] = 1
+
+#: Tables holding user data; ``reset`` empties exactly these.
+DATA_TABLES: Final[tuple[str, ...]] = (
+    "contacts",
+    "interval_volumes",
+    "events",
+    "roster",
+    "shifts",
+    "scenarios",
+    "imports",
+    "settings",
+)
+
+_DDL_V1: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    "CREATE SEQUENCE IF NOT EXISTS import_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS event_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS shift_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS scenario_id_seq START 1",
+    """CREATE TABLE IF NOT EXISTS imports (
+        import_id BIGINT PRIMARY KEY DEFAULT nextval('import_id_seq'),
+        file_name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,          -- contacts | intervals | roster | demo
+        imported_by VARCHAR NOT NULL,
+        imported_at TIMESTAMPTZ NOT NULL,
+        rows_read BIGINT NOT NULL,
+        rows_imported BIGINT NOT NULL,
+        rows_ignored BIGINT NOT NULL,
+        rows_replaced BIGINT NOT NULL,
+        interval_min INTEGER,
+        period_start TIMESTAMPTZ,
+        period_end TIMESTAMPTZ,
+        channels VARCHAR,
+        message VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS contacts (
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        contact_id VARCHAR NOT NULL,
+        arrival_ts TIMESTAMPTZ NOT NULL,
+        wait_s DOUBLE,
+        handle_s DOUBLE,
+        outcome VARCHAR NOT NULL,       -- answered | abandoned | closed
+        customer_id VARCHAR,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (channel, queue, contact_id))""",
+    """CREATE TABLE IF NOT EXISTS interval_volumes (
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        offered DOUBLE NOT NULL,
+        answered DOUBLE,
+        abandoned DOUBLE,
+        aht_s DOUBLE,
+        wait_s_total DOUBLE,
+        closed_attempts DOUBLE NOT NULL DEFAULT 0,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (channel, queue, ds))""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id BIGINT PRIMARY KEY DEFAULT nextval('event_id_seq'),
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        uplift_pct DOUBLE,
+        exclude_from_training BOOLEAN NOT NULL DEFAULT FALSE,
+        source VARCHAR NOT NULL DEFAULT 'user')""",
+    """CREATE TABLE IF NOT EXISTS roster (
+        channel VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        agents DOUBLE NOT NULL,
+        import_id BIGINT,
+        PRIMARY KEY (channel, ds))""",
+    """CREATE TABLE IF NOT EXISTS shifts (
+        shift_id BIGINT PRIMARY KEY DEFAULT nextval('shift_id_seq'),
+        name VARCHAR NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        start_time TIME NOT NULL,
+        length_min INTEGER NOT NULL,
+        weekdays INTEGER[] NOT NULL,    -- 0 = Monday
+        headcount INTEGER NOT NULL,
+        location VARCHAR NOT NULL DEFAULT 'site',   -- site | home
+        valid_from DATE,
+        valid_to DATE)""",
+    """CREATE TABLE IF NOT EXISTS scenarios (
+        scenario_id BIGINT PRIMARY KEY DEFAULT nextval('scenario_id_seq'),
+        name VARCHAR NOT NULL UNIQUE,
+        description VARCHAR NOT NULL DEFAULT '',
+        spec_json VARCHAR NOT NULL,
+        spec_version INTEGER NOT NULL,
+        created_by VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS settings (
+        key VARCHAR PRIMARY KEY,
+        value_json VARCHAR NOT NULL)""",
+)
+
+#: Migration steps by the schema version they bring the database to.
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1}
+
+_INTERVAL_COLUMNS: Final[tuple[str, ...]] = (
+    "channel",
+    "queue",
+    "ds",
+    "interval_min",
+    "offered",
+    "answered",
+    "abandoned",
+    "aht_s",
+    "wait_s_total",
+    "closed_attempts",
+)
+
+
+class StoreError(RuntimeError):
+    """A write the store refused; the message says why and nothing was changed."""
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What one atomic import write did.
+
+    Attributes
+    ----------
+    import_id : int
+        Id of the row in the import history.
+    rows_imported : int
+        Rows written to the target table.
+    rows_replaced : int
+        Rows of an earlier import that this one replaced (overlapping period). [rows]
+    """
+
+    import_id: int
+    rows_imported: int
+    rows_replaced: int
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """Who imported what, for the import history.
+
+    Attributes
+    ----------
+    file_name : str
+        Name of the uploaded file as the user saw it.
+    kind : str
+        ``contacts``, ``intervals``, ``roster`` or ``demo``.
+    imported_by : str
+        User name (or ``demo``).
+    rows_read : int
+        Data rows in the file.
+    rows_ignored : int
+        Rows deliberately left out (for example outcome mapped to *ignore*).
+    message : str
+        Human summary shown in the history.
+    """
+
+    file_name: str
+    kind: str
+    imported_by: str
+    rows_read: int
+    rows_ignored: int = 0
+    message: str = ""
+
+
+# --------------------------------------------------------------------------- connection
+
+
+def connect(path: str | None = None, timezone: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) the database.
+
+    Parameters
+    ----------
+    path : str, optional
+        Database file, or ``":memory:"``. Default: ``kcc.config.db_path()``.
+    timezone : str, optional
+        IANA zone for local times. Default: ``kcc.config.timezone()``.
+
+    Returns
+    -------
+    duckdb.DuckDBPyConnection
+        A read-write connection; share it and let each call open its own cursor.
+    """
+    target = path or config.db_path()
+    con = duckdb.connect(target)
+    con.execute("SET TimeZone = $tz", {"tz": timezone or config.timezone()})
+    migrate(con)
+    return con
+
+
+def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    cur = con.cursor()
+    # A cursor is a new connection to the same database; it needs the zone again.
+    tz = con.execute("SELECT current_setting('TimeZone')").fetchone()[0]
+    cur.execute("SET TimeZone = $tz", {"tz": tz})
+    return cur
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One cursor, one transaction: commit on success, roll back on any exception."""
+    cur = _cursor(con)
+    cur.begin()
+    try:
+        yield cur
+        _bump_data_version(cur)
+        cur.commit()
+    except BaseException:
+        cur.rollback()
+        raise
+    finally:
+        cur.close()
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to ``SCHEMA_VERSION``; returns the version found before."""
+    con.execute(MIGRATIONS[1][0])  # meta first, to read the version
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    found = int(row[0]) if row else 0
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {found} is newer than this app ({SCHEMA_VERSION}); "
+            "update KCC Planner"
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        con.begin()
+        try:
+            for ddl in MIGRATIONS[version]:
+                con.execute(ddl)
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
+            )
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+    return found
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Schema version stored in the database."""
+    cur = _cursor(con)
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(
+        """INSERT INTO meta VALUES ('data_version', '1')
+           ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)"""
+    )
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes with every write: part of every cache key over stored data."""
+    cur = _cursor(con)
+    row = cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when no volumes have been loaded (first start)."""
+    cur = _cursor(con)
+    return cur.execute("SELECT count(*) FROM interval_volumes").fetchone()[0] == 0
+
+
+def reset(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty every data table in one transaction (schema and sequences stay)."""
+    with _transaction(con) as cur:
+        for table in DATA_TABLES:
+            cur.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count per data table (for the data page and for tests)."""
+    cur = _cursor(con)
+    return {
+        table: int(cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        for table in DATA_TABLES
+    }
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Every data table as a frame, sorted, to compare before/after a failed write."""
+    cur = _cursor(con)
+    out = {}
+    for table in DATA_TABLES:
+        frame = cur.execute(f"SELECT * FROM {table}").df()  # noqa: S608
+        out[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+    return out
+
+
+# --------------------------------------------------------------------------- imports
+
+
+def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord) -> int:
+    row = cur.execute(
+        """INSERT INTO imports (file_name, kind, imported_by, imported_at, rows_read,
+               rows_imported, rows_ignored, rows_replaced, message)
+           VALUES ($file, $kind, $by, now(), $read, 0, $ignored, 0, $msg)
+           RETURNING import_id""",
+        {
+            "file": record.file_name,
+            "kind": record.kind,
+            "by": record.imported_by,
+            "read": record.rows_read,
+            "ignored": record.rows_ignored,
+            "msg": record.message,
+        },
+    ).fetchone()
+    return int(row[0])
+
+
+def _finish_import(
+    cur: duckdb.DuckDBPyConnection, import_id: int, table: str, rows: int, replaced: int
+) -> None:
+    time_col = "arrival_ts" if table == "contacts" else "ds"
+    cur.execute(
+        f"""UPDATE imports SET rows_imported = $rows, rows_replaced = $replaced,
+               period_start = (SELECT min({time_col}) FROM {table} WHERE import_id = $id),
+               period_end = (SELECT max({time_col}) FROM {table} WHERE import_id = $id),
+               interval_min = (SELECT max(interval_min) FROM interval_volumes WHERE import_id = $id),
+               channels = (SELECT string_agg(DISTINCT channel, ',' ORDER BY channel)
+                           FROM {table} WHERE import_id = $id)
+           WHERE import_id = $id""",  # noqa: S608 - table and column names are constants
+        {"rows": rows, "replaced": replaced, "id": import_id},
+    )
+
+
+def read_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Import history, newest first."""
+    cur = _cursor(con)
+    return cur.execute("SELECT * FROM imports ORDER BY import_id DESC").df()
+
+
+# --------------------------------------------------------------------------- volumes
+
+
+def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> int | None:
+    """Interval length the stored series uses [min], or None when the series is new."""
+    cur = _cursor(con)
+    row = cur.execute(
+        "SELECT max(interval_min) FROM interval_volumes WHERE channel = $c AND queue = $q",
+        {"c": channel, "q": queue},
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in ("channel", "queue", "ds", "interval_min", "offered") if c not in frame]
+    if missing:
+        raise StoreError(f"interval frame lacks column(s): {', '.join(missing)}")
+    out = frame.copy()
+    for column in _INTERVAL_COLUMNS:
+        if column not in out:
+            out[column] = 0.0 if column == "closed_attempts" else float("nan")
+    return out[list(_INTERVAL_COLUMNS)]
+
+
+def replace_intervals(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
+) -> WriteOutcome:
+    """Write per-interval volumes, replacing what the same series held in the same period.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Store connection.
+    frame : pandas.DataFrame
+        Volume contract columns (see ``docs/ARCHITECTURE.md``); ``ds`` tz-aware or local naive.
+    record : ImportRecord
+        Import-history entry.
+
+    Returns
+    -------
+    WriteOutcome
+        Rows written and rows of earlier imports replaced. All or nothing.
+    """
+    new_rows = _interval_frame(frame)
+    with _transaction(con) as cur:
+        import_id = _insert_import(cur, record)
+        cur.register("new_rows", new_rows)
+        replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_rows")
+        cur.execute(
+            """INSERT INTO interval_volumes
+               SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                      wait_s_total, coalesce(closed_attempts, 0), $id
+               FROM new_rows""",
+            {"id": import_id},
+        )
+        cur.unregister("new_rows")
+        _finish_import(cur, import_id, "interval_volumes", len(new_rows), replaced)
+    return WriteOutcome(import_id, len(new_rows), replaced)
+
+
+def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str) -> int:
+    """Delete rows of ``table`` in the period each series of ``view`` covers; return count."""
+    span = f"""SELECT channel, queue, min({time_col}) AS lo, max({time_col}) AS hi
+               FROM {view} GROUP BY channel, queue"""
+    count = cur.execute(
+        f"""SELECT count(*) FROM {table} t JOIN ({span}) s
+            ON t.channel = s.channel AND t.queue = s.queue
+           AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608 - names are constants
+    ).fetchone()[0]
+    cur.execute(
+        f"""DELETE FROM {table} t USING ({span}) s
+            WHERE t.channel = s.channel AND t.queue = s.queue
+              AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608
+    )
+    return int(count)
+
+
+_CONTACT_COLUMNS: Final[tuple[str, ...]] = (
+    "channel",
+    "queue",
+    "contact_id",
+    "arrival_ts",
+    "wait_s",
+    "handle_s",
+    "outcome",
+    "customer_id",
+)
+
+
+def replace_contacts(
+    con: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    record: ImportRecord,
+    interval_min: int,
+) -> WriteOutcome:
+    """Write contact records and roll them up to ``interval_min`` intervals, in SQL, atomically.
+
+    Contacts of the same channel and queue in the period the new file covers are replaced, and
+    so are the intervals of that period (whatever import they came from). ``outcome`` is
+    ``answered``, ``abandoned`` or ``closed`` (attempted outside opening hours).
+
+    Returns
+    -------
+    WriteOutcome
+        ``rows_imported`` counts contacts; ``rows_replaced`` counts replaced contacts and
+        intervals together.
+    """
+    if interval_min not in config.PLANNING_INTERVALS_MIN:
+        raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
+    missing = [c for c in _CONTACT_COLUMNS if c not in frame and c != "customer_id"]
+    if missing:
+        raise StoreError(f"contact frame lacks column(s): {', '.join(missing)}")
+    new_rows = frame.copy()
+    if "customer_id" not in new_rows:
+        new_rows["customer_id"] = None
+    new_rows = new_rows[list(_CONTACT_COLUMNS)]
+    with _transaction(con) as cur:
+        import_id = _insert_import(cur, record)
+        cur.register("new_contacts", new_rows)
+        replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts")
+        cur.execute(
+            """INSERT INTO contacts
+               SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
+                      customer_id, $id
+               FROM new_contacts""",
+            {"id": import_id},
+        )
+        cur.unregister("new_contacts")
+        replaced += _rollup_contacts(cur, import_id, interval_min)
+        _finish_import(cur, import_id, "contacts", len(new_rows), replaced)
+    return WriteOutcome(import_id, len(new_rows), replaced)
+
+
+def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int) -> int:
+    """Aggregate an import's contacts into intervals (replacing that period); rows replaced."""
+    tz = cur.execute("SELECT current_setting('TimeZone')").fetchone()[0]
+    params = {"id": import_id, "width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
+    cur.execute(
+        """CREATE OR REPLACE TEMP TABLE new_intervals AS
+           SELECT channel, queue,
+                  time_bucket(CAST($width AS INTERVAL), arrival_ts, $tz) AS ds,
+                  $n AS interval_min,
+                  count(*) FILTER (WHERE outcome <> 'closed') AS offered,
+                  count(*) FILTER (WHERE outcome = 'answered') AS answered,
+                  count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+                  avg(handle_s) FILTER (WHERE outcome = 'answered') AS aht_s,
+                  sum(coalesce(wait_s, 0)) FILTER (WHERE outcome <> 'closed') AS wait_s_total,
+                  count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts
+           FROM contacts WHERE import_id = $id
+           GROUP BY ALL""",
+        params,
+    )
+    replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_intervals")
+    cur.execute(
+        """INSERT INTO interval_volumes
+           SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                  wait_s_total, closed_attempts, $id
+           FROM new_intervals""",
+        {"id": import_id},
+    )
+    cur.execute("DROP TABLE new_intervals")
+    return replaced
+
+
+def read_intervals(
+    con: duckdb.DuckDBPyConnection,
+    channel: str | None = None,
+    queue: str | None = None,
+    start: datetime | date | None = None,
+    end: datetime | date | None = None,
+) -> pd.DataFrame:
+    """Per-interval volumes (volume contract), sorted by channel, queue, ds.
+
+    ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
+    """
+    cur = _cursor(con)
+    frame = cur.execute(
+        """SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                  wait_s_total, closed_attempts
+           FROM interval_volumes
+           WHERE ($channel IS NULL OR channel = $channel)
+             AND ($queue IS NULL OR queue = $queue)
+             AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
+             AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
+           ORDER BY channel, queue, ds""",
+        {
+            "channel": channel,
+            "queue": queue,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+        },
+    ).df()
+    frame["interval_min"] = frame["interval_min"].astype("int64")
+    return frame
+
+
+def series_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per series: channel, queue, interval_min, first_ds, last_ds, days, offered,
+    answered, abandoned, closed_attempts (contacts)."""
+    cur = _cursor(con)
+    return cur.execute(
+        """SELECT channel, queue, max(interval_min) AS interval_min,
+                  min(ds) AS first_ds, max(ds) AS last_ds,
+                  count(DISTINCT CAST(ds AS DATE)) AS days,
+                  sum(offered) AS offered, sum(answered) AS answered,
+                  sum(abandoned) AS abandoned, sum(closed_attempts) AS closed_attempts
+           FROM interval_volumes GROUP BY channel, queue ORDER BY channel, queue"""
+    ).df()
+
+
+def daily_volumes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Offered contacts per local day and channel: ``date, channel, offered, closed_attempts``."""
+    cur = _cursor(con)
+    return cur.execute(
+        """SELECT CAST(ds AS DATE) AS date, channel,
+                  sum(offered) AS offered, sum(closed_attempts) AS closed_attempts
+           FROM interval_volumes GROUP BY ALL ORDER BY date, channel"""
+    ).df()
+
+
+def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None) -> pd.DataFrame:
+    """Mean offered contacts per weekday (0 = Monday) and local time of day, per channel.
+
+    Columns ``channel, weekday, time_of_day (HH:MM), offered``; the mean is over the days the
+    series has, so a closed slot on an open day counts as zero.
+    """
+    cur = _cursor(con)
+    return cur.execute(
+        """WITH days AS (
+               SELECT channel, isodow(CAST(ds AS DATE)) - 1 AS weekday,
+                      count(DISTINCT CAST(ds AS DATE)) AS n_days
+               FROM interval_volumes WHERE ($channel IS NULL OR channel = $channel)
+               GROUP BY ALL)
+           SELECT v.channel, isodow(CAST(v.ds AS DATE)) - 1 AS weekday,
+                  strftime(v.ds, '%H:%M') AS time_of_day,
+                  sum(v.offered) / any_value(d.n_days) AS offered
+           FROM interval_volumes v JOIN days d
+             ON d.channel = v.channel AND d.weekday = isodow(CAST(v.ds AS DATE)) - 1
+           WHERE ($channel IS NULL OR v.channel = $channel)
+           GROUP BY ALL ORDER BY v.channel, weekday, time_of_day""",
+        {"channel": channel},
+    ).df()
+
+
+# --------------------------------------------------------------------------- events
+
+
+def read_events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Event calendar: ``event_id, name, kind, start_date, end_date, channels (list),
+    uplift_pct, exclude_from_training, source``; dates are inclusive local dates."""
+    cur = _cursor(con)
+    frame = cur.execute("SELECT * FROM events ORDER BY start_date, event_id").df()
+    for column in ("start_date", "end_date"):
+        frame[column] = pd.to_datetime(frame[column]).dt.date
+    frame["channels"] = frame["channels"].map(list)
+    return frame
+
+
+def write_event(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    name: str,
+    kind: str,
+    start_date: date,
+    end_date: date,
+    channels: Sequence[str],
+    uplift_pct: float | None = None,
+    exclude_from_training: bool = False,
+    source: str = "user",
+    event_id: int | None = None,
+) -> int:
+    """Insert an event, or update it when ``event_id`` is given; returns its id."""
+    if end_date < start_date:
+        raise StoreError(f"event {name!r}: end date {end_date} is before start date {start_date}")
+    params = {
+        "name": name,
+        "kind": kind,
+        "start": start_date,
+        "end": end_date,
+        "channels": list(channels),
+        "uplift": uplift_pct,
+        "exclude": exclude_from_training,
+        "source": source,
+    }
+    with _transaction(con) as cur:
+        if event_id is None:
+            row = cur.execute(
+                """INSERT INTO events (name, kind, start_date, end_date, channels, uplift_pct,
+                       exclude_from_training, source)
+                   VALUES ($name, $kind, $start, $end, $channels, $uplift, $exclude, $source)
+                   RETURNING event_id""",
+                params,
+            ).fetchone()
+            return int(row[0])
+        cur.execute(
+            """UPDATE events SET name = $name, kind = $kind, start_date = $start,
+                   end_date = $end, channels = $channels, uplift_pct = $uplift,
+                   exclude_from_training = $exclude, source = $source
+               WHERE event_id = $id""",
+            {**params, "id": event_id},
+        )
+        return event_id
+
+
+def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """Replace the whole event calendar with ``frame`` (the editor's table), atomically."""
+    rows = frame.copy()
+    rows["channels"] = rows["channels"].map(list)
+    if "exclude_from_training" not in rows:
+        rows["exclude_from_training"] = False
+    if "source" not in rows:
+        rows["source"] = "user"
+    bad = rows[pd.to_datetime(rows["end_date"]) < pd.to_datetime(rows["start_date"])]
+    if len(bad):
+        first = bad.iloc[0]
+        raise StoreError(f"event {first['name']!r}: end date is before start date")
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM events")
+        cur.register("new_events", rows)
+        cur.execute(
+            """INSERT INTO events (name, kind, start_date, end_date, channels, uplift_pct,
+                   exclude_from_training, source)
+               SELECT name, kind, CAST(start_date AS DATE), CAST(end_date AS DATE),
+                      CAST(channels AS VARCHAR[]), uplift_pct, exclude_from_training, source
+               FROM new_events"""
+        )
+        cur.unregister("new_events")
+
+
+def delete_event(con: duckdb.DuckDBPyConnection, event_id: int) -> None:
+    """Remove one event."""
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM events WHERE event_id = $id", {"id": event_id})
+
+
+# --------------------------------------------------------------------------- staff on hand
+
+
+def replace_roster(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
+) -> WriteOutcome:
+    """Write rostered agents per interval (``channel, ds, interval_min, agents``), replacing
+    the period each channel covers, atomically."""
+    rows = frame[["channel", "ds", "interval_min", "agents"]].copy()
+    rows["queue"] = config.DEFAULT_QUEUE  # for the shared overlap rule
+    with _transaction(con) as cur:
+        import_id = _insert_import(cur, record)
+        cur.register("new_roster", rows)
+        span = """SELECT channel, min(ds) AS lo, max(ds) AS hi FROM new_roster GROUP BY channel"""
+        replaced = cur.execute(
+            f"""SELECT count(*) FROM roster r JOIN ({span}) s
+                ON r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi"""  # noqa: S608
+        ).fetchone()[0]
+        cur.execute(
+            f"""DELETE FROM roster r USING ({span}) s
+                WHERE r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi"""  # noqa: S608
+        )
+        cur.execute(
+            """INSERT INTO roster SELECT channel, ds, interval_min, agents, $id FROM new_roster""",
+            {"id": import_id},
+        )
+        cur.unregister("new_roster")
+        _finish_import(cur, import_id, "roster", len(rows), int(replaced))
+    return WriteOutcome(import_id, len(rows), int(replaced))
+
+
+def read_roster(
+    con: duckdb.DuckDBPyConnection,
+    channel: str | None = None,
+    start: datetime | date | None = None,
+    end: datetime | date | None = None,
+) -> pd.DataFrame:
+    """Rostered agents per interval: ``channel, ds, interval_min, agents``."""
+    cur = _cursor(con)
+    frame = cur.execute(
+        """SELECT channel, ds, interval_min, agents FROM roster
+           WHERE ($channel IS NULL OR channel = $channel)
+             AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
+             AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
+           ORDER BY channel, ds""",
+        {
+            "channel": channel,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+        },
+    ).df()
+    frame["interval_min"] = frame["interval_min"].astype("int64")
+    return frame
+
+
+def read_shifts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Shift patterns: ``shift_id, name, channels, start_time, length_min, weekdays,
+    headcount, location, valid_from, valid_to``."""
+    cur = _cursor(con)
+    frame = cur.execute("SELECT * FROM shifts ORDER BY shift_id").df()
+    frame["channels"] = frame["channels"].map(list)
+    frame["weekdays"] = frame["weekdays"].map(lambda days: [int(d) for d in days])
+    return frame
+
+
+def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """Replace all shift patterns with ``frame``, atomically."""
+    rows = frame.copy()
+    for column, default in (("location", "site"), ("valid_from", None), ("valid_to", None)):
+        if column not in rows:
+            rows[column] = default
+    rows["channels"] = rows["channels"].map(list)
+    rows["weekdays"] = rows["weekdays"].map(lambda days: [int(d) for d in days])
+    rows["start_time"] = rows["start_time"].astype(str)
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM shifts")
+        cur.register("new_shifts", rows)
+        cur.execute(
+            """INSERT INTO shifts (name, channels, start_time, length_min, weekdays, headcount,
+                   location, valid_from, valid_to)
+               SELECT name, CAST(channels AS VARCHAR[]), CAST(start_time AS TIME), length_min,
+                      CAST(weekdays AS INTEGER[]), headcount, location,
+                      CAST(valid_from AS DATE), CAST(valid_to AS DATE)
+               FROM new_shifts"""
+        )
+        cur.unregister("new_shifts")
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+def save_scenario(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    name: str,
+    spec: dict[str, Any],
+    spec_version: int,
+    user: str,
+    description: str = "",
+) -> int:
+    """Insert or update (by name) a scenario; the spec is stored as JSON. Returns its id."""
+    params = {
+        "name": name,
+        "desc": description,
+        "spec": json.dumps(spec, sort_keys=True, default=str),
+        "version": spec_version,
+        "user": user,
+    }
+    with _transaction(con) as cur:
+        row = cur.execute(
+            """INSERT INTO scenarios (name, description, spec_json, spec_version, created_by,
+                   created_at, updated_by, updated_at)
+               VALUES ($name, $desc, $spec, $version, $user, now(), $user, now())
+               ON CONFLICT (name) DO UPDATE SET description = excluded.description,
+                   spec_json = excluded.spec_json, spec_version = excluded.spec_version,
+                   updated_by = excluded.updated_by, updated_at = excluded.updated_at
+               RETURNING scenario_id""",
+            params,
+        ).fetchone()
+    return int(row[0])
+
+
+def read_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All scenarios with ``spec`` decoded to a dict, ordered by name."""
+    cur = _cursor(con)
+    frame = cur.execute("SELECT * FROM scenarios ORDER BY name").df()
+    frame["spec"] = frame["spec_json"].map(json.loads)
+    return frame.drop(columns="spec_json")
+
+
+def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
+    """Remove one scenario."""
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM scenarios WHERE scenario_id = $id", {"id": scenario_id})
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None) -> Any:
+    """A JSON setting (shrinkage, costs, opening hours of the baseline, ...)."""
+    cur = _cursor(con)
+    row = cur.execute("SELECT value_json FROM settings WHERE key = $k", {"k": key}).fetchone()
+    return default if row is None else json.loads(row[0])
+
+
+def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any) -> None:
+    """Store a JSON setting."""
+    with _transaction(con) as cur:
+        cur.execute(
+            "INSERT OR REPLACE INTO settings VALUES ($k, $v)",
+            {"k": key, "v": json.dumps(value, sort_keys=True, default=str)},
+        )

@@ -1,0 +1,97 @@
+"""Page set-up shared by every page: session state, the cached store connection, language."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+import duckdb
+import streamlit as st
+
+from kcc import config, store
+from kcc.i18n import LANGUAGES, t
+
+Translator = Callable[..., str]
+
+#: Session-state keys no widget owns, with their defaults; they survive page changes.
+SESSION_DEFAULTS: dict[str, object] = {
+    "lang": "en",
+    "user": "",
+    "planning_interval_min": 15,
+}
+
+_demo_lock = threading.Lock()
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str, timezone: str) -> duckdb.DuckDBPyConnection:
+    # One read-write connection per file for the whole server; calls open cursors on it.
+    return store.connect(path, timezone)
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The app's store connection (cached per database file and zone)."""
+    return _connection(config.db_path(), config.timezone())
+
+
+def translator(lang: str) -> Translator:
+    """``tr(key, **fmt)`` bound to ``lang``."""
+
+    def tr(key: str, **fmt: object) -> str:
+        return t(key, lang, **fmt)
+
+    return tr
+
+
+def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    """Load the demo centre into an empty database, once, even with several sessions."""
+    if not store.is_empty(con):
+        return
+    from kcc import demo  # the generator is only needed on first start
+
+    with _demo_lock:
+        if not store.is_empty(con):
+            return
+        bar = st.progress(0.0, text=tr("common.loading_demo"))
+        demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
+        bar.empty()
+
+
+def ensure_session() -> None:
+    """Fill the session-state keys no widget owns with their defaults."""
+    for key, default in SESSION_DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = default
+
+
+def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
+    """Initialise everything a page needs and return ``(connection, tr)``.
+
+    AppTest runs a page script alone, so each page calls this first: it fills missing
+    session-state keys, takes the language from ``?lang=`` when given, opens the cached
+    connection and loads the demo centre into an empty database.
+    """
+    ensure_session()
+    ss = st.session_state
+    lang_param = st.query_params.get("lang")
+    if lang_param in LANGUAGES and "lang_from_url" not in ss:
+        ss["lang"] = lang_param
+        ss["lang_from_url"] = True
+    if not ss["user"]:
+        ss["user"] = os.environ.get("KCC_USER", "")
+    ss["page"] = page_id
+    tr = translator(str(ss["lang"]))
+    con = connection()
+    _ensure_demo(con, tr)
+    return con, tr
+
+
+def current_user(tr: Translator) -> str:
+    """Name recorded with imports and scenarios."""
+    return str(st.session_state.get("user") or tr("common.anonymous_user"))
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Store data version: pass it to cached functions so a write invalidates them."""
+    return store.data_version(con)

@@ -1,0 +1,61 @@
+"""Fixtures shared by the whole suite: real data sets, demo and empty databases."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kcc import store
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Real call-centre data, kept beside the project (never copied into it).
+REAL_DATA = ROOT.parent / "shared" / "data" / "real"
+
+
+def real_file(relative: str) -> Path:
+    """Path of a real data file; skips the test with the reason when it is not there."""
+    path = REAL_DATA / relative
+    if not path.exists():
+        pytest.skip(f"real data set not available: {relative} (expected beside the project in ../shared/data/real)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the demo centre, built once per test run."""
+    from kcc import demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    con = store.connect(str(path))
+    demo.load_demo(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo database, set as ``KCC_DB_PATH`` for pages under test."""
+    path = tmp_path / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, path)
+    monkeypatch.setenv("KCC_DB_PATH", str(path))
+    return path
+
+
+@pytest.fixture
+def demo_con(demo_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open connection to a private copy of the demo database."""
+    con = store.connect(str(demo_db))
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def mem_con() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An empty in-memory store."""
+    con = store.connect(":memory:")
+    yield con
+    con.close()

@@ -1,0 +1,42 @@
+"""Every text exists in English and Dutch, and every key the code asks for exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kcc.i18n import TEXTS, t
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY_CALL = re.compile(r"""\btr?\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""")
+
+
+def test_every_text_has_english_and_dutch() -> None:
+    for key, pair in TEXTS.items():
+        assert len(pair) == 2, key
+        english, dutch = pair
+        assert english.strip() and dutch.strip(), f"{key} lacks a language"
+
+
+def test_placeholders_match_between_languages() -> None:
+    field = re.compile(r"\{(\w+)")
+    for key, (english, dutch) in TEXTS.items():
+        assert set(field.findall(english)) == set(field.findall(dutch)), key
+
+
+def _sources() -> list[Path]:
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "kcc").rglob("*.py")]
+    return [p for p in files if "i18n" not in p.parts]
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_literal_key_is_defined(path: Path) -> None:
+    missing = sorted(set(KEY_CALL.findall(path.read_text(encoding="utf-8"))) - set(TEXTS))
+    assert not missing, f"{path.relative_to(ROOT)} asks for undefined texts: {missing}"
+
+
+def test_translation_formats_fields() -> None:
+    assert t("common.data_period", "nl", start="1-1-2025", end="31-12-2025").startswith("Gegevens van 1-1-2025")
+    assert t("no.such_key", "nl") == "no.such_key"
