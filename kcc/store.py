@@ -12,6 +12,7 @@ it; each function opens its own cursor, so several browser sessions can share th
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -220,6 +221,14 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     return con
 
 
+def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
+    keyword internally, which is not ours to fix."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The inplace keyword", category=Warning)
+        return relation.df()
+
+
 def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     cur = con.cursor()
     # A cursor is a new connection to the same database; it needs the zone again.
@@ -317,7 +326,7 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     cur = _cursor(con)
     out = {}
     for table in DATA_TABLES:
-        frame = cur.execute(f"SELECT * FROM {table}").df()  # noqa: S608
+        frame = _df(cur.execute(f"SELECT * FROM {table}"))  # noqa: S608
         out[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
     return out
 
@@ -362,7 +371,7 @@ def _finish_import(
 def read_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Import history, newest first."""
     cur = _cursor(con)
-    return cur.execute("SELECT * FROM imports ORDER BY import_id DESC").df()
+    return _df(cur.execute("SELECT * FROM imports ORDER BY import_id DESC"))
 
 
 # --------------------------------------------------------------------------- volumes
@@ -541,7 +550,7 @@ def read_intervals(
     ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
     """
     cur = _cursor(con)
-    frame = cur.execute(
+    frame = _df(cur.execute(
         """SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
                   wait_s_total, closed_attempts
            FROM interval_volumes
@@ -556,7 +565,7 @@ def read_intervals(
             "start": None if start is None else str(start),
             "end": None if end is None else str(end),
         },
-    ).df()
+    ))
     frame["interval_min"] = frame["interval_min"].astype("int64")
     return frame
 
@@ -565,24 +574,24 @@ def series_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per series: channel, queue, interval_min, first_ds, last_ds, days, offered,
     answered, abandoned, closed_attempts (contacts)."""
     cur = _cursor(con)
-    return cur.execute(
+    return _df(cur.execute(
         """SELECT channel, queue, max(interval_min) AS interval_min,
                   min(ds) AS first_ds, max(ds) AS last_ds,
                   count(DISTINCT CAST(ds AS DATE)) AS days,
                   sum(offered) AS offered, sum(answered) AS answered,
                   sum(abandoned) AS abandoned, sum(closed_attempts) AS closed_attempts
            FROM interval_volumes GROUP BY channel, queue ORDER BY channel, queue"""
-    ).df()
+    ))
 
 
 def daily_volumes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Offered contacts per local day and channel: ``date, channel, offered, closed_attempts``."""
     cur = _cursor(con)
-    return cur.execute(
+    return _df(cur.execute(
         """SELECT CAST(ds AS DATE) AS date, channel,
                   sum(offered) AS offered, sum(closed_attempts) AS closed_attempts
            FROM interval_volumes GROUP BY ALL ORDER BY date, channel"""
-    ).df()
+    ))
 
 
 def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None) -> pd.DataFrame:
@@ -592,7 +601,7 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None)
     series has, so a closed slot on an open day counts as zero.
     """
     cur = _cursor(con)
-    return cur.execute(
+    return _df(cur.execute(
         """WITH days AS (
                SELECT channel, isodow(CAST(ds AS DATE)) - 1 AS weekday,
                       count(DISTINCT CAST(ds AS DATE)) AS n_days
@@ -606,7 +615,7 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None)
            WHERE ($channel IS NULL OR v.channel = $channel)
            GROUP BY ALL ORDER BY v.channel, weekday, time_of_day""",
         {"channel": channel},
-    ).df()
+    ))
 
 
 # --------------------------------------------------------------------------- events
@@ -616,7 +625,7 @@ def read_events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Event calendar: ``event_id, name, kind, start_date, end_date, channels (list),
     uplift_pct, exclude_from_training, source``; dates are inclusive local dates."""
     cur = _cursor(con)
-    frame = cur.execute("SELECT * FROM events ORDER BY start_date, event_id").df()
+    frame = _df(cur.execute("SELECT * FROM events ORDER BY start_date, event_id"))
     for column in ("start_date", "end_date"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     frame["channels"] = frame["channels"].map(list)
@@ -739,7 +748,7 @@ def read_roster(
 ) -> pd.DataFrame:
     """Rostered agents per interval: ``channel, ds, interval_min, agents``."""
     cur = _cursor(con)
-    frame = cur.execute(
+    frame = _df(cur.execute(
         """SELECT channel, ds, interval_min, agents FROM roster
            WHERE ($channel IS NULL OR channel = $channel)
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
@@ -750,7 +759,7 @@ def read_roster(
             "start": None if start is None else str(start),
             "end": None if end is None else str(end),
         },
-    ).df()
+    ))
     frame["interval_min"] = frame["interval_min"].astype("int64")
     return frame
 
@@ -759,7 +768,7 @@ def read_shifts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Shift patterns: ``shift_id, name, channels, start_time, length_min, weekdays,
     headcount, location, valid_from, valid_to``."""
     cur = _cursor(con)
-    frame = cur.execute("SELECT * FROM shifts ORDER BY shift_id").df()
+    frame = _df(cur.execute("SELECT * FROM shifts ORDER BY shift_id"))
     frame["channels"] = frame["channels"].map(list)
     frame["weekdays"] = frame["weekdays"].map(lambda days: [int(d) for d in days])
     return frame
@@ -825,7 +834,7 @@ def save_scenario(
 def read_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All scenarios with ``spec`` decoded to a dict, ordered by name."""
     cur = _cursor(con)
-    frame = cur.execute("SELECT * FROM scenarios ORDER BY name").df()
+    frame = _df(cur.execute("SELECT * FROM scenarios ORDER BY name"))
     frame["spec"] = frame["spec_json"].map(json.loads)
     return frame.drop(columns="spec_json")
 
@@ -853,3 +862,459 @@ def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any) -> None:
             "INSERT OR REPLACE INTO settings VALUES ($k, $v)",
             {"k": key, "v": json.dumps(value, sort_keys=True, default=str)},
         )
+
+
+# --------------------------------------------------------------------------- staged contact imports
+#
+# A contact file is read, checked and rolled up in DuckDB, without pandas in between, so a
+# file of millions of rows costs about one scan. ``stage_contacts`` opens a transaction on its
+# own cursor and aggregates the source into a temporary table; the importer reads the checks
+# and then calls ``commit_stage`` or ``discard_stage``. Nothing touches the data tables before
+# ``commit_stage``, and a failure there rolls everything back.
+
+#: Outcome categories a contact can be mapped to.
+OUTCOMES: Final[tuple[str, ...]] = ("answered", "abandoned", "closed", "ignore")
+
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A delimited text file DuckDB reads directly (every column as text).
+
+    Attributes
+    ----------
+    path : str
+        File to read.
+    delimiter : str
+        Field separator: ``,``, ``;`` or a tab.
+    encoding : str
+        ``utf-8`` or ``latin-1``.
+    """
+
+    path: str
+    delimiter: str
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class ContactColumns:
+    """Where a staged source keeps each contact field and how to read it (all text).
+
+    Attributes
+    ----------
+    arrival : tuple of str
+        One column with date and time, or a date column and a time column (joined with a space).
+    arrival_format : str
+        ``strptime`` format of the (joined) arrival text, e.g. ``%y%m%d %H:%M:%S``.
+    channel, queue : str or None
+        Columns holding channel and queue; None uses ``channel_value`` / ``queue_value``.
+    channel_keys, channel_ids : tuple of str
+        Raw channel values and the channel id each maps to.
+    contact_id : tuple of str
+        Columns that together identify a contact; empty generates ids from the arrival time.
+    customer_id, handle_s, wait_s, outcome : str or None
+        Columns for customer, handle time [s or H:MM:SS], wait [s or H:MM:SS] and outcome.
+    outcome_keys, outcome_values : tuple of str
+        Raw outcome values and the category (see ``OUTCOMES``) each maps to.
+    decimal_comma : bool
+        Numbers are written ``12,5`` (thousands ``1.234,5``).
+    """
+
+    arrival: tuple[str, ...]
+    arrival_format: str
+    channel: str | None = None
+    channel_value: str = "phone"
+    channel_keys: tuple[str, ...] = ()
+    channel_ids: tuple[str, ...] = ()
+    queue: str | None = None
+    queue_value: str = config.DEFAULT_QUEUE
+    contact_id: tuple[str, ...] = ()
+    customer_id: str | None = None
+    handle_s: str | None = None
+    wait_s: str | None = None
+    outcome: str | None = None
+    outcome_keys: tuple[str, ...] = ()
+    outcome_values: tuple[str, ...] = ()
+    decimal_comma: bool = False
+
+
+#: Checks run on every staged row: code -> condition on the typed row (constants, no input).
+STAGE_CHECKS: Final[dict[str, str]] = {
+    "arrival_missing": "arrival_raw IS NULL",
+    "arrival_unparseable": "arrival_raw IS NOT NULL AND arrival_local IS NULL",
+    "handle_non_numeric": "handle_raw IS NOT NULL AND handle_s IS NULL",
+    "handle_negative": "handle_s < 0",
+    "wait_non_numeric": "wait_raw IS NOT NULL AND wait_s IS NULL",
+    "wait_negative": "wait_s < 0",
+    "outcome_unmapped": "outcome IS NULL",
+    "channel_unmapped": "channel IS NULL",
+}
+
+#: Which source column a check reports on.
+STAGE_CHECK_FIELDS: Final[dict[str, str]] = {
+    "arrival_missing": "arrival",
+    "arrival_unparseable": "arrival",
+    "handle_non_numeric": "handle_s",
+    "handle_negative": "handle_s",
+    "wait_non_numeric": "wait_s",
+    "wait_negative": "wait_s",
+    "outcome_unmapped": "outcome",
+    "channel_unmapped": "channel",
+}
+
+
+@dataclass
+class ContactStage:
+    """An open, uncommitted contact import (see ``stage_contacts``).
+
+    Attributes
+    ----------
+    rows_read : int
+        Data rows in the source.
+    check_counts : dict of str to int
+        Rows failing each check of ``STAGE_CHECKS``.
+    series : pandas.DataFrame
+        ``channel, queue, first_local, last_local, contacts`` of the rows that parsed.
+    """
+
+    cursor: duckdb.DuckDBPyConnection
+    source_sql: str
+    source_params: dict[str, Any]
+    columns: ContactColumns
+    interval_min: int
+    rows_read: int
+    check_counts: dict[str, int]
+    series: pd.DataFrame
+
+
+def _q(name: str) -> str:
+    """Quote a column name of an uploaded file as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _text(column: str) -> str:
+    return f"nullif(trim(CAST({_q(column)} AS VARCHAR)), '')"
+
+
+def _seconds(column: str, decimal_comma: bool) -> str:
+    raw = _text(column)
+    number = f"replace(replace({raw}, '.', ''), ',', '.')" if decimal_comma else raw
+    return (
+        f"CASE WHEN strpos({raw}, ':') > 0 THEN epoch(TRY_CAST({raw} AS INTERVAL)) "
+        f"ELSE TRY_CAST({number} AS DOUBLE) END"
+    )
+
+
+def _typed_contacts_sql(cols: ContactColumns, source_sql: str, line_sql: str) -> str:
+    """SELECT turning a text source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov)."""
+    arrival = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+    arrival = f"nullif(trim({arrival}), '')"
+    channel = (
+        f"$cv[list_position($ck, lower({_text(cols.channel)}))]" if cols.channel else "$channel"
+    )
+    queue = f"coalesce({_text(cols.queue)}, $queue)" if cols.queue else "$queue"
+    outcome = (
+        f"$ov[list_position($ok, {_text(cols.outcome)})]" if cols.outcome else "'answered'"
+    )
+    contact_id = (
+        "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
+        if cols.contact_id
+        else "NULL"
+    )
+    customer = _text(cols.customer_id) if cols.customer_id else "NULL"
+    handle = _seconds(cols.handle_s, cols.decimal_comma) if cols.handle_s else "NULL"
+    handle_raw = _text(cols.handle_s) if cols.handle_s else "NULL"
+    wait = _seconds(cols.wait_s, cols.decimal_comma) if cols.wait_s else "NULL"
+    wait_raw = _text(cols.wait_s) if cols.wait_s else "NULL"
+    return f"""SELECT {line_sql} AS line, {arrival} AS arrival_raw,
+                      try_strptime({arrival}, $fmt) AS arrival_local,
+                      {channel} AS channel, {queue} AS queue,
+                      {contact_id} AS contact_id, {customer} AS customer_id,
+                      {handle} AS handle_s, {handle_raw} AS handle_raw,
+                      {wait} AS wait_s, {wait_raw} AS wait_raw,
+                      {outcome} AS outcome,
+                      {_text(cols.outcome) if cols.outcome else "NULL"} AS outcome_raw,
+                      {_text(cols.channel) if cols.channel else "NULL"} AS channel_raw
+               FROM {source_sql}"""  # noqa: S608 - identifiers quoted, values are parameters
+
+
+def _typed_params(cols: ContactColumns) -> dict[str, Any]:
+    params: dict[str, Any] = {"fmt": cols.arrival_format}
+    if cols.channel:
+        params.update(ck=list(cols.channel_keys) or [""], cv=list(cols.channel_ids) or [""])
+    else:
+        params["channel"] = cols.channel_value
+    params["queue"] = cols.queue_value
+    if cols.outcome:
+        params.update(ok=list(cols.outcome_keys) or [""], ov=list(cols.outcome_values) or [""])
+    return params
+
+
+def _source(cur: duckdb.DuckDBPyConnection, source: CsvSource | pd.DataFrame) -> tuple[str, dict]:
+    if isinstance(source, CsvSource):
+        sql = (
+            "read_csv($path, all_varchar = true, header = true, delim = $delim, "
+            "quote = '\"', encoding = $enc)"
+        )
+        return sql, {"path": source.path, "delim": source.delimiter, "enc": source.encoding}
+    cur.register("kcc_source_frame", source)
+    return "kcc_source_frame", {}
+
+
+def stage_contacts(
+    con: duckdb.DuckDBPyConnection,
+    source: CsvSource | pd.DataFrame,
+    columns: ContactColumns,
+    interval_min: int,
+) -> ContactStage:
+    """Read, check and roll up contact rows into a temporary table, in one scan.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Store connection.
+    source : CsvSource or pandas.DataFrame
+        A delimited file, or a frame of text columns (optionally with a 1-based ``_row``).
+    columns : ContactColumns
+        Where each field is and how to read it.
+    interval_min : int
+        Planning interval to roll up to [min].
+
+    Returns
+    -------
+    ContactStage
+        An open transaction; pass it to ``commit_stage`` or ``discard_stage``.
+
+    Raises
+    ------
+    duckdb.Error
+        When DuckDB cannot read the source at all (encoding, quoting).
+    """
+    if interval_min not in config.PLANNING_INTERVALS_MIN:
+        raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
+    cur = _cursor(con)
+    cur.begin()
+    try:
+        source_sql, source_params = _source(cur, source)
+        typed = _typed_contacts_sql(columns, source_sql, "NULL")
+        checks = ",\n".join(
+            f"count(*) FILTER (WHERE {cond}) AS {code}" for code, cond in STAGE_CHECKS.items()
+        )
+        valid = "arrival_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')"
+        cur.execute(
+            f"""CREATE TEMP TABLE kcc_stage AS
+                SELECT channel, queue,
+                       time_bucket(CAST($width AS INTERVAL), arrival_local) AS ds_local,
+                       min(arrival_local) AS first_local, max(arrival_local) AS last_local,
+                       count(*) AS rows_read,
+                       count(*) FILTER (WHERE {valid}) AS contacts,
+                       count(*) FILTER (WHERE outcome = 'ignore') AS ignored,
+                       count(*) FILTER (WHERE outcome IN ('answered', 'abandoned')) AS offered,
+                       count(*) FILTER (WHERE outcome = 'answered') AS answered,
+                       count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+                       sum(handle_s) FILTER (WHERE outcome = 'answered') AS handle_sum,
+                       count(handle_s) FILTER (WHERE outcome = 'answered') AS handle_n,
+                       sum(coalesce(wait_s, 0))
+                           FILTER (WHERE outcome IN ('answered', 'abandoned')) AS wait_s_total,
+                       count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts,
+                       {checks}
+                FROM ({typed}) GROUP BY ALL""",  # noqa: S608 - built from constants
+            {**source_params, **_typed_params(columns), "width": f"{interval_min} minutes"},
+        )
+        sums = ", ".join(f"coalesce(sum({code}), 0)" for code in STAGE_CHECKS)
+        row = cur.execute(f"SELECT coalesce(sum(rows_read), 0), {sums} FROM kcc_stage").fetchone()  # noqa: S608
+        series = _df(cur.execute(
+            """SELECT channel, queue, min(first_local) AS first_local,
+                      max(last_local) AS last_local, sum(contacts) AS contacts
+               FROM kcc_stage WHERE channel IS NOT NULL AND ds_local IS NOT NULL
+               GROUP BY ALL HAVING sum(contacts) > 0 ORDER BY channel, queue"""
+        ))
+    except BaseException:
+        cur.rollback()
+        cur.close()
+        raise
+    return ContactStage(
+        cursor=cur,
+        source_sql=source_sql,
+        source_params=source_params,
+        columns=columns,
+        interval_min=interval_min,
+        rows_read=int(row[0]),
+        check_counts={code: int(n) for code, n in zip(STAGE_CHECKS, row[1:], strict=True)},
+        series=series,
+    )
+
+
+def _numbered_source(stage: ContactStage) -> str:
+    """The source with a 1-based data row number ``_row`` (materialised once, on demand)."""
+    cur = stage.cursor
+    exists = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'kcc_numbered' AND temporary"
+    ).fetchone()[0]
+    if not exists:
+        # A table keeps insertion order, so its rowid is the row's position in the file.
+        cur.execute(
+            f"CREATE TEMP TABLE kcc_numbered AS SELECT * FROM {stage.source_sql}",  # noqa: S608
+            stage.source_params,
+        )
+    has_row = cur.execute(
+        """SELECT count(*) FROM duckdb_columns()
+           WHERE table_name = 'kcc_numbered' AND column_name = '_row'"""
+    ).fetchone()[0]
+    if has_row:
+        return "kcc_numbered"
+    # rowids of a table created in an open transaction start at a large offset.
+    return "(SELECT rowid - min(rowid) OVER () + 1 AS _row, * FROM kcc_numbered)"
+
+
+def stage_examples(stage: ContactStage, check: str, limit: int = 5) -> pd.DataFrame:
+    """First rows failing one check of ``STAGE_CHECKS``: ``row`` (1-based data row) and
+    ``value`` (the raw text)."""
+    value = {
+        "arrival": "arrival_raw",
+        "handle_s": "handle_raw",
+        "wait_s": "wait_raw",
+        "outcome": "outcome_raw",
+        "channel": "channel_raw",
+    }[STAGE_CHECK_FIELDS[check]]
+    typed = _typed_contacts_sql(stage.columns, _numbered_source(stage), "_row")
+    return _df(stage.cursor.execute(
+        f"""SELECT line AS row, {value} AS value FROM ({typed})
+            WHERE {STAGE_CHECKS[check]} ORDER BY line LIMIT $limit""",  # noqa: S608
+        {**_typed_params(stage.columns), "limit": limit},
+    ))
+
+
+def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataFrame]:
+    """Contact ids that occur more than once in a series: how many rows are surplus, and the
+    first examples ``row, contact_id, first_row``. Empty when no id columns are mapped."""
+    if not stage.columns.contact_id:
+        return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
+    cur = stage.cursor
+    typed = _typed_contacts_sql(stage.columns, stage.source_sql, "NULL")
+    surplus = cur.execute(
+        f"""SELECT coalesce(sum(n - 1), 0) FROM (
+                SELECT count(*) AS n FROM ({typed}) WHERE contact_id IS NOT NULL
+                GROUP BY channel, queue, contact_id HAVING count(*) > 1)""",  # noqa: S608
+        {**stage.source_params, **_typed_params(stage.columns)},
+    ).fetchone()[0]
+    if not surplus:
+        return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
+    typed = _typed_contacts_sql(stage.columns, _numbered_source(stage), "_row")
+    examples = _df(cur.execute(
+        f"""SELECT line AS row, contact_id, first_row FROM (
+                SELECT line, contact_id,
+                       min(line) OVER (PARTITION BY channel, queue, contact_id) AS first_row
+                FROM ({typed}) WHERE contact_id IS NOT NULL)
+            WHERE line > first_row ORDER BY line LIMIT $limit""",  # noqa: S608
+        {**_typed_params(stage.columns), "limit": limit},
+    ))
+    return int(surplus), examples
+
+
+def commit_stage(
+    stage: ContactStage, record: ImportRecord, *, keep_contacts: bool = True
+) -> WriteOutcome:
+    """Write a checked stage: intervals (and contacts), replacing the period it covers.
+
+    Bucket starts are local wall-clock times; they become instants in the connection's zone
+    here. DuckDB reads a local time in the repeated hour at the end of summer time as standard
+    time, and moves a time in the skipped hour at its start one hour forward; buckets that
+    land together are summed.
+
+    Returns
+    -------
+    WriteOutcome
+        ``rows_imported`` counts contacts; ``rows_replaced`` counts replaced contacts and
+        intervals together. The transaction is committed and the stage closed.
+    """
+    cur = stage.cursor
+    try:
+        import_id = _insert_import(cur, record)
+        replaced = 0
+        rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
+        if keep_contacts:
+            typed = _typed_contacts_sql(stage.columns, stage.source_sql, "NULL")
+            cur.execute(
+                f"""CREATE TEMP TABLE kcc_new_contacts AS
+                    SELECT channel, queue,
+                           coalesce(contact_id, strftime(arrival_local, '%Y%m%dT%H%M%S') || '-'
+                               || row_number() OVER (PARTITION BY channel, queue, arrival_local))
+                               AS contact_id,
+                           CAST(arrival_local AS TIMESTAMPTZ) AS arrival_ts, wait_s, handle_s,
+                           outcome, customer_id
+                    FROM ({typed})
+                    WHERE arrival_local IS NOT NULL
+                      AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
+                {**stage.source_params, **_typed_params(stage.columns)},
+            )
+            replaced += _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
+            cur.execute(
+                """INSERT INTO contacts
+                   SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
+                          customer_id, $id
+                   FROM kcc_new_contacts""",
+                {"id": import_id},
+            )
+        cur.execute(
+            """CREATE TEMP TABLE kcc_new_intervals AS
+               SELECT channel, queue, CAST(ds_local AS TIMESTAMPTZ) AS ds,
+                      $n AS interval_min, sum(offered) AS offered, sum(answered) AS answered,
+                      sum(abandoned) AS abandoned,
+                      sum(handle_sum) / nullif(sum(handle_n), 0) AS aht_s,
+                      sum(wait_s_total) AS wait_s_total, sum(closed_attempts) AS closed_attempts
+               FROM kcc_stage
+               WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0
+               GROUP BY ALL""",
+            {"n": stage.interval_min},
+        )
+        replaced += _delete_overlap(cur, "interval_volumes", "ds", "kcc_new_intervals")
+        cur.execute(
+            """INSERT INTO interval_volumes
+               SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                      wait_s_total, closed_attempts, $id
+               FROM kcc_new_intervals""",
+            {"id": import_id},
+        )
+        _finish_import(
+            cur, import_id, "contacts" if keep_contacts else "interval_volumes", rows, replaced
+        )
+        _bump_data_version(cur)
+        cur.commit()
+    except BaseException:
+        cur.rollback()
+        raise
+    finally:
+        cur.close()
+    return WriteOutcome(import_id, rows, replaced)
+
+
+def discard_stage(stage: ContactStage) -> None:
+    """Roll back and close a stage that will not be written."""
+    try:
+        stage.cursor.rollback()
+    finally:
+        stage.cursor.close()
+
+
+def count_overlap(
+    con: duckdb.DuckDBPyConnection, channel: str, queue: str, start: datetime, end: datetime
+) -> int:
+    """Stored intervals of one series with ``start <= ds <= end`` (what an import replaces)."""
+    cur = _cursor(con)
+    return int(
+        cur.execute(
+            """SELECT count(*) FROM interval_volumes
+               WHERE channel = $c AND queue = $q AND ds BETWEEN $lo AND $hi""",
+            {"c": channel, "q": queue, "lo": start, "hi": end},
+        ).fetchone()[0]
+    )
+
+
+# --------------------------------------------------------------------------- plan settings
+
+
+def read_settings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Every stored JSON setting by key (the plan builds its settings from these)."""
+    cur = _cursor(con)
+    rows = cur.execute("SELECT key, value_json FROM settings ORDER BY key").fetchall()
+    return {str(key): json.loads(value) for key, value in rows}
