@@ -1,0 +1,180 @@
+"""Texts of the Erlang calculator and the engine check."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # calculator
+    "calc.title": ("Erlang calculator", "Erlang-calculator"),
+    "calc.intro": (
+        "One interval, every target: how many agents the queue needs and what a given number "
+        "of agents delivers. Erlang C when nobody hangs up, Erlang A when callers abandon.",
+        "Eén interval, alle doelen: hoeveel medewerkers de wachtrij nodig heeft en wat een "
+        "gegeven aantal medewerkers oplevert. Erlang C als niemand ophangt, Erlang A als "
+        "bellers afhaken.",
+    ),
+    "calc.inputs": ("Inputs", "Invoer"),
+    "calc.calls": ("Contacts offered in the interval [contacts]", "Aangeboden contacten in het interval [contacten]"),
+    "calc.interval_min": ("Interval length [min]", "Intervallengte [min]"),
+    "calc.aht_s": ("Average handle time [s]", "Gemiddelde afhandeltijd [s]"),
+    "calc.answer_time_s": ("Answer within [s]", "Beantwoorden binnen [s]"),
+    "calc.target_sl_pct": ("Service level target [%]", "Servicelevel-doel [%]"),
+    "calc.target_asa_s": ("Maximum ASA [s] (0 = none)", "Maximale ASA [s] (0 = geen)"),
+    "calc.max_occupancy_pct": ("Occupancy cap [%]", "Maximale bezetting [%]"),
+    "calc.max_abandon_pct": ("Maximum abandoned [%] (0 = none)", "Maximaal afgehaakt [%] (0 = geen)"),
+    "calc.use_patience": ("Callers abandon (Erlang A)", "Bellers haken af (Erlang A)"),
+    "calc.patience_s": ("Mean patience [s]", "Gemiddeld geduld [s]"),
+    "calc.use_lines": ("Limit the lines", "Lijnen beperken"),
+    "calc.lines": ("Lines (calls in the system) [lines]", "Lijnen (gesprekken in het systeem) [lijnen]"),
+    "calc.shrinkage_pct": ("Shrinkage [%]", "Shrinkage [%]"),
+    "calc.agents": ("Agents to evaluate [agents] (0 = required)", "Te beoordelen medewerkers [medewerkers] (0 = benodigd)"),
+    "calc.submit": ("Calculate", "Berekenen"),
+    "calc.model_c": ("Model: Erlang C (M/M/n), nobody abandons.", "Model: Erlang C (M/M/n), niemand haakt af."),
+    "calc.model_a": ("Model: Erlang A (M/M/n+M), mean patience {patience} s.", "Model: Erlang A (M/M/n+M), gemiddeld geduld {patience} s."),
+    "calc.model_lines": ("At most {lines} calls in the system; the rest get a busy signal.", "Hoogstens {lines} gesprekken in het systeem; de rest krijgt de bezettoon."),
+    "calc.result": ("Result", "Resultaat"),
+    "calc.load": ("Offered load", "Aangeboden belasting"),
+    "calc.required": ("Required agents", "Benodigde medewerkers"),
+    "calc.scheduled": ("Scheduled with shrinkage", "Ingeroosterd met shrinkage"),
+    "calc.evaluated": ("Evaluated at {agents} agents", "Beoordeeld bij {agents} medewerkers"),
+    "calc.sl": ("Service level", "Servicelevel"),
+    "calc.sl_answered": ("Service level of answered", "Servicelevel van beantwoorde"),
+    "calc.asa": ("ASA (answered calls)", "ASA (beantwoorde gesprekken)"),
+    "calc.wait_all": ("Mean wait, all calls", "Gemiddelde wachttijd, alle gesprekken"),
+    "calc.p_wait": ("Calls that wait", "Gesprekken die wachten"),
+    "calc.p_abandon": ("Abandoned", "Afgehaakt"),
+    "calc.p_block": ("Busy signal", "Bezettoon"),
+    "calc.occupancy": ("Occupancy", "Bezetting"),
+    "calc.unstable": (
+        "Unstable: with {agents} agents and {load} Erlang of load the queue grows without end "
+        "(Erlang C needs more agents than the load).",
+        "Instabiel: met {agents} medewerkers en {load} Erlang belasting groeit de wachtrij "
+        "zonder einde (Erlang C vraagt meer medewerkers dan de belasting).",
+    ),
+    "calc.unit_erlang": ("{value} Erlang", "{value} Erlang"),
+    "calc.unit_agents": ("{value} agents", "{value} medewerkers"),
+    "calc.unit_pct": ("{value} %", "{value} %"),
+    "calc.unit_s": ("{value} s", "{value} s"),
+    "calc.chart_title": ("Service against agents", "Service tegen medewerkers"),
+    "calc.curve_sl": ("Service level [%]", "Servicelevel [%]"),
+    "calc.curve_abandon": ("Abandoned [%]", "Afgehaakt [%]"),
+    "calc.curve_occupancy": ("Occupancy [%]", "Bezetting [%]"),
+    "calc.curve_asa": ("ASA [s]", "ASA [s]"),
+    "calc.axis_agents": ("agents", "medewerkers"),
+    "calc.axis_pct": ("%", "%"),
+    "calc.axis_s": ("ASA [s]", "ASA [s]"),
+    "calc.target": ("Target", "Doel"),
+    "calc.chosen": ("Required", "Benodigd"),
+    "calc.formulas": ("Formulas used", "Gebruikte formules"),
+    "calc.formulas_md": (
+        "With arrival rate λ = contacts / interval, handle rate μ = 1 / AHT, load a = λ/μ "
+        "[Erlang] and n agents:\n\n"
+        "- **Erlang B** B(n, a) = (aⁿ/n!) / Σₖ aᵏ/k!, computed as a Poisson pmf over its cdf "
+        "in log space (no factorials).\n"
+        "- **Erlang C** P(wait) = n·B / (n − a·(1 − B)); service level = 1 − P(wait)·"
+        "e^(−(n−a)·t/AHT); ASA = P(wait)·AHT / (n − a). Only when n > a.\n"
+        "- **Erlang A** (patience θ⁻¹): with x = λ/θ, y = nμ/θ and A(x, y) = ₁F₁(1; y+1; x): "
+        "P(wait) = A·B / (1 + (A−1)·B), P(abandon) = P(wait)·(1 − (y/x)(1 − 1/A)) "
+        "(Garnett, Mandelbaum & Reiman 2002).\n"
+        "- **Service level** counts offered calls answered within t; abandoned and blocked "
+        "calls count as missed. **Occupancy** = carried load / agents.\n"
+        "- **Scheduled** = ⌈n / (1 − shrinkage)⌉.",
+        "Met aankomstintensiteit λ = contacten / interval, afhandelintensiteit μ = 1 / AHT, "
+        "belasting a = λ/μ [Erlang] en n medewerkers:\n\n"
+        "- **Erlang B** B(n, a) = (aⁿ/n!) / Σₖ aᵏ/k!, berekend als Poisson-kansfunctie gedeeld "
+        "door de verdelingsfunctie, in logaritmen (geen faculteiten).\n"
+        "- **Erlang C** P(wachten) = n·B / (n − a·(1 − B)); servicelevel = 1 − P(wachten)·"
+        "e^(−(n−a)·t/AHT); ASA = P(wachten)·AHT / (n − a). Alleen als n > a.\n"
+        "- **Erlang A** (geduld θ⁻¹): met x = λ/θ, y = nμ/θ en A(x, y) = ₁F₁(1; y+1; x): "
+        "P(wachten) = A·B / (1 + (A−1)·B), P(afhaken) = P(wachten)·(1 − (y/x)(1 − 1/A)) "
+        "(Garnett, Mandelbaum & Reiman 2002).\n"
+        "- **Servicelevel** telt aangeboden gesprekken die binnen t beantwoord zijn; "
+        "afgehaakte en geblokkeerde tellen als gemist. **Bezetting** = gedragen belasting / "
+        "medewerkers.\n"
+        "- **Ingeroosterd** = ⌈n / (1 − shrinkage)⌉.",
+    ),
+    "calc.inputs_help": ("What each input does", "Wat elke invoer doet"),
+    "calc.inputs_help_md": (
+        "- **Contacts** and **interval** set the arrival rate; with the **handle time** they "
+        "give the load in Erlang (agents busy all the time).\n"
+        "- **Answer within** is the t of \"80% within 20 s\".\n"
+        "- **Service level target**, **maximum ASA**, **occupancy cap** and **maximum "
+        "abandoned**: the required agents meet all targets that are set.\n"
+        "- **Mean patience**: how long callers wait on average before hanging up; with it "
+        "the engine uses Erlang A and may staff below the load.\n"
+        "- **Lines**: the most calls in the system; callers beyond get a busy signal.\n"
+        "- **Shrinkage**: paid time not on the phones; it turns required into scheduled agents.\n"
+        "- **Agents to evaluate**: show the service of this many agents instead of the "
+        "required number.",
+        "- **Contacten** en **interval** bepalen de aankomstintensiteit; met de "
+        "**afhandeltijd** geven ze de belasting in Erlang (medewerkers die continu bezig zijn).\n"
+        "- **Beantwoorden binnen** is de t van \"80% binnen 20 s\".\n"
+        "- **Servicelevel-doel**, **maximale ASA**, **maximale bezetting** en **maximaal "
+        "afgehaakt**: de benodigde medewerkers halen alle ingestelde doelen.\n"
+        "- **Gemiddeld geduld**: hoe lang bellers gemiddeld wachten voor ze ophangen; daarmee "
+        "rekent de kern met Erlang A en kan hij onder de belasting bezetten.\n"
+        "- **Lijnen**: het grootste aantal gesprekken in het systeem; wie daarboven belt, "
+        "krijgt de bezettoon.\n"
+        "- **Shrinkage**: betaalde tijd niet aan de telefoon; maakt van benodigd ingeroosterd.\n"
+        "- **Te beoordelen medewerkers**: toon de service van dit aantal in plaats van het "
+        "benodigde aantal.",
+    ),
+    "calc.no_target": ("Set at least one target.", "Stel minstens één doel in."),
+    # engine check
+    "engine.title": ("Engine check", "Rekenkerncontrole"),
+    "engine.intro": (
+        "The staffing engine recomputes published reference values and a fresh seeded "
+        "simulation, live, each with the expected value, the computed value and pass or fail.",
+        "De rekenkern berekent gepubliceerde referentiewaarden en een nieuwe simulatie met "
+        "vaste seed opnieuw, live, elk met de verwachte waarde, de berekende waarde en "
+        "geslaagd of niet.",
+    ),
+    "engine.reference_title": ("Published reference cases", "Gepubliceerde referentiegevallen"),
+    "engine.summary": ("{passed} of {total} checks passed", "{passed} van {total} controles geslaagd"),
+    "engine.all_passed": ("All reference cases pass.", "Alle referentiegevallen slagen."),
+    "engine.some_failed": ("{failed} reference cases fail.", "{failed} referentiegevallen falen."),
+    "engine.col_case": ("Case", "Geval"),
+    "engine.col_source": ("Source", "Bron"),
+    "engine.col_quantity": ("Quantity", "Grootheid"),
+    "engine.col_expected": ("Expected", "Verwacht"),
+    "engine.col_computed": ("Computed", "Berekend"),
+    "engine.col_tolerance": ("Tolerance", "Tolerantie"),
+    "engine.col_result": ("Result", "Resultaat"),
+    "engine.col_simulated": ("Simulated", "Gesimuleerd"),
+    "engine.col_ci": ("99.9% interval", "99,9%-interval"),
+    "engine.pass": ("pass", "geslaagd"),
+    "engine.fail": ("fail", "gefaald"),
+    "engine.case_pwf_13": ("pyworkforce: 100 calls / 30 min, AHT 180 s, 13 agents", "pyworkforce: 100 gesprekken / 30 min, AHT 180 s, 13 medewerkers"),
+    "engine.case_pwf_14": ("pyworkforce: same, 14 agents", "pyworkforce: idem, 14 medewerkers"),
+    "engine.case_pwf_cap85": ("pyworkforce: 80/20, occupancy cap 85%, shrinkage 30%", "pyworkforce: 80/20, bezetting max. 85%, shrinkage 30%"),
+    "engine.case_pwf_cap70": ("pyworkforce: 80/20, occupancy cap 70%, shrinkage 30%", "pyworkforce: 80/20, bezetting max. 70%, shrinkage 30%"),
+    "engine.case_pwf_erlang_a": ("pyworkforce Erlang A: 14 agents, patience 300 s", "pyworkforce Erlang A: 14 medewerkers, geduld 300 s"),
+    "engine.case_erl20": ("20 Erlang, 25 agents", "20 Erlang, 25 medewerkers"),
+    "engine.case_erl20_agents": ("20 Erlang, 80% within 60 s", "20 Erlang, 80% binnen 60 s"),
+    "engine.case_erl960": ("960 Erlang, AHT 180 s, 80/20", "960 Erlang, AHT 180 s, 80/20"),
+    "engine.case_chat": ("Chat: 60 chats / 30 min, 20 min, concurrency 2.5, productivity 75%", "Chat: 60 chats / 30 min, 20 min, gelijktijdigheid 2,5, productiviteit 75%"),
+    "engine.q_service_level": ("service level [%]", "servicelevel [%]"),
+    "engine.q_p_wait": ("calls that wait [%]", "gesprekken die wachten [%]"),
+    "engine.q_asa_s": ("ASA [s]", "ASA [s]"),
+    "engine.q_agents_raw": ("required agents [agents]", "benodigde medewerkers [medewerkers]"),
+    "engine.q_agents_scheduled": ("scheduled agents [agents]", "ingeroosterde medewerkers [medewerkers]"),
+    "engine.q_p_abandon": ("abandoned [%]", "afgehaakt [%]"),
+    "engine.q_occupancy": ("occupancy [%]", "bezetting [%]"),
+    "engine.q_erlang_b": ("Erlang B blocking [%]", "Erlang B-blokkering [%]"),
+    "engine.q_agents_workload": ("workload agents [agents]", "werklast in medewerkers [medewerkers]"),
+    "engine.sim_title": ("Simulation check", "Simulatiecontrole"),
+    "engine.sim_intro": (
+        "A fresh discrete-event simulation of the Erlang A case above (100 calls per 30 min, "
+        "AHT 180 s, 14 agents, mean patience 300 s, answered within 20 s): {calls} calls, "
+        "FIFO, exponential times. The formula must lie inside the simulation's 99.9% "
+        "confidence interval (batch means).",
+        "Een nieuwe discrete-event-simulatie van het Erlang A-geval hierboven (100 gesprekken "
+        "per 30 min, AHT 180 s, 14 medewerkers, gemiddeld geduld 300 s, beantwoord binnen "
+        "20 s): {calls} gesprekken, FIFO, exponentiële tijden. De formule moet binnen het "
+        "99,9%-betrouwbaarheidsinterval van de simulatie liggen (batchgemiddelden).",
+    ),
+    "engine.seed": ("Random seed", "Random seed"),
+    "engine.run_sim": ("Run simulation", "Simulatie draaien"),
+    "engine.sim_expected": ("Formula", "Formule"),
+    "engine.sim_simulated": ("Simulation (99.9% interval)", "Simulatie (99,9%-interval)"),
+    "engine.sim_summary": ("Seed {seed}: {passed} of {total} inside the interval", "Seed {seed}: {passed} van {total} binnen het interval"),
+}

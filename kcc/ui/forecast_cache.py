@@ -1,0 +1,112 @@
+"""Cached forecast calls of the Forecast page.
+
+Every function is keyed by the database file, the store's ``data_version`` (any write, such
+as saving the event calendar, invalidates it) and hashable arguments.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Final
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from kcc import config, store
+from kcc.forecast import (
+    ForecastResult,
+    InsufficientHistoryError,
+    ShortHistoryWarning,
+    backtest,
+    fit_forecast,
+    summarise_backtest,
+)
+from kcc.ui.state import data_version
+
+#: Backtest shown on the page: four origins, four weeks each.
+BACKTEST_ORIGINS: Final[int] = 4
+BACKTEST_HORIZON_DAYS: Final[int] = 28
+
+
+def _db() -> tuple[str, str]:
+    return (config.db_path(), config.timezone())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _series(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> pd.DataFrame:
+    return store.series_summary(_con)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _history(
+    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str, queue: str
+) -> pd.DataFrame:
+    frame = store.read_intervals(_con, channel=channel, queue=queue)
+    return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _events(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> pd.DataFrame:
+    return store.read_events(_con)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _forecast(
+    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str,
+    queue: str, horizon_days: int, method: str, country: str,
+) -> ForecastResult:  # fmt: skip
+    history = _history(_con, db, version, channel, queue)
+    with warnings.catch_warnings():
+        # The page shows the fallback from the result itself.
+        warnings.simplefilter("ignore", ShortHistoryWarning)
+        return fit_forecast(
+            history, horizon_days, method=method, country=country,
+            events=_events(_con, db, version), channel=channel,
+        )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _backtest(
+    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str,
+    queue: str, method: str, country: str,
+) -> pd.DataFrame | None:  # fmt: skip
+    history = _history(_con, db, version, channel, queue)
+    try:
+        table = backtest(
+            history, BACKTEST_HORIZON_DAYS, origins=BACKTEST_ORIGINS, method=method,
+            country=country, events=_events(_con, db, version), channel=channel,
+        )  # fmt: skip
+    except InsufficientHistoryError:
+        return None
+    return summarise_backtest(table)
+
+
+def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Loaded series (``kcc.store.series_summary``)."""
+    return _series(con, _db(), data_version(con))
+
+
+def history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+    """``ds, y`` of one series."""
+    return _history(con, _db(), data_version(con), channel, queue)
+
+
+def events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The stored event calendar."""
+    return _events(con, _db(), data_version(con))
+
+
+def forecast(
+    con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int, method: str,
+    country: str,
+) -> ForecastResult:  # fmt: skip
+    """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
+    return _forecast(con, _db(), data_version(con), channel, queue, horizon_days, method, country)
+
+
+def backtest_summary(
+    con: duckdb.DuckDBPyConnection, channel: str, queue: str, method: str, country: str
+) -> pd.DataFrame | None:
+    """Mean backtest metrics per method and grain, or None when the history is too short."""
+    return _backtest(con, _db(), data_version(con), channel, queue, method, country)

@@ -1,0 +1,184 @@
+"""Forecast: per-series interval forecast with holidays and events, backtest, event calendar."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kcc import charts_forecast as charts
+from kcc import store
+from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_events
+from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
+from kcc.ui import forecast_cache as cache
+from kcc.ui.state import init_page
+from kcc.ui.widgets import channel_label
+
+con, tr = init_page("forecast")
+
+LEVELS = (80, 95)
+#: Session key (no widget owns it) carrying "calendar saved" across the rerun.
+SAVED_NOTE_KEY = "forecast.events_saved_n"
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ")
+
+
+st.title(tr("forecast.title"))
+st.caption(tr("forecast.intro"))
+
+summary = cache.series(con)
+if summary.empty:
+    st.info(tr("common.no_data"))
+    st.stop()
+
+# --------------------------------------------------------------------------- settings
+options = [f"{c}|{q}" for c, q in zip(summary["channel"], summary["queue"], strict=True)]
+with st.form("forecast.form"):
+    left, mid, right, far = st.columns(4)
+    picked = left.selectbox(
+        tr("forecast.series"), options, key="forecast.series",
+        format_func=lambda o: f"{channel_label(o.split('|')[0], tr)} · {o.split('|')[1]}",
+    )  # fmt: skip
+    horizon_days = mid.number_input(
+        tr("forecast.horizon_days"), min_value=1, max_value=365, value=28, step=7,
+        key="forecast.horizon_days", help=tr("forecast.horizon_help"),
+    )  # fmt: skip
+    method = right.selectbox(
+        tr("forecast.method"), METHODS, key="forecast.method",
+        format_func=lambda m: tr(f"forecast.method_{m}"),
+    )  # fmt: skip
+    country = far.selectbox(tr("forecast.country"), COMMON_COUNTRIES, key="forecast.country")
+    st.form_submit_button(tr("forecast.run"), key="forecast.run")
+channel, queue = str(picked).split("|", 1)
+
+# --------------------------------------------------------------------------- forecast
+try:
+    with st.spinner(tr("forecast.fitting")):
+        result = cache.forecast(con, channel, queue, int(horizon_days), str(method), str(country))
+except InsufficientHistoryError:
+    days = int(summary.loc[options.index(picked), "days"])
+    st.warning(tr("forecast.too_short", days=days, min_days=MIN_HISTORY_DAYS))
+    st.stop()
+if result.fallback:
+    st.warning(tr("forecast.fallback", days=result.history_days, min_days=MIN_MODEL_DAYS))
+
+daily = result.daily
+open_days = daily[daily["is_open"]]
+peak = result.intervals.loc[result.intervals["yhat"].idxmax()]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(tr("forecast.used_method"), tr(f"forecast.method_{result.method}"))
+c2.metric(tr("forecast.total"), tr("forecast.total_value", value=_n(daily["yhat"].sum())))
+c3.metric(
+    tr("forecast.per_day"),
+    tr("forecast.per_day_value", value=_n(open_days["yhat"].mean() if len(open_days) else 0)),
+)
+c4.metric(
+    tr("forecast.peak_interval"),
+    tr("forecast.peak_value", value=_n(peak["yhat"]), minutes=result.interval_min),
+    help=tr("forecast.peak_help", when=pd.Timestamp(peak["ds"]).strftime("%Y-%m-%d %H:%M")),
+)
+
+labels = {
+    "title": tr("forecast.chart_title"),
+    "y_axis": tr("forecast.axis_contacts_per_day"),
+    "history": tr("forecast.history"),
+    "forecast": tr("forecast.forecast"),
+    "band": tr("forecast.band", level="{level}"),
+    "holiday": tr("forecast.holiday"),
+    "event": tr("forecast.event"),
+}
+history = cache.history(con, channel, queue)
+st.plotly_chart(
+    charts.forecast_chart(charts.history_daily(history), daily, levels=LEVELS, labels=labels),
+    key="forecast.chart", width="stretch",
+)  # fmt: skip
+first_week = result.intervals[result.intervals["ds"] < result.intervals["ds"].iloc[0] + pd.Timedelta(days=7)]
+st.plotly_chart(
+    charts.intraday_chart(
+        first_week, level=80,
+        labels={**labels, "title": tr("forecast.intraday_title"),
+                "y_axis": tr("forecast.axis_contacts_per_interval", minutes=result.interval_min)},
+    ),
+    key="forecast.intraday_chart", width="stretch",
+)  # fmt: skip
+
+st.subheader(tr("forecast.special_days"))
+special = charts.special_days_table(
+    daily,
+    {k: tr(f"forecast.col_{k}") for k in ("date", "holiday", "events", "factor", "yhat")},
+)
+if special.empty:
+    st.caption(tr("forecast.no_special_days"))
+else:
+    st.dataframe(special, hide_index=True, key="forecast.special_days")
+
+# --------------------------------------------------------------------------- backtest
+st.subheader(tr("forecast.backtest_title"))
+st.markdown(
+    tr("forecast.backtest_explain", origins=cache.BACKTEST_ORIGINS, horizon=cache.BACKTEST_HORIZON_DAYS)
+)
+with st.spinner(tr("forecast.backtesting")):
+    bt = cache.backtest_summary(con, channel, queue, str(method), str(country))
+if bt is None:
+    st.info(tr("forecast.backtest_short", horizon=cache.BACKTEST_HORIZON_DAYS))
+else:
+    bt_labels = {
+        k: tr(f"forecast.col_{k}")
+        for k in ("method", "day_mase", "day_wmape", "interval_wmape", "bias", "coverage")
+    }
+    bt_labels |= {f"method_{m}": tr(f"forecast.method_{m}") for m in bt["method"].unique()}
+    st.dataframe(charts.backtest_display(bt, bt_labels), hide_index=True, key="forecast.backtest")
+
+# --------------------------------------------------------------------------- event calendar
+st.subheader(tr("forecast.events_title"))
+st.caption(tr("forecast.events_explain"))
+if result.learned_uplift_pct:
+    items = ", ".join(
+        f"{tr(f'forecast.kind_{k}')} {v:+.0f} %" for k, v in sorted(result.learned_uplift_pct.items())
+    )
+    st.caption(tr("forecast.learned_uplift", items=items))
+stored = cache.events(con)
+table = pd.DataFrame(
+    {
+        "name": stored["name"],
+        "kind": stored["kind"],
+        "start_date": stored["start_date"],
+        "end_date": stored["end_date"],
+        "channels": [", ".join(c) for c in stored["channels"]],
+        "uplift_pct": stored["uplift_pct"],
+        "exclude_from_training": stored["exclude_from_training"].astype(bool),
+    }
+)
+with st.form("forecast.events_form"):
+    edited = st.data_editor(
+        table, num_rows="dynamic", hide_index=True, key="forecast.events_editor",
+        column_config={
+            "name": st.column_config.TextColumn(tr("forecast.col_name"), required=True),
+            "kind": st.column_config.SelectboxColumn(
+                tr("forecast.col_kind"), options=list(EVENT_KINDS), required=True
+            ),
+            "start_date": st.column_config.DateColumn(tr("forecast.col_start"), required=True),
+            "end_date": st.column_config.DateColumn(tr("forecast.col_end"), required=True),
+            "channels": st.column_config.TextColumn(tr("forecast.col_channels")),
+            "uplift_pct": st.column_config.NumberColumn(
+                tr("forecast.col_uplift"), min_value=-100.0, max_value=1000.0, format="%.0f %%"
+            ),
+            "exclude_from_training": st.column_config.CheckboxColumn(tr("forecast.col_exclude")),
+        },
+    )  # fmt: skip
+    save = st.form_submit_button(tr("forecast.save_events"), key="forecast.save_events")
+if save:
+    try:
+        clean = validate_events(edited.dropna(subset=["name"]))
+        source = dict(zip(stored["name"], stored.get("source", pd.Series(dtype=str)), strict=False))
+        clean["source"] = [source.get(n, "user") for n in clean["name"]]
+        store.replace_events(con, clean.drop(columns=["event_id"]))
+    except (EventError, store.StoreError) as error:
+        st.error(tr("forecast.events_invalid", error=str(error)))
+    else:
+        # Rerun so the editor starts from the stored calendar; the note survives the rerun.
+        st.session_state[SAVED_NOTE_KEY] = len(clean)
+        st.rerun()
+if SAVED_NOTE_KEY in st.session_state:
+    st.success(tr("forecast.events_saved", n=st.session_state.pop(SAVED_NOTE_KEY)))

@@ -1,0 +1,69 @@
+"""Forecast page as a user meets it (AppTest): forecast, backtest, event calendar, Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kcc import store
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+
+PAGE = str(ROOT / "pages" / "forecast.py")
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.title, *at.header, *at.subheader, *at.markdown, *at.caption)]
+    parts += [e.value for e in (*at.info, *at.success, *at.error, *at.warning)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_forecast_page_shows_forecast_backtest_and_calendar(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    assert not at.exception
+    text = _texts(at)
+    for expected in ("Forecast", "Method used", "contacts/day", "How good is the forecast?",
+                     "MASE", "Event calendar", "Holidays and events in the horizon"):  # fmt: skip
+        assert expected in text, expected
+    assert len(at.get("plotly_chart")) == 2
+    tables = [d.value for d in at.dataframe]
+    backtest = next(t for t in tables if "MASE per day" in t.columns)
+    assert "Baseline: same interval last week" in set(backtest["Method"])
+
+
+def test_method_and_horizon_change_the_forecast(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    at.selectbox(key="forecast.method").set_value("seasonal_naive")
+    at.number_input(key="forecast.horizon_days").set_value(91)
+    at.button(key="forecast.run").click().run()
+    assert not at.exception
+    used = {m.label: m.value for m in at.metric}["Method used"]
+    assert used == "Same day last week (seasonal naive)"
+
+
+def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    con = store.connect(str(demo_db))
+    before = len(store.read_events(con))
+    con.close()
+    at.button(key="forecast.save_events").click().run()
+    assert not at.exception
+    assert f"Event calendar saved ({before} events)." in _texts(at)
+    con = store.connect(str(demo_db))
+    assert len(store.read_events(con)) == before
+    con.close()
+
+
+def test_forecast_page_in_dutch(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    for expected in ("Prognose", "Gebruikte methode", "contacten/dag", "Hoe goed is de prognose?",
+                     "Evenementenkalender"):  # fmt: skip
+        assert expected in text, expected

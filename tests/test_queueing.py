@@ -1,0 +1,443 @@
+"""Erlang B/C/A engine: published values, arbitrary precision, simulation, properties."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import mpmath as mp
+import numpy as np
+import pytest
+import simpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kcc.queueing import QueueMetrics, queue_metrics, required_agents
+
+mp.mp.dps = 40
+FIELDS = [f.name for f in dataclasses.fields(QueueMetrics)]
+
+
+# --------------------------------------------------------------------------- references
+
+
+def mp_erlang_c(n: int, a: float, t_over_aht: float) -> dict[str, mp.mpf]:
+    """Textbook Erlang B/C at 40 digits: B = (a^n/n!) / sum_k a^k/k! via the Poisson cdf."""
+    nn, aa = mp.mpf(n), mp.mpf(a)
+    b = mp.exp(nn * mp.log(aa) - aa - mp.loggamma(nn + 1)) / mp.gammainc(
+        nn + 1, aa, mp.inf, regularized=True
+    )
+    c = nn * b / (nn - aa * (1 - b))
+    return {
+        "erlang_b": b,
+        "p_wait": c,
+        "service_level": 1 - c * mp.exp(-(nn - aa) * mp.mpf(t_over_aht)),
+        "asa_s": c / (nn - aa),  # in units of the handle time
+    }
+
+
+def mp_birth_death(
+    calls: float,
+    interval_s: float,
+    aht_s: float,
+    n: int,
+    t: float,
+    patience_s: float | None,
+    lines: int | None = None,
+) -> dict[str, mp.mpf]:
+    """Sum the M/M/n(+M)(/K) chain state by state at 40 digits (no closed forms).
+
+    A call finding ``n + k`` calls queues at position ``k+1``; it is answered with
+    probability ``n mu / (n mu + (k+1) theta)`` after ``k+1`` exponential stages.
+    """
+    lam = mp.mpf(calls) / interval_s
+    mu = 1 / mp.mpf(aht_s)
+    th = mp.mpf(0) if patience_s is None else 1 / mp.mpf(patience_s)
+    a = lam / mu
+    below = mp.mpf(0)
+    w = mp.mpf(1)
+    for j in range(n, 0, -1):  # states n-1 .. 0 relative to state n
+        w *= j / a
+        below += w
+    tt = mp.mpf(t)
+    nmu = n * mu
+    if th > 0:
+        y = nmu / th
+        f = 1 - mp.exp(-th * tt)
+        pmf = mp.exp(-th * tt * (y + 1))
+    else:
+        pmf = mp.exp(-nmu * tt)
+    cdf = pmf
+    w = mp.mpf(1)
+    k = 0
+    tot = ab = late = wait_served = harmonic = queue_len = block = mp.mpf(0)
+    queued = mp.mpf(0)
+    while True:
+        tot += w
+        queue_len += k * w
+        if lines is not None and k == lines - n:
+            block = w
+            break
+        rate = nmu + (k + 1) * th
+        harmonic += 1 / rate
+        served = nmu / rate
+        queued += w
+        ab += w * (k + 1) * th / rate
+        late += w * served * cdf
+        wait_served += w * served * harmonic
+        k += 1
+        w *= lam / (nmu + k * th)
+        pmf *= f * (k + y) / k if th > 0 else nmu * tt / k
+        cdf += pmf
+        if lines is None and w < mp.mpf(10) ** -40 * tot and lam < nmu + k * th:
+            break
+    z = below + tot
+    p_ab, p_block = ab / z, block / z
+    return {
+        "p_wait": queued / z,
+        "p_abandon": p_ab,
+        "p_block": p_block,
+        "service_level": 1 - p_ab - p_block - late / z,
+        "asa_s": (wait_served / z) / (1 - p_ab - p_block),
+        "mean_wait_all_s": queue_len / z / lam,
+    }
+
+
+def rel_err(value: float, ref: mp.mpf) -> float:
+    if abs(ref) < mp.mpf(10) ** -300:  # below the double range: zero is the right answer
+        return abs(float(value)) * 1e290
+    return abs(float(value) / float(ref) - 1.0)
+
+
+# --------------------------------------------------------------------------- published values
+
+
+def test_pyworkforce_worked_example() -> None:
+    m = queue_metrics(100, 1800, 180, [13, 14], 20)
+    assert m.load_erlangs == pytest.approx([10.0, 10.0])
+    assert m.service_level == pytest.approx([0.7956, 0.8884], abs=5e-5)
+    assert float(m.p_wait[1]) == pytest.approx(0.1741, abs=5e-5)
+    assert float(m.asa_s[1]) == pytest.approx(7.84, abs=5e-3)
+    raw = required_agents(100, 1800, 180, 20, target_service_level=0.8, max_occupancy=0.85)
+    assert int(raw) == 14
+
+
+def test_pyworkforce_occupancy_cap_raw() -> None:
+    raw = required_agents(100, 1800, 180, 20, target_service_level=0.8, max_occupancy=0.7)
+    assert int(raw) == 15
+
+
+def test_pyworkforce_erlang_a_case() -> None:
+    m = queue_metrics(100, 1800, 180, 14, 20, patience_s=300)
+    assert float(m.p_wait) == pytest.approx(0.14526, abs=5e-6)
+    assert float(m.p_abandon) == pytest.approx(0.013984, abs=5e-7)
+    assert float(m.occupancy) == pytest.approx(0.704297, abs=5e-7)
+    assert float(m.service_level) == pytest.approx(0.916792, abs=5e-7)
+
+
+def test_twenty_erlangs() -> None:
+    m = queue_metrics(400, 3600, 180, 25, 20)
+    assert float(m.load_erlangs) == pytest.approx(20.0)
+    assert float(m.erlang_b) == pytest.approx(0.0502, abs=5e-5)
+    assert float(m.p_wait) == pytest.approx(0.2091, abs=5e-5)
+    assert int(required_agents(400, 3600, 180, 60, target_service_level=0.8)) == 23
+
+
+def test_960_erlangs_needs_971() -> None:
+    calls = 960 * 3600 / 180
+    assert int(required_agents(calls, 3600, 180, 20, target_service_level=0.8)) == 971
+
+
+# --------------------------------------------------------------------------- arbitrary precision
+
+
+def test_erlang_b_c_match_mpmath_up_to_10000_agents() -> None:
+    rng = np.random.default_rng(7)
+    ns = np.unique(np.round(np.exp(rng.uniform(0.0, math.log(10_000), 50))).astype(int))
+    ns = np.concatenate([ns, [1, 2, 170, 171, 10_000, 10_000]])
+    frac = rng.uniform(0.01, 1.0, ns.size)
+    frac[-3:] = 0.9999
+    a = ns * np.minimum(frac, 0.9999)
+    t_over_aht = 20 / 300
+    m = queue_metrics(a, 300.0, 300.0, ns, 20.0)  # calls = load when interval = aht
+    for i, (n, ai) in enumerate(zip(ns, a, strict=True)):
+        ref = mp_erlang_c(int(n), float(ai), t_over_aht)
+        for key in ("erlang_b", "p_wait", "service_level"):
+            assert rel_err(getattr(m, key)[i], ref[key]) < 1e-9, (key, n, ai)
+        assert rel_err(m.asa_s[i] / 300.0, ref["asa_s"]) < 1e-9, ("asa_s", n, ai)
+
+
+def test_erlang_a_matches_state_by_state_sum() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(25):
+        n = int(rng.integers(1, 120))
+        aht = float(rng.uniform(60, 600))
+        patience = float(math.exp(rng.uniform(math.log(5), math.log(3000))))
+        load = n * float(rng.uniform(0.2, 1.6))  # Erlang A is stable above the load too
+        calls = load * 1800 / aht
+        t = float(rng.uniform(0, 60))
+        m = queue_metrics(calls, 1800, aht, n, t, patience_s=patience)
+        ref = mp_birth_death(calls, 1800, aht, n, t, patience)
+        for key in ("p_wait", "p_abandon", "asa_s", "mean_wait_all_s"):
+            assert rel_err(getattr(m, key), ref[key]) < 1e-9, (key, n, load, patience)
+        # service level = (answered) - (answered late): relative in its own scale
+        assert abs(float(m.service_level) - float(ref["service_level"])) < 1e-9 * max(
+            float(ref["service_level"]), 1e-2
+        )
+
+
+@pytest.mark.parametrize("patience", [None, 240.0])
+@pytest.mark.parametrize(("n", "lines"), [(5, 5), (5, 9), (12, 30), (3, 40)])
+def test_lines_match_state_by_state_sum(n: int, lines: int, patience: float | None) -> None:
+    calls, aht = 160.0, 200.0  # load 17.8 Erlang: heavy blocking in every case
+    m = queue_metrics(calls, 1800, aht, n, 20, patience_s=patience, lines=lines)
+    ref = mp_birth_death(calls, 1800, aht, n, 20, patience, lines=lines)
+    for key in ("p_wait", "p_block", "service_level", "asa_s", "mean_wait_all_s", "p_abandon"):
+        if float(ref[key]) == 0:
+            assert float(getattr(m, key)) == 0
+        else:
+            assert rel_err(getattr(m, key), ref[key]) < 1e-9, key
+
+
+def test_lines_equal_agents_is_erlang_b() -> None:
+    m = queue_metrics(400, 3600, 180, 25, 20, lines=25)
+    assert float(m.p_block) == pytest.approx(float(m.erlang_b), rel=1e-12)
+    assert float(m.p_wait) == 0.0
+
+
+def test_many_lines_is_erlang_c_and_a() -> None:
+    for patience in (None, 300.0):
+        free = queue_metrics(100, 1800, 180, 14, 20, patience_s=patience)
+        capped = queue_metrics(100, 1800, 180, 14, 20, patience_s=patience, lines=400)
+        for key in ("p_wait", "service_level", "asa_s", "p_abandon", "occupancy"):
+            assert float(getattr(capped, key)) == pytest.approx(
+                float(getattr(free, key)), rel=1e-10
+            )
+
+
+# --------------------------------------------------------------------------- simulation
+
+
+def simulate_erlang_a(
+    lam: float, aht: float, patience: float, n: int, t_answer: float, calls: int, seed: int
+) -> dict[str, np.ndarray]:
+    """FIFO M/M/n+M with simpy; returns per-call flags for batch-means intervals."""
+    rng = np.random.default_rng(seed)
+    env = simpy.Environment()
+    agents = simpy.Resource(env, capacity=n)
+    waited = np.zeros(calls)
+    answered = np.zeros(calls, dtype=bool)
+
+    def caller(i: int) -> simpy.events.ProcessGenerator:
+        arrive = env.now
+        with agents.request() as req:
+            result = yield req | env.timeout(rng.exponential(patience))
+            waited[i] = env.now - arrive
+            if req in result:
+                answered[i] = True
+                yield env.timeout(rng.exponential(aht))
+
+    def source() -> simpy.events.ProcessGenerator:
+        for i in range(calls):
+            env.process(caller(i))
+            yield env.timeout(rng.exponential(1 / lam))
+
+    env.process(source())
+    env.run()
+    return {
+        "p_wait": waited > 0,
+        "p_abandon": ~answered,
+        "service_level": answered & (waited <= t_answer),
+    }
+
+
+def test_erlang_a_within_simulation_confidence_interval() -> None:
+    lam, aht, patience, n, t_answer = 5.0, 1.0, 2.0, 5, 0.2  # at the load: abandonment matters
+    flags = simulate_erlang_a(lam, aht, patience, n, t_answer, calls=40_000, seed=20240601)
+    m = queue_metrics(lam * 100, 100, aht, n, t_answer, patience_s=patience)
+    warm = 2_000
+    for key, series in flags.items():
+        batches = series[warm:].reshape(38, -1).mean(axis=1)  # batch means: 38 x 1000 calls
+        mean = batches.mean()
+        half = 3.5 * batches.std(ddof=1) / math.sqrt(batches.size)  # ~99.9% two-sided
+        assert abs(mean - float(getattr(m, key))) < half, (key, mean, float(getattr(m, key)), half)
+
+
+# --------------------------------------------------------------------------- edge cases
+
+
+def test_unstable_erlang_c_is_flagged_not_raised() -> None:
+    m = queue_metrics([100, 100, 100], 1800, 180, [9, 10, 11], 20)
+    assert m.feasible.tolist() == [False, False, True]
+    assert m.service_level[:2].tolist() == [0.0, 0.0]
+    assert np.isinf(m.asa_s[:2]).all()
+    for name in FIELDS:
+        assert not np.isnan(np.asarray(getattr(m, name), dtype=float)).any(), name
+
+
+def test_never_nan_over_a_wide_grid() -> None:
+    calls = np.array([0.0, 1e-6, 0.5, 10, 1e3, 1e5])[:, None, None]
+    agents = np.array([0, 1, 2, 50, 1000, 10_000])[None, :, None]
+    patience = np.array([np.inf, 1e6, 120.0, 1.0, 0.0])[None, None, :]
+    for lines in (None, 10_000):
+        m = queue_metrics(calls, 900, 300, agents, 20, patience_s=patience, lines=lines)
+        for name in FIELDS:
+            arr = np.asarray(getattr(m, name), dtype=float)
+            assert arr.shape == (6, 6, 5)
+            assert not np.isnan(arr).any(), (name, lines)
+        probs = np.stack([m.p_wait, m.service_level, m.p_abandon, m.p_block, m.occupancy])
+        assert (probs >= 0).all() and (probs <= 1 + 1e-12).all()
+
+
+def test_zero_volume_needs_zero_agents() -> None:
+    n = required_agents([0, 0, 10], 900, 300, 20, target_service_level=0.8, patience_s=60)
+    assert n.tolist()[:2] == [0, 0]
+    m = queue_metrics(0, 900, 300, 0, 20)
+    assert float(m.service_level) == 1.0 and float(m.asa_s) == 0.0 and float(m.occupancy) == 0.0
+
+
+def test_erlang_c_staffs_above_the_load() -> None:
+    n = required_agents(np.linspace(1, 500, 50), 900, 300, 20, max_p_wait=1.0)
+    a = np.linspace(1, 500, 50) * 300 / 900
+    assert (n > a).all() and (n - 1 <= a).all()
+
+
+def test_erlang_a_can_staff_below_the_load() -> None:
+    # 100 Erlang, callers hang up after 30 s on average: 80/20 needs fewer than 100 agents
+    calls = 100 * 900 / 300
+    n = int(required_agents(calls, 900, 300, 20, target_service_level=0.8, patience_s=30))
+    assert n < 100
+    m = queue_metrics(calls, 900, 300, [n - 1, n], 20, patience_s=30)
+    assert m.service_level[1] >= 0.8 > m.service_level[0]
+
+
+def test_required_agents_is_minimal_for_each_target() -> None:
+    rng = np.random.default_rng(3)
+    calls = rng.uniform(1, 2000, 300)
+    aht = rng.uniform(60, 900, 300)
+    patience = np.where(rng.random(300) < 0.5, np.inf, rng.uniform(10, 900, 300))
+    kwargs = {"target_service_level": 0.8, "target_asa_s": 30.0, "max_abandon": 0.05}
+    for name, value in kwargs.items():
+        n = required_agents(calls, 1800, aht, 20, patience_s=patience, **{name: value})
+        field = {
+            "target_service_level": "service_level",
+            "target_asa_s": "asa_s",
+            "max_abandon": "p_abandon",
+        }[name]
+        at = getattr(queue_metrics(calls, 1800, aht, n, 20, patience_s=patience), field)
+        below = getattr(
+            queue_metrics(calls, 1800, aht, np.maximum(n - 1, 0), 20, patience_s=patience), field
+        )
+        # Erlang C's floor is "more agents than the load"; otherwise n - 1 misses the target
+        tight = (n > 0) & ~(np.isinf(patience) & (n - 1 <= calls * aht / 1800))
+        if name == "target_service_level":
+            assert (at >= value * (1 - 1e-12)).all() and (below[tight] < value).all()
+        else:
+            assert (at <= value * (1 + 1e-12)).all() and (below[tight] > value).all()
+
+
+def test_lines_cap_limits_the_answer() -> None:
+    # 99% in 20 s is out of reach with 12 lines for 17.8 Erlang: best is all lines staffed
+    n = required_agents(160, 1800, 200, 20, target_service_level=0.99, lines=12)
+    assert int(n) == 12
+
+
+def test_a_year_of_intervals_in_one_call() -> None:
+    rng = np.random.default_rng(0)
+    calls = rng.uniform(0, 300, 35_040)
+    n = required_agents(calls, 900, 300, 20, target_service_level=0.8, max_occupancy=0.85)
+    assert n.shape == (35_040,) and n.dtype == np.int64
+    m = queue_metrics(calls, 900, 300, n, 20, patience_s=120)
+    assert m.service_level.shape == (35_040,)
+
+
+def test_broadcasting_and_frame() -> None:
+    m = queue_metrics(np.array([[100.0], [200.0]]), 1800, 180, [14, 20, 30], 20)
+    assert m.p_wait.shape == (2, 3)
+    frame = m.to_frame()
+    assert list(frame.columns) == FIELDS and len(frame) == 6
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.p_wait = m.p_wait  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"calls": -1}, "calls must be finite and >= 0"),
+        ({"interval_s": 0}, "interval_s must be finite and > 0"),
+        ({"aht_s": float("nan")}, "aht_s must not contain NaN"),
+        ({"agents": 2.5}, "agents must be whole numbers >= 0"),
+        ({"answer_time_s": -5}, "answer_time_s must be finite and >= 0"),
+        ({"patience_s": -1}, "patience_s must be >= 0"),
+        ({"lines": 0}, "lines must be whole numbers >= 1"),
+    ],
+)
+def test_input_errors_name_the_field(kwargs: dict[str, float], message: str) -> None:
+    args = {"calls": 100, "interval_s": 1800, "aht_s": 180, "agents": 14, "answer_time_s": 20}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=message):
+        queue_metrics(**args)
+
+
+def test_target_errors() -> None:
+    with pytest.raises(ValueError, match="give at least one target"):
+        required_agents(100, 1800, 180, 20)
+    with pytest.raises(ValueError, match="target_service_level must be between 0 and 1"):
+        required_agents(100, 1800, 180, 20, target_service_level=80)
+    with pytest.raises(ValueError, match=r"max_occupancy must be in \(0, 1\]"):
+        required_agents(100, 1800, 180, 20, max_occupancy=1.5)
+
+
+# --------------------------------------------------------------------------- metamorphic
+
+calls_st = st.floats(0.5, 3000)
+aht_st = st.floats(30, 900)
+patience_st = st.one_of(st.none(), st.floats(1, 3600))
+
+
+@settings(max_examples=120, deadline=None)
+@given(calls=calls_st, aht=aht_st, n=st.integers(0, 400), patience=patience_st, t=st.floats(0, 120))
+def test_more_agents_never_hurt(
+    calls: float, aht: float, n: int, patience: float | None, t: float
+) -> None:
+    m = queue_metrics(calls, 1800, aht, [n, n + 1], t, patience_s=patience)
+    tol = 1e-12
+    assert m.service_level[1] >= m.service_level[0] - tol
+    assert m.asa_s[1] <= m.asa_s[0] * (1 + tol) or np.isinf(m.asa_s[0])
+    assert m.p_abandon[1] <= m.p_abandon[0] + tol
+    assert m.p_wait[1] <= m.p_wait[0] + tol
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    calls=calls_st,
+    extra=st.floats(0, 500),
+    aht=aht_st,
+    patience=patience_st,
+    sl=st.floats(0.5, 0.95),
+)
+def test_more_volume_never_needs_fewer_agents(
+    calls: float, extra: float, aht: float, patience: float | None, sl: float
+) -> None:
+    n = required_agents(
+        [calls, calls + extra], 1800, aht, 20, target_service_level=sl, patience_s=patience
+    )
+    assert n[1] >= n[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(calls=calls_st, aht=aht_st, extra=st.integers(1, 50))
+def test_infinite_patience_is_erlang_c(calls: float, aht: float, extra: int) -> None:
+    load = calls * aht / 1800
+    n = math.floor(load * 1.02) + extra  # keep off the critical load, where the limit is slow
+    c = queue_metrics(calls, 1800, aht, n, 20)
+    a = queue_metrics(calls, 1800, aht, n, 20, patience_s=aht * 1e8)
+    for key in ("p_wait", "service_level", "asa_s"):
+        assert float(getattr(a, key)) == pytest.approx(float(getattr(c, key)), rel=1e-5, abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(calls=calls_st, aht=aht_st, n=st.integers(1, 300))
+def test_zero_patience_abandonment_is_erlang_b(calls: float, aht: float, n: int) -> None:
+    m = queue_metrics(calls, 1800, aht, n, 20, patience_s=aht * 1e-9)
+    assert float(m.p_abandon) == pytest.approx(float(m.erlang_b), rel=1e-6, abs=1e-12)
