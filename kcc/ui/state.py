@@ -65,6 +65,22 @@ def ensure_session() -> None:
             st.session_state[key] = default
 
 
+def _use_the_frame() -> None:
+    """Make a deep link run through ``app.py``.
+
+    Streamlit starts in its legacy pages-directory mode when a ``pages/`` folder exists, and
+    stays in it until some session runs ``st.navigation``. A first visitor who opens
+    ``/staffing`` directly would get the page without the frame (no language switch, the
+    folder's file names as navigation). Leaving that mode and rerunning sends the same URL
+    through ``app.py``.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
     """Initialise everything a page needs and return ``(connection, tr)``.
 
@@ -72,6 +88,7 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
     session-state keys, takes the language from ``?lang=`` when given, opens the cached
     connection and loads the demo centre into an empty database.
     """
+    _use_the_frame()
     ensure_session()
     ss = st.session_state
     lang_param = st.query_params.get("lang")
