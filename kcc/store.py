@@ -992,11 +992,10 @@ def _q(name: str) -> str:
 
 
 def _text(column: str) -> str:
-    return f"nullif(trim(CAST({_q(column)} AS VARCHAR)), '')"
+    return f"nullif(trim({_q(column)}::VARCHAR), '')"
 
 
-def _seconds(column: str, decimal_comma: bool) -> str:
-    raw = _text(column)
+def _seconds(raw: str, decimal_comma: bool) -> str:
     number = f"replace(replace({raw}, '.', ''), ',', '.')" if decimal_comma else raw
     return (
         f"CASE WHEN strpos({raw}, ':') > 0 THEN epoch(TRY_CAST({raw} AS INTERVAL)) "
@@ -1005,36 +1004,43 @@ def _seconds(column: str, decimal_comma: bool) -> str:
 
 
 def _typed_contacts_sql(cols: ContactColumns, source_sql: str, line_sql: str) -> str:
-    """SELECT turning a text source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov)."""
-    arrival = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
-    arrival = f"nullif(trim({arrival}), '')"
-    channel = (
-        f"$cv[list_position($ck, lower({_text(cols.channel)}))]" if cols.channel else "$channel"
-    )
-    queue = f"coalesce({_text(cols.queue)}, $queue)" if cols.queue else "$queue"
-    outcome = (
-        f"$ov[list_position($ok, {_text(cols.outcome)})]" if cols.outcome else "'answered'"
-    )
-    contact_id = (
-        "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
-        if cols.contact_id
-        else "NULL"
-    )
-    customer = _text(cols.customer_id) if cols.customer_id else "NULL"
-    handle = _seconds(cols.handle_s, cols.decimal_comma) if cols.handle_s else "NULL"
-    handle_raw = _text(cols.handle_s) if cols.handle_s else "NULL"
-    wait = _seconds(cols.wait_s, cols.decimal_comma) if cols.wait_s else "NULL"
-    wait_raw = _text(cols.wait_s) if cols.wait_s else "NULL"
-    return f"""SELECT {line_sql} AS line, {arrival} AS arrival_raw,
-                      try_strptime({arrival}, $fmt) AS arrival_local,
-                      {channel} AS channel, {queue} AS queue,
-                      {contact_id} AS contact_id, {customer} AS customer_id,
-                      {handle} AS handle_s, {handle_raw} AS handle_raw,
-                      {wait} AS wait_s, {wait_raw} AS wait_raw,
-                      {outcome} AS outcome,
-                      {_text(cols.outcome) if cols.outcome else "NULL"} AS outcome_raw,
-                      {_text(cols.channel) if cols.channel else "NULL"} AS channel_raw
-               FROM {source_sql}"""  # noqa: S608 - identifiers quoted, values are parameters
+    """SELECT turning a text source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov).
+
+    The inner query trims each mapped column once; the outer one parses those texts.
+    """
+    if len(cols.arrival) == 1:
+        arrival = _text(cols.arrival[0])
+    else:
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        arrival = f"nullif(trim({joined}), '')"
+    if len(cols.contact_id) == 1:
+        contact_id = _text(cols.contact_id[0])
+    elif cols.contact_id:
+        contact_id = "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
+    else:
+        contact_id = "CAST(NULL AS VARCHAR)"
+    raw = {
+        "arrival_raw": arrival,
+        "channel_raw": _text(cols.channel) if cols.channel else "NULL",
+        "queue_raw": _text(cols.queue) if cols.queue else "NULL",
+        "contact_id": contact_id,
+        "customer_id": _text(cols.customer_id) if cols.customer_id else "NULL",
+        "handle_raw": _text(cols.handle_s) if cols.handle_s else "NULL",
+        "wait_raw": _text(cols.wait_s) if cols.wait_s else "NULL",
+        "outcome_raw": _text(cols.outcome) if cols.outcome else "NULL",
+    }
+    raw = {name: "CAST(NULL AS VARCHAR)" if expr == "NULL" else expr for name, expr in raw.items()}
+    inner = ", ".join(f"{expr} AS {name}" for name, expr in raw.items())
+    channel = "$cv[list_position($ck, lower(channel_raw))]" if cols.channel else "$channel"
+    queue = "coalesce(queue_raw, $queue)" if cols.queue else "$queue"
+    outcome = "$ov[list_position($ok, outcome_raw)]" if cols.outcome else "'answered'"
+    handle = _seconds("handle_raw", cols.decimal_comma) if cols.handle_s else "CAST(NULL AS DOUBLE)"
+    wait = _seconds("wait_raw", cols.decimal_comma) if cols.wait_s else "CAST(NULL AS DOUBLE)"
+    return f"""SELECT line, arrival_raw, try_strptime(arrival_raw, $fmt) AS arrival_local,
+                      {channel} AS channel, {queue} AS queue, contact_id, customer_id,
+                      {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
+                      {outcome} AS outcome, outcome_raw, channel_raw
+               FROM (SELECT {line_sql} AS line, {inner} FROM {source_sql})"""  # noqa: S608
 
 
 def _typed_params(cols: ContactColumns) -> dict[str, Any]:
@@ -1096,14 +1102,14 @@ def stage_contacts(
     try:
         source_sql, source_params = _source(cur, source)
         typed = _typed_contacts_sql(columns, source_sql, "NULL")
-        checks = ",\n".join(
-            f"count(*) FILTER (WHERE {cond}) AS {code}" for code, cond in STAGE_CHECKS.items()
-        )
+        # One flag per row keeps the scan cheap; counts per check only when something is bad.
+        any_bad = " OR ".join(f"coalesce({cond}, false)" for cond in STAGE_CHECKS.values())
+        checks = f"count(*) FILTER (WHERE {any_bad}) AS bad_rows"
         valid = "arrival_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')"
         cur.execute(
             f"""CREATE TEMP TABLE kcc_stage AS
                 SELECT channel, queue,
-                       time_bucket(CAST($width AS INTERVAL), arrival_local) AS ds_local,
+                       time_bucket(INTERVAL {int(interval_min)} MINUTE, arrival_local) AS ds_local,
                        min(arrival_local) AS first_local, max(arrival_local) AS last_local,
                        count(*) AS rows_read,
                        count(*) FILTER (WHERE {valid}) AS contacts,
@@ -1118,10 +1124,21 @@ def stage_contacts(
                        count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts,
                        {checks}
                 FROM ({typed}) GROUP BY ALL""",  # noqa: S608 - built from constants
-            {**source_params, **_typed_params(columns), "width": f"{interval_min} minutes"},
+            # The width is a literal (one of PLANNING_INTERVALS_MIN): a parameter would be
+            # cast to an interval on every row.
+            {**source_params, **_typed_params(columns)},
         )
-        sums = ", ".join(f"coalesce(sum({code}), 0)" for code in STAGE_CHECKS)
-        row = cur.execute(f"SELECT coalesce(sum(rows_read), 0), {sums} FROM kcc_stage").fetchone()  # noqa: S608
+        rows_read, bad_rows = cur.execute(
+            "SELECT coalesce(sum(rows_read), 0), coalesce(sum(bad_rows), 0) FROM kcc_stage"
+        ).fetchone()
+        counts = dict.fromkeys(STAGE_CHECKS, 0)
+        if bad_rows:
+            sums = ", ".join(f"count(*) FILTER (WHERE {cond})" for cond in STAGE_CHECKS.values())
+            found = cur.execute(
+                f"SELECT {sums} FROM ({typed})",  # noqa: S608
+                {**source_params, **_typed_params(columns)},
+            ).fetchone()
+            counts = {code: int(n) for code, n in zip(STAGE_CHECKS, found, strict=True)}
         series = _df(cur.execute(
             """SELECT channel, queue, min(first_local) AS first_local,
                       max(last_local) AS last_local, sum(contacts) AS contacts
@@ -1138,8 +1155,8 @@ def stage_contacts(
         source_params=source_params,
         columns=columns,
         interval_min=interval_min,
-        rows_read=int(row[0]),
-        check_counts={code: int(n) for code, n in zip(STAGE_CHECKS, row[1:], strict=True)},
+        rows_read=int(rows_read),
+        check_counts=counts,
         series=series,
     )
 
@@ -1296,21 +1313,7 @@ def discard_stage(stage: ContactStage) -> None:
         stage.cursor.close()
 
 
-def count_overlap(
-    con: duckdb.DuckDBPyConnection, channel: str, queue: str, start: datetime, end: datetime
-) -> int:
-    """Stored intervals of one series with ``start <= ds <= end`` (what an import replaces)."""
-    cur = _cursor(con)
-    return int(
-        cur.execute(
-            """SELECT count(*) FROM interval_volumes
-               WHERE channel = $c AND queue = $q AND ds BETWEEN $lo AND $hi""",
-            {"c": channel, "q": queue, "lo": start, "hi": end},
-        ).fetchone()[0]
-    )
-
-
-# --------------------------------------------------------------------------- plan settings
+# --------------------------------------------------------------------------- plan inputs
 
 
 def read_settings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -1318,3 +1321,20 @@ def read_settings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     cur = _cursor(con)
     rows = cur.execute("SELECT key, value_json FROM settings ORDER BY key").fetchall()
     return {str(key): json.loads(value) for key, value in rows}
+
+
+def volume_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """A value that changes whenever the volumes or the event calendar change.
+
+    Forecasts depend on nothing else, so they are cached on this rather than on
+    ``data_version`` (a roster or settings write leaves them valid).
+    """
+    cur = _cursor(con)
+    volumes = cur.execute(
+        "SELECT count(*), max(import_id), sum(offered), min(ds), max(ds) FROM interval_volumes"
+    ).fetchone()
+    events = cur.execute(
+        """SELECT count(*), sum(hash(event_id, name, kind, start_date, end_date, channels,
+                                     uplift_pct, exclude_from_training)) FROM events"""
+    ).fetchone()
+    return tuple(str(v) for v in (*volumes, *events))

@@ -1,0 +1,117 @@
+"""Charts of the loaded history: pure ``DataFrame -> plotly Figure`` builders.
+
+Titles and axis labels come in already translated, so the builders stay language-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kcc import config
+
+
+def volume_by_day(
+    daily: pd.DataFrame, *, title: str, x_title: str, y_title: str
+) -> go.Figure:
+    """Offered contacts per local day, one line per channel.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        ``date, channel, offered`` as from ``kcc.store.daily_volumes``.
+    title, x_title, y_title : str
+        Translated texts.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    fig = go.Figure()
+    order = [c for c in config.CHANNELS if c in set(daily["channel"])]
+    order += sorted(set(daily["channel"]) - set(order))
+    for channel in order:
+        part = daily[daily["channel"] == channel].sort_values("date")
+        fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines", name=channel))
+    fig.update_layout(
+        title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified",
+        margin={"t": 60, "l": 10, "r": 10, "b": 10},
+    )
+    return fig
+
+
+def intraday_by_weekday(
+    profile: pd.DataFrame,
+    *,
+    title: str,
+    weekday_names: Sequence[str],
+    x_title: str,
+    y_title: str,
+) -> go.Figure:
+    """Mean offered contacts per interval of the day, one line per weekday.
+
+    Parameters
+    ----------
+    profile : pandas.DataFrame
+        ``weekday (0 = Monday), time_of_day (HH:MM), offered`` of one channel, as from
+        ``kcc.store.intraday_profile``.
+    title, x_title, y_title : str
+        Translated texts.
+    weekday_names : sequence of str
+        Seven translated weekday names, Monday first.
+    """
+    fig = go.Figure()
+    for weekday in range(7):
+        part = profile[profile["weekday"] == weekday].sort_values("time_of_day")
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(x=part["time_of_day"], y=part["offered"], mode="lines",
+                       name=weekday_names[weekday])
+        )
+    fig.update_layout(
+        title=title, xaxis_title=x_title, yaxis_title=y_title,
+        margin={"t": 60, "l": 10, "r": 10, "b": 10},
+    )
+    return fig
+
+
+def weekday_heatmap(
+    profile: pd.DataFrame,
+    *,
+    title: str,
+    weekday_names: Sequence[str],
+    x_title: str,
+    y_title: str,
+    z_title: str,
+) -> go.Figure:
+    """Heat map of mean offered contacts: weekday (rows) x time of day (columns).
+
+    Parameters
+    ----------
+    profile : pandas.DataFrame
+        ``weekday, time_of_day, offered`` of one channel (or summed over channels).
+    title, x_title, y_title, z_title : str
+        Translated texts.
+    weekday_names : sequence of str
+        Seven translated weekday names, Monday first.
+    """
+    grid = profile.pivot_table(
+        index="weekday", columns="time_of_day", values="offered", aggfunc="sum", fill_value=0.0
+    ).reindex(range(7), fill_value=0.0)
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=list(grid.columns),
+            y=[weekday_names[i] for i in grid.index],
+            colorscale="Blues",
+            colorbar={"title": {"text": z_title}},
+        )
+    )
+    fig.update_layout(
+        title=title, xaxis_title=x_title, yaxis_title=y_title,
+        yaxis={"autorange": "reversed"}, margin={"t": 60, "l": 10, "r": 10, "b": 10},
+    )
+    return fig

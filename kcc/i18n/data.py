@@ -1,0 +1,275 @@
+"""Texts of the Data page, the importer's messages and the data charts (English, Dutch)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # page
+    "data.title": ("Data", "Data"),
+    "data.intro": (
+        "Load your contact history: one row per contact, or counts per interval. "
+        "Everything is stored locally in the KCC database.",
+        "Laad je contacthistorie: één regel per contact, of aantallen per interval. "
+        "Alles wordt lokaal opgeslagen in de KCC-database.",
+    ),
+    "data.upload.header": ("Upload", "Uploaden"),
+    "data.upload.label": ("File (CSV, TSV, Excel .xlsx or Parquet)", "Bestand (CSV, TSV, Excel .xlsx of Parquet)"),
+    "data.upload.help": (
+        "Comma, semicolon or tab separated; decimal comma and Latin-1 files are recognised.",
+        "Gescheiden door komma, puntkomma of tab; decimale komma en Latin-1 worden herkend.",
+    ),
+    "data.upload.read_error": ("The file could not be read: {error}", "Het bestand kon niet worden gelezen: {error}"),
+    "data.upload.summary": (
+        "{name}: {format}, {rows:,} rows{more}, {columns} columns",
+        "{name}: {format}, {rows:,} regels{more}, {columns} kolommen",
+    ),
+    "data.upload.sample_only": (" (preview of the first rows)", " (voorbeeld van de eerste regels)"),
+    "data.mapping.header": ("Column mapping", "Kolomtoewijzing"),
+    "data.mapping.help": (
+        "We guessed what each column means. Check it and fix what is wrong.",
+        "We hebben geraden wat elke kolom betekent. Controleer het en pas aan wat niet klopt.",
+    ),
+    "data.mapping.kind": ("What does one row hold?", "Wat staat er in één regel?"),
+    "data.mapping.kind.contacts": ("One contact (call, chat, e-mail)", "Eén contact (gesprek, chat, e-mail)"),
+    "data.mapping.kind.intervals": ("Counts per interval", "Aantallen per interval"),
+    "data.mapping.none": ("(none)", "(geen)"),
+    "data.mapping.time_mode": ("Date and time", "Datum en tijd"),
+    "data.mapping.time_mode.one": ("in one column", "in één kolom"),
+    "data.mapping.time_mode.two": ("in separate date and time columns", "in aparte datum- en tijdkolommen"),
+    "data.mapping.timestamp.contacts": ("Arrival time", "Aankomsttijd"),
+    "data.mapping.timestamp.intervals": ("Interval start", "Begin interval"),
+    "data.mapping.date": ("Date column", "Datumkolom"),
+    "data.mapping.time": ("Time column", "Tijdkolom"),
+    "data.mapping.format": ("Date/time format", "Datum-/tijdnotatie"),
+    "data.mapping.format.help": (
+        "strptime codes: %d day, %m month, %Y year, %y two-digit year, %H hour, %M minute, %S second. "
+        "Examples: %d-%m-%Y %H:%M (Dutch), %Y-%m-%d %H:%M:%S (ISO), %y%m%d %H:%M:%S (yymmdd).",
+        "strptime-codes: %d dag, %m maand, %Y jaar, %y jaar in twee cijfers, %H uur, %M minuut, %S seconde. "
+        "Voorbeelden: %d-%m-%Y %H:%M (Nederlands), %Y-%m-%d %H:%M:%S (ISO), %y%m%d %H:%M:%S (jjmmdd).",
+    ),
+    "data.mapping.channel": ("Channel column", "Kanaalkolom"),
+    "data.mapping.channel_value": ("Channel (for every row)", "Kanaal (voor elke regel)"),
+    "data.mapping.queue": ("Queue column", "Wachtrijkolom"),
+    "data.mapping.queue_value": ("Queue name (for every row)", "Naam wachtrij (voor elke regel)"),
+    "data.mapping.contact_id": ("Contact id column(s)", "Kolom(men) met contact-id"),
+    "data.mapping.customer_id": ("Customer id column", "Kolom met klant-id"),
+    "data.mapping.handle_s": ("Handle time [s]", "Afhandeltijd [s]"),
+    "data.mapping.wait_s.contacts": ("Wait time [s]", "Wachttijd [s]"),
+    "data.mapping.wait_s.intervals": ("Wait time [s]", "Wachttijd [s]"),
+    "data.mapping.wait_is_total": (
+        "Wait column is the interval's total [s] (not the mean per answered contact)",
+        "Wachttijdkolom is het totaal van het interval [s] (niet het gemiddelde per beantwoord contact)",
+    ),
+    "data.mapping.outcome": ("Outcome column", "Kolom met afloop"),
+    "data.mapping.outcome_map": ("What each outcome value counts as", "Waar elke afloopwaarde als telt"),
+    "data.mapping.outcome_value": ("Value in file", "Waarde in bestand"),
+    "data.mapping.outcome_category": ("Counts as", "Telt als"),
+    "data.mapping.channel_map": ("Which channel each value is", "Welk kanaal elke waarde is"),
+    "data.mapping.channel_raw": ("Value in file", "Waarde in bestand"),
+    "data.mapping.channel_id": ("Channel", "Kanaal"),
+    "data.mapping.offered": ("Offered contacts", "Aangeboden contacten"),
+    "data.mapping.answered": ("Answered contacts", "Beantwoorde contacten"),
+    "data.mapping.abandoned": ("Abandoned contacts", "Verbroken contacten"),
+    "data.mapping.aht_s": ("Average handle time [s]", "Gemiddelde afhandeltijd [s]"),
+    "data.mapping.decimal_comma": ("Decimal comma (12,5)", "Decimale komma (12,5)"),
+    "data.mapping.interval": ("Planning interval [min]", "Planningsinterval [min]"),
+    "data.mapping.interval.help": (
+        "Intervals in the file (5, 6, 10, 15, 30 or 60 min) are added up to this length.",
+        "Intervallen in het bestand (5, 6, 10, 15, 30 of 60 min) worden opgeteld tot deze lengte.",
+    ),
+    "data.mapping.keep_contacts": ("Also keep each contact (not only the intervals)", "Ook elk contact bewaren (niet alleen de intervallen)"),
+    "data.mapping.preview": ("Preview: the first rows as they will be read", "Voorbeeld: de eerste regels zoals ze worden gelezen"),
+    "data.outcome.answered": ("answered", "beantwoord"),
+    "data.outcome.abandoned": ("abandoned", "verbroken"),
+    "data.outcome.closed": ("outside opening hours", "buiten openingstijden"),
+    "data.outcome.ignore": ("ignore", "negeren"),
+    "data.import.button": ("Import", "Importeren"),
+    "data.import.running": ("Importing {name} ...", "Bezig met importeren van {name} ..."),
+    "data.import.done": (
+        "Imported {rows:,} {what} from {name} into {series} ({interval} min intervals).",
+        "{rows:,} {what} uit {name} geïmporteerd in {series} (intervallen van {interval} min).",
+    ),
+    "data.import.what.contacts": ("contacts", "contacten"),
+    "data.import.what.intervals": ("intervals", "intervallen"),
+    "data.import.ignored": ("{rows:,} rows were ignored as mapped.", "{rows:,} regels zijn genegeerd volgens de toewijzing."),
+    "data.import.failed": (
+        "Nothing was imported: fix the problems below and try again.",
+        "Er is niets geïmporteerd: los de problemen hieronder op en probeer het opnieuw.",
+    ),
+    "data.report.header": ("Validation report", "Controlerapport"),
+    "data.report.file": ("File", "Bestand"),
+    "data.report.row": ("Row", "Regel"),
+    "data.report.column": ("Column", "Kolom"),
+    "data.report.value": ("Value", "Waarde"),
+    "data.report.reason": ("Why", "Waarom"),
+    "data.report.severity": ("Severity", "Ernst"),
+    "data.report.error": ("error", "fout"),
+    "data.report.notice": ("notice", "melding"),
+    "data.history.header": ("Import history", "Importgeschiedenis"),
+    "data.history.empty": ("No imports yet.", "Nog geen imports."),
+    "data.history.when": ("When", "Wanneer"),
+    "data.history.file": ("File", "Bestand"),
+    "data.history.kind": ("Kind", "Soort"),
+    "data.history.by": ("By", "Door"),
+    "data.history.rows_read": ("Rows read", "Regels gelezen"),
+    "data.history.rows_imported": ("Rows imported", "Regels geïmporteerd"),
+    "data.history.rows_ignored": ("Rows ignored", "Regels genegeerd"),
+    "data.history.rows_replaced": ("Rows replaced", "Regels vervangen"),
+    "data.history.interval": ("Interval [min]", "Interval [min]"),
+    "data.history.period": ("Period", "Periode"),
+    "data.history.channels": ("Channels", "Kanalen"),
+    "data.history.intervals": (
+        "counts in {length} min intervals, rolled up to {interval} min",
+        "aantallen per {length} min, opgeteld tot {interval} min",
+    ),
+    "data.history.contacts": ("contacts rolled up to {interval} min", "contacten opgeteld tot {interval} min"),
+    "data.summary.header": ("What is loaded", "Wat is geladen"),
+    "data.summary.empty": ("The database holds no volumes.", "De database bevat geen volumes."),
+    "data.summary.channel": ("Channel", "Kanaal"),
+    "data.summary.queue": ("Queue", "Wachtrij"),
+    "data.summary.interval": ("Interval [min]", "Interval [min]"),
+    "data.summary.first": ("First interval", "Eerste interval"),
+    "data.summary.last": ("Last interval", "Laatste interval"),
+    "data.summary.days": ("Days", "Dagen"),
+    "data.summary.offered": ("Offered [contacts]", "Aangeboden [contacten]"),
+    "data.summary.answered": ("Answered [contacts]", "Beantwoord [contacten]"),
+    "data.summary.abandoned": ("Abandoned [contacts]", "Verbroken [contacten]"),
+    "data.summary.closed": ("Outside opening hours [contacts]", "Buiten openingstijden [contacten]"),
+    "data.summary.total": ("Offered in total", "Totaal aangeboden"),
+    "data.summary.total_value": ("{value:,.0f} contacts", "{value:,.0f} contacten"),
+    "data.summary.period": ("Period", "Periode"),
+    "data.summary.period_value": ("{start} to {end} ({days} days)", "{start} t/m {end} ({days} dagen)"),
+    "data.summary.channels": ("Channel mix", "Kanaalmix"),
+    "data.summary.channel_filter": ("Channel for the profile charts", "Kanaal voor de profielgrafieken"),
+    "data.reset.header": ("Reset to demo", "Terug naar demo"),
+    "data.reset.help": (
+        "Deletes all imported data and loads the demo KCC again.",
+        "Verwijdert alle geïmporteerde data en laadt het demo-KCC opnieuw.",
+    ),
+    "data.reset.confirm": ("Yes, delete my data", "Ja, verwijder mijn data"),
+    "data.reset.button": ("Reset to demo", "Terug naar demo"),
+    "data.reset.done": ("The demo contact centre is loaded again.", "Het demo-KCC is opnieuw geladen."),
+    "data.reset.unavailable": ("The demo generator is not available: {error}", "De demogenerator is niet beschikbaar: {error}"),
+    "data.examples": (
+        "Example files: data/examples/contacts_example.csv (one row per contact) and "
+        "data/examples/intervals_example.csv (counts per interval).",
+        "Voorbeeldbestanden: data/examples/contacts_example.csv (één regel per contact) en "
+        "data/examples/intervals_example.csv (aantallen per interval).",
+    ),
+    # charts
+    "data.chart.daily": ("Offered contacts per day and channel", "Aangeboden contacten per dag en kanaal"),
+    "data.chart.intraday": ("Intraday profile per weekday: mean offered per interval", "Dagprofiel per weekdag: gemiddeld aangeboden per interval"),
+    "data.chart.heatmap": ("Mean offered contacts: weekday x time of day", "Gemiddeld aangeboden contacten: weekdag x tijdstip"),
+    "data.chart.date": ("Date", "Datum"),
+    "data.chart.time_of_day": ("Time of day", "Tijdstip"),
+    "data.chart.weekday": ("Weekday", "Weekdag"),
+    "data.chart.contacts": ("Contacts", "Contacten"),
+    "data.chart.contacts_per_interval": ("Contacts per interval", "Contacten per interval"),
+    "data.chart.channel": ("Channel", "Kanaal"),
+    "data.weekday.0": ("Monday", "maandag"),
+    "data.weekday.1": ("Tuesday", "dinsdag"),
+    "data.weekday.2": ("Wednesday", "woensdag"),
+    "data.weekday.3": ("Thursday", "donderdag"),
+    "data.weekday.4": ("Friday", "vrijdag"),
+    "data.weekday.5": ("Saturday", "zaterdag"),
+    "data.weekday.6": ("Sunday", "zondag"),
+    # validation messages: fields {column} and {value} are always there
+    "data.problem.empty_file": ("The file is empty.", "Het bestand is leeg."),
+    "data.problem.unreadable": (
+        "The file could not be read as text with the detected delimiter and encoding: {value}",
+        "Het bestand kon niet als tekst worden gelezen met het gevonden scheidingsteken en de codering: {value}",
+    ),
+    "data.problem.missing_column": (
+        "Column '{column}' is mapped but not in the file.",
+        "Kolom '{column}' is toegewezen maar staat niet in het bestand.",
+    ),
+    "data.problem.no_time_column": (
+        "No column is mapped to the date and time.",
+        "Er is geen kolom toegewezen aan datum en tijd.",
+    ),
+    "data.problem.no_offered_column": (
+        "No column is mapped to offered contacts.",
+        "Er is geen kolom toegewezen aan aangeboden contacten.",
+    ),
+    "data.problem.time_missing": ("The date/time is empty.", "De datum/tijd is leeg."),
+    "data.problem.time_unparseable": (
+        "'{value}' is not a date/time in the format {format}.",
+        "'{value}' is geen datum/tijd in de notatie {format}.",
+    ),
+    "data.problem.channel_unmapped": (
+        "Channel value '{value}' is not mapped to a channel.",
+        "Kanaalwaarde '{value}' is niet aan een kanaal toegewezen.",
+    ),
+    "data.problem.outcome_unmapped": (
+        "Outcome '{value}' is not mapped to answered, abandoned, outside opening hours or ignore.",
+        "Afloop '{value}' is niet toegewezen aan beantwoord, verbroken, buiten openingstijden of negeren.",
+    ),
+    "data.problem.non_numeric": (
+        "'{value}' in column '{column}' is not a number.",
+        "'{value}' in kolom '{column}' is geen getal.",
+    ),
+    "data.problem.negative": (
+        "{value} in column '{column}' is negative; counts and times must be 0 or more.",
+        "{value} in kolom '{column}' is negatief; aantallen en tijden moeten 0 of meer zijn.",
+    ),
+    "data.problem.count_missing": (
+        "The number of offered contacts is empty.",
+        "Het aantal aangeboden contacten is leeg.",
+    ),
+    "data.problem.more_rows": (
+        "... and {count:,} more rows with this problem in column '{column}'.",
+        "... en nog {count:,} regels met dit probleem in kolom '{column}'.",
+    ),
+    "data.problem.nonexistent_time": (
+        "{count:,} rows have a local time that does not exist (the hour skipped when summer "
+        "time starts), such as '{value}'; they were moved one hour forward.",
+        "{count:,} regels hebben een lokale tijd die niet bestaat (het uur dat wordt "
+        "overgeslagen bij de start van de zomertijd), zoals '{value}'; ze zijn een uur "
+        "naar voren geschoven.",
+    ),
+    "data.problem.duplicate_interval": (
+        "Interval '{value}' of this channel and queue already appears in row {first_row}.",
+        "Interval '{value}' van dit kanaal en deze wachtrij staat al in regel {first_row}.",
+    ),
+    "data.problem.duplicate_contact": (
+        "Contact id '{value}' already appears in row {first_row}.",
+        "Contact-id '{value}' staat al in regel {first_row}.",
+    ),
+    "data.problem.mixed_intervals": (
+        "The file mixes interval lengths (most common: {length} min); import one length per file.",
+        "Het bestand mengt intervallengtes (meest voorkomend: {length} min); importeer één lengte per bestand.",
+    ),
+    "data.problem.unknown_interval": (
+        "The interval length {length} min is not supported; use 5, 6, 10, 15, 30 or 60 min.",
+        "De intervallengte {length} min wordt niet ondersteund; gebruik 5, 6, 10, 15, 30 of 60 min.",
+    ),
+    "data.problem.interval_not_divisible": (
+        "{length} min intervals cannot be added up to {interval} min; pick a planning "
+        "interval that is a multiple of {length} min.",
+        "Intervallen van {length} min kunnen niet worden opgeteld tot {interval} min; kies "
+        "een planningsinterval dat een veelvoud is van {length} min.",
+    ),
+    "data.problem.off_grid": (
+        "'{value}' does not start on a {length} min boundary.",
+        "'{value}' begint niet op een grens van {length} min.",
+    ),
+    "data.problem.stored_interval_differs": (
+        "Series {series} is stored in {stored} min intervals, this import would write {interval} "
+        "min; import with {stored} min or reset the data first.",
+        "Reeks {series} is opgeslagen in intervallen van {stored} min, deze import zou {interval} "
+        "min schrijven; importeer met {stored} min of zet eerst de data terug.",
+    ),
+    "data.problem.replaced": (
+        "The file overlaps earlier imports: {count:,} stored rows of the same period were replaced (not added).",
+        "Het bestand overlapt eerdere imports: {count:,} opgeslagen regels van dezelfde periode zijn vervangen (niet opgeteld).",
+    ),
+    "data.problem.store_refused": (
+        "The database refused the import, nothing was changed: {value}",
+        "De database weigerde de import, er is niets gewijzigd: {value}",
+    ),
+    "data.problem.no_rows": (
+        "No row holds a contact to import (all rows are ignored).",
+        "Geen enkele regel bevat een contact om te importeren (alle regels worden genegeerd).",
+    ),
+}

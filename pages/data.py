@@ -1,0 +1,358 @@
+"""Data: upload, map and check files; import history; what is loaded; reset to the demo."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from kcc import charts_data, config, importer, store
+from kcc.ui.state import current_user, init_page
+from kcc.ui.widgets import channel_label
+
+con, tr = init_page("data")
+ss = st.session_state
+lang = str(ss.get("lang", "en"))
+
+st.title(tr("data.title"))
+st.caption(tr("data.intro"))
+st.caption(tr("data.examples"))
+
+
+@st.cache_data(show_spinner=False, max_entries=3)
+def _read(data: bytes, name: str) -> importer.SourceFile:
+    return importer.read_source(data, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=6)
+def _guess(data: bytes, name: str, kind: str | None) -> importer.Mapping:
+    return importer.guess_mapping(_read(data, name), kind)
+
+
+def _problem_table(problems: tuple[importer.ImportProblem, ...] | list[importer.ImportProblem]) -> None:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("data.report.severity"): [tr(f"data.report.{p.severity}") for p in problems],
+                tr("data.report.file"): [p.file for p in problems],
+                tr("data.report.row"): [p.row for p in problems],
+                tr("data.report.column"): [p.column for p in problems],
+                tr("data.report.value"): [p.value for p in problems],
+                tr("data.report.reason"): [p.message(lang) for p in problems],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# --------------------------------------------------------------------------- upload + mapping
+st.header(tr("data.upload.header"))
+upload = st.file_uploader(
+    tr("data.upload.label"),
+    type=["csv", "tsv", "txt", "xlsx", "parquet"],
+    help=tr("data.upload.help"),
+    key="data.upload",
+)
+
+if upload is not None:
+    data = upload.getvalue()
+    fid = hashlib.sha1(data).hexdigest()[:10]  # widget keys per file: columns differ per file
+    try:
+        source = _read(data, upload.name)
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        st.error(tr("data.upload.read_error", error=exc))
+        st.stop()
+    st.caption(
+        tr(
+            "data.upload.summary",
+            name=source.name,
+            format=source.format.upper(),
+            rows=len(source.frame),
+            more="" if source.complete else tr("data.upload.sample_only"),
+            columns=len(source.frame.columns),
+        )
+    )
+    guess0 = _guess(data, upload.name, None)
+    st.subheader(tr("data.mapping.header"))
+    st.caption(tr("data.mapping.help"))
+    kind = st.radio(
+        tr("data.mapping.kind"),
+        importer.KINDS,
+        index=importer.KINDS.index(guess0.kind),
+        format_func=lambda k: tr(f"data.mapping.kind.{k}"),
+        horizontal=True,
+        key=f"data.map.{fid}.kind",
+    )
+    guess = _guess(data, upload.name, kind)
+    none = tr("data.mapping.none")
+    columns = [none, *map(str, source.frame.columns)]
+
+    def pick(field: str, label: str, value: str | None) -> str | None:
+        chosen = st.selectbox(
+            label, columns, index=columns.index(value) if value in columns else 0,
+            key=f"data.map.{fid}.{kind}.{field}",
+        )
+        return None if chosen == none else chosen
+
+    left, right = st.columns(2)
+    with left:
+        two = st.radio(
+            tr("data.mapping.time_mode"),
+            [False, True],
+            index=int(guess.timestamp is None and guess.date is not None),
+            format_func=lambda v: tr("data.mapping.time_mode.two" if v else "data.mapping.time_mode.one"),
+            horizontal=True,
+            key=f"data.map.{fid}.{kind}.time_mode",
+        )
+        if two:
+            date_col = pick("date", tr("data.mapping.date"), guess.date)
+            time_col = pick("time", tr("data.mapping.time"), guess.time)
+            timestamp = None
+        else:
+            timestamp = pick("timestamp", tr(f"data.mapping.timestamp.{kind}"), guess.timestamp or guess.date)
+            date_col = time_col = None
+        fmt = st.text_input(
+            tr("data.mapping.format"), guess.datetime_format, help=tr("data.mapping.format.help"),
+            key=f"data.map.{fid}.{kind}.format",
+        )
+        channel_col = pick("channel", tr("data.mapping.channel"), guess.channel)
+        channel_value = guess.channel_value
+        if channel_col is None:
+            channel_value = st.selectbox(
+                tr("data.mapping.channel_value"), config.CHANNELS,
+                format_func=lambda c: channel_label(c, tr), key=f"data.map.{fid}.{kind}.channel_value",
+            )
+        queue_col = pick("queue", tr("data.mapping.queue"), guess.queue)
+        queue_value = guess.queue_value
+        if queue_col is None:
+            queue_value = st.text_input(
+                tr("data.mapping.queue_value"), guess.queue_value, key=f"data.map.{fid}.{kind}.queue_value"
+            ).strip() or config.DEFAULT_QUEUE
+    fields: dict[str, object] = {}
+    with right:
+        if kind == "contacts":
+            fields["contact_id"] = tuple(
+                st.multiselect(
+                    tr("data.mapping.contact_id"), columns[1:], default=list(guess.contact_id),
+                    key=f"data.map.{fid}.{kind}.contact_id",
+                )
+            )
+            fields["customer_id"] = pick("customer_id", tr("data.mapping.customer_id"), guess.customer_id)
+            fields["handle_s"] = pick("handle_s", tr("data.mapping.handle_s"), guess.handle_s)
+            fields["wait_s"] = pick("wait_s", tr("data.mapping.wait_s.contacts"), guess.wait_s)
+            fields["outcome"] = pick("outcome", tr("data.mapping.outcome"), guess.outcome)
+        else:
+            for name in ("offered", "answered", "abandoned", "aht_s", "wait_s"):
+                label = tr("data.mapping.wait_s.intervals" if name == "wait_s" else f"data.mapping.{name}")
+                fields[name] = pick(name, label, getattr(guess, name))
+            fields["wait_is_total"] = st.checkbox(
+                tr("data.mapping.wait_is_total"), guess.wait_is_total, key=f"data.map.{fid}.{kind}.wait_total"
+            )
+        decimal_comma = st.checkbox(
+            tr("data.mapping.decimal_comma"), guess.decimal_comma, key=f"data.map.{fid}.{kind}.decimal"
+        )
+        interval_min = st.selectbox(
+            tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
+            index=config.PLANNING_INTERVALS_MIN.index(int(ss.get("planning_interval_min", 15))),
+            help=tr("data.mapping.interval.help"), format_func=lambda m: f"{m} min",
+            key=f"data.map.{fid}.interval",
+        )
+        keep_contacts = kind == "contacts" and st.checkbox(
+            tr("data.mapping.keep_contacts"), True, key=f"data.map.{fid}.keep"
+        )
+
+    outcome_map: tuple[tuple[str, str], ...] = ()
+    if kind == "contacts" and fields.get("outcome"):
+        values = source.frame[str(fields["outcome"])].dropna().astype(str).str.strip().unique()
+        guessed = dict(importer.guess_outcome_map(values))
+        edited = st.data_editor(
+            pd.DataFrame({"value": list(guessed), "category": list(guessed.values())}),
+            column_config={
+                "value": st.column_config.TextColumn(tr("data.mapping.outcome_value"), disabled=True),
+                "category": st.column_config.SelectboxColumn(
+                    tr("data.mapping.outcome_category"), options=list(store.OUTCOMES), required=True
+                ),
+            },
+            hide_index=True,
+            key=f"data.map.{fid}.outcome_map",
+        )
+        st.caption(tr("data.mapping.outcome_map") + ": " + ", ".join(
+            f"{o} = {tr(f'data.outcome.{o}')}" for o in store.OUTCOMES))
+        outcome_map = tuple(zip(edited["value"], edited["category"], strict=True))
+    channel_map: tuple[tuple[str, str], ...] = ()
+    if channel_col:
+        raw = source.frame[channel_col].dropna().astype(str).str.strip().str.lower().unique()
+        guessed = dict(importer.guess_channel_map(raw))
+        edited = st.data_editor(
+            pd.DataFrame({"value": list(raw), "channel": [guessed.get(v) for v in raw]}),
+            column_config={
+                "value": st.column_config.TextColumn(tr("data.mapping.channel_raw"), disabled=True),
+                "channel": st.column_config.SelectboxColumn(
+                    tr("data.mapping.channel_id"), options=list(config.CHANNELS)
+                ),
+            },
+            hide_index=True,
+            key=f"data.map.{fid}.channel_map",
+        )
+        channel_map = tuple((v, c) for v, c in zip(edited["value"], edited["channel"], strict=True) if c)
+
+    mapping = importer.Mapping(
+        kind=kind,
+        timestamp=timestamp,
+        date=date_col,
+        time=time_col,
+        datetime_format=fmt.strip(),
+        channel=channel_col,
+        channel_value=channel_value,
+        channel_map=channel_map,
+        queue=queue_col,
+        queue_value=queue_value,
+        outcome_map=outcome_map,
+        decimal_comma=decimal_comma,
+        **fields,  # type: ignore[arg-type]
+    )
+    st.caption(tr("data.mapping.preview"))
+    st.dataframe(importer.preview(source, mapping), hide_index=True, width="stretch")
+    early = importer.check_mapping(source, mapping)
+    if early:
+        st.subheader(tr("data.report.header"))
+        _problem_table(early)
+    if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
+        with st.spinner(tr("data.import.running", name=source.name), show_time=True):
+            result = importer.run_import(
+                con, source, mapping, interval_min=int(interval_min), user=current_user(tr),
+                keep_contacts=bool(keep_contacts),
+            )
+        ss["data.last_result"] = result
+        st.cache_data.clear()
+
+result = ss.get("data.last_result")
+if isinstance(result, importer.ImportResult):
+    if result.ok:
+        st.success(
+            tr(
+                "data.import.done",
+                rows=result.rows_imported,
+                what=tr(f"data.import.what.{result.kind}"),
+                name=result.file,
+                series=", ".join(result.series),
+                interval=result.interval_min,
+            )
+        )
+        if result.rows_ignored:
+            st.info(tr("data.import.ignored", rows=result.rows_ignored))
+        for notice in result.problems:
+            st.info(notice.message(lang))
+    else:
+        st.error(tr("data.import.failed"))
+        st.subheader(tr("data.report.header"))
+        _problem_table(result.problems)
+
+# --------------------------------------------------------------------------- history
+st.header(tr("data.history.header"))
+history = store.read_imports(con)
+if history.empty:
+    st.info(tr("data.history.empty"))
+else:
+    st.dataframe(
+        history[["imported_at", "file_name", "kind", "imported_by", "rows_read", "rows_imported",
+                 "rows_ignored", "rows_replaced", "interval_min", "period_start", "period_end",
+                 "channels", "message"]],
+        column_config={
+            "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format="YYYY-MM-DD HH:mm"),
+            "file_name": tr("data.history.file"),
+            "kind": tr("data.history.kind"),
+            "imported_by": tr("data.history.by"),
+            "rows_read": st.column_config.NumberColumn(tr("data.history.rows_read"), format="%d"),
+            "rows_imported": st.column_config.NumberColumn(tr("data.history.rows_imported"), format="%d"),
+            "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored"), format="%d"),
+            "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced"), format="%d"),
+            "interval_min": st.column_config.NumberColumn(tr("data.history.interval"), format="%d min"),
+            "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format="YYYY-MM-DD"),
+            "period_end": st.column_config.DatetimeColumn("", format="YYYY-MM-DD"),
+            "channels": tr("data.history.channels"),
+            "message": "",
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+# --------------------------------------------------------------------------- summary + charts
+st.header(tr("data.summary.header"))
+summary = store.series_summary(con)
+if summary.empty:
+    st.info(tr("data.summary.empty"))
+else:
+    first, last = summary["first_ds"].min(), summary["last_ds"].max()
+    c1, c2 = st.columns(2)
+    c1.metric(tr("data.summary.total"), tr("data.summary.total_value", value=float(summary["offered"].sum())))
+    c2.metric(
+        tr("data.summary.period"),
+        tr("data.summary.period_value", start=f"{first:%Y-%m-%d}", end=f"{last:%Y-%m-%d}",
+           days=(last.date() - first.date()).days + 1),
+    )
+    st.dataframe(
+        summary.assign(channel=summary["channel"].map(lambda c: channel_label(c, tr))),
+        column_config={
+            "channel": tr("data.summary.channel"),
+            "queue": tr("data.summary.queue"),
+            "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
+            "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format="YYYY-MM-DD HH:mm"),
+            "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format="YYYY-MM-DD HH:mm"),
+            "days": st.column_config.NumberColumn(tr("data.summary.days"), format="%d"),
+            "offered": st.column_config.NumberColumn(tr("data.summary.offered"), format="%.0f"),
+            "answered": st.column_config.NumberColumn(tr("data.summary.answered"), format="%.0f"),
+            "abandoned": st.column_config.NumberColumn(tr("data.summary.abandoned"), format="%.0f"),
+            "closed_attempts": st.column_config.NumberColumn(tr("data.summary.closed"), format="%.0f"),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
+    st.plotly_chart(
+        charts_data.volume_by_day(
+            store.daily_volumes(con), title=tr("data.chart.daily"), x_title=tr("data.chart.date"),
+            y_title=tr("data.chart.contacts"),
+        ),
+        key="data.chart.daily",
+    )
+    channels = list(dict.fromkeys(summary["channel"]))
+    channel = st.selectbox(
+        tr("data.summary.channel_filter"), channels, format_func=lambda c: channel_label(c, tr),
+        key="data.chart_channel",
+    )
+    profile = store.intraday_profile(con, channel)
+    st.plotly_chart(
+        charts_data.intraday_by_weekday(
+            profile, title=tr("data.chart.intraday"), weekday_names=weekdays,
+            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.contacts_per_interval"),
+        ),
+        key="data.chart.intraday",
+    )
+    st.plotly_chart(
+        charts_data.weekday_heatmap(
+            profile, title=tr("data.chart.heatmap"), weekday_names=weekdays,
+            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.weekday"),
+            z_title=tr("data.chart.contacts_per_interval"),
+        ),
+        key="data.chart.heatmap",
+    )
+
+# --------------------------------------------------------------------------- reset
+st.header(tr("data.reset.header"))
+st.caption(tr("data.reset.help"))
+confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
+if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
+    try:
+        from kcc import demo
+    except ImportError as exc:
+        st.error(tr("data.reset.unavailable", error=exc))
+    else:
+        bar = st.progress(0.0)
+        demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
+        bar.empty()
+        ss.pop("data.last_result", None)
+        st.cache_data.clear()
+        st.success(tr("data.reset.done"))

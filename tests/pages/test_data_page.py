@@ -1,0 +1,59 @@
+"""Data page as a user meets it (AppTest): summary, history, upload and import, Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kcc import store
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+
+EXAMPLE = ROOT / "data" / "examples" / "intervals_example.csv"
+PAGE = str(ROOT / "pages" / "data.py")
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.title, *at.header, *at.subheader, *at.markdown, *at.caption)]
+    parts += [e.value for e in (*at.info, *at.success, *at.error)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_data_page_shows_summary_history_and_reset(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    assert not at.exception
+    text = _texts(at)
+    for expected in ("Upload", "Import history", "What is loaded", "Reset to demo", "contacts"):
+        assert expected in text
+    assert at.button(key="data.reset").disabled
+
+
+def test_data_page_in_dutch(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    for expected in ("Uploaden", "Importgeschiedenis", "Wat is geladen", "Terug naar demo", "contacten"):
+        assert expected in text
+
+
+def test_upload_map_and_import(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    if not hasattr(at, "file_uploader"):
+        pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
+    at.file_uploader(key="data.upload").upload(EXAMPLE.name, EXAMPLE.read_bytes(), "text/csv").run()
+    assert not at.exception
+    assert "Column mapping" in _texts(at)
+    at.button(key="data.import").click().run()
+    assert not at.exception
+    assert any("Imported 32 intervals" in s.value for s in at.success)
+    con = store.connect(str(demo_db))
+    try:
+        assert "intervals_example.csv" in set(store.read_imports(con)["file_name"])
+    finally:
+        con.close()
