@@ -60,9 +60,15 @@ def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
 
 def ensure_session() -> None:
     """Fill the session-state keys no widget owns with their defaults."""
+    ss = st.session_state
     for key, default in SESSION_DEFAULTS.items():
-        if key not in st.session_state:
-            st.session_state[key] = default
+        if key not in ss:
+            ss[key] = default
+    # ?lang=nl picks the language once per session; the sidebar switch wins after that.
+    lang_param = st.query_params.get("lang")
+    if lang_param in LANGUAGES and "lang_from_url" not in ss:
+        ss["lang"] = lang_param
+        ss["lang_from_url"] = True
 
 
 def _use_the_frame() -> None:
@@ -91,10 +97,6 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
     _use_the_frame()
     ensure_session()
     ss = st.session_state
-    lang_param = st.query_params.get("lang")
-    if lang_param in LANGUAGES and "lang_from_url" not in ss:
-        ss["lang"] = lang_param
-        ss["lang_from_url"] = True
     if not ss["user"]:
         ss["user"] = os.environ.get("KCC_USER", "")
     ss["page"] = page_id

@@ -23,3 +23,22 @@ def test_language_switch_reaches_the_page(page, app_url: str) -> None:
     assert_no_exception(page)
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Overzicht" in nav and "Prognose" in nav
+
+
+def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -> None:
+    us_bank = real_file("us-bank-2003/bank_calls_5min.csv")
+    open_page(page, app_url, "data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(us_bank))
+    wait_idle(page)
+    # A queue of its own, so the demo's phone history stays as it is.
+    queue = page.get_by_label("Queue name (for every row)")
+    queue.fill("us-bank")
+    queue.press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name="Import", exact=True).click()
+    wait_idle(page, timeout_ms=180_000)
+    assert_no_exception(page)
+    success = page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+    assert "bank_calls_5min.csv" in success
+    period = page.locator('[data-testid="stMetric"]').filter(has_text="2003-03-03")
+    assert period.count() == 1, "the summary does not show the imported 2003 period"
