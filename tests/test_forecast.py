@@ -147,6 +147,48 @@ def test_noisy_pattern_is_forecast_within_noise_and_covered() -> None:
     assert result.selection["chosen"].sum() == 1
 
 
+def _yearly_factor(days: pd.DatetimeIndex) -> dict[date, float]:
+    """A known yearly season (January peak, July trough, +-25 %) with 10 % growth a year."""
+    doy = days.day_of_year.to_numpy()
+    years = (days - days[0]).days.to_numpy() / 365.25
+    season = 1 + 0.25 * np.cos(2 * np.pi * (doy - 15) / 365.25)
+    return dict(zip(days.date, season * 1.10**years, strict=True))
+
+
+def test_yearly_season_and_growth_are_forecast_from_two_years() -> None:
+    # Two years of history ending in September: the next eight weeks climb about 25 %
+    # towards the January peak, which only the yearly season (learned from last year) knows.
+    days = pd.date_range("2022-10-03", "2024-09-29", freq="D")
+    factor = _yearly_factor(pd.date_range("2022-10-03", "2024-11-24", freq="D"))
+    hist = _history("2022-10-03", len(days), noise_seed=11, day_factor=factor)
+    result = fit_forecast(hist, 56, country=None)
+    daily = result.daily.set_index("date")
+    truth = pd.Series(
+        [WEEKDAY_TOTAL[d.day_of_week] * factor[d.date()] for d in daily.index], index=daily.index
+    )
+    open_days = truth > 0
+    rel = (daily["yhat"] / truth)[open_days]
+    assert rel.between(0.92, 1.08).all()
+    assert abs(rel.mean() - 1) < 0.03
+    # The climb itself is forecast: the last week is well above the first.
+    first, last = daily["yhat"].iloc[:7].sum(), daily["yhat"].iloc[-7:].sum()
+    true_rise = truth.iloc[-7:].sum() / truth.iloc[:7].sum()
+    assert true_rise > 1.2
+    assert last / first == pytest.approx(true_rise, rel=0.05)
+    inside = (daily["yhat_lo_80"] <= truth) & (truth <= daily["yhat_hi_80"])
+    assert inside[open_days].mean() >= 0.7
+
+
+def test_less_than_a_year_has_no_yearly_term() -> None:
+    # Ten months of the same series: too short to tell a season from a trend, so the
+    # forecast stays on the recent level instead of extrapolating a guessed season.
+    factor = _yearly_factor(pd.date_range("2023-12-04", "2024-11-24", freq="D"))
+    hist = _history("2023-12-04", 300, noise_seed=12, day_factor=factor)
+    daily = fit_forecast(hist, 28, method="weekday_mean", country=None).daily
+    recent = _daily(hist.tail(8 * 7 * 48), "y").sum() / 8
+    assert daily["yhat"].sum() / 4 == pytest.approx(recent, rel=0.05)
+
+
 # --------------------------------------------------------------------------- special days
 
 
