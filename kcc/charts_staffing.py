@@ -1,0 +1,311 @@
+"""Chart builders of the staffing and overview pages: pure ``DataFrame -> plotly Figure``.
+
+Every builder takes frames from ``kcc.plan`` and a ``labels`` mapping with the texts to show
+(the pages pass translated texts; the defaults are English), so the builders stay free of
+Streamlit and of the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+#: Colours shared by the staffing charts (colour-blind safe pairs for short / over).
+COLOURS: dict[str, str] = {
+    "volume": "#9aa5b1",
+    "required": "#1f4e79",
+    "band": "rgba(31, 78, 121, 0.18)",
+    "rostered": "#e07b00",
+    "short": "#c0392b",
+    "over": "#2e86c1",
+    "target": "#555555",
+    "cost_required": "#1f4e79",
+    "cost_rostered": "#e07b00",
+    "cost_flex": "#c0392b",
+}
+
+_STAFFING_LABELS: dict[str, str] = {
+    "volume": "Forecast volume [contacts]",
+    "required": "Required, after shrinkage (P50) [agents]",
+    "band": "Required for the 80% upper forecast (P90) [agents]",
+    "rostered": "Rostered [agents]",
+    "gap": "Gap, rostered - required [agents]",
+    "axis_volume": "contacts",
+    "axis_agents": "agents",
+    "axis_gap": "gap [agents]",
+}
+
+
+def _label(labels: Mapping[str, str] | None, defaults: Mapping[str, str], key: str) -> str:
+    return (labels or {}).get(key, defaults[key])
+
+
+def _local(ds: pd.Series) -> pd.Series:
+    # plotly draws tz-aware stamps in UTC; show local wall-clock time
+    return ds.dt.tz_localize(None) if getattr(ds.dt, "tz", None) is not None else ds
+
+
+def staffing_chart(
+    rows: pd.DataFrame, labels: Mapping[str, str] | None = None, title: str = ""
+) -> go.Figure:
+    """Day or week chart of one channel: volume, requirement band, roster and gap.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Plan rows of one channel (``kcc.plan.build_plan``), the intervals to show.
+    labels : mapping, optional
+        Texts for the keys ``volume, required, band, rostered, gap, axis_volume, axis_agents,
+        axis_gap``.
+    title : str
+        Figure title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Three rows sharing the time axis: volume [contacts]; required P50 line with the
+        P50-P90 band and the rostered step line [agents]; gap bars, red where short and blue
+        where over [agents].
+    """
+    x = _local(rows["ds"])
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.04,
+                        row_heights=[0.25, 0.5, 0.25])
+    fig.add_trace(go.Bar(x=x, y=rows["volume"], name=_label(labels, _STAFFING_LABELS, "volume"),
+                         marker_color=COLOURS["volume"]), row=1, col=1)
+    fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled"], mode="lines", line_shape="hv",
+                             line={"color": COLOURS["required"], "width": 0}, showlegend=False,
+                             hoverinfo="skip"), row=2, col=1)
+    fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled_p90"], mode="lines",
+                             line_shape="hv", fill="tonexty", fillcolor=COLOURS["band"],
+                             line={"color": COLOURS["band"], "width": 0},
+                             name=_label(labels, _STAFFING_LABELS, "band")), row=2, col=1)
+    fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled"], mode="lines", line_shape="hv",
+                             line={"color": COLOURS["required"], "width": 2},
+                             name=_label(labels, _STAFFING_LABELS, "required")), row=2, col=1)
+    fig.add_trace(go.Scatter(x=x, y=rows["rostered"], mode="lines", line_shape="hv",
+                             line={"color": COLOURS["rostered"], "width": 2, "dash": "dot"},
+                             name=_label(labels, _STAFFING_LABELS, "rostered")), row=2, col=1)
+    gap = rows["gap"].to_numpy(float)
+    fig.add_trace(go.Bar(x=x, y=gap, name=_label(labels, _STAFFING_LABELS, "gap"),
+                         marker_color=np.where(gap < 0, COLOURS["short"], COLOURS["over"])),
+                  row=3, col=1)
+    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_volume"), row=1, col=1)
+    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_agents"), row=2, col=1)
+    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_gap"), row=3, col=1)
+    fig.update_layout(title=title, height=620, bargap=0.05, hovermode="x unified",
+                      legend={"orientation": "h", "y": -0.08},
+                      margin={"l": 60, "r": 20, "t": 50, "b": 40})
+    return fig
+
+
+def gap_heatmap_chart(
+    table: pd.DataFrame,
+    weekday_names: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+    title: str = "",
+) -> go.Figure:
+    """Heat map of the gap by weekday and time of day, diverging around zero.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``kcc.plan.gap_heatmap`` output: index weekday 0..6, columns ``HH:MM``. [agents]
+    weekday_names : sequence of str
+        Names of Monday .. Sunday.
+    labels : mapping, optional
+        Text for ``colorbar`` (default "gap [agents]").
+    title : str
+        Figure title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Red cells are short (negative gap), blue cells over-staffed, white balanced.
+    """
+    values = table.to_numpy(float)
+    finite = values[np.isfinite(values)]
+    span = float(np.max(np.abs(finite))) if finite.size else 1.0
+    span = span or 1.0
+    fig = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=list(table.columns),
+            y=[weekday_names[int(d)] for d in table.index],
+            zmin=-span,
+            zmax=span,
+            zmid=0,
+            colorscale=[[0.0, COLOURS["short"]], [0.5, "#ffffff"], [1.0, COLOURS["over"]]],
+            colorbar={"title": {"text": (labels or {}).get("colorbar", "gap [agents]")}},
+            hovertemplate="%{y} %{x}: %{z:.1f}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(title=title, height=360, margin={"l": 90, "r": 20, "t": 50, "b": 40})
+    return fig
+
+
+def kpi_chart(
+    daily: pd.DataFrame,
+    kpi: str,
+    target: float | None,
+    labels: Mapping[str, str] | None = None,
+    title: str = "",
+    percent: bool = True,
+) -> go.Figure:
+    """Achieved KPI per day against its target for one channel.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        ``kcc.plan.summarise(plan, "D")`` rows of one channel (``period`` and the KPI column).
+    kpi : str
+        Column to draw: ``service_level``, ``p_abandon``, ``asa_s`` or ``occupancy``.
+    target : float or None
+        Target line (a share when ``percent``); None draws no line.
+    labels : mapping, optional
+        Texts for ``achieved`` and ``target``.
+    title : str
+        Figure title (name the unit in it).
+    percent : bool, default True
+        Show shares as percentages.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    scale = 100.0 if percent else 1.0
+    y = daily[kpi].astype(float) * scale
+    colours: object = COLOURS["required"]
+    if target is not None:
+        # red where the day misses the target (below a floor, or above a cap)
+        miss = y.to_numpy() < target * scale if kpi == "service_level" else y.to_numpy() > target * scale
+        colours = np.where(miss, COLOURS["short"], COLOURS["required"])
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=daily["period"], y=y, name=(labels or {}).get("achieved", "achieved"),
+                         marker_color=colours))
+    if target is not None:
+        fig.add_hline(y=target * scale, line_dash="dash", line_color=COLOURS["target"],
+                      annotation_text=(labels or {}).get("target", "target"),
+                      annotation_position="top left")
+    fig.update_layout(title=title, height=320, margin={"l": 60, "r": 20, "t": 50, "b": 40},
+                      yaxis_title="%" if percent else "", showlegend=False)
+    return fig
+
+
+def budget_chart(
+    monthly: pd.DataFrame, labels: Mapping[str, str] | None = None, title: str = ""
+) -> go.Figure:
+    """Monthly cost: the requirement against the roster, plus flex to cover the shortfall.
+
+    Parameters
+    ----------
+    monthly : pandas.DataFrame
+        ``kcc.plan.budget_bridge(...).monthly`` (all channels; summed per month here).
+    labels : mapping, optional
+        Texts for ``required``, ``rostered``, ``flex`` and ``axis`` (default "EUR").
+    title : str
+        Figure title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Grouped bars per month [EUR]: required; rostered with the flex cost stacked on it.
+    """
+    labels = labels or {}
+    per = monthly.groupby("month", as_index=False)[
+        ["cost_required_eur", "cost_rostered_eur", "cost_flex_eur"]
+    ].sum()
+    x = pd.to_datetime(per["month"]).dt.strftime("%Y-%m")
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=x, y=per["cost_required_eur"], name=labels.get("required", "required"),
+                         marker_color=COLOURS["cost_required"], offsetgroup="req"))
+    fig.add_trace(go.Bar(x=x, y=per["cost_rostered_eur"], name=labels.get("rostered", "rostered"),
+                         marker_color=COLOURS["cost_rostered"], offsetgroup="ros"))
+    fig.add_trace(go.Bar(x=x, y=per["cost_flex_eur"], name=labels.get("flex", "flex"),
+                         marker_color=COLOURS["cost_flex"], offsetgroup="ros",
+                         base=per["cost_rostered_eur"]))
+    fig.update_xaxes(type="category")  # months as labels, not as dates on a time axis
+    fig.update_layout(title=title, height=340, barmode="group",
+                      yaxis_title=labels.get("axis", "EUR"),
+                      margin={"l": 60, "r": 20, "t": 50, "b": 40},
+                      legend={"orientation": "h", "y": -0.15})
+    return fig
+
+
+def volume_chart(
+    daily: pd.DataFrame, channel_names: Mapping[str, str] | None = None, title: str = "",
+    axis: str = "contacts per day",
+) -> go.Figure:
+    """Daily volume per channel, stacked (the overview's "what is loaded" chart).
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        ``date, channel, offered`` (``kcc.store.daily_volumes``) or the plan's daily
+        ``period, channel, volume``.
+    channel_names : mapping, optional
+        Channel id -> display name.
+    title : str
+        Figure title.
+    axis : str
+        Y-axis title with its unit.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    x_col = "date" if "date" in daily else "period"
+    y_col = "offered" if "offered" in daily else "volume"
+    fig = go.Figure()
+    for channel, rows in daily.groupby("channel", sort=False):
+        fig.add_trace(go.Scatter(x=rows[x_col], y=rows[y_col], mode="lines", stackgroup="one",
+                                 name=(channel_names or {}).get(channel, channel)))
+    fig.update_layout(title=title, height=320, yaxis_title=axis,
+                      margin={"l": 60, "r": 20, "t": 50, "b": 40},
+                      legend={"orientation": "h", "y": -0.15})
+    return fig
+
+
+def curve_chart(
+    curve: pd.DataFrame, target: float, labels: Mapping[str, str] | None = None,
+    title: str = "",
+) -> go.Figure:
+    """Service level against agents around one interval's requirement ("why this many").
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        ``kcc.plan.IntervalDetail.curve``.
+    target : float
+        Service-level target (share).
+    labels : mapping, optional
+        Texts for ``axis_agents``, ``axis_sl``, ``meets``, ``misses``.
+    title : str
+        Figure title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    labels = labels or {}
+    meets = curve["meets_targets"].to_numpy(bool)
+    fig = go.Figure(
+        go.Bar(
+            x=curve["agents"],
+            y=curve["service_level"].astype(float) * 100.0,
+            marker_color=np.where(meets, COLOURS["over"], COLOURS["short"]),
+            hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
+        )
+    )
+    fig.add_hline(y=target * 100.0, line_dash="dash", line_color=COLOURS["target"])
+    fig.update_layout(title=title, height=280, showlegend=False,
+                      xaxis_title=labels.get("axis_agents", "agents"),
+                      yaxis_title=labels.get("axis_sl", "service level [%]"),
+                      margin={"l": 60, "r": 20, "t": 50, "b": 40})
+    return fig

@@ -1,0 +1,338 @@
+"""Texts of the Staffing and Overview pages."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ staffing page
+    "staffing.title": ("Staffing: forecast versus roster", "Bezetting: prognose tegenover rooster"),
+    "staffing.caption": (
+        "Per interval: the forecast volume, the agents needed to meet the targets (after shrinkage), "
+        "the agents rostered and the gap, with the service the roster as it is delivers and what it costs.",
+        "Per interval: het verwachte volume, de medewerkers die nodig zijn om de normen te halen (na "
+        "shrinkage), de ingeroosterde medewerkers en het verschil, met de service die het rooster zoals "
+        "het is levert en wat het kost.",
+    ),
+    "staffing.forecasting": (
+        "Forecasting every series ({done} of {total})…",
+        "Prognose van alle reeksen ({done} van {total})…",
+    ),
+    "staffing.horizon": ("Plan horizon", "Planhorizon"),
+    "staffing.weeks": ("{n} weeks", "{n} weken"),
+    "staffing.roster_source": ("Rostered agents from", "Ingeroosterde medewerkers uit"),
+    "staffing.source_roster": ("roster per interval (uploaded)", "rooster per interval (geüpload)"),
+    "staffing.source_shifts": ("shift patterns", "dienstpatronen"),
+    "staffing.horizon_text": (
+        "Plan from {start} to {end} ({days} days), local time.",
+        "Plan van {start} tot en met {end} ({days} dagen), lokale tijd.",
+    ),
+    "staffing.tab_chart": ("Day and week", "Dag en week"),
+    "staffing.tab_heatmap": ("Gaps and the maths", "Tekorten en de berekening"),
+    "staffing.tab_kpis": ("KPIs vs targets", "KPI's tegenover normen"),
+    "staffing.tab_budget": ("Budget", "Budget"),
+    "staffing.tab_targets": ("Targets and shrinkage", "Normen en shrinkage"),
+    "staffing.tab_roster": ("Roster input", "Rooster invoeren"),
+    "staffing.m_contacts": ("Volume", "Volume"),
+    "staffing.m_required_fte": ("Required (P50)", "Nodig (P50)"),
+    "staffing.m_rostered_fte": ("Rostered", "Ingeroosterd"),
+    "staffing.m_service_level": ("Service level", "Serviceniveau"),
+    "staffing.m_short_hours": ("Understaffed", "Onderbezetting"),
+    "staffing.vs_target": ("target {target}", "norm {target}"),
+    "staffing.unit_agent_hours": ("agent-hours", "medewerkeruren"),
+    # chart
+    "staffing.view": ("View", "Weergave"),
+    "staffing.view_day": ("Day", "Dag"),
+    "staffing.view_week": ("Week", "Week"),
+    "staffing.day": ("Day (the week holding it in week view)", "Dag (in weekweergave de week waarin die valt)"),
+    "staffing.chart_title": ("{channel}: volume, requirement and roster", "{channel}: volume, behoefte en rooster"),
+    "staffing.chart_volume": ("Forecast volume [contacts]", "Verwacht volume [contacten]"),
+    "staffing.chart_required": ("Required after shrinkage, P50 [agents]", "Nodig na shrinkage, P50 [medewerkers]"),
+    "staffing.chart_band": (
+        "Required for the 80% upper forecast, P90 [agents]",
+        "Nodig bij de 80%-bovengrens van de prognose, P90 [medewerkers]",
+    ),
+    "staffing.chart_rostered": ("Rostered [agents]", "Ingeroosterd [medewerkers]"),
+    "staffing.chart_gap": ("Gap: rostered - required [agents]", "Verschil: ingeroosterd - nodig [medewerkers]"),
+    "staffing.chart_axis_volume": ("contacts", "contacten"),
+    "staffing.chart_axis_agents": ("agents", "medewerkers"),
+    "staffing.chart_axis_gap": ("gap [agents]", "verschil [medewerkers]"),
+    "staffing.chart_note": (
+        "The band runs from the agents needed for the forecast (P50) to those needed for its 80% upper "
+        "bound (P90). Red gap bars are short, blue bars are over.",
+        "De band loopt van de medewerkers die nodig zijn voor de prognose (P50) tot die voor de "
+        "80%-bovengrens (P90). Rode balken zijn tekort, blauwe overschot.",
+    ),
+    # heat map and detail
+    "staffing.heatmap_title": (
+        "Mean gap by weekday and time of day [agents]",
+        "Gemiddeld verschil per weekdag en tijdstip [medewerkers]",
+    ),
+    "staffing.gap_axis": ("gap [agents]", "verschil [medewerkers]"),
+    "staffing.heatmap_note": (
+        "Red is understaffed, blue overstaffed. Click a cell, or pick an interval below, to see the maths.",
+        "Rood is onderbezet, blauw overbezet. Klik op een vak, of kies hieronder een interval, voor de berekening.",
+    ),
+    "staffing.pick_weekday": ("Weekday", "Weekdag"),
+    "staffing.pick_time": ("Time of day", "Tijdstip"),
+    "staffing.pick_date": ("Date (worst first selected)", "Datum (slechtste voorgeselecteerd)"),
+    "staffing.no_interval": ("The plan has no such interval.", "Het plan heeft dit interval niet."),
+    "staffing.detail_title": ("Show the maths: {channel}, {when}", "De berekening: {channel}, {when}"),
+    "staffing.detail_inputs": ("Inputs", "Invoer"),
+    "staffing.detail_why": ("Agents needed and why", "Benodigde medewerkers en waarom"),
+    "staffing.col_input": ("Input", "Invoer"),
+    "staffing.col_value": ("Value", "Waarde"),
+    "staffing.col_kpi": ("KPI", "KPI"),
+    "staffing.col_achieved": ("With the roster", "Met het rooster"),
+    "staffing.col_target": ("Target", "Norm"),
+    "staffing.col_meets": ("Meets every target", "Haalt alle normen"),
+    "staffing.yes": ("yes", "ja"),
+    "staffing.no": ("no", "nee"),
+    "staffing.why_text": (
+        "The model needs **{required} agents** on contacts to meet every target (see the table). With "
+        "{shrinkage} shrinkage that is **{scheduled} agents scheduled**; for the 80% upper forecast {p90} "
+        "agents on contacts. Rostered: **{rostered} agents**, of whom {available} "
+        "are on contacts after shrinkage; gap **{gap} agents**.",
+        "Het model heeft **{required} medewerkers** op contacten nodig om alle normen te halen (zie de "
+        "tabel). Met {shrinkage} shrinkage is dat **{scheduled} medewerkers ingepland**; "
+        "voor de 80%-bovengrens {p90} medewerkers op contacten. Ingeroosterd: **{rostered} medewerkers**, "
+        "van wie {available} na shrinkage op contacten; verschil **{gap} medewerkers**.",
+    ),
+    "staffing.binding": (
+        "With one agent fewer this interval would miss: **{targets}**.",
+        "Met één medewerker minder mist dit interval: **{targets}**.",
+    ),
+    "staffing.target_name_target_service_level": ("the service-level target", "de serviceniveaunorm"),
+    "staffing.target_name_target_asa_s": ("the mean-wait target", "de norm voor de gemiddelde wachttijd"),
+    "staffing.target_name_max_abandon": ("the abandonment cap", "het maximale afhaakpercentage"),
+    "staffing.target_name_max_occupancy": ("the occupancy cap", "de maximale bezettingsgraad"),
+    "staffing.curve_title": ("Service level by number of agents on contacts", "Serviceniveau per aantal medewerkers op contacten"),
+    "staffing.curve_axis_agents": ("agents on contacts", "medewerkers op contacten"),
+    "staffing.curve_axis_sl": ("service level [%]", "serviceniveau [%]"),
+    "staffing.model_erlang_a": (
+        "Model: **Erlang A** (M/M/n+M). Callers arrive at random, agents handle them in the handle time, "
+        "and waiting callers hang up after a random time with the mean patience; abandoned calls count "
+        "as not answered in time.",
+        "Model: **Erlang A** (M/M/n+M). Bellers komen willekeurig binnen, medewerkers handelen ze af in de "
+        "afhandeltijd, en wachtende bellers hangen na een willekeurige tijd op met het gemiddelde geduld; "
+        "afgebroken gesprekken tellen als niet op tijd beantwoord.",
+    ),
+    "staffing.model_erlang_c": (
+        "Model: **Erlang C** (M/M/n). Callers arrive at random and wait as long as it takes; no patience "
+        "is known, so nobody abandons (this overstates the staff needed a little).",
+        "Model: **Erlang C** (M/M/n). Bellers komen willekeurig binnen en wachten zo lang als nodig; er is "
+        "geen geduld bekend, dus niemand haakt af (dit overschat de benodigde bezetting iets).",
+    ),
+    "staffing.model_chat": (
+        "Model: **chat with concurrency**. An agent holds several chat sessions at once: the sessions "
+        "are queued like calls (Erlang A with the chat patience) on session slots, and the agents needed "
+        "are the slots divided by the concurrency. The handle time from history already includes the "
+        "slower pace of parallel sessions.",
+        "Model: **chat met gelijktijdigheid**. Een medewerker voert meerdere chatsessies tegelijk: de "
+        "sessies wachten als gesprekken (Erlang A met het chatgeduld) op sessieplaatsen, en de benodigde "
+        "medewerkers zijn de plaatsen gedeeld door de gelijktijdigheid. De afhandeltijd uit de historie "
+        "bevat al het lagere tempo van parallelle sessies.",
+    ),
+    "staffing.model_backlog": (
+        "Model: **deferred work (backlog)**. Messages wait in a first-in first-out backlog that carries "
+        "across intervals and days; each interval's work is spread over the working hours of its response "
+        "time, the lowest level staffing that answers every message in time. The mean wait shown is the "
+        "response time in working hours.",
+        "Model: **uitgesteld werk (werkvoorraad)**. Berichten wachten in een werkvoorraad (wie eerst komt, "
+        "eerst maalt) die doorloopt over intervallen en dagen; het werk van elk interval wordt verdeeld over de werkuren van de reactietijd, de laagste "
+        "gelijkmatige bezetting die elk bericht op tijd beantwoordt. De getoonde wachttijd is de reactietijd "
+        "in werkuren.",
+    ),
+    "staffing.model_none": ("Model: none (self-service needs no agents).", "Model: geen (selfservice heeft geen medewerkers nodig)."),
+    "staffing.input_volume": ("Forecast volume (P50)", "Verwacht volume (P50)"),
+    "staffing.input_volume_hi": ("80% upper forecast bound", "80%-bovengrens prognose"),
+    "staffing.input_aht_s": ("Average handle time", "Gemiddelde afhandeltijd"),
+    "staffing.input_interval_min": ("Interval length", "Intervallengte"),
+    "staffing.input_load_erlangs": ("Offered load", "Aangeboden belasting"),
+    "staffing.input_target_service_level": ("Service-level target", "Serviceniveaunorm"),
+    "staffing.input_answer_time_s": ("Answered within", "Beantwoord binnen"),
+    "staffing.input_response_time_h": ("Response time (working hours)", "Reactietijd (werkuren)"),
+    "staffing.input_target_asa_s": ("Target mean wait (ASA)", "Norm gemiddelde wachttijd (ASA)"),
+    "staffing.input_max_abandon": ("Maximum abandonment", "Maximaal afhaken"),
+    "staffing.input_max_occupancy": ("Maximum occupancy", "Maximale bezettingsgraad"),
+    "staffing.input_patience_s": ("Mean patience", "Gemiddeld geduld"),
+    "staffing.input_concurrency": ("Chats per agent at once", "Chats per medewerker tegelijk"),
+    "staffing.input_shrinkage": ("Shrinkage", "Shrinkage"),
+    "staffing.kpi_service_level": ("Service level", "Serviceniveau"),
+    "staffing.kpi_asa_s": ("Mean wait of answered (ASA)", "Gemiddelde wachttijd beantwoord (ASA)"),
+    "staffing.kpi_p_abandon": ("Abandonment", "Afhaakpercentage"),
+    "staffing.kpi_occupancy": ("Occupancy", "Bezettingsgraad"),
+    # KPIs
+    "staffing.kpis_intro": (
+        "Achieved with the roster as it is, over the plan horizon, weighted by volume (the share of all "
+        "contacts, not an average of interval percentages).",
+        "Behaald met het rooster zoals het is, over de planhorizon, gewogen naar volume (het aandeel van "
+        "alle contacten, geen gemiddelde van intervalpercentages).",
+    ),
+    "staffing.kpis_weekly": ("Per week", "Per week"),
+    "staffing.col_volume": ("Forecast volume", "Verwacht volume"),
+    "staffing.col_short_hours": ("Understaffed", "Onderbezetting"),
+    "staffing.col_week": ("Week from", "Week vanaf"),
+    "staffing.achieved": ("achieved", "behaald"),
+    "staffing.target": ("target", "norm"),
+    "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: serviceniveau per dag [%]"),
+    "staffing.kpi_chart_abandon": ("{channel}: abandonment per day [%]", "{channel}: afhaakpercentage per dag [%]"),
+    # budget
+    "staffing.budget_intro": (
+        "Interval requirement -> weekly FTE ({hours} paid hours per FTE per week) -> monthly cost in EUR "
+        "(loaded hourly cost per channel), against the roster. Short hours bought as flex or outsourcing "
+        "cost the premium on top.",
+        "Behoefte per interval -> fte per week ({hours} betaalde uren per fte per week) -> kosten per maand "
+        "in EUR (integraal uurtarief per kanaal), tegenover het rooster. Tekorturen ingehuurd als flex of "
+        "uitbesteding kosten de opslag extra.",
+    ),
+    "staffing.contract_hours": ("Contract hours per FTE [h/week]", "Contracturen per fte [u/week]"),
+    "staffing.flex_premium": ("Flex / outsourcing premium [%]", "Opslag flex / uitbesteding [%]"),
+    "staffing.cost_eur_per_hour": ("Loaded cost [EUR/h]", "Integraal uurtarief [EUR/u]"),
+    "staffing.budget_chart_title": ("Cost per month [EUR]", "Kosten per maand [EUR]"),
+    "staffing.budget_monthly": ("Per month", "Per maand"),
+    "staffing.budget_weekly": ("FTE per week", "Fte per week"),
+    "staffing.col_month": ("Month", "Maand"),
+    "staffing.col_days": ("Days in plan", "Dagen in plan"),
+    "staffing.col_required_fte": ("Required", "Nodig"),
+    "staffing.col_required_p90_fte": ("Required for P90", "Nodig bij P90"),
+    "staffing.col_rostered_fte": ("Rostered", "Ingeroosterd"),
+    "staffing.col_fte_gap": ("Gap (rostered - required)", "Verschil (ingeroosterd - nodig)"),
+    "staffing.cost_required": ("Cost of the requirement", "Kosten van de behoefte"),
+    "staffing.cost_rostered": ("Cost of the roster", "Kosten van het rooster"),
+    "staffing.cost_flex": ("Flex to cover the shortfall", "Flex om het tekort te dekken"),
+    "staffing.cost_total": ("Roster + flex", "Rooster + flex"),
+    "staffing.download_csv": ("Download CSV", "CSV downloaden"),
+    "staffing.download_xlsx": ("Download XLSX", "XLSX downloaden"),
+    # targets form
+    "staffing.targets_intro": (
+        "Targets for **{channel}**. Changes apply to this session once you press Apply; save them to make "
+        "them the default for everyone.",
+        "Normen voor **{channel}**. Wijzigingen gelden in deze sessie zodra u op Toepassen drukt; sla ze op "
+        "om ze voor iedereen standaard te maken.",
+    ),
+    "staffing.target_sl": ("Service-level target [%]", "Serviceniveaunorm [%]"),
+    "staffing.answer_time_s": ("Answered within [s]", "Beantwoord binnen [s]"),
+    "staffing.target_asa_s": ("Target mean wait, ASA [s]", "Norm gemiddelde wachttijd, ASA [s]"),
+    "staffing.max_occupancy": ("Maximum occupancy [%]", "Maximale bezettingsgraad [%]"),
+    "staffing.max_abandon": ("Maximum abandonment [%]", "Maximaal afhaken [%]"),
+    "staffing.patience_s": ("Mean patience [s]", "Gemiddeld geduld [s]"),
+    "staffing.patience_help": (
+        "Estimated from history as total waiting time of queued callers / abandoned calls. 0 = nobody "
+        "abandons (Erlang C).",
+        "Geschat uit de historie als totale wachttijd van wachtende bellers / afgebroken gesprekken. "
+        "0 = niemand haakt af (Erlang C).",
+    ),
+    "staffing.concurrency": ("Chats per agent at once [sessions]", "Chats per medewerker tegelijk [sessies]"),
+    "staffing.response_time_h": ("Response time [working hours]", "Reactietijd [werkuren]"),
+    "staffing.shrinkage": ("Shrinkage [%]", "Shrinkage [%]"),
+    "staffing.shrinkage_help": (
+        "Share of paid time not available for contacts: planned (breaks, training, meetings) plus "
+        "unplanned (sickness).",
+        "Deel van de betaalde tijd dat niet beschikbaar is voor contacten: gepland (pauzes, training, "
+        "overleg) plus ongepland (verzuim).",
+    ),
+    "staffing.zero_is_none": ("0 = no such target", "0 = geen norm"),
+    "staffing.apply": ("Apply", "Toepassen"),
+    "staffing.invalid": ("Not applied: {reason}", "Niet toegepast: {reason}"),
+    "staffing.save_default": ("Save as default for everyone", "Opslaan als standaard voor iedereen"),
+    "staffing.saved": ("Saved as the default.", "Opgeslagen als standaard."),
+    "staffing.reset": ("Back to the stored settings", "Terug naar de opgeslagen instellingen"),
+    # roster input
+    "staffing.roster_upload_title": ("Upload agents per interval", "Medewerkers per interval uploaden"),
+    "staffing.roster_upload_help": (
+        "A CSV, TSV, XLSX or Parquet file with the columns channel, interval start (local time) and "
+        "agents. Nothing is written unless every row is valid; the periods the file covers replace what "
+        "was stored.",
+        "Een CSV-, TSV-, XLSX- of Parquet-bestand met de kolommen kanaal, intervalstart (lokale tijd) en "
+        "medewerkers. Er wordt niets geschreven tenzij elke rij klopt; de periodes in het bestand "
+        "vervangen wat er stond.",
+    ),
+    "staffing.roster_upload": ("Roster file", "Roosterbestand"),
+    "staffing.roster_import": ("Import roster", "Rooster importeren"),
+    "staffing.roster_imported": (
+        "Roster imported: {rows} intervals written, {replaced} replaced.",
+        "Rooster geïmporteerd: {rows} intervallen geschreven, {replaced} vervangen.",
+    ),
+    "staffing.roster_not_imported": ("{file} was not imported:", "{file} is niet geïmporteerd:"),
+    "staffing.row_prefix": ("row {row}: ", "rij {row}: "),
+    "staffing.roster_problem_unreadable": ("the file {value} cannot be read as CSV, XLSX or Parquet", "het bestand {value} is niet te lezen als CSV, XLSX of Parquet"),
+    "staffing.roster_problem_empty": ("the file holds no rows", "het bestand bevat geen rijen"),
+    "staffing.roster_problem_missing_column": ("no column for {value} found", "geen kolom voor {value} gevonden"),
+    "staffing.roster_problem_bad_channel": ("{column}: unknown channel {value}", "{column}: onbekend kanaal {value}"),
+    "staffing.roster_problem_bad_time": ("{column}: {value} is not a local date and time", "{column}: {value} is geen lokale datum en tijd"),
+    "staffing.roster_problem_bad_agents": ("{column}: {value} is not a number of agents from 0 to 100,000", "{column}: {value} is geen aantal medewerkers van 0 tot 100.000"),
+    "staffing.roster_problem_duplicate": ("{column}: interval {value} appears twice for this channel", "{column}: interval {value} komt twee keer voor bij dit kanaal"),
+    "staffing.roster_problem_bad_interval": ("the interval length is not one of 5, 6, 10, 15, 30 or 60 minutes", "de intervallengte is niet 5, 6, 10, 15, 30 of 60 minuten"),
+    "staffing.roster_problem_more": ("and {value} more problems", "en nog {value} problemen"),
+    "staffing.shifts_title": ("Shift patterns", "Dienstpatronen"),
+    "staffing.shifts_help": (
+        "One row per recurring shift. Channels as ids separated by commas (an agent on two channels counts "
+        "half on each); weekdays as numbers 0 (Monday) to 6 (Sunday) or ranges such as 0-4; start as HH:MM "
+        "local time; length in minutes (home blocks of 90 minutes are fine; shifts may run past midnight).",
+        "Eén rij per terugkerende dienst. Kanalen als id's gescheiden door komma's (een medewerker op twee "
+        "kanalen telt voor de helft op elk); weekdagen als getallen 0 (maandag) tot 6 (zondag) of reeksen "
+        "zoals 0-4; start als UU:MM lokale tijd; lengte in minuten (thuisblokken van 90 minuten mogen; "
+        "diensten mogen over middernacht lopen).",
+    ),
+    "staffing.shift_name": ("Name", "Naam"),
+    "staffing.shift_channels": ("Channels", "Kanalen"),
+    "staffing.shift_start": ("Start [HH:MM]", "Start [UU:MM]"),
+    "staffing.shift_length": ("Length [min]", "Lengte [min]"),
+    "staffing.shift_weekdays": ("Weekdays", "Weekdagen"),
+    "staffing.shift_weekdays_help": ("0 = Monday ... 6 = Sunday; e.g. 0-4 or 0,2,4", "0 = maandag ... 6 = zondag; bijv. 0-4 of 0,2,4"),
+    "staffing.shift_headcount": ("Headcount [agents]", "Bezetting [medewerkers]"),
+    "staffing.shift_location": ("Location", "Locatie"),
+    "staffing.shift_valid_from": ("Valid from", "Geldig vanaf"),
+    "staffing.shift_valid_to": ("Valid to", "Geldig tot en met"),
+    "staffing.shifts_save": ("Save shift patterns", "Dienstpatronen opslaan"),
+    "staffing.shifts_saved": (
+        "{n} shift patterns saved; the plan now uses them.",
+        "{n} dienstpatronen opgeslagen; het plan gebruikt ze nu.",
+    ),
+    # ------------------------------------------------------------------ overview page
+    "overview.loaded_title": ("What is loaded", "Wat is geladen"),
+    "overview.per_day": ("{value} on average", "gemiddeld {value}"),
+    "overview.unit_contacts_per_day": ("contacts/day", "contacten/dag"),
+    "overview.volume_chart_title": ("Offered contacts per day", "Aangeboden contacten per dag"),
+    "overview.axis_contacts_per_day": ("contacts per day", "contacten per dag"),
+    "overview.tiles_week": ("Coming week: {start} to {end}", "Komende week: {start} tot en met {end}"),
+    "overview.tiles_month": ("Coming month: {start} to {end}", "Komende maand: {start} tot en met {end}"),
+    "overview.tile_contacts": ("Volume", "Volume"),
+    "overview.tile_fte": ("Rostered", "Ingeroosterd"),
+    "overview.fte_required": ("need {value}", "nodig {value}"),
+    "overview.tile_fte_help": (
+        "Agent hours on the roster against those needed after shrinkage, divided by the contract hours "
+        "of an FTE.",
+        "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
+        "een fte.",
+    ),
+    "overview.tile_sl": ("Service level", "Serviceniveau"),
+    "overview.tile_sl_help": (
+        "Predicted share of all contacts answered within their channel's target time with the roster as "
+        "it is (volume-weighted).",
+        "Verwacht aandeel van alle contacten dat binnen de normtijd van hun kanaal wordt beantwoord met het "
+        "rooster zoals het is (gewogen naar volume).",
+    ),
+    "overview.tile_abandon_help": (
+        "Predicted share of contacts that hang up before they are answered.",
+        "Verwacht aandeel contacten dat ophangt voordat ze worden beantwoord.",
+    ),
+    "overview.tile_abandon": ("Abandonment", "Afhaken"),
+    "overview.tile_cost": ("Roster cost", "Roosterkosten"),
+    "overview.cost_required": ("need {value}", "nodig {value}"),
+    "overview.per_channel": ("Per channel", "Per kanaal"),
+    "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
+    "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),
+    "overview.gap_line": (
+        "**{n}. {channel}**, {weekday} {date} {start}–{end}: short {hours} (up to {agents}); predicted "
+        "service level {sl}.",
+        "**{n}. {channel}**, {weekday} {date} {start}–{end}: tekort {hours} (tot {agents}); verwacht "
+        "serviceniveau {sl}.",
+    ),
+    "overview.open_staffing": ("Open in Staffing", "Openen in Bezetting"),
+    "overview.freshness_title": ("Data freshness", "Actualiteit van de gegevens"),
+    "overview.freshness_text": (
+        "Last import: **{file}** by {user} on {when} ({age} ago, {rows}). History runs up to {until}.",
+        "Laatste import: **{file}** door {user} op {when} ({age} geleden, {rows}). De historie loopt tot {until}.",
+    ),
+    "overview.no_imports": ("No imports yet.", "Nog geen imports."),
+    "overview.unit_days": ("days", "dagen"),
+    "overview.unit_rows": ("rows", "rijen"),
+}

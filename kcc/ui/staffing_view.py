@@ -1,0 +1,751 @@
+"""Widgets and sections of the Staffing and Overview pages (the pages stay thin).
+
+Every widget has an explicit ``staffing.*`` or ``overview.*`` key; every number is shown with
+its unit through the ``fmt_*`` helpers (decimal comma in Dutch).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from kcc import charts_staffing as charts
+from kcc import config, plan, roster_input, store
+from kcc.ui import plan_cache
+from kcc.ui.state import Translator
+from kcc.ui.widgets import channel_label
+
+#: Keys of the target form's inputs; forgotten when the channel changes so they show the new
+#: channel's values.
+TARGET_INPUT_KEYS: tuple[str, ...] = (
+    "staffing.target_sl",
+    "staffing.answer_time_s",
+    "staffing.target_asa_s",
+    "staffing.max_occupancy",
+    "staffing.max_abandon",
+    "staffing.patience_s",
+    "staffing.concurrency",
+    "staffing.response_time_h",
+    "staffing.shrinkage",
+)
+BUDGET_INPUT_KEYS: tuple[str, ...] = (
+    "staffing.contract_hours",
+    "staffing.flex_premium",
+    "staffing.cost_table",
+)
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def _lang() -> str:
+    return str(st.session_state.get("lang", "en"))
+
+
+def fmt_number(value: float | None, decimals: int = 0) -> str:
+    """A number with thousands separators (``1,234.5``; ``1.234,5`` in Dutch); ``–`` for
+    NaN and ``∞`` for infinity."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float) and math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    text = f"{value:,.{decimals}f}"
+    if _lang() == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_pct(share: float | None, decimals: int = 1) -> str:
+    """A share 0..1 as a percentage with its unit."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{fmt_number(100.0 * share, decimals)} %"
+
+
+def fmt_unit(value: float | None, unit: str, decimals: int = 0) -> str:
+    """A number followed by its unit (``12 agents``, ``EUR 1,234`` for money)."""
+    if unit == "EUR":
+        return f"EUR {fmt_number(value, decimals)}"
+    return f"{fmt_number(value, decimals)} {unit}"
+
+
+def copy_state(widget_key: str, state_key: str) -> None:
+    """Callback: keep a widget's value in a session key no widget owns."""
+    st.session_state[state_key] = st.session_state[widget_key]
+
+
+def sync_widget(widget_key: str, state_key: str) -> None:
+    """Before a widget is drawn: show the value its session key holds (set elsewhere)."""
+    if state_key in st.session_state and st.session_state.get(widget_key) != st.session_state[state_key]:
+        st.session_state[widget_key] = st.session_state[state_key]
+
+
+def default_state(key: str, value: Any) -> None:
+    """Give a widget its first value through the session (it may also be set elsewhere, so
+    the widget is created without ``index`` / ``value``)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def forget_target_inputs() -> None:
+    """Callback: the channel changed, so the target form shows that channel's values."""
+    for key in TARGET_INPUT_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _forget_budget_inputs() -> None:
+    for key in BUDGET_INPUT_KEYS:
+        st.session_state.pop(key, None)
+
+
+# --------------------------------------------------------------------------- settings forms
+
+
+def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings,
+                 channel: str) -> plan.PlanSettings:
+    """Targets and shrinkage of one channel in a form; returns the settings to plan with."""
+    targets = settings.targets_for(channel)
+    model = plan.channel_model(channel, targets)
+    st.markdown(tr("staffing.targets_intro", channel=channel_label(channel, tr)))
+    with st.form("staffing.targets_form"):
+        cols = st.columns(3)
+        sl = cols[0].number_input(
+            tr("staffing.target_sl"), min_value=1.0, max_value=99.9,
+            value=round(100.0 * targets.target_service_level, 1), step=1.0,
+            key="staffing.target_sl",
+        )
+        values: dict[str, Any] = {}
+        if model == "backlog":
+            values["response_time_h"] = cols[1].number_input(
+                tr("staffing.response_time_h"), min_value=0.25, max_value=720.0,
+                value=float(targets.response_time_h or 8.0), step=0.25,
+                key="staffing.response_time_h",
+            )
+        elif model != "none":
+            values["answer_time_s"] = cols[1].number_input(
+                tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
+                value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s",
+            )
+            occ = cols[2].number_input(
+                tr("staffing.max_occupancy"), min_value=0.0, max_value=100.0,
+                value=round(100.0 * (targets.max_occupancy or 0.0), 1), step=1.0,
+                key="staffing.max_occupancy", help=tr("staffing.zero_is_none"),
+            )
+            values["max_occupancy"] = occ / 100.0 if occ > 0 else None
+            asa = cols[0].number_input(
+                tr("staffing.target_asa_s"), min_value=0.0, max_value=3600.0,
+                value=float(targets.target_asa_s or 0.0), step=5.0,
+                key="staffing.target_asa_s", help=tr("staffing.zero_is_none"),
+            )
+            values["target_asa_s"] = asa if asa > 0 else None
+            if model in ("erlang_a", "erlang_c"):
+                patience = cols[1].number_input(
+                    tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
+                    value=float(targets.patience_s or 0.0), step=10.0,
+                    key="staffing.patience_s", help=tr("staffing.patience_help"),
+                )
+                values["patience_s"] = patience if patience > 0 else None
+                abandon = cols[2].number_input(
+                    tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
+                    value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
+                    key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
+                )
+                values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
+            if model == "chat":
+                values["concurrency"] = cols[1].number_input(
+                    tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
+                    value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
+                )
+        shrink = cols[2].number_input(
+            tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
+            value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
+            key="staffing.shrinkage", help=tr("staffing.shrinkage_help"),
+        )
+        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
+                                          type="primary")
+    if submitted:
+        try:
+            settings = settings.with_targets(
+                channel, target_service_level=sl / 100.0, **values
+            ).with_channel_values(shrinkage={channel: shrink / 100.0})
+        except ValueError as exc:
+            st.error(tr("staffing.invalid", reason=str(exc)))
+        else:
+            plan_cache.set_settings(settings)
+    st.caption(tr(f"staffing.model_{model}"))
+    _save_reset_buttons(con, tr, settings)
+    return settings
+
+
+def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
+                        settings: plan.PlanSettings) -> None:
+    edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
+    cols = st.columns(2)
+    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default", disabled=not edited):
+        plan_cache.save_settings(con, settings)
+        st.success(tr("staffing.saved"))
+    if cols[1].button(tr("staffing.reset"), key="staffing.reset", disabled=not edited):
+        plan_cache.reset_settings()
+        forget_target_inputs()
+        _forget_budget_inputs()
+        st.rerun()
+
+
+def budget_form(
+    tr: Translator, settings: plan.PlanSettings, channels: Sequence[str]
+) -> plan.PlanSettings:
+    """Contract hours, flex premium and hourly cost per channel in a form."""
+    with st.form("staffing.budget_form"):
+        cols = st.columns(2)
+        hours = cols[0].number_input(
+            tr("staffing.contract_hours"), min_value=1.0, max_value=60.0,
+            value=float(settings.contract_hours_per_week), step=0.5, key="staffing.contract_hours",
+        )
+        premium = cols[1].number_input(
+            tr("staffing.flex_premium"), min_value=0.0, max_value=500.0,
+            value=round(100.0 * settings.flex_premium, 1), step=5.0, key="staffing.flex_premium",
+        )
+        table = pd.DataFrame(
+            {"cost": [settings.cost_for(c) for c in channels]},
+            index=pd.Index([channel_label(c, tr) for c in channels], name=tr("common.channel")),
+        )
+        edited = st.data_editor(
+            table, key="staffing.cost_table", width="content",
+            column_config={"cost": st.column_config.NumberColumn(
+                tr("staffing.cost_eur_per_hour"), min_value=0.0, max_value=1000.0, step=0.5,
+                format="%.2f")},
+        )
+        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.budget_apply",
+                                          type="primary")
+    if submitted:
+        costs = {c: float(v) for c, v in zip(channels, edited["cost"].tolist(), strict=True)
+                 if v is not None and not pd.isna(v)}
+        try:
+            settings = replace(settings, contract_hours_per_week=float(hours),
+                               flex_premium=float(premium) / 100.0)
+            settings = settings.with_channel_values(cost_eur_per_hour=costs)
+        except ValueError as exc:
+            st.error(tr("staffing.invalid", reason=str(exc)))
+        else:
+            plan_cache.set_settings(settings)
+    return settings
+
+
+# --------------------------------------------------------------------------- roster inputs
+
+
+def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> None:
+    """Upload agents per interval, or edit the shift patterns."""
+    st.subheader(tr("staffing.roster_upload_title"))
+    st.caption(tr("staffing.roster_upload_help"))
+    upload = st.file_uploader(tr("staffing.roster_upload"),
+                              type=["csv", "tsv", "txt", "xlsx", "parquet"],
+                              key="staffing.roster_upload")
+    if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
+        parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=config.timezone())
+        if not parsed.ok:
+            st.error(tr("staffing.roster_not_imported", file=upload.name))
+            for problem in parsed.problems:
+                st.markdown("- " + roster_problem_text(tr, problem))
+        else:
+            outcome = store.replace_roster(
+                con, parsed.frame,
+                store.ImportRecord(file_name=upload.name, kind="roster", imported_by=user,
+                                   rows_read=parsed.rows_read,
+                                   message=f"roster: {len(parsed.frame)} intervals"),
+            )
+            st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "roster"
+            st.success(tr("staffing.roster_imported", rows=outcome.rows_imported,
+                          replaced=outcome.rows_replaced))
+
+    st.subheader(tr("staffing.shifts_title"))
+    st.caption(tr("staffing.shifts_help"))
+    table = roster_input.shifts_to_editor(store.read_shifts(con))
+    edited = st.data_editor(
+        table, key="staffing.shift_editor", num_rows="dynamic", hide_index=True,
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn(tr("staffing.shift_name"), required=True),
+            "channels": st.column_config.TextColumn(tr("staffing.shift_channels"),
+                                                    help=", ".join(config.CHANNELS)),
+            "start_time": st.column_config.TextColumn(tr("staffing.shift_start"), help="HH:MM"),
+            "length_min": st.column_config.NumberColumn(tr("staffing.shift_length"),
+                                                        min_value=15, max_value=1440, step=15),
+            "weekdays": st.column_config.TextColumn(tr("staffing.shift_weekdays"),
+                                                    help=tr("staffing.shift_weekdays_help")),
+            "headcount": st.column_config.NumberColumn(tr("staffing.shift_headcount"),
+                                                       min_value=0, max_value=10_000, step=1),
+            "location": st.column_config.SelectboxColumn(tr("staffing.shift_location"),
+                                                         options=["site", "home"]),
+            "valid_from": st.column_config.DateColumn(tr("staffing.shift_valid_from")),
+            "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to")),
+        },
+    )
+    if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
+        try:
+            frame = roster_input.shifts_from_editor(edited)
+        except ValueError as exc:
+            st.error(tr("staffing.invalid", reason=str(exc)))
+        else:
+            store.replace_shifts(con, frame)
+            st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"
+            st.success(tr("staffing.shifts_saved", n=len(frame)))
+
+
+def roster_problem_text(tr: Translator, problem: roster_input.RosterProblem) -> str:
+    """One roster-file problem in the page's language."""
+    text = tr(f"staffing.roster_problem_{problem.code}", value=problem.value or "",
+              column=problem.column or "")
+    return tr("staffing.row_prefix", row=problem.row) + text if problem.row else text
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, channel: str) -> None:
+    """Metrics of one channel over the plan horizon, with units."""
+    if rows.empty:
+        return
+    tot = plan.total(rows)
+    days = int(rows["ds"].dt.tz_localize(None).dt.normalize().nunique())
+    fte_hours = settings.contract_hours_per_week * days / 7.0
+    targets = settings.targets_for(channel)
+    start = rows["ds"].min().tz_localize(None).date()
+    end = rows["ds"].max().tz_localize(None).date()
+    st.markdown(tr("staffing.horizon_text", start=start, end=end, days=days))
+    fte = tr("common.unit_fte")
+    required_fte = tot["required_agent_hours"] / fte_hours
+    rostered_fte = tot["rostered_agent_hours"] / fte_hours
+    cols = st.columns(5)
+    # units go in the labels so the big numbers fit their tiles
+    cols[0].metric(_with_unit(tr("staffing.m_contacts"), tr("common.unit_contacts")),
+                   fmt_number(tot["volume"]))
+    cols[1].metric(_with_unit(tr("staffing.m_required_fte"), fte), fmt_number(required_fte, 1))
+    cols[2].metric(_with_unit(tr("staffing.m_rostered_fte"), fte), fmt_number(rostered_fte, 1),
+                   delta=fmt_unit(rostered_fte - required_fte, fte, 1))
+    sl = tot["service_level"]
+    cols[3].metric(_with_unit(tr("staffing.m_service_level"), "%"), fmt_pct(sl),
+                   delta=None if pd.isna(sl) else
+                   tr("staffing.vs_target", target=fmt_pct(targets.target_service_level, 0)),
+                   delta_color="green" if (pd.isna(sl) or sl >= targets.target_service_level)
+                   else "red", delta_arrow="off")
+    cols[4].metric(_with_unit(tr("staffing.m_short_hours"), tr("staffing.unit_agent_hours")),
+                   fmt_number(tot["short_agent_hours"]))
+
+
+def _with_unit(label: str, unit: str) -> str:
+    return f"{label} [{unit}]"
+
+
+# --------------------------------------------------------------------------- chart
+
+
+def chart_labels(tr: Translator) -> dict[str, str]:
+    """Translated legend and axis texts of ``charts.staffing_chart``."""
+    keys = ("volume", "required", "band", "rostered", "gap", "axis_volume", "axis_agents",
+            "axis_gap")
+    return {k: tr(f"staffing.chart_{k}") for k in keys}
+
+
+def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
+    """Day or week view and the day to show; returns the plan rows to draw."""
+    if rows.empty:
+        return rows
+    local = rows["ds"].dt.tz_localize(None)
+    days = sorted(local.dt.date.unique())
+    cols = st.columns([1, 2])
+    view = cols[0].radio(tr("staffing.view"), ["day", "week"], horizontal=True,
+                         key="staffing.view", format_func=lambda v: tr(f"staffing.view_{v}"))
+    if st.session_state.get("staffing.day") not in days:
+        st.session_state["staffing.day"] = days[0]
+    day = cols[1].date_input(tr("staffing.day"), min_value=days[0], max_value=days[-1],
+                             key="staffing.day")
+    if view == "day":
+        return rows[local.dt.date == day]
+    monday = day - pd.Timedelta(days=day.weekday())
+    return rows[(local.dt.date >= monday) & (local.dt.date < monday + pd.Timedelta(days=7))]
+
+
+# --------------------------------------------------------------------------- heat map picker
+
+
+def _selected_point(event: Any) -> tuple[str, str] | None:
+    try:
+        points = event.selection.points if hasattr(event, "selection") else event["selection"]["points"]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    if not points:
+        return None
+    point = points[0]
+    return str(point.get("y")), str(point.get("x"))
+
+
+def interval_picker(
+    tr: Translator, rows: pd.DataFrame, table: pd.DataFrame, event: Any
+) -> pd.Timestamp | None:
+    """Weekday, time of day and date of the interval to explain; a heat-map click sets the
+    first two. Defaults to the worst cell."""
+    ss = st.session_state
+    if rows.empty or table.empty:
+        return None
+    weekday_names = [tr(f"common.weekday_{d}") for d in range(7)]
+    times = list(table.columns)
+    clicked = _selected_point(event)
+    if clicked is not None and clicked != ss.get("staffing.last_click"):
+        ss["staffing.last_click"] = clicked
+        if clicked[0] in weekday_names and clicked[1] in times:
+            ss["staffing.pick_weekday"] = weekday_names.index(clicked[0])
+            ss["staffing.pick_time"] = clicked[1]
+            ss.pop("staffing.pick_date", None)
+    worst = table.stack().astype(float)
+    worst_wd, worst_time = worst.idxmin() if len(worst) else (0, times[0])
+    if ss.get("staffing.pick_time") not in times:
+        ss.pop("staffing.pick_time", None)
+    default_state("staffing.pick_weekday", int(worst_wd))
+    default_state("staffing.pick_time", worst_time)
+    cols = st.columns(3)
+    weekday = cols[0].selectbox(tr("staffing.pick_weekday"), list(range(7)),
+                                format_func=weekday_names.__getitem__, key="staffing.pick_weekday")
+    time_of_day = cols[1].selectbox(tr("staffing.pick_time"), times, key="staffing.pick_time")
+    local = rows["ds"].dt.tz_localize(None)
+    match = rows[(local.dt.day_of_week == weekday) & (local.dt.strftime("%H:%M") == time_of_day)]
+    if match.empty:
+        st.info(tr("staffing.no_interval"))
+        return None
+    options = [ts.isoformat() for ts in match["ds"]]
+    if ss.get("staffing.pick_date") not in options:
+        ss["staffing.pick_date"] = options[int(match["gap"].to_numpy().argmin())]
+    choice = cols[2].selectbox(
+        tr("staffing.pick_date"), options, key="staffing.pick_date",
+        format_func=lambda s: pd.Timestamp(s).strftime("%Y-%m-%d"),
+    )
+    return pd.Timestamp(choice)
+
+
+def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSettings,
+                    channel: str, ds: pd.Timestamp) -> None:
+    """"Show the maths" of one interval."""
+    detail = plan.interval_detail(the_plan, channel, ds, settings)
+    local = detail.ds.tz_localize(None)
+    st.subheader(tr("staffing.detail_title", channel=channel_label(channel, tr),
+                    when=local.strftime("%Y-%m-%d %H:%M")))
+    st.markdown(tr(f"staffing.model_{detail.model}"))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**" + tr("staffing.detail_inputs") + "**")
+        inputs = pd.DataFrame({
+            tr("staffing.col_input"): [tr(f"staffing.input_{n}") for n in detail.inputs["name"]],
+            tr("staffing.col_value"): [_fmt_input(v, u) for v, u in
+                                       zip(detail.inputs["value"], detail.inputs["unit"], strict=True)],
+        })
+        st.dataframe(inputs, hide_index=True, width="stretch")
+    with right:
+        st.markdown("**" + tr("staffing.detail_why") + "**")
+        st.markdown(tr(
+            "staffing.why_text",
+            required=fmt_number(detail.required, 1 if detail.model == "backlog" else 0),
+            shrinkage=fmt_pct(detail.shrinkage, 0),
+            scheduled=fmt_number(detail.required_scheduled),
+            p90=fmt_number(detail.required_p90, 0),
+            rostered=fmt_number(detail.rostered, 1),
+            available=fmt_number(detail.available, 1),
+            gap=fmt_number(detail.gap, 1),
+        ))
+        if detail.binding:
+            names = ", ".join(tr(f"staffing.target_name_{b}") for b in detail.binding)
+            st.markdown(tr("staffing.binding", targets=names))
+        achieved = pd.DataFrame({
+            tr("staffing.col_kpi"): [tr(f"staffing.kpi_{k}") for k in detail.achieved["kpi"]],
+            tr("staffing.col_achieved"): [_fmt_kpi(k, v) for k, v in
+                                          zip(detail.achieved["kpi"], detail.achieved["value"], strict=True)],
+            tr("staffing.col_target"): [_fmt_kpi(k, v) for k, v in
+                                        zip(detail.achieved["kpi"], detail.achieved["target"], strict=True)],
+        })
+        st.dataframe(achieved, hide_index=True, width="stretch")
+    if len(detail.curve):
+        targets = settings.targets_for(channel)
+        st.plotly_chart(
+            charts.curve_chart(detail.curve, targets.target_service_level,
+                               {"axis_agents": tr("staffing.curve_axis_agents"),
+                                "axis_sl": tr("staffing.curve_axis_sl")},
+                               title=tr("staffing.curve_title")),
+            key="staffing.curve", width="stretch",
+        )
+        curve = detail.curve
+        st.dataframe(pd.DataFrame({
+            tr("staffing.curve_axis_agents"): [fmt_number(a) for a in curve["agents"]],
+            tr("staffing.kpi_service_level"): [fmt_pct(v) for v in curve["service_level"]],
+            tr("staffing.kpi_asa_s"): [_fmt_kpi("asa_s", v) for v in curve["asa_s"]],
+            tr("staffing.kpi_p_abandon"): [fmt_pct(v) for v in curve["p_abandon"]],
+            tr("staffing.kpi_occupancy"): [fmt_pct(v) for v in curve["occupancy"]],
+            tr("staffing.col_meets"): [tr("staffing.yes") if m else tr("staffing.no")
+                                       for m in curve["meets_targets"]],
+        }), hide_index=True, width="stretch")
+
+
+def _ftes(tr: Translator, values: Iterable[float]) -> list[str]:
+    return [fmt_unit(v, tr("common.unit_fte"), 1) for v in values]
+
+
+def _fmt_input(value: float, unit: str) -> str:
+    if unit == "share":
+        return fmt_pct(value)
+    decimals = 0 if unit in ("min", "s") and float(value).is_integer() else 1
+    return fmt_unit(value, unit, decimals)
+
+
+def _fmt_kpi(kpi: str, value: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if kpi == "asa_s":
+        # deferred work answers in hours, live channels in seconds
+        return fmt_unit(value / 3600.0, "h", 1) if value >= 3600 else fmt_unit(value, "s", 1)
+    if kpi == "response_h":
+        return fmt_unit(value, "h", 1)
+    return fmt_pct(value)
+
+
+# --------------------------------------------------------------------------- KPIs
+
+
+def kpi_table(tr: Translator, summary: pd.DataFrame, settings: plan.PlanSettings,
+              period_label: str | None = None) -> pd.DataFrame:
+    """Achieved KPIs next to the targets, formatted with units."""
+    out = pd.DataFrame()
+    if period_label is not None:
+        out[period_label] = pd.to_datetime(summary["period"]).dt.strftime("%Y-%m-%d").to_numpy()
+    out[tr("common.channel")] = [channel_label(c, tr) for c in summary["channel"]]
+    out[tr("staffing.col_volume")] = [fmt_unit(v, tr("common.unit_contacts")) for v in summary["volume"]]
+    out[tr("staffing.kpi_service_level")] = [fmt_pct(v) for v in summary["service_level"]]
+    out[tr("staffing.col_target")] = [fmt_pct(settings.targets_for(c).target_service_level, 0)
+                                      for c in summary["channel"]]
+    out[tr("staffing.kpi_asa_s")] = [_fmt_kpi("asa_s", v) for v in summary["asa_s"]]
+    out[tr("staffing.kpi_p_abandon")] = [fmt_pct(v) for v in summary["p_abandon"]]
+    out[tr("staffing.kpi_occupancy")] = [fmt_pct(v) for v in summary["occupancy"]]
+    out[tr("staffing.col_short_hours")] = [fmt_unit(v, tr("staffing.unit_agent_hours"))
+                                           for v in summary["short_agent_hours"]]
+    return out
+
+
+def kpi_section(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSettings,
+                channel: str) -> None:
+    """Achieved KPIs with the roster as it is, per channel, against the targets."""
+    st.markdown(tr("staffing.kpis_intro"))
+    staffed = the_plan[the_plan["model"] != "none"]
+    channels = channel_order(staffed["channel"])
+    if channels:
+        frame = pd.DataFrame([plan.total(staffed[staffed["channel"] == c]) for c in channels])
+        frame.insert(0, "channel", channels)
+        st.dataframe(kpi_table(tr, frame, settings), hide_index=True, width="stretch",
+                     key="staffing.kpi_table")
+    rows = staffed[staffed["channel"] == channel]
+    if rows.empty:
+        return
+    daily = plan.summarise(rows, "D")
+    targets = settings.targets_for(channel)
+    cols = st.columns(2)
+    with cols[0]:
+        st.plotly_chart(charts.kpi_chart(
+            daily, "service_level", targets.target_service_level,
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            title=tr("staffing.kpi_chart_sl", channel=channel_label(channel, tr))),
+            key="staffing.kpi_chart_sl", width="stretch")
+    with cols[1]:
+        st.plotly_chart(charts.kpi_chart(
+            daily, "p_abandon", targets.max_abandon,
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            title=tr("staffing.kpi_chart_abandon", channel=channel_label(channel, tr))),
+            key="staffing.kpi_chart_abandon", width="stretch")
+    weekly = plan.summarise(rows, "W")
+    st.markdown("**" + tr("staffing.kpis_weekly") + "**")
+    st.dataframe(kpi_table(tr, weekly, settings, tr("staffing.col_week")), hide_index=True,
+                 width="stretch", key="staffing.kpi_weekly")
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
+    """The budget bridge tables, chart and downloads."""
+    st.markdown(tr("staffing.budget_intro", hours=fmt_number(bridge.contract_hours_per_week, 1)))
+    if bridge.monthly.empty:
+        return
+    monthly = bridge.monthly
+    st.plotly_chart(charts.budget_chart(
+        monthly, {"required": tr("staffing.cost_required"), "rostered": tr("staffing.cost_rostered"),
+                  "flex": tr("staffing.cost_flex"), "axis": "EUR"},
+        title=tr("staffing.budget_chart_title")), key="staffing.budget_chart", width="stretch")
+    st.markdown("**" + tr("staffing.budget_monthly") + "**")
+    st.dataframe(pd.DataFrame({
+        tr("staffing.col_month"): pd.to_datetime(monthly["month"]).dt.strftime("%Y-%m"),
+        tr("common.channel"): [channel_label(c, tr) for c in monthly["channel"]],
+        tr("staffing.col_days"): monthly["days"].astype(int),
+        tr("staffing.col_required_fte"): _ftes(tr, monthly["required_fte"]),
+        tr("staffing.col_rostered_fte"): _ftes(tr, monthly["rostered_fte"]),
+        tr("staffing.cost_required"): [fmt_unit(v, "EUR") for v in monthly["cost_required_eur"]],
+        tr("staffing.cost_rostered"): [fmt_unit(v, "EUR") for v in monthly["cost_rostered_eur"]],
+        tr("staffing.cost_flex"): [fmt_unit(v, "EUR") for v in monthly["cost_flex_eur"]],
+        tr("staffing.cost_total"): [fmt_unit(v, "EUR") for v in monthly["cost_total_eur"]],
+    }), hide_index=True, width="stretch", key="staffing.budget_monthly")
+    weekly = bridge.weekly
+    st.markdown("**" + tr("staffing.budget_weekly") + "**")
+    st.dataframe(pd.DataFrame({
+        tr("staffing.col_week"): pd.to_datetime(weekly["week"]).dt.strftime("%Y-%m-%d"),
+        tr("common.channel"): [channel_label(c, tr) for c in weekly["channel"]],
+        tr("staffing.col_days"): weekly["days"].astype(int),
+        tr("staffing.col_required_fte"): _ftes(tr, weekly["required_fte"]),
+        tr("staffing.col_required_p90_fte"): _ftes(tr, weekly["required_p90_fte"]),
+        tr("staffing.col_rostered_fte"): _ftes(tr, weekly["rostered_fte"]),
+        tr("staffing.col_fte_gap"): _ftes(tr, weekly["fte_gap"]),
+    }), hide_index=True, width="stretch", key="staffing.budget_weekly")
+    cols = st.columns(2)
+    # callables: the files are built only when someone downloads them
+    cols[0].download_button(tr("staffing.download_csv"),
+                            lambda: bridge.to_frame().to_csv(index=False),
+                            file_name="budget_bridge.csv", mime="text/csv",
+                            key="staffing.download_csv", on_click="ignore")
+    cols[1].download_button(tr("staffing.download_xlsx"), bridge.to_xlsx,
+                            file_name="budget_bridge.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            key="staffing.download_xlsx", on_click="ignore")
+
+
+def channel_order(channels: Iterable[str]) -> list[str]:
+    """Channel ids in display order."""
+    return plan.channel_order(channels)
+
+
+def apply_query_params(channels: Sequence[str]) -> None:
+    """A link from the Overview (``?channel=phone&day=2026-11-16``) opens that channel and day,
+    once per link."""
+    params = st.query_params
+    wanted = (params.get("channel"), params.get("day"))
+    if wanted == (None, None) or st.session_state.get("staffing.query_applied") == wanted:
+        return
+    st.session_state["staffing.query_applied"] = wanted
+    if wanted[0] in channels and st.session_state.get("staffing.channel") != wanted[0]:
+        st.session_state["staffing.channel"] = wanted[0]
+        forget_target_inputs()
+    if wanted[1]:
+        try:
+            st.session_state["staffing.day"] = pd.Timestamp(wanted[1]).date()
+        except ValueError:
+            pass
+
+
+# --------------------------------------------------------------------------- overview
+
+
+def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:
+    """Period, channels and volumes of the loaded history."""
+    start = summary["first_ds"].min().tz_localize(None).date() if summary["first_ds"].dt.tz is not None \
+        else summary["first_ds"].min().date()
+    end = summary["last_ds"].max().tz_localize(None).date() if summary["last_ds"].dt.tz is not None \
+        else summary["last_ds"].max().date()
+    st.markdown(tr("common.data_period", start=start, end=end))
+    per = summary.groupby("channel", sort=False).agg(offered=("offered", "sum"), days=("days", "max"))
+    per = per.loc[channel_order(per.index)]
+    cols = st.columns(max(len(per), 1))
+    for col, (channel, row) in zip(cols, per.iterrows(), strict=False):
+        col.metric(
+            _with_unit(channel_label(str(channel), tr), tr("common.unit_contacts")),
+            fmt_number(row["offered"]),
+            help=tr("overview.per_day", value=fmt_unit(row["offered"] / max(row["days"], 1),
+                                                        tr("overview.unit_contacts_per_day"))),
+            border=True,
+        )
+
+
+def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
+    """KPI tiles of the coming week or month (all channels), with the per-channel table."""
+    if tiles.empty:
+        return
+    total = tiles[tiles["channel"] == "all"].iloc[0]
+    end = (total["end"] - pd.Timedelta(days=1)).date()
+    st.subheader(tr(f"overview.tiles_{period}", start=total["start"].date(), end=end))
+    fte = tr("common.unit_fte")
+    cols = st.columns(5)
+    cols[0].metric(_with_unit(tr("overview.tile_contacts"), tr("common.unit_contacts")),
+                   fmt_number(total["contacts"]), border=True)
+    short = total["rostered_fte"] < total["required_fte"] - 0.05
+    cols[1].metric(_with_unit(tr("overview.tile_fte"), fte), fmt_number(total["rostered_fte"], 1),
+                   delta=tr("overview.fte_required", value=fmt_number(total["required_fte"], 1)),
+                   delta_color="red" if short else "green", delta_arrow="off",
+                   help=tr("overview.tile_fte_help"), border=True)
+    cols[2].metric(_with_unit(tr("overview.tile_sl"), "%"), fmt_pct(total["service_level"]),
+                   help=tr("overview.tile_sl_help"), border=True)
+    cols[3].metric(_with_unit(tr("overview.tile_abandon"), "%"), fmt_pct(total["p_abandon"]),
+                   help=tr("overview.tile_abandon_help"), border=True)
+    cols[4].metric(_with_unit(tr("overview.tile_cost"), "EUR"), fmt_number(total["cost_rostered_eur"]),
+                   delta=tr("overview.cost_required", value=fmt_number(total["cost_required_eur"])),
+                   delta_color="off", delta_arrow="off", border=True)
+    per = tiles[tiles["channel"] != "all"]
+    with st.expander(tr("overview.per_channel")):
+        st.dataframe(pd.DataFrame({
+            tr("common.channel"): [channel_label(c, tr) for c in per["channel"]],
+            tr("overview.tile_contacts"): [fmt_unit(v, tr("common.unit_contacts")) for v in per["contacts"]],
+            tr("staffing.col_required_fte"): _ftes(tr, per["required_fte"]),
+            tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
+            tr("overview.tile_sl"): [fmt_pct(v) for v in per["service_level"]],
+            tr("overview.tile_abandon"): [fmt_pct(v) for v in per["p_abandon"]],
+            tr("staffing.cost_required"): [fmt_unit(v, "EUR") for v in per["cost_required_eur"]],
+            tr("staffing.cost_rostered"): [fmt_unit(v, "EUR") for v in per["cost_rostered_eur"]],
+        }), hide_index=True, width="stretch", key=f"overview.per_channel_{period}")
+
+
+def worst_gaps_list(tr: Translator, gaps: pd.DataFrame) -> None:
+    """The worst understaffed periods, each with a link to the Staffing page."""
+    if gaps.empty:
+        st.success(tr("overview.no_gaps"))
+        return
+    for number, row in enumerate(gaps.itertuples(), start=1):
+        start = row.start.tz_localize(None)
+        end = row.end.tz_localize(None)
+        weekday = tr(f"common.weekday_{start.weekday()}")
+        cols = st.columns([4, 1])
+        cols[0].markdown(tr(
+            "overview.gap_line", n=number, channel=channel_label(row.channel, tr), weekday=weekday,
+            date=start.strftime("%Y-%m-%d"), start=start.strftime("%H:%M"),
+            end=end.strftime("%H:%M"),
+            hours=fmt_unit(row.short_agent_hours, tr("staffing.unit_agent_hours"), 1),
+            agents=fmt_unit(row.max_short_agents, tr("common.unit_agents")),
+            sl=fmt_pct(row.service_level),
+        ))
+        with cols[1]:
+            page_link(tr, row.channel, start.strftime("%Y-%m-%d"), number)
+
+
+def page_link(tr: Translator, channel: str, day: str, number: int) -> None:
+    """Link to the Staffing page opened on ``channel`` and ``day``."""
+    try:
+        st.page_link("pages/staffing.py", label=tr("overview.open_staffing"),
+                     icon=":material/groups:", query_params={"channel": channel, "day": day})
+    except Exception:  # noqa: BLE001 - a page run alone (tests) has no navigation to link into
+        st.markdown(f"[{tr('overview.open_staffing')}](staffing?channel={channel}&day={day})")
+
+
+def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame) -> None:
+    """When the data was last imported, by whom, and how far it reaches."""
+    last_ds = summary["last_ds"].max()
+    last_ds = last_ds.tz_localize(None) if last_ds.tzinfo is not None else last_ds
+    if last is None:
+        st.markdown(tr("overview.no_imports"))
+        return
+    imported = pd.Timestamp(last["imported_at"])
+    imported_local = imported.tz_convert(config.timezone()).tz_localize(None) \
+        if imported.tzinfo is not None else imported
+    age_days = (pd.Timestamp.now(tz=config.timezone()).tz_localize(None) - imported_local).days
+    st.markdown(tr(
+        "overview.freshness_text",
+        file=str(last["file_name"]), user=str(last["imported_by"]),
+        when=imported_local.strftime("%Y-%m-%d %H:%M"),
+        age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
+        rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),
+        until=last_ds.strftime("%Y-%m-%d %H:%M"),
+    ))

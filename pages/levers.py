@@ -1,0 +1,473 @@
+"""Strategy levers: move a lever, see what it does to reachability, service, staff and money."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pandas as pd
+import streamlit as st
+
+from kcc import charts_scenarios as charts
+from kcc import config
+from kcc.plan import DEFERRED_CHANNELS
+from kcc.scenarios import (
+    MINUTES_PER_DAY,
+    TIME_STEP_MIN,
+    ChannelHours,
+    ChannelShift,
+    ClosedHoursBehaviour,
+    CostOverride,
+    FcrLever,
+    ScenarioResult,
+    ScenarioSpec,
+    SurgeTest,
+    TargetOverride,
+    format_hhmm,
+    scenario_settings,
+)
+from kcc.ui import scenario_cache as cache
+from kcc.ui.state import current_user, init_page
+from kcc.ui.widgets import channel_label
+
+con, tr = init_page("levers")
+st.title(tr("levers.title"))
+base = cache.baseline(con)
+if base is None:
+    st.info(tr("common.no_data"))
+    st.stop()
+
+spec = cache.working_spec()
+plan_settings = cache.settings(con)
+with st.spinner(tr("levers.computing")):
+    result = cache.evaluate(con, spec, cache.working_name() or tr("levers.working"))
+    reference = cache.evaluate(con, spec.baseline(), tr("scenarios.baseline"))
+assert result is not None and reference is not None  # the baseline exists, so both evaluate
+
+WEEKDAYS = [tr(f"common.weekday_{d}") for d in range(7)]
+TIMES = list(range(0, MINUTES_PER_DAY + 1, TIME_STEP_MIN))
+CHANNELS = [c for c in config.CHANNELS if c in set(base.demand["channel"])]
+LABELS = {
+    "baseline": tr("scenarios.baseline"), "scenario": tr("levers.working"), "hour": tr("levers.ax_hour"),
+    "reachability": tr("levers.ax_reachability"), "arrivals": tr("levers.ax_arrivals"),
+    "weekday": tr("levers.ax_weekday"), "delta_fte": tr("levers.ax_delta_fte"),
+    "delta_cost": tr("levers.ax_delta_cost"), "fte": tr("levers.ax_fte"), "cost": tr("levers.ax_cost"),
+    "target_sl": tr("levers.ax_target_sl"), "marginal": tr("levers.ax_marginal"), "time": tr("levers.ax_time"),
+    "backlog": tr("levers.ax_backlog"), "service_level": tr("levers.ax_service_level"),
+    "without": tr("levers.without_flex"), "with": tr("levers.with_flex"), "volume": tr("levers.ax_volume"),
+    "surge_volume": tr("levers.ax_surge_volume"), "flex_agents": tr("levers.ax_flex_agents"),
+    "time_of_day": tr("levers.ax_time_of_day"), "volume_per_day": tr("levers.ax_volume_interval"),
+}
+CHANNEL_NAMES = {c: channel_label(c, tr) for c in (*CHANNELS, "self_service")}
+
+
+def fte(value: float) -> str:
+    return f"{value:,.1f} {tr('common.unit_fte')}"
+
+
+def eur(value: float) -> str:
+    return f"{value:,.0f} {tr('common.unit_eur')}"
+
+
+def pct(value: float) -> str:
+    return "–" if value is None or not math.isfinite(value) else f"{100 * value:.1f} %"
+
+
+def contacts(value: float) -> str:
+    return f"{value:,.0f} {tr('common.unit_contacts')}"
+
+
+def apply(new_spec: ScenarioSpec) -> None:
+    cache.set_working_spec(new_spec)
+    st.rerun()
+
+
+def headline(res: ScenarioResult, ref: ScenarioResult) -> None:
+    cols = st.columns(5)
+    cols[0].metric(tr("levers.m_fte"), fte(res.fte), f"{res.fte - ref.fte:+,.1f} {tr('common.unit_fte')}",
+                   delta_color="inverse")
+    cols[1].metric(tr("levers.m_cost"), eur(res.cost_eur_per_month),
+                   f"{res.cost_eur_per_month - ref.cost_eur_per_month:+,.0f} {tr('common.unit_eur')}",
+                   delta_color="inverse")
+    cols[2].metric(tr("levers.m_sl"), pct(res.service_level),
+                   f"{100 * (res.service_level - ref.service_level):+.1f} %")
+    cols[3].metric(tr("levers.m_abandon"), pct(res.p_abandon),
+                   f"{100 * (res.p_abandon - ref.p_abandon):+.1f} %", delta_color="inverse")
+    cols[4].metric(tr("levers.m_reach"), pct(res.reachability),
+                   f"{100 * (res.reachability - ref.reachability):+.1f} %")
+
+
+st.caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"), end=base.end.strftime("%d-%m-%Y")))
+headline(result, reference)
+
+top = st.columns([3, 1])
+top[0].caption(tr("levers.working_caption", name=cache.working_name() or tr("levers.unsaved")))
+if top[1].button(tr("levers.reset"), key="levers.reset", disabled=spec == spec.baseline()):
+    cache.set_working_spec(spec.baseline(), name="")
+    st.rerun()
+
+with st.expander(tr("levers.save_title")):
+    with st.form("levers.save_form"):
+        save_name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80, key="levers.save_name")
+        save_desc = st.text_area(tr("scenarios.description"), key="levers.save_description", max_chars=500)
+        if st.form_submit_button(tr("levers.save")):
+            if not save_name.strip():
+                st.error(tr("scenarios.name_required"))
+            else:
+                cache.save(con, save_name.strip(), spec, save_desc, current_user(tr))
+                cache.set_working_spec(spec, name=save_name.strip())
+                st.success(tr("scenarios.saved", name=save_name.strip()))
+
+tabs = st.tabs([tr("levers.tab_hours"), tr("levers.tab_mix"), tr("levers.tab_targets"), tr("levers.tab_fcr"),
+                tr("levers.tab_stress"), tr("levers.tab_costs")])
+
+
+# --------------------------------------------------------------------------- opening hours
+
+with tabs[0]:
+    st.caption(tr("levers.hours_intro"))
+    base_hours = {h.channel: h for h in base.opening_hours}
+    hour_channels = [c for c in CHANNELS if c in base_hours]
+    if not hour_channels:
+        st.info(tr("levers.no_hours"))
+    else:
+        channel = st.selectbox(tr("levers.hours_channel"), hour_channels, format_func=CHANNEL_NAMES.get,
+                               key="levers.hours_channel")
+        current = spec.hours_for(channel) or base_hours[channel]
+        behaviour = spec.closed_hours
+        groups = [(tr("levers.mon_fri"), (0, 1, 2, 3, 4)), (WEEKDAYS[5], (5,)), (WEEKDAYS[6], (6,))]
+        with st.form("levers.hours_form"):
+            always = st.checkbox(tr("levers.always_open"), value=all(
+                current.open_min[d] == 0 and current.close_min[d] == MINUTES_PER_DAY for d in range(7)),
+                key=f"levers.always_{channel}")
+            spans = []
+            for index, (label, days) in enumerate(groups):
+                first = days[0]
+                left, right = st.columns([1, 4])
+                closed = left.checkbox(tr("levers.closed"), value=current.is_closed(first),
+                                       key=f"levers.closed_{channel}_{index}")
+                value = (480, 1200) if current.is_closed(first) else (current.open_min[first], current.close_min[first])
+                span = right.select_slider(label, options=TIMES, value=value, format_func=format_hhmm,
+                                           key=f"levers.span_{channel}_{index}")
+                spans.append((days, closed, span))
+            st.markdown(f"**{tr('levers.behaviour_title')}**")
+            cols = st.columns(4)
+            callback_pct = cols[0].slider(tr("levers.callback_pct"), 0, 100, round(100 * behaviour.callback_share), 5,
+                                          format="%d %%", key="levers.callback_pct")
+            digital_pct = cols[1].slider(tr("levers.digital_pct"), 0, 100, round(100 * behaviour.digital_share), 5,
+                                         format="%d %%", key="levers.digital_pct")
+            options = [c for c in ("email", "whatsapp", "chat") if c in CHANNELS] or ["email"]
+            digital_channel = cols[2].selectbox(
+                tr("levers.digital_channel"), options, format_func=CHANNEL_NAMES.get,
+                index=options.index(behaviour.digital_channel) if behaviour.digital_channel in options else 0,
+                key="levers.digital_channel")
+            redial = cols[3].select_slider(tr("levers.redial_window"), options=list(range(15, 241, 15)),
+                                           value=behaviour.redial_window_min, format_func=lambda m: f"{m} min",
+                                           key="levers.redial_window")
+            submitted = st.form_submit_button(tr("levers.apply"))
+        if submitted:
+            try:
+                if always:
+                    hours = ChannelHours.always(channel)
+                else:
+                    opens, closes = list(current.open_min), list(current.close_min)
+                    for days, closed, (first, last) in spans:
+                        for d in days:
+                            opens[d], closes[d] = (0, 0) if closed else (first, last)
+                    hours = ChannelHours(channel, tuple(opens), tuple(closes))
+                new_behaviour = ClosedHoursBehaviour(callback_pct / 100, digital_pct / 100, digital_channel, redial)
+                apply(dataclasses.replace(spec.with_hours(hours), closed_hours=new_behaviour))
+            except ValueError as exc:
+                st.error(str(exc))
+        st.caption(tr("levers.lost_share", pct=f"{100 * behaviour.lost_share:.0f} %"))
+
+        wd = result.by_weekday
+        extra_hours = float(wd["delta_open_hours"].sum())
+        cols = st.columns(4)
+        cols[0].metric(tr("levers.m_extra_hours"), f"{extra_hours:+,.1f} {tr('common.unit_h')}")
+        cols[1].metric(tr("levers.m_caught"), f"{result.caught_per_week:+,.0f} {tr('levers.per_week')}")
+        cols[2].metric(tr("levers.m_delta_cost"), f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}")
+        cols[3].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f} {tr('common.unit_fte')}")
+        if abs(extra_hours) > 1e-9:
+            per_contact = (result.delta_cost_eur_per_month / (result.caught_per_week * 52 / 12)
+                           if abs(result.caught_per_week) > 1e-9 else float("nan"))
+            st.info(tr("levers.hours_answer", hours=f"{extra_hours:+,.1f}", cost=f"{result.delta_cost_eur_per_month:+,.0f}",
+                       fte=f"{result.delta_fte:+,.1f}", caught=f"{result.caught_per_week:+,.0f}",
+                       per_contact="–" if not math.isfinite(per_contact) else f"{per_contact:,.2f}"))
+        table = wd.assign(weekday=[WEEKDAYS[d] for d in wd["weekday"]])[
+            ["weekday", "open_hours_baseline", "open_hours", "delta_fte", "delta_cost_eur_per_week",
+             "caught_per_week", "cost_eur_per_extra_hour", "cost_eur_per_caught_contact"]]
+        st.dataframe(table, hide_index=True, key="levers.weekday_table", column_config={
+            "weekday": tr("levers.ax_weekday"),
+            "open_hours_baseline": st.column_config.NumberColumn(tr("levers.c_open_base"), format="%.1f h"),
+            "open_hours": st.column_config.NumberColumn(tr("levers.c_open"), format="%.1f h"),
+            "delta_fte": st.column_config.NumberColumn(tr("levers.ax_delta_fte"), format="%+.2f FTE"),
+            "delta_cost_eur_per_week": st.column_config.NumberColumn(tr("levers.ax_delta_cost"), format="%+.0f EUR"),
+            "caught_per_week": st.column_config.NumberColumn(tr("levers.c_caught"), format="%+.0f"),
+            "cost_eur_per_extra_hour": st.column_config.NumberColumn(tr("levers.c_cost_hour"), format="%.0f EUR/h"),
+            "cost_eur_per_caught_contact": st.column_config.NumberColumn(tr("levers.c_cost_contact"), format="%.2f EUR"),
+        })
+        left, right = st.columns(2)
+        left.plotly_chart(charts.reachability_chart(result.by_hour, channel, LABELS, tr("levers.chart_reach")),
+                          key="levers.chart_reach")
+        right.plotly_chart(charts.weekday_delta_chart(result.by_weekday, WEEKDAYS, LABELS, tr("levers.chart_weekday")),
+                           key="levers.chart_weekday")
+        peak_day = st.selectbox(tr("levers.peak_weekday"), range(7), format_func=WEEKDAYS.__getitem__,
+                                key="levers.peak_weekday")
+        st.plotly_chart(charts.intraday_chart(result.demand, channel, peak_day, LABELS, tr("levers.chart_peak")),
+                        key="levers.chart_peak")
+        peak = result.morning_peak[result.morning_peak["channel"] == channel]
+        if len(peak):
+            st.dataframe(peak.assign(weekday=[WEEKDAYS[d] for d in peak["weekday"]],
+                                     open_min=[format_hhmm(m) for m in peak["open_min"]])[
+                ["weekday", "open_min", "first_hour_volume_baseline", "first_hour_volume", "first_hour_callbacks",
+                 "peak_required_baseline", "peak_required"]],
+                hide_index=True, key="levers.peak_table", column_config={
+                    "weekday": tr("levers.ax_weekday"), "open_min": tr("levers.c_opens"),
+                    "first_hour_volume_baseline": st.column_config.NumberColumn(tr("levers.c_first_base"), format="%.0f"),
+                    "first_hour_volume": st.column_config.NumberColumn(tr("levers.c_first"), format="%.0f"),
+                    "first_hour_callbacks": st.column_config.NumberColumn(tr("levers.c_callbacks"), format="%.0f"),
+                    "peak_required_baseline": st.column_config.NumberColumn(tr("levers.c_peak_base"), format="%.0f"),
+                    "peak_required": st.column_config.NumberColumn(tr("levers.c_peak"), format="%.0f"),
+                })
+
+
+# --------------------------------------------------------------------------- channel mix
+
+with tabs[1]:
+    st.caption(tr("levers.mix_intro"))
+    with st.form("levers.mix_form"):
+        cols = st.columns(3)
+        source = cols[0].selectbox(tr("levers.mix_source"), CHANNELS, format_func=CHANNEL_NAMES.get, key="levers.mix_source")
+        targets = [c for c in (*CHANNELS, "self_service")]
+        target = cols[1].selectbox(tr("levers.mix_target"), targets, index=len(targets) - 1,
+                                   format_func=CHANNEL_NAMES.get, key="levers.mix_target")
+        share = cols[2].slider(tr("levers.mix_share"), 0, 50, 10, 1, format="%d %%", key="levers.mix_share")
+        cols = st.columns(3)
+        aht = cols[0].number_input(tr("levers.mix_aht"), 0, 7200, 0, 10, key="levers.mix_aht_s")
+        containment = cols[1].slider(tr("levers.mix_containment"), 0, 100, 60, 5, format="%d %%", key="levers.mix_containment")
+        failure = cols[2].slider(tr("levers.mix_failure"), 0, 100, 30, 5, format="%d %%", key="levers.mix_failure")
+        add = st.form_submit_button(tr("levers.mix_add"))
+    if add:
+        try:
+            shift = ChannelShift(source, target, share / 100, aht_s=float(aht) if aht else None,
+                                 containment=containment / 100, failure_share=failure / 100)
+            rest = tuple(s for s in spec.shifts if (s.source, s.target) != (source, target))
+            apply(dataclasses.replace(spec, shifts=(*rest, shift)))
+        except ValueError as exc:
+            st.error(str(exc))
+    if spec.shifts:
+        st.dataframe(pd.DataFrame([{
+            tr("levers.mix_source"): CHANNEL_NAMES.get(s.source, s.source),
+            tr("levers.mix_target"): CHANNEL_NAMES.get(s.target, s.target),
+            tr("levers.mix_share"): f"{100 * s.share:.0f} %",
+            tr("levers.mix_aht"): "–" if s.aht_s is None else f"{s.aht_s:.0f} s",
+            tr("levers.mix_containment"): f"{100 * s.containment:.0f} %",
+            tr("levers.mix_failure"): f"{100 * s.failure_share:.0f} %",
+        } for s in spec.shifts]), hide_index=True, key="levers.mix_table")
+        if st.button(tr("levers.mix_clear"), key="levers.mix_clear"):
+            apply(dataclasses.replace(spec, shifts=()))
+    else:
+        st.caption(tr("levers.mix_none"))
+    st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                    key="levers.chart_mix")
+
+
+# --------------------------------------------------------------------------- targets
+
+with tabs[2]:
+    staffed = [c for c in CHANNELS if c != "self_service"]
+    channel = st.selectbox(tr("levers.target_channel"), staffed, format_func=CHANNEL_NAMES.get, key="levers.target_channel")
+    now = scenario_settings(plan_settings, spec).targets_for(channel)
+    deferred = channel in DEFERRED_CHANNELS
+    with st.form("levers.targets_form"):
+        cols = st.columns(3)
+        if deferred:
+            level = cols[0].slider(tr("levers.response_share"), 50, 99, round(100 * now.target_service_level), 1,
+                                   format="%d %%", key=f"levers.response_share_{channel}")
+            response_h = cols[1].number_input(tr("levers.response_time_h"), 0.25, 720.0, float(now.response_time_h or 8.0),
+                                              0.25, key=f"levers.response_h_{channel}")
+        else:
+            level = cols[0].slider(tr("levers.target_sl"), 50, 99, round(100 * now.target_service_level), 1,
+                                   format="%d %%", key=f"levers.target_sl_{channel}")
+            answer = cols[1].number_input(tr("levers.answer_time_s"), 1, 3600, int(now.answer_time_s), 5,
+                                          key=f"levers.answer_s_{channel}")
+            asa = cols[2].number_input(tr("levers.target_asa_s"), 0, 3600, int(now.target_asa_s or 0), 5,
+                                       key=f"levers.asa_s_{channel}")
+            cols = st.columns(3)
+            abandon = cols[0].slider(tr("levers.max_abandon"), 0, 50, round(100 * (now.max_abandon or 0)), 1,
+                                     format="%d %%", key=f"levers.abandon_{channel}")
+            occupancy = cols[1].slider(tr("levers.max_occupancy"), 50, 100, round(100 * (now.max_occupancy or 1.0)), 1,
+                                       format="%d %%", key=f"levers.occupancy_{channel}")
+        set_targets = st.form_submit_button(tr("levers.apply"))
+    if set_targets:
+        try:
+            if deferred:
+                override = TargetOverride(channel, response_share=level / 100, response_time_h=float(response_h))
+            else:
+                override = TargetOverride(channel, target_service_level=level / 100, answer_time_s=float(answer),
+                                          target_asa_s=float(asa) if asa else None,
+                                          max_abandon=abandon / 100 if abandon else None,
+                                          max_occupancy=occupancy / 100)
+            apply(spec.with_target(override))
+        except ValueError as exc:
+            st.error(str(exc))
+    st.caption(tr("levers.frontier_intro"))
+    frontier = cache.frontier(con, spec, channel)
+    if len(frontier):
+        st.plotly_chart(charts.frontier_chart(frontier, LABELS, tr("levers.chart_frontier"), now.target_service_level),
+                        key="levers.chart_frontier")
+        st.dataframe(frontier, hide_index=True, key="levers.frontier_table", column_config={
+            "target_service_level": st.column_config.NumberColumn(tr("levers.ax_target_sl"), format="percent"),
+            "fte": st.column_config.NumberColumn(tr("levers.ax_fte"), format="%.1f FTE"),
+            "cost_eur_per_month": st.column_config.NumberColumn(tr("levers.ax_cost"), format="%.0f EUR"),
+            "marginal_cost_eur_per_point": st.column_config.NumberColumn(tr("levers.ax_marginal"), format="%.0f EUR"),
+        })
+
+
+# --------------------------------------------------------------------------- first-contact resolution
+
+with tabs[3]:
+    measured = cache.repeat_rates(con)
+    st.caption(tr("levers.fcr_intro"))
+    staffed = [c for c in CHANNELS if c != "self_service"]
+    with st.form("levers.fcr_form"):
+        values = {}
+        for channel in staffed:
+            lever = spec.fcr_for(channel)
+            today = lever.fcr_baseline if lever else (1 - measured[channel] if channel in measured else 0.75)
+            goal = lever.fcr if lever else today
+            cols = st.columns([2, 3, 3])
+            cols[0].markdown(f"**{CHANNEL_NAMES[channel]}**")
+            source_key = "levers.fcr_measured" if channel in measured else "levers.fcr_input"
+            base_pct = cols[1].slider(tr("levers.fcr_today") + f" ({tr(source_key)})", 5, 100, round(100 * today), 1,
+                                      format="%d %%", key=f"levers.fcr_base_{channel}")
+            goal_pct = cols[2].slider(tr("levers.fcr_goal"), 5, 100, round(100 * goal), 1, format="%d %%",
+                                      key=f"levers.fcr_goal_{channel}")
+            values[channel] = (base_pct, goal_pct)
+        set_fcr = st.form_submit_button(tr("levers.apply"))
+    if set_fcr:
+        try:
+            levers = tuple(FcrLever(c, b / 100, g / 100) for c, (b, g) in values.items() if b != g)
+            apply(dataclasses.replace(spec, fcr=levers))
+        except ValueError as exc:
+            st.error(str(exc))
+    flows = result.by_channel
+    cols = st.columns(3)
+    cols[0].metric(tr("levers.m_contacts"), contacts(result.contacts_per_week) + " " + tr("levers.per_week_short"),
+                   f"{result.contacts_per_week - reference.contacts_per_week:+,.0f}", delta_color="inverse")
+    cols[1].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f} {tr('common.unit_fte')}")
+    cols[2].metric(tr("levers.m_delta_cost"), f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}")
+    st.plotly_chart(charts.channel_delta_chart(flows, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                    key="levers.chart_fcr")
+
+
+# --------------------------------------------------------------------------- stress test
+
+with tabs[4]:
+    st.caption(tr("levers.stress_intro"))
+    surge = spec.surge or SurgeTest()
+    live = [c for c in CHANNELS if c != "self_service"]
+    with st.form("levers.stress_form"):
+        cols = st.columns(4)
+        s_channel = cols[0].selectbox(tr("levers.surge_channel"), live, format_func=CHANNEL_NAMES.get,
+                                      index=live.index(surge.channel) if surge.channel in live else 0,
+                                      key="levers.surge_channel")
+        uplift = cols[1].slider(tr("levers.surge_uplift"), 0, 300, round(100 * surge.uplift), 5, format="+%d %%",
+                                key="levers.surge_uplift")
+        s_day = cols[2].selectbox(tr("levers.surge_weekday"), range(7), index=surge.weekday,
+                                  format_func=WEEKDAYS.__getitem__, key="levers.surge_weekday")
+        s_start = cols[3].select_slider(tr("levers.surge_start"), options=TIMES[:-1], value=surge.start_min,
+                                        format_func=format_hhmm, key="levers.surge_start")
+        cols = st.columns(4)
+        s_duration = cols[0].number_input(tr("levers.surge_duration"), 15, 1440, surge.duration_min, 15,
+                                          key="levers.surge_duration")
+        home = cols[1].number_input(tr("levers.home_agents"), 0, 1000, surge.home_agents, 1, key="levers.home_agents")
+        block = cols[2].number_input(tr("levers.home_block"), 30, 480, surge.home_block_min, 15, key="levers.home_block")
+        home_delay = cols[3].number_input(tr("levers.home_delay"), 0, 1440, surge.home_delay_min, 15,
+                                          key="levers.home_delay")
+        cols = st.columns(4)
+        outsource = cols[0].number_input(tr("levers.outsource_agents"), 0, 1000, surge.outsource_agents, 1,
+                                         key="levers.outsource_agents")
+        out_delay = cols[1].number_input(tr("levers.outsource_delay"), 0, 1440, surge.outsource_delay_min, 15,
+                                         key="levers.outsource_delay")
+        overtime = cols[2].number_input(tr("levers.overtime_agents"), 0, 1000, surge.overtime_agents, 1,
+                                        key="levers.overtime_agents")
+        overtime_min = cols[3].number_input(tr("levers.overtime_min"), 0, 480, surge.overtime_min, 15,
+                                            key="levers.overtime_min")
+        run = st.form_submit_button(tr("levers.surge_run"))
+    if run:
+        try:
+            new = SurgeTest(s_channel, uplift / 100, int(s_day), int(s_start), int(s_duration), int(home), int(block),
+                            int(home_delay), int(outsource), int(out_delay), int(overtime), int(overtime_min))
+            apply(dataclasses.replace(spec, surge=new))
+        except ValueError as exc:
+            st.error(str(exc))
+    if spec.surge is not None and st.button(tr("levers.surge_remove"), key="levers.surge_remove"):
+        apply(dataclasses.replace(spec, surge=None))
+    outcome = result.surge
+    if outcome is None:
+        st.info(tr("levers.surge_none"))
+    else:
+        def minutes(value: float) -> str:
+            return tr("levers.not_recovered") if not math.isfinite(value) else f"{value:,.0f} {tr('common.unit_min')}"
+
+        cols = st.columns(4)
+        cols[0].metric(tr("levers.m_recovery_without"), minutes(outcome.recovery_min_without))
+        cols[1].metric(tr("levers.m_recovery_with"), minutes(outcome.recovery_min_with))
+        cols[2].metric(tr("levers.m_peak_backlog"), contacts(outcome.peak_backlog_with),
+                       f"{outcome.peak_backlog_with - outcome.peak_backlog_without:+,.0f}", delta_color="inverse")
+        cols[3].metric(tr("levers.m_surge_sl"), pct(outcome.service_level_with),
+                       f"{100 * (outcome.service_level_with - outcome.service_level_without):+.1f} %")
+        cols = st.columns(3)
+        cols[0].metric(tr("levers.m_abandoned"), contacts(outcome.abandoned_with),
+                       f"{outcome.abandoned_with - outcome.abandoned_without:+,.0f}", delta_color="inverse")
+        cols[1].metric(tr("levers.m_flex_hours"), f"{outcome.flex_agent_hours:,.1f} {tr('common.unit_h')}")
+        cols[2].metric(tr("levers.m_flex_cost"), eur(outcome.flex_cost_eur))
+        st.plotly_chart(charts.surge_chart(outcome.intervals, LABELS, tr("levers.chart_surge")), key="levers.chart_surge")
+
+
+# --------------------------------------------------------------------------- costs
+
+with tabs[5]:
+    st.caption(tr("levers.costs_intro"))
+    scn_settings = scenario_settings(plan_settings, spec)
+    staffed = [c for c in CHANNELS if c != "self_service"]
+    with st.form("levers.costs_form"):
+        rates = {}
+        for channel in (*staffed, "self_service"):
+            cols = st.columns([2, 3, 3])
+            cols[0].markdown(f"**{CHANNEL_NAMES[channel]}**")
+            override = spec.cost_for(channel)
+            if channel != "self_service":
+                rate = cols[1].number_input(tr("levers.cost_hour"), 0.0, 1000.0, float(scn_settings.cost_for(channel)),
+                                            0.5, key=f"levers.cost_hour_{channel}")
+            else:
+                rate = None
+            per = cols[2].number_input(tr("levers.cost_contact"), 0.0, 1000.0,
+                                       float(override.cost_eur_per_contact if override else 0.0), 0.05,
+                                       key=f"levers.cost_contact_{channel}")
+            rates[channel] = (rate, per)
+        premium = st.slider(tr("levers.flex_premium"), 0, 300, round(100 * scn_settings.flex_premium), 5,
+                            format="%d %%", key="levers.flex_premium")
+        set_costs = st.form_submit_button(tr("levers.apply"))
+    if set_costs:
+        try:
+            overrides = tuple(
+                CostOverride(c, None if rate is None or abs(rate - plan_settings.cost_for(c)) < 1e-9 else rate, per)
+                for c, (rate, per) in rates.items()
+                if per > 0 or (rate is not None and abs(rate - plan_settings.cost_for(c)) >= 1e-9)
+            )
+            flex = premium / 100 if abs(premium / 100 - plan_settings.flex_premium) > 1e-9 else None
+            apply(dataclasses.replace(spec, costs=overrides, flex_premium=flex))
+        except ValueError as exc:
+            st.error(str(exc))
+    cols = st.columns(3)
+    cols[0].metric(tr("levers.m_cost"), eur(result.cost_eur_per_month),
+                   f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}", delta_color="inverse")
+    cols[1].metric(tr("levers.m_cost_contact"), f"{result.cost_eur_per_contact:,.2f} {tr('common.unit_eur')}",
+                   f"{result.cost_eur_per_contact - reference.cost_eur_per_contact:+,.2f} {tr('common.unit_eur')}",
+                   delta_color="inverse")
+    cols[2].metric(tr("levers.m_handled"), contacts(result.handled_per_week) + " " + tr("levers.per_week_short"))
+    st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                    key="levers.chart_costs")

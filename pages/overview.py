@@ -1,0 +1,47 @@
+"""Overview (home): what is loaded, the coming week and month, the worst gaps, data freshness."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kcc import charts_staffing as charts
+from kcc import plan
+from kcc.ui import plan_cache
+from kcc.ui import staffing_view as view
+from kcc.ui.state import init_page
+from kcc.ui.widgets import channel_label
+
+con, tr = init_page("overview")
+st.title(tr("common.app_title"))
+st.caption(tr("common.tagline"))
+
+summary = plan_cache.series(con)
+if summary.empty:
+    st.info(tr("common.no_data"))
+    st.stop()
+
+# --------------------------------------------------------------------------- what is loaded
+st.subheader(tr("overview.loaded_title"))
+view.loaded_summary(tr, summary)
+daily = plan_cache.daily(con)
+st.plotly_chart(
+    charts.volume_chart(daily, {c: channel_label(c, tr) for c in daily["channel"].unique()},
+                        title=tr("overview.volume_chart_title"),
+                        axis=tr("overview.axis_contacts_per_day")),
+    key="overview.volume_chart", width="stretch",
+)
+
+# --------------------------------------------------------------------------- coming week, month
+settings = plan_cache.current_settings(con)
+the_plan = plan_cache.get_plan(con, tr, settings)
+tiles = plan.overview_tiles(the_plan, settings)
+for period in plan.TILE_PERIODS:
+    view.tiles_row(tr, tiles[tiles["period"] == period], period)
+
+# --------------------------------------------------------------------------- worst gaps
+st.subheader(tr("overview.gaps_title"))
+view.worst_gaps_list(tr, plan.worst_gaps(the_plan, n=3))
+
+# --------------------------------------------------------------------------- freshness
+st.subheader(tr("overview.freshness_title"))
+view.freshness(tr, plan_cache.last_import(con), summary)

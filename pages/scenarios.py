@@ -1,0 +1,139 @@
+"""Scenarios: save, describe, duplicate and delete; compare two to four; share one as a link."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from kcc import charts_scenarios as charts
+from kcc import store
+from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
+from kcc.ui import scenario_cache as cache
+from kcc.ui.state import current_user, init_page
+
+con, tr = init_page("scenarios")
+st.title(tr("scenarios.title"))
+st.caption(tr("scenarios.intro"))
+base = cache.baseline(con)
+if base is None:
+    st.info(tr("common.no_data"))
+    st.stop()
+
+# A shared link (?scenario=...&sv=...&name=...) opens its scenario once per session and link.
+params = st.query_params.to_dict()
+link = params.get(QUERY_SPEC)
+if link and st.session_state.get(cache.LINK_LOADED_KEY) != link:
+    st.session_state[cache.LINK_LOADED_KEY] = link
+    try:
+        shared = ScenarioSpec.from_query(params)
+        shared_name = str(params.get(QUERY_NAME, ""))
+        cache.set_working_spec(shared, name=shared_name)
+        st.success(tr("scenarios.link_loaded", name=shared_name or tr("levers.unsaved")))
+    except ValueError as exc:
+        st.error(tr("scenarios.link_error", error=str(exc)))
+
+working = cache.working_spec()
+BASELINE = "\u0000baseline"
+WORKING = "\u0000working"
+
+
+def unique_name(wanted: str, taken: set[str]) -> str:
+    name, number = wanted, 2
+    while name in taken:
+        name, number = f"{wanted} {number}", number + 1
+    return name
+
+
+# --------------------------------------------------------------------------- save the working scenario
+
+st.subheader(tr("scenarios.save_title"))
+st.caption(tr("levers.working_caption", name=cache.working_name() or tr("levers.unsaved")))
+with st.form("scenarios.save_form"):
+    name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80, key="scenarios.name")
+    description = st.text_area(tr("scenarios.description"), max_chars=500, key="scenarios.description")
+    if st.form_submit_button(tr("scenarios.save")):
+        if not name.strip():
+            st.error(tr("scenarios.name_required"))
+        else:
+            cache.save(con, name.strip(), working, description, current_user(tr))
+            cache.set_working_spec(working, name=name.strip())
+            st.success(tr("scenarios.saved", name=name.strip()))
+
+# --------------------------------------------------------------------------- saved scenarios
+
+st.subheader(tr("scenarios.saved_title"))
+saved = cache.saved_scenarios(con)
+specs: dict[str, ScenarioSpec] = {}
+for row in saved.itertuples():
+    try:
+        specs[str(row.name)] = ScenarioSpec.from_dict(row.spec)
+    except ValueError as exc:
+        st.warning(tr("scenarios.invalid", name=row.name, error=str(exc)))
+if saved.empty:
+    st.info(tr("scenarios.none_saved"))
+else:
+    shown = saved[["name", "description", "created_by", "created_at", "updated_by", "updated_at"]].copy()
+    for column in ("created_at", "updated_at"):
+        shown[column] = pd.to_datetime(shown[column]).dt.strftime("%d-%m-%Y %H:%M")
+    st.dataframe(shown, hide_index=True, key="scenarios.table", column_config={
+        "name": tr("scenarios.name"), "description": tr("scenarios.description"),
+        "created_by": tr("scenarios.created_by"), "created_at": tr("scenarios.created_at"),
+        "updated_by": tr("scenarios.updated_by"), "updated_at": tr("scenarios.updated_at"),
+    })
+    chosen = st.selectbox(tr("scenarios.pick"), list(saved["name"]), key="scenarios.pick")
+    row = saved[saved["name"] == chosen].iloc[0]
+    cols = st.columns(4)
+    if cols[0].button(tr("scenarios.load"), key="scenarios.load", disabled=chosen not in specs):
+        cache.set_working_spec(specs[chosen], name=chosen)
+        st.success(tr("scenarios.loaded", name=chosen))
+    if cols[1].button(tr("scenarios.duplicate"), key="scenarios.duplicate", disabled=chosen not in specs):
+        copy = unique_name(tr("scenarios.copy_of", name=chosen), set(saved["name"]))
+        cache.save(con, copy, specs[chosen], str(row["description"]), current_user(tr))
+        st.rerun()
+    if cols[2].button(tr("scenarios.delete"), key="scenarios.delete"):
+        store.delete_scenario(con, int(row["scenario_id"]))
+        st.rerun()
+    if cols[3].button(tr("scenarios.share"), key="scenarios.share", disabled=chosen not in specs):
+        query = specs[chosen].to_query(name=chosen)
+        st.query_params.update(query)
+        st.session_state[cache.LINK_LOADED_KEY] = query[QUERY_SPEC]
+        st.caption(tr("scenarios.share_hint"))
+        st.code("?" + urlencode(query), language=None)
+
+# --------------------------------------------------------------------------- compare
+
+st.subheader(tr("scenarios.compare_title"))
+options = [BASELINE, WORKING, *specs]
+labels = {BASELINE: tr("scenarios.baseline"), WORKING: tr("scenarios.working", name=cache.working_name() or tr("levers.unsaved"))}
+default = [BASELINE, WORKING] if working != working.baseline() else [BASELINE, *list(specs)[:1]]
+picked = st.multiselect(tr("scenarios.compare_pick"), options, default=[o for o in default if o in options],
+                        max_selections=4, format_func=lambda o: labels.get(o, o), key="scenarios.compare")
+if len(picked) < 2:
+    st.info(tr("scenarios.compare_need"))
+else:
+    spec_of = {BASELINE: working.baseline(), WORKING: working, **specs}
+    with st.spinner(tr("levers.computing")):
+        results = [cache.evaluate(con, spec_of[o], labels.get(o, o)) for o in picked]
+    table = compare([r for r in results if r is not None])
+    st.dataframe(table[["name", "fte", "diff_fte", "cost_eur_per_month", "diff_cost_eur_per_month", "service_level",
+                        "p_abandon", "reachability", "contacts_per_week", "lost_per_week", "cost_eur_per_contact"]],
+                 hide_index=True, key="scenarios.compare_table", column_config={
+        "name": tr("scenarios.name"),
+        "fte": st.column_config.NumberColumn(tr("levers.ax_fte"), format="%.1f FTE"),
+        "diff_fte": st.column_config.NumberColumn(tr("scenarios.c_diff_fte"), format="%+.1f FTE"),
+        "cost_eur_per_month": st.column_config.NumberColumn(tr("levers.ax_cost"), format="%.0f EUR"),
+        "diff_cost_eur_per_month": st.column_config.NumberColumn(tr("scenarios.c_diff_cost"), format="%+.0f EUR"),
+        "service_level": st.column_config.NumberColumn(tr("levers.m_sl"), format="percent"),
+        "p_abandon": st.column_config.NumberColumn(tr("levers.m_abandon"), format="percent"),
+        "reachability": st.column_config.NumberColumn(tr("levers.m_reach"), format="percent"),
+        "contacts_per_week": st.column_config.NumberColumn(tr("scenarios.c_contacts"), format="%.0f"),
+        "lost_per_week": st.column_config.NumberColumn(tr("scenarios.c_lost"), format="%.0f"),
+        "cost_eur_per_contact": st.column_config.NumberColumn(tr("levers.m_cost_contact"), format="%.2f EUR"),
+    })
+    chart_labels = {"fte": tr("levers.ax_fte"), "cost": tr("levers.ax_cost"), "service_level": tr("levers.ax_service_level"),
+                    "abandonment": tr("scenarios.ax_abandonment"), "reachability": tr("levers.ax_reachability"),
+                    "difference": tr("scenarios.chart_diff")}
+    st.plotly_chart(charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values")
+    st.plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")

@@ -1,0 +1,102 @@
+"""Staffing: forecast versus roster per interval — requirement, gaps, risk and budget."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kcc import charts_staffing as charts
+from kcc import plan
+from kcc.ui import plan_cache
+from kcc.ui import staffing_view as view
+from kcc.ui.state import current_user, init_page
+from kcc.ui.widgets import channel_label
+
+con, tr = init_page("staffing")
+ss = st.session_state
+
+st.title(tr("staffing.title"))
+st.caption(tr("staffing.caption"))
+
+series = plan_cache.series(con)
+if series.empty:
+    st.info(tr("common.no_data"))
+    st.stop()
+
+settings = plan_cache.current_settings(con)
+channels = view.channel_order(c for c in series["channel"] if c not in plan.UNSTAFFED_CHANNELS)
+view.apply_query_params(channels)
+
+# --------------------------------------------------------------------------- controls
+view.sync_widget("staffing.horizon_weeks", plan_cache.HORIZON_STATE_KEY)
+view.sync_widget("staffing.roster_source", plan_cache.ROSTER_SOURCE_STATE_KEY)
+view.default_state("staffing.horizon_weeks", plan_cache.horizon_weeks())
+view.default_state("staffing.roster_source", plan_cache.roster_source())
+top = st.columns([2, 2, 3])
+channel = top[0].selectbox(
+    tr("common.channel"), channels, key="staffing.channel",
+    format_func=lambda c: channel_label(c, tr), on_change=view.forget_target_inputs,
+)
+choices = list(plan_cache.HORIZON_CHOICES_WEEKS)
+if ss["staffing.horizon_weeks"] not in choices:
+    ss["staffing.horizon_weeks"] = plan_cache.DEFAULT_HORIZON_WEEKS
+top[1].selectbox(
+    tr("staffing.horizon"), choices, key="staffing.horizon_weeks",
+    format_func=lambda w: tr("staffing.weeks", n=w),
+    on_change=view.copy_state, args=("staffing.horizon_weeks", plan_cache.HORIZON_STATE_KEY),
+)
+sources = list(plan_cache.ROSTER_SOURCES)
+top[2].radio(
+    tr("staffing.roster_source"), sources, key="staffing.roster_source", horizontal=True,
+    format_func=lambda s: tr(f"staffing.source_{s}"),
+    on_change=view.copy_state, args=("staffing.roster_source", plan_cache.ROSTER_SOURCE_STATE_KEY),
+)
+
+head = st.container()
+tab_names = ["tab_chart", "tab_heatmap", "tab_kpis", "tab_budget", "tab_targets", "tab_roster"]
+tabs = dict(zip(tab_names, st.tabs([tr(f"staffing.{name}") for name in tab_names]), strict=True))
+
+# Settings first (their forms change what is computed below), shown in their own tabs.
+with tabs["tab_targets"]:
+    settings = view.targets_form(con, tr, settings, channel)
+with tabs["tab_budget"]:
+    settings = view.budget_form(tr, settings, channels)
+with tabs["tab_roster"]:
+    view.roster_inputs(con, tr, current_user(tr))
+
+the_plan = plan_cache.get_plan(con, tr, settings)
+rows = the_plan[the_plan["channel"] == channel]
+with head:
+    view.headline(tr, rows, settings, channel)
+
+# --------------------------------------------------------------------------- day / week chart
+with tabs["tab_chart"]:
+    shown = view.period_picker(tr, rows)
+    st.plotly_chart(
+        charts.staffing_chart(shown, view.chart_labels(tr),
+                              title=tr("staffing.chart_title", channel=channel_label(channel, tr))),
+        key="staffing.chart", width="stretch",
+    )
+    st.caption(tr("staffing.chart_note"))
+
+# --------------------------------------------------------------------------- heat map + detail
+with tabs["tab_heatmap"]:
+    table = plan.gap_heatmap(the_plan, channel)
+    weekdays = [tr(f"common.weekday_{d}") for d in range(7)]
+    event = st.plotly_chart(
+        charts.gap_heatmap_chart(table, weekdays, {"colorbar": tr("staffing.gap_axis")},
+                                 title=tr("staffing.heatmap_title")),
+        key="staffing.heatmap", on_select="rerun", selection_mode="points", width="stretch",
+    )
+    st.caption(tr("staffing.heatmap_note"))
+    ds = view.interval_picker(tr, rows, table, event)
+    if ds is not None:
+        view.interval_detail(tr, the_plan, settings, channel, ds)
+
+# --------------------------------------------------------------------------- KPIs vs targets
+with tabs["tab_kpis"]:
+    view.kpi_section(tr, the_plan, settings, channel)
+
+# --------------------------------------------------------------------------- budget bridge
+with tabs["tab_budget"]:
+    bridge = plan.budget_bridge(the_plan, settings)
+    view.budget_section(tr, bridge)

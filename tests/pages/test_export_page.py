@@ -1,0 +1,77 @@
+"""The Export page as a user meets it (AppTest): pick a scenario, word the role, build the
+summary, see the preview and get a download button per format; once in Dutch."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+from kcc import report, store
+from kcc.i18n import t
+from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "export.py")
+
+# DuckDB's frame conversion of TIMESTAMPTZ columns trips a pandas deprecation inside kcc.store.
+pytestmark = [pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]
+
+LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _generate(at: AppTest) -> AppTest:
+    return at.button(key="export.generate").click().run()
+
+
+def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
+    con = store.connect(str(demo_db))
+    store.save_scenario(con, name="Late", spec=LATE.to_dict(), spec_version=SPEC_VERSION, user="Ann")
+    con.close()
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["user"] = "Ann"
+    at.run()
+    assert not at.exception
+    assert t("report.press_generate", "en") in _texts(at)
+    at.selectbox(key="export.scenario").set_value("Late")
+    at.radio(key="export.role").set_value("learn")
+    at.text_area(key="export.role_text").input("We learn from every call.")
+    at.text_area(key="export.text_budget").input("Two more agents in the evening.")
+    at = _generate(at)
+    assert not at.exception and not at.error
+    text = _texts(at)
+    assert t("report.preview", "en") in text and "Late" in text
+    assert "We learn from every call." in text and "Two more agents in the evening." in text
+    assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "en") for k in report.SECTIONS]
+    assert len(at.get("plotly_chart")) >= 5
+    files = at.session_state["export.result"]["files"]
+    assert set(files) == set(report.FORMATS)
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert deck.slides[0].shapes.title.text_frame.text == t("report.default_title", "en")
+    assert "Late" in deck.slides[0].placeholders[1].text_frame.text
+    buttons = [b for b in at.get("download_button")]
+    assert len(buttons) == len(report.FORMATS)
+
+
+def test_export_page_in_dutch(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    assert t("report.page_title", "nl") in _texts(at)
+    at = _generate(at)
+    assert not at.exception
+    assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "nl") for k in report.SECTIONS]
+    summary = at.session_state["export.result"]["summary"]
+    assert summary.language == "nl" and summary.title == "Contactstrategie"
+    assert summary.stress is not None  # the page's stress test is added to a spec without one
+    md = at.session_state["export.result"]["files"]["md"].decode("utf-8")
+    assert "## Risico's en stresstest" in md

@@ -1,0 +1,73 @@
+"""Overview (home) page as a user meets it (AppTest): loaded data, tiles, gaps, freshness."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+
+@pytest.fixture(scope="module")
+def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One demo copy (``KCC_DB_PATH``) for the module: these tests only read it, so the
+    cached forecasts are computed once and every later test reruns the page like a user."""
+    path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KCC_DB_PATH", str(path))
+        yield path
+
+
+PAGE = str(ROOT / "pages" / "overview.py")
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info,
+                               *at.success)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_shows_tiles_gaps_and_freshness(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    assert not at.exception
+    text = _texts(at)
+    for expected in ("What is loaded", "Coming week: 2026-11-16 to 2026-11-22",
+                     "Coming month: 2026-11-16 to 2026-12-15", "Worst understaffed periods",
+                     "Last import", "Data freshness"):
+        assert expected in text
+    labels = [m.label for m in at.metric]
+    for unit in ("[contacts]", "[FTE]", "[EUR]", "[%]"):
+        assert any(label.endswith(unit) for label in labels), unit
+    assert all(str(m.value).endswith("%") for m in at.metric if m.label.endswith("[%]"))
+    gaps = [m.value for m in at.markdown if m.value.startswith("**1. ")]
+    assert gaps and "agent-hours" in gaps[0]
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_overview_follows_the_session_targets(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    before = [str(m.value) for m in at.metric]
+    from kcc import plan
+
+    settings = plan.PlanSettings().with_targets("phone", target_service_level=0.95)
+    at.session_state["plan.settings_json"] = settings.to_json()
+    at.run()
+    assert not at.exception
+    assert [str(m.value) for m in at.metric] != before
+
+
+def test_overview_in_dutch(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Komende week" in text and "Ergste onderbezetting" in text
+    assert "[contacten]" in text

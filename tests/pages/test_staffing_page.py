@@ -1,0 +1,119 @@
+"""Staffing page as a user meets it (AppTest): plan, targets, budget, detail; English and Dutch."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
+
+@pytest.fixture(scope="module")
+def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One demo copy (``KCC_DB_PATH``) for the module: these tests only read it, so the
+    cached forecasts are computed once and every later test reruns the page like a user."""
+    path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KCC_DB_PATH", str(path))
+        yield path
+
+
+PAGE = str(ROOT / "pages" / "staffing.py")
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: str(m.value) for m in at.metric}
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info,
+                               *at.error, *at.success)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    assert not at.exception
+    before = _metrics(at)
+    assert float(before["Required (P50) [FTE]"].replace(",", "")) > 0
+    assert before["Service level [%]"].endswith("%")
+    assert "Understaffed [agent-hours]" in before
+    charts = at.get("plotly_chart")
+    assert len(charts) >= 4  # day/week, heat map, curve, KPIs, budget
+    assert "Show the maths" in _texts(at)
+
+    at.number_input(key="staffing.target_sl").set_value(95.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    after = _metrics(at)
+    assert after["Required (P50) [FTE]"] != before["Required (P50) [FTE]"]
+    assert after["Understaffed [agent-hours]"] != before["Understaffed [agent-hours]"]
+    # the roster is unchanged, so the service it delivers is too
+    assert after["Service level [%]"] == before["Service level [%]"]
+    assert at.session_state["plan.settings_json"]["targets"]["phone"]["target_service_level"] == 0.95
+
+    at.number_input(key="staffing.shrinkage").set_value(40.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    assert _metrics(at)["Required (P50) [FTE]"] != after["Required (P50) [FTE]"]
+
+
+def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at.selectbox(key="staffing.channel").set_value("email").run()
+    assert not at.exception
+    assert "deferred work" in _texts(at)
+    before = _metrics(at)["Required (P50) [FTE]"]
+    at.number_input(key="staffing.response_time_h").set_value(2.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    assert _metrics(at)["Required (P50) [FTE]"] != before
+
+    at.number_input(key="staffing.contract_hours").set_value(40.0)
+    at.button(key="staffing.budget_apply").click().run()
+    assert not at.exception
+    assert at.session_state["plan.settings_json"]["contract_hours_per_week"] == 40.0
+
+
+def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at.selectbox(key="staffing.pick_weekday").set_value(0)
+    at.selectbox(key="staffing.pick_time").set_value("10:00").run()
+    assert not at.exception
+    text = _texts(at)
+    assert "10:00" in text and "Erlang A" in text
+    at.radio(key="staffing.view").set_value("week").run()
+    assert not at.exception
+
+
+def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Bezetting: prognose tegenover rooster" in text
+    assert "[medewerkeruren]" in text and "[fte]" in text
+    at.number_input(key="staffing.target_sl").set_value(90.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+
+
+def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    assert at.radio(key="staffing.roster_source").value == "roster"
+    before = _metrics(at)["Rostered [FTE]"]
+    at.button(key="staffing.shifts_save").click().run()
+    assert not at.exception
+    assert "shift patterns saved" in _texts(at)
+    at.run()
+    assert at.radio(key="staffing.roster_source").value == "shifts"
+    # the demo roster is the expansion of the demo shift patterns
+    assert _metrics(at)["Rostered [FTE]"] == before

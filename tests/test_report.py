@@ -1,0 +1,473 @@
+"""The board summary: each file opened with its own library and read as a board member would.
+
+Renderers are checked on a constructed summary with known numbers (so a failure points at the
+renderer), then ``build_summary`` on the demo centre (the numbers agree with the plan's budget
+bridge, a scenario without levers equals the baseline) and all formats within seconds.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import time
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kcc import report
+from kcc.i18n import t
+from kcc.report import (
+    BudgetRow,
+    ChannelGoal,
+    ChannelOutcome,
+    Item,
+    StrategySummary,
+    StressSummary,
+)
+
+CHANNELS = ("phone", "chat")
+MONTHS = (("2026-11", 15 / 7), ("2026-12", 6 / 7))
+
+
+def interval_plan() -> pd.DataFrame:
+    """One plan week of two channels, closed at night (rows with nothing in them)."""
+    ds = pd.date_range("2026-11-16", periods=96 * 7, freq="15min", tz="Europe/Amsterdam")
+    hour = ds.hour.to_numpy()
+    open_ = (hour >= 8) & (hour < 20)
+    frames = []
+    for k, channel in enumerate(CHANNELS):
+        volume = np.where(open_, 20.0 + 5 * k + hour, 0.0)
+        required = np.where(open_, np.ceil(volume / 4), 0.0)
+        rostered = np.where(open_, required - 1 + (hour % 3), 0.0)
+        frames.append(pd.DataFrame({
+            "channel": channel, "ds": ds, "interval_min": 15, "model": "erlang_a",
+            "volume": volume, "volume_hi": volume * 1.2, "aht_s": 300.0,
+            "required": required * 0.8, "required_p90": required, "required_scheduled": required,
+            "required_scheduled_p90": required + 1, "rostered": rostered, "available": rostered * 0.7,
+            "gap": rostered - required,
+            "service_level": np.where(open_, 0.75 + 0.01 * (hour % 5), np.nan),
+            "asa_s": np.where(open_, 25.0, np.nan), "p_abandon": np.where(open_, 0.04, np.nan),
+            "occupancy": np.where(open_, 0.82, np.nan),
+            "cost_required_eur": required * 0.25 * 38, "cost_rostered_eur": rostered * 0.25 * 38,
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def make_summary(lang: str = "en", **changes: Any) -> StrategySummary:
+    """A summary with round, known numbers."""
+    weekly = tuple(
+        BudgetRow(f"2026-W{47 + w:02d}", c, 1.0, 1000.0 + 100 * w + 10 * k, 1100.0 + 100 * w, 990.0, 38.0, 40.0)
+        for w in range(3) for k, c in enumerate(CHANNELS)
+    )
+    monthly = tuple(
+        BudgetRow(month, c, weeks, 1000.0 * weeks + 10 * k, 1100.0 * weeks, 990.0 * weeks, 38.0, 40.0)
+        for month, weeks in MONTHS for k, c in enumerate(CHANNELS)
+    )
+    fields: dict[str, Any] = {
+        "title": "Contact strategy 2027",
+        "language": lang,
+        "scenario_name": "Open until 22:00",
+        "baseline_name": "Baseline",
+        "period_start": date(2026, 11, 16),
+        "period_end": date(2026, 12, 6),
+        "prepared_by": "Anna",
+        "prepared_on": date(2026, 11, 1),
+        "role": "learn",
+        "role_text": "We learn from every contact.",
+        "goals": (ChannelGoal("phone", 0.8, 30, None, 0.05, 0.85), ChannelGoal("chat", 0.8, 60, 40, None, 0.85)),
+        "channels": (
+            ChannelOutcome("phone", 12000, 12600, 0.762, 0.815, 0.041, 0.031, 0.9, 0.95,
+                           "Mon-Fri 08:00-20:00", "Mon-Fri 08:00-22:00", 30.5, 33.25, 29.0, 110000, 121000),
+            ChannelOutcome("chat", 3000, 3300, 0.70, 0.72, 0.05, 0.05, 0.97, 0.97,
+                           "Mon-Fri 08:00-22:00", "Mon-Fri 08:00-22:00", 9.0, 9.5, 9.5, 30000, 32000),
+        ),
+        "weekly": weekly,
+        "monthly": monthly,
+        "contract_hours_per_week": 36.0,
+        "flex": (Item("flex premium", "%", (("", 0.3),)), Item("flex pool", "agents", (("", 10),))),
+        "stress": StressSummary("phone", 0.5, 4.0, 812.0, 305.0, 0.21, 0.55, None, 6.5, 2400.0,
+                                ("-1 h", "+0 h", "+1 h", "+2 h"), (0.0, 120.0, 400.0, 812.0),
+                                (0.0, 60.0, 200.0, 305.0)),
+        "risks": ("Phone is short on Monday mornings.",),
+        "assumptions": (
+            Item("service-level target", "%", (("phone", 0.8), ("chat", 0.8)), "setting"),
+            Item("contract hours per FTE", "h/week", (("", 36.0),), "setting"),
+        ),
+        "texts": (("budget", "The budget asks for two more agents."),),
+        "interval_plan": interval_plan(),
+    }
+    fields.update(changes)
+    return StrategySummary(**fields)
+
+
+@pytest.fixture(scope="module", params=["en", "nl"])
+def rendered(request: pytest.FixtureRequest) -> tuple[StrategySummary, dict[str, bytes]]:
+    summary = make_summary(request.param)
+    return summary, {fmt: report.render(summary, fmt) for fmt in report.FORMATS}
+
+
+def section_titles(lang: str) -> list[str]:
+    return [t(f"report.sec_{key}", lang) for key in report.SECTIONS]
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_totals_follow_from_hours_contract_and_rates() -> None:
+    s = make_summary()
+    tot = s.totals()
+    hours_scen = sum(r.hours_scen_h for r in s.monthly)
+    assert s.weeks == pytest.approx(3.0)
+    assert tot["fte_scen"] == pytest.approx(hours_scen / (36.0 * 3.0))
+    assert tot["cost_scen_eur"] == pytest.approx(hours_scen * 40.0)
+    assert tot["cost_rostered_eur"] == pytest.approx(sum(r.hours_rostered_h for r in s.monthly) * 38.0)
+    month = s.budget_by_period("month")
+    assert list(month["period"]) == ["2026-11", "2026-12"]
+    assert month["cost_base_eur"].sum() == pytest.approx(tot["cost_base_eur"])
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"language": "de"}, "language must be one of ('en', 'nl'), got 'de'"),
+        ({"role": "grow"}, "role must be one of ('add_value', 'learn', 'minimise_cost'), got 'grow'"),
+        ({"contract_hours_per_week": 0.0}, "contract_hours_per_week must be above 0 h, got 0.0"),
+        ({"texts": (("intro", "x"),)}, "texts name unknown sections ['intro']"),
+        ({"period_end": date(2026, 11, 1)}, "period_end (2026-11-01) must not be before period_start (2026-11-16)"),
+    ],
+)
+def test_invalid_summary_is_refused_with_a_clear_message(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        make_summary(**changes)
+    assert message in str(error.value)
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"format must be one of \('pptx', 'pdf', 'xlsx', 'html', 'md'\), got 'doc'"):
+        report.render(make_summary(), "doc")
+
+
+def test_numbers_and_hours_are_worded_per_language() -> None:
+    assert report.fmt_number(1234567.891, 1, "en") == "1,234,567.9"
+    assert report.fmt_number(1234567.891, 1, "nl") == "1.234.567,9"
+    assert report.fmt_pct(0.8153, 1, "nl") == "81,5%"
+    assert report.fmt_eur(-1200, "en", signed=True) == "-EUR 1,200"
+    assert report.fmt_number(float("nan")) == "-"
+    week = {d: ("08:00", "20:00") for d in range(5)} | {5: ("09:00", "17:00"), 6: None}
+    assert report.hours_text(week, "en") == "Mon-Fri 08:00-20:00, Sat 09:00-17:00, Sun closed"
+    assert report.hours_text(week, "nl") == "ma-vr 08:00-20:00, za 09:00-17:00, zo gesloten"
+    assert report.hours_text({d: ("00:00", "24:00") for d in range(7)}, "en") == "Mon-Sun 24 h"
+
+
+def test_layout_has_every_section_in_order_with_the_users_texts() -> None:
+    sections = report.layout(make_summary())
+    assert [s.key for s in sections] == list(report.SECTIONS)
+    assert sections[0].text.startswith("We learn from every contact.")
+    budget = sections[report.SECTIONS.index("budget")]
+    assert budget.text == "The budget asks for two more agents."
+    assert budget.tables[0].rows[-1][0] == "Total"
+
+
+# --------------------------------------------------------------------------- PowerPoint
+
+
+def _slide_title(slide: Any) -> str:
+    return slide.shapes.title.text_frame.text
+
+
+def test_pptx_has_a_title_slide_and_one_slide_per_section(rendered: tuple[StrategySummary, dict[str, bytes]]) -> None:
+    summary, files = rendered
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    titles = [_slide_title(slide) for slide in deck.slides]
+    assert titles == [summary.title, *section_titles(summary.language)]
+    subtitle = deck.slides[0].placeholders[1].text_frame.text
+    assert summary.scenario_name in subtitle
+    assert ("tegenover" in subtitle) == (summary.language == "nl")
+
+
+def test_pptx_charts_are_native_charts_with_the_summary_numbers(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    lang = summary.language
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    slides = dict(zip(report.SECTIONS, list(deck.slides)[1:], strict=True))
+    charts = {key: [s.chart for s in slide.shapes if s.has_chart] for key, slide in slides.items()}
+    assert all(not s.shape_type == 13 for slide in deck.slides for s in slide.shapes), "no pictures"
+    # budget: cost per month, scenario series = hours x scenario rate
+    (cost,) = charts["budget"]
+    series = {s.name: list(s.values) for s in cost.plots[0].series}
+    month = summary.budget_by_period("month")
+    assert list(cost.plots[0].categories) == list(month["period"])
+    assert series[t("report.series_cost_scen", lang)] == pytest.approx(list(month["cost_scen_eur"].round(0)))
+    assert series[t("report.series_cost_base", lang)] == pytest.approx(list(month["cost_base_eur"].round(0)))
+    # goals: service level per channel in %, target first
+    (sl,) = charts["goals"]
+    series = {s.name: list(s.values) for s in sl.plots[0].series}
+    assert series[t("report.series_sl_scen", lang)] == pytest.approx([81.5, 72.0])
+    assert series[t("report.series_target", lang)] == pytest.approx([80.0, 80.0])
+    assert list(sl.plots[0].categories) == [t("common.ch_phone", lang), t("common.ch_chat", lang)]
+    # stress test backlog curve, without and with the flex pool
+    (backlog,) = charts["risks"]
+    series = {s.name: list(s.values) for s in backlog.plots[0].series}
+    assert series[t("report.series_backlog_without", lang)] == [0.0, 120.0, 400.0, 812.0]
+    assert series[t("report.series_backlog_with", lang)] == [0.0, 60.0, 200.0, 305.0]
+    # weekly FTE lines: baseline, scenario, rostered
+    (fte,) = charts["plan"]
+    assert [s.name for s in fte.plots[0].series] == [
+        t("report.series_fte_base", lang), t("report.series_fte_scen", lang), t("report.series_fte_rostered", lang)]
+    assert list(fte.plots[0].series[1].values) == pytest.approx([61.1, 66.7, 72.2])  # 2,200 h / 36 h ...
+
+
+def test_pptx_tables_equal_the_core_numbers(rendered: tuple[StrategySummary, dict[str, bytes]]) -> None:
+    summary, files = rendered
+    lang = summary.language
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    slide = list(deck.slides)[1 + report.SECTIONS.index("budget")]
+    (table,) = [s.table for s in slide.shapes if s.has_table]
+    cells = [[table.cell(r, c).text for c in range(len(table.columns))] for r in range(len(table.rows))]
+    tot = summary.totals()
+    assert cells[0][0] == t("report.col_month", lang)
+    assert cells[-1] == [
+        t("report.total", lang),
+        report.fmt_number(tot["fte_base"], 1, lang),
+        report.fmt_number(tot["fte_scen"], 1, lang),
+        report.fmt_number(tot["fte_rostered"], 1, lang),
+        report.fmt_number(tot["cost_base_eur"], 0, lang),
+        report.fmt_number(tot["cost_scen_eur"], 0, lang),
+        report.fmt_number(tot["cost_rostered_eur"], 0, lang),
+    ]
+    assert cells[-1][5] == ("264,000" if lang == "en" else "264.000")  # 6,600 h x EUR 40/h
+
+
+# --------------------------------------------------------------------------- Excel
+
+_REF = re.compile(r"(?:'((?:[^']|'')+)'!)?\$?([A-Z]{1,3})\$?(\d+)")
+_SUM = re.compile(r"SUM\(\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\)")
+
+
+def _value(wb: Any, sheet: str, ref: str) -> float:
+    value = wb[sheet][ref].value
+    if isinstance(value, str) and value.startswith("="):
+        return _evaluate(wb, sheet, value[1:])
+    return 0.0 if value is None else float(value)
+
+
+def _evaluate(wb: Any, sheet: str, expr: str) -> float:
+    """Evaluate the formulas the workbook uses: cell references, + - * / and SUM of a column."""
+
+    def total(m: re.Match[str]) -> str:
+        column, first, last = m.group(1), int(m.group(2)), int(m.group(4))
+        return repr(sum(_value(wb, sheet, f"{column}{r}") for r in range(first, last + 1)))
+
+    expr = _SUM.sub(total, expr)
+    expr = _REF.sub(lambda m: repr(_value(wb, (m.group(1) or sheet).replace("''", "'"),
+                                          f"{m.group(2)}{m.group(3)}")), expr)
+    assert re.fullmatch(r"[\d.eE+\-*/() ]+", expr), expr
+    return float(eval(expr))  # noqa: S307 - arithmetic only, checked above
+
+
+def test_xlsx_budget_has_formulas_consistent_with_the_summary(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    lang = summary.language
+    wb = load_workbook(io.BytesIO(files["xlsx"]))
+    assert wb.sheetnames == [t(f"report.sheet_{k}", lang) for k in ("summary", "inputs", "week", "month", "plan")]
+    month = wb[t("report.sheet_month", lang)]
+    name = month.title
+    assert month["J2"].value == "=D2/(G2*C2)"  # FTE = hours / (contract hours x weeks)
+    assert month["N2"].value == "=K2*G2*C2*I2"  # cost = FTE x contract hours x weeks x rate
+    assert str(month["G2"].value).startswith("='")  # contract hours come from the inputs sheet
+    for r, row in enumerate(summary.monthly, start=2):
+        assert _value(wb, name, f"J{r}") == pytest.approx(row.fte(row.hours_base_h, 36.0))
+        assert _value(wb, name, f"N{r}") == pytest.approx(row.cost_scen_eur)
+        assert _value(wb, name, f"O{r}") == pytest.approx(row.cost_rostered_eur)
+    last = len(summary.monthly) + 2
+    tot = summary.totals()
+    assert month[f"A{last}"].value == t("report.total", lang)
+    assert month[f"N{last}"].value.startswith("=SUM(N2:N")
+    assert _value(wb, name, f"N{last}") == pytest.approx(tot["cost_scen_eur"])
+    assert _value(wb, name, f"J{last}") == pytest.approx(tot["fte_base"])
+    assert _value(wb, name, f"P{last}") == pytest.approx(tot["cost_scen_eur"] - tot["cost_base_eur"])
+    week = wb[t("report.sheet_week", lang)]
+    assert _value(wb, week.title, f"K{len(summary.weekly) + 2}") == pytest.approx(
+        sum(r.hours_scen_h for r in summary.weekly) / (36.0 * summary.weeks))
+
+
+def test_xlsx_interval_plan_holds_every_busy_interval_with_a_gap_formula(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    lang = summary.language
+    ws = load_workbook(io.BytesIO(files["xlsx"]))[t("report.sheet_plan", lang)]
+    header = [c.value for c in ws[2]]
+    assert header[:4] == [t("report.col_channel", lang), t("report.xl_interval", lang),
+                          t("report.xl_volume", lang), t("report.xl_volume_hi", lang)]
+    plan = summary.interval_plan
+    busy = plan[(plan["volume"] > 0) | (plan["rostered"] > 0) | (plan["required_scheduled"] > 0)]
+    assert ws.max_row == 2 + len(busy)
+    gap, rostered, required = (header.index(t(k, lang)) for k in
+                               ("report.xl_gap", "report.xl_rostered", "report.xl_required_scheduled"))
+    first = [c.value for c in ws[3]]
+    assert first[0] == t("common.ch_phone", lang)
+    assert first[1] == busy["ds"].iloc[0].tz_localize(None).to_pydatetime()
+    assert first[gap] == "=H3-G3"
+    assert first[rostered] - first[required] == pytest.approx(busy["gap"].iloc[0])
+    sl = header.index(t("report.xl_sl", lang))
+    assert first[sl] == pytest.approx(100 * busy["service_level"].iloc[0])
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def test_pdf_reads_back_with_section_titles_and_key_numbers(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    lang = summary.language
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    assert len(reader.pages) >= 1 + len(report.SECTIONS)
+    pages = [page.extract_text() for page in reader.pages]
+    text = "\n".join(pages)
+    assert summary.title in pages[0]
+    for number, title in enumerate(section_titles(lang), start=1):
+        assert title in pages[number], title
+    tot = summary.totals()
+    assert report.fmt_eur(tot["cost_scen_eur"], lang) in text
+    assert report.fmt_number(tot["cost_scen_eur"], 0, lang) in text
+    assert "The budget asks for two more agents." in text
+    assert ("Totaal" in text) == (lang == "nl")
+
+
+# --------------------------------------------------------------------------- HTML and Markdown
+
+
+def test_html_is_self_contained_with_interactive_charts(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    page = files["html"].decode("utf-8")
+    assert f'<html lang="{summary.language}">' in page
+    assert not re.search(r"<script[^>]+src=", page), "every script is inline (works offline)"
+    assert not re.search(r"<link[^>]+href=", page), "no external style sheets"
+    assert len(page) > 3_000_000, "plotly.js itself is in the page"
+    assert "Plotly.newPlot" in page
+    charts = [c for s in report.layout(summary) for c in s.charts]
+    for chart in charts:
+        assert f'id="chart-{chart.key.replace(".", "-")}"' in page
+    for key, title in zip(report.SECTIONS, section_titles(summary.language), strict=True):
+        assert f'<section id="{key}"><h2>{title}</h2>' in page.replace("&#x27;", "'")
+
+
+def test_markdown_has_a_heading_per_section_and_pipe_tables(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = rendered
+    text = files["md"].decode("utf-8")
+    assert text.startswith(f"# {summary.title}\n")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert headings == section_titles(summary.language)
+    total = report.fmt_number(summary.totals()["cost_scen_eur"], 0, summary.language)
+    assert f"**{total}**" in text
+    assert "|:---|---:|" in text
+
+
+def test_chart_figure_carries_the_same_series() -> None:
+    chart = report.layout(make_summary())[report.SECTIONS.index("channels")].charts[0]
+    figure = report.chart_figure(chart)
+    assert [trace.name for trace in figure.data] == [s.name for s in chart.series]
+    assert list(figure.data[1].y) == [12600.0, 3300.0]
+
+
+# --------------------------------------------------------------------------- the demo centre
+
+
+@pytest.fixture(scope="module")
+def demo_results(demo_db_template: Any) -> dict[str, Any]:
+    """Baseline and two scenarios evaluated on the demo's last two weeks of history."""
+    from kcc import plan, scenarios, store
+
+    con = store.connect(str(demo_db_template))
+    try:
+        stored = store.read_settings(con)
+        history = store.read_intervals(con)
+        last = history["ds"].max()
+        demand = history[history["ds"] > last - pd.Timedelta(weeks=2)].rename(columns={"offered": "volume"})
+        demand = demand.assign(volume_hi=demand["volume"] * 1.15).reset_index(drop=True)
+        roster = store.read_roster(con, start=demand["ds"].min(), end=last + pd.Timedelta(minutes=15))
+    finally:
+        con.close()
+    settings = plan.default_settings(stored)
+    hours = scenarios.hours_from_setting(stored.get("opening_hours"))
+    working = scenarios.hours_from_setting(stored.get("working_hours"))
+    surge = scenarios.SurgeTest(channel="phone", uplift=0.5, duration_min=240, home_agents=10)
+    longer = scenarios.ScenarioSpec(surge=surge).with_hours(
+        next(h for h in hours if h.channel == "phone").with_day(0, 8 * 60, 22 * 60))
+
+    def run(spec: scenarios.ScenarioSpec, name: str) -> scenarios.ScenarioResult:
+        return scenarios.evaluate_scenario(demand, roster, settings, spec, opening_hours=hours,
+                                           working_hours=working, name=name, staffed_kpis=False)
+
+    return {
+        "settings": settings,
+        "hours": hours,
+        "baseline": run(longer.baseline(), "Baseline"),
+        "same": run(scenarios.ScenarioSpec(surge=surge), "No change"),
+        "longer": run(longer, "Phone until 22:00 on Mondays"),
+    }
+
+
+def test_summary_of_the_demo_agrees_with_the_budget_bridge(demo_results: dict[str, Any]) -> None:
+    from kcc import plan, scenarios
+
+    r = demo_results
+    summary = report.build_summary(r["baseline"], r["longer"], r["settings"], language="nl",
+                                   role="minimise_cost", opening_hours=r["hours"],
+                                   texts={"risks": "Let op de maandag."}, prepared_by="Bo")
+    bridge = plan.budget_bridge(r["longer"].plan, scenarios.scenario_settings(r["settings"], r["longer"].spec))
+    assert summary.totals()["cost_scen_eur"] == pytest.approx(bridge.monthly["cost_required_eur"].sum())
+    assert sum(row.hours_rostered_h for row in summary.weekly) == pytest.approx(
+        bridge.weekly["rostered_agent_hours"].sum())
+    assert [c.channel for c in summary.channels] == ["phone", "chat", "email", "whatsapp"]
+    phone = summary.channels[0]
+    assert phone.hours_scen.startswith("ma 08:00-22:00, di-vr 08:00-20:00")
+    assert phone.reach_scen >= phone.reach_base
+    assert summary.role_text == t("report.role_default_minimise_cost", "nl")
+    assert summary.text("risks") == "Let op de maandag."
+    assert summary.stress is not None and summary.stress.peak_backlog_with <= summary.stress.peak_backlog_without
+    names = [a.name for a in summary.assumptions]
+    assert t("report.as_contract", "nl") in names and t("report.as_shrinkage", "nl") in names
+    assert t("report.as_callback", "nl") in names
+    assert summary.goals[0].target_service_level == r["settings"].targets_for("phone").target_service_level
+
+
+def test_a_scenario_without_levers_equals_the_baseline(demo_results: dict[str, Any]) -> None:
+    r = demo_results
+    summary = report.build_summary(r["baseline"], r["same"], r["settings"], opening_hours=r["hours"])
+    tot = summary.totals()
+    assert tot["cost_scen_eur"] == pytest.approx(tot["cost_base_eur"])
+    assert tot["volume_scen"] == pytest.approx(tot["volume_base"])
+    for channel in summary.channels:
+        assert channel.hours_scen == channel.hours_base
+        assert channel.required_fte_scen == pytest.approx(channel.required_fte_base)
+
+
+def test_every_format_of_the_demo_in_seconds(demo_results: dict[str, Any]) -> None:
+    r = demo_results
+    summary = report.build_summary(r["baseline"], r["longer"], r["settings"], opening_hours=r["hours"])
+    started = time.perf_counter()
+    files = {fmt: report.render(summary, fmt) for fmt in report.FORMATS}
+    elapsed = time.perf_counter() - started
+    assert elapsed < 15.0, f"all formats took {elapsed:.1f} s"
+    assert all(len(data) > 1000 for data in files.values())
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert len(deck.slides) == 1 + len(report.SECTIONS)
+    assert not math.isnan(summary.totals()["fte_scen"])

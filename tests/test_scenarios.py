@@ -1,0 +1,416 @@
+"""Scenario levers: known answers, metamorphic properties and round trips of the spec."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kcc import store
+from kcc.scenarios import (
+    ChannelHours,
+    ChannelShift,
+    ClosedHoursBehaviour,
+    CostOverride,
+    FcrLever,
+    ScenarioSpec,
+    SPEC_VERSION,
+    SurgeTest,
+    TargetOverride,
+    apply_channel_mix,
+    apply_fcr,
+    apply_opening_hours,
+    flex_agents,
+    hours_from_setting,
+    hours_to_setting,
+    infer_opening_hours,
+    scenario_demand,
+    simulate_surge,
+    unconstrain_demand,
+)
+
+TZ = "Europe/Amsterdam"
+CALLBACK_ONLY = ClosedHoursBehaviour(callback_share=1.0, digital_share=0.0, redial_window_min=60)
+
+
+def week_frame(
+    channels: dict[str, tuple[int, int]] | None = None,
+    *,
+    start: str = "2026-10-05",
+    days: int = 7,
+    closed_attempts: float = 0.0,
+    seed: int = 1,
+) -> pd.DataFrame:
+    """A demand frame of ``days`` days of 15-minute intervals; each channel is open
+    ``(open_min, close_min)`` every day with random volume, and closed otherwise."""
+    channels = channels or {"phone": (480, 1200)}
+    rng = np.random.default_rng(seed)
+    ds = pd.date_range(pd.Timestamp(start, tz=TZ), periods=days * 96, freq="15min")
+    minute = ds.hour * 60 + ds.minute
+    parts = []
+    for channel, (first, last) in channels.items():
+        is_open = (minute >= first) & (minute < last)
+        volume = np.where(is_open, rng.uniform(5, 40, len(ds)).round(), 0.0)
+        parts.append(pd.DataFrame({
+            "channel": channel, "queue": "default", "ds": ds, "interval_min": 15,
+            "volume": volume, "volume_hi": volume * 1.2, "aht_s": 300.0,
+            "closed_attempts": np.where(is_open, 0.0, closed_attempts),
+        }))
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_shifting_zero_changes_nothing() -> None:
+    frame = week_frame({"phone": (480, 1200), "chat": (480, 1320)})
+    out = apply_channel_mix(frame, [ChannelShift("phone", "chat", 0.0), ChannelShift("phone", "self_service", 0.0, containment=0.5, failure_share=0.3)])
+    merged = frame.merge(out, on=["channel", "ds"], suffixes=("", "_out"))
+    np.testing.assert_allclose(merged["volume_out"], merged["volume"])
+    np.testing.assert_allclose(merged["aht_s_out"], merged["aht_s"])
+    spec = ScenarioSpec(shifts=(ChannelShift("phone", "chat", 0.0),), closed_hours=ClosedHoursBehaviour(digital_share=0))
+    hours = infer_opening_hours(frame)
+    demand = scenario_demand(frame, spec, hours)
+    np.testing.assert_allclose(demand["volume"], demand["volume_baseline"])
+
+
+def test_channel_shift_moves_contacts_and_workload() -> None:
+    frame = week_frame({"phone": (480, 1200), "chat": (480, 1200)})
+    shift = ChannelShift("phone", "chat", 0.2, aht_s=600.0, containment=0.75, failure_share=0.2)
+    out = apply_channel_mix(frame, [shift])
+    before = frame.groupby("channel")["volume"].sum()
+    after = out.groupby("channel")["volume"].sum()
+    moved = before["phone"] * 0.2
+    assert after["phone"] == pytest.approx(before["phone"] - moved + moved * 0.2)
+    assert after["chat"] == pytest.approx(before["chat"] + moved * 0.75)
+    assert out.groupby("channel")["gave_up"].sum()["phone"] == pytest.approx(moved * 0.05)
+    # chat handles the moved contacts at 600 s: the mean handle time rises
+    chat = out[(out["channel"] == "chat") & (out["volume"] > 0)]
+    assert (chat["aht_s"] > 300.0).all()
+
+
+def test_closing_an_hour_with_full_callback_moves_exactly_its_volume() -> None:
+    frame = week_frame()
+    hours = (ChannelHours.weekly("phone", 480, 1200),)
+    later = (hours[0].with_day(0, 540, 1200),)  # Monday opens at 09:00 instead of 08:00
+    out = apply_opening_hours(frame, later, CALLBACK_ONLY, recorded_hours=hours)
+    monday = out["ds"].dt.day_of_week == 0
+    minute = out["ds"].dt.hour * 60 + out["ds"].dt.minute
+    closed_hour = monday & (minute >= 480) & (minute < 540)
+    src = frame[closed_hour.to_numpy()]["volume"].sum()
+    assert src > 0
+    assert out.loc[closed_hour, "volume"].sum() == 0
+    assert out["volume"].sum() == pytest.approx(frame["volume"].sum())
+    gained = out.loc[monday & (minute >= 540), "volume"].sum() - frame.loc[(monday & (minute >= 540)).to_numpy(), "volume"].sum()
+    assert gained == pytest.approx(src)
+    # the redial peak: the hour's volume lands front-loaded in the first hour after opening
+    first = monday & (minute >= 540) & (minute < 600)
+    assert out.loc[first, "callbacks"].sum() == pytest.approx(src)
+    cb = out.loc[first, "callbacks"].to_numpy()
+    assert np.all(np.diff(cb) < 0)
+    # without recorded hours (arrivals given directly) the same holds
+    direct = apply_opening_hours(frame, later, CALLBACK_ONLY)
+    assert direct["volume"].sum() == pytest.approx(frame["volume"].sum())
+
+
+def test_closed_hours_shares_split_demand() -> None:
+    frame = week_frame({"phone": (480, 1200), "email": (0, 1440)}, closed_attempts=2.0)
+    behaviour = ClosedHoursBehaviour(callback_share=0.5, digital_share=0.3, digital_channel="email")
+    hours = (ChannelHours.weekly("phone", 480, 1200), ChannelHours.always("email"))
+    out = apply_opening_hours(frame, hours, behaviour)
+    closed = frame.loc[frame["channel"] == "phone", "closed_attempts"].sum()
+    sums = out.groupby("channel")[["callbacks", "digital_in", "lost"]].sum()
+    assert sums.loc["phone", "callbacks"] == pytest.approx(0.5 * closed)
+    assert sums.loc["email", "digital_in"] == pytest.approx(0.3 * closed)
+    assert sums.loc["phone", "lost"] == pytest.approx(0.2 * closed)
+    phone = out[out["channel"] == "phone"]
+    assert phone["reached"].sum() / phone["arrivals"].sum() == pytest.approx(
+        frame.loc[frame["channel"] == "phone", "volume"].sum() / (frame.loc[frame["channel"] == "phone", "volume"].sum() + closed)
+    )
+
+
+def test_longer_hours_catch_contacts_and_record_stays_the_baseline() -> None:
+    frame = week_frame({"phone": (480, 1200)}, closed_attempts=3.0)
+    hours = (ChannelHours.weekly("phone", 480, 1200),)
+    # the record is the baseline: applying its own hours changes nothing
+    same = apply_opening_hours(frame, hours, ClosedHoursBehaviour(), recorded_hours=hours)
+    same = same[same["channel"] == "phone"]
+    np.testing.assert_allclose(same["volume"].to_numpy(), frame["volume"].to_numpy(), atol=1e-9)
+    longer = hours[0]
+    for day in range(5):
+        longer = longer.with_day(day, 480, 1320)
+    spec = ScenarioSpec(opening_hours=(longer,), closed_hours=ClosedHoursBehaviour(digital_share=0))
+    demand = scenario_demand(frame, spec, hours)
+    assert demand["reached"].sum() > demand["reached_baseline"].sum()
+    late = (demand["ds"].dt.hour >= 20) & (demand["ds"].dt.hour < 22) & (demand["ds"].dt.day_of_week < 5)
+    assert demand.loc[late, "volume"].sum() == pytest.approx(3.0 * late.sum())
+
+
+def test_closed_attempts_estimated_from_the_digital_24h_pattern() -> None:
+    frame = week_frame({"phone": (480, 1200), "email": (0, 1440)})
+    hours = (ChannelHours.weekly("phone", 480, 1200), ChannelHours.always("email"))
+    out = unconstrain_demand(frame, hours, ClosedHoursBehaviour(callback_share=0, digital_share=0))
+    phone = out[out["channel"] == "phone"]
+    night = (phone["ds"].dt.hour < 8) | (phone["ds"].dt.hour >= 20)
+    assert phone.loc[night, "volume"].sum() > 0
+    none = unconstrain_demand(frame, hours, ClosedHoursBehaviour(), estimate_closed=False)
+    assert none[none["channel"] == "phone"].loc[night.to_numpy(), "volume"].sum() == 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    fcr_low=st.floats(0.3, 1.0), fcr_high=st.floats(0.3, 1.0),
+    base=st.floats(0.3, 1.0),
+)
+def test_raising_fcr_never_raises_workload(fcr_low: float, fcr_high: float, base: float) -> None:
+    lo, hi = sorted((fcr_low, fcr_high))
+    frame = week_frame({"phone": (480, 1200), "chat": (480, 1320)}, days=1)
+    work = []
+    for fcr in (lo, hi):
+        out = apply_fcr(frame, [FcrLever("phone", base, fcr), FcrLever("chat", base, fcr)])
+        work.append(float((out["volume"] * out["aht_s"]).sum()))
+    assert work[1] <= work[0] + 1e-9
+    if math.isclose(base, lo):
+        assert work[0] == pytest.approx(float((frame["volume"] * frame["aht_s"]).sum()))
+
+
+def surge_rows(agents: float = 30.0) -> pd.DataFrame:
+    ds = pd.date_range(pd.Timestamp("2026-10-05", tz=TZ), periods=2 * 96, freq="15min")
+    hour = ds.hour + ds.minute / 60
+    volume = np.where((hour >= 8) & (hour < 20), 60.0, 0.0)
+    return pd.DataFrame({"ds": ds, "interval_min": 15, "volume": volume, "aht_s": 300.0,
+                         "available": np.where(volume > 0, agents, 0.0)})
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    small=st.tuples(st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
+    extra=st.tuples(st.integers(0, 20), st.integers(0, 20), st.integers(0, 20)),
+    patience=st.sampled_from([None, 180.0]),
+)
+def test_a_larger_flex_pool_never_recovers_later(small: tuple[int, int, int], extra: tuple[int, int, int], patience: float | None) -> None:
+    rows = surge_rows()
+    results = []
+    for home, outsource, overtime in (small, tuple(a + b for a, b in zip(small, extra, strict=True))):
+        surge = SurgeTest(uplift=0.8, weekday=0, start_min=540, duration_min=180, home_agents=home,
+                          outsource_agents=outsource, overtime_agents=overtime, overtime_min=60)
+        results.append(simulate_surge(rows, surge, answer_time_s=20.0, patience_s=patience))
+    assert results[1].recovery_min_with <= results[0].recovery_min_with
+    assert results[1].peak_backlog_with <= results[0].peak_backlog_with + 1e-9
+    assert results[1].service_level_with >= results[0].service_level_with - 1e-9
+
+
+def test_surge_builds_a_backlog_that_flex_clears() -> None:
+    rows = surge_rows(agents=24.0)
+    surge = SurgeTest(uplift=1.0, weekday=0, start_min=540, duration_min=120, home_agents=15, home_block_min=90,
+                      home_delay_min=30, outsource_agents=10, outsource_delay_min=60)
+    result = simulate_surge(rows, surge, answer_time_s=20.0, patience_s=None, cost_eur_per_hour=40.0, flex_premium=0.25)
+    assert result.peak_backlog_without > 100
+    assert result.peak_backlog_with < result.peak_backlog_without
+    assert result.recovery_min_with < result.recovery_min_without
+    assert result.service_level_with > result.service_level_without
+    # home agents: one 90-minute block from minute 30 covers the surge; partner: minutes 60..120
+    assert result.flex_agent_hours == pytest.approx(15 * 1.5 + 10 * 1.0)
+    assert result.flex_cost_eur == pytest.approx(result.flex_agent_hours * 40.0 * 1.25)
+    # without a flex pool both variants are the same
+    plain = simulate_surge(rows, SurgeTest(uplift=1.0, start_min=540, duration_min=120), answer_time_s=20.0)
+    assert plain.recovery_min_with == plain.recovery_min_without
+
+
+def test_flex_agents_follow_their_blocks() -> None:
+    start = pd.Timestamp("2026-10-05 09:00", tz=TZ)
+    ds = pd.date_range(start, periods=16, freq="15min")
+    agents = flex_agents(SurgeTest(duration_min=60, home_agents=4, home_block_min=90, home_delay_min=15), ds, 15, start)
+    np.testing.assert_allclose(agents[:8], [0, 4, 4, 4, 4, 4, 4, 0])
+
+
+# --------------------------------------------------------------------------- the spec
+
+
+def full_spec() -> ScenarioSpec:
+    return ScenarioSpec(
+        opening_hours=(ChannelHours.weekly("phone", 480, 1320, weekdays=range(5)), ChannelHours.always("chat")),
+        closed_hours=ClosedHoursBehaviour(0.5, 0.25, "whatsapp", 90),
+        shifts=(ChannelShift("phone", "self_service", 0.1, containment=0.6, failure_share=0.3),
+                ChannelShift("phone", "chat", 0.05, aht_s=540.0)),
+        targets=(TargetOverride("phone", target_service_level=0.9, answer_time_s=30, max_abandon=0.05),
+                 TargetOverride("email", response_time_h=24, response_share=0.95)),
+        fcr=(FcrLever("phone", 0.7, 0.8),),
+        surge=SurgeTest(uplift=0.6, home_agents=10, outsource_agents=5),
+        costs=(CostOverride("phone", 41.5, 0.35),),
+        flex_premium=0.4,
+    )
+
+
+def test_spec_round_trips_through_json_and_a_link() -> None:
+    spec = full_spec()
+    data = json.loads(json.dumps(spec.to_dict()))
+    assert ScenarioSpec.from_dict(data) == spec
+    params = spec.to_query(name="Open till 22:00")
+    assert set(params) == {"scenario", "sv", "name"} and params["sv"] == str(SPEC_VERSION)
+    assert ScenarioSpec.from_query(params) == spec
+    assert ScenarioSpec.from_query({"scenario": [params["scenario"]]}) == spec
+    assert ScenarioSpec.from_dict(ScenarioSpec().to_dict()) == ScenarioSpec()
+    assert hash(spec) == hash(ScenarioSpec.from_dict(data))
+
+
+# DuckDB's frame conversion of TIMESTAMPTZ columns trips a pandas 3.1 deprecation inside
+# kcc.store; it is not ours to fix here.
+@pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning")
+def test_spec_round_trips_through_duckdb(mem_con) -> None:  # noqa: ANN001 - fixture
+    spec = full_spec()
+    store.save_scenario(mem_con, name="Late", spec=spec.to_dict(), spec_version=SPEC_VERSION, user="Ann",
+                        description="open till 22:00")
+    row = store.read_scenarios(mem_con).iloc[0]
+    assert (row["name"], row["created_by"], int(row["spec_version"])) == ("Late", "Ann", SPEC_VERSION)
+    assert ScenarioSpec.from_dict(row["spec"]) == spec
+
+
+hours_st = st.builds(
+    lambda ch, o, length: ChannelHours.weekly(ch, o * 15, min(1440, o * 15 + length * 15)),
+    st.sampled_from(["phone", "chat", "whatsapp"]), st.integers(0, 60), st.integers(0, 60),
+)
+spec_st = st.builds(
+    ScenarioSpec,
+    opening_hours=st.lists(hours_st, max_size=3, unique_by=lambda h: h.channel).map(tuple),
+    closed_hours=st.builds(ClosedHoursBehaviour, st.floats(0, 0.5), st.floats(0, 0.5),
+                           st.sampled_from(["email", "whatsapp"]), st.integers(1, 8).map(lambda k: k * 15)),
+    fcr=st.lists(st.builds(FcrLever, st.sampled_from(["phone", "chat"]), st.floats(0.05, 1), st.floats(0.05, 1)),
+                 max_size=2, unique_by=lambda f: f.channel).map(tuple),
+    flex_premium=st.none() | st.floats(0, 3),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(spec=spec_st)
+def test_any_spec_round_trips(spec: ScenarioSpec) -> None:
+    assert ScenarioSpec.from_dict(json.loads(json.dumps(spec.to_dict()))) == spec
+    assert ScenarioSpec.from_query(spec.to_query()) == spec
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: ClosedHoursBehaviour(callback_share=1.2), "closed_hours.callback_share must be between 0 and 1, got 1.2"),
+        (lambda: ClosedHoursBehaviour(callback_share=0.7, digital_share=0.5),
+         "closed_hours.callback_share + closed_hours.digital_share must be between 0 and 1, got 1.2"),
+        (lambda: ChannelHours.weekly("phone", 480, 470), "opening_hours[phone].close_min[0] must be a whole number between 0 and 1440 min in steps of 15, got 470"),
+        (lambda: ChannelHours.weekly("phone", 600, 480), "opening_hours[phone]: closing time 08:00 on weekday 0 is before opening time 10:00"),
+        (lambda: ChannelHours("phone", (0,) * 6, (0,) * 6), "opening_hours[phone].open_min must hold 7 weekdays (Monday first), got 6"),
+        (lambda: ChannelShift("phone", "phone", 0.1), "shifts[phone->phone]: source and target must be different channels"),
+        (lambda: ChannelShift("phone", "fax", 0.1), "shifts[phone->fax].target must be one of phone, chat, email, whatsapp, self_service, got 'fax'"),
+        (lambda: ChannelShift("phone", "chat", -0.1), "shifts[phone->chat].share must be between 0 and 1, got -0.1"),
+        (lambda: TargetOverride("phone", target_service_level=1.5), "targets[phone].target_service_level must be between 0.01 and 0.999, got 1.5"),
+        (lambda: TargetOverride("email", response_time_h=0), "targets[email].response_time_h must be between 0.25 and 720 h, got 0"),
+        (lambda: FcrLever("phone", 0.7, 0.0), "fcr[phone].fcr must be between 0.05 and 1, got 0.0"),
+        (lambda: SurgeTest(uplift=6), "surge.uplift must be between 0 and 5, got 6"),
+        (lambda: SurgeTest(home_agents=-1), "surge.home_agents must be a whole number between 0 and 10000 agents, got -1"),
+        (lambda: CostOverride("chat", cost_eur_per_hour=-5), "costs[chat].cost_eur_per_hour must be between 0 and 1000 EUR/h, got -5"),
+        (lambda: ScenarioSpec(flex_premium=4), "flex_premium must be between 0 and 3, got 4"),
+        (lambda: ScenarioSpec(fcr=(FcrLever("phone", 0.7, 0.8), FcrLever("phone", 0.7, 0.9))), "fcr lists 'phone' twice"),
+        (lambda: ScenarioSpec.from_dict({"colour": "red"}), "unknown scenario field(s): colour"),
+        (lambda: ScenarioSpec.from_dict({"surge": {"uplift": 0.5, "colour": 1}}), "unknown scenario field(s) in surge: colour"),
+        (lambda: ScenarioSpec.from_dict({"version": SPEC_VERSION + 1}),
+         f"scenario spec version {SPEC_VERSION + 1} is newer than this app ({SPEC_VERSION}); update KCC Planner"),
+        (lambda: ScenarioSpec.from_query({}), "the link holds no scenario (query parameter 'scenario' is missing)"),
+        (lambda: ScenarioSpec.from_query({"scenario": "not-a-scenario"}), "the scenario link is damaged (query parameter 'scenario' cannot be read)"),
+    ],
+)
+def test_validation_messages_name_the_field_and_range(build, message: str) -> None:  # noqa: ANN001
+    with pytest.raises(ValueError) as info:
+        build()
+    assert str(info.value) == message
+
+
+def test_hours_setting_round_trip_and_inference() -> None:
+    setting = {"phone": {"0": ["08:00", "20:00"], "1": ["08:00", "20:00"], "2": None, "3": None, "4": None,
+                         "5": ["09:00", "17:00"], "6": None}}
+    hours = hours_from_setting(setting)
+    assert hours == (ChannelHours("phone", (480, 480, 0, 0, 0, 540, 0), (1200, 1200, 0, 0, 0, 1020, 0)),)
+    assert hours_to_setting(hours) == setting
+    inferred = infer_opening_hours(week_frame({"phone": (480, 1200)}))
+    assert inferred == (ChannelHours.weekly("phone", 480, 1200),)
+    assert inferred[0].open_hours_per_week == 7 * 12
+
+
+# --------------------------------------------------------------------------- the demo centre, end to end
+
+
+@pytest.fixture
+def demo_case(demo_con):  # noqa: ANN001, ANN201 - fixture
+    import warnings
+
+    from kcc import plan
+
+    with warnings.catch_warnings():
+        # DuckDB's frame conversion of TIMESTAMPTZ trips a pandas 3.1 deprecation in kcc.store
+        warnings.simplefilter("ignore", DeprecationWarning)
+        history = store.read_intervals(demo_con, start="2026-10-19", end="2026-11-16")
+        roster = store.read_roster(demo_con, start="2026-10-19", end="2026-11-16")
+        stored = store.read_settings(demo_con)
+    demand = history.rename(columns={"offered": "volume"})
+    demand["aht_s"] = demand["aht_s"].fillna(demand["channel"].map(plan.DEFAULT_AHT_S))
+    settings_ = plan.default_settings(stored)
+    hours = hours_from_setting(stored["opening_hours"])
+    working = hours_from_setting(stored["working_hours"])
+    return demand, roster, settings_, hours, working
+
+
+def test_open_until_22_costs_money_and_catches_contacts(demo_case) -> None:  # noqa: ANN001
+    from kcc.scenarios import compare, evaluate_scenario
+
+    demand, roster, settings_, hours, working = demo_case
+    base = evaluate_scenario(demand, roster, settings_, ScenarioSpec(), opening_hours=hours, working_hours=working, name="base")
+    assert base.delta_fte == 0 and base.delta_cost_eur_per_month == 0 and base.caught_per_week == 0
+    phone = next(h for h in hours if h.channel == "phone")
+    late = phone
+    for day in range(5):
+        late = late.with_day(day, 480, 1320)
+    result = evaluate_scenario(demand, roster, settings_, ScenarioSpec(opening_hours=(late,)), opening_hours=hours,
+                               working_hours=working, name="late")
+    assert result.caught_per_week > 0 and result.reachability > base.reachability
+    assert result.delta_fte > 0 and result.delta_cost_eur_per_month > 0
+    weekdays = result.by_weekday.set_index("weekday")
+    assert list(weekdays.loc[[0, 1, 2, 3, 4], "delta_open_hours"]) == [2.0] * 5
+    assert (weekdays.loc[[0, 1, 2, 3, 4], "cost_eur_per_extra_hour"] > 0).all()
+    assert weekdays.loc[6, "delta_open_hours"] == 0 and math.isnan(weekdays.loc[6, "cost_eur_per_extra_hour"])
+    # fewer callbacks at the next morning's opening once the evening is open
+    peak = result.morning_peak.set_index(["channel", "weekday"]).loc[("phone", 1)]
+    assert peak["first_hour_volume"] < peak["first_hour_volume_baseline"]
+    table = compare([base, result])
+    assert list(table["name"]) == ["base", "late"]
+    assert table["diff_fte"].iloc[1] == pytest.approx(result.fte - base.fte)
+
+
+def test_levers_that_remove_work_never_add_staff(demo_case) -> None:  # noqa: ANN001
+    from kcc.scenarios import evaluate_scenario, sl_frontier
+
+    demand, roster, settings_, hours, working = demo_case
+    phone_only = demand[demand["channel"] == "phone"]
+    kwargs = {"opening_hours": hours, "working_hours": working}
+    plain = ClosedHoursBehaviour(digital_share=0.0)
+    base = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain), **kwargs)
+    fcr = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain, fcr=(FcrLever("phone", 0.7, 0.8),)), **kwargs)
+    assert fcr.fte < base.fte and fcr.contacts_per_week == pytest.approx(base.contacts_per_week * 0.7 / 0.8)
+    self_service = ScenarioSpec(closed_hours=plain, shifts=(ChannelShift("phone", "self_service", 0.2, containment=0.7, failure_share=0.2),))
+    shifted = evaluate_scenario(phone_only, roster, settings_, self_service, **kwargs)
+    assert shifted.fte < base.fte
+    frontier = sl_frontier(phone_only, roster, settings_, "phone", (0.7, 0.8, 0.9), spec=ScenarioSpec(closed_hours=plain), **kwargs)
+    assert frontier["fte"].is_monotonic_increasing and frontier["cost_eur_per_month"].is_monotonic_increasing
+    assert (frontier["marginal_cost_eur_per_point"].dropna() > 0).all()
+    assert frontier.loc[frontier["target_service_level"] == 0.8, "fte"].iloc[0] == pytest.approx(base.fte)
+
+
+def test_repeat_rates_from_customer_ids(mem_con) -> None:  # noqa: ANN001 - fixture
+    assert store.read_repeat_rates(mem_con).empty
+    stamps = pd.to_datetime(["2026-01-01 10:00", "2026-01-03 10:00", "2026-02-01 10:00", "2026-02-02 10:00"])
+    frame = pd.DataFrame({
+        "channel": ["phone", "phone", "phone", "chat"], "queue": "default", "contact_id": ["1", "2", "3", "4"],
+        "arrival_ts": stamps.tz_localize(TZ), "wait_s": 1.0, "handle_s": 100.0, "outcome": "answered",
+        "customer_id": ["a", "a", "a", "a"],
+    })
+    store.replace_contacts(mem_con, frame, store.ImportRecord("x.csv", "contacts", "me", 4), 15)
+    rates = store.read_repeat_rates(mem_con).set_index("channel")["repeat_rate"]
+    assert rates.to_dict() == {"chat": 1.0, "phone": pytest.approx(1 / 3)}
