@@ -871,6 +871,13 @@ def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any) -> None:
 # own cursor and aggregates the source into a temporary table; the importer reads the checks
 # and then calls ``commit_stage`` or ``discard_stage``. Nothing touches the data tables before
 # ``commit_stage``, and a failure there rolls everything back.
+#
+# Two ways to read a CSV file. The fast one lets DuckDB's reader type the mapped columns
+# (timestamp format and decimal separator from the mapping), so a clean file is parsed once,
+# in C++, with no text handling per row. Any cell the reader cannot type stops that scan, and
+# the stage is built again from the file read as text, which finds every bad cell with its row
+# and value. Examples of problems always come from the text reading, so the messages are the
+# same whichever reading built the stage.
 
 #: Outcome categories a contact can be mapped to.
 OUTCOMES: Final[tuple[str, ...]] = ("answered", "abandoned", "closed", "ignore")
@@ -878,7 +885,7 @@ OUTCOMES: Final[tuple[str, ...]] = ("answered", "abandoned", "closed", "ignore")
 
 @dataclass(frozen=True)
 class CsvSource:
-    """A delimited text file DuckDB reads directly (every column as text).
+    """A delimited text file DuckDB reads directly.
 
     Attributes
     ----------
@@ -888,11 +895,16 @@ class CsvSource:
         Field separator: ``,``, ``;`` or a tab.
     encoding : str
         ``utf-8`` or ``latin-1``.
+    header : tuple of str
+        Column names in file order, as the mapping names them. When given, a contact import
+        first tries the fast reading (DuckDB types the mapped columns); without it every
+        column is read as text.
     """
 
     path: str
     delimiter: str
     encoding: str = "utf-8"
+    header: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -962,6 +974,15 @@ STAGE_CHECK_FIELDS: Final[dict[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class _FastSource:
+    """A CSV reading in which DuckDB types some mapped fields itself (see ``_fast_source``)."""
+
+    sql: str
+    params: dict[str, Any]
+    typed: frozenset[str]
+
+
 @dataclass
 class ContactStage:
     """An open, uncommitted contact import (see ``stage_contacts``).
@@ -973,7 +994,10 @@ class ContactStage:
     check_counts : dict of str to int
         Rows failing each check of ``STAGE_CHECKS``.
     series : pandas.DataFrame
-        ``channel, queue, first_local, last_local, contacts`` of the rows that parsed.
+        ``channel, queue, first_local, last_local, contacts`` of the rows that parsed
+        (first and last interval start, local wall-clock time).
+    fast : _FastSource or None
+        The typed reading the stage was built from; None when it was read as text.
     """
 
     cursor: duckdb.DuckDBPyConnection
@@ -984,6 +1008,7 @@ class ContactStage:
     rows_read: int
     check_counts: dict[str, int]
     series: pd.DataFrame
+    fast: _FastSource | None = None
 
 
 def _q(name: str) -> str:
@@ -1003,12 +1028,19 @@ def _seconds(raw: str, decimal_comma: bool) -> str:
     )
 
 
-def _typed_contacts_sql(cols: ContactColumns, source_sql: str, line_sql: str) -> str:
-    """SELECT turning a text source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov).
+def _typed_contacts_sql(
+    cols: ContactColumns, source_sql: str, line_sql: str, typed: frozenset[str] = frozenset()
+) -> str:
+    """SELECT turning a source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov).
 
-    The inner query trims each mapped column once; the outer one parses those texts.
+    The inner query trims each mapped text column once; the outer one parses those texts.
+    Fields in ``typed`` (``arrival``, ``handle_s``, ``wait_s``) arrive typed from the reader
+    and are passed through; their ``*_raw`` column then holds the typed value, so the checks
+    for unparseable text never fire on them (the reader refuses such a file instead).
     """
-    if len(cols.arrival) == 1:
+    if "arrival" in typed:
+        arrival = _q(cols.arrival[0])
+    elif len(cols.arrival) == 1:
         arrival = _text(cols.arrival[0])
     else:
         joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
@@ -1025,8 +1057,8 @@ def _typed_contacts_sql(cols: ContactColumns, source_sql: str, line_sql: str) ->
         "queue_raw": _text(cols.queue) if cols.queue else "NULL",
         "contact_id": contact_id,
         "customer_id": _text(cols.customer_id) if cols.customer_id else "NULL",
-        "handle_raw": _text(cols.handle_s) if cols.handle_s else "NULL",
-        "wait_raw": _text(cols.wait_s) if cols.wait_s else "NULL",
+        "handle_raw": _field(cols.handle_s, "handle_s" in typed),
+        "wait_raw": _field(cols.wait_s, "wait_s" in typed),
         "outcome_raw": _text(cols.outcome) if cols.outcome else "NULL",
     }
     raw = {name: "CAST(NULL AS VARCHAR)" if expr == "NULL" else expr for name, expr in raw.items()}
@@ -1034,17 +1066,30 @@ def _typed_contacts_sql(cols: ContactColumns, source_sql: str, line_sql: str) ->
     channel = "$cv[list_position($ck, lower(channel_raw))]" if cols.channel else "$channel"
     queue = "coalesce(queue_raw, $queue)" if cols.queue else "$queue"
     outcome = "$ov[list_position($ok, outcome_raw)]" if cols.outcome else "'answered'"
-    handle = _seconds("handle_raw", cols.decimal_comma) if cols.handle_s else "CAST(NULL AS DOUBLE)"
-    wait = _seconds("wait_raw", cols.decimal_comma) if cols.wait_s else "CAST(NULL AS DOUBLE)"
-    return f"""SELECT line, arrival_raw, try_strptime(arrival_raw, $fmt) AS arrival_local,
+    handle = _number_sql("handle_raw", cols.handle_s, "handle_s" in typed, cols.decimal_comma)
+    wait = _number_sql("wait_raw", cols.wait_s, "wait_s" in typed, cols.decimal_comma)
+    arrival_local = "arrival_raw" if "arrival" in typed else "try_strptime(arrival_raw, $fmt)"
+    return f"""SELECT line, arrival_raw, {arrival_local} AS arrival_local,
                       {channel} AS channel, {queue} AS queue, contact_id, customer_id,
                       {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
                       {outcome} AS outcome, outcome_raw, channel_raw
                FROM (SELECT {line_sql} AS line, {inner} FROM {source_sql})"""  # noqa: S608
 
 
-def _typed_params(cols: ContactColumns) -> dict[str, Any]:
-    params: dict[str, Any] = {"fmt": cols.arrival_format}
+def _field(column: str | None, typed: bool) -> str:
+    if not column:
+        return "NULL"
+    return _q(column) if typed else _text(column)
+
+
+def _number_sql(raw: str, column: str | None, typed: bool, decimal_comma: bool) -> str:
+    if not column:
+        return "CAST(NULL AS DOUBLE)"
+    return raw if typed else _seconds(raw, decimal_comma)
+
+
+def _typed_params(cols: ContactColumns, typed: frozenset[str] = frozenset()) -> dict[str, Any]:
+    params: dict[str, Any] = {} if "arrival" in typed else {"fmt": cols.arrival_format}
     if cols.channel:
         params.update(ck=list(cols.channel_keys) or [""], cv=list(cols.channel_ids) or [""])
     else:
@@ -1057,13 +1102,186 @@ def _typed_params(cols: ContactColumns) -> dict[str, Any]:
 
 def _source(cur: duckdb.DuckDBPyConnection, source: CsvSource | pd.DataFrame) -> tuple[str, dict]:
     if isinstance(source, CsvSource):
-        sql = (
-            "read_csv($path, all_varchar = true, header = true, delim = $delim, "
-            "quote = '\"', encoding = $enc)"
-        )
-        return sql, {"path": source.path, "delim": source.delimiter, "enc": source.encoding}
+        return _text_source_sql(source)
     cur.register("kcc_source_frame", source)
     return "kcc_source_frame", {}
+
+
+def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _FastSource | None:
+    """A reading of ``source`` in which DuckDB types the arrival time and the numbers.
+
+    The arrival is typed when it is one column (``timestampformat`` is the mapping's format),
+    handle and wait times when mapped (``decimal_separator`` from the mapping); every other
+    column stays text. None when the source is a frame, its header is unknown, or a column
+    would need two types.
+    """
+    if not isinstance(source, CsvSource) or not source.header:
+        return None
+    if len(set(source.header)) != len(source.header):
+        return None
+    wanted: dict[str, tuple[str, str]] = {}  # column -> (type, field)
+    if len(cols.arrival) == 1:
+        wanted[cols.arrival[0]] = ("TIMESTAMP", "arrival")
+    for name in ("handle_s", "wait_s"):
+        column = getattr(cols, name)
+        if column:
+            if column in wanted:
+                return None
+            wanted[column] = ("DOUBLE", name)
+    texts = [*(cols.arrival if len(cols.arrival) > 1 else ()), *cols.contact_id]
+    texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome) if c]
+    if any(c in wanted for c in texts) or any(c not in source.header for c in [*wanted, *texts]):
+        return None
+    types = {c: wanted[c][0] if c in wanted else "VARCHAR" for c in source.header}
+    sql = (
+        "read_csv($path, header = true, delim = $delim, quote = '\"', escape = '\"', "
+        "encoding = $enc, auto_detect = false, columns = $columns, "
+        "timestampformat = $tsfmt, decimal_separator = $decimal)"
+    )
+    params = {
+        "path": source.path,
+        "delim": source.delimiter,
+        "enc": source.encoding,
+        "columns": types,
+        "tsfmt": cols.arrival_format,
+        "decimal": "," if cols.decimal_comma else ".",
+    }
+    return _FastSource(sql, params, frozenset(field for _, field in wanted.values()))
+
+
+def _text_source_sql(source: CsvSource) -> tuple[str, dict]:
+    """The text reading of a CSV file (every column as text), as SQL and parameters."""
+    return (
+        "read_csv($path, all_varchar = true, header = true, delim = $delim, "
+        "quote = '\"', encoding = $enc)",
+        {"path": source.path, "delim": source.delimiter, "enc": source.encoding},
+    )
+
+
+def _stage_scan(
+    cur: duckdb.DuckDBPyConnection,
+    columns: ContactColumns,
+    interval_min: int,
+    source_sql: str,
+    params: dict[str, Any],
+) -> tuple[int, dict[str, int]]:
+    """Aggregate a text source into ``kcc_stage``; rows read and rows failing each check."""
+    sql = _typed_contacts_sql(columns, source_sql, "NULL")
+    params = {**params, **_typed_params(columns)}
+    # One flag per row keeps the scan cheap; counts per check only when something is bad.
+    any_bad = " OR ".join(f"coalesce({cond}, false)" for cond in STAGE_CHECKS.values())
+    checks = f"count(*) FILTER (WHERE {any_bad}) AS bad_rows"
+    valid = "arrival_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')"
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
+            SELECT channel, queue,
+                   time_bucket(INTERVAL {int(interval_min)} MINUTE, arrival_local) AS ds_local,
+                   count(*) AS rows_read,
+                   count(*) FILTER (WHERE {valid}) AS contacts,
+                   count(*) FILTER (WHERE outcome = 'ignore') AS ignored,
+                   count(*) FILTER (WHERE outcome IN ('answered', 'abandoned')) AS offered,
+                   count(*) FILTER (WHERE outcome = 'answered') AS answered,
+                   count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+                   sum(handle_s) FILTER (WHERE outcome = 'answered') AS handle_sum,
+                   count(handle_s) FILTER (WHERE outcome = 'answered') AS handle_n,
+                   sum(coalesce(wait_s, 0))
+                       FILTER (WHERE outcome IN ('answered', 'abandoned')) AS wait_s_total,
+                   count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts,
+                   {checks}
+            FROM ({sql}) GROUP BY ALL""",  # noqa: S608 - built from constants
+        # The width is a literal (one of PLANNING_INTERVALS_MIN): a parameter would be
+        # cast to an interval on every row.
+        params,
+    )
+    return _stage_counts(cur, sql, params)
+
+
+def _fast_stage_scan(
+    cur: duckdb.DuckDBPyConnection, columns: ContactColumns, interval_min: int, fast: _FastSource
+) -> tuple[int, dict[str, int]]:
+    """Aggregate a typed reading into ``kcc_stage``; rows read and rows failing each check.
+
+    Rows are grouped by the raw channel, queue and outcome texts as the reader gives them,
+    with no expression per row; trimming and mapping those texts then runs once per group.
+    ``kcc_stage`` thus holds one row per raw group rather than per interval (several rows
+    can map to one interval); ``commit_stage`` sums them, so the intervals written are the
+    ones ``_stage_scan`` gives for the same file.
+    """
+    cols = columns
+    if "arrival" in fast.typed:
+        arrival_local = _q(cols.arrival[0])
+    else:  # date and time columns: joined and parsed per row, as the text reading does
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        arrival_local = f"try_strptime(nullif(trim({joined}), ''), $fmt)"
+    keys = {"channel_raw": cols.channel, "queue_raw": cols.queue, "outcome_raw": cols.outcome}
+    raw_keys = "".join(f"{_q(c)} AS {name}, " for name, c in keys.items() if c)
+    handle = _q(cols.handle_s) if cols.handle_s else "CAST(NULL AS DOUBLE)"
+    wait = _q(cols.wait_s) if cols.wait_s else "CAST(NULL AS DOUBLE)"
+    channel = (
+        "$cv[list_position($ck, lower(nullif(trim(channel_raw), '')))]" if cols.channel
+        else "$channel"
+    )
+    queue = "coalesce(nullif(trim(queue_raw), ''), $queue)" if cols.queue else "$queue"
+    outcome = (
+        "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]" if cols.outcome else "'answered'"
+    )
+    # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
+    bad = (
+        "arrivals < rows_read OR channel IS NULL OR outcome IS NULL "
+        "OR handle_min < 0 OR wait_min < 0"
+    )
+
+    def rows(condition: str) -> str:
+        return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
+
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
+            SELECT channel, queue, ds_local, rows_read,
+                   {rows("ds_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')")}
+                       AS contacts,
+                   {rows("outcome = 'ignore'")} AS ignored,
+                   {rows("outcome IN ('answered', 'abandoned')")} AS offered,
+                   {rows("outcome = 'answered'")} AS answered,
+                   {rows("outcome = 'abandoned'")} AS abandoned,
+                   CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
+                   CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
+                   CASE WHEN outcome IN ('answered', 'abandoned') THEN coalesce(wait_sum, 0) END
+                       AS wait_s_total,
+                   {rows("outcome = 'closed'")} AS closed_attempts,
+                   {rows(bad)} AS bad_rows
+            FROM (SELECT {channel} AS channel, {queue} AS queue, {outcome} AS outcome, *
+                  FROM (SELECT {raw_keys}
+                            time_bucket(INTERVAL {int(interval_min)} MINUTE, {arrival_local})
+                                AS ds_local,
+                            count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                            sum({handle}) AS handle_sum, count({handle}) AS handle_n,
+                            min({handle}) AS handle_min,
+                            sum({wait}) AS wait_sum, min({wait}) AS wait_min
+                        FROM {fast.sql} GROUP BY ALL))""",  # noqa: S608 - quoted names, constants
+        {
+            **fast.params,
+            **{k: v for k, v in _typed_params(cols).items() if k != "fmt"},
+            **({} if "arrival" in fast.typed else {"fmt": cols.arrival_format}),
+        },
+    )
+    sql = _typed_contacts_sql(cols, fast.sql, "NULL", fast.typed)
+    return _stage_counts(cur, sql, {**fast.params, **_typed_params(cols, fast.typed)})
+
+
+def _stage_counts(
+    cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
+) -> tuple[int, dict[str, int]]:
+    """Rows in ``kcc_stage`` and, when any row is bad, rows failing each check of the rows
+    ``sql`` selects."""
+    rows_read, bad_rows = cur.execute(
+        "SELECT coalesce(sum(rows_read), 0), coalesce(sum(bad_rows), 0) FROM kcc_stage"
+    ).fetchone()
+    counts = dict.fromkeys(STAGE_CHECKS, 0)
+    if bad_rows:
+        sums = ", ".join(f"count(*) FILTER (WHERE {cond})" for cond in STAGE_CHECKS.values())
+        found = cur.execute(f"SELECT {sums} FROM ({sql})", params).fetchone()  # noqa: S608
+        counts = {code: int(n) for code, n in zip(STAGE_CHECKS, found, strict=True)}
+    return int(rows_read), counts
 
 
 def stage_contacts(
@@ -1100,48 +1318,22 @@ def stage_contacts(
     cur = _cursor(con)
     cur.begin()
     try:
-        source_sql, source_params = _source(cur, source)
-        typed = _typed_contacts_sql(columns, source_sql, "NULL")
-        # One flag per row keeps the scan cheap; counts per check only when something is bad.
-        any_bad = " OR ".join(f"coalesce({cond}, false)" for cond in STAGE_CHECKS.values())
-        checks = f"count(*) FILTER (WHERE {any_bad}) AS bad_rows"
-        valid = "arrival_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')"
-        cur.execute(
-            f"""CREATE TEMP TABLE kcc_stage AS
-                SELECT channel, queue,
-                       time_bucket(INTERVAL {int(interval_min)} MINUTE, arrival_local) AS ds_local,
-                       min(arrival_local) AS first_local, max(arrival_local) AS last_local,
-                       count(*) AS rows_read,
-                       count(*) FILTER (WHERE {valid}) AS contacts,
-                       count(*) FILTER (WHERE outcome = 'ignore') AS ignored,
-                       count(*) FILTER (WHERE outcome IN ('answered', 'abandoned')) AS offered,
-                       count(*) FILTER (WHERE outcome = 'answered') AS answered,
-                       count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
-                       sum(handle_s) FILTER (WHERE outcome = 'answered') AS handle_sum,
-                       count(handle_s) FILTER (WHERE outcome = 'answered') AS handle_n,
-                       sum(coalesce(wait_s, 0))
-                           FILTER (WHERE outcome IN ('answered', 'abandoned')) AS wait_s_total,
-                       count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts,
-                       {checks}
-                FROM ({typed}) GROUP BY ALL""",  # noqa: S608 - built from constants
-            # The width is a literal (one of PLANNING_INTERVALS_MIN): a parameter would be
-            # cast to an interval on every row.
-            {**source_params, **_typed_params(columns)},
-        )
-        rows_read, bad_rows = cur.execute(
-            "SELECT coalesce(sum(rows_read), 0), coalesce(sum(bad_rows), 0) FROM kcc_stage"
-        ).fetchone()
-        counts = dict.fromkeys(STAGE_CHECKS, 0)
-        if bad_rows:
-            sums = ", ".join(f"count(*) FILTER (WHERE {cond})" for cond in STAGE_CHECKS.values())
-            found = cur.execute(
-                f"SELECT {sums} FROM ({typed})",  # noqa: S608
-                {**source_params, **_typed_params(columns)},
-            ).fetchone()
-            counts = {code: int(n) for code, n in zip(STAGE_CHECKS, found, strict=True)}
+        source_sql, source_params = _source(cur, source)  # also names cells of problems
+        fast = _fast_source(source, columns)
+        if fast is not None:
+            try:
+                rows_read, counts = _fast_stage_scan(cur, columns, interval_min, fast)
+            except duckdb.Error:
+                # A cell the reader cannot type (or a ragged row): read the file as text,
+                # which names each bad cell, or raises when the file is unreadable.
+                cur.rollback()
+                cur.begin()
+                fast = None
+        if fast is None:
+            rows_read, counts = _stage_scan(cur, columns, interval_min, source_sql, source_params)
         series = _df(cur.execute(
-            """SELECT channel, queue, min(first_local) AS first_local,
-                      max(last_local) AS last_local, sum(contacts) AS contacts
+            """SELECT channel, queue, min(ds_local) AS first_local,
+                      max(ds_local) AS last_local, sum(contacts) AS contacts
                FROM kcc_stage WHERE channel IS NOT NULL AND ds_local IS NOT NULL
                GROUP BY ALL HAVING sum(contacts) > 0 ORDER BY channel, queue"""
         ))
@@ -1155,9 +1347,10 @@ def stage_contacts(
         source_params=source_params,
         columns=columns,
         interval_min=interval_min,
-        rows_read=int(rows_read),
+        rows_read=rows_read,
         check_counts=counts,
         series=series,
+        fast=fast,
     )
 
 
@@ -1207,6 +1400,22 @@ def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataF
     if not stage.columns.contact_id:
         return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
     cur = stage.cursor
+    fast = stage.fast
+    if fast is not None:
+        # Ids unique over the whole file are unique within every series: one pass over the
+        # id column(s) settles the usual case; only a file with repeated ids is looked at
+        # series by series.
+        typed = _typed_contacts_sql(stage.columns, fast.sql, "NULL", fast.typed)
+        # Distinct 64-bit hashes are cheaper to count than texts; a collision can only
+        # make ids look repeated, which the exact check below then clears.
+        repeated = cur.execute(
+            f"""SELECT count(contact_id) - count(DISTINCT CASE WHEN contact_id IS NOT NULL
+                                                                THEN hash(contact_id) END)
+                FROM ({typed})""",  # noqa: S608
+            {**fast.params, **_typed_params(stage.columns, fast.typed)},
+        ).fetchone()[0]
+        if not repeated:
+            return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
     typed = _typed_contacts_sql(stage.columns, stage.source_sql, "NULL")
     surplus = cur.execute(
         f"""SELECT coalesce(sum(n - 1), 0) FROM (
@@ -1250,7 +1459,12 @@ def commit_stage(
         replaced = 0
         rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
         if keep_contacts:
-            typed = _typed_contacts_sql(stage.columns, stage.source_sql, "NULL")
+            fast = stage.fast
+            source_sql, source_params, typed_fields = (
+                (fast.sql, fast.params, fast.typed) if fast is not None
+                else (stage.source_sql, stage.source_params, frozenset())
+            )
+            typed = _typed_contacts_sql(stage.columns, source_sql, "NULL", typed_fields)
             cur.execute(
                 f"""CREATE TEMP TABLE kcc_new_contacts AS
                     SELECT channel, queue,
@@ -1262,7 +1476,7 @@ def commit_stage(
                     FROM ({typed})
                     WHERE arrival_local IS NOT NULL
                       AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
-                {**stage.source_params, **_typed_params(stage.columns)},
+                {**source_params, **_typed_params(stage.columns, typed_fields)},
             )
             replaced += _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
             cur.execute(
@@ -1272,16 +1486,23 @@ def commit_stage(
                    FROM kcc_new_contacts""",
                 {"id": import_id},
             )
+        # Each local bucket start becomes an instant once (a join on the distinct starts),
+        # not once per stage row.
         cur.execute(
             """CREATE TEMP TABLE kcc_new_intervals AS
-               SELECT channel, queue, CAST(ds_local AS TIMESTAMPTZ) AS ds,
+               WITH stage AS (
+                   SELECT * FROM kcc_stage
+                   WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0),
+               starts AS (
+                   SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
+                   FROM (SELECT DISTINCT ds_local FROM stage))
+               SELECT channel, queue, starts.ds,
                       $n AS interval_min, sum(offered) AS offered, sum(answered) AS answered,
                       sum(abandoned) AS abandoned,
                       sum(handle_sum) / nullif(sum(handle_n), 0) AS aht_s,
                       sum(wait_s_total) AS wait_s_total, sum(closed_attempts) AS closed_attempts
-               FROM kcc_stage
-               WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0
-               GROUP BY ALL""",
+               FROM stage JOIN starts USING (ds_local)
+               GROUP BY channel, queue, starts.ds""",
             {"n": stage.interval_min},
         )
         replaced += _delete_overlap(cur, "interval_volumes", "ds", "kcc_new_intervals")
@@ -1338,3 +1559,28 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
                                      uplift_pct, exclude_from_training)) FROM events"""
     ).fetchone()
     return tuple(str(v) for v in (*volumes, *events))
+
+
+# --------------------------------------------------------------------------- repeat contacts
+
+
+def read_repeat_rates(con: duckdb.DuckDBPyConnection, window_days: int = 7) -> pd.DataFrame:
+    """Repeat-contact rate per channel from contact records that carry a customer id.
+
+    A contact is a repeat when the same customer made another contact (any channel) in the
+    ``window_days`` before it. Columns ``channel, contacts, repeats, repeat_rate``; empty when
+    no record has a customer id.
+    """
+    cur = _cursor(con)
+    return cur.execute(
+        """WITH c AS (
+               SELECT channel, arrival_ts,
+                      lag(arrival_ts) OVER (PARTITION BY customer_id ORDER BY arrival_ts) AS prev_ts
+               FROM contacts WHERE customer_id IS NOT NULL AND outcome <> 'closed')
+           SELECT channel, count(*) AS contacts,
+                  count(*) FILTER (WHERE prev_ts IS NOT NULL
+                                   AND arrival_ts - prev_ts <= to_days(CAST($days AS INTEGER))) AS repeats,
+                  repeats / count(*) AS repeat_rate
+           FROM c GROUP BY channel ORDER BY channel""",
+        {"days": window_days},
+    ).df()

@@ -160,7 +160,8 @@ if upload is not None:
             key=f"data.map.{fid}.interval",
         )
         keep_contacts = kind == "contacts" and st.checkbox(
-            tr("data.mapping.keep_contacts"), True, key=f"data.map.{fid}.keep"
+            tr("data.mapping.keep_contacts"), importer.keep_contacts_default(source),
+            help=tr("data.mapping.keep_contacts.help"), key=f"data.map.{fid}.keep",
         )
 
     outcome_map: tuple[tuple[str, str], ...] = ()

@@ -299,8 +299,6 @@ def test_roster_is_short_on_monday_morning_and_long_on_friday_afternoon(
 # --------------------------------------------------------------------------- loading
 
 
-# DuckDB's own TIMESTAMPTZ -> pandas conversion emits this pandas 3.1 deprecation.
-@pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
 def test_load_demo_writes_everything_and_reloads_cleanly(mem_con, centre: demo.DemoCentre) -> None:
     calls: list[tuple[float, str]] = []
     started = clock.perf_counter()

@@ -17,9 +17,6 @@ from tests.conftest import ROOT, real_file
 
 EXAMPLES = ROOT / "data" / "examples"
 
-# DuckDB 2's ``.df()`` of a TIMESTAMPTZ column calls a pandas method pandas 3.1 deprecates.
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
-
 
 def _csv(text: str, name: str = "test.csv", encoding: str = "utf-8") -> importer.SourceFile:
     return importer.read_source(text.encode(encoding), name)
@@ -337,6 +334,92 @@ def test_many_bad_rows_are_summarised(mem_con) -> None:
     result = importer.run_import(mem_con, source, mapping)
     assert len(result.problems) == 6
     assert result.problems[-1].reason == "... and 3 more rows with this problem in column 'start'."
+
+
+# --------------------------------------------------------------------------- typed and text readings
+
+_MESSY = (
+    "call_id;arrival;channel;queue;handle_s;wait_s;outcome\n"
+    "1;2024-03-04 09:05:00;Phone ; A ;185,5;12;AGENT\n"
+    "2;2024-03-04 09:20:00; phone;A;200;;HANG \n"
+    "3;2024-03-04 09:40:00;chat;;30,25;3;PHANTOM\n"
+    "4;2024-03-04 10:10:00;CHAT;B;;0; AGENT\n"
+    "5;2024-03-31 02:30:00;phone;A;10;1;AGENT\n"
+)
+
+
+def _both_readings(con_factory, text: str, monkeypatch, **kw: object) -> list[tuple]:
+    """Import ``text`` with DuckDB typing the columns and with every column read as text."""
+    out = []
+    for typed in (True, False):
+        con = con_factory()
+        if not typed:
+            monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
+        result = _run(con, text, "contacts", **kw)
+        monkeypatch.undo()
+        snap = store.snapshot(con)
+        tables = {
+            name: snap[name].drop(columns="import_id").sort_values(list(snap[name].columns[:3]))
+            .reset_index(drop=True)
+            for name in ("interval_volumes", "contacts")
+        }
+        out.append((result, tables))
+        con.close()
+    return out
+
+
+def test_typed_and_text_readings_store_the_same(monkeypatch) -> None:
+    # Untrimmed channel, queue and outcome texts, an empty queue and handle time, decimal
+    # comma, an ignored outcome and a time in the skipped spring hour.
+    (typed, typed_tables), (text, text_tables) = _both_readings(
+        lambda: store.connect(":memory:"), _MESSY, monkeypatch, interval_min=60
+    )
+    assert typed.ok, _reasons(typed)
+    assert (typed.rows_read, typed.rows_imported, typed.rows_ignored) == (5, 4, 1)
+    assert _reasons(typed) == _reasons(text)
+    assert (typed.rows_imported, typed.series) == (text.rows_imported, text.series)
+    for name, frame in typed_tables.items():
+        pd.testing.assert_frame_equal(frame, text_tables[name])
+    phone = typed_tables["interval_volumes"].query("channel == 'phone' and queue == 'A'")
+    assert phone["aht_s"].iloc[0] == pytest.approx(185.5)
+
+
+def test_a_cell_the_typed_reading_refuses_is_reported_by_row(mem_con) -> None:
+    # '1.200,5' is a thousands separator DuckDB's reader does not take; 'lang' is no number.
+    text = _MESSY.replace(";185,5;", ";1.200,5;").replace(";200;", ";lang;")
+    source = _csv(text)
+    mapping = replace(importer.guess_mapping(source, "contacts"), handle_s="handle_s")
+    result = importer.run_import(mem_con, source, mapping)
+    assert [(p.row, p.column, p.reason) for p in result.problems] == [
+        (2, "handle_s", "'lang' in column 'handle_s' is not a number.")
+    ]
+    assert store.table_counts(mem_con)["interval_volumes"] == 0
+
+
+def test_duplicate_ids_are_found_when_the_reader_types_the_columns(mem_con) -> None:
+    text = _MESSY + "2;2024-03-04 11:00:00;phone;A;60;1;AGENT\n"
+    result = _run(mem_con, text, "contacts")
+    (problem,) = result.problems
+    assert (problem.row, problem.value, problem.reason) == (
+        6, "2", "Contact id '2' already appears in row 2."
+    )
+
+
+def test_intervals_only_import_keeps_no_contacts(mem_con) -> None:
+    result = _run(mem_con, _MESSY, "contacts", keep_contacts=False)
+    assert result.ok, _reasons(result)
+    counts = store.table_counts(mem_con)
+    assert (counts["contacts"], result.rows_imported) == (0, 4)
+    assert store.read_intervals(mem_con)["offered"].sum() == 4
+
+
+def test_large_csv_files_keep_only_intervals_by_default(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(_MESSY, encoding="utf-8")
+    assert importer.keep_contacts_default(importer.read_source(path))
+    monkeypatch.setattr(importer, "KEEP_CONTACTS_MAX_BYTES", 10)
+    assert not importer.keep_contacts_default(importer.read_source(path))
+    assert not importer.keep_contacts_default(importer.read_source(_MESSY.encode(), "c.csv"))
 
 
 # --------------------------------------------------------------------------- replacing

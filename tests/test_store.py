@@ -11,9 +11,6 @@ import pytest
 
 from kcc import store
 
-# DuckDB 2's ``.df()`` of a TIMESTAMPTZ column calls a pandas method pandas 3.1 deprecates.
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
-
 TZ = "Europe/Amsterdam"
 
 

@@ -10,8 +10,6 @@ from streamlit.testing.v1 import AppTest
 from kcc import store
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
-
 EXAMPLE = ROOT / "data" / "examples" / "intervals_example.csv"
 PAGE = str(ROOT / "pages" / "data.py")
 
