@@ -11,7 +11,7 @@ from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_event
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, series_options
 
 con, tr = init_page("forecast")
 
@@ -33,7 +33,7 @@ if summary.empty:
     st.stop()
 
 # --------------------------------------------------------------------------- settings
-options = [f"{c}|{q}" for c, q in zip(summary["channel"], summary["queue"], strict=True)]
+options = series_options(summary)
 with st.form("forecast.form"):
     left, mid, right, far = st.columns(4)
     picked = left.selectbox(
@@ -66,16 +66,13 @@ if result.fallback:
 daily = result.daily
 open_days = daily[daily["is_open"]]
 peak = result.intervals.loc[result.intervals["yhat"].idxmax()]
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(tr("forecast.used_method"), tr(f"forecast.method_{result.method}"))
-c2.metric(tr("forecast.total"), tr("forecast.total_value", value=_n(daily["yhat"].sum())))
+st.caption(tr("forecast.used_method_line", method=tr(f"forecast.method_{result.method}")))
+c1, c2, c3 = st.columns(3)
+c1.metric(tr("forecast.total"), _n(daily["yhat"].sum()))
+c2.metric(tr("forecast.per_day"), _n(open_days["yhat"].mean() if len(open_days) else 0))
 c3.metric(
-    tr("forecast.per_day"),
-    tr("forecast.per_day_value", value=_n(open_days["yhat"].mean() if len(open_days) else 0)),
-)
-c4.metric(
-    tr("forecast.peak_interval"),
-    tr("forecast.peak_value", value=_n(peak["yhat"]), minutes=result.interval_min),
+    tr("forecast.peak_interval", minutes=result.interval_min),
+    _n(peak["yhat"]),
     help=tr("forecast.peak_help", when=pd.Timestamp(peak["ds"]).strftime("%Y-%m-%d %H:%M")),
 )
 

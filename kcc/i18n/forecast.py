@@ -41,15 +41,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Baseline: mean of last 4 same weekdays",
         "Basislijn: gemiddelde van laatste 4 zelfde weekdagen",
     ),
-    "forecast.used_method": ("Method used", "Gebruikte methode"),
-    "forecast.total": ("Forecast total", "Totaal prognose"),
-    "forecast.total_value": ("{value} contacts", "{value} contacten"),
-    "forecast.per_day": ("Average per open day", "Gemiddeld per open dag"),
-    "forecast.per_day_value": ("{value} contacts/day", "{value} contacten/dag"),
-    "forecast.peak_interval": ("Busiest interval", "Drukste interval"),
-    "forecast.peak_value": (
-        "{value} contacts per {minutes} min",
-        "{value} contacten per {minutes} min",
+    "forecast.used_method_line": ("Method used: {method}", "Gebruikte methode: {method}"),
+    "forecast.total": ("Forecast total [contacts]", "Totaal prognose [contacten]"),
+    "forecast.per_day": ("Average per open day [contacts/day]", "Gemiddeld per open dag [contacten/dag]"),
+    "forecast.peak_interval": (
+        "Busiest interval [contacts per {minutes} min]",
+        "Drukste interval [contacten per {minutes} min]",
     ),
     "forecast.peak_help": ("Starts {when}", "Begint {when}"),
     "forecast.fallback": (

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
+
+import pandas as pd
 
 from kcc.config import CHANNELS
 from kcc.i18n import LANGUAGES
@@ -42,3 +46,35 @@ def user_name_input(tr: Translator) -> None:
 def channel_label(channel: str, tr: Translator) -> str:
     """Channel id -> its name in the current language."""
     return tr(f"common.ch_{channel}") if channel in CHANNELS else channel
+
+
+def series_options(summary: pd.DataFrame) -> list[str]:
+    """``"channel|queue"`` keys of the stored series, phone first (the channel order of
+    ``kcc.config.CHANNELS``), for a series picker."""
+    order = {channel: i for i, channel in enumerate(CHANNELS)}
+    pairs = sorted(
+        zip(summary["channel"], summary["queue"], strict=True),
+        key=lambda pair: (order.get(pair[0], len(order)), pair[0], pair[1]),
+    )
+    return [f"{channel}|{queue}" for channel, queue in pairs]
+
+
+def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:
+    """A big number short enough for a metric tile: ``593,674`` -> ``593.7k`` (``593,7k`` in
+    Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``); below 10,000 the whole number. The unit
+    belongs in the label. ``–`` for a missing value."""
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    lang = str(st.session_state.get("lang", "en"))
+    number = float(value)
+    size = abs(number)
+    if size >= 1e6:
+        text, suffix = f"{size / 1e6:,.2f}", " mln" if lang == "nl" else "M"
+    elif size >= 1e4:
+        text, suffix = f"{size / 1e3:,.{decimals}f}", "k"
+    else:
+        text, suffix = f"{size:,.0f}", ""
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    sign = "-" if number < 0 and text.strip("0.,") else ("+" if signed else "")
+    return f"{sign}{text}{suffix}"
