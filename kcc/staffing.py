@@ -578,30 +578,95 @@ def _fifo_on_time(
     return np.clip(done_by_deadline - arrived_before, 0.0, arrivals), inside
 
 
-def _greedy(
-    arrivals: NDArray[np.float64],
-    open_flags: NDArray[np.bool_],
-    deadline: NDArray[np.int64],
-    share: float,
-    items_per_agent: float,
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Fewest agents per open interval keeping cumulative output >= share x items due."""
-    n = arrivals.size
-    due = np.zeros(n + 1)
-    np.add.at(due, np.minimum(deadline, n), arrivals)
-    due_cum = np.cumsum(due[:n])
-    arrived_cum = np.cumsum(arrivals)
-    agents = np.zeros(n)
-    done_cum = np.zeros(n)
-    done = 0.0
-    for j in range(n):
-        if open_flags[j]:
-            need = max(share * due_cum[j] - done, 0.0)
-            k = math.ceil(need / items_per_agent - _EPS) if need > 0 else 0
-            agents[j] = k
-            done = min(done + k * items_per_agent, arrived_cum[j])
-        done_cum[j] = done
-    return agents, done_cum
+class _Greedy:
+    """The greedy pass of :func:`deferred_staffing`, for any aimed-at share.
+
+    Per open interval ``j`` (closed ones keep the output and get nobody)::
+
+        need = max(s * D_j - C, 0)
+        k_j  = ceil(need / items_per_agent - eps)        (0 when need == 0)
+        C    = min(C + k_j * items_per_agent, A_j)       (A_j = items arrived by j)
+
+    Between two intervals where the cap ``A_j`` binds, ``C`` moves on the lattice
+    ``C_start + m * items_per_agent`` and ``m_j = ceil((s * D_j - C_start) / items_per_agent
+    - eps)`` is non-decreasing (``D`` is), so a block of intervals is guessed at once with
+    numpy and then checked element by element against the recursion above, with the very
+    same float operations (``np.cumsum`` adds in order). The checked prefix is kept; where
+    the guess fails (the cap binds, or a rounding tie) the recursion runs in plain Python for
+    a stretch before guessing again. The result is identical to the interval-by-interval loop.
+    """
+
+    _BLOCK_MIN = 64
+    _BLOCK_MAX = 4096
+    _SCALAR_MIN = 16
+    _SCALAR_MAX = 1024
+
+    def __init__(
+        self,
+        arrivals: NDArray[np.float64],
+        open_flags: NDArray[np.bool_],
+        deadline: NDArray[np.int64],
+        items_per_agent: float,
+    ) -> None:
+        n = arrivals.size
+        due = np.zeros(n + 1)
+        np.add.at(due, np.minimum(deadline, n), arrivals)
+        self.n = n
+        self.items_per_agent = items_per_agent
+        self.open_idx = np.flatnonzero(open_flags)
+        self.due_cum = np.cumsum(due[:n])[self.open_idx]
+        self.cap = np.cumsum(arrivals)[self.open_idx]
+        self.cap_list: list[float] = self.cap.tolist()
+        # for every interval, the last open interval at or before it (-1: none yet)
+        self.last_open = np.searchsorted(self.open_idx, np.arange(n), side="right") - 1
+
+    def __call__(self, share: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Agents per interval and cumulative items handled by the end of each interval."""
+        ipa = self.items_per_agent
+        aim = share * self.due_cum
+        aim_list: list[float] = aim.tolist()
+        cap, cap_list = self.cap, self.cap_list
+        m = aim.size
+        done_open = np.empty(m)
+        k_open = np.empty(m)
+        done = 0.0
+        i = 0
+        block, scalar = self._BLOCK_MIN, self._SCALAR_MIN
+        while i < m:
+            stop = min(i + block, m)
+            a = aim[i:stop]
+            steps = np.maximum.accumulate(np.maximum(np.ceil((a - done) / ipa - _EPS), 0.0))
+            k = np.diff(steps, prepend=0.0)
+            path = np.cumsum(np.concatenate(([done], k * ipa)))
+            need = np.maximum(a - path[:-1], 0.0)
+            k_check = np.where(need > 0, np.ceil(need / ipa - _EPS), 0.0)
+            bad = np.flatnonzero((k_check != k) | (path[1:] > cap[i:stop]))
+            good = stop - i if bad.size == 0 else int(bad[0])
+            if good:
+                done_open[i : i + good] = path[1 : good + 1]
+                k_open[i : i + good] = k[:good]
+                done = float(path[good])
+                i += good
+            if bad.size == 0:
+                block = min(2 * block, self._BLOCK_MAX)
+                continue
+            # the guess failed at ``i``: the recursion itself for a stretch
+            scalar = min(2 * scalar, self._SCALAR_MAX) if good < 16 else self._SCALAR_MIN
+            block = self._BLOCK_MIN
+            end = min(i + scalar, m)
+            for j in range(i, end):
+                need_j = max(aim_list[j] - done, 0.0)
+                k_j = math.ceil(need_j / ipa - _EPS) if need_j > 0 else 0
+                done = min(done + k_j * ipa, cap_list[j])
+                done_open[j] = done
+                k_open[j] = k_j
+            i = end
+        agents = np.zeros(self.n)
+        agents[self.open_idx] = k_open
+        if not m:
+            return agents, np.zeros(self.n)
+        done_cum = np.where(self.last_open >= 0, done_open[np.maximum(self.last_open, 0)], 0.0)
+        return agents, done_cum
 
 
 def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int) -> DeferredPlan:
@@ -617,6 +682,8 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
     (late items are not always the ones the curve lets slip), so ``s`` is raised by
     bisection in ``[X, 1]`` until the FIFO evaluation reaches the target; ``s = 1`` meets
     every deadline and needs the fewest agents that do so interval by interval.
+    Each greedy pass guesses blocks of open intervals at once and checks the guess against
+    the interval-by-interval recursion (``_Greedy``), so its result is that of the plain loop.
 
     Parameters
     ----------
@@ -639,8 +706,10 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
     items_per_agent = interval_min * 60.0 / spec.handle_time_s
     deadline = _deadlines(open_flags, interval_min, spec.target_open_hours)
 
+    greedy = _Greedy(arrivals, open_flags, deadline, items_per_agent)
+
     def achieved(share: float) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
-        agents, done_cum = _greedy(arrivals, open_flags, deadline, share, items_per_agent)
+        agents, done_cum = greedy(share)
         on_time, inside = _fifo_on_time(arrivals, done_cum, deadline)
         total = arrivals[inside].sum()
         return (on_time[inside].sum() / total if total > 0 else 1.0), agents, done_cum
