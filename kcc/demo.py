@@ -17,7 +17,9 @@ gives the same centre. What the generator puts in, so that every page has someth
 - Dutch public holidays (``holidays`` package): live channels closed, little e-mail;
 - tagged campaigns and mailings (events with ``uplift_pct``) and one outage surge
   (``exclude_from_training``), plus two events in the plan horizon;
-- contacts attempted while a channel is closed, logged in ``closed_attempts`` only;
+- contacts attempted while a channel is closed, logged in ``closed_attempts`` only, with an
+  evening hump on the phone after it closes at 20:00 (parents calling once the children are in
+  bed), an early-morning shoulder before 08:00 and attempts on Sunday;
 - handle times per channel with intraday and seasonal variation, and a service outcome
   (answered, abandoned, total wait) from a planned occupancy that runs hot at the peaks, with
   total wait / abandoned equal on average to each channel's patience (a few minutes);
@@ -101,6 +103,16 @@ _SHAPE: Final[dict[str, tuple[float, tuple[tuple[float, float, float], ...]]]] =
 }
 #: Share of would-be contacts that still try while the channel is closed.
 _CLOSED_ATTEMPT_SHARE: Final[float] = 0.4
+#: Phone attempts while closed on top of that, per local hour, as a share of the day's phone
+#: volume: parents who call after the children are in bed (a hump from 20:00 to 22:00, about
+#: 4 % of the day, decaying towards midnight), a few early birds before 08:00 and a trickle at
+#: night. Only intervals the phone is closed in receive them (every day, Sunday included).
+_PHONE_CLOSED_EXTRA_PER_HOUR: Final[dict[int, float]] = {
+    0: 0.0008, 1: 0.0004, 2: 0.0003, 3: 0.0003, 4: 0.0004, 5: 0.0006, 6: 0.0010, 7: 0.0020,
+    17: 0.0080, 18: 0.0080, 19: 0.0100, 20: 0.0230, 21: 0.0170, 22: 0.0070, 23: 0.0025,
+}  # fmt: skip
+#: Seed offset of the separate generator of those extra attempts (the other draws keep theirs).
+_CLOSED_EXTRA_STREAM: Final[int] = 1
 #: Demand on a public holiday relative to a normal day (live channels are closed).
 _HOLIDAY_DEMAND: Final[dict[str, float]] = {
     "phone": 0.5, "chat": 0.5, "email": 0.35, "whatsapp": 0.6,
@@ -345,6 +357,23 @@ def _email_wait_s(instant_s: np.ndarray, holiday_days: set[date]) -> np.ndarray:
     return until_open + 1.5 * 3600
 
 
+def _phone_evening_attempts(
+    rng: np.random.Generator, is_open: np.ndarray, level_days: np.ndarray, day_idx: np.ndarray,
+    minute: np.ndarray,
+) -> np.ndarray:
+    """Extra phone attempts while closed (``_PHONE_CLOSED_EXTRA_PER_HOUR``), drawn with Poisson
+    noise from their own generator; zeros for the other channels. [contacts per interval]"""
+    share = np.zeros(24)
+    for hour, value in _PHONE_CLOSED_EXTRA_PER_HOUR.items():
+        share[hour] = value
+    per_slot = share[minute // 60] * INTERVAL_MIN / 60.0
+    out = np.zeros(is_open.shape)
+    c = DEMO_CHANNELS.index("phone")
+    expected = np.where(is_open[c], 0.0, level_days[c][day_idx] * per_slot)
+    out[c] = rng.poisson(expected)
+    return out
+
+
 def generate_demo(seed: int = 2026) -> DemoCentre:
     """Build the demo contact centre.
 
@@ -391,6 +420,7 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
     # Late December days before a holiday are half days for the customers too.
     eve = np.isin(local_days.strftime("%m-%d"), ["12-24", "12-31"])
 
+    level_days = np.empty((n_channels, n_days))
     demand = np.empty((n_channels, n_slots))
     planned = np.empty((n_channels, n_slots))
     is_open = np.empty((n_channels, n_slots), dtype=bool)
@@ -414,6 +444,7 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
             * np.where(holiday_day, _HOLIDAY_DEMAND[channel], 1.0)
             * np.where(eve, 0.6, 1.0)
         )
+        level_days[c] = level_day * event_day[:, c] * noise_day[:, c]
         planned[c] = level_day[day_idx] * shape
         demand[c] = planned[c] * (event_day[:, c] * noise_day[:, c])[day_idx]
         demand[c] = np.where(in_outage, demand[c] * _OUTAGE_SURGE[channel], demand[c])
@@ -422,6 +453,9 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
     closed_attempts = rng.poisson(
         np.where(is_open, 0.0, demand * _CLOSED_ATTEMPT_SHARE)
     ).astype(float)
+    closed_attempts += _phone_evening_attempts(
+        np.random.default_rng([seed, _CLOSED_EXTRA_STREAM]), is_open, level_days, day_idx, minute
+    )
 
     # Service: planners staff for the plain expectation at an occupancy that runs hotter at the
     # peaks (and on Monday); surprises in volume push it further.

@@ -726,6 +726,97 @@ def infer_opening_hours(demand: pd.DataFrame) -> tuple[ChannelHours, ...]:
     return tuple(out)
 
 
+# --------------------------------------------------------------------------- closed-hours demand ahead
+
+#: Weeks of history the closed-hours profile of a forecast is learned from. [weeks]
+CLOSED_PROFILE_WEEKS: Final[int] = 8
+
+
+def forecast_closed_attempts(history: pd.DataFrame, demand: pd.DataFrame, *, weeks: int = CLOSED_PROFILE_WEEKS) -> pd.DataFrame:
+    """Contacts that will be attempted while a channel is closed, for a forecast demand frame.
+
+    Per series (channel and queue), weekday and time of day: the mean ``closed_attempts`` of
+    the same weekday over the last ``weeks`` weeks of history, scaled to the forecast level by
+    ``forecast volume of the day / mean recorded volume of that weekday``. A weekday the
+    channel is closed all day (no recorded volume, e.g. phone on Sunday) is scaled by the
+    series' overall ratio (forecast / recorded volume of a mean week, each weekday counted
+    once). Days a
+    channel was closed all day although that weekday normally has volume (public holidays) are
+    left out of the profile.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        Volume-contract frame (``kcc.store.read_intervals``): ``channel, ds, offered`` and
+        ``closed_attempts`` (missing means none), optionally ``queue``.
+    demand : pandas.DataFrame
+        Demand frame (``kcc.plan.demand_from_forecast``): ``channel, ds, volume``, optionally
+        ``queue``.
+    weeks : int, default 8
+        Weeks of history per series. [weeks]
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``demand`` with ``closed_attempts`` [contacts] per row (0 where the history
+        records none).
+
+    Raises
+    ------
+    ValueError
+        When ``weeks`` is not a whole number from 1 to 104.
+    """
+    weeks = _check_int("weeks", weeks, 1, 104, "weeks")
+    out = demand.copy()
+    out["closed_attempts"] = 0.0
+    if history.empty or demand.empty or "closed_attempts" not in history:
+        return out
+    keys = [k for k in ("channel", "queue") if k in history and k in demand]
+    hist = history[[*keys, "ds", "offered", "closed_attempts"]].copy()
+    last = hist.groupby(keys)["ds"].transform("max")
+    hist = hist[hist["ds"] > last - pd.Timedelta(weeks=weeks)]
+    local = hist["ds"].dt.tz_localize(None) if hist["ds"].dt.tz is not None else hist["ds"]
+    hist = hist.assign(
+        day=local.dt.normalize(), weekday=local.dt.day_of_week.astype("int64"),
+        minute=(local.dt.hour * 60 + local.dt.minute).astype("int64"),
+        offered=hist["offered"].astype(float).fillna(0.0),
+        closed_attempts=hist["closed_attempts"].astype(float).fillna(0.0),
+    )
+    days = hist.groupby([*keys, "day"], as_index=False).agg(
+        weekday=("weekday", "first"), offered=("offered", "sum"), closed=("closed_attempts", "sum"))
+    typical = days.groupby([*keys, "weekday"])["offered"].transform("median")
+    days = days[~((days["offered"] <= 0) & (typical > 0))]  # holidays: closed although normally open
+    hist = hist.merge(days[[*keys, "day"]], on=[*keys, "day"], how="inner")
+    n_days = days.groupby([*keys, "weekday"]).size().rename("n_days")
+    profile = (hist.groupby([*keys, "weekday", "minute"])["closed_attempts"].sum().to_frame("closed")
+               .join(n_days, on=[*keys, "weekday"]))
+    profile["closed"] = profile["closed"] / profile["n_days"]
+    level = days.groupby([*keys, "weekday"])["offered"].mean().rename("level")
+
+    local = out["ds"].dt.tz_localize(None) if out["ds"].dt.tz is not None else out["ds"]
+    frame = out[keys].assign(
+        day=local.dt.normalize().to_numpy(), weekday=local.dt.day_of_week.astype("int64").to_numpy(),
+        minute=(local.dt.hour * 60 + local.dt.minute).astype("int64").to_numpy(),
+        volume=out["volume"].astype(float).clip(lower=0).fillna(0.0).to_numpy(),
+    )
+    day_volume = frame.groupby([*keys, "day"])["volume"].transform("sum")
+    # the series' overall ratio over a balanced week: the mean forecast day of each weekday
+    # against the mean recorded day of that weekday, summed over the weekdays both have
+    forecast_day = frame.groupby([*keys, "day"], as_index=False).agg(weekday=("weekday", "first"), volume=("volume", "sum"))
+    weekly = (forecast_day.groupby([*keys, "weekday"])["volume"].mean().rename("forecast").to_frame()
+              .join(level, how="inner").groupby(keys).sum())
+    overall = (weekly["forecast"] / weekly["level"].where(weekly["level"] > 0)).rename("overall")
+    frame = (frame.assign(day_volume=day_volume.to_numpy())
+             .join(level, on=[*keys, "weekday"]).join(overall, on=keys)
+             .join(profile["closed"], on=[*keys, "weekday", "minute"]))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        by_day = frame["day_volume"] / frame["level"].where(frame["level"] > 0)
+        by_series = frame["overall"]
+    ratio = by_day.fillna(by_series).fillna(0.0)
+    out["closed_attempts"] = (frame["closed"].fillna(0.0) * ratio).to_numpy(float)
+    return out
+
+
 # --------------------------------------------------------------------------- the demand grid
 
 
@@ -740,6 +831,7 @@ class _Grid:
     aht_s: np.ndarray  # [s], no NaN
     closed: np.ndarray  # contacts attempted while closed [contacts]
     hi_ratio: np.ndarray  # volume_hi / volume per channel [-]
+    hi: np.ndarray  # volume_hi per interval (the 80% upper forecast bound) [contacts]
     queue: str = config.DEFAULT_QUEUE
 
     @property
@@ -764,6 +856,7 @@ class _Grid:
             self.closed = np.vstack([self.closed, zeros])
             self.aht_s = np.vstack([self.aht_s, np.full((1, len(self.ds)), _default_aht_s(channel))])
             self.hi_ratio = np.append(self.hi_ratio, 1.0)
+            self.hi = np.vstack([self.hi, zeros])
         return self.channels.index(channel)
 
 
@@ -804,6 +897,13 @@ def _to_grid(demand: pd.DataFrame) -> _Grid:
     volume, closed, work, weight, hi = (matrix(c) for c in ("volume", "closed_attempts", "work", "w", "volume_hi"))
     aht = np.full(shape, np.nan)
     np.divide(work, weight, out=aht, where=weight > 0)
+    # one queue per channel and interval: keep its handle time as given (bit for bit), so the
+    # baseline is staffed exactly as ``kcc.plan`` staffs the same demand
+    rows = np.zeros(shape)
+    np.add.at(rows, (ci, ti), 1.0)
+    given = np.full(shape, np.nan)
+    given[ci, ti] = frame["aht_s"].to_numpy(float)
+    aht = np.where((rows == 1) & np.isfinite(given), given, aht)
     for c, channel in enumerate(channels):
         mean = work[c].sum() / weight[c].sum() if weight[c].sum() > 0 else _default_aht_s(channel)
         # an interval nobody was served in (closed, quiet) takes the channel's mean handle time
@@ -811,7 +911,8 @@ def _to_grid(demand: pd.DataFrame) -> _Grid:
     total = volume.sum(axis=1)
     hi_ratio = np.where(total > 0, hi.sum(axis=1) / np.where(total > 0, total, 1.0), 1.0)
     queue = str(frame["queue"].iloc[0]) if "queue" in frame and frame["queue"].nunique() == 1 else config.DEFAULT_QUEUE
-    return _Grid(ds, int(lengths[0]), list(channels), volume, aht, closed, np.maximum(hi_ratio, 1.0), queue)
+    return _Grid(ds, int(lengths[0]), list(channels), volume, aht, closed, np.maximum(hi_ratio, 1.0),
+                 np.maximum(hi, volume), queue)
 
 
 def _hours_table(grid: _Grid, hours: Iterable[ChannelHours]) -> tuple[np.ndarray, np.ndarray]:
@@ -952,9 +1053,11 @@ def _tile_ds(ds: pd.DatetimeIndex, times: int) -> pd.DatetimeIndex:
     return stamps.tz_localize("UTC").tz_convert(ds.tz) if ds.tz is not None else stamps
 
 
-def _grid_frame(grid: _Grid, volume: np.ndarray, **extra: np.ndarray) -> pd.DataFrame:
+def _grid_frame(grid: _Grid, volume: np.ndarray, volume_hi: np.ndarray | None = None, **extra: np.ndarray) -> pd.DataFrame:
     """Long demand frame, sorted by channel id then ``ds`` (the order ``kcc.plan`` uses)."""
     n_c, n_t = volume.shape
+    if volume_hi is None:
+        volume_hi = volume * grid.hi_ratio[:, None]
     order = np.argsort(np.array(grid.channels, dtype=object), kind="stable")
     channels = np.array(grid.channels, dtype=object)[order]
     out = pd.DataFrame({
@@ -963,7 +1066,7 @@ def _grid_frame(grid: _Grid, volume: np.ndarray, **extra: np.ndarray) -> pd.Data
         "ds": _tile_ds(grid.ds, n_c),
         "interval_min": np.int64(grid.interval_min),
         "volume": volume[order].ravel(),
-        "volume_hi": (volume * grid.hi_ratio[:, None])[order].ravel(),
+        "volume_hi": volume_hi[order].ravel(),
         "aht_s": grid.aht_s[order].ravel(),
     })
     for name, values in extra.items():
@@ -1195,8 +1298,11 @@ def _run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Seque
     factor = np.array([spec.fcr_for(c).volume_factor if spec.fcr_for(c) else 1.0 for c in grid.channels])
     scn_arrivals, gave_up = _mix(grid, arrivals * factor[:, None], spec.shifts)
     scn = _constrain(grid, scn_arrivals, scn_accept, behaviour)
-    # The record stays the anchor: only the change the levers make is modelled.
-    scn_volume = np.clip(grid.volume + scn.volume - base.volume, 0.0, None)
+    # The record stays the anchor: only the change the levers make is modelled. Where the
+    # levers change nothing the record is kept as it is (no rounding from adding and
+    # subtracting), so the baseline spec staffs exactly what ``kcc.plan`` staffs.
+    delta = scn.volume - base.volume
+    scn_volume = np.where(delta == 0.0, grid.volume, np.clip(grid.volume + delta, 0.0, None))
     return _Pipeline(grid, base_accept, scn_accept, arrivals, scn_arrivals, base, scn,
                      grid.volume.copy(), scn_volume, gave_up, base_hours, scn_hours)
 
@@ -1219,7 +1325,8 @@ def scenario_demand(
     Returns
     -------
     pandas.DataFrame
-        Demand frame (``volume`` is the scenario's) plus ``volume_baseline``, ``arrivals``,
+        Demand frame (``volume`` and ``volume_hi`` are the scenario's) plus ``volume_baseline``,
+        ``volume_hi_baseline``, ``arrivals``,
         ``arrivals_baseline``, ``reached``, ``reached_baseline``, ``callbacks``, ``digital_in``,
         ``lost``, ``gave_up`` [contacts] and ``is_open``, ``is_open_baseline``.
     """
@@ -1228,8 +1335,14 @@ def scenario_demand(
 
 
 def _pipeline_frame(p: _Pipeline) -> pd.DataFrame:
+    grid = p.grid
+    # the upper bound moves with the volume (its ratio per interval); unchanged where the
+    # levers leave the volume unchanged
+    safe = np.where(grid.volume > 0, grid.volume, 1.0)
+    ratio = np.maximum(np.where(grid.volume > 0, grid.hi / safe, grid.hi_ratio[:, None]), 1.0)
+    scn_hi = np.where(p.scn_volume == p.base_volume, grid.hi, p.scn_volume * ratio)
     return _grid_frame(
-        p.grid, p.scn_volume, volume_baseline=p.base_volume, arrivals=p.scn_arrivals,
+        p.grid, p.scn_volume, scn_hi, volume_hi_baseline=grid.hi, volume_baseline=p.base_volume, arrivals=p.scn_arrivals,
         arrivals_baseline=p.base_arrivals, reached=p.scn.reached, reached_baseline=p.base.reached,
         callbacks=p.scn.callbacks, digital_in=p.scn.digital_in, lost=p.scn.lost, gave_up=p.gave_up,
         is_open=p.scn_accept, is_open_baseline=p.base_accept,
@@ -1625,12 +1738,6 @@ def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
 
-def _weighted(values: pd.Series, weights: pd.Series) -> float:
-    ok = np.isfinite(values.to_numpy(float)) & (weights.to_numpy(float) > 0)
-    w = weights.to_numpy(float)[ok]
-    return float((values.to_numpy(float)[ok] * w).sum() / w.sum()) if w.sum() > 0 else float("nan")
-
-
 def _plan_for(demand_frame: pd.DataFrame, roster: pd.DataFrame | None, settings: Any, hours: Sequence[ChannelHours], working: Sequence[ChannelHours]) -> pd.DataFrame:
     from kcc import plan
 
@@ -1641,7 +1748,14 @@ def _plan_for(demand_frame: pd.DataFrame, roster: pd.DataFrame | None, settings:
 
 def _summary(p: _Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed_plan: pd.DataFrame | None,
              settings: Any, spec: ScenarioSpec, which: str) -> dict[str, Any]:
-    """Scalars and per-channel/weekday sums of one side (``scn`` or ``base``)."""
+    """Scalars and per-channel/weekday sums of one side (``scn`` or ``base``).
+
+    FTE and KPIs use the definitions of the Staffing and Overview pages (``kcc.plan.total``:
+    agent hours / (contract hours x days / 7), KPIs weighted by volume), so the baseline
+    scenario shows the plan's numbers for the same days.
+    """
+    from kcc import plan
+
     suffix = "" if which == "scn" else "_baseline"
     days = max(1, len(np.unique(p.grid.day)))
     weeks = days / 7.0
@@ -1666,12 +1780,10 @@ def _summary(p: _Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffe
         f"fte_rostered{suffix}": by_channel["rostered_hours"] / weeks / contract,
         f"cost_eur_per_month{suffix}": by_channel["cost"] / weeks * WEEKS_PER_MONTH,
     })
-    kpis = kpi.groupby("channel").apply(
-        lambda g: pd.Series({
-            f"service_level{suffix}": _weighted(g["service_level"], g["volume"]),
-            f"p_abandon{suffix}": _weighted(g["p_abandon"], g["volume"]),
-        }), include_groups=False,
-    )
+    kpis = pd.DataFrame.from_dict({
+        channel: plan.total(g, staffed_only=False)[["service_level", "p_abandon"]].to_numpy(float)
+        for channel, g in kpi.groupby("channel")
+    }, orient="index", columns=[f"service_level{suffix}", f"p_abandon{suffix}"])
     flows = pd.DataFrame({"channel": frame["channel"], "a": arrivals, "r": reached}).groupby("channel").sum()
     flows[f"reachability{suffix}"] = flows["r"] / flows["a"].where(flows["a"] > 0)
     flows[f"contacts_per_week{suffix}"] = flows["a"] / weeks
@@ -1692,16 +1804,19 @@ def _summary(p: _Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffe
     by_weekday[f"cost_eur_per_week{suffix}"] = wd["c"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     by_weekday[f"reached_per_week{suffix}"] = reach_wd["r"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     handled = volume[~frame["channel"].isin(NO_AGENT_CHANNELS).to_numpy()].sum() + frame.loc[frame["channel"].isin(NO_AGENT_CHANNELS), f"volume{suffix}"].sum()
+    fte_hours = contract * days / 7.0
+    with_roster = plan.total(plan_frame, staffed_only=False)
+    staffed = plan.total(kpi, staffed_only=False)
     return {
         "weeks": weeks,
-        "fte": agent_hours.sum() / weeks / contract,
-        "fte_rostered": (plan_frame["rostered"].to_numpy(float) * hours).sum() / weeks / contract,
+        "fte": float(with_roster["required_agent_hours"] / fte_hours),
+        "fte_rostered": float(with_roster["rostered_agent_hours"] / fte_hours),
         "cost_eur_per_month": cost / weeks * WEEKS_PER_MONTH,
         "cost_eur_per_contact": cost / handled if handled > 0 else float("nan"),
-        "service_level": _weighted(kpi["service_level"], kpi["volume"]),
-        "p_abandon": _weighted(kpi["p_abandon"], kpi["volume"]),
-        "service_level_roster": _weighted(plan_frame["service_level"], plan_frame["volume"]),
-        "p_abandon_roster": _weighted(plan_frame["p_abandon"], plan_frame["volume"]),
+        "service_level": float(staffed["service_level"]),
+        "p_abandon": float(staffed["p_abandon"]),
+        "service_level_roster": float(with_roster["service_level"]),
+        "p_abandon_roster": float(with_roster["p_abandon"]),
         "reachability": float(reached.sum() / arrivals.sum()) if arrivals.sum() > 0 else float("nan"),
         "contacts_per_week": float(arrivals.sum() / weeks),
         "handled_per_week": float(handled / weeks),
@@ -1813,8 +1928,7 @@ def evaluate_scenario(
     p = _run_pipeline(baseline_demand, spec, opening_hours)
     frame = _pipeline_frame(p)
     scn_settings = scenario_settings(settings, spec)
-    base_frame = frame.assign(volume=frame["volume_baseline"], volume_hi=frame["volume_baseline"] * frame["volume_hi"] / frame["volume"].where(frame["volume"] > 0, 1.0).where(frame["volume"] > 0, np.nan))
-    base_frame["volume_hi"] = base_frame["volume_hi"].fillna(base_frame["volume"])
+    base_frame = frame.assign(volume=frame["volume_baseline"], volume_hi=frame["volume_hi_baseline"])
     plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours)
     plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours)
     staffed_scn = staffed_base = None

@@ -1487,31 +1487,31 @@ def commit_stage(
                 {"id": import_id},
             )
         # Each local bucket start becomes an instant once (a join on the distinct starts),
-        # not once per stage row.
+        # not once per stage row; the intervals go straight from that aggregate into the
+        # table, after the period they cover (per series, in instants) has been cleared.
         cur.execute(
-            """CREATE TEMP TABLE kcc_new_intervals AS
-               WITH stage AS (
-                   SELECT * FROM kcc_stage
-                   WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0),
-               starts AS (
-                   SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
-                   FROM (SELECT DISTINCT ds_local FROM stage))
-               SELECT channel, queue, starts.ds,
-                      $n AS interval_min, sum(offered) AS offered, sum(answered) AS answered,
-                      sum(abandoned) AS abandoned,
-                      sum(handle_sum) / nullif(sum(handle_n), 0) AS aht_s,
-                      sum(wait_s_total) AS wait_s_total, sum(closed_attempts) AS closed_attempts
-               FROM stage JOIN starts USING (ds_local)
-               GROUP BY channel, queue, starts.ds""",
-            {"n": stage.interval_min},
+            """CREATE TEMP TABLE kcc_new_starts AS
+               SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
+               FROM (SELECT DISTINCT ds_local FROM kcc_stage
+                     WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
         )
-        replaced += _delete_overlap(cur, "interval_volumes", "ds", "kcc_new_intervals")
+        staged = """(SELECT channel, queue, ds_local, offered, answered, abandoned, handle_sum,
+                            handle_n, wait_s_total, closed_attempts
+                     FROM kcc_stage
+                     WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
+        replaced += _delete_overlap(
+            cur, "interval_volumes", "ds",
+            f"(SELECT channel, queue, ds FROM {staged} JOIN kcc_new_starts USING (ds_local))",
+        )
+        cur.execute("SET preserve_insertion_order = false")
         cur.execute(
-            """INSERT INTO interval_volumes
-               SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
-                      wait_s_total, closed_attempts, $id
-               FROM kcc_new_intervals""",
-            {"id": import_id},
+            f"""INSERT INTO interval_volumes
+                SELECT channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
+                       sum(handle_sum) / nullif(sum(handle_n), 0), sum(wait_s_total),
+                       sum(closed_attempts), $id
+                FROM {staged} JOIN kcc_new_starts s USING (ds_local)
+                GROUP BY channel, queue, s.ds""",  # noqa: S608 - constants
+            {"n": stage.interval_min, "id": import_id},
         )
         _finish_import(
             cur, import_id, "contacts" if keep_contacts else "interval_volumes", rows, replaced

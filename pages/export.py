@@ -22,10 +22,12 @@ BASELINE, WORKING = "\u0000baseline", "\u0000working"  # picker options no saved
 st.title(tr("report.page_title"))
 st.caption(tr("report.page_intro"))
 
-base = cache.baseline(con)
+base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))
     st.stop()
+st.caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
+              end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
 
 specs: dict[str, scenarios.ScenarioSpec] = {}
 for row in cache.saved_scenarios(con).itertuples():
@@ -72,9 +74,9 @@ if generate:
             spec = replace(spec, surge=scenarios.SurgeTest(
                 uplift=surge_pct / 100.0, duration_min=int(surge_h) * 60, home_agents=int(flex_agents)))
         name = labels.get(choice, choice)
-        baseline = cache.evaluate(con, spec.baseline(), tr("report.baseline"))
+        baseline = cache.evaluate(con, base, spec.baseline(), tr("report.baseline"))
         bar.progress(0.3, text=tr("report.progress_stress"))
-        result = cache.evaluate(con, spec, name)
+        result = cache.evaluate(con, base, spec, name)
         summary = report.build_summary(
             baseline, result, settings, language=lang, role=role, role_text=role_text,
             texts=texts, title=title, opening_hours=base.opening_hours or None,

@@ -14,6 +14,7 @@ from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
+    WEEKS_PER_MONTH,
     ChannelHours,
     ChannelShift,
     ClosedHoursBehaviour,
@@ -27,12 +28,13 @@ from kcc.scenarios import (
     scenario_settings,
 )
 from kcc.ui import scenario_cache as cache
+from kcc.ui.staffing_view import fmt_number, fmt_pct
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, fmt_compact, period_picker
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
-base = cache.baseline(con)
+base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))
     st.stop()
@@ -40,9 +42,8 @@ if base is None:
 spec = cache.working_spec()
 plan_settings = cache.settings(con)
 with st.spinner(tr("levers.computing")):
-    result = cache.evaluate(con, spec, cache.working_name() or tr("levers.working"))
-    reference = cache.evaluate(con, spec.baseline(), tr("scenarios.baseline"))
-assert result is not None and reference is not None  # the baseline exists, so both evaluate
+    result = cache.evaluate(con, base, spec, cache.working_name() or tr("levers.working"))
+    reference = cache.evaluate(con, base, spec.baseline(), tr("scenarios.baseline"))
 
 WEEKDAYS = [tr(f"common.weekday_{d}") for d in range(7)]
 TIMES = list(range(0, MINUTES_PER_DAY + 1, TIME_STEP_MIN))
@@ -69,6 +70,16 @@ def eur(value: float) -> str:
     return f"{value:,.0f} {tr('common.unit_eur')}"
 
 
+def signed(value: float, decimals: int = 0) -> str:
+    """A difference with its sign, in the language's number format."""
+    return "–" if not math.isfinite(value) else ("+" if value >= 0 else "-") + fmt_number(abs(value), decimals)
+
+
+def points(value: float) -> str:
+    """A difference of two shares, in percentage points."""
+    return "–" if not math.isfinite(value) else f"{signed(100 * value, 1)} %"
+
+
 def pct(value: float) -> str:
     return "–" if value is None or not math.isfinite(value) else f"{100 * value:.1f} %"
 
@@ -83,21 +94,34 @@ def apply(new_spec: ScenarioSpec) -> None:
 
 
 def headline(res: ScenarioResult, ref: ScenarioResult) -> None:
-    cols = st.columns(5)
-    cols[0].metric(tr("levers.m_fte"), fte(res.fte), f"{res.fte - ref.fte:+,.1f} {tr('common.unit_fte')}",
-                   delta_color="inverse")
-    cols[1].metric(tr("levers.m_cost"), eur(res.cost_eur_per_month),
-                   f"{res.cost_eur_per_month - ref.cost_eur_per_month:+,.0f} {tr('common.unit_eur')}",
-                   delta_color="inverse")
-    cols[2].metric(tr("levers.m_sl"), pct(res.service_level),
-                   f"{100 * (res.service_level - ref.service_level):+.1f} %")
-    cols[3].metric(tr("levers.m_abandon"), pct(res.p_abandon),
-                   f"{100 * (res.p_abandon - ref.p_abandon):+.1f} %", delta_color="inverse")
-    cols[4].metric(tr("levers.m_reach"), pct(res.reachability),
-                   f"{100 * (res.reachability - ref.reachability):+.1f} %")
+    """The scenario's numbers with the same labels and definitions as Overview and Staffing;
+    the small print is the difference with the baseline."""
+    cols = st.columns(4)
+    cols[0].metric(tr("common.kpi_required_fte"), fmt_number(res.fte, 1), signed(res.fte - ref.fte, 1),
+                   delta_color="inverse", border=True)
+    cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(res.fte_rostered, 1), border=True)
+    cols[2].metric(tr("common.kpi_cost_required_month"), fmt_compact(res.cost_eur_per_month),
+                   fmt_compact(res.cost_eur_per_month - ref.cost_eur_per_month, signed=True),
+                   delta_color="inverse", border=True)
+    cols[3].metric(tr("common.kpi_reachability"), fmt_pct(res.reachability),
+                   points(res.reachability - ref.reachability), border=True)
+    cols = st.columns([0.9, 1, 1, 1.1])
+    help_sl = tr("common.kpi_sl_help")
+    cols[0].metric(tr("common.kpi_sl_roster"), fmt_pct(res.service_level_roster),
+                   points(res.service_level_roster - ref.service_level_roster), help=help_sl, border=True)
+    cols[1].metric(tr("common.kpi_sl_required"), fmt_pct(res.service_level),
+                   points(res.service_level - ref.service_level), help=help_sl, border=True)
+    cols[2].metric(tr("common.kpi_abandon_roster"), fmt_pct(res.p_abandon_roster),
+                   points(res.p_abandon_roster - ref.p_abandon_roster), delta_color="inverse", border=True)
+    cols[3].metric(tr("common.kpi_abandon_required"), fmt_pct(res.p_abandon),
+                   points(res.p_abandon - ref.p_abandon), delta_color="inverse", border=True)
 
 
-st.caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"), end=base.end.strftime("%d-%m-%Y")))
+top = st.columns([3, 1])
+top[0].caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
+                  end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
+with top[1]:
+    period_picker(tr, cache.period_choices(), cache.period_weeks(), cache.PERIOD_STATE_KEY, "levers.period_weeks")
 headline(result, reference)
 
 top = st.columns([3, 1])
@@ -183,17 +207,21 @@ with tabs[0]:
 
         wd = result.by_weekday
         extra_hours = float(wd["delta_open_hours"].sum())
-        cols = st.columns(4)
-        cols[0].metric(tr("levers.m_extra_hours"), f"{extra_hours:+,.1f} {tr('common.unit_h')}")
-        cols[1].metric(tr("levers.m_caught"), f"{result.caught_per_week:+,.0f} {tr('levers.per_week')}")
-        cols[2].metric(tr("levers.m_delta_cost"), f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}")
-        cols[3].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f} {tr('common.unit_fte')}")
+        weekly_cost = result.delta_cost_eur_per_month / WEEKS_PER_MONTH
+        per_hour = weekly_cost / extra_hours if abs(extra_hours) > 1e-9 else float("nan")
+        per_contact = (weekly_cost / result.caught_per_week
+                       if abs(result.caught_per_week) > 1e-9 else float("nan"))
+        cols = st.columns(5)
+        cols[0].metric(tr("levers.m_extra_hours"), signed(extra_hours, 1), border=True)
+        cols[1].metric(tr("levers.m_caught"), signed(result.caught_per_week), border=True)
+        cols[2].metric(tr("levers.m_delta_fte"), signed(result.delta_fte, 1), border=True)
+        cols[3].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True),
+                       border=True)
+        cols[4].metric(tr("levers.m_cost_per_hour"), fmt_number(per_hour), border=True)
         if abs(extra_hours) > 1e-9:
-            per_contact = (result.delta_cost_eur_per_month / (result.caught_per_week * 52 / 12)
-                           if abs(result.caught_per_week) > 1e-9 else float("nan"))
-            st.info(tr("levers.hours_answer", hours=f"{extra_hours:+,.1f}", cost=f"{result.delta_cost_eur_per_month:+,.0f}",
-                       fte=f"{result.delta_fte:+,.1f}", caught=f"{result.caught_per_week:+,.0f}",
-                       per_contact="–" if not math.isfinite(per_contact) else f"{per_contact:,.2f}"))
+            st.info(tr("levers.hours_answer", hours=signed(extra_hours, 1), cost=signed(result.delta_cost_eur_per_month),
+                       fte=signed(result.delta_fte, 1), caught=signed(result.caught_per_week),
+                       per_hour=fmt_number(per_hour), per_contact=fmt_number(per_contact, 2)))
         table = wd.assign(weekday=[WEEKDAYS[d] for d in wd["weekday"]])[
             ["weekday", "open_hours_baseline", "open_hours", "delta_fte", "delta_cost_eur_per_week",
              "caught_per_week", "cost_eur_per_extra_hour", "cost_eur_per_caught_contact"]]
@@ -313,7 +341,7 @@ with tabs[2]:
         except ValueError as exc:
             st.error(str(exc))
     st.caption(tr("levers.frontier_intro"))
-    frontier = cache.frontier(con, spec, channel)
+    frontier = cache.frontier(con, base, spec, channel)
     if len(frontier):
         st.plotly_chart(charts.frontier_chart(frontier, LABELS, tr("levers.chart_frontier"), now.target_service_level),
                         key="levers.chart_frontier")
@@ -354,10 +382,11 @@ with tabs[3]:
             st.error(str(exc))
     flows = result.by_channel
     cols = st.columns(3)
-    cols[0].metric(tr("levers.m_contacts"), contacts(result.contacts_per_week) + " " + tr("levers.per_week_short"),
-                   f"{result.contacts_per_week - reference.contacts_per_week:+,.0f}", delta_color="inverse")
-    cols[1].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f} {tr('common.unit_fte')}")
-    cols[2].metric(tr("levers.m_delta_cost"), f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}")
+    cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(result.contacts_per_week),
+                   fmt_compact(result.contacts_per_week - reference.contacts_per_week, signed=True),
+                   delta_color="inverse", border=True)
+    cols[1].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f}", border=True)
+    cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True), border=True)
     st.plotly_chart(charts.channel_delta_chart(flows, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
                     key="levers.chart_fcr")
 
@@ -463,11 +492,11 @@ with tabs[5]:
         except ValueError as exc:
             st.error(str(exc))
     cols = st.columns(3)
-    cols[0].metric(tr("levers.m_cost"), eur(result.cost_eur_per_month),
-                   f"{result.delta_cost_eur_per_month:+,.0f} {tr('common.unit_eur')}", delta_color="inverse")
-    cols[1].metric(tr("levers.m_cost_contact"), f"{result.cost_eur_per_contact:,.2f} {tr('common.unit_eur')}",
-                   f"{result.cost_eur_per_contact - reference.cost_eur_per_contact:+,.2f} {tr('common.unit_eur')}",
-                   delta_color="inverse")
-    cols[2].metric(tr("levers.m_handled"), contacts(result.handled_per_week) + " " + tr("levers.per_week_short"))
+    cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(result.cost_eur_per_month),
+                   fmt_compact(result.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)
+    cols[1].metric(tr("levers.m_cost_contact"), f"{result.cost_eur_per_contact:,.2f}",
+                   f"{result.cost_eur_per_contact - reference.cost_eur_per_contact:+,.2f}",
+                   delta_color="inverse", border=True)
+    cols[2].metric(tr("levers.m_handled"), fmt_compact(result.handled_per_week), border=True)
     st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
                     key="levers.chart_costs")

@@ -12,14 +12,20 @@ from kcc import store
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
+from kcc.ui.widgets import period_picker
 
 con, tr = init_page("scenarios")
 st.title(tr("scenarios.title"))
 st.caption(tr("scenarios.intro"))
-base = cache.baseline(con)
+base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))
     st.stop()
+top = st.columns([3, 1])
+top[0].caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
+                  end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
+with top[1]:
+    period_picker(tr, cache.period_choices(), cache.period_weeks(), cache.PERIOD_STATE_KEY, "scenarios.period_weeks")
 
 # A shared link (?scenario=...&sv=...&name=...) opens its scenario once per session and link.
 params = st.query_params.to_dict()
@@ -115,25 +121,30 @@ if len(picked) < 2:
 else:
     spec_of = {BASELINE: working.baseline(), WORKING: working, **specs}
     with st.spinner(tr("levers.computing")):
-        results = [cache.evaluate(con, spec_of[o], labels.get(o, o)) for o in picked]
-    table = compare([r for r in results if r is not None])
-    st.dataframe(table[["name", "fte", "diff_fte", "cost_eur_per_month", "diff_cost_eur_per_month", "service_level",
-                        "p_abandon", "reachability", "contacts_per_week", "lost_per_week", "cost_eur_per_contact"]],
+        results = [cache.evaluate(con, base, spec_of[o], labels.get(o, o)) for o in picked]
+    table = compare(results)
+    st.dataframe(table[["name", "fte", "diff_fte", "fte_rostered", "cost_eur_per_month", "diff_cost_eur_per_month",
+                        "service_level_roster", "service_level", "p_abandon_roster", "p_abandon", "reachability",
+                        "contacts_per_week", "lost_per_week", "cost_eur_per_contact"]],
                  hide_index=True, key="scenarios.compare_table", column_config={
         "name": tr("scenarios.name"),
-        "fte": st.column_config.NumberColumn(tr("levers.ax_fte"), format="%.1f FTE"),
-        "diff_fte": st.column_config.NumberColumn(tr("scenarios.c_diff_fte"), format="%+.1f FTE"),
-        "cost_eur_per_month": st.column_config.NumberColumn(tr("levers.ax_cost"), format="%.0f EUR"),
-        "diff_cost_eur_per_month": st.column_config.NumberColumn(tr("scenarios.c_diff_cost"), format="%+.0f EUR"),
-        "service_level": st.column_config.NumberColumn(tr("levers.m_sl"), format="percent"),
-        "p_abandon": st.column_config.NumberColumn(tr("levers.m_abandon"), format="percent"),
-        "reachability": st.column_config.NumberColumn(tr("levers.m_reach"), format="percent"),
-        "contacts_per_week": st.column_config.NumberColumn(tr("scenarios.c_contacts"), format="%.0f"),
+        "fte": st.column_config.NumberColumn(tr("common.kpi_required_fte"), format="%.1f"),
+        "diff_fte": st.column_config.NumberColumn(tr("scenarios.c_diff_fte"), format="%+.1f"),
+        "fte_rostered": st.column_config.NumberColumn(tr("common.kpi_rostered_fte"), format="%.1f"),
+        "cost_eur_per_month": st.column_config.NumberColumn(tr("common.kpi_cost_required_month"), format="compact"),
+        "diff_cost_eur_per_month": st.column_config.NumberColumn(tr("scenarios.c_diff_cost"), format="%+.0f"),
+        "service_level_roster": st.column_config.NumberColumn(tr("common.kpi_sl_roster"), format="percent"),
+        "service_level": st.column_config.NumberColumn(tr("common.kpi_sl_required"), format="percent"),
+        "p_abandon_roster": st.column_config.NumberColumn(tr("common.kpi_abandon_roster"), format="percent"),
+        "p_abandon": st.column_config.NumberColumn(tr("common.kpi_abandon_required"), format="percent"),
+        "reachability": st.column_config.NumberColumn(tr("common.kpi_reachability"), format="percent"),
+        "contacts_per_week": st.column_config.NumberColumn(tr("common.kpi_contacts_week"), format="%.0f"),
         "lost_per_week": st.column_config.NumberColumn(tr("scenarios.c_lost"), format="%.0f"),
-        "cost_eur_per_contact": st.column_config.NumberColumn(tr("levers.m_cost_contact"), format="%.2f EUR"),
+        "cost_eur_per_contact": st.column_config.NumberColumn(tr("levers.m_cost_contact"), format="%.2f"),
     })
-    chart_labels = {"fte": tr("levers.ax_fte"), "cost": tr("levers.ax_cost"), "service_level": tr("levers.ax_service_level"),
-                    "abandonment": tr("scenarios.ax_abandonment"), "reachability": tr("levers.ax_reachability"),
+    chart_labels = {"fte": tr("common.kpi_required_fte"), "cost": tr("common.kpi_cost_required_month"),
+                    "service_level": tr("common.kpi_sl_required"), "abandonment": tr("common.kpi_abandon_required"),
+                    "reachability": tr("common.kpi_reachability"),
                     "difference": tr("scenarios.chart_diff")}
     st.plotly_chart(charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values")
     st.plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")

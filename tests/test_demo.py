@@ -236,6 +236,28 @@ def test_closed_attempts_only_outside_opening_hours(centre: demo.DemoCentre, fra
             assert rows.loc[~is_open, "closed_attempts"].sum() > 1000, channel
 
 
+def test_phone_attempts_after_closing_have_an_evening_hump(frame: pd.DataFrame) -> None:
+    """Parents call after the children are in bed: closing at 20:00 misses a few percent of the
+    day's phone demand, most of it before 22:00; a smaller shoulder before 08:00."""
+    phone = frame[(frame["channel"] == "phone") & ~frame["date"].isin(_nl_holidays())]
+    weekdays = phone[phone["weekday"] < 5]
+    per_day = weekdays.groupby("date")["offered"].sum().mean()
+    hour = weekdays["minute"] // 60
+    n_days = weekdays["date"].nunique()
+
+    def attempts(first: int, last: int) -> float:
+        return weekdays.loc[(hour >= first) & (hour < last), "closed_attempts"].sum() / n_days
+
+    evening, late, morning = attempts(20, 22), attempts(22, 24), attempts(7, 8)
+    assert 0.025 < evening / per_day < 0.06, evening / per_day
+    assert late < evening / 2 and attempts(2, 4) < late
+    assert evening / 2 > morning > attempts(5, 6)  # the early shoulder: smaller than an evening hour
+    weekly = weekdays.loc[(hour >= 20) & (hour < 22), "closed_attempts"].sum() / n_days * 5
+    assert 400 < weekly < 1200  # contacts a week that staying open until 22:00 could catch
+    sundays = phone[phone["weekday"] == 6]
+    assert sundays.groupby("date")["closed_attempts"].sum().min() > 100
+
+
 def test_handle_times_per_channel(frame: pd.DataFrame) -> None:
     answered = frame[frame["answered"] > 0]
     weighted = (answered["aht_s"] * answered["answered"]).groupby(answered["channel"]).sum()

@@ -26,6 +26,7 @@ from kcc.scenarios import (
     apply_fcr,
     apply_opening_hours,
     flex_agents,
+    forecast_closed_attempts,
     hours_from_setting,
     hours_to_setting,
     infer_opening_hours,
@@ -256,9 +257,6 @@ def test_spec_round_trips_through_json_and_a_link() -> None:
     assert hash(spec) == hash(ScenarioSpec.from_dict(data))
 
 
-# DuckDB's frame conversion of TIMESTAMPTZ columns trips a pandas 3.1 deprecation inside
-# kcc.store; it is not ours to fix here.
-@pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning")
 def test_spec_round_trips_through_duckdb(mem_con) -> None:  # noqa: ANN001 - fixture
     spec = full_spec()
     store.save_scenario(mem_con, name="Late", spec=spec.to_dict(), spec_version=SPEC_VERSION, user="Ann",
@@ -335,21 +333,89 @@ def test_hours_setting_round_trip_and_inference() -> None:
     assert inferred[0].open_hours_per_week == 7 * 12
 
 
+# --------------------------------------------------------------------------- closed-hours demand ahead
+
+
+def history_frame(weeks: int = 2, holiday: str | None = None) -> pd.DataFrame:
+    """History of phone open 08:00-20:00 Monday to Saturday, 10 contacts per open interval and
+    4 attempts per interval from 20:00 to 22:00; on Sunday closed with 2 attempts per interval
+    from 10:00 to 12:00. ``holiday`` is a day closed all day with attempts around the clock."""
+    ds = pd.date_range(pd.Timestamp("2026-10-05", tz=TZ), periods=weeks * 7 * 96, freq="15min")
+    minute, weekday = ds.hour * 60 + ds.minute, ds.day_of_week
+    is_open = (weekday < 6) & (minute >= 480) & (minute < 1200)
+    attempts = np.where((weekday < 6) & (minute >= 1200) & (minute < 1320), 4.0, 0.0)
+    attempts = np.where((weekday == 6) & (minute >= 600) & (minute < 720), 2.0, attempts)
+    offered = np.where(is_open, 10.0, 0.0)
+    if holiday is not None:
+        day = ds.tz_localize(None).normalize() == pd.Timestamp(holiday)
+        offered, attempts = np.where(day, 0.0, offered), np.where(day, 9.0, attempts)
+    return pd.DataFrame({"channel": "phone", "queue": "default", "ds": ds, "interval_min": 15,
+                         "offered": offered, "closed_attempts": attempts})
+
+
+def forecast_week(level: float) -> pd.DataFrame:
+    ds = pd.date_range(pd.Timestamp("2026-10-19", tz=TZ), periods=7 * 96, freq="15min")
+    minute, weekday = ds.hour * 60 + ds.minute, ds.day_of_week
+    volume = np.where((weekday < 6) & (minute >= 480) & (minute < 1200), level, 0.0)
+    return pd.DataFrame({"channel": "phone", "queue": "default", "ds": ds, "interval_min": 15,
+                         "volume": volume, "volume_hi": volume * 1.2, "aht_s": 300.0})
+
+
+def test_forecast_closed_attempts_follow_recent_weekdays_scaled_to_the_forecast() -> None:
+    same = forecast_closed_attempts(history_frame(), forecast_week(10.0))
+    doubled = forecast_closed_attempts(history_frame(), forecast_week(20.0))
+    local = same["ds"].dt.tz_localize(None)
+    evening = (local.dt.day_of_week < 6) & (local.dt.hour >= 20) & (local.dt.hour < 22)
+    sunday = (local.dt.day_of_week == 6) & (local.dt.hour >= 10) & (local.dt.hour < 12)
+    assert np.allclose(same.loc[evening, "closed_attempts"], 4.0)
+    assert np.allclose(same.loc[sunday, "closed_attempts"], 2.0)
+    assert same.loc[~(evening | sunday), "closed_attempts"].sum() == 0
+    # twice the forecast, twice the attempts; Sunday (closed all day) follows the overall level
+    assert np.allclose(doubled.loc[evening, "closed_attempts"], 8.0)
+    assert np.allclose(doubled.loc[sunday, "closed_attempts"], 4.0)
+    assert list(doubled.columns[:-1]) == list(forecast_week(20.0).columns)
+    # a public holiday (closed all day although Mondays are open) stays out of the profile
+    with_holiday = forecast_closed_attempts(history_frame(holiday="2026-10-12"), forecast_week(10.0))
+    assert np.allclose(with_holiday["closed_attempts"], same["closed_attempts"])
+    # no closed attempts recorded: none forecast; the window is validated
+    none = forecast_closed_attempts(history_frame().drop(columns="closed_attempts"), forecast_week(10.0))
+    assert none["closed_attempts"].sum() == 0
+    with pytest.raises(ValueError, match="weeks must be a whole number between 1 and 104"):
+        forecast_closed_attempts(history_frame(), forecast_week(10.0), weeks=0)
+
+
+def test_baseline_spec_reproduces_the_plan_of_a_forecast() -> None:
+    from kcc import plan
+    from kcc.scenarios import evaluate_scenario
+
+    demand = forecast_closed_attempts(history_frame(), forecast_week(10.0))
+    demand["volume"] = demand["volume"] * np.linspace(0.5, 1.5, len(demand))  # no round numbers
+    demand["volume_hi"] = demand["volume"] * 1.3
+    settings_ = plan.PlanSettings()
+    hours = (ChannelHours("phone", (480,) * 6 + (0,), (1200,) * 6 + (0,)),)
+    roster = demand[["channel", "ds", "interval_min"]].assign(agents=np.where(demand["volume"] > 0, 5.0, 0.0))
+    the_plan = plan.build_plan(demand, roster, settings_, open_hours=hours_to_setting(hours))
+    result = evaluate_scenario(demand, roster, settings_, ScenarioSpec(), opening_hours=hours)
+    total = plan.total(the_plan)
+    fte_hours = settings_.contract_hours_per_week
+    assert result.fte == total["required_agent_hours"] / fte_hours
+    assert result.fte_rostered == total["rostered_agent_hours"] / fte_hours
+    assert result.service_level_roster == total["service_level"]
+    assert result.p_abandon_roster == total["p_abandon"]
+    phone = result.plan[result.plan["channel"] == "phone"]
+    assert (phone["volume_hi"].to_numpy() == the_plan["volume_hi"].to_numpy()).all()
+
+
 # --------------------------------------------------------------------------- the demo centre, end to end
 
 
 @pytest.fixture
 def demo_case(demo_con):  # noqa: ANN001, ANN201 - fixture
-    import warnings
-
     from kcc import plan
 
-    with warnings.catch_warnings():
-        # DuckDB's frame conversion of TIMESTAMPTZ trips a pandas 3.1 deprecation in kcc.store
-        warnings.simplefilter("ignore", DeprecationWarning)
-        history = store.read_intervals(demo_con, start="2026-10-19", end="2026-11-16")
-        roster = store.read_roster(demo_con, start="2026-10-19", end="2026-11-16")
-        stored = store.read_settings(demo_con)
+    history = store.read_intervals(demo_con, start="2026-10-19", end="2026-11-16")
+    roster = store.read_roster(demo_con, start="2026-10-19", end="2026-11-16")
+    stored = store.read_settings(demo_con)
     demand = history.rename(columns={"offered": "volume"})
     demand["aht_s"] = demand["aht_s"].fillna(demand["channel"].map(plan.DEFAULT_AHT_S))
     settings_ = plan.default_settings(stored)

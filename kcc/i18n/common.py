@@ -46,4 +46,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit_min": ("min", "min"),
     "common.unit_h": ("h", "u"),
     "common.unit_pct": ("%", "%"),
+    # ----- headline KPIs: one definition and one label on every page
+    "common.kpi_contacts_week": ("Volume [contacts/week]", "Volume [contacten/week]"),
+    "common.kpi_contacts_month": ("Volume [contacts/month]", "Volume [contacten/maand]"),
+    "common.kpi_required_fte": ("Required FTE [FTE]", "Benodigde fte [fte]"),
+    "common.kpi_rostered_fte": ("Rostered FTE [FTE]", "Ingeroosterde fte [fte]"),
+    "common.kpi_sl_roster": ("SL, roster as it is [%]", "SL, huidig rooster [%]"),
+    "common.kpi_sl_required": ("SL, staffed as required [%]", "SL, volgens behoefte [%]"),
+    "common.kpi_abandon_roster": ("Abandoned, roster as it is [%]", "Afhaken, huidig rooster [%]"),
+    "common.kpi_abandon_required": ("Abandoned, staffed as required [%]", "Afhaken, volgens behoefte [%]"),
+    "common.kpi_cost_required_month": ("Cost as required [EUR/month]", "Kosten, behoefte [EUR/maand]"),
+    "common.kpi_cost_roster_week": ("Roster cost [EUR/week]", "Roosterkosten [EUR/week]"),
+    "common.kpi_cost_roster_month": ("Roster cost [EUR/month]", "Roosterkosten [EUR/maand]"),
+    "common.kpi_reachability": ("Reachability [%]", "Bereikbaarheid [%]"),
+    "common.kpi_sl_help": (
+        "Service level (SL) and abandonment with the roster as it is: the share of contacts answered within the "
+        "target time (or that hang up) with the agents on the roster. Staffed as required: the same when exactly "
+        "the required agents are scheduled. Both are weighted by volume over the period.",
+        "Servicelevel (SL) en afhaken met het huidige rooster: het deel van de contacten dat binnen de norm wordt "
+        "beantwoord (of ophangt) met de ingeroosterde medewerkers. Volgens behoefte: hetzelfde als precies de "
+        "benodigde medewerkers zijn ingeroosterd. Beide gewogen naar volume over de periode.",
+    ),
 }

@@ -9,11 +9,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.working_caption": ("Working scenario: {name}. Every lever below changes it; save it to compare it later.",
                                "Werkscenario: {name}. Elke knop hieronder past het aan; sla het op om het later te vergelijken."),
     "levers.baseline_caption": (
-        "Baseline: the four weeks {start} to {end} of history (offered contacts, contacts attempted while closed, "
-        "handle times) with the roster of those weeks. Numbers against the baseline in the small print.",
-        "Uitgangspunt: de vier weken {start} tot en met {end} uit de historie (aangeboden contacten, pogingen "
-        "buiten openingstijd, afhandeltijden) met het rooster van die weken. Verschil met het uitgangspunt in de kleine cijfers.",
+        "Baseline: the plan of the Staffing page for {start} to {end} ({weeks} weeks): the forecast (P50, "
+        "with the 80% upper bound), the roster and the contacts expected while a channel is closed (from the "
+        "last weeks of history). The small print is the difference with the baseline.",
+        "Uitgangspunt: het plan van de pagina Bezetting voor {start} tot en met {end} ({weeks} weken): de "
+        "prognose (P50, met de 80%-bovengrens), het rooster en de verwachte pogingen buiten openingstijd (uit de "
+        "laatste weken historie). De kleine cijfers zijn het verschil met het uitgangspunt.",
     ),
+    "levers.period": ("Period [weeks of the plan horizon]", "Periode [weken van de planhorizon]"),
+    "levers.period_weeks": ("first {n} weeks", "eerste {n} weken"),
     "levers.reset": ("Back to the baseline", "Terug naar uitgangspunt"),
     "levers.save_title": ("Save as scenario", "Opslaan als scenario"),
     "levers.save": ("Save scenario", "Scenario opslaan"),
@@ -24,11 +28,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.tab_fcr": ("First-contact resolution", "First-contact resolution"),
     "levers.tab_stress": ("Stress test", "Stresstest"),
     "levers.tab_costs": ("Costs", "Kosten"),
-    "levers.m_fte": ("Required FTE", "Benodigde fte"),
-    "levers.m_cost": ("Cost per month", "Kosten per maand"),
-    "levers.m_sl": ("Service level", "Servicelevel"),
-    "levers.m_abandon": ("Abandonment", "Verloren oproepen"),
-    "levers.m_reach": ("Reachability", "Bereikbaarheid"),
     "levers.per_week": ("contacts/week", "contacten/week"),
     "levers.per_week_short": ("/week", "/week"),
     # opening hours
@@ -53,15 +52,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.redial_window": ("Redial window after opening [min]", "Terugbelvenster na opening [min]"),
     "levers.lost_share": ("The rest is lost: {pct} of the contacts that meet a closed channel.",
                           "De rest gaat verloren: {pct} van de contacten die een gesloten kanaal treffen."),
-    "levers.m_extra_hours": ("Opening hours per week, all channels", "Openingsuren per week, alle kanalen"),
-    "levers.m_caught": ("Extra contacts reaching an open channel", "Extra contacten die een open kanaal bereiken"),
-    "levers.m_delta_cost": ("Extra cost per month", "Extra kosten per maand"),
-    "levers.m_delta_fte": ("Extra FTE", "Extra fte"),
+    "levers.m_extra_hours": ("Extra opening hours, all channels [h/week]", "Extra openingsuren, alle kanalen [u/week]"),
+    "levers.m_caught": ("Contacts caught [contacts/week]", "Extra bereikte contacten [contacten/week]"),
+    "levers.m_delta_cost": ("Extra cost [EUR/month]", "Extra kosten [EUR/maand]"),
+    "levers.m_cost_per_hour": ("Cost per extra opening hour [EUR/h]", "Kosten per extra openingsuur [EUR/u]"),
+    "levers.m_delta_fte": ("Extra FTE [FTE]", "Extra fte [fte]"),
     "levers.hours_answer": (
-        "{hours} opening hours per week cost {cost} EUR per month ({fte} FTE) and let {caught} more contacts per week "
-        "reach an open channel: {per_contact} EUR per extra contact.",
-        "{hours} openingsuren per week kosten {cost} EUR per maand ({fte} fte) en laten {caught} contacten per week "
-        "meer een open kanaal bereiken: {per_contact} EUR per extra contact.",
+        "{hours} opening hours per week catch {caught} contacts per week that now meet a closed channel, for "
+        "{fte} FTE or {cost} EUR per month: {per_hour} EUR per extra opening hour, {per_contact} EUR per contact caught.",
+        "{hours} openingsuren per week vangen {caught} contacten per week op die nu een gesloten kanaal treffen, "
+        "voor {fte} fte of {cost} EUR per maand: {per_hour} EUR per extra openingsuur, {per_contact} EUR per "
+        "opgevangen contact.",
     ),
     "levers.c_open_base": ("Open today [h]", "Nu open [u]"),
     "levers.c_open": ("Open in scenario [h]", "Open in scenario [u]"),
@@ -122,7 +123,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.fcr_goal": ("FCR in the scenario [%]", "FCR in het scenario [%]"),
     "levers.fcr_measured": ("measured from customer ids", "gemeten uit klantnummers"),
     "levers.fcr_input": ("your estimate", "uw schatting"),
-    "levers.m_contacts": ("Demand", "Vraag"),
     # stress test
     "levers.stress_intro": (
         "A surge above the forecast (an outage, a crisis) played through the queue with today's roster, without "
@@ -166,8 +166,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.cost_hour": ("Loaded cost [EUR/h]", "Integrale kosten [EUR/u]"),
     "levers.cost_contact": ("Cost per contact [EUR]", "Kosten per contact [EUR]"),
     "levers.flex_premium": ("Flex/outsourcing premium [%]", "Toeslag flex/uitbesteding [%]"),
-    "levers.m_cost_contact": ("Cost per contact", "Kosten per contact"),
-    "levers.m_handled": ("Contacts handled", "Afgehandelde contacten"),
+    "levers.m_cost_contact": ("Cost per contact [EUR/contact]", "Kosten per contact [EUR/contact]"),
+    "levers.m_handled": ("Contacts handled [contacts/week]", "Afgehandelde contacten [contacten/week]"),
     # axes
     "levers.ax_hour": ("hour of day", "uur van de dag"),
     "levers.ax_reachability": ("reachability [%]", "bereikbaarheid [%]"),
@@ -226,9 +226,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios.compare_need": ("Pick at least two scenarios.", "Kies minstens twee scenario's."),
     "scenarios.c_diff_fte": ("FTE vs first [FTE]", "Fte t.o.v. eerste [fte]"),
     "scenarios.c_diff_cost": ("Cost vs first [EUR/month]", "Kosten t.o.v. eerste [EUR/maand]"),
-    "scenarios.c_contacts": ("Demand [contacts/week]", "Vraag [contacten/week]"),
     "scenarios.c_lost": ("Lost [contacts/week]", "Verloren [contacten/week]"),
-    "scenarios.ax_abandonment": ("abandonment [%]", "verloren [%]"),
     "scenarios.chart_values": ("Side by side", "Naast elkaar"),
     "scenarios.chart_diff": ("Difference to the first scenario", "Verschil met het eerste scenario"),
 }

@@ -29,10 +29,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.tab_budget": ("Budget", "Budget"),
     "staffing.tab_targets": ("Targets and shrinkage", "Normen en shrinkage"),
     "staffing.tab_roster": ("Roster input", "Rooster invoeren"),
-    "staffing.m_contacts": ("Volume", "Volume"),
-    "staffing.m_required_fte": ("Required (P50)", "Nodig (P50)"),
-    "staffing.m_rostered_fte": ("Rostered", "Ingeroosterd"),
-    "staffing.m_service_level": ("Service level", "Serviceniveau"),
     "staffing.m_short_hours": ("Understaffed", "Onderbezetting"),
     "staffing.vs_target": ("target {target}", "norm {target}"),
     "staffing.unit_agent_hours": ("agent-hours", "medewerkeruren"),
@@ -294,29 +290,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.axis_contacts_per_day": ("contacts per day", "contacten per dag"),
     "overview.tiles_week": ("Coming week: {start} to {end}", "Komende week: {start} tot en met {end}"),
     "overview.tiles_month": ("Coming month: {start} to {end}", "Komende maand: {start} tot en met {end}"),
-    "overview.tile_contacts": ("Volume", "Volume"),
-    "overview.tile_fte": ("Rostered", "Ingeroosterd"),
-    "overview.fte_required": ("need {value}", "nodig {value}"),
+    "overview.fte_required": ("required {value}", "nodig {value}"),
     "overview.tile_fte_help": (
         "Agent hours on the roster against those needed after shrinkage, divided by the contract hours "
         "of an FTE.",
         "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
         "een fte.",
     ),
-    "overview.tile_sl": ("Service level", "Serviceniveau"),
-    "overview.tile_sl_help": (
-        "Predicted share of all contacts answered within their channel's target time with the roster as "
-        "it is (volume-weighted).",
-        "Verwacht aandeel van alle contacten dat binnen de normtijd van hun kanaal wordt beantwoord met het "
-        "rooster zoals het is (gewogen naar volume).",
-    ),
-    "overview.tile_abandon_help": (
-        "Predicted share of contacts that hang up before they are answered.",
-        "Verwacht aandeel contacten dat ophangt voordat ze worden beantwoord.",
-    ),
-    "overview.tile_abandon": ("Abandonment", "Afhaken"),
-    "overview.tile_cost": ("Roster cost", "Roosterkosten"),
-    "overview.cost_required": ("need {value}", "nodig {value}"),
+    "overview.cost_required": ("as required {value}", "behoefte {value}"),
     "overview.per_channel": ("Per channel", "Per kanaal"),
     "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
     "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),

@@ -279,6 +279,63 @@ def get_plan(
     return plan.with_costs(core, settings)
 
 
+def demand(con: duckdb.DuckDBPyConnection, tr: Translator,
+           horizon_weeks_: int | None = None) -> pd.DataFrame:
+    """The forecast demand frame the plan staffs (``kcc.plan.demand_from_forecast``), cached.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+    tr : Translator
+        For the progress text while forecasting.
+    horizon_weeks_ : int, optional
+        Weeks after the history; default ``horizon_weeks()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kcc.plan.DEMAND_COLUMNS`` (P50 ``volume``, 80% upper bound ``volume_hi``).
+    """
+    days = 7 * int(horizon_weeks_ or horizon_weeks())
+    forecasts_ready(con, tr, days)
+    return _demand(con, _db_key(), volume_version(con), days, _country(con))
+
+
+def roster_for(con: duckdb.DuckDBPyConnection, demand_frame: pd.DataFrame,
+               source: str | None = None) -> pd.DataFrame:
+    """The roster the plan uses over the days of ``demand_frame`` (cached).
+
+    Parameters
+    ----------
+    demand_frame : pandas.DataFrame
+        Output of :func:`demand`.
+    source : str, optional
+        ``"roster"`` or ``"shifts"``; default ``roster_source()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``channel, ds, interval_min, agents``.
+    """
+    if demand_frame.empty:
+        return pd.DataFrame(columns=["channel", "ds", "interval_min", "agents"])
+    start, end = _span(demand_frame)
+    return _roster(con, _db_key(), data_version(con), source or roster_source(), start, end,
+                   int(demand_frame["interval_min"].min()))
+
+
+def recent_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The last ``kcc.plan.AHT_HISTORY_WEEKS`` weeks of history (cached per volume version)."""
+    return _history(con, _db_key(), volume_version(con), plan.AHT_HISTORY_WEEKS)
+
+
+def plan_key(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Everything the cached plan's demand and roster depend on besides the settings: database,
+    data and volume versions, horizon, country and roster source (a hashable cache key)."""
+    return (_db_key(), data_version(con), volume_version(con), 7 * horizon_weeks(), _country(con),
+            roster_source())
+
+
 def last_import(con: duckdb.DuckDBPyConnection) -> pd.Series | None:
     """Newest row of the import history, or None."""
     imports = _imports(con, _db_key(), data_version(con))

@@ -1,9 +1,13 @@
 """The scenario pages' shared state: the baseline, cached evaluations and the working spec.
 
-The baseline is the most recent four whole weeks of history (offered contacts, contacts
-attempted while closed, handle times) with the roster of those weeks, so every lever works on
-measured closed-hours demand. Evaluations are cached by the database, its ``data_version``, the
-plan settings and the frozen ``ScenarioSpec``. The spec being edited lives in session state
+The baseline is the plan of the Staffing and Overview pages: the forecast demand of the plan
+horizon (P50 and the 80% upper bound, ``kcc.ui.plan_cache.demand``) with the roster the plan
+uses, plus the contacts expected while a channel is closed (``kcc.scenarios.
+forecast_closed_attempts`` from recent history). A scenario is evaluated over the first weeks of
+the horizon (``period_weeks``; default the whole horizon up to ``DEFAULT_PERIOD_WEEKS``), so
+the baseline scenario shows the plan's own numbers for those days. Evaluations are cached by the
+plan's key (database, data and volume versions, horizon, country, roster source), the period,
+the plan settings and the frozen ``ScenarioSpec``. The spec being edited lives in session state
 under ``WORKING_SPEC_KEY`` (owned by no widget), so it survives page changes.
 """
 
@@ -11,31 +15,35 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config, plan, store
+from kcc import plan, store
 from kcc.scenarios import (
     ChannelHours,
     ScenarioResult,
     ScenarioSpec,
     evaluate_scenario,
+    forecast_closed_attempts,
     hours_from_setting,
     sl_frontier,
 )
 from kcc.ui import plan_cache
-from kcc.ui.state import data_version
+from kcc.ui.state import Translator, data_version
 
 #: Session-state keys no widget owns.
 WORKING_SPEC_KEY: Final[str] = "scenario.working_spec"
 WORKING_NAME_KEY: Final[str] = "scenario.working_name"
 LINK_LOADED_KEY: Final[str] = "scenario.link_loaded"
-#: Length of the baseline period. [days]
-BASELINE_DAYS: Final[int] = 28
+PERIOD_STATE_KEY: Final[str] = "scenario.period_weeks"
+#: Evaluation periods offered: the first weeks of the plan horizon. [weeks]
+PERIOD_CHOICES_WEEKS: Final[tuple[int, ...]] = (1, 4, 8, 13, 26, 52)
+#: Default period (the demo's whole horizon; a longer horizon is cut to it). [weeks]
+DEFAULT_PERIOD_WEEKS: Final[int] = 13
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,14 +53,18 @@ class Baseline:
     Attributes
     ----------
     demand : pandas.DataFrame
-        Demand frame (``channel, queue, ds, interval_min, volume, volume_hi, aht_s,
-        closed_attempts``).
+        Forecast demand frame of the period (``channel, queue, ds, interval_min, volume,
+        volume_hi, aht_s, closed_attempts``).
     roster : pandas.DataFrame
-        ``channel, ds, interval_min, agents`` over the same days.
+        ``channel, ds, interval_min, agents`` over the same days (the plan's roster source).
     opening_hours, working_hours : tuple of ChannelHours
         From the stored settings (``opening_hours``, ``working_hours``).
     start, end : date
         First and last day. [local dates, inclusive]
+    weeks : int
+        Length of the period. [weeks]
+    key : tuple
+        Hashable identity (the plan's key and the period) for the caches.
     """
 
     demand: pd.DataFrame
@@ -61,46 +73,72 @@ class Baseline:
     working_hours: tuple[ChannelHours, ...]
     start: date
     end: date
+    weeks: int
+    key: tuple
 
 
-def _db_key() -> tuple[str, str]:
-    return (config.db_path(), config.timezone())
+def period_choices() -> list[int]:
+    """Periods that fit the plan horizon. [weeks]"""
+    horizon = plan_cache.horizon_weeks()
+    return sorted({w for w in PERIOD_CHOICES_WEEKS if w < horizon} | {horizon})
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _baseline(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> Baseline | None:
-    summary = store.series_summary(_con)
-    if summary.empty:
+def period_weeks() -> int:
+    """Weeks of the horizon scenarios are evaluated over (session choice)."""
+    choices = period_choices()
+    value = st.session_state.get(PERIOD_STATE_KEY)
+    if value in choices:
+        return int(value)
+    fitting = [w for w in choices if w <= DEFAULT_PERIOD_WEEKS]
+    return max(fitting) if fitting else choices[0]
+
+
+def set_period_weeks(weeks: int) -> None:
+    """Evaluate scenarios over the first ``weeks`` weeks of the horizon from now on."""
+    st.session_state[PERIOD_STATE_KEY] = int(weeks)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _baseline(_demand: pd.DataFrame, _roster: pd.DataFrame, _history: pd.DataFrame,
+              _settings: dict, key: tuple, weeks: int) -> Baseline | None:
+    if _demand.empty:
         return None
-    last = pd.Timestamp(summary["last_ds"].max())
-    last_day = (last.tz_convert(config.timezone()) if last.tzinfo else last).date()
-    # whole weeks ending on the last full day, so each weekday counts equally
-    end = last_day + timedelta(days=1)
-    start = end - timedelta(days=BASELINE_DAYS)
-    history = store.read_intervals(_con, start=start, end=end)
-    demand = history.rename(columns={"offered": "volume"})
-    demand["volume_hi"] = demand["volume"]
-    profile = plan.aht_profile(history)
-    fill = demand["channel"].map(plan.DEFAULT_AHT_S).fillna(300.0)
-    if len(profile):
-        mean = profile.groupby("channel")["aht_s"].median()
-        fill = demand["channel"].map(mean).fillna(fill)
-    demand["aht_s"] = demand["aht_s"].fillna(fill)
-    columns = ["channel", "queue", "ds", "interval_min", "volume", "volume_hi", "aht_s", "closed_attempts"]
-    settings = store.read_settings(_con)
+    local = _demand["ds"].dt.tz_localize(None)
+    first = local.min().normalize()
+    end = first + pd.Timedelta(weeks=weeks)
+    keep = (local >= first) & (local < end)
+    demand = forecast_closed_attempts(_history, _demand[keep].reset_index(drop=True))
+    last_day = local[keep].max().date()
+    roster = _roster
+    if len(roster):
+        roster_local = roster["ds"].dt.tz_localize(None) if roster["ds"].dt.tz is not None else roster["ds"]
+        roster = roster[(roster_local >= first) & (roster_local < end)].reset_index(drop=True)
     return Baseline(
-        demand=demand[columns].reset_index(drop=True),
-        roster=store.read_roster(_con, start=start, end=end),
-        opening_hours=hours_from_setting(settings.get("opening_hours")),
-        working_hours=hours_from_setting(settings.get("working_hours")),
-        start=start,
-        end=end - timedelta(days=1),
+        demand=demand,
+        roster=roster,
+        opening_hours=hours_from_setting(_settings.get("opening_hours")),
+        working_hours=hours_from_setting(_settings.get("working_hours")),
+        start=first.date(),
+        end=last_day,
+        weeks=int(weeks),
+        key=(key, int(weeks)),
     )
 
 
-def baseline(con: duckdb.DuckDBPyConnection) -> Baseline | None:
-    """The baseline (cached per data version); None when nothing is loaded."""
-    return _baseline(con, _db_key(), data_version(con))
+def baseline(con: duckdb.DuckDBPyConnection, tr: Translator) -> Baseline | None:
+    """The baseline (cached per plan key and period); None when nothing is loaded.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+    tr : Translator
+        For the progress text while the plan's forecasts are made.
+    """
+    if plan_cache.series(con).empty:
+        return None
+    demand = plan_cache.demand(con, tr)
+    return _baseline(demand, plan_cache.roster_for(con, demand), plan_cache.recent_history(con),
+                     plan_cache.stored_settings(con), plan_cache.plan_key(con), period_weeks())
 
 
 def settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
@@ -109,36 +147,32 @@ def settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _evaluate(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int,
-              plan_settings: plan.PlanSettings, spec: ScenarioSpec) -> ScenarioResult | None:
-    base = _baseline(_con, db, version)
-    if base is None:
-        return None
-    opening = base.opening_hours or None
-    return evaluate_scenario(base.demand, base.roster, plan_settings, spec, opening_hours=opening,
-                             working_hours=base.working_hours)
+def _evaluate(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings,
+              spec: ScenarioSpec) -> ScenarioResult:
+    return evaluate_scenario(_base.demand, _base.roster, plan_settings, spec,
+                             opening_hours=_base.opening_hours or None,
+                             working_hours=_base.working_hours)
 
 
-def evaluate(con: duckdb.DuckDBPyConnection, spec: ScenarioSpec, name: str = "") -> ScenarioResult | None:
+def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+             name: str = "") -> ScenarioResult:
     """``kcc.scenarios.evaluate_scenario`` on the baseline, cached by spec (not by name, so two
     names for one spec are worked out once)."""
-    result = _evaluate(con, _db_key(), data_version(con), settings(con), spec)
-    return None if result is None else dataclasses.replace(result, name=name)
+    result = _evaluate(base, base.key, settings(con), spec)
+    return dataclasses.replace(result, name=name)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _frontier(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int,
-              plan_settings: plan.PlanSettings, spec: ScenarioSpec, channel: str) -> pd.DataFrame:
-    base = _baseline(_con, db, version)
-    if base is None:
-        return pd.DataFrame()
-    return sl_frontier(base.demand, base.roster, plan_settings, channel, spec=spec,
-                       opening_hours=base.opening_hours or None, working_hours=base.working_hours)
+def _frontier(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings, spec: ScenarioSpec,
+              channel: str) -> pd.DataFrame:
+    return sl_frontier(_base.demand, _base.roster, plan_settings, channel, spec=spec,
+                       opening_hours=_base.opening_hours or None, working_hours=_base.working_hours)
 
 
-def frontier(con: duckdb.DuckDBPyConnection, spec: ScenarioSpec, channel: str) -> pd.DataFrame:
+def frontier(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+             channel: str) -> pd.DataFrame:
     """``kcc.scenarios.sl_frontier`` for one channel, cached."""
-    return _frontier(con, _db_key(), data_version(con), settings(con), spec, channel)
+    return _frontier(base, base.key, settings(con), spec, channel)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -149,7 +183,7 @@ def _repeat_rates(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version:
 
 def repeat_rates(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     """Measured repeat-contact rate per channel (records with a customer id), cached."""
-    return _repeat_rates(con, _db_key(), data_version(con))
+    return _repeat_rates(con, plan_cache.plan_key(con)[0], data_version(con))
 
 
 # --------------------------------------------------------------------------- working spec

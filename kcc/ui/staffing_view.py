@@ -19,7 +19,7 @@ from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, fmt_compact
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -323,14 +323,14 @@ def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, ch
     required_fte = tot["required_agent_hours"] / fte_hours
     rostered_fte = tot["rostered_agent_hours"] / fte_hours
     cols = st.columns(5)
-    # units go in the labels so the big numbers fit their tiles
-    cols[0].metric(_with_unit(tr("staffing.m_contacts"), tr("common.unit_contacts")),
-                   fmt_number(tot["volume"]))
-    cols[1].metric(_with_unit(tr("staffing.m_required_fte"), fte), fmt_number(required_fte, 1))
-    cols[2].metric(_with_unit(tr("staffing.m_rostered_fte"), fte), fmt_number(rostered_fte, 1),
+    # units go in the labels so the big numbers fit their tiles; the same labels and
+    # definitions as the Overview and the scenario pages
+    cols[0].metric(tr("common.kpi_contacts_week"), fmt_number(tot["volume"] / max(days, 1) * 7.0))
+    cols[1].metric(tr("common.kpi_required_fte"), fmt_number(required_fte, 1))
+    cols[2].metric(tr("common.kpi_rostered_fte"), fmt_number(rostered_fte, 1),
                    delta=fmt_unit(rostered_fte - required_fte, fte, 1))
     sl = tot["service_level"]
-    cols[3].metric(_with_unit(tr("staffing.m_service_level"), "%"), fmt_pct(sl),
+    cols[3].metric(tr("common.kpi_sl_roster"), fmt_pct(sl), help=tr("common.kpi_sl_help"),
                    delta=None if pd.isna(sl) else
                    tr("staffing.vs_target", target=fmt_pct(targets.target_service_level, 0)),
                    delta_color="green" if (pd.isna(sl) or sl >= targets.target_service_level)
@@ -670,30 +670,29 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
     end = (total["end"] - pd.Timedelta(days=1)).date()
     st.subheader(tr(f"overview.tiles_{period}", start=total["start"].date(), end=end))
     fte = tr("common.unit_fte")
-    cols = st.columns(5)
-    cols[0].metric(_with_unit(tr("overview.tile_contacts"), tr("common.unit_contacts")),
-                   fmt_number(total["contacts"]), border=True)
+    per = "week" if period == "week" else "month"
+    cols = st.columns([1.15, 0.9, 1.0, 1.25, 1.05])
+    # the same labels and definitions as the Staffing and scenario pages, units in the labels
+    cols[0].metric(tr(f"common.kpi_contacts_{per}"), fmt_number(total["contacts"]), border=True)
     short = total["rostered_fte"] < total["required_fte"] - 0.05
-    cols[1].metric(_with_unit(tr("overview.tile_fte"), fte), fmt_number(total["rostered_fte"], 1),
-                   delta=tr("overview.fte_required", value=fmt_number(total["required_fte"], 1)),
-                   delta_color="red" if short else "green", delta_arrow="off",
-                   help=tr("overview.tile_fte_help"), border=True)
-    cols[2].metric(_with_unit(tr("overview.tile_sl"), "%"), fmt_pct(total["service_level"]),
-                   help=tr("overview.tile_sl_help"), border=True)
-    cols[3].metric(_with_unit(tr("overview.tile_abandon"), "%"), fmt_pct(total["p_abandon"]),
-                   help=tr("overview.tile_abandon_help"), border=True)
-    cols[4].metric(_with_unit(tr("overview.tile_cost"), "EUR"), fmt_number(total["cost_rostered_eur"]),
-                   delta=tr("overview.cost_required", value=fmt_number(total["cost_required_eur"])),
+    cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(total["rostered_fte"], 1),
+                   delta=tr("overview.fte_required", value=fmt_unit(total["required_fte"], fte, 1)),
+                   delta_color="red" if short else "green", delta_arrow="off", border=True)
+    cols[2].metric(tr("common.kpi_sl_roster"), fmt_pct(total["service_level"]), border=True)
+    cols[3].metric(tr("common.kpi_abandon_roster"), fmt_pct(total["p_abandon"]), border=True)
+    cols[4].metric(tr(f"common.kpi_cost_roster_{per}"), fmt_compact(total["cost_rostered_eur"]),
+                   delta=tr("overview.cost_required", value=fmt_compact(total["cost_required_eur"])),
                    delta_color="off", delta_arrow="off", border=True)
+    st.caption(tr("overview.tile_fte_help") + " " + tr("common.kpi_sl_help"))
     per = tiles[tiles["channel"] != "all"]
     with st.expander(tr("overview.per_channel")):
         st.dataframe(pd.DataFrame({
             tr("common.channel"): [channel_label(c, tr) for c in per["channel"]],
-            tr("overview.tile_contacts"): [fmt_unit(v, tr("common.unit_contacts")) for v in per["contacts"]],
+            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [fmt_number(v) for v in per["contacts"]],
             tr("staffing.col_required_fte"): _ftes(tr, per["required_fte"]),
             tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
-            tr("overview.tile_sl"): [fmt_pct(v) for v in per["service_level"]],
-            tr("overview.tile_abandon"): [fmt_pct(v) for v in per["p_abandon"]],
+            tr("common.kpi_sl_roster"): [fmt_pct(v) for v in per["service_level"]],
+            tr("common.kpi_abandon_roster"): [fmt_pct(v) for v in per["p_abandon"]],
             tr("staffing.cost_required"): [fmt_unit(v, "EUR") for v in per["cost_required_eur"]],
             tr("staffing.cost_rostered"): [fmt_unit(v, "EUR") for v in per["cost_rostered_eur"]],
         }), hide_index=True, width="stretch", key=f"overview.per_channel_{period}")

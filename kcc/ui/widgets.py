@@ -78,3 +78,15 @@ def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1)
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     sign = "-" if number < 0 and text.strip("0.,") else ("+" if signed else "")
     return f"{sign}{text}{suffix}"
+
+
+def period_picker(tr: Translator, choices: list[int], current: int, state_key: str, widget_key: str) -> None:
+    """The weeks of the plan horizon scenarios are evaluated over; the choice lives in
+    ``state_key`` (owned by no widget) so every scenario page shares it."""
+    if st.session_state.get(widget_key) not in choices or st.session_state.get(widget_key) != current:
+        st.session_state[widget_key] = current
+    st.selectbox(
+        tr("levers.period"), choices, key=widget_key,
+        format_func=lambda w: tr("levers.period_weeks", n=w),
+        on_change=_copy_to_state, args=(widget_key, state_key),
+    )

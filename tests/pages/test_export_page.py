@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
@@ -15,10 +14,6 @@ from kcc.i18n import t
 from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "export.py")
-
-# DuckDB's frame conversion of TIMESTAMPTZ columns trips a pandas deprecation inside kcc.store.
-pytestmark = [pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning"),
-              pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]
 
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
 

@@ -11,7 +11,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
 
 @pytest.fixture(scope="module")
 def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -43,8 +42,10 @@ def test_overview_shows_tiles_gaps_and_freshness(shared_demo_db: Path) -> None:
                      "Last import", "Data freshness"):
         assert expected in text
     labels = [m.label for m in at.metric]
-    for unit in ("[contacts]", "[FTE]", "[EUR]", "[%]"):
+    for unit in ("[contacts]", "[contacts/week]", "[contacts/month]", "[FTE]", "[EUR/week]", "[EUR/month]", "[%]"):
         assert any(label.endswith(unit) for label in labels), unit
+    # which service level: the one the roster as it is delivers (as on Staffing and Levers)
+    assert "SL, roster as it is [%]" in labels and "Abandoned, roster as it is [%]" in labels
     assert all(str(m.value).endswith("%") for m in at.metric if m.label.endswith("[%]"))
     gaps = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert gaps and "agent-hours" in gaps[0]

@@ -12,10 +12,6 @@ from kcc.scenarios import SPEC_VERSION, ChannelHours, ClosedHoursBehaviour, Scen
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "scenarios.py")
 
-# DuckDB's frame conversion of TIMESTAMPTZ columns trips a pandas 3.1 deprecation inside
-# kcc.store (not this page's code).
-pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning")
-
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
 STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.9),),
                       closed_hours=ClosedHoursBehaviour(digital_share=0.1))

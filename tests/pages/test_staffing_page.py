@@ -11,7 +11,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
 
 @pytest.fixture(scope="module")
 def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -42,8 +41,8 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception
     before = _metrics(at)
-    assert float(before["Required (P50) [FTE]"].replace(",", "")) > 0
-    assert before["Service level [%]"].endswith("%")
+    assert float(before["Required FTE [FTE]"].replace(",", "")) > 0
+    assert before["SL, roster as it is [%]"].endswith("%")
     assert "Understaffed [agent-hours]" in before
     charts = at.get("plotly_chart")
     assert len(charts) >= 4  # day/week, heat map, curve, KPIs, budget
@@ -53,16 +52,16 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
     after = _metrics(at)
-    assert after["Required (P50) [FTE]"] != before["Required (P50) [FTE]"]
+    assert after["Required FTE [FTE]"] != before["Required FTE [FTE]"]
     assert after["Understaffed [agent-hours]"] != before["Understaffed [agent-hours]"]
     # the roster is unchanged, so the service it delivers is too
-    assert after["Service level [%]"] == before["Service level [%]"]
+    assert after["SL, roster as it is [%]"] == before["SL, roster as it is [%]"]
     assert at.session_state["plan.settings_json"]["targets"]["phone"]["target_service_level"] == 0.95
 
     at.number_input(key="staffing.shrinkage").set_value(40.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
-    assert _metrics(at)["Required (P50) [FTE]"] != after["Required (P50) [FTE]"]
+    assert _metrics(at)["Required FTE [FTE]"] != after["Required FTE [FTE]"]
 
 
 def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
@@ -70,11 +69,11 @@ def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
     assert "deferred work" in _texts(at)
-    before = _metrics(at)["Required (P50) [FTE]"]
+    before = _metrics(at)["Required FTE [FTE]"]
     at.number_input(key="staffing.response_time_h").set_value(2.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
-    assert _metrics(at)["Required (P50) [FTE]"] != before
+    assert _metrics(at)["Required FTE [FTE]"] != before
 
     at.number_input(key="staffing.contract_hours").set_value(40.0)
     at.button(key="staffing.budget_apply").click().run()
@@ -109,11 +108,11 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
 def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert at.radio(key="staffing.roster_source").value == "roster"
-    before = _metrics(at)["Rostered [FTE]"]
+    before = _metrics(at)["Rostered FTE [FTE]"]
     at.button(key="staffing.shifts_save").click().run()
     assert not at.exception
     assert "shift patterns saved" in _texts(at)
     at.run()
     assert at.radio(key="staffing.roster_source").value == "shifts"
     # the demo roster is the expansion of the demo shift patterns
-    assert _metrics(at)["Rostered [FTE]"] == before
+    assert _metrics(at)["Rostered FTE [FTE]"] == before
