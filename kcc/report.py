@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from kcc.config import CHANNELS
+from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct
 from kcc.i18n import t
 
 if TYPE_CHECKING:
@@ -445,69 +446,6 @@ def _finite(value: float | None) -> bool:
     return value is not None and isinstance(value, (int, float, np.floating, np.integer)) and math.isfinite(value)
 
 
-def fmt_number(value: float | None, decimals: int = 0, lang: str = "en") -> str:
-    """A number with thousands separators in the language's convention (``-`` when missing).
-
-    Examples
-    --------
-    >>> fmt_number(12345.678, 1, "en"), fmt_number(12345.678, 1, "nl")
-    ('12,345.7', '12.345,7')
-    """
-    if not _finite(value):
-        return _DASH
-    text = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
-    if text in {f"-{0:.{decimals}f}", "-0"}:
-        text = text[1:]
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
-
-
-def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en") -> str:
-    """A share as a percentage with its unit, e.g. ``"80.0%"``.
-
-    Parameters
-    ----------
-    share : float or None
-        Share. [0..1]
-    decimals : int
-        Decimals of the percentage.
-    lang : {"en", "nl"}
-        Decimal and thousands separators.
-
-    Returns
-    -------
-    str
-        ``"-"`` when ``share`` is missing.
-    """
-    return _DASH if not _finite(share) else f"{fmt_number(100.0 * share, decimals, lang)}%"  # type: ignore[operator]
-
-
-def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> str:
-    """An amount with its unit, e.g. ``"EUR 12,345"``.
-
-    Parameters
-    ----------
-    value : float or None
-        Amount, rounded to whole euros. [EUR]
-    lang : {"en", "nl"}
-        Decimal and thousands separators.
-    signed : bool
-        Show ``+`` before a positive amount (a difference).
-
-    Returns
-    -------
-    str
-    """
-    if not _finite(value):
-        return _DASH
-    sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")  # type: ignore[operator]
-    return f"{sign}EUR {fmt_number(abs(value), 0, lang)}"  # type: ignore[arg-type]
-
-
-def fmt_date(day: date, lang: str = "en") -> str:
-    """``2026-11-16`` in English, ``16-11-2026`` in Dutch."""
-    return day.isoformat() if lang == "en" else day.strftime("%d-%m-%Y")
-
-
 def _channel_name(channel: str, lang: str) -> str:
     return t(f"common.ch_{channel}", lang) if channel in CHANNELS else channel
 
@@ -706,10 +644,13 @@ def _goals_section(s: StrategySummary) -> Section:
             scen=fmt_pct(c.service_level_scen, 1, lang),
             target=fmt_pct(targets.get(c.channel), 1, lang),
             base=fmt_pct(c.service_level_base, 1, lang),
+            abandon_scen=fmt_pct(c.abandon_scen, 1, lang),
+            abandon_base=fmt_pct(c.abandon_base, 1, lang),
         )
         for c in live
     )
     charts: tuple[Chart, ...] = ()
+    sl_label = tr("common.kpi_sl_roster")  # the service the roster as it is delivers, as on screen
     if live:
         charts = (
             Chart(
@@ -717,8 +658,8 @@ def _goals_section(s: StrategySummary) -> Section:
                 tuple(_channel_name(c.channel, lang) for c in live),
                 (
                     Series(tr("report.series_target"), tuple(_pct_value(targets.get(c.channel)) for c in live)),
-                    Series(tr("report.series_sl_base"), tuple(_pct_value(c.service_level_base) for c in live)),
-                    Series(tr("report.series_sl_scen"), tuple(_pct_value(c.service_level_scen) for c in live)),
+                    Series(tr("report.label_base", label=sl_label), tuple(_pct_value(c.service_level_base) for c in live)),
+                    Series(tr("report.label_scen", label=sl_label), tuple(_pct_value(c.service_level_scen) for c in live)),
                 ),
                 tr("report.axis_pct"),
             ),
@@ -1590,9 +1531,9 @@ _PLAN_COLUMNS: Final[tuple[tuple[str, str, float], ...]] = (
     ("required_scheduled", "report.xl_required_scheduled", 1.0),
     ("rostered", "report.xl_rostered", 1.0),
     ("gap", "report.xl_gap", 1.0),
-    ("service_level", "report.xl_sl", 100.0),
+    ("service_level", "common.kpi_sl_roster", 100.0),
     ("asa_s", "report.xl_asa", 1.0),
-    ("p_abandon", "report.xl_abandon", 100.0),
+    ("p_abandon", "common.kpi_abandon_roster", 100.0),
     ("occupancy", "report.xl_occupancy", 100.0),
 )
 

@@ -9,6 +9,7 @@ from kcc.engine_check import calculator_curve
 from kcc.queueing import queue_metrics, required_agents
 from kcc.staffing import scheduled_agents
 from kcc.ui.state import init_page
+from kcc.ui.widgets import fmt_number, fmt_pct
 
 con, tr = init_page("calculator")
 
@@ -75,29 +76,29 @@ load = float(m.load_erlangs)
 
 
 def pct(value: float) -> str:
-    return tr("calc.unit_pct", value=f"{100.0 * value:.2f}")
+    return fmt_pct(value, 2)
 
 
 def sec(value: float) -> str:
-    return tr("calc.unit_s", value="∞" if value == float("inf") else f"{value:.2f}")
+    return tr("calc.unit_s", value=fmt_number(value, 2))
 
 
 st.subheader(tr("calc.result"))
 st.caption(
-    tr("calc.model_a", patience=f"{patience:.0f}") if patience is not None else tr("calc.model_c")
+    tr("calc.model_a", patience=fmt_number(patience)) if patience is not None else tr("calc.model_c")
 )
 if line_cap is not None:
     st.caption(tr("calc.model_lines", lines=line_cap))
 c1, c2, c3 = st.columns(3)
-c1.metric(tr("calc.load"), tr("calc.unit_erlang", value=f"{load:.2f}"))
-c2.metric(tr("calc.required"), tr("calc.unit_agents", value=required))
+c1.metric(tr("calc.load"), tr("calc.unit_erlang", value=fmt_number(load, 2)))
+c2.metric(tr("calc.required"), tr("calc.unit_agents", value=fmt_number(required)))
 c3.metric(
     tr("calc.scheduled"),
-    tr("calc.unit_agents", value=int(scheduled_agents(required, shrink_pct / 100.0))),
+    tr("calc.unit_agents", value=fmt_number(int(scheduled_agents(required, shrink_pct / 100.0)))),
 )
-st.markdown(f"**{tr('calc.evaluated', agents=agents)}**")
+st.markdown(f"**{tr('calc.evaluated', agents=fmt_number(agents))}**")
 if not bool(m.feasible):
-    st.error(tr("calc.unstable", agents=agents, load=f"{load:.2f}"))
+    st.error(tr("calc.unstable", agents=fmt_number(agents), load=fmt_number(load, 2)))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(tr("calc.sl"), pct(float(m.service_level)))
 c2.metric(tr("calc.asa"), sec(float(m.asa_s)))

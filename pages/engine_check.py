@@ -7,7 +7,9 @@ import streamlit as st
 
 from kcc.charts_engine import simulation_chart
 from kcc.engine_check import run_reference_cases, run_simulation_check
+from kcc.formatting import localise
 from kcc.ui.state import init_page
+from kcc.ui.widgets import fmt_number, fmt_pct, lang
 
 con, tr = init_page("engine_check")
 
@@ -18,11 +20,13 @@ st.caption(tr("engine.intro"))
 
 
 def value(v: float, unit: str) -> str:
+    """A reference or simulated value with its unit, in the language's number format."""
     if unit == "%":
-        return f"{100.0 * v:.4f} %"
+        return fmt_pct(v, 4)
     if unit == "s":
-        return f"{v:.3f} s"
-    return f"{v:g} {tr('calc.axis_agents')}"
+        return f"{fmt_number(v, 3)} {tr('common.unit_s')}"
+    number = fmt_number(v) if float(v).is_integer() else localise(f"{v:g}", lang())
+    return f"{number} {tr('calc.axis_agents')}"
 
 
 # --------------------------------------------------------------------------- reference cases
@@ -60,7 +64,7 @@ st.dataframe(
 
 # --------------------------------------------------------------------------- simulation
 st.subheader(tr("engine.sim_title"))
-st.caption(tr("engine.sim_intro", calls=f"{SIM_CALLS:,}"))
+st.caption(tr("engine.sim_intro", calls=fmt_number(SIM_CALLS)))
 with st.form("engine.sim_form"):
     seed = st.number_input(tr("engine.seed"), 0, 2**31 - 1, 2024, 1, key="engine.seed")
     st.form_submit_button(tr("engine.run_sim"), key="engine.run_sim")

@@ -11,7 +11,7 @@ from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_event
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.widgets import channel_label, series_options
+from kcc.ui.widgets import channel_label, fmt_number, fmt_signed, series_options
 
 con, tr = init_page("forecast")
 
@@ -21,7 +21,7 @@ SAVED_NOTE_KEY = "forecast.events_saved_n"
 
 
 def _n(value: float) -> str:
-    return f"{value:,.0f}".replace(",", " ")
+    return fmt_number(value)
 
 
 st.title(tr("forecast.title"))
@@ -132,7 +132,7 @@ st.subheader(tr("forecast.events_title"))
 st.caption(tr("forecast.events_explain"))
 if result.learned_uplift_pct:
     items = ", ".join(
-        f"{tr(f'forecast.kind_{k}')} {v:+.0f} %" for k, v in sorted(result.learned_uplift_pct.items())
+        f"{tr(f'forecast.kind_{k}')} {fmt_signed(v)} %" for k, v in sorted(result.learned_uplift_pct.items())
     )
     st.caption(tr("forecast.learned_uplift", items=items))
 stored = cache.events(con)

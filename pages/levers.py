@@ -28,9 +28,9 @@ from kcc.scenarios import (
     scenario_settings,
 )
 from kcc.ui import scenario_cache as cache
-from kcc.ui.staffing_view import fmt_number, fmt_pct
+from kcc.formatting import format_columns
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label, fmt_compact, period_picker
+from kcc.ui.widgets import channel_label, fmt_compact, fmt_number, fmt_pct, fmt_signed, period_picker
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
@@ -63,16 +63,16 @@ CHANNEL_NAMES = {c: channel_label(c, tr) for c in (*CHANNELS, "self_service")}
 
 
 def fte(value: float) -> str:
-    return f"{value:,.1f} {tr('common.unit_fte')}"
+    return f"{fmt_number(value, 1)} {tr('common.unit_fte')}"
 
 
 def eur(value: float) -> str:
-    return f"{value:,.0f} {tr('common.unit_eur')}"
+    return f"{fmt_number(value)} {tr('common.unit_eur')}"
 
 
 def signed(value: float, decimals: int = 0) -> str:
     """A difference with its sign, in the language's number format."""
-    return "–" if not math.isfinite(value) else ("+" if value >= 0 else "-") + fmt_number(abs(value), decimals)
+    return fmt_signed(value, decimals)
 
 
 def points(value: float) -> str:
@@ -81,11 +81,19 @@ def points(value: float) -> str:
 
 
 def pct(value: float) -> str:
-    return "–" if value is None or not math.isfinite(value) else f"{100 * value:.1f} %"
+    return fmt_pct(value)
 
 
 def contacts(value: float) -> str:
-    return f"{value:,.0f} {tr('common.unit_contacts')}"
+    return f"{fmt_number(value)} {tr('common.unit_contacts')}"
+
+
+def with_unit(decimals: int, unit: str = "", *, sign: bool = False):  # noqa: ANN201
+    """Formatter of a table column: the language's number format, then the unit."""
+    def fmt(value: float) -> str:
+        text = fmt_signed(value, decimals) if sign else fmt_number(value, decimals)
+        return f"{text} {unit}".rstrip()
+    return fmt
 
 
 def apply(new_spec: ScenarioSpec) -> None:
@@ -203,7 +211,7 @@ with tabs[0]:
                 apply(dataclasses.replace(spec.with_hours(hours), closed_hours=new_behaviour))
             except ValueError as exc:
                 st.error(str(exc))
-        st.caption(tr("levers.lost_share", pct=f"{100 * behaviour.lost_share:.0f} %"))
+        st.caption(tr("levers.lost_share", pct=fmt_pct(behaviour.lost_share, 0)))
 
         wd = result.by_weekday
         extra_hours = float(wd["delta_open_hours"].sum())
@@ -225,15 +233,21 @@ with tabs[0]:
         table = wd.assign(weekday=[WEEKDAYS[d] for d in wd["weekday"]])[
             ["weekday", "open_hours_baseline", "open_hours", "delta_fte", "delta_cost_eur_per_week",
              "caught_per_week", "cost_eur_per_extra_hour", "cost_eur_per_caught_contact"]]
+        hour, fte_unit, eur_unit = tr("common.unit_h"), tr("common.unit_fte"), tr("common.unit_eur")
+        table = format_columns(table, {
+            "open_hours_baseline": with_unit(1, hour), "open_hours": with_unit(1, hour),
+            "delta_fte": with_unit(2, fte_unit, sign=True),
+            "delta_cost_eur_per_week": with_unit(0, eur_unit, sign=True),
+            "caught_per_week": with_unit(0, sign=True),
+            "cost_eur_per_extra_hour": with_unit(0, f"{eur_unit}/{hour}"),
+            "cost_eur_per_caught_contact": with_unit(2, eur_unit),
+        })
         st.dataframe(table, hide_index=True, key="levers.weekday_table", column_config={
             "weekday": tr("levers.ax_weekday"),
-            "open_hours_baseline": st.column_config.NumberColumn(tr("levers.c_open_base"), format="%.1f h"),
-            "open_hours": st.column_config.NumberColumn(tr("levers.c_open"), format="%.1f h"),
-            "delta_fte": st.column_config.NumberColumn(tr("levers.ax_delta_fte"), format="%+.2f FTE"),
-            "delta_cost_eur_per_week": st.column_config.NumberColumn(tr("levers.ax_delta_cost"), format="%+.0f EUR"),
-            "caught_per_week": st.column_config.NumberColumn(tr("levers.c_caught"), format="%+.0f"),
-            "cost_eur_per_extra_hour": st.column_config.NumberColumn(tr("levers.c_cost_hour"), format="%.0f EUR/h"),
-            "cost_eur_per_caught_contact": st.column_config.NumberColumn(tr("levers.c_cost_contact"), format="%.2f EUR"),
+            "open_hours_baseline": tr("levers.c_open_base"), "open_hours": tr("levers.c_open"),
+            "delta_fte": tr("levers.ax_delta_fte"), "delta_cost_eur_per_week": tr("levers.ax_delta_cost"),
+            "caught_per_week": tr("levers.c_caught"), "cost_eur_per_extra_hour": tr("levers.c_cost_hour"),
+            "cost_eur_per_caught_contact": tr("levers.c_cost_contact"),
         })
         left, right = st.columns(2)
         left.plotly_chart(charts.reachability_chart(result.by_hour, channel, LABELS, tr("levers.chart_reach")),
@@ -288,10 +302,10 @@ with tabs[1]:
         st.dataframe(pd.DataFrame([{
             tr("levers.mix_source"): CHANNEL_NAMES.get(s.source, s.source),
             tr("levers.mix_target"): CHANNEL_NAMES.get(s.target, s.target),
-            tr("levers.mix_share"): f"{100 * s.share:.0f} %",
-            tr("levers.mix_aht"): "–" if s.aht_s is None else f"{s.aht_s:.0f} s",
-            tr("levers.mix_containment"): f"{100 * s.containment:.0f} %",
-            tr("levers.mix_failure"): f"{100 * s.failure_share:.0f} %",
+            tr("levers.mix_share"): fmt_pct(s.share, 0),
+            tr("levers.mix_aht"): "–" if s.aht_s is None else f"{fmt_number(s.aht_s)} {tr('common.unit_s')}",
+            tr("levers.mix_containment"): fmt_pct(s.containment, 0),
+            tr("levers.mix_failure"): fmt_pct(s.failure_share, 0),
         } for s in spec.shifts]), hide_index=True, key="levers.mix_table")
         if st.button(tr("levers.mix_clear"), key="levers.mix_clear"):
             apply(dataclasses.replace(spec, shifts=()))
@@ -345,11 +359,14 @@ with tabs[2]:
     if len(frontier):
         st.plotly_chart(charts.frontier_chart(frontier, LABELS, tr("levers.chart_frontier"), now.target_service_level),
                         key="levers.chart_frontier")
-        st.dataframe(frontier, hide_index=True, key="levers.frontier_table", column_config={
-            "target_service_level": st.column_config.NumberColumn(tr("levers.ax_target_sl"), format="percent"),
-            "fte": st.column_config.NumberColumn(tr("levers.ax_fte"), format="%.1f FTE"),
-            "cost_eur_per_month": st.column_config.NumberColumn(tr("levers.ax_cost"), format="%.0f EUR"),
-            "marginal_cost_eur_per_point": st.column_config.NumberColumn(tr("levers.ax_marginal"), format="%.0f EUR"),
+        eur_unit = tr("common.unit_eur")
+        shown = format_columns(frontier, {
+            "target_service_level": lambda v: fmt_pct(v, 0), "fte": with_unit(1, tr("common.unit_fte")),
+            "cost_eur_per_month": with_unit(0, eur_unit), "marginal_cost_eur_per_point": with_unit(0, eur_unit),
+        })
+        st.dataframe(shown, hide_index=True, key="levers.frontier_table", column_config={
+            "target_service_level": tr("levers.ax_target_sl"), "fte": tr("levers.ax_fte"),
+            "cost_eur_per_month": tr("levers.ax_cost"), "marginal_cost_eur_per_point": tr("levers.ax_marginal"),
         })
 
 
@@ -385,7 +402,7 @@ with tabs[3]:
     cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(result.contacts_per_week),
                    fmt_compact(result.contacts_per_week - reference.contacts_per_week, signed=True),
                    delta_color="inverse", border=True)
-    cols[1].metric(tr("levers.m_delta_fte"), f"{result.delta_fte:+,.1f}", border=True)
+    cols[1].metric(tr("levers.m_delta_fte"), signed(result.delta_fte, 1), border=True)
     cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True), border=True)
     st.plotly_chart(charts.channel_delta_chart(flows, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
                     key="levers.chart_fcr")
@@ -439,19 +456,19 @@ with tabs[4]:
         st.info(tr("levers.surge_none"))
     else:
         def minutes(value: float) -> str:
-            return tr("levers.not_recovered") if not math.isfinite(value) else f"{value:,.0f} {tr('common.unit_min')}"
+            return tr("levers.not_recovered") if not math.isfinite(value) else f"{fmt_number(value)} {tr('common.unit_min')}"
 
         cols = st.columns(4)
         cols[0].metric(tr("levers.m_recovery_without"), minutes(outcome.recovery_min_without))
         cols[1].metric(tr("levers.m_recovery_with"), minutes(outcome.recovery_min_with))
         cols[2].metric(tr("levers.m_peak_backlog"), contacts(outcome.peak_backlog_with),
-                       f"{outcome.peak_backlog_with - outcome.peak_backlog_without:+,.0f}", delta_color="inverse")
+                       signed(outcome.peak_backlog_with - outcome.peak_backlog_without), delta_color="inverse")
         cols[3].metric(tr("levers.m_surge_sl"), pct(outcome.service_level_with),
-                       f"{100 * (outcome.service_level_with - outcome.service_level_without):+.1f} %")
+                       points(outcome.service_level_with - outcome.service_level_without))
         cols = st.columns(3)
         cols[0].metric(tr("levers.m_abandoned"), contacts(outcome.abandoned_with),
-                       f"{outcome.abandoned_with - outcome.abandoned_without:+,.0f}", delta_color="inverse")
-        cols[1].metric(tr("levers.m_flex_hours"), f"{outcome.flex_agent_hours:,.1f} {tr('common.unit_h')}")
+                       signed(outcome.abandoned_with - outcome.abandoned_without), delta_color="inverse")
+        cols[1].metric(tr("levers.m_flex_hours"), f"{fmt_number(outcome.flex_agent_hours, 1)} {tr('common.unit_h')}")
         cols[2].metric(tr("levers.m_flex_cost"), eur(outcome.flex_cost_eur))
         st.plotly_chart(charts.surge_chart(outcome.intervals, LABELS, tr("levers.chart_surge")), key="levers.chart_surge")
 
@@ -494,8 +511,8 @@ with tabs[5]:
     cols = st.columns(3)
     cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(result.cost_eur_per_month),
                    fmt_compact(result.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)
-    cols[1].metric(tr("levers.m_cost_contact"), f"{result.cost_eur_per_contact:,.2f}",
-                   f"{result.cost_eur_per_contact - reference.cost_eur_per_contact:+,.2f}",
+    cols[1].metric(tr("levers.m_cost_contact"), fmt_number(result.cost_eur_per_contact, 2),
+                   signed(result.cost_eur_per_contact - reference.cost_eur_per_contact, 2),
                    delta_color="inverse", border=True)
     cols[2].metric(tr("levers.m_handled"), fmt_compact(result.handled_per_week), border=True)
     st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),

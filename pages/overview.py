@@ -34,6 +34,7 @@ st.plotly_chart(
 # --------------------------------------------------------------------------- coming week, month
 settings = plan_cache.current_settings(con)
 the_plan = plan_cache.get_plan(con, tr, settings)
+view.stale_notice(tr, plan_cache.horizon(con))
 tiles = plan.overview_tiles(the_plan, settings)
 for period in plan.TILE_PERIODS:
     view.tiles_row(tr, tiles[tiles["period"] == period], period)

@@ -12,7 +12,13 @@ from kcc import store
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import period_picker
+from kcc.formatting import format_columns
+from kcc.ui.widgets import fmt_compact, fmt_number, fmt_pct, fmt_signed, period_picker
+
+
+def fmt_number_1(value: float) -> str:
+    return fmt_number(value, 1)
+
 
 con, tr = init_page("scenarios")
 st.title(tr("scenarios.title"))
@@ -123,24 +129,32 @@ else:
     with st.spinner(tr("levers.computing")):
         results = [cache.evaluate(con, base, spec_of[o], labels.get(o, o)) for o in picked]
     table = compare(results)
-    st.dataframe(table[["name", "fte", "diff_fte", "fte_rostered", "cost_eur_per_month", "diff_cost_eur_per_month",
-                        "service_level_roster", "service_level", "p_abandon_roster", "p_abandon", "reachability",
-                        "contacts_per_week", "lost_per_week", "cost_eur_per_contact"]],
-                 hide_index=True, key="scenarios.compare_table", column_config={
+    shown = table[["name", "fte", "diff_fte", "fte_rostered", "cost_eur_per_month", "diff_cost_eur_per_month",
+                   "service_level_roster", "service_level", "p_abandon_roster", "p_abandon", "reachability",
+                   "contacts_per_week", "lost_per_week", "cost_eur_per_contact"]]
+    shown = format_columns(shown, {
+        "fte": fmt_number_1, "diff_fte": lambda v: fmt_signed(v, 1), "fte_rostered": fmt_number_1,
+        "cost_eur_per_month": fmt_compact, "diff_cost_eur_per_month": fmt_signed,
+        **{col: fmt_pct for col in ("service_level_roster", "service_level", "p_abandon_roster", "p_abandon",
+                                    "reachability")},
+        "contacts_per_week": fmt_number, "lost_per_week": fmt_number,
+        "cost_eur_per_contact": lambda v: fmt_number(v, 2),
+    })
+    st.dataframe(shown, hide_index=True, key="scenarios.compare_table", column_config={
         "name": tr("scenarios.name"),
-        "fte": st.column_config.NumberColumn(tr("common.kpi_required_fte"), format="%.1f"),
-        "diff_fte": st.column_config.NumberColumn(tr("scenarios.c_diff_fte"), format="%+.1f"),
-        "fte_rostered": st.column_config.NumberColumn(tr("common.kpi_rostered_fte"), format="%.1f"),
-        "cost_eur_per_month": st.column_config.NumberColumn(tr("common.kpi_cost_required_month"), format="compact"),
-        "diff_cost_eur_per_month": st.column_config.NumberColumn(tr("scenarios.c_diff_cost"), format="%+.0f"),
-        "service_level_roster": st.column_config.NumberColumn(tr("common.kpi_sl_roster"), format="percent"),
-        "service_level": st.column_config.NumberColumn(tr("common.kpi_sl_required"), format="percent"),
-        "p_abandon_roster": st.column_config.NumberColumn(tr("common.kpi_abandon_roster"), format="percent"),
-        "p_abandon": st.column_config.NumberColumn(tr("common.kpi_abandon_required"), format="percent"),
-        "reachability": st.column_config.NumberColumn(tr("common.kpi_reachability"), format="percent"),
-        "contacts_per_week": st.column_config.NumberColumn(tr("common.kpi_contacts_week"), format="%.0f"),
-        "lost_per_week": st.column_config.NumberColumn(tr("scenarios.c_lost"), format="%.0f"),
-        "cost_eur_per_contact": st.column_config.NumberColumn(tr("levers.m_cost_contact"), format="%.2f"),
+        "fte": tr("common.kpi_required_fte"),
+        "diff_fte": tr("scenarios.c_diff_fte"),
+        "fte_rostered": tr("common.kpi_rostered_fte"),
+        "cost_eur_per_month": tr("common.kpi_cost_required_month"),
+        "diff_cost_eur_per_month": tr("scenarios.c_diff_cost"),
+        "service_level_roster": tr("common.kpi_sl_roster"),
+        "service_level": tr("common.kpi_sl_required"),
+        "p_abandon_roster": tr("common.kpi_abandon_roster"),
+        "p_abandon": tr("common.kpi_abandon_required"),
+        "reachability": tr("common.kpi_reachability"),
+        "contacts_per_week": tr("common.kpi_contacts_week"),
+        "lost_per_week": tr("scenarios.c_lost"),
+        "cost_eur_per_contact": tr("levers.m_cost_contact"),
     })
     chart_labels = {"fte": tr("common.kpi_required_fte"), "cost": tr("common.kpi_cost_required_month"),
                     "service_level": tr("common.kpi_sl_required"), "abandonment": tr("common.kpi_abandon_required"),

@@ -66,6 +66,7 @@ with tabs["tab_roster"]:
 the_plan = plan_cache.get_plan(con, tr, settings)
 rows = the_plan[the_plan["channel"] == channel]
 with head:
+    view.stale_notice(tr, plan_cache.horizon(con))
     view.headline(tr, rows, settings, channel)
 
 # --------------------------------------------------------------------------- day / week chart

@@ -379,3 +379,58 @@ def test_interval_detail_names_the_binding_target() -> None:
     plain = plan.interval_detail(plan.build_plan(demand, None, _settings()), "phone",
                                  pd.Timestamp("2026-11-16 08:00"))
     assert plain.binding == ("target_service_level",)
+
+
+# --------------------------------------------------------------------------- plan horizon
+
+
+def _series_rows(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "channel": [r[0] for r in rows],
+        "queue": [r[1] for r in rows],
+        "last_ds": pd.to_datetime([r[2] for r in rows]).tz_localize(TZ),
+    })
+
+
+def test_plan_horizon_starts_after_the_newest_history_and_leaves_a_stale_series_out() -> None:
+    series = _series_rows(("phone", "default", "2026-11-15 23:45"),
+                          ("chat", "default", "2026-11-15 22:00"),
+                          ("phone", "us-bank", "2003-10-24 20:45"))
+    horizon = plan.plan_horizon(series, 13)
+    assert (horizon.start, horizon.end, horizon.days) == (date(2026, 11, 16), date(2027, 2, 15), 91)
+    assert horizon.stale == (plan.StaleSeries("phone", "us-bank", date(2003, 10, 24)),)
+    assert horizon.forecast_days == (("phone", "default", 91), ("chat", "default", 91))
+
+
+def test_plan_horizon_forecasts_a_slightly_older_series_up_to_the_plan_end() -> None:
+    # history ends exactly 8 weeks before the plan starts: still planned, forecast 8 weeks longer
+    series = _series_rows(("phone", "default", "2026-11-15 23:45"),
+                          ("email", "default", "2026-09-20 17:00"))
+    horizon = plan.plan_horizon(series, 4)
+    assert horizon.stale == ()
+    assert dict(((c, q), d) for c, q, d in horizon.forecast_days) == {
+        ("phone", "default"): 28, ("email", "default"): 28 + 56}
+    one_day_more = _series_rows(("phone", "default", "2026-11-15 23:45"),
+                                ("email", "default", "2026-09-19 17:00"))
+    assert [s.channel for s in plan.plan_horizon(one_day_more, 4).stale] == ["email"]
+    assert [s.channel for s in plan.plan_horizon(one_day_more, 4, stale_weeks=9).stale] == []
+
+
+def test_plan_horizon_uses_local_dates_and_rejects_bad_input() -> None:
+    # 23:45 local on 15 November is 22:45 UTC: the local date decides
+    series = _series_rows(("phone", "default", "2026-11-15 23:45"))
+    assert plan.plan_horizon(series, 1).start == date(2026, 11, 16)
+    with pytest.raises(plan.PlanError, match="no series to plan"):
+        plan.plan_horizon(series.iloc[0:0], 13)
+    with pytest.raises(plan.PlanError, match="weeks must be a whole number from 1 up to 104, got 0"):
+        plan.plan_horizon(series, 0)
+    with pytest.raises(plan.PlanError, match=r"lacks column\(s\): last_ds"):
+        plan.plan_horizon(series.drop(columns="last_ds"), 13)
+
+
+def test_within_horizon_keeps_only_the_plan_days() -> None:
+    ds = pd.date_range("2026-11-14", periods=5, freq="D", tz=TZ)
+    frame = pd.DataFrame({"ds": ds, "volume": range(5)})
+    horizon = plan.PlanHorizon(date(2026, 11, 15), date(2026, 11, 17), (), ())
+    kept = plan.within_horizon(frame, horizon)
+    assert list(kept["volume"]) == [1, 2]

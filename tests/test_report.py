@@ -211,7 +211,8 @@ def test_pptx_charts_are_native_charts_with_the_summary_numbers(
     # goals: service level per channel in %, target first
     (sl,) = charts["goals"]
     series = {s.name: list(s.values) for s in sl.plots[0].series}
-    assert series[t("report.series_sl_scen", lang)] == pytest.approx([81.5, 72.0])
+    sl_label = t("common.kpi_sl_roster", lang)
+    assert series[t("report.label_scen", lang, label=sl_label)] == pytest.approx([81.5, 72.0])
     assert series[t("report.series_target", lang)] == pytest.approx([80.0, 80.0])
     assert list(sl.plots[0].categories) == [t("common.ch_phone", lang), t("common.ch_chat", lang)]
     # stress test backlog curve, without and with the flex pool
@@ -321,7 +322,7 @@ def test_xlsx_interval_plan_holds_every_busy_interval_with_a_gap_formula(
     assert first[1] == busy["ds"].iloc[0].tz_localize(None).to_pydatetime()
     assert first[gap] == "=H3-G3"
     assert first[rostered] - first[required] == pytest.approx(busy["gap"].iloc[0])
-    sl = header.index(t("report.xl_sl", lang))
+    sl = header.index(t("common.kpi_sl_roster", lang))
     assert first[sl] == pytest.approx(100 * busy["service_level"].iloc[0])
 
 
@@ -471,3 +472,37 @@ def test_every_format_of_the_demo_in_seconds(demo_results: dict[str, Any]) -> No
     deck = Presentation(io.BytesIO(files["pptx"]))
     assert len(deck.slides) == 1 + len(report.SECTIONS)
     assert not math.isnan(summary.totals()["fte_scen"])
+
+
+# --------------------------------------------------------------------------- labels as on screen
+
+
+def test_service_level_and_abandonment_carry_the_apps_labels_in_every_format(
+    rendered: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    """The figures are the ones the roster as it is delivers: labelled as on Overview and
+    Staffing (``common.kpi_*``, unit included), never as a bare "SL baseline"."""
+    summary, files = rendered
+    lang = summary.language
+    sl, abandoned = t("common.kpi_sl_roster", lang), t("common.kpi_abandon_roster", lang)
+    base, scen = t("report.label_base", lang, label=sl), t("report.label_scen", lang, label=sl)
+    sl_words, abandon_words = sl.removesuffix(" [%]"), abandoned.removesuffix(" [%]").lower()
+    bare = ("SL baseline", "Baseline SL", "Scenario SL", "SL basis", "Basis SL")
+    # PowerPoint: the goals chart's series
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    goals = list(deck.slides)[1 + report.SECTIONS.index("goals")]
+    (chart,) = [s.chart for s in goals.shapes if s.has_chart]
+    assert [s.name for s in chart.plots[0].series][1:] == [base, scen]
+    # Excel: the interval plan's headers
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    headers = {str(c.value) for ws in book.worksheets for row in ws.iter_rows(max_row=2) for c in row}
+    assert {sl, abandoned} <= headers
+    # PDF, HTML, Markdown: the chart's series and the facts
+    pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"])).pages)
+    html_page = files["html"].decode("utf-8").replace("&#x27;", "'")
+    markdown = files["md"].decode("utf-8")
+    for name, text in (("pdf", " ".join(pdf.split())), ("html", html_page), ("md", markdown)):
+        assert f"{sl_words}: " in text and f"{abandon_words}: " in text, name
+        assert not any(word in text for word in bare), name
+    for name, text in (("html", html_page), ("md", markdown)):
+        assert base in text and scen in text, name

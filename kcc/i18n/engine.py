@@ -52,7 +52,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "calc.unit_erlang": ("{value} Erlang", "{value} Erlang"),
     "calc.unit_agents": ("{value} agents", "{value} medewerkers"),
-    "calc.unit_pct": ("{value} %", "{value} %"),
     "calc.unit_s": ("{value} s", "{value} s"),
     "calc.chart_title": ("Service against agents", "Service tegen medewerkers"),
     "calc.curve_sl": ("Service level [%]", "Servicelevel [%]"),

@@ -63,10 +63,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.col_max_abandon": ("max. abandoned [%]", "max. verloren [%]"),
     "report.col_max_occupancy": ("occupancy cap [%]", "max. bezettingsgraad [%]"),
     "report.col_response_h": ("response within [h]", "reactie binnen [u]"),
-    "report.col_sl_base": ("SL baseline [%]", "SL basis [%]"),
-    "report.col_sl_scen": ("SL scenario [%]", "SL scenario [%]"),
-    "report.col_abandon_base": ("abandoned baseline [%]", "verloren basis [%]"),
-    "report.col_abandon_scen": ("abandoned scenario [%]", "verloren scenario [%]"),
+    "report.label_base": ("Baseline: {label}", "Basis: {label}"),
+    "report.label_scen": ("Scenario: {label}", "Scenario: {label}"),
     "report.col_volume_base": ("contacts baseline", "contacten basis"),
     "report.col_volume_scen": ("contacts scenario", "contacten scenario"),
     "report.col_share_base": ("share baseline [%]", "aandeel basis [%]"),
@@ -92,8 +90,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.col_without_flex": ("without flex pool", "zonder flexpool"),
     "report.col_with_flex": ("with flex pool", "met flexpool"),
     "report.series_target": ("Target [%]", "Norm [%]"),
-    "report.series_sl_base": ("Baseline SL [%]", "Basis SL [%]"),
-    "report.series_sl_scen": ("Scenario SL [%]", "Scenario SL [%]"),
     "report.series_volume_base": ("Baseline [contacts]", "Basis [contacten]"),
     "report.series_volume_scen": ("Scenario [contacts]", "Scenario [contacten]"),
     "report.series_reach_base": ("Baseline [%]", "Basis [%]"),
@@ -107,7 +103,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.series_backlog_without": ("Backlog without flex [contacts]", "Achterstand zonder flex [contacten]"),
     "report.series_backlog_with": ("Backlog with flex [contacts]", "Achterstand met flex [contacten]"),
     # --- chart titles
-    "report.chart_sl": ("Service level per channel [%]", "Serviceniveau per kanaal [%]"),
+    "report.chart_sl": ("SL, roster as it is, per channel [%]", "SL, huidig rooster, per kanaal [%]"),
     "report.chart_volume": ("Contacts per channel", "Contacten per kanaal"),
     "report.chart_reach": ("Reachability per channel [%]", "Bereikbaarheid per kanaal [%]"),
     "report.chart_fte_week": ("FTE per week", "Fte per week"),
@@ -132,8 +128,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kosten over de periode: {base} in de basis, {scen} in het scenario ({delta}).",
     ),
     "report.fact_sl": (
-        "{channel}: service level {scen} against a target of {target} (baseline {base}).",
-        "{channel}: serviceniveau {scen} tegenover een norm van {target} (basis {base}).",
+        "{channel}: SL, roster as it is: {scen} against a target of {target} (baseline {base}); "
+        "abandoned, roster as it is: {abandon_scen} (baseline {abandon_base}).",
+        "{channel}: SL, huidig rooster: {scen} tegenover een norm van {target} (basis {base}); "
+        "afhaken, huidig rooster: {abandon_scen} (basis {abandon_base}).",
     ),
     "report.fact_mix": (
         "Share of contacts in digital channels and self-service: {base} in the baseline, {scen} in the scenario.",
@@ -168,12 +166,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Het rooster is krap in {share} van de open intervallen; het grootste tekort in een week is {gap} in week {week}.",
     ),
     "report.risk_sl": (
-        "{channel} misses its service-level target with the current roster: {achieved} against {target}.",
-        "{channel} haalt de servicenorm niet met het huidige rooster: {achieved} tegenover {target}.",
+        "{channel} misses its service-level target: SL, roster as it is: {achieved} against {target}.",
+        "{channel} haalt de servicenorm niet: SL, huidig rooster: {achieved} tegenover {target}.",
     ),
     "report.risk_abandon": (
-        "{channel}: {achieved} of the contacts abandon, above the maximum of {target}.",
-        "{channel}: {achieved} van de contacten haakt af, boven het maximum van {target}.",
+        "{channel}: abandoned, roster as it is: {achieved}, above the maximum of {target}.",
+        "{channel}: afhaken, huidig rooster: {achieved}, boven het maximum van {target}.",
     ),
     "report.risk_cost_up": (
         "The scenario costs {delta} more than the baseline over the period.",
@@ -251,9 +249,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.xl_required_scheduled": ("required incl. shrinkage [agents]", "benodigd incl. derving [medewerkers]"),
     "report.xl_rostered": ("rostered [agents]", "ingeroosterd [medewerkers]"),
     "report.xl_gap": ("gap [agents]", "verschil [medewerkers]"),
-    "report.xl_sl": ("service level [%]", "serviceniveau [%]"),
     "report.xl_asa": ("ASA [s]", "GWT [s]"),
-    "report.xl_abandon": ("abandoned [%]", "verloren [%]"),
     "report.xl_occupancy": ("occupancy [%]", "bezettingsgraad [%]"),
     "report.xl_hours_base": ("required hours baseline [h]", "benodigde uren basis [u]"),
     "report.xl_hours_scen": ("required hours scenario [h]", "benodigde uren scenario [u]"),

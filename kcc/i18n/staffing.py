@@ -15,6 +15,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Prognose van alle reeksen ({done} van {total})…",
     ),
     "staffing.horizon": ("Plan horizon", "Planhorizon"),
+    "staffing.stale_title": (
+        "Not every series is planned: the plan starts {start}, the day after the newest history.",
+        "Niet elke reeks wordt gepland: het plan begint {start}, de dag na de nieuwste historie.",
+    ),
+    "staffing.stale_series": (
+        "{series}: history ends {last_day}, more than {weeks} weeks before the plan starts; not planned",
+        "{series}: historie eindigt {last_day}, meer dan {weeks} weken voor het plan begint; niet gepland",
+    ),
     "staffing.weeks": ("{n} weeks", "{n} weken"),
     "staffing.roster_source": ("Rostered agents from", "Ingeroosterde medewerkers uit"),
     "staffing.source_roster": ("roster per interval (uploaded)", "rooster per interval (geüpload)"),

@@ -88,18 +88,27 @@ def _forecast_one(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes:
     return out
 
 
+def _horizon(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
+             horizon_days: int) -> plan.PlanHorizon | None:
+    series = _series(_con, db, volumes)
+    if series.empty:
+        return None
+    return plan.plan_horizon(series, max(1, horizon_days // 7))
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _demand(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
             horizon_days: int, country: str | None) -> pd.DataFrame:
-    series = _series(_con, db, volumes)
-    parts = [
-        _forecast_one(_con, db, volumes, str(row.channel), str(row.queue), horizon_days, country)
-        for row in series.itertuples()
+    span = _horizon(_con, db, volumes, horizon_days)
+    parts = [] if span is None else [
+        _forecast_one(_con, db, volumes, channel, queue, days, country)
+        for channel, queue, days in span.forecast_days
     ]
     if not parts:
         return pd.DataFrame(columns=list(plan.DEMAND_COLUMNS))
     history = _history(_con, db, volumes, plan.AHT_HISTORY_WEEKS)
-    return plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True))
+    demand_ = plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True))
+    return plan.within_horizon(demand_, span)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -218,18 +227,26 @@ def roster_source() -> str:
 
 
 def forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, horizon_days: int) -> None:
-    """Forecast every series (cached), with a progress bar while it runs."""
-    rows = series(con)
-    if rows.empty:
-        return
+    """Forecast every series the plan covers (cached), with a progress bar while it runs."""
     db, volumes = _db_key(), volume_version(con)
+    span = _horizon(con, db, volumes, horizon_days)
+    if span is None or not span.forecast_days:
+        return
     country = _country(con)
-    bar = st.progress(0.0, text=tr("staffing.forecasting", done=0, total=len(rows)))
-    for number, row in enumerate(rows.itertuples(), start=1):
-        _forecast_one(con, db, volumes, str(row.channel), str(row.queue), horizon_days, country)
-        bar.progress(number / len(rows), text=tr("staffing.forecasting", done=number,
-                                                  total=len(rows)))
+    total = len(span.forecast_days)
+    bar = st.progress(0.0, text=tr("staffing.forecasting", done=0, total=total))
+    for number, (channel, queue, days) in enumerate(span.forecast_days, start=1):
+        _forecast_one(con, db, volumes, channel, queue, days, country)
+        bar.progress(number / total, text=tr("staffing.forecasting", done=number, total=total))
     bar.empty()
+
+
+def horizon(con: duckdb.DuckDBPyConnection,
+            horizon_weeks_: int | None = None) -> plan.PlanHorizon | None:
+    """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
+    history."""
+    days = 7 * int(horizon_weeks_ or horizon_weeks())
+    return _horizon(con, _db_key(), volume_version(con), days)
 
 
 def _country(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -19,7 +19,7 @@ from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, fmt_compact
+from kcc.ui.widgets import channel_label, fmt_compact, fmt_number, fmt_pct
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -42,30 +42,6 @@ BUDGET_INPUT_KEYS: tuple[str, ...] = (
 
 
 # --------------------------------------------------------------------------- formatting
-
-
-def _lang() -> str:
-    return str(st.session_state.get("lang", "en"))
-
-
-def fmt_number(value: float | None, decimals: int = 0) -> str:
-    """A number with thousands separators (``1,234.5``; ``1.234,5`` in Dutch); ``–`` for
-    NaN and ``∞`` for infinity."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, float) and math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    text = f"{value:,.{decimals}f}"
-    if _lang() == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def fmt_pct(share: float | None, decimals: int = 1) -> str:
-    """A share 0..1 as a percentage with its unit."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
-    return f"{fmt_number(100.0 * share, decimals)} %"
 
 
 def fmt_unit(value: float | None, unit: str, decimals: int = 0) -> str:
@@ -640,6 +616,19 @@ def apply_query_params(channels: Sequence[str]) -> None:
 
 
 # --------------------------------------------------------------------------- overview
+
+
+def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
+    """A warning naming the series the plan leaves out (history ending long before the plan
+    starts); nothing when every series is planned."""
+    if horizon is None or not horizon.stale:
+        return
+    lines = [
+        "- " + tr("staffing.stale_series", series=f"{channel_label(s.channel, tr)} · {s.queue}",
+                  last_day=s.last_day.isoformat(), weeks=horizon.stale_weeks)
+        for s in horizon.stale
+    ]
+    st.warning("\n".join([tr("staffing.stale_title", start=horizon.start.isoformat()), "", *lines]))
 
 
 def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:

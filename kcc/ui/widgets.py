@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 import pandas as pd
 
+from kcc import formatting
 from kcc.config import CHANNELS
 from kcc.i18n import LANGUAGES
 from kcc.ui.state import Translator
@@ -59,25 +58,33 @@ def series_options(summary: pd.DataFrame) -> list[str]:
     return [f"{channel}|{queue}" for channel, queue in pairs]
 
 
+def lang() -> str:
+    """The session's language (``"en"`` or ``"nl"``)."""
+    return str(st.session_state.get("lang", "en"))
+
+
+def fmt_number(value: float | None, decimals: int = 0) -> str:
+    """``kcc.formatting.fmt_number`` in the session's language: ``1,234.5`` / ``1.234,5``;
+    ``–`` for a missing value, ``∞`` for infinity."""
+    return formatting.fmt_number(value, decimals, lang(), missing="–")
+
+
+def fmt_pct(share: float | None, decimals: int = 1) -> str:
+    """A share 0..1 as a percentage with its unit in the session's language: ``79.56 %`` /
+    ``79,56 %`` (``kcc.formatting.fmt_pct``); ``–`` for a missing value."""
+    return formatting.fmt_pct(share, decimals, lang(), space=True, missing="–")
+
+
+def fmt_signed(value: float | None, decimals: int = 0) -> str:
+    """A difference with its sign in the session's language (``+1.234,5``); ``–`` when missing."""
+    return formatting.fmt_signed(value, decimals, lang(), missing="–")
+
+
 def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:
     """A big number short enough for a metric tile: ``593,674`` -> ``593.7k`` (``593,7k`` in
     Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``); below 10,000 the whole number. The unit
     belongs in the label. ``–`` for a missing value."""
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    lang = str(st.session_state.get("lang", "en"))
-    number = float(value)
-    size = abs(number)
-    if size >= 1e6:
-        text, suffix = f"{size / 1e6:,.2f}", " mln" if lang == "nl" else "M"
-    elif size >= 1e4:
-        text, suffix = f"{size / 1e3:,.{decimals}f}", "k"
-    else:
-        text, suffix = f"{size:,.0f}", ""
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    sign = "-" if number < 0 and text.strip("0.,") else ("+" if signed else "")
-    return f"{sign}{text}{suffix}"
+    return formatting.fmt_compact(value, lang(), signed=signed, decimals=decimals)
 
 
 def period_picker(tr: Translator, choices: list[int], current: int, state_key: str, widget_key: str) -> None:

@@ -59,4 +59,7 @@ def test_calculator_in_dutch(demo_db: Path) -> None:
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Benodigde medewerkers"] == "14 medewerkers"
+    # the worked example in Dutch number format: a decimal comma
+    assert metrics["Servicelevel"] == "88,84 %"
+    assert metrics["Aangeboden belasting"] == "10,00 Erlang"
     assert at.title[0].value == "Erlang-calculator"

@@ -42,3 +42,9 @@ def test_engine_check_in_dutch(demo_db: Path) -> None:
     assert not at.exception
     assert at.title[0].value == "Rekenkerncontrole"
     assert str(at.metric[0].value) == "17 van 17 controles geslaagd"
+    # published values in Dutch number format: "79,5600 %", "7,840 s"
+    table = at.dataframe[0].value
+    expected = list(table["Verwacht"])
+    assert "79,5600 %" in expected and "7,840 s" in expected
+    assert not any("." in v for v in expected if v.endswith((" %", " s")))
+    assert "40.000" in " ".join(c.value for c in at.caption)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
+from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
@@ -81,6 +83,12 @@ def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     assert labels["Flexkosten"].endswith("EUR")
     assert "SL, huidig rooster [%]" in labels and "SL, volgens behoefte [%]" in labels
     assert labels["Kosten, behoefte [EUR/maand]"].endswith("k")
+    # Dutch numbers: a decimal comma, never "80.2 %" (stress-test tab and weekday table included)
+    assert re.fullmatch(r"\d+,\d %", labels[t("levers.m_surge_sl", "nl")]), labels[t("levers.m_surge_sl", "nl")]
+    assert not [v for v in labels.values() if re.search(r"\d\.\d{1,2}( ?%| fte|$)", str(v))]
+    weekdays = next(df.value for df in at.dataframe if "open_hours" in df.value.columns)
+    assert all(re.fullmatch(r"\d+,\d u", v) for v in weekdays["open_hours"]), list(weekdays["open_hours"])
+    assert all(re.fullmatch(r"[+-]\d+,\d\d fte", v) for v in weekdays["delta_fte"]), list(weekdays["delta_fte"])
     at.slider(key="levers.mix_share").set_value(20)
     at = submit(at, "levers.mix_form")
     assert not at.exception

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
@@ -25,6 +24,11 @@ def submit(at: AppTest, form: str) -> AppTest:
     button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}"))
     return button.click().run()
 
+
+
+def _number(text: str) -> float:
+    """A number as the English screen shows it (``1,234.5``, ``96.5 %``)."""
+    return float(str(text).replace(",", "").removesuffix("%").strip())
 
 def test_save_compare_duplicate_delete(demo_db: Path) -> None:
     con = store.connect(str(demo_db))
@@ -47,11 +51,12 @@ def test_save_compare_duplicate_delete(demo_db: Path) -> None:
     assert not at.exception
     compared = frame_with(at, "diff_fte")
     assert len(compared) == 4
-    assert compared["diff_fte"].iloc[0] == 0
+    # shown in the language's number format: "+0.0", "12.3", "96.5 %"
+    assert compared["diff_fte"].iloc[0] == "+0.0"
     late = compared.iloc[2]
-    assert late["fte"] == pytest.approx(compared.iloc[1]["fte"])  # the saved copy is the working spec
-    assert late["reachability"] > compared.iloc[0]["reachability"]
-    assert compared.iloc[3]["fte"] > compared.iloc[0]["fte"]  # a stricter target needs staff
+    assert late["fte"] == compared.iloc[1]["fte"]  # the saved copy is the working spec
+    assert _number(late["reachability"]) > _number(compared.iloc[0]["reachability"])
+    assert _number(compared.iloc[3]["fte"]) > _number(compared.iloc[0]["fte"])  # a stricter target needs staff
     # duplicate, then delete the copy
     at.selectbox(key="scenarios.pick").set_value("Late").run()
     at.button(key="scenarios.duplicate").click().run()

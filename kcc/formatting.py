@@ -1,0 +1,174 @@
+"""Numbers, shares, money and dates as text, in the language's convention.
+
+One convention for every screen and every report: English ``1,234.5`` and ``80.0%``; Dutch a
+decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. Pages bind the language
+through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``); the board summary
+(``kcc.report``) passes it explicitly.
+
+Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+#: What a missing value shows in a report.
+DASH: Final[str] = "-"
+
+_SWAP: Final[dict[int, int]] = str.maketrans(",.", ".,")
+
+
+def _is_number(value: Any) -> bool:
+    return value is not None and isinstance(value, (int, float, np.floating, np.integer)) \
+        and not isinstance(value, bool)
+
+
+def localise(text: str, lang: str = "en") -> str:
+    """An English-formatted number (``1,234.5``) in the language's convention (``1.234,5``)."""
+    return text.translate(_SWAP) if lang == "nl" else text
+
+
+def fmt_number(value: float | None, decimals: int = 0, lang: str = "en", *,
+               missing: str = DASH) -> str:
+    """A number with thousands separators in the language's convention.
+
+    Parameters
+    ----------
+    value : float or None
+        The number; ``None`` or NaN shows ``missing``, infinity ``∞``.
+    decimals : int
+        Decimals shown.
+    lang : {"en", "nl"}
+        ``12,345.7`` in English, ``12.345,7`` in Dutch.
+    missing : str
+        Text for a missing value.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_number(12345.678, 1, "en"), fmt_number(12345.678, 1, "nl")
+    ('12,345.7', '12.345,7')
+    """
+    if not _is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
+        return missing
+    number = float(value)  # type: ignore[arg-type]
+    if math.isinf(number):
+        return "∞" if number > 0 else "-∞"
+    text = f"{number:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # no "-0"
+    return localise(text, lang)
+
+
+def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: bool = False,
+            missing: str = DASH) -> str:
+    """A share as a percentage with its unit, e.g. ``"80.0%"`` (``"80,0%"`` in Dutch).
+
+    Parameters
+    ----------
+    share : float or None
+        Share. [0..1]
+    decimals : int
+        Decimals of the percentage.
+    lang : {"en", "nl"}
+        Decimal and thousands separators.
+    space : bool
+        A space before the ``%`` (the screen's style: ``"80,0 %"``).
+    missing : str
+        Text for a missing value.
+
+    Returns
+    -------
+    str
+    """
+    if not _is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
+        return missing
+    return f"{fmt_number(100.0 * float(share), decimals, lang)}{' ' if space else ''}%"  # type: ignore[arg-type]
+
+
+def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
+               missing: str = DASH) -> str:
+    """A difference with its sign: ``+1,234.5`` / ``-0,5``; ``missing`` when not finite."""
+    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        return missing
+    number = float(value)  # type: ignore[arg-type]
+    text = fmt_number(abs(number), decimals, lang)
+    return ("-" if number < 0 and text.strip("0.,") else "+") + text
+
+
+def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> str:
+    """An amount with its unit, e.g. ``"EUR 12,345"``.
+
+    Parameters
+    ----------
+    value : float or None
+        Amount, rounded to whole euros. [EUR]
+    lang : {"en", "nl"}
+        Decimal and thousands separators.
+    signed : bool
+        Show ``+`` before a positive amount (a difference).
+
+    Returns
+    -------
+    str
+    """
+    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        return DASH
+    number = float(value)  # type: ignore[arg-type]
+    sign = ("+" if number >= 0 else "-") if signed else ("-" if number < 0 else "")
+    return f"{sign}EUR {fmt_number(abs(number), 0, lang)}"
+
+
+def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
+                decimals: int = 1, missing: str = "–") -> str:
+    """A big number short enough for a metric tile; the unit belongs in the label.
+
+    ``593,674`` -> ``593.7k`` (``593,7k`` in Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``);
+    below 10,000 the whole number.
+    """
+    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        return missing
+    number = float(value)  # type: ignore[arg-type]
+    size = abs(number)
+    if size >= 1e6:
+        text, suffix = f"{size / 1e6:,.2f}", " mln" if lang == "nl" else "M"
+    elif size >= 1e4:
+        text, suffix = f"{size / 1e3:,.{decimals}f}", "k"
+    else:
+        text, suffix = f"{size:,.0f}", ""
+    text = localise(text, lang)
+    sign = "-" if number < 0 and text.strip("0.,") else ("+" if signed else "")
+    return f"{sign}{text}{suffix}"
+
+
+def fmt_date(day: date, lang: str = "en") -> str:
+    """``2026-11-16`` in English, ``16-11-2026`` in Dutch."""
+    return day.isoformat() if lang == "en" else day.strftime("%d-%m-%Y")
+
+
+def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], str]]) -> pd.DataFrame:
+    """A copy of ``frame`` whose named columns are shown as text by their formatter (a table in
+    the language's number format; ``st.dataframe``'s own formats only know English).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    formats : mapping of str to callable
+        Column -> value-to-text function, e.g. ``lambda v: fmt_number(v, 1, "nl") + " h"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same columns and index; the formatted columns hold strings.
+    """
+    return frame.assign(**{col: [fmt(v) for v in frame[col]] for col, fmt in formats.items()
+                           if col in frame})
