@@ -658,14 +658,13 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
     total = tiles[tiles["channel"] == "all"].iloc[0]
     end = (total["end"] - pd.Timedelta(days=1)).date()
     st.subheader(tr(f"overview.tiles_{period}", start=total["start"].date(), end=end))
-    fte = tr("common.unit_fte")
     per = "week" if period == "week" else "month"
     cols = st.columns([1.15, 0.9, 1.0, 1.25, 1.05])
     # the same labels and definitions as the Staffing and scenario pages, units in the labels
     cols[0].metric(tr(f"common.kpi_contacts_{per}"), fmt_number(total["contacts"]), border=True)
     short = total["rostered_fte"] < total["required_fte"] - 0.05
     cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(total["rostered_fte"], 1),
-                   delta=tr("overview.fte_required", value=fmt_unit(total["required_fte"], fte, 1)),
+                   delta=tr("overview.fte_required", value=fmt_number(total["required_fte"], 1)),
                    delta_color="red" if short else "green", delta_arrow="off", border=True)
     cols[2].metric(tr("common.kpi_sl_roster"), fmt_pct(total["service_level"]), border=True)
     cols[3].metric(tr("common.kpi_abandon_roster"), fmt_pct(total["p_abandon"]), border=True)
