@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_data, config, importer, store
+from kcc import charts_data, config, demo, importer, store
 from kcc.ui.state import current_user, init_page
 from kcc.ui.widgets import channel_label
 
@@ -346,14 +346,9 @@ st.header(tr("data.reset.header"))
 st.caption(tr("data.reset.help"))
 confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
 if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-    try:
-        from kcc import demo
-    except ImportError as exc:
-        st.error(tr("data.reset.unavailable", error=exc))
-    else:
-        bar = st.progress(0.0)
-        demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
-        bar.empty()
-        ss.pop("data.last_result", None)
-        st.cache_data.clear()
-        st.success(tr("data.reset.done"))
+    bar = st.progress(0.0)
+    demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
+    bar.empty()
+    ss.pop("data.last_result", None)
+    st.cache_data.clear()
+    st.success(tr("data.reset.done"))

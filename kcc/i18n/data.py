@@ -158,7 +158,6 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.reset.confirm": ("Yes, delete my data", "Ja, verwijder mijn data"),
     "data.reset.button": ("Reset to demo", "Terug naar demo"),
     "data.reset.done": ("The demo contact centre is loaded again.", "Het demo-KCC is opnieuw geladen."),
-    "data.reset.unavailable": ("The demo generator is not available: {error}", "De demogenerator is niet beschikbaar: {error}"),
     "data.examples": (
         "Example files: data/examples/contacts_example.csv (one row per contact) and "
         "data/examples/intervals_example.csv (counts per interval).",

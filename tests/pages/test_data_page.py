@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,5 +54,27 @@ def test_upload_map_and_import(demo_db: Path) -> None:
     con = store.connect(str(demo_db))
     try:
         assert "intervals_example.csv" in set(store.read_imports(con)["file_name"])
+    finally:
+        con.close()
+
+
+def test_reset_to_demo_removes_imported_data(demo_db: Path) -> None:
+    con = store.connect(str(demo_db))
+    try:
+        store.write_event(con, name="My campaign", kind="campaign", start_date=date(2027, 1, 4),
+                          end_date=date(2027, 1, 8), channels=["phone"], uplift_pct=20.0)
+        assert "My campaign" in set(store.read_events(con)["name"])
+    finally:
+        con.close()
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    at.checkbox(key="data.reset_confirm").check().run()
+    assert not at.button(key="data.reset").disabled
+    at.button(key="data.reset").click().run()
+    assert not at.exception
+    assert any("demo contact centre is loaded again" in s.value for s in at.success)
+    con = store.connect(str(demo_db))
+    try:
+        assert "My campaign" not in set(store.read_events(con)["name"])
+        assert set(store.series_summary(con)["channel"]) == {"phone", "chat", "email", "whatsapp"}
     finally:
         con.close()
