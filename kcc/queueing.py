@@ -516,6 +516,66 @@ def _erlang_a(
     return out
 
 
+def _erlang_a_meets(
+    lam: FloatArray,
+    aht: FloatArray,
+    n: FloatArray,
+    t: FloatArray,
+    patience: FloatArray,
+    log_e: FloatArray,
+    sl_floor: FloatArray | None,
+    upper: dict[str, FloatArray],
+) -> NDArray[np.bool_]:
+    """Whether M/M/n+M (``n > 0``, ``0 < patience < inf``) meets the staffing targets.
+
+    The same formulas as ``_erlang_a`` (with the search's ``fast`` Kummer route), but only
+    for the metrics the targets use, and the service level and ASA (the costly parts) only
+    where the cheaper targets already hold. ``upper`` maps metric names to upper bounds,
+    ``sl_floor`` is the lower bound on the service level (both with the rounding margin).
+    """
+    x = lam * patience
+    y = n * patience / aht
+    need_q = sl_floor is not None or not upper.keys() <= {"p_wait"}
+    log_a0, q = _kummer_a(x, y, with_q=need_q, fast=True)
+    ok = np.ones(n.size, dtype=bool)
+    with np.errstate(divide="ignore", over="ignore"):
+        log_inv_e_m1 = np.log1p(-np.exp(log_e)) - log_e  # log(1/E - 1)
+        p_wait = 1.0 / (1.0 + np.exp(log_inv_e_m1 - log_a0))
+    if "p_wait" in upper:
+        ok &= p_wait <= upper["p_wait"]
+    if not need_q:
+        return ok
+    p_ab = p_wait * np.clip(q, 0.0, 1.0)
+    p_served = 1.0 - p_ab
+    if "p_abandon" in upper:
+        ok &= p_ab <= upper["p_abandon"]
+    if "occupancy" in upper:
+        ok &= np.minimum(lam * aht * p_served / n, 1.0) <= upper["occupancy"]
+    live = np.flatnonzero(ok)
+    if sl_floor is not None and live.size:
+        xl, yl, pl, tl = x[live], y[live], patience[live], t[live]
+        with np.errstate(divide="ignore"):
+            log_pi_n = np.log(p_wait[live]) - log_a0[live]
+        theta_t = (1.0 / pl) * tl
+        log_a1t, _ = _kummer_a(xl * np.exp(-theta_t), yl + 1.0, with_q=False, fast=True)
+        log_late = (
+            log_pi_n
+            + np.log(yl / (yl + 1.0))
+            + log_a1t
+            - xl * np.expm1(-theta_t)
+            - theta_t * (yl + 1.0)
+        )
+        sl = np.clip(p_served[live] - np.exp(log_late), 0.0, 1.0)
+        hold = sl >= sl_floor[live]
+        ok[live[~hold]] = False
+        live = live[hold]
+    if "asa_s" in upper and live.size:
+        m_wait = _asa_given_wait_series(x[live], y[live]) * patience[live]
+        asa = np.maximum(p_wait[live] - p_ab[live], 0.0) * m_wait / p_served[live]
+        ok[live[~(asa <= upper["asa_s"][live])]] = False
+    return ok
+
+
 def _finite_chain(
     lam: FloatArray,
     aht: FloatArray,
@@ -807,8 +867,14 @@ def required_agents(
       ``B(n+1) = a B(n) / (n + 1 + a B(n))``, so each step costs a few flops; square-root
       staffing puts the answer within a few multiples of ``sqrt(a)`` of the start.
     * Erlang A and ``lines`` start from the Erlang C answer of the same workload, gallop
-      down (steps 1, 1, 2, 4, ...; Erlang A may go below the load, to 0) or up (steps of
+      down (steps 1, 1, 2, 4, ...; Erlang A may go below the load) or up (steps of
       ``sqrt(a)``, doubling) until the bracket "fails | meets" is found, then bisect it.
+      Erlang A first tests one agent below the Erlang C answer together with the level
+      under it (one ``B(n, a)``, the next by the recursion), which settles most elements
+      in one pass, and computes only the metrics its targets use (the service level and
+      ASA only where the cheaper targets hold). Its search runs over ``n >= 1``; zero
+      agents (occupancy 0, everyone abandons) is returned where one agent meets the
+      targets too.
 
     A target counts as met within a relative rounding margin of 1e-12.
 
@@ -890,11 +956,63 @@ def required_agents(
             ok &= m[field] <= bound[sel]
         return ok
 
-    def meets(sel: NDArray[np.intp], n_try: FloatArray) -> NDArray[np.bool_]:
-        m = _evaluate(
-            lam_b[sel], h_b[sel], n_try, t_b[sel], p_b[sel], k_b[sel], need_asa=need_asa, fast=True
+    # plain Erlang A elements (0 < patience < inf, no lines) take a lean path that computes
+    # only the metrics the targets need; the rest go through the full evaluation
+    lean_model = np.isinf(k_b) & (p_b > 0) & np.isfinite(p_b)
+
+    def meets(
+        sel: NDArray[np.intp], n_try: FloatArray, log_e: FloatArray | None = None
+    ) -> NDArray[np.bool_]:
+        """Targets met at ``n_try`` agents; ``log_e`` = log B(n_try, a) where known."""
+        lean = lean_model[sel] & (n_try > 0)
+        if lean.all():
+            li, rest = slice(None), np.empty(0, dtype=np.intp)
+        else:
+            li, rest = np.flatnonzero(lean), np.flatnonzero(~lean)
+        ok = np.empty(sel.size, dtype=bool)
+        s = sel[li]
+        if s.size:
+            n_l = n_try[li]
+            le = _log_erlang_b(n_l, a_b[s]) if log_e is None else log_e[li]
+            ok[li] = _erlang_a_meets(
+                lam_b[s],
+                h_b[s],
+                n_l,
+                t_b[s],
+                p_b[s],
+                le,
+                None if sl_floor is None else sl_floor[s],
+                {field: bound[s] for field, bound in upper.items()},
+            )
+        if rest.size:
+            s = sel[rest]
+            m = _evaluate(
+                lam_b[s],
+                h_b[s],
+                n_try[rest],
+                t_b[s],
+                p_b[s],
+                k_b[s],
+                need_asa=need_asa,
+                fast=True,
+            )
+            ok[rest] = check(m, s)
+        return ok
+
+    def meets_pair(
+        sel: NDArray[np.intp], n_try: FloatArray
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Targets met at ``n_try - 1`` and at ``n_try`` agents (``n_try >= 1``), in one pass:
+        B(n_try - 1, a) once, then B(n) = a B(n-1) / (n + a B(n-1)) in log space."""
+        a_s = a_b[sel]
+        le_below = _log_erlang_b(n_try - 1.0, a_s)
+        le_at = np.log(a_s) + le_below - np.log(n_try + a_s * np.exp(le_below))
+        ok = meets(
+            np.concatenate([sel, sel]),
+            np.concatenate([n_try - 1.0, n_try]),
+            np.concatenate([le_below, le_at]),
         )
-        return check(m, sel)
+        return ok[: sel.size], ok[sel.size :]
 
     # Erlang C: step up from the lower bound with the stable recursion
     # B(n+1) = a B(n) / (n + 1 + a B(n)) -- a few flops per step instead of a new B(n, a)
@@ -933,6 +1051,11 @@ def required_agents(
     # Erlang A and lines: gallop from a guess (the Erlang C answer where known, else the
     # load), then bisect; invariant "lo fails or is below the lower bound, hi meets"
     oi = np.flatnonzero(answer < 0)
+    # zero agents (everyone abandons or is blocked) has occupancy 0, below its value at one
+    # agent: the search runs over n >= 1, where every metric is monotone, and zero agents
+    # is the answer only where one agent meets the targets too (so that from the answer up
+    # the targets hold for good)
+    lower = np.where(lean_model, np.maximum(lower, 1.0), lower)
     lo = lower - 1.0
     hi = np.full(busy.size, np.nan)
     if oi.size:
@@ -940,10 +1063,25 @@ def required_agents(
         c_targets = {name: v[oi] for name, v in tg.items() if name != "max_abandon"}
         if c_targets:  # the Erlang C requirement of the same workload is a close guess
             guess[oi] = required_agents(lam_b[oi], 1.0, h_b[oi], t_b[oi], **c_targets)
+        c_answer = np.minimum(np.maximum(guess, lower), cap)
+        # with abandonment the answer is usually one below the Erlang C answer: test that
+        # level and the one below it together, so one pass settles most elements
+        guess = np.where(lean_model, np.maximum(c_answer - 1.0, 1.0), c_answer)
         guess = np.minimum(np.maximum(guess, lower), cap)
-        ok = meets(oi, guess[oi])
-        up, down = oi[~ok], oi[ok]
-        hi[down] = guess[down]
+        pairs = lean_model[oi] & (guess[oi] - 1.0 >= lower[oi])
+        pair, single = oi[pairs], oi[~pairs]
+        ok_p = ok_below = np.zeros(0, dtype=bool)
+        if pair.size:
+            ok_below, ok_p = meets_pair(pair, guess[pair])
+        ok_s = meets(single, guess[single]) if single.size else np.zeros(0, dtype=bool)
+        settled = pair[ok_p & ~ok_below]  # the guess meets, one agent fewer does not
+        hi[settled] = guess[settled]
+        lo[settled] = guess[settled] - 1.0
+        below = pair[ok_p & ok_below]  # one agent fewer meets too: gallop on down from it
+        hi[below] = guess[below] - 1.0
+        down = np.concatenate([below, single[ok_s]])
+        hi[single[ok_s]] = guess[single[ok_s]]
+        up = np.concatenate([pair[~ok_p], single[~ok_s]])
         lo[up] = guess[up]
         step = np.ones(busy.size)
         first = np.ones(busy.size, dtype=bool)
@@ -961,6 +1099,10 @@ def required_agents(
             first[down] = False
             down = down[ok_d]
         step[up] = np.maximum(np.ceil(np.sqrt(a_b[up])), 1.0)
+        # Erlang A: first try the Erlang C answer (usually met), then doubling steps
+        lean_up = up[lean_model[up]]
+        first_step = np.maximum(c_answer[lean_up] - lo[lean_up], 1.0)
+        step[lean_up] = np.minimum(first_step, step[lean_up])
         for _ in range(80):  # gallop up until they hold (or every line is staffed)
             if up.size == 0:
                 break
@@ -983,5 +1125,8 @@ def required_agents(
             lo[act] = np.where(ok_m, lo[act], mid)
             act = act[hi[act] - lo[act] > 1]
         answer[oi] = hi[oi]
+        one = oi[lean_model[oi] & (answer[oi] == 1.0)]
+        if one.size:
+            answer[one[meets(one, np.zeros(one.size))]] = 0.0
     result[busy] = answer.astype(np.int64)
     return result.reshape(shape)

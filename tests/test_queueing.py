@@ -336,6 +336,59 @@ def test_required_agents_is_minimal_for_each_target() -> None:
             assert (at <= value * (1 + 1e-12)).all() and (below[tight] > value).all()
 
 
+ERLANG_A_TARGETS = [
+    {"target_service_level": 0.8},
+    {"target_asa_s": 15.0},
+    {"max_abandon": 0.03},
+    {"max_p_wait": 0.4},
+    {"max_occupancy": 0.85},
+    {"target_service_level": 0.8, "max_occupancy": 0.85},
+    {"target_service_level": 0.9, "max_abandon": 0.02, "target_asa_s": 10.0},
+    {"target_asa_s": 30.0, "max_occupancy": 0.9},
+    {"max_p_wait": 0.3, "max_abandon": 0.05},
+]
+
+
+@pytest.mark.parametrize("targets", ERLANG_A_TARGETS, ids=lambda d: "+".join(d))
+def test_erlang_a_search_equals_linear_scan(targets: dict[str, float]) -> None:
+    # brute force: queue_metrics at every level 0..top; the answer is the fewest agents
+    # from which every higher level meets the targets (the first level that meets them
+    # wherever the metrics are monotone, i.e. unless occupancy is the only target, whose
+    # value at zero agents is 0)
+    rng = np.random.default_rng(11)
+    size = 120
+    calls = np.exp(rng.uniform(np.log(0.5), np.log(1500.0), size))
+    aht = rng.uniform(60, 900, size)
+    patience = np.exp(rng.uniform(np.log(2.0), np.log(3000.0), size))
+    t = rng.uniform(0, 60, size)
+    load = calls * aht / 1800
+    top = int(np.max(np.ceil(load + 8 * np.sqrt(load) + 20)))
+    levels = np.arange(top + 1)
+    m = queue_metrics(
+        calls[:, None], 1800, aht[:, None], levels[None, :], t[:, None], patience[:, None]
+    )
+    slack = 1 + 1e-12
+    ok = np.ones(m.p_wait.shape, dtype=bool)
+    bounds = {
+        "target_asa_s": "asa_s",
+        "max_abandon": "p_abandon",
+        "max_p_wait": "p_wait",
+        "max_occupancy": "occupancy",
+    }
+    for name, value in targets.items():
+        if name == "target_service_level":
+            ok &= m.service_level >= value / slack
+        else:
+            ok &= getattr(m, bounds[name]) <= value * slack
+    assert ok[:, -1].all()  # the scan reaches far enough
+    holds_from_here = np.flip(np.logical_and.accumulate(np.flip(ok, axis=1), axis=1), axis=1)
+    expected = np.argmax(holds_from_here, axis=1)
+    if targets != {"max_occupancy": 0.85}:
+        assert (expected == np.argmax(ok, axis=1)).all()
+    n = required_agents(calls, 1800, aht, t, patience_s=patience, **targets)
+    np.testing.assert_array_equal(n, expected)
+
+
 def test_lines_cap_limits_the_answer() -> None:
     # 99% in 20 s is out of reach with 12 lines for 17.8 Erlang: best is all lines staffed
     n = required_agents(160, 1800, 200, 20, target_service_level=0.99, lines=12)
