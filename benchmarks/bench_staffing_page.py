@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kcc.i18n import t  # noqa: E402
+
 PAGE = str(ROOT / "pages" / "staffing.py")
 CHROMIUM = Path("/usr/bin/chromium")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -108,23 +110,24 @@ def bench_browser(db: Path, repeats: int) -> dict[str, float]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+                args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                      "--disable-background-networking"],
             )
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(600_000)
             start = time.perf_counter()
             page.goto(f"{url}/staffing")
             page.wait_for_selector(IDLE)
-            page.get_by_text("Required (P50) [FTE]").wait_for()
+            page.get_by_text(t("common.kpi_required_fte")).first.wait_for()
             first = time.perf_counter() - start
-            page.get_by_role("tab", name="Targets and shrinkage").click()
-            field = page.get_by_label("Service-level target [%]")
+            page.get_by_role("tab", name=t("staffing.tab_targets")).click()
+            field = page.get_by_label(t("staffing.target_sl"))
             form = page.locator('[data-testid="stForm"]', has=field)
             times = []
             for k in range(repeats):
                 field.fill(f"{85 + (k % 2) * 5:.2f}")
                 start = time.perf_counter()
-                form.get_by_role("button", name="Apply").click()
+                form.get_by_role("button", name=t("staffing.apply")).click()
                 _wait_idle(page)
                 times.append(time.perf_counter() - start)
             browser.close()

@@ -184,7 +184,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.risk_none": ("No material risks found in the plan.", "Geen wezenlijke risico's gevonden in het plan."),
     # --- stress measures
     "report.stress_peak_backlog": ("peak backlog [contacts]", "hoogste achterstand [contacten]"),
-    "report.stress_min_sl": ("service level on the surge day [%]", "serviceniveau op de piekdag [%]"),
+    "report.stress_min_sl": ("service level on the surge day [%]", "servicelevel op de piekdag [%]"),
     "report.stress_recovery": ("backlog gone after the surge [h]", "achterstand weg na de piek [u]"),
     "report.stress_extra_cost": ("extra cost [EUR]", "extra kosten [EUR]"),
     # --- flexibility items (units are shown beside them)

@@ -102,13 +102,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "With one agent fewer this interval would miss: **{targets}**.",
         "Met één medewerker minder mist dit interval: **{targets}**.",
     ),
-    "staffing.target_name_target_service_level": ("the service-level target", "de serviceniveaunorm"),
+    "staffing.target_name_target_service_level": ("the service-level target", "de servicelevelnorm"),
     "staffing.target_name_target_asa_s": ("the mean-wait target", "de norm voor de gemiddelde wachttijd"),
     "staffing.target_name_max_abandon": ("the abandonment cap", "het maximale afhaakpercentage"),
     "staffing.target_name_max_occupancy": ("the occupancy cap", "de maximale bezettingsgraad"),
-    "staffing.curve_title": ("Service level by number of agents on contacts", "Serviceniveau per aantal medewerkers op contacten"),
+    "staffing.curve_title": ("Service level by number of agents on contacts", "Servicelevel per aantal medewerkers op contacten"),
     "staffing.curve_axis_agents": ("agents on contacts", "medewerkers op contacten"),
-    "staffing.curve_axis_sl": ("service level [%]", "serviceniveau [%]"),
+    "staffing.curve_axis_sl": ("service level [%]", "servicelevel [%]"),
     "staffing.model_erlang_a": (
         "Model: **Erlang A** (M/M/n+M). Callers arrive at random, agents handle them in the handle time, "
         "and waiting callers hang up after a random time with the mean patience; abandoned calls count "
@@ -149,7 +149,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.input_aht_s": ("Average handle time", "Gemiddelde afhandeltijd"),
     "staffing.input_interval_min": ("Interval length", "Intervallengte"),
     "staffing.input_load_erlangs": ("Offered load", "Aangeboden belasting"),
-    "staffing.input_target_service_level": ("Service-level target", "Serviceniveaunorm"),
+    "staffing.input_target_service_level": ("Service-level target", "Servicelevelnorm"),
     "staffing.input_answer_time_s": ("Answered within", "Beantwoord binnen"),
     "staffing.input_response_time_h": ("Response time (working hours)", "Reactietijd (werkuren)"),
     "staffing.input_target_asa_s": ("Target mean wait (ASA)", "Norm gemiddelde wachttijd (ASA)"),
@@ -158,7 +158,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.input_patience_s": ("Mean patience", "Gemiddeld geduld"),
     "staffing.input_concurrency": ("Chats per agent at once", "Chats per medewerker tegelijk"),
     "staffing.input_shrinkage": ("Shrinkage", "Shrinkage"),
-    "staffing.kpi_service_level": ("Service level", "Serviceniveau"),
+    "staffing.kpi_service_level": ("Service level", "Servicelevel"),
     "staffing.kpi_asa_s": ("Mean wait of answered (ASA)", "Gemiddelde wachttijd beantwoord (ASA)"),
     "staffing.kpi_p_abandon": ("Abandonment", "Afhaakpercentage"),
     "staffing.kpi_occupancy": ("Occupancy", "Bezettingsgraad"),
@@ -175,7 +175,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.col_week": ("Week from", "Week vanaf"),
     "staffing.achieved": ("achieved", "behaald"),
     "staffing.target": ("target", "norm"),
-    "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: serviceniveau per dag [%]"),
+    "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: servicelevel per dag [%]"),
     "staffing.kpi_chart_abandon": ("{channel}: abandonment per day [%]", "{channel}: afhaakpercentage per dag [%]"),
     # budget
     "staffing.budget_intro": (
@@ -211,7 +211,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Normen voor **{channel}**. Wijzigingen gelden in deze sessie zodra u op Toepassen drukt; sla ze op "
         "om ze voor iedereen standaard te maken.",
     ),
-    "staffing.target_sl": ("Service-level target [%]", "Serviceniveaunorm [%]"),
+    "staffing.target_sl": ("Service-level target [%]", "Servicelevelnorm [%]"),
     "staffing.answer_time_s": ("Answered within [s]", "Beantwoord binnen [s]"),
     "staffing.target_asa_s": ("Target mean wait, ASA [s]", "Norm gemiddelde wachttijd, ASA [s]"),
     "staffing.max_occupancy": ("Maximum occupancy [%]", "Maximale bezettingsgraad [%]"),
@@ -313,7 +313,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**{n}. {channel}**, {weekday} {date} {start}–{end}: short {hours} (up to {agents}); predicted "
         "service level {sl}.",
         "**{n}. {channel}**, {weekday} {date} {start}–{end}: tekort {hours} (tot {agents}); verwacht "
-        "serviceniveau {sl}.",
+        "servicelevel {sl}.",
     ),
     "overview.open_staffing": ("Open in Staffing", "Openen in Bezetting"),
     "overview.freshness_title": ("Data freshness", "Actualiteit van de gegevens"),
