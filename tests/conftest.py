@@ -45,6 +45,17 @@ def demo_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     return path
 
 
+@pytest.fixture(scope="module")
+def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One demo copy (``KCC_DB_PATH``) for the module: these tests only read it, so the
+    cached forecasts are computed once and every later test reruns the page like a user."""
+    path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KCC_DB_PATH", str(path))
+        yield path
+
+
 @pytest.fixture
 def demo_con(demo_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """An open connection to a private copy of the demo database."""

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One demo copy (``KCC_DB_PATH``) for the module: these tests only read it, so the
-    cached forecasts are computed once and every later test reruns the page like a user."""
-    path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, path)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KCC_DB_PATH", str(path))
-        yield path
 
 
 PAGE = str(ROOT / "pages" / "staffing.py")
