@@ -59,7 +59,13 @@ LABELS = {
     "surge_volume": tr("levers.ax_surge_volume"), "flex_agents": tr("levers.ax_flex_agents"),
     "time_of_day": tr("levers.ax_time_of_day"), "volume_per_day": tr("levers.ax_volume_interval"),
 }
-CHANNEL_NAMES = {c: channel_label(c, tr) for c in (*CHANNELS, "self_service")}
+CHANNEL_NAMES = {c: channel_label(c, tr) for c in config.CHANNELS}
+
+
+def channel_name(channel: str) -> str:
+    """A channel's name in the session language (its id when unknown: never None, which a
+    selectbox cannot show)."""
+    return CHANNEL_NAMES.get(channel, channel)
 
 
 def fte(value: float) -> str:
@@ -163,7 +169,7 @@ with tabs[0]:
     if not hour_channels:
         st.info(tr("levers.no_hours"))
     else:
-        channel = st.selectbox(tr("levers.hours_channel"), hour_channels, format_func=CHANNEL_NAMES.get,
+        channel = st.selectbox(tr("levers.hours_channel"), hour_channels, format_func=channel_name,
                                key="levers.hours_channel")
         current = spec.hours_for(channel) or base_hours[channel]
         behaviour = spec.closed_hours
@@ -190,7 +196,7 @@ with tabs[0]:
                                          format="%d %%", key="levers.digital_pct")
             options = [c for c in ("email", "whatsapp", "chat") if c in CHANNELS] or ["email"]
             digital_channel = cols[2].selectbox(
-                tr("levers.digital_channel"), options, format_func=CHANNEL_NAMES.get,
+                tr("levers.digital_channel"), options, format_func=channel_name,
                 index=options.index(behaviour.digital_channel) if behaviour.digital_channel in options else 0,
                 key="levers.digital_channel")
             redial = cols[3].select_slider(tr("levers.redial_window"), options=list(range(15, 241, 15)),
@@ -280,10 +286,10 @@ with tabs[1]:
     st.caption(tr("levers.mix_intro"))
     with st.form("levers.mix_form"):
         cols = st.columns(3)
-        source = cols[0].selectbox(tr("levers.mix_source"), CHANNELS, format_func=CHANNEL_NAMES.get, key="levers.mix_source")
+        source = cols[0].selectbox(tr("levers.mix_source"), CHANNELS, format_func=channel_name, key="levers.mix_source")
         targets = [c for c in (*CHANNELS, "self_service")]
         target = cols[1].selectbox(tr("levers.mix_target"), targets, index=len(targets) - 1,
-                                   format_func=CHANNEL_NAMES.get, key="levers.mix_target")
+                                   format_func=channel_name, key="levers.mix_target")
         share = cols[2].slider(tr("levers.mix_share"), 0, 50, 10, 1, format="%d %%", key="levers.mix_share")
         cols = st.columns(3)
         aht = cols[0].number_input(tr("levers.mix_aht"), 0, 7200, 0, 10, key="levers.mix_aht_s")
@@ -319,7 +325,7 @@ with tabs[1]:
 
 with tabs[2]:
     staffed = [c for c in CHANNELS if c != "self_service"]
-    channel = st.selectbox(tr("levers.target_channel"), staffed, format_func=CHANNEL_NAMES.get, key="levers.target_channel")
+    channel = st.selectbox(tr("levers.target_channel"), staffed, format_func=channel_name, key="levers.target_channel")
     now = scenario_settings(plan_settings, spec).targets_for(channel)
     deferred = channel in DEFERRED_CHANNELS
     with st.form("levers.targets_form"):
@@ -416,7 +422,7 @@ with tabs[4]:
     live = [c for c in CHANNELS if c != "self_service"]
     with st.form("levers.stress_form"):
         cols = st.columns(4)
-        s_channel = cols[0].selectbox(tr("levers.surge_channel"), live, format_func=CHANNEL_NAMES.get,
+        s_channel = cols[0].selectbox(tr("levers.surge_channel"), live, format_func=channel_name,
                                       index=live.index(surge.channel) if surge.channel in live else 0,
                                       key="levers.surge_channel")
         uplift = cols[1].slider(tr("levers.surge_uplift"), 0, 300, round(100 * surge.uplift), 5, format="+%d %%",

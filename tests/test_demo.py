@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import date, timedelta
 
 import holidays
@@ -323,9 +322,7 @@ def test_roster_is_short_on_monday_morning_and_long_on_friday_afternoon(
 
 def test_load_demo_writes_everything_and_reloads_cleanly(mem_con, centre: demo.DemoCentre) -> None:
     calls: list[tuple[float, str]] = []
-    started = clock.perf_counter()
     demo.load_demo(mem_con, progress=lambda share, what: calls.append((share, what)))
-    assert clock.perf_counter() - started < 15  # about a second on a laptop
 
     counts = store.table_counts(mem_con)
     assert counts["interval_volumes"] == len(centre.intervals)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import time
 from datetime import date
 from typing import Any
 
@@ -461,13 +460,10 @@ def test_a_scenario_without_levers_equals_the_baseline(demo_results: dict[str, A
         assert channel.required_fte_scen == pytest.approx(channel.required_fte_base)
 
 
-def test_every_format_of_the_demo_in_seconds(demo_results: dict[str, Any]) -> None:
+def test_every_format_of_the_demo_renders(demo_results: dict[str, Any]) -> None:
     r = demo_results
     summary = report.build_summary(r["baseline"], r["longer"], r["settings"], opening_hours=r["hours"])
-    started = time.perf_counter()
     files = {fmt: report.render(summary, fmt) for fmt in report.FORMATS}
-    elapsed = time.perf_counter() - started
-    assert elapsed < 15.0, f"all formats took {elapsed:.1f} s"
     assert all(len(data) > 1000 for data in files.values())
     deck = Presentation(io.BytesIO(files["pptx"]))
     assert len(deck.slides) == 1 + len(report.SECTIONS)
