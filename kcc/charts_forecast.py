@@ -71,24 +71,8 @@ def forecast_chart(
             name=labels["forecast"], line={"color": _FORECAST_COLOUR, "width": 2},
         )
     )  # fmt: skip
-    holidays = forecast_daily[forecast_daily["holiday"] != ""]
-    if len(holidays):
-        fig.add_trace(
-            go.Scatter(
-                x=holidays["date"], y=holidays["yhat"], mode="markers", name=labels["holiday"],
-                marker={"symbol": "star", "size": 10, "color": "#d62728"},
-                text=holidays["holiday"], hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
-            )
-        )  # fmt: skip
-    events = forecast_daily[forecast_daily["events"] != ""]
-    if len(events):
-        fig.add_trace(
-            go.Scatter(
-                x=events["date"], y=events["yhat"], mode="markers", name=labels["event"],
-                marker={"symbol": "diamond", "size": 8, "color": "#ff7f0e"},
-                text=events["events"], hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
-            )
-        )  # fmt: skip
+    _add_day_markers(fig, forecast_daily, "holiday", labels["holiday"], "star", 10, "#d62728")
+    _add_day_markers(fig, forecast_daily, "events", labels["event"], "diamond", 8, "#ff7f0e")
     fig.update_layout(
         title=labels["title"], yaxis_title=labels["y_axis"], hovermode="x unified",
         margin={"t": 60, "l": 10, "r": 10, "b": 10}, legend={"orientation": "h", "y": -0.15},
@@ -219,3 +203,19 @@ def special_days_table(forecast_daily: pd.DataFrame, labels: Mapping[str, str]) 
             labels["yhat"]: special["yhat"].round(0).to_numpy(),
         }
     )
+
+
+def _add_day_markers(
+    fig: go.Figure, daily: pd.DataFrame, column: str, name: str, symbol: str, size: int,
+    colour: str,
+) -> None:
+    """Mark the forecast days whose ``column`` names something (a holiday, events)."""
+    marked = daily[daily[column] != ""]
+    if len(marked):
+        fig.add_trace(
+            go.Scatter(
+                x=marked["date"], y=marked["yhat"], mode="markers", name=name,
+                marker={"symbol": symbol, "size": size, "color": colour},
+                text=marked[column], hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
+            )
+        )  # fmt: skip

@@ -1,0 +1,35 @@
+"""The forecast chart marks exactly the holidays and event days of the forecast."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kcc.charts_forecast import forecast_chart
+
+LABELS = {"title": "t", "y_axis": "y", "history": "History", "forecast": "Forecast",
+          "band": "{level}% interval", "holiday": "Holiday", "event": "Event"}
+
+
+def _daily(holiday: list[str], events: list[str]) -> pd.DataFrame:
+    dates = pd.date_range("2026-12-21", periods=len(holiday), freq="D").date
+    return pd.DataFrame({"date": dates, "yhat": [100.0 + i for i in range(len(holiday))],
+                         "yhat_lo_80": 90.0, "yhat_hi_80": 110.0,
+                         "holiday": holiday, "events": events})
+
+
+def test_holidays_and_events_are_marked_on_their_days() -> None:
+    forecast = _daily(["", "", "", "", "Eerste Kerstdag", "Tweede Kerstdag", ""],
+                      ["", "Mailing", "", "", "", "", ""])
+    history = pd.DataFrame({"date": forecast["date"] - pd.Timedelta(days=7), "y": 95.0})
+    fig = forecast_chart(history, forecast, levels=(80,), labels=LABELS)
+    traces = {trace.name: trace for trace in fig.data}
+    assert list(traces["Holiday"].text) == ["Eerste Kerstdag", "Tweede Kerstdag"]
+    assert list(traces["Holiday"].y) == [104.0, 105.0]
+    assert list(traces["Event"].text) == ["Mailing"]
+
+
+def test_no_markers_without_holidays_or_events() -> None:
+    forecast = _daily([""] * 3, [""] * 3)
+    history = pd.DataFrame({"date": forecast["date"] - pd.Timedelta(days=7), "y": 95.0})
+    names = {trace.name for trace in forecast_chart(history, forecast, levels=(80,), labels=LABELS).data}
+    assert "Holiday" not in names and "Event" not in names
