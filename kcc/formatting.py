@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 import numpy as np
@@ -155,6 +155,16 @@ def fmt_date(day: date, lang: str = "en") -> str:
     return day.isoformat() if lang == "en" else day.strftime("%d-%m-%Y")
 
 
+def fmt_datetime(moment: datetime, lang: str = "en") -> str:
+    """A wall-clock time to the minute: ``2026-11-16 09:15`` / ``16-11-2026 09:15``."""
+    return f"{fmt_date(moment.date(), lang)} {moment:%H:%M}"
+
+
+def fmt_month(day: date, lang: str = "en") -> str:
+    """The month of a day: ``2026-11`` in English, ``11-2026`` in Dutch."""
+    return f"{day:%Y-%m}" if lang == "en" else f"{day:%m-%Y}"
+
+
 def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], str]]) -> pd.DataFrame:
     """A copy of ``frame`` whose named columns are shown as text by their formatter (a table in
     the language's number format; ``st.dataframe``'s own formats only know English).
@@ -172,3 +182,77 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
     """
     return frame.assign(**{col: [fmt(v) for v in frame[col]] for col, fmt in formats.items()
                            if col in frame})
+
+
+#: Plotly's decimal and thousands separators per language (``layout.separators``).
+CHART_SEPARATORS: Final[dict[str, str]] = {"en": ".,", "nl": ",."}
+
+#: Dutch tick labels of a time axis by tick spacing [ms]: numbers only, day before month,
+#: because the browser's plotly knows English month names only. The ranges include both
+#: ends and the first match wins, so each stops short of the next level's spacing.
+_DUTCH_TIME_TICKS: Final[tuple[tuple[tuple[Any, Any], str], ...]] = (
+    ((None, 86_400_000 - 1), "%H:%M<br>%d-%m"),  # below a day: time, and the day under it
+    ((86_400_000, 14 * 86_400_000), "%d-%m"),  # days and weeks
+    (("M1", "M11"), "%m-%Y"),  # months
+    (("M12", None), "%Y"),  # years
+)
+
+
+def _time_axis_data(values: Any) -> pd.DatetimeIndex | None:
+    """The x values of a trace as times, or None when they are not times."""
+    if values is None:
+        return None
+    array = np.asarray(values)
+    if array.size == 0:
+        return None
+    first = next((v for v in array.ravel() if v is not None), None)
+    if not (np.issubdtype(array.dtype, np.datetime64)
+            or isinstance(first, (date, np.datetime64, pd.Timestamp))):
+        return None
+    return pd.DatetimeIndex(pd.to_datetime(array.ravel(), errors="coerce"))
+
+
+def localise_figure(figure: Any, lang: str = "en") -> Any:
+    """A copy of a plotly figure whose numbers and dates read in the language's convention.
+
+    Hover and tick numbers get the language's separators (``1.234,5`` in Dutch, where
+    ``1,234`` would read as one point two three four). Time axes in Dutch show day before
+    month in numbers (``04-03``, ``11-2026``) and hover as ``04-03-2026 09:15``.
+
+    Parameters
+    ----------
+    figure : plotly.graph_objects.Figure
+        Built by a chart builder (which stays language-free).
+    lang : str
+        ``"en"`` or ``"nl"``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A new figure; the one given is not changed.
+    """
+    import plotly.graph_objects as go
+
+    localised = go.Figure(figure)
+    localised.update_layout(separators=CHART_SEPARATORS.get(lang, CHART_SEPARATORS["en"]))
+    if lang != "nl":
+        return localised
+    # axis name -> whether any value has a time of day (days alone hover without 00:00)
+    time_axes: dict[str, bool] = {
+        name: False for name in localised.layout
+        if name.startswith("xaxis") and localised.layout[name].type == "date"
+    }
+    for trace in localised.data:
+        times = _time_axis_data(getattr(trace, "x", None))
+        if times is not None:
+            name = "xaxis" + str(getattr(trace, "xaxis", None) or "x")[1:]
+            clock = bool((times.dropna() != times.dropna().normalize()).any())
+            time_axes[name] = time_axes.get(name, False) or clock
+    for name, clock in sorted(time_axes.items()):
+        localised.layout[name].update(
+            tickformatstops=[
+                {"dtickrange": list(span), "value": fmt} for span, fmt in _DUTCH_TIME_TICKS
+            ],
+            hoverformat="%d-%m-%Y %H:%M" if clock else "%d-%m-%Y",
+        )
+    return localised

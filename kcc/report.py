@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from kcc.config import CHANNELS
-from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct
+from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, localise_figure
 from kcc.i18n import t
 
 if TYPE_CHECKING:
@@ -1433,7 +1433,8 @@ def to_html(summary: StrategySummary) -> bytes:
         if section.facts:
             body.append("<ul>" + "".join(f"<li>{esc(f)}</li>" for f in section.facts) + "</ul>")
         for chart in section.charts:
-            div = pio.to_html(chart_figure(chart), include_plotlyjs=False, full_html=False,
+            figure = localise_figure(chart_figure(chart), summary.language)
+            div = pio.to_html(figure, include_plotlyjs=False, full_html=False,
                               div_id=f"chart-{chart.key.replace('.', '-')}",
                               config={"displaylogo": False, "responsive": True})
             body.append(f'<div class="chart">{div}</div>')

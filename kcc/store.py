@@ -1045,12 +1045,7 @@ def _typed_contacts_sql(
     else:
         joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
         arrival = f"nullif(trim({joined}), '')"
-    if len(cols.contact_id) == 1:
-        contact_id = _text(cols.contact_id[0])
-    elif cols.contact_id:
-        contact_id = "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
-    else:
-        contact_id = "CAST(NULL AS VARCHAR)"
+    contact_id = _contact_id_sql(cols)
     raw = {
         "arrival_raw": arrival,
         "channel_raw": _text(cols.channel) if cols.channel else "NULL",
@@ -1074,6 +1069,15 @@ def _typed_contacts_sql(
                       {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
                       {outcome} AS outcome, outcome_raw, channel_raw
                FROM (SELECT {line_sql} AS line, {inner} FROM {source_sql})"""  # noqa: S608
+
+
+def _contact_id_sql(cols: ContactColumns) -> str:
+    """The contact id of a source row as text: one column, or several joined with ``|``."""
+    if len(cols.contact_id) == 1:
+        return _text(cols.contact_id[0])
+    if cols.contact_id:
+        return "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
+    return "CAST(NULL AS VARCHAR)"
 
 
 def _field(column: str | None, typed: bool) -> str:
@@ -1234,6 +1238,14 @@ def _fast_stage_scan(
     def rows(condition: str) -> str:
         return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
 
+    # The 64-bit hashes of the contact ids ride along in the same scan (a list per group),
+    # so the duplicate check needs no second reading of the file (see ``stage_duplicates``).
+    contact_id = _contact_id_sql(cols)
+    id_hashes = (
+        f", list(hash({contact_id})) FILTER (WHERE {contact_id} IS NOT NULL) AS id_hashes"
+        if cols.contact_id else ""
+    )
+
     cur.execute(
         f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
             SELECT channel, queue, ds_local, rows_read,
@@ -1248,7 +1260,7 @@ def _fast_stage_scan(
                    CASE WHEN outcome IN ('answered', 'abandoned') THEN coalesce(wait_sum, 0) END
                        AS wait_s_total,
                    {rows("outcome = 'closed'")} AS closed_attempts,
-                   {rows(bad)} AS bad_rows
+                   {rows(bad)} AS bad_rows{", id_hashes" if cols.contact_id else ""}
             FROM (SELECT {channel} AS channel, {queue} AS queue, {outcome} AS outcome, *
                   FROM (SELECT {raw_keys}
                             time_bucket(INTERVAL {int(interval_min)} MINUTE, {arrival_local})
@@ -1256,7 +1268,7 @@ def _fast_stage_scan(
                             count(*) AS rows_read, count({arrival_local}) AS arrivals,
                             sum({handle}) AS handle_sum, count({handle}) AS handle_n,
                             min({handle}) AS handle_min,
-                            sum({wait}) AS wait_sum, min({wait}) AS wait_min
+                            sum({wait}) AS wait_sum, min({wait}) AS wait_min{id_hashes}
                         FROM {fast.sql} GROUP BY ALL))""",  # noqa: S608 - quoted names, constants
         {
             **fast.params,
@@ -1405,14 +1417,11 @@ def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataF
         # Ids unique over the whole file are unique within every series: one pass over the
         # id column(s) settles the usual case; only a file with repeated ids is looked at
         # series by series.
-        typed = _typed_contacts_sql(stage.columns, fast.sql, "NULL", fast.typed)
-        # Distinct 64-bit hashes are cheaper to count than texts; a collision can only
-        # make ids look repeated, which the exact check below then clears.
+        # The scan kept the 64-bit hash of every id; distinct hashes are cheap to count,
+        # and a collision can only make ids look repeated, which the exact check clears.
         repeated = cur.execute(
-            f"""SELECT count(contact_id) - count(DISTINCT CASE WHEN contact_id IS NOT NULL
-                                                                THEN hash(contact_id) END)
-                FROM ({typed})""",  # noqa: S608
-            {**fast.params, **_typed_params(stage.columns, fast.typed)},
+            """SELECT count(*) - count(DISTINCT h)
+               FROM (SELECT unnest(id_hashes) AS h FROM kcc_stage)"""
         ).fetchone()[0]
         if not repeated:
             return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])

@@ -9,7 +9,7 @@ from kcc.engine_check import calculator_curve
 from kcc.queueing import queue_metrics, required_agents
 from kcc.staffing import scheduled_agents
 from kcc.ui.state import init_page
-from kcc.ui.widgets import fmt_number, fmt_pct
+from kcc.ui.widgets import fmt_number, fmt_pct, plotly_chart
 
 con, tr = init_page("calculator")
 
@@ -133,7 +133,7 @@ labels = {
     "target": tr("calc.target"),
     "chosen": tr("calc.chosen"),
 }
-st.plotly_chart(
+plotly_chart(
     metrics_vs_agents_chart(curve, labels, targets.get("target_service_level"), required),
     key="calc.chart",
 )

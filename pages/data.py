@@ -9,7 +9,7 @@ import streamlit as st
 
 from kcc import charts_data, config, demo, importer, store
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, date_format, datetime_format, fmt_day, plotly_chart
 
 con, tr = init_page("data")
 ss = st.session_state
@@ -262,7 +262,7 @@ else:
                  "rows_ignored", "rows_replaced", "interval_min", "period_start", "period_end",
                  "channels", "message"]],
         column_config={
-            "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format="YYYY-MM-DD HH:mm"),
+            "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format=datetime_format()),
             "file_name": tr("data.history.file"),
             "kind": tr("data.history.kind"),
             "imported_by": tr("data.history.by"),
@@ -271,8 +271,8 @@ else:
             "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored"), format="%d"),
             "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced"), format="%d"),
             "interval_min": st.column_config.NumberColumn(tr("data.history.interval"), format="%d min"),
-            "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format="YYYY-MM-DD"),
-            "period_end": st.column_config.DatetimeColumn("", format="YYYY-MM-DD"),
+            "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format=date_format()),
+            "period_end": st.column_config.DatetimeColumn("", format=date_format()),
             "channels": tr("data.history.channels"),
             "message": "",
         },
@@ -291,7 +291,7 @@ else:
     c1.metric(tr("data.summary.total"), tr("data.summary.total_value", value=float(summary["offered"].sum())))
     c2.metric(
         tr("data.summary.period"),
-        tr("data.summary.period_value", start=f"{first:%Y-%m-%d}", end=f"{last:%Y-%m-%d}",
+        tr("data.summary.period_value", start=fmt_day(first), end=fmt_day(last),
            days=(last.date() - first.date()).days + 1),
     )
     st.dataframe(
@@ -300,8 +300,8 @@ else:
             "channel": tr("data.summary.channel"),
             "queue": tr("data.summary.queue"),
             "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
-            "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format="YYYY-MM-DD HH:mm"),
-            "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format="YYYY-MM-DD HH:mm"),
+            "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format=datetime_format()),
+            "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format=datetime_format()),
             "days": st.column_config.NumberColumn(tr("data.summary.days"), format="%d"),
             "offered": st.column_config.NumberColumn(tr("data.summary.offered"), format="%.0f"),
             "answered": st.column_config.NumberColumn(tr("data.summary.answered"), format="%.0f"),
@@ -312,7 +312,7 @@ else:
         width="stretch",
     )
     weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
-    st.plotly_chart(
+    plotly_chart(
         charts_data.volume_by_day(
             store.daily_volumes(con), title=tr("data.chart.daily"), x_title=tr("data.chart.date"),
             y_title=tr("data.chart.contacts"),
@@ -325,14 +325,14 @@ else:
         key="data.chart_channel",
     )
     profile = store.intraday_profile(con, channel)
-    st.plotly_chart(
+    plotly_chart(
         charts_data.intraday_by_weekday(
             profile, title=tr("data.chart.intraday"), weekday_names=weekdays,
             x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.contacts_per_interval"),
         ),
         key="data.chart.intraday",
     )
-    st.plotly_chart(
+    plotly_chart(
         charts_data.weekday_heatmap(
             profile, title=tr("data.chart.heatmap"), weekday_names=weekdays,
             x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.weekday"),

@@ -9,7 +9,7 @@ from kcc.charts_engine import simulation_chart
 from kcc.engine_check import run_reference_cases, run_simulation_check
 from kcc.formatting import localise
 from kcc.ui.state import init_page
-from kcc.ui.widgets import fmt_number, fmt_pct, lang
+from kcc.ui.widgets import fmt_number, fmt_pct, lang, plotly_chart
 
 con, tr = init_page("engine_check")
 
@@ -95,7 +95,7 @@ st.dataframe(
     hide_index=True,
     key="engine.sim_table",
 )
-st.plotly_chart(
+plotly_chart(
     simulation_chart(
         sim,
         {"expected": tr("engine.sim_expected"), "simulated": tr("engine.sim_simulated")},

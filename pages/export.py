@@ -12,6 +12,7 @@ import streamlit as st
 from kcc import report, scenarios
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
+from kcc.ui.widgets import fmt_day, plotly_chart
 
 con, tr = init_page("export")
 ss = st.session_state
@@ -26,8 +27,8 @@ base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))
     st.stop()
-st.caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
-              end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
+st.caption(tr("levers.baseline_caption", start=fmt_day(base.start),
+              end=fmt_day(base.end), weeks=base.weeks))
 
 specs: dict[str, scenarios.ScenarioSpec] = {}
 for row in cache.saved_scenarios(con).itertuples():
@@ -116,7 +117,7 @@ for tab, section in zip(st.tabs([s.title for s in sections]), sections, strict=T
         if section.facts:
             st.markdown("\n".join(f"- {fact}" for fact in section.facts))
         for chart in section.charts:
-            st.plotly_chart(report.chart_figure(chart), key=f"export.chart_{chart.key}", width="stretch")
+            plotly_chart(report.chart_figure(chart), key=f"export.chart_{chart.key}", width="stretch")
         for table in section.tables:
             if table.title:
                 st.caption(table.title)

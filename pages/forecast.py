@@ -11,7 +11,7 @@ from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_event
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.widgets import channel_label, fmt_number, fmt_signed, series_options
+from kcc.ui.widgets import channel_label, date_format, fmt_moment, fmt_number, fmt_signed, plotly_chart, series_options
 
 con, tr = init_page("forecast")
 
@@ -73,7 +73,7 @@ c2.metric(tr("forecast.per_day"), _n(open_days["yhat"].mean() if len(open_days) 
 c3.metric(
     tr("forecast.peak_interval", minutes=result.interval_min),
     _n(peak["yhat"]),
-    help=tr("forecast.peak_help", when=pd.Timestamp(peak["ds"]).strftime("%Y-%m-%d %H:%M")),
+    help=tr("forecast.peak_help", when=fmt_moment(peak["ds"])),
 )
 
 labels = {
@@ -86,12 +86,12 @@ labels = {
     "event": tr("forecast.event"),
 }
 history = cache.history(con, channel, queue)
-st.plotly_chart(
+plotly_chart(
     charts.forecast_chart(charts.history_daily(history), daily, levels=LEVELS, labels=labels),
     key="forecast.chart", width="stretch",
 )  # fmt: skip
 first_week = result.intervals[result.intervals["ds"] < result.intervals["ds"].iloc[0] + pd.Timedelta(days=7)]
-st.plotly_chart(
+plotly_chart(
     charts.intraday_chart(
         first_week, level=80,
         labels={**labels, "title": tr("forecast.intraday_title"),
@@ -155,8 +155,8 @@ with st.form("forecast.events_form"):
             "kind": st.column_config.SelectboxColumn(
                 tr("forecast.col_kind"), options=list(EVENT_KINDS), required=True
             ),
-            "start_date": st.column_config.DateColumn(tr("forecast.col_start"), required=True),
-            "end_date": st.column_config.DateColumn(tr("forecast.col_end"), required=True),
+            "start_date": st.column_config.DateColumn(tr("forecast.col_start"), required=True, format=date_format()),
+            "end_date": st.column_config.DateColumn(tr("forecast.col_end"), required=True, format=date_format()),
             "channels": st.column_config.TextColumn(tr("forecast.col_channels")),
             "uplift_pct": st.column_config.NumberColumn(
                 tr("forecast.col_uplift"), min_value=-100.0, max_value=1000.0, format="%.0f %%"

@@ -30,7 +30,16 @@ from kcc.scenarios import (
 from kcc.ui import scenario_cache as cache
 from kcc.formatting import format_columns
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label, fmt_compact, fmt_number, fmt_pct, fmt_signed, period_picker
+from kcc.ui.widgets import (
+    channel_label,
+    fmt_compact,
+    fmt_day,
+    fmt_number,
+    fmt_pct,
+    fmt_signed,
+    period_picker,
+    plotly_chart,
+)
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
@@ -132,8 +141,8 @@ def headline(res: ScenarioResult, ref: ScenarioResult) -> None:
 
 
 top = st.columns([3, 1])
-top[0].caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
-                  end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
+top[0].caption(tr("levers.baseline_caption", start=fmt_day(base.start),
+                  end=fmt_day(base.end), weeks=base.weeks))
 with top[1]:
     period_picker(tr, cache.period_choices(), cache.period_weeks(), cache.PERIOD_STATE_KEY, "levers.period_weeks")
 headline(result, reference)
@@ -256,14 +265,14 @@ with tabs[0]:
             "cost_eur_per_caught_contact": tr("levers.c_cost_contact"),
         })
         left, right = st.columns(2)
-        left.plotly_chart(charts.reachability_chart(result.by_hour, channel, LABELS, tr("levers.chart_reach")),
-                          key="levers.chart_reach")
-        right.plotly_chart(charts.weekday_delta_chart(result.by_weekday, WEEKDAYS, LABELS, tr("levers.chart_weekday")),
-                           key="levers.chart_weekday")
+        plotly_chart(charts.reachability_chart(result.by_hour, channel, LABELS, tr("levers.chart_reach")),
+                     key="levers.chart_reach", where=left)
+        plotly_chart(charts.weekday_delta_chart(result.by_weekday, WEEKDAYS, LABELS, tr("levers.chart_weekday")),
+                     key="levers.chart_weekday", where=right)
         peak_day = st.selectbox(tr("levers.peak_weekday"), range(7), format_func=WEEKDAYS.__getitem__,
                                 key="levers.peak_weekday")
-        st.plotly_chart(charts.intraday_chart(result.demand, channel, peak_day, LABELS, tr("levers.chart_peak")),
-                        key="levers.chart_peak")
+        plotly_chart(charts.intraday_chart(result.demand, channel, peak_day, LABELS, tr("levers.chart_peak")),
+                     key="levers.chart_peak")
         peak = result.morning_peak[result.morning_peak["channel"] == channel]
         if len(peak):
             st.dataframe(peak.assign(weekday=[WEEKDAYS[d] for d in peak["weekday"]],
@@ -317,8 +326,8 @@ with tabs[1]:
             apply(dataclasses.replace(spec, shifts=()))
     else:
         st.caption(tr("levers.mix_none"))
-    st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
-                    key="levers.chart_mix")
+    plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                 key="levers.chart_mix")
 
 
 # --------------------------------------------------------------------------- targets
@@ -363,8 +372,8 @@ with tabs[2]:
     st.caption(tr("levers.frontier_intro"))
     frontier = cache.frontier(con, base, spec, channel)
     if len(frontier):
-        st.plotly_chart(charts.frontier_chart(frontier, LABELS, tr("levers.chart_frontier"), now.target_service_level),
-                        key="levers.chart_frontier")
+        plotly_chart(charts.frontier_chart(frontier, LABELS, tr("levers.chart_frontier"), now.target_service_level),
+                     key="levers.chart_frontier")
         eur_unit = tr("common.unit_eur")
         shown = format_columns(frontier, {
             "target_service_level": lambda v: fmt_pct(v, 0), "fte": with_unit(1, tr("common.unit_fte")),
@@ -410,8 +419,8 @@ with tabs[3]:
                    delta_color="inverse", border=True)
     cols[1].metric(tr("levers.m_delta_fte"), signed(result.delta_fte, 1), border=True)
     cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True), border=True)
-    st.plotly_chart(charts.channel_delta_chart(flows, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
-                    key="levers.chart_fcr")
+    plotly_chart(charts.channel_delta_chart(flows, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                 key="levers.chart_fcr")
 
 
 # --------------------------------------------------------------------------- stress test
@@ -476,7 +485,7 @@ with tabs[4]:
                        signed(outcome.abandoned_with - outcome.abandoned_without), delta_color="inverse")
         cols[1].metric(tr("levers.m_flex_hours"), f"{fmt_number(outcome.flex_agent_hours, 1)} {tr('common.unit_h')}")
         cols[2].metric(tr("levers.m_flex_cost"), eur(outcome.flex_cost_eur))
-        st.plotly_chart(charts.surge_chart(outcome.intervals, LABELS, tr("levers.chart_surge")), key="levers.chart_surge")
+        plotly_chart(charts.surge_chart(outcome.intervals, LABELS, tr("levers.chart_surge")), key="levers.chart_surge")
 
 
 # --------------------------------------------------------------------------- costs
@@ -521,5 +530,5 @@ with tabs[5]:
                    signed(result.cost_eur_per_contact - reference.cost_eur_per_contact, 2),
                    delta_color="inverse", border=True)
     cols[2].metric(tr("levers.m_handled"), fmt_compact(result.handled_per_week), border=True)
-    st.plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
-                    key="levers.chart_costs")
+    plotly_chart(charts.channel_delta_chart(result.by_channel, CHANNEL_NAMES, LABELS, tr("levers.chart_channels")),
+                 key="levers.chart_costs")

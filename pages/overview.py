@@ -9,7 +9,7 @@ from kcc import plan
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import init_page
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, plotly_chart
 
 con, tr = init_page("overview")
 st.title(tr("common.app_title"))
@@ -24,7 +24,7 @@ if summary.empty:
 st.subheader(tr("overview.loaded_title"))
 view.loaded_summary(tr, summary)
 daily = plan_cache.daily(con)
-st.plotly_chart(
+plotly_chart(
     charts.volume_chart(daily, {c: channel_label(c, tr) for c in daily["channel"].unique()},
                         title=tr("overview.volume_chart_title"),
                         axis=tr("overview.axis_contacts_per_day")),

@@ -13,7 +13,16 @@ from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
 from kcc.formatting import format_columns
-from kcc.ui.widgets import fmt_compact, fmt_number, fmt_pct, fmt_signed, period_picker
+from kcc.ui.widgets import (
+    fmt_compact,
+    fmt_day,
+    fmt_moment,
+    fmt_number,
+    fmt_pct,
+    fmt_signed,
+    period_picker,
+    plotly_chart,
+)
 
 
 def fmt_number_1(value: float) -> str:
@@ -28,8 +37,8 @@ if base is None:
     st.info(tr("common.no_data"))
     st.stop()
 top = st.columns([3, 1])
-top[0].caption(tr("levers.baseline_caption", start=base.start.strftime("%d-%m-%Y"),
-                  end=base.end.strftime("%d-%m-%Y"), weeks=base.weeks))
+top[0].caption(tr("levers.baseline_caption", start=fmt_day(base.start),
+                  end=fmt_day(base.end), weeks=base.weeks))
 with top[1]:
     period_picker(tr, cache.period_choices(), cache.period_weeks(), cache.PERIOD_STATE_KEY, "scenarios.period_weeks")
 
@@ -88,7 +97,7 @@ if saved.empty:
 else:
     shown = saved[["name", "description", "created_by", "created_at", "updated_by", "updated_at"]].copy()
     for column in ("created_at", "updated_at"):
-        shown[column] = pd.to_datetime(shown[column]).dt.strftime("%d-%m-%Y %H:%M")
+        shown[column] = [fmt_moment(m) for m in pd.to_datetime(shown[column])]
     st.dataframe(shown, hide_index=True, key="scenarios.table", column_config={
         "name": tr("scenarios.name"), "description": tr("scenarios.description"),
         "created_by": tr("scenarios.created_by"), "created_at": tr("scenarios.created_at"),
@@ -160,5 +169,5 @@ else:
                     "service_level": tr("common.kpi_sl_required"), "abandonment": tr("common.kpi_abandon_required"),
                     "reachability": tr("common.kpi_reachability"),
                     "difference": tr("scenarios.chart_diff")}
-    st.plotly_chart(charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values")
-    st.plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")
+    plotly_chart(charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values")
+    plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")

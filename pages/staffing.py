@@ -9,7 +9,7 @@ from kcc import plan
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import channel_label, plotly_chart
 
 con, tr = init_page("staffing")
 ss = st.session_state
@@ -72,7 +72,7 @@ with head:
 # --------------------------------------------------------------------------- day / week chart
 with tabs["tab_chart"]:
     shown = view.period_picker(tr, rows)
-    st.plotly_chart(
+    plotly_chart(
         charts.staffing_chart(shown, view.chart_labels(tr),
                               title=tr("staffing.chart_title", channel=channel_label(channel, tr))),
         key="staffing.chart", width="stretch",
@@ -83,7 +83,7 @@ with tabs["tab_chart"]:
 with tabs["tab_heatmap"]:
     table = plan.gap_heatmap(the_plan, channel)
     weekdays = [tr(f"common.weekday_{d}") for d in range(7)]
-    event = st.plotly_chart(
+    event = plotly_chart(
         charts.gap_heatmap_chart(table, weekdays, {"colorbar": tr("staffing.gap_axis")},
                                  title=tr("staffing.heatmap_title")),
         key="staffing.heatmap", on_select="rerun", selection_mode="points", width="stretch",

@@ -405,6 +405,28 @@ def test_duplicate_ids_are_found_when_the_reader_types_the_columns(mem_con) -> N
     )
 
 
+def test_an_id_repeated_with_spaces_in_another_interval_is_a_duplicate(mem_con) -> None:
+    # The typed reading checks ids through hashes kept in its one scan; the id is trimmed
+    # first, and the repeat lies in another interval, so only an id-wide check can see it.
+    text = _MESSY + " 4 ;2024-03-05 12:00:00;chat;B;60;1;AGENT\n"
+    result = _run(mem_con, text, "contacts")
+    (problem,) = result.problems
+    assert (problem.row, problem.value, problem.reason) == (
+        6, "4", "Contact id '4' already appears in row 4."
+    )
+    assert store.table_counts(mem_con)["interval_volumes"] == 0
+
+
+def test_unique_ids_over_two_columns_pass_the_typed_reading(mem_con) -> None:
+    # call_id repeats, but call_id with queue does not: no duplicate.
+    text = _MESSY + "1;2024-03-05 12:00:00;phone;B;60;1;AGENT\n"
+    source = _csv(text)
+    mapping = replace(importer.guess_mapping(source, "contacts"), contact_id=("call_id", "queue"))
+    result = importer.run_import(mem_con, source, mapping)
+    assert result.ok, _reasons(result)
+    assert result.rows_imported == 5
+
+
 def test_intervals_only_import_keeps_no_contacts(mem_con) -> None:
     result = _run(mem_con, _MESSY, "contacts", keep_contacts=False)
     assert result.ok, _reasons(result)

@@ -21,6 +21,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kcc import report
+from kcc.formatting import CHART_SEPARATORS
 from kcc.i18n import t
 from kcc.report import (
     BudgetRow,
@@ -360,6 +361,10 @@ def test_html_is_self_contained_with_interactive_charts(
     assert not re.search(r"<link[^>]+href=", page), "no external style sheets"
     assert len(page) > 3_000_000, "plotly.js itself is in the page"
     assert "Plotly.newPlot" in page
+    separators = CHART_SEPARATORS[summary.language]
+    assert page.count(f'"separators":"{separators}"') == page.count("Plotly.newPlot("), (
+        "every chart reads numbers in the summary's language"
+    )
     charts = [c for s in report.layout(summary) for c in s.charts]
     for chart in charts:
         assert f'id="chart-{chart.key.replace(".", "-")}"' in page

@@ -19,7 +19,17 @@ from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, fmt_compact, fmt_number, fmt_pct
+from kcc.ui.widgets import (
+    channel_label,
+    date_format,
+    fmt_compact,
+    fmt_day,
+    fmt_moment,
+    fmt_month,
+    fmt_number,
+    fmt_pct,
+    plotly_chart,
+)
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -259,8 +269,8 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
                                                        min_value=0, max_value=10_000, step=1),
             "location": st.column_config.SelectboxColumn(tr("staffing.shift_location"),
                                                          options=["site", "home"]),
-            "valid_from": st.column_config.DateColumn(tr("staffing.shift_valid_from")),
-            "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to")),
+            "valid_from": st.column_config.DateColumn(tr("staffing.shift_valid_from"), format=date_format()),
+            "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to"), format=date_format()),
         },
     )
     if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
@@ -294,7 +304,7 @@ def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, ch
     targets = settings.targets_for(channel)
     start = rows["ds"].min().tz_localize(None).date()
     end = rows["ds"].max().tz_localize(None).date()
-    st.markdown(tr("staffing.horizon_text", start=start, end=end, days=days))
+    st.markdown(tr("staffing.horizon_text", start=fmt_day(start), end=fmt_day(end), days=days))
     fte = tr("common.unit_fte")
     required_fte = tot["required_agent_hours"] / fte_hours
     rostered_fte = tot["rostered_agent_hours"] / fte_hours
@@ -341,7 +351,7 @@ def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     if st.session_state.get("staffing.day") not in days:
         st.session_state["staffing.day"] = days[0]
     day = cols[1].date_input(tr("staffing.day"), min_value=days[0], max_value=days[-1],
-                             key="staffing.day")
+                             key="staffing.day", format=date_format())
     if view == "day":
         return rows[local.dt.date == day]
     monday = day - pd.Timedelta(days=day.weekday())
@@ -399,7 +409,8 @@ def interval_picker(
         ss["staffing.pick_date"] = options[int(match["gap"].to_numpy().argmin())]
     choice = cols[2].selectbox(
         tr("staffing.pick_date"), options, key="staffing.pick_date",
-        format_func=lambda s: pd.Timestamp(s).strftime("%Y-%m-%d"),
+        # Labels made now: a format function reading the session later (a test) sees none.
+        format_func={option: fmt_day(option) for option in options}.__getitem__,
     )
     return pd.Timestamp(choice)
 
@@ -410,7 +421,7 @@ def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanS
     detail = plan.interval_detail(the_plan, channel, ds, settings)
     local = detail.ds.tz_localize(None)
     st.subheader(tr("staffing.detail_title", channel=channel_label(channel, tr),
-                    when=local.strftime("%Y-%m-%d %H:%M")))
+                    when=fmt_moment(local)))
     st.markdown(tr(f"staffing.model_{detail.model}"))
     left, right = st.columns(2)
     with left:
@@ -446,7 +457,7 @@ def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanS
         st.dataframe(achieved, hide_index=True, width="stretch")
     if len(detail.curve):
         targets = settings.targets_for(channel)
-        st.plotly_chart(
+        plotly_chart(
             charts.curve_chart(detail.curve, targets.target_service_level,
                                {"axis_agents": tr("staffing.curve_axis_agents"),
                                 "axis_sl": tr("staffing.curve_axis_sl")},
@@ -495,7 +506,7 @@ def kpi_table(tr: Translator, summary: pd.DataFrame, settings: plan.PlanSettings
     """Achieved KPIs next to the targets, formatted with units."""
     out = pd.DataFrame()
     if period_label is not None:
-        out[period_label] = pd.to_datetime(summary["period"]).dt.strftime("%Y-%m-%d").to_numpy()
+        out[period_label] = [fmt_day(d) for d in pd.to_datetime(summary["period"])]
     out[tr("common.channel")] = [channel_label(c, tr) for c in summary["channel"]]
     out[tr("staffing.col_volume")] = [fmt_unit(v, tr("common.unit_contacts")) for v in summary["volume"]]
     out[tr("staffing.kpi_service_level")] = [fmt_pct(v) for v in summary["service_level"]]
@@ -527,13 +538,13 @@ def kpi_section(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSetti
     targets = settings.targets_for(channel)
     cols = st.columns(2)
     with cols[0]:
-        st.plotly_chart(charts.kpi_chart(
+        plotly_chart(charts.kpi_chart(
             daily, "service_level", targets.target_service_level,
             {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
             title=tr("staffing.kpi_chart_sl", channel=channel_label(channel, tr))),
             key="staffing.kpi_chart_sl", width="stretch")
     with cols[1]:
-        st.plotly_chart(charts.kpi_chart(
+        plotly_chart(charts.kpi_chart(
             daily, "p_abandon", targets.max_abandon,
             {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
             title=tr("staffing.kpi_chart_abandon", channel=channel_label(channel, tr))),
@@ -553,13 +564,13 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
     if bridge.monthly.empty:
         return
     monthly = bridge.monthly
-    st.plotly_chart(charts.budget_chart(
+    plotly_chart(charts.budget_chart(
         monthly, {"required": tr("staffing.cost_required"), "rostered": tr("staffing.cost_rostered"),
                   "flex": tr("staffing.cost_flex"), "axis": "EUR"},
         title=tr("staffing.budget_chart_title")), key="staffing.budget_chart", width="stretch")
     st.markdown("**" + tr("staffing.budget_monthly") + "**")
     st.dataframe(pd.DataFrame({
-        tr("staffing.col_month"): pd.to_datetime(monthly["month"]).dt.strftime("%Y-%m"),
+        tr("staffing.col_month"): [fmt_month(m) for m in pd.to_datetime(monthly["month"])],
         tr("common.channel"): [channel_label(c, tr) for c in monthly["channel"]],
         tr("staffing.col_days"): monthly["days"].astype(int),
         tr("staffing.col_required_fte"): _ftes(tr, monthly["required_fte"]),
@@ -572,7 +583,7 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
     weekly = bridge.weekly
     st.markdown("**" + tr("staffing.budget_weekly") + "**")
     st.dataframe(pd.DataFrame({
-        tr("staffing.col_week"): pd.to_datetime(weekly["week"]).dt.strftime("%Y-%m-%d"),
+        tr("staffing.col_week"): [fmt_day(w) for w in pd.to_datetime(weekly["week"])],
         tr("common.channel"): [channel_label(c, tr) for c in weekly["channel"]],
         tr("staffing.col_days"): weekly["days"].astype(int),
         tr("staffing.col_required_fte"): _ftes(tr, weekly["required_fte"]),
@@ -625,10 +636,10 @@ def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
         return
     lines = [
         "- " + tr("staffing.stale_series", series=f"{channel_label(s.channel, tr)} · {s.queue}",
-                  last_day=s.last_day.isoformat(), weeks=horizon.stale_weeks)
+                  last_day=fmt_day(s.last_day), weeks=horizon.stale_weeks)
         for s in horizon.stale
     ]
-    st.warning("\n".join([tr("staffing.stale_title", start=horizon.start.isoformat()), "", *lines]))
+    st.warning("\n".join([tr("staffing.stale_title", start=fmt_day(horizon.start)), "", *lines]))
 
 
 def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:
@@ -637,7 +648,7 @@ def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:
         else summary["first_ds"].min().date()
     end = summary["last_ds"].max().tz_localize(None).date() if summary["last_ds"].dt.tz is not None \
         else summary["last_ds"].max().date()
-    st.markdown(tr("common.data_period", start=start, end=end))
+    st.markdown(tr("common.data_period", start=fmt_day(start), end=fmt_day(end)))
     per = summary.groupby("channel", sort=False).agg(offered=("offered", "sum"), days=("days", "max"))
     per = per.loc[channel_order(per.index)]
     cols = st.columns(max(len(per), 1))
@@ -657,7 +668,7 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
         return
     total = tiles[tiles["channel"] == "all"].iloc[0]
     end = (total["end"] - pd.Timedelta(days=1)).date()
-    st.subheader(tr(f"overview.tiles_{period}", start=total["start"].date(), end=end))
+    st.subheader(tr(f"overview.tiles_{period}", start=fmt_day(total["start"]), end=fmt_day(end)))
     per = "week" if period == "week" else "month"
     cols = st.columns([1.15, 0.9, 1.0, 1.25, 1.05])
     # the same labels and definitions as the Staffing and scenario pages, units in the labels
@@ -698,7 +709,7 @@ def worst_gaps_list(tr: Translator, gaps: pd.DataFrame) -> None:
         cols = st.columns([4, 1])
         cols[0].markdown(tr(
             "overview.gap_line", n=number, channel=channel_label(row.channel, tr), weekday=weekday,
-            date=start.strftime("%Y-%m-%d"), start=start.strftime("%H:%M"),
+            date=fmt_day(start), start=start.strftime("%H:%M"),
             end=end.strftime("%H:%M"),
             hours=fmt_unit(row.short_agent_hours, tr("staffing.unit_agent_hours"), 1),
             agents=fmt_unit(row.max_short_agents, tr("common.unit_agents")),
@@ -731,8 +742,8 @@ def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame) -> 
     st.markdown(tr(
         "overview.freshness_text",
         file=str(last["file_name"]), user=str(last["imported_by"]),
-        when=imported_local.strftime("%Y-%m-%d %H:%M"),
+        when=fmt_moment(imported_local),
         age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
         rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),
-        until=last_ds.strftime("%Y-%m-%d %H:%M"),
+        until=fmt_moment(last_ds),
     ))

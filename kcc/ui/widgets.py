@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 import pandas as pd
@@ -61,6 +63,38 @@ def series_options(summary: pd.DataFrame) -> list[str]:
 def lang() -> str:
     """The session's language (``"en"`` or ``"nl"``)."""
     return str(st.session_state.get("lang", "en"))
+
+
+def plotly_chart(figure: Any, *, where: Any = None, **kwargs: Any) -> Any:
+    """``st.plotly_chart`` (or ``where.plotly_chart`` for a column or container) of a figure
+    in the session's language: its separators and, in Dutch, day-before-month time axes
+    (``kcc.formatting.localise_figure``). Returns what Streamlit returns (the selection)."""
+    return (where or st).plotly_chart(formatting.localise_figure(figure, lang()), **kwargs)
+
+
+def fmt_day(day: Any) -> str:
+    """A day in the session's language: ``2026-11-16`` / ``16-11-2026``."""
+    return formatting.fmt_date(pd.Timestamp(day).date(), lang())
+
+
+def fmt_moment(moment: Any) -> str:
+    """A wall-clock time to the minute in the session's language: ``16-11-2026 09:15``."""
+    return formatting.fmt_datetime(pd.Timestamp(moment).to_pydatetime(), lang())
+
+
+def fmt_month(day: Any) -> str:
+    """A month in the session's language: ``2026-11`` / ``11-2026``."""
+    return formatting.fmt_month(pd.Timestamp(day).date(), lang())
+
+
+def date_format() -> str:
+    """``st.date_input``'s ``format`` for the session's language (day first in Dutch)."""
+    return "DD-MM-YYYY" if lang() == "nl" else "YYYY-MM-DD"
+
+
+def datetime_format() -> str:
+    """A table column's date-and-time ``format`` for the session's language."""
+    return date_format() + " HH:mm"
 
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:

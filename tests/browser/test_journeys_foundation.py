@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import assert_no_exception, open_page, wait_idle
@@ -42,3 +44,20 @@ def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -
     assert "bank_calls_5min.csv" in success
     period = page.locator('[data-testid="stMetric"]').filter(has_text="2003-03-03")
     assert period.count() == 1, "the summary does not show the imported 2003 period"
+
+
+def test_dutch_charts_read_dates_day_first(page, app_url: str) -> None:
+    # The browser's plotly knows English month names only; Dutch axes use numbers instead.
+    open_page(page, app_url, "forecast", lang="nl")
+    assert_no_exception(page)
+    ticks = page.locator(".js-plotly-plot .xtick text")
+    ticks.first.wait_for(timeout=60_000)
+    labels = ticks.all_text_contents()
+    assert any(re.fullmatch(r"\d\d-20\d\d", label) for label in labels), labels  # 06-2026
+    assert not any(re.search(r"[A-Z][a-z]{2}", label) for label in labels), labels
+    open_page(page, app_url, "forecast")
+    ticks.first.wait_for(timeout=60_000)
+    english = ticks.all_text_contents()
+    assert any(re.search(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", s) for s in english), (
+        english
+    )

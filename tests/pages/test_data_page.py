@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def test_data_page_shows_summary_history_and_reset(demo_db: Path) -> None:
     text = _texts(at)
     for expected in ("Upload", "Import history", "What is loaded", "Reset to demo", "contacts"):
         assert expected in text
+    assert re.search(r"\b20\d\d-\d\d-\d\d\b", text), "English dates are ISO"
     assert at.button(key="data.reset").disabled
 
 
@@ -39,6 +41,8 @@ def test_data_page_in_dutch(demo_db: Path) -> None:
     text = _texts(at)
     for expected in ("Uploaden", "Importgeschiedenis", "Wat is geladen", "Terug naar demo", "contacten"):
         assert expected in text
+    assert re.search(r"\b\d\d-\d\d-20\d\d\b", text), "Dutch dates put the day first"
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text), "no ISO dates in Dutch text"
 
 
 def test_upload_map_and_import(demo_db: Path) -> None:

@@ -54,7 +54,7 @@ def test_overview_names_the_stale_queue_in_dutch(demo_with_us_bank: Path) -> Non
     at = _run("overview.py", "nl")
     assert not at.exception
     warnings = "\n".join(w.value for w in at.warning)
-    assert ("Telefoon · us-bank: historie eindigt 2003-10-24, meer dan 8 weken voor het plan begint; "
+    assert ("Telefoon · us-bank: historie eindigt 24-10-2003, meer dan 8 weken voor het plan begint; "
             "niet gepland") in warnings
     headings = "\n".join(s.value for s in at.subheader)
-    assert "2026-11-16" in headings and "2003" not in headings
+    assert "16-11-2026" in headings and "2003" not in headings

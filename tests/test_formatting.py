@@ -1,0 +1,104 @@
+"""Numbers, money, dates and charts in the reader's convention (``kcc.formatting``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from plotly.subplots import make_subplots
+
+from kcc import formatting
+from kcc.formatting import fmt_compact, fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_signed
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "en", "nl"),
+    [
+        (12345.678, 1, "12,345.7", "12.345,7"),
+        (1234567, 0, "1,234,567", "1.234.567"),
+        (0.5, 2, "0.50", "0,50"),
+        (-0.04, 1, "0.0", "0,0"),  # no "-0.0"
+        (-1500, 0, "-1,500", "-1.500"),
+        (float("inf"), 0, "∞", "∞"),
+        (None, 0, "-", "-"),
+        (float("nan"), 0, "-", "-"),
+    ],
+)
+def test_numbers_in_english_and_dutch(value, decimals, en, nl) -> None:
+    assert fmt_number(value, decimals, "en") == en
+    assert fmt_number(value, decimals, "nl") == nl
+
+
+def test_shares_money_differences_and_dates() -> None:
+    assert (fmt_pct(0.8, 1, "en"), fmt_pct(0.7956, 2, "nl", space=True)) == ("80.0%", "79,56 %")
+    assert (fmt_eur(12345.4, "en"), fmt_eur(-7069, "nl", signed=True)) == ("EUR 12,345", "-EUR 7.069")
+    assert (fmt_signed(1234.5, 1, "nl"), fmt_signed(-0.01, 1, "en")) == ("+1.234,5", "+0.0")
+    assert (fmt_date(date(2026, 11, 16), "en"), fmt_date(date(2026, 11, 16), "nl")) == (
+        "2026-11-16", "16-11-2026"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "nl"),
+    [(9999, "9,999", "9.999"), (593_674, "593.7k", "593,7k"), (1_234_567, "1.23M", "1,23 mln"),
+     (-20_000, "-20.0k", "-20,0k")],
+)
+def test_compact_numbers_for_tiles(value, en, nl) -> None:
+    assert (fmt_compact(value, "en"), fmt_compact(value, "nl")) == (en, nl)
+
+
+def _days_and_quarters() -> go.Figure:
+    figure = make_subplots(rows=3, cols=1)
+    days = pd.date_range("2026-03-01", periods=40, freq="D")
+    figure.add_trace(go.Scatter(x=days, y=[1234.5] * 40), row=1, col=1)
+    quarters = pd.date_range("2026-03-04 08:00", periods=48, freq="15min", tz="Europe/Amsterdam")
+    figure.add_trace(go.Bar(x=quarters, y=list(range(48))), row=2, col=1)
+    figure.add_trace(go.Bar(x=["phone", "chat"], y=[1500.0, 20.0]), row=3, col=1)
+    return figure
+
+
+def test_charts_keep_plotly_defaults_in_english_apart_from_the_separators() -> None:
+    figure = _days_and_quarters()
+    localised = formatting.localise_figure(figure, "en")
+    assert localised.layout.separators == ".,"
+    assert not localised.layout.xaxis.tickformatstops
+    assert localised.layout.xaxis.hoverformat is None
+
+
+def test_dutch_charts_use_a_decimal_comma_and_day_before_month() -> None:
+    figure = _days_and_quarters()
+    localised = formatting.localise_figure(figure, "nl")
+    # Plotly's "separators" is decimal then thousands: 1.234,5 in Dutch.
+    assert localised.layout.separators == ",."
+    days, quarters, channels = (localised.layout[a] for a in ("xaxis", "xaxis2", "xaxis3"))
+    assert days.hoverformat == "%d-%m-%Y", "whole days hover without a 00:00"
+    assert quarters.hoverformat == "%d-%m-%Y %H:%M"
+    stops = [(tuple(s.dtickrange), s.value) for s in days.tickformatstops]
+
+    def label(dtick_ms: int | str) -> str:
+        """The format plotly picks for a tick spacing: the first stop whose range (ends
+        included) holds it; month spacings compare by months."""
+        def key(value: int | str) -> float:
+            return float(value[1:]) * 2_629_800_000 if isinstance(value, str) else float(value)
+        for (low, high), fmt in stops:
+            if (low is None or key(low) <= key(dtick_ms)) and (high is None or key(dtick_ms) <= key(high)):
+                return fmt
+        return "plotly default"
+
+    assert label(3_600_000) == "%H:%M<br>%d-%m", "hourly ticks name the day too"
+    assert label(86_400_000) == "%d-%m", "daily ticks show the day, not 00:00"
+    assert label(7 * 86_400_000) == "%d-%m"
+    assert label("M1") == "%m-%Y" and label("M3") == "%m-%Y", "monthly ticks show month-year"
+    assert label("M12") == "%Y"
+    assert all("%b" not in s.value and "%a" not in s.value for s in days.tickformatstops), (
+        "no English month or weekday names"
+    )
+    assert not channels.tickformatstops and channels.hoverformat is None, "categories untouched"
+    # The builder's figure is left as it was, so a cached figure serves both languages.
+    assert figure.layout.separators is None and not figure.layout.xaxis.tickformatstops
+    # What the browser receives.
+    spec = json.loads(localised.to_json())
+    assert spec["layout"]["separators"] == ",."
