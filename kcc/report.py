@@ -1007,19 +1007,269 @@ def _facts_and_text(section: Section) -> list[tuple[str, bool]]:
     return paragraphs + [(fact, True) for fact in section.facts]
 
 
-def _table_weight(table: Table) -> float:
-    """Share of the slide width a table asks for: its widest cells, long texts capped."""
-    widths = [max([len(table.columns[c]) * 0.7, *(len(row[c]) for row in table.rows)])
-              for c in range(len(table.columns))]
-    return float(max(sum(min(w, 40.0) for w in widths), 30.0))
+# --------------------------------------------------------------------------- slide layout
+#
+# PowerPoint grows a table row to fit its text but never moves a table or makes a font
+# smaller, so a deck must size its tables itself. Text widths are estimated from the number
+# of characters: an average character of the deck's font (Calibri) is about half its size.
+
+_EMU_PER_INCH: Final[int] = 914_400
+_EMU_PER_PT: Final[int] = 12_700
+#: Average width of a character of the deck's font, as a share of the font size.
+_CHAR_EM: Final[float] = 0.55
+#: Cell margins: python-pptx's 0.1 inch left and right; 0.03 inch top and bottom (set below).
+_CELL_PAD_W: Final[int] = 2 * 91_440
+_CELL_PAD_H: Final[int] = 2 * 27_432
+#: Table font sizes tried, largest first [pt]; beside a chart at least 9 pt.
+_TABLE_FONTS_PT: Final[tuple[int, ...]] = (12, 11, 10, 9, 8)
+#: Slide geometry (16:9) [EMU].
+SLIDE_W: Final[int] = int(13.333 * _EMU_PER_INCH)
+SLIDE_H: Final[int] = int(7.5 * _EMU_PER_INCH)
+_MARGIN: Final[int] = int(0.5 * _EMU_PER_INCH)
+_BODY_W: Final[int] = SLIDE_W - 2 * _MARGIN
+_BODY_TOP: Final[int] = int(1.2 * _EMU_PER_INCH)
+_BODY_BOTTOM: Final[int] = SLIDE_H - int(0.35 * _EMU_PER_INCH)
+_GAP: Final[int] = int(0.25 * _EMU_PER_INCH)
+#: Characters per line of the text block at 14 pt across the body width.
+_TEXT_CHARS_PER_LINE: Final[int] = 120
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """A table sized for a width on a slide.
+
+    Attributes
+    ----------
+    font_pt : int
+        Font size of every cell. [pt]
+    col_widths : tuple of int
+        Column widths, summing to the width asked for. [EMU]
+    row_heights : tuple of int
+        Height each row needs with its text wrapped at word boundaries, header first. [EMU]
+    """
+
+    font_pt: int
+    col_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A chart or (part of) a table at a place on a slide; sizes in EMU.
+
+    ``rows`` is the half-open range of body rows a table part shows (the header is repeated
+    on every part); None for a chart.
+    """
+
+    item: Chart | Table
+    left: int
+    top: int
+    width: int
+    height: int
+    fit: TableFit | None = None
+    rows: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide of a section: the first carries the section's text, later ones continue it."""
+
+    continued: bool
+    placements: tuple[Placement, ...]
+
+
+def _char_emu(font_pt: float) -> float:
+    return _CHAR_EM * font_pt * _EMU_PER_PT
+
+
+def _wrapped_lines(text: str, width_emu: float, font_pt: float) -> int:
+    """Lines a text takes in a cell of this width, wrapped at spaces (greedy, as PowerPoint)."""
+    per_line = max(1, int((width_emu - _CELL_PAD_W) / _char_emu(font_pt) + 1e-6))
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, size
+        else:
+            used += size + (1 if used else 0)
+        while used > per_line:  # a word longer than the line breaks inside itself
+            lines, used = lines + 1, used - per_line
+    return lines
+
+
+def fit_table(table: Table, width_emu: int, fonts: tuple[int, ...] = _TABLE_FONTS_PT) -> TableFit | None:
+    """Column widths and a font with which no word or number of ``table`` is broken.
+
+    A column is at least as wide as its longest header word and its longest cell (numbers
+    whole, texts by their longest word); room left goes to the columns whose texts would
+    otherwise wrap. The largest font of ``fonts`` that fits wins.
+
+    Parameters
+    ----------
+    table : Table
+        The table.
+    width_emu : int
+        Width to fill. [EMU]
+    fonts : tuple of int
+        Font sizes to try, largest first. [pt]
+
+    Returns
+    -------
+    TableFit or None
+        None when even the smallest font cannot keep every word whole in this width.
+    """
+    numeric = numeric_columns(table)
+    n = len(table.columns)
+    columns = [[row[c] if c < len(row) else "" for row in table.rows] for c in range(n)]
+
+    def unbroken(text: str, whole: bool) -> int:
+        return len(text) if whole else max((len(word) for word in text.split()), default=0)
+
+    least = [max([unbroken(table.columns[c], False), 1, *(unbroken(x, numeric[c]) for x in columns[c])])
+             for c in range(n)]
+    wish = [max([least[c], min(len(table.columns[c]), 18), *(min(len(x), 40) for x in columns[c])])
+            for c in range(n)]
+    for font in fonts:
+        char = _char_emu(font)
+        low = [m * char + _CELL_PAD_W for m in least]
+        if sum(low) > width_emu:
+            continue
+        high = [w * char + _CELL_PAD_W for w in wish]
+        if sum(high) <= width_emu:
+            widths = [h * width_emu / sum(high) for h in high]
+        else:
+            slack = [h - lo for h, lo in zip(high, low, strict=True)]
+            extra = width_emu - sum(low)
+            widths = [lo + extra * sl / sum(slack) for lo, sl in zip(low, slack, strict=True)]
+        whole = [int(w) for w in widths]
+        whole[-1] += width_emu - sum(whole)
+        heights = tuple(
+            int(max(_wrapped_lines(cells[c], whole[c], font) for c in range(n)) * font * 1.2 * _EMU_PER_PT)
+            + _CELL_PAD_H
+            for cells in [list(table.columns), *([row[c] if c < len(row) else "" for c in range(n)]
+                                                 for row in table.rows)]
+        )
+        return TableFit(font, tuple(whole), heights)
+    return None
+
+
+def _row_pages(fit: TableFit, first_height: int, height: int) -> list[tuple[int, int]]:
+    """Body-row ranges per table part: the first part gets ``first_height``, later parts
+    ``height``; each part repeats the header. At least one row per part."""
+    parts: list[tuple[int, int]] = []
+    start, room = 0, first_height - fit.row_heights[0]
+    for index, row_height in enumerate(fit.row_heights[1:]):
+        if row_height > room and index > start:
+            parts.append((start, index))
+            start, room = index, height - fit.row_heights[0]
+        room -= row_height
+    parts.append((start, len(fit.row_heights) - 1))
+    return parts
+
+
+def text_block_height(section: Section) -> int:
+    """Height of a section's text block on its first slide (0 without text). [EMU]"""
+    paragraphs = _facts_and_text(section)
+    if not paragraphs:
+        return 0
+    lines = sum(1 + len(text) // _TEXT_CHARS_PER_LINE for text, _ in paragraphs)
+    cap = 2.6 if (section.charts or section.tables) else 5.8
+    return int(min(0.35 + 0.3 * lines, cap) * _EMU_PER_INCH)
+
+
+def _side_by_side(items: list[Chart | Table], top: int) -> list[Placement] | None:
+    """Every item in one row across the body, tables at 9 pt or more and whole; or None."""
+    height = _BODY_BOTTOM - top
+    free = _BODY_W - _GAP * (len(items) - 1)
+    tables = [item for item in items if isinstance(item, Table)]
+    charts = len(items) - len(tables)
+    chart_w = int(free * 0.42 / max(charts, 1)) if tables else free // max(charts, 1)
+    table_room = free - chart_w * charts
+    # tables share their room by the width they would like (their fit at one font)
+    wishes = []
+    for table in tables:
+        probe = fit_table(table, 10**9, fonts=(10,))
+        wishes.append(sum(probe.col_widths) if probe else 1)  # unreachable None: huge width
+    left, placements = _MARGIN, []
+    for item in items:
+        if isinstance(item, Chart):
+            width = chart_w
+            placements.append(Placement(item, left, top, width, height))
+        else:
+            share = wishes[tables.index(item)] / sum(wishes)
+            width = int(table_room * share)
+            fit = fit_table(item, width, fonts=tuple(f for f in _TABLE_FONTS_PT if f >= 9))
+            if fit is None or sum(fit.row_heights) > height:
+                return None
+            placements.append(Placement(item, left, top, width, sum(fit.row_heights), fit,
+                                        (0, len(item.rows))))
+        left += width + _GAP
+    return placements
+
+
+def plan_slides(section: Section) -> list[SlidePlan]:
+    """Where each chart and table of a section goes: one slide when everything fits beside
+    each other, else charts first and the tables at full width after them, split over
+    continuation slides (header repeated) where they are too long.
+
+    Parameters
+    ----------
+    section : Section
+        The section.
+
+    Returns
+    -------
+    list of SlidePlan
+        The section's slides, the first with ``continued`` False. Every body row of every
+        table is on exactly one slide, and nothing reaches below the slide's bottom margin
+        (a single row taller than a slide excepted).
+    """
+    text_h = text_block_height(section)
+    top = _BODY_TOP + (text_h + int(0.1 * _EMU_PER_INCH) if text_h else 0)
+    items: list[Chart | Table] = [*section.charts, *section.tables]
+    if not items:
+        return [SlidePlan(False, ())]
+    together = _side_by_side(items, top)
+    if together is not None:
+        return [SlidePlan(False, tuple(together))]
+    slides: list[list[Placement]] = [[]]
+    rest = list(section.tables)
+    if section.charts:
+        beside = _side_by_side([*section.charts, rest[0]], top) if rest else None
+        if beside is not None:
+            slides[0] = beside
+            rest = rest[1:]
+        else:
+            slides[0] = _side_by_side(list(section.charts), top) or []
+        cursor = _BODY_BOTTOM  # the tables start on a new slide
+    else:
+        cursor = top
+    for table in rest:
+        fit = fit_table(table, _BODY_W) or fit_table(table, _BODY_W, fonts=(8,))
+        if fit is None:  # a word wider than the slide: keep the widths proportional
+            fit = TableFit(8, tuple(_BODY_W // len(table.columns) for _ in table.columns),
+                           tuple(int(0.3 * _EMU_PER_INCH) for _ in range(len(table.rows) + 1)))
+        if _BODY_BOTTOM - cursor < fit.row_heights[0] + min(fit.row_heights[1:], default=0) * 2:
+            slides.append([])
+            cursor = _BODY_TOP
+        parts = _row_pages(fit, _BODY_BOTTOM - cursor, _BODY_BOTTOM - _BODY_TOP)
+        for number, rows in enumerate(parts):
+            if number:
+                slides.append([])
+                cursor = _BODY_TOP
+            height = fit.row_heights[0] + sum(fit.row_heights[1 + rows[0]:1 + rows[1]])
+            slides[-1].append(Placement(table, _MARGIN, cursor, _BODY_W, height, fit, rows))
+            cursor += height + _GAP
+    return [SlidePlan(index > 0, tuple(p)) for index, p in enumerate(slides)]
 
 
 def to_pptx(summary: StrategySummary) -> bytes:
     """The summary as a 16:9 PowerPoint deck.
 
-    A title slide, then one slide per section: the user's text and the key facts on top,
+    A title slide, then a slide per section: the user's text and the key facts on top,
     charts as native PowerPoint charts (editable, with their data in the deck) and tables as
-    native tables below.
+    native tables, sized so no word or number breaks (``plan_slides``). A table too long for
+    the slide continues on the next, titled "(continued)", with its header repeated.
 
     Parameters
     ----------
@@ -1075,6 +1325,10 @@ def to_pptx(summary: StrategySummary) -> bytes:
         axis.has_title = True
         axis.axis_title.text_frame.text = chart.unit
         axis.tick_labels.font.size = Pt(10)
+        values = [abs(v) for series in chart.series for v in series.values if v is not None]
+        if values and max(values) >= 1000:  # thousands separated, in the reader's own locale
+            axis.tick_labels.number_format = "#,##0"
+            axis.tick_labels.number_format_is_linked = False
         graphic.category_axis.tick_labels.font.size = Pt(9)
         for index, plot_series in enumerate(graphic.plots[0].series):
             rgb = RGBColor(*_PALETTE[index % len(_PALETTE)])
@@ -1085,64 +1339,56 @@ def to_pptx(summary: StrategySummary) -> bytes:
                 plot_series.format.line.color.rgb = rgb
                 plot_series.smooth = False
 
-    def add_table(target: Any, table: Table, box: tuple[int, int, int, int]) -> None:
-        n_rows = len(table.rows) + 1
-        font = Pt(12 if n_rows <= 8 else 10 if n_rows <= 16 else 8)
-        row_h = Emu(int(min(box[3] / n_rows, Inches(0.42))))
-        shape = target.shapes.add_table(n_rows, len(table.columns), box[0], box[1], box[2], Emu(row_h * n_rows))
+    def add_table(target: Any, place: Placement) -> None:
+        table, fit, (first, stop) = place.item, place.fit, place.rows or (0, 0)
+        if not isinstance(table, Table) or fit is None:
+            raise TypeError("a table placement needs a table and its fit")
+        body = list(range(first, stop))
+        shape = target.shapes.add_table(1 + len(body), len(table.columns), place.left, place.top,
+                                        place.width, place.height)
         grid = shape.table
-        for r in range(n_rows):
-            grid.rows[r].height = row_h
-        cells = [table.columns, *table.rows]
+        for c, column_width in enumerate(fit.col_widths):
+            grid.columns[c].width = Emu(column_width)
+        heights = [fit.row_heights[0], *(fit.row_heights[1 + r] for r in body)]
+        cells = [table.columns, *(table.rows[r] for r in body)]
         numeric = numeric_columns(table)
         for r, row in enumerate(cells):
+            grid.rows[r].height = Emu(heights[r])
+            total_row = table.total and r > 0 and body[r - 1] == len(table.rows) - 1
             for c, value in enumerate(row):
                 cell = grid.cell(r, c)
                 cell.text = str(value)
-                cell.margin_top = cell.margin_bottom = Inches(0.03)
+                cell.margin_top = cell.margin_bottom = Emu(_CELL_PAD_H // 2)
                 for paragraph in cell.text_frame.paragraphs:
                     paragraph.alignment = PP_ALIGN.RIGHT if numeric[c] else PP_ALIGN.LEFT
                     for run in paragraph.runs:
-                        run.font.size = font
-                        run.font.bold = r == 0 or (table.total and r == n_rows - 1)
+                        run.font.size = Pt(fit.font_pt)
+                        run.font.bold = r == 0 or total_row
 
+    continued = t("report.continued", summary.language)
     for section in layout(summary):
-        slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
-        title = slide.shapes.title
-        title.text = section.title
-        title.left, title.top, title.width, title.height = margin, Inches(0.25), width, Inches(0.9)
-        title.text_frame.paragraphs[0].runs[0].font.size = Pt(30)
-        title.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(*_HEAD_RGB)
-        top = Inches(1.2)
-        paragraphs = _facts_and_text(section)
-        if paragraphs:
-            lines = sum(1 + len(text) // 150 for text, _ in paragraphs)
-            height = Inches(min(0.35 + 0.3 * lines, 2.4 if (section.charts or section.tables) else 5.8))
-            box = slide.shapes.add_textbox(margin, top, width, height).text_frame
-            box.word_wrap = True
-            for index, (text, bullet) in enumerate(paragraphs):
-                paragraph = box.paragraphs[0] if index == 0 else box.add_paragraph()
-                paragraph.text = ("\u2022 " if bullet else "") + text
-                paragraph.space_after = Pt(4)
-                for run in paragraph.runs:
-                    run.font.size = Pt(15 if not bullet else 14)
-            top += height + Inches(0.1)
-        items: list[Chart | Table] = [*section.charts, *section.tables]
-        if not items:
-            continue
-        bottom = prs.slide_height - Inches(0.35)
-        weights = [60.0 if isinstance(item, Chart) else _table_weight(item) for item in items]
-        gap = Inches(0.25)
-        free = width - gap * (len(items) - 1)
-        left = margin
-        for item, weight in zip(items, weights, strict=True):
-            item_w = Emu(int(free * weight / sum(weights)))
-            box_ = (left, top, item_w, Emu(bottom - top))
-            if isinstance(item, Chart):
-                add_chart(slide, item, box_)
-            else:
-                add_table(slide, item, box_)
-            left += item_w + gap
+        for plan in plan_slides(section):
+            slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+            title = slide.shapes.title
+            title.text = f"{section.title} ({continued})" if plan.continued else section.title
+            title.left, title.top, title.width, title.height = margin, Inches(0.25), width, Inches(0.9)
+            title.text_frame.paragraphs[0].runs[0].font.size = Pt(30)
+            title.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(*_HEAD_RGB)
+            paragraphs = [] if plan.continued else _facts_and_text(section)
+            if paragraphs:
+                box = slide.shapes.add_textbox(margin, _BODY_TOP, width, text_block_height(section)).text_frame
+                box.word_wrap = True
+                for index, (text, bullet) in enumerate(paragraphs):
+                    paragraph = box.paragraphs[0] if index == 0 else box.add_paragraph()
+                    paragraph.text = ("\u2022 " if bullet else "") + text
+                    paragraph.space_after = Pt(4)
+                    for run in paragraph.runs:
+                        run.font.size = Pt(15 if not bullet else 14)
+            for place in plan.placements:
+                if isinstance(place.item, Chart):
+                    add_chart(slide, place.item, (place.left, place.top, place.width, place.height))
+                else:
+                    add_table(slide, place)
 
     out = io.BytesIO()
     prs.save(out)
@@ -1246,6 +1492,44 @@ def _draw_pdf_chart(pdf: FPDF, chart: Chart, x: float, y: float, w: float, h: fl
     pdf.set_draw_color(0, 0, 0)
 
 
+def _pdf_table_widths(pdf: Any, table: Table, usable_mm: float) -> tuple[int, list[float]]:
+    """A font size and column widths [mm] with which no word or number of ``table`` breaks:
+    each column gets its widest unbreakable text (measured in the PDF's own font), the rest
+    of the width goes to the columns whose texts would wrap; the largest of 9, 8 and 7 pt
+    that fits wins (at 7 pt the widths are shared out as well as they go)."""
+    numeric = numeric_columns(table)
+    n = len(table.columns)
+    columns = [[_latin1(row[c]) if c < len(row) else "" for row in table.rows] for c in range(n)]
+    headers = [_latin1(h) for h in table.columns]
+    pad = 2 * pdf.c_margin + 0.6
+
+    def measure(size: int) -> tuple[list[float], list[float]]:
+        def width(text: str, bold: bool = False) -> float:
+            pdf.set_font("helvetica", "B" if bold else "", size)
+            return float(pdf.get_string_width(text))
+
+        least, wish = [], []
+        for c in range(n):
+            words = [width(w, True) for w in headers[c].split()] or [0.0]
+            cells = [width(x) if numeric[c] else max([width(w) for w in x.split()] or [0.0])
+                     for x in columns[c]]
+            least.append(max([*words, *cells, 4.0]) + pad)
+            full = [min(width(x), 70.0) + pad for x in columns[c]]
+            wish.append(max([least[c], min(width(headers[c], True), 30.0) + pad, *full]))
+        return least, wish
+
+    for size in (9, 8, 7):
+        least, wish = measure(size)
+        if sum(least) <= usable_mm:
+            break
+    if sum(wish) <= usable_mm or sum(least) >= usable_mm:
+        base = wish if sum(wish) <= usable_mm else least
+        return size, [w * usable_mm / sum(base) for w in base]
+    slack = [w - lo for w, lo in zip(wish, least, strict=True)]
+    extra = usable_mm - sum(least)
+    return size, [lo + extra * sl / sum(slack) for lo, sl in zip(least, slack, strict=True)]
+
+
 def to_pdf(summary: StrategySummary) -> bytes:
     """The summary as a printable A4 report: a title page, then one page per section.
 
@@ -1310,12 +1594,8 @@ def to_pdf(summary: StrategySummary) -> bytes:
             if table.title:
                 pdf.set_font("helvetica", "B", 10)
                 pdf.cell(usable, 6, _latin1(table.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            size = 9 if len(table.columns) <= 5 else 8
+            size, widths = _pdf_table_widths(pdf, table, usable)
             pdf.set_font("helvetica", "", size)
-            # room for the longest word of a header and the longest cell below it
-            widths = [max(max(len(w) for w in table.columns[c].split()) + 1, len(table.columns[c]) * 0.5,
-                          *(len(row[c]) for row in table.rows), 4)
-                      for c in range(len(table.columns))]
             with pdf.table(
                 col_widths=tuple(widths),
                 width=usable,

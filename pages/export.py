@@ -56,7 +56,7 @@ with st.form("export.form"):
     stress = st.columns(3)
     surge_pct = stress[0].number_input(tr("report.stress_surge"), 0, 300, 50, 10, key="export.surge_pct")
     surge_h = stress[1].number_input(tr("report.stress_hours"), 1, 24, 4, 1, key="export.surge_h")
-    flex_agents = stress[2].number_input(tr("report.flex_pool_agents"), 0, 500, 10, 1,
+    flex_agents = stress[2].number_input(tr("report.flex_pool_input"), 0, 500, 10, 1,
                                          key="export.flex_agents")
     with st.expander(tr("report.section_texts")):
         texts = {key: st.text_area(tr(f"report.sec_{key}"), key=f"export.text_{key}", max_chars=1500,

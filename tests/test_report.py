@@ -182,11 +182,27 @@ def _slide_title(slide: Any) -> str:
     return slide.shapes.title.text_frame.text
 
 
+def section_slides(deck: Any, lang: str) -> dict[str, list[Any]]:
+    """The slides of each section, in order: its own slide, then any titled "(continued)"."""
+    keys = {t(f"report.sec_{key}", lang): key for key in report.SECTIONS}
+    suffix = f" ({t('report.continued', lang)})"
+    out: dict[str, list[Any]] = {}
+    for slide in list(deck.slides)[1:]:
+        title = _slide_title(slide)
+        key = keys[title.removesuffix(suffix)]
+        if title.endswith(suffix):
+            assert list(out)[-1] == key, f"{title!r} does not follow its section"
+        else:
+            assert key not in out, f"two slides titled {title!r}"
+        out.setdefault(key, []).append(slide)
+    return out
+
+
 def test_pptx_has_a_title_slide_and_one_slide_per_section(rendered: tuple[StrategySummary, dict[str, bytes]]) -> None:
     summary, files = rendered
     deck = Presentation(io.BytesIO(files["pptx"]))
-    titles = [_slide_title(slide) for slide in deck.slides]
-    assert titles == [summary.title, *section_titles(summary.language)]
+    assert _slide_title(deck.slides[0]) == summary.title
+    assert list(section_slides(deck, summary.language)) == list(report.SECTIONS)
     subtitle = deck.slides[0].placeholders[1].text_frame.text
     assert summary.scenario_name in subtitle
     assert ("tegenover" in subtitle) == (summary.language == "nl")
@@ -198,8 +214,9 @@ def test_pptx_charts_are_native_charts_with_the_summary_numbers(
     summary, files = rendered
     lang = summary.language
     deck = Presentation(io.BytesIO(files["pptx"]))
-    slides = dict(zip(report.SECTIONS, list(deck.slides)[1:], strict=True))
-    charts = {key: [s.chart for s in slide.shapes if s.has_chart] for key, slide in slides.items()}
+    slides = section_slides(deck, lang)
+    charts = {key: [s.chart for slide in group for s in slide.shapes if s.has_chart]
+              for key, group in slides.items()}
     assert all(not s.shape_type == 13 for slide in deck.slides for s in slide.shapes), "no pictures"
     # budget: cost per month, scenario series = hours x scenario rate
     (cost,) = charts["budget"]
@@ -231,7 +248,7 @@ def test_pptx_tables_equal_the_core_numbers(rendered: tuple[StrategySummary, dic
     summary, files = rendered
     lang = summary.language
     deck = Presentation(io.BytesIO(files["pptx"]))
-    slide = list(deck.slides)[1 + report.SECTIONS.index("budget")]
+    (slide,) = section_slides(deck, lang)["budget"]
     (table,) = [s.table for s in slide.shapes if s.has_table]
     cells = [[table.cell(r, c).text for c in range(len(table.columns))] for r in range(len(table.rows))]
     tot = summary.totals()
@@ -246,6 +263,102 @@ def test_pptx_tables_equal_the_core_numbers(rendered: tuple[StrategySummary, dic
         report.fmt_number(tot["cost_rostered_eur"], 0, lang),
     ]
     assert cells[-1][5] == ("264,000" if lang == "en" else "264.000")  # 6,600 h x EUR 40/h
+
+
+def _assert_laid_out(section: report.Section) -> list[report.SlidePlan]:
+    """Every table row on exactly one slide, no word broken, nothing off the slide, no overlap."""
+    plans = report.plan_slides(section)
+    assert plans and not plans[0].continued and all(p.continued for p in plans[1:])
+    shown: dict[str, list[int]] = {table.key: [] for table in section.tables}
+    charts = []
+    for plan in plans:
+        boxes = [(p.left, p.top, p.left + p.width, p.top + p.height) for p in plan.placements]
+        for i, a in enumerate(boxes):
+            assert a[0] >= 0 and a[2] <= report.SLIDE_W, f"{section.key}: off the slide sideways"
+            for b in boxes[i + 1:]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], f"{section.key}: overlap"
+        for place in plan.placements:
+            if isinstance(place.item, report.Chart):
+                charts.append(place.item.key)
+                continue
+            fit, (first, stop) = place.fit, place.rows
+            shown[place.item.key] += list(range(first, stop))
+            if stop - first > 1:
+                assert place.top + place.height <= report.SLIDE_H, f"{section.key}: table runs off the slide"
+            assert sum(fit.col_widths) == place.width
+            for row in [place.item.columns, *place.item.rows[first:stop]]:
+                for text, width in zip(row, fit.col_widths, strict=True):
+                    per_line = (width - 2 * 91_440) / (report._CHAR_EM * fit.font_pt * 12_700)
+                    longest = max((len(w) for w in text.split()), default=0)
+                    assert longest <= per_line + 1e-6, f"{section.key}: {text!r} breaks inside a word"
+    assert charts == [chart.key for chart in section.charts]
+    for table in section.tables:
+        assert shown[table.key] == list(range(len(table.rows))), f"{table.key}: rows lost or repeated"
+    return plans
+
+
+def test_every_demo_section_is_laid_out_without_broken_words_or_lost_rows(
+    demo_results: dict[str, Any],
+) -> None:
+    r = demo_results
+    for lang in ("en", "nl"):
+        summary = report.build_summary(r["baseline"], r["longer"], r["settings"], opening_hours=r["hours"],
+                                       language=lang)
+        for section in report.layout(summary):
+            _assert_laid_out(section)
+
+
+def test_pdf_tables_keep_every_word_and_number_whole(demo_results: dict[str, Any]) -> None:
+    from fpdf import FPDF
+
+    r = demo_results
+    summary = report.build_summary(r["baseline"], r["longer"], r["settings"], opening_hours=r["hours"],
+                                   language="nl")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    for section in report.layout(summary):
+        for table in section.tables:
+            size, widths = report._pdf_table_widths(pdf, table, usable)
+            assert sum(widths) == pytest.approx(usable)
+            numeric = report.numeric_columns(table)
+            for r_index, row in enumerate([table.columns, *table.rows]):
+                pdf.set_font("helvetica", "B" if r_index == 0 else "", size)
+                for c, (text, width) in enumerate(zip(row, widths, strict=True)):
+                    pieces = [text] if numeric[c] and r_index else text.split()
+                    widest = max((pdf.get_string_width(report._latin1(p)) for p in pieces), default=0)
+                    assert widest + 2 * pdf.c_margin <= width + 1e-6, f"{table.key}: {text!r} breaks"
+
+
+def test_a_long_table_continues_on_the_next_slide_with_its_header() -> None:
+    rows = tuple((f"2026-W{w:02d}", f"{100 + w},5", f"{1000 * w:,}".replace(",", ".")) for w in range(1, 61))
+    table = report.Table("plan.week", ("Week", "Benodigd [fte]", "Kosten [EUR]"), rows)
+    chart = report.Chart("plan.fte", "Fte", "line", ("a", "b"), (report.Series("x", (1.0, 2.0)),), "fte")
+    section = report.Section("plan", "Plan", "", ("One fact.",), tables=(table,), charts=(chart,))
+    plans = _assert_laid_out(section)
+    assert len(plans) >= 3, "60 rows do not fit beside a chart, nor on one slide"
+    assert [type(p.item) for p in plans[0].placements] == [report.Chart]
+    parts = [p.rows for plan in plans[1:] for p in plan.placements]
+    assert parts[0][0] == 0 and parts[-1][1] == 60 and all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    summary = make_summary("nl")
+    deck = Presentation(io.BytesIO(report.to_pptx(summary)))
+    sections = report.layout(summary)
+    # the same plan drives the deck: a section's slides are the plans of its section
+    assert [len(group) for group in section_slides(deck, "nl").values()] == [
+        len(report.plan_slides(sec)) for sec in sections
+    ]
+
+
+def test_a_table_takes_a_smaller_font_before_it_breaks_words() -> None:
+    # four columns headed by a 14-letter word: 5.4 M EMU wide at 12 pt, 3.9 M at 8 pt
+    header = tuple(f"Bereikbaarheid {c}" for c in range(4))
+    table = report.Table("t", header, (tuple(f"{c * 1111:,}" for c in range(4)),))
+    wide = report.fit_table(table, report.SLIDE_W)
+    narrow = report.fit_table(table, 4_200_000)
+    assert wide is not None and narrow is not None
+    assert (wide.font_pt, narrow.font_pt) == (12, 8)
+    assert narrow.row_heights[0] > wide.row_heights[0], "the narrow header wraps at its space"
+    assert report.fit_table(table, 3_000_000) is None, "no font keeps these words whole"
 
 
 # --------------------------------------------------------------------------- Excel
@@ -471,7 +584,7 @@ def test_every_format_of_the_demo_renders(demo_results: dict[str, Any]) -> None:
     files = {fmt: report.render(summary, fmt) for fmt in report.FORMATS}
     assert all(len(data) > 1000 for data in files.values())
     deck = Presentation(io.BytesIO(files["pptx"]))
-    assert len(deck.slides) == 1 + len(report.SECTIONS)
+    assert list(section_slides(deck, summary.language)) == list(report.SECTIONS)
     assert not math.isnan(summary.totals()["fte_scen"])
 
 
@@ -491,7 +604,7 @@ def test_service_level_and_abandonment_carry_the_apps_labels_in_every_format(
     bare = ("SL baseline", "Baseline SL", "Scenario SL", "SL basis", "Basis SL")
     # PowerPoint: the goals chart's series
     deck = Presentation(io.BytesIO(files["pptx"]))
-    goals = list(deck.slides)[1 + report.SECTIONS.index("goals")]
+    goals = section_slides(deck, lang)["goals"][0]
     (chart,) = [s.chart for s in goals.shapes if s.has_chart]
     assert [s.name for s in chart.plots[0].series][1:] == [base, scen]
     # Excel: the interval plan's headers

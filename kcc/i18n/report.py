@@ -23,6 +23,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.table_general": ("General", "Algemeen"),
     "report.no": ("no", "nee"),
     # --- sections
+    "report.continued": ("continued", "vervolg"),
     "report.sec_role": ("Role of the contact centre", "Rol van het KCC"),
     "report.sec_goals": ("Goals and KPI targets per channel", "Doelen en KPI-normen per kanaal"),
     "report.sec_channels": ("Channel strategy and mix", "Kanaalstrategie en kanaalmix"),
@@ -190,6 +191,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- flexibility items (units are shown beside them)
     "report.flex_premium": ("flex/outsourcing premium over the loaded rate", "toeslag flex/uitbesteding op het integrale tarief"),
     "report.flex_pool_agents": ("flex pool: home agents who log in for short blocks", "flexpool: thuiswerkers die korte blokken inloggen"),
+    "report.flex_pool_input": ("Flex pool: home agents who log in for short blocks [agents]", "Flexpool: thuiswerkers die korte blokken inloggen [medewerkers]"),
     "report.flex_block_min": ("home-working block", "thuiswerkblok"),
     "report.flex_start_delay_min": ("home agents logged in after", "thuiswerkers ingelogd na"),
     "report.flex_outsourcing_agents": ("outsourcing partner", "uitbestedingspartner"),

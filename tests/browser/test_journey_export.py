@@ -10,6 +10,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kcc import report
+from kcc.i18n import t
 from tests.browser.conftest import assert_no_exception, open_page, wait_idle
 
 
@@ -29,7 +30,10 @@ def test_build_and_download_every_format(page, app_url: str, tmp_path: Path) -> 
         assert target.suffix == f".{fmt}"
         files[fmt] = target.read_bytes()
     deck = Presentation(io.BytesIO(files["pptx"]))
-    assert len(deck.slides) == 1 + len(report.SECTIONS)
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert [title for title in titles[1:] if not title.endswith("(continued)")] == [
+        t(f"report.sec_{key}", "en") for key in report.SECTIONS
+    ]
     assert "Board" not in deck.slides[0].shapes.title.text_frame.text  # the document title, not the page's
     assert len(PdfReader(io.BytesIO(files["pdf"])).pages) >= 1 + len(report.SECTIONS)
     assert "Inputs" in load_workbook(io.BytesIO(files["xlsx"])).sheetnames
