@@ -34,7 +34,8 @@ def volume_by_day(
     order += sorted(set(daily["channel"]) - set(order))
     for channel in order:
         part = daily[daily["channel"] == channel].sort_values("date")
-        fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines", name=channel))
+        fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines", name=channel,
+                                 line={"color": config.CHANNEL_COLORS.get(channel)}))
     fig.update_layout(
         title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified",
         margin={"t": 60, "l": 10, "r": 10, "b": 10},

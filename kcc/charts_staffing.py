@@ -14,6 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kcc import config
+
 #: Colours shared by the staffing charts (colour-blind safe pairs for short / over).
 COLOURS: dict[str, str] = {
     "volume": "#9aa5b1",
@@ -238,17 +240,48 @@ def budget_chart(
     return fig
 
 
-def volume_chart(
-    daily: pd.DataFrame, channel_names: Mapping[str, str] | None = None, title: str = "",
-    axis: str = "contacts per day",
-) -> go.Figure:
-    """Daily volume per channel, stacked (the overview's "what is loaded" chart).
+def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
+    """Daily volumes summed per week (Monday to Sunday), full weeks only.
+
+    A week the history only partly covers would show as a dip that is not there; when no week
+    is covered in full the days are returned as they are.
 
     Parameters
     ----------
     daily : pandas.DataFrame
-        ``date, channel, offered`` (``kcc.store.daily_volumes``) or the plan's daily
-        ``period, channel, volume``.
+        ``date, channel, offered`` (``kcc.store.daily_volumes``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date`` (the Monday), ``channel``, ``offered`` [contacts/week], in channel order.
+    """
+    if daily.empty:
+        return daily[["date", "channel", "offered"]]
+    days = pd.to_datetime(daily["date"])
+    monday = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
+    covered = days.groupby(monday).nunique()
+    full = covered[covered == 7].index
+    if full.empty:
+        return daily[["date", "channel", "offered"]]
+    weeks = (daily.assign(date=monday)[monday.isin(full)]
+             .groupby(["date", "channel"], as_index=False)["offered"].sum())
+    rank = weeks["channel"].map({c: i for i, c in enumerate(config.CHANNELS)}).fillna(len(config.CHANNELS))
+    return (weeks.assign(rank=rank).sort_values(["rank", "channel", "date"])
+            .drop(columns="rank").reset_index(drop=True))
+
+
+def volume_chart(
+    daily: pd.DataFrame, channel_names: Mapping[str, str] | None = None, title: str = "",
+    axis: str = "contacts per day",
+) -> go.Figure:
+    """Volume per channel over time, stacked (the overview's "what is loaded" chart).
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        ``date, channel, offered`` (``kcc.store.daily_volumes`` or ``weekly_totals``) or the
+        plan's daily ``period, channel, volume``.
     channel_names : mapping, optional
         Channel id -> display name.
     title : str
@@ -259,16 +292,22 @@ def volume_chart(
     Returns
     -------
     plotly.graph_objects.Figure
+        Phone at the bottom of the stack, each channel in its colour (``config.CHANNEL_COLORS``).
     """
     x_col = "date" if "date" in daily else "period"
     y_col = "offered" if "offered" in daily else "volume"
+    present = list(dict.fromkeys(daily["channel"]))
+    order = [c for c in config.CHANNELS if c in present] + [c for c in present if c not in config.CHANNELS]
     fig = go.Figure()
-    for channel, rows in daily.groupby("channel", sort=False):
+    for channel in order:
+        rows = daily[daily["channel"] == channel]
+        color = config.CHANNEL_COLORS.get(channel)
         fig.add_trace(go.Scatter(x=rows[x_col], y=rows[y_col], mode="lines", stackgroup="one",
-                                 name=(channel_names or {}).get(channel, channel)))
-    fig.update_layout(title=title, height=320, yaxis_title=axis,
+                                 name=(channel_names or {}).get(channel, channel),
+                                 line={"color": color, "width": 1} if color else {"width": 1}))
+    fig.update_layout(title=title, height=320, yaxis_title=axis, hovermode="x unified",
                       margin={"l": 60, "r": 20, "t": 50, "b": 40},
-                      legend={"orientation": "h", "y": -0.15})
+                      legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
     return fig
 
 

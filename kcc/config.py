@@ -14,6 +14,15 @@ DEFAULT_TIMEZONE: Final[str] = "Europe/Amsterdam"
 #: Channel ids, in display order.
 CHANNELS: Final[tuple[str, ...]] = ("phone", "chat", "email", "whatsapp", "self_service")
 
+#: One colour per channel on every chart, so a channel is recognised at a glance.
+CHANNEL_COLORS: Final[dict[str, str]] = {
+    "phone": "#1f4e79",
+    "chat": "#e07b22",
+    "email": "#7b5ea7",
+    "whatsapp": "#2e9e5b",
+    "self_service": "#8c8c8c",
+}
+
 #: Channels answered live (queueing models); the rest is deferred work with a response time.
 LIVE_CHANNELS: Final[frozenset[str]] = frozenset({"phone", "chat"})
 

@@ -24,10 +24,12 @@ if summary.empty:
 st.subheader(tr("overview.loaded_title"))
 view.loaded_summary(tr, summary)
 daily = plan_cache.daily(con)
+weekly = charts.weekly_totals(daily)  # a week smooths the weekend dips a board would squint at
+per_week = len(weekly) < len(daily)
 plotly_chart(
-    charts.volume_chart(daily, {c: channel_label(c, tr) for c in daily["channel"].unique()},
-                        title=tr("overview.volume_chart_title"),
-                        axis=tr("overview.axis_contacts_per_day")),
+    charts.volume_chart(weekly, {c: channel_label(c, tr) for c in weekly["channel"].unique()},
+                        title=tr("overview.volume_chart_title_week" if per_week else "overview.volume_chart_title"),
+                        axis=tr("overview.axis_contacts_per_week" if per_week else "overview.axis_contacts_per_day")),
     key="overview.volume_chart", width="stretch",
 )
 

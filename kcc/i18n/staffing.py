@@ -296,6 +296,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.unit_contacts_per_day": ("contacts/day", "contacten/dag"),
     "overview.volume_chart_title": ("Offered contacts per day", "Aangeboden contacten per dag"),
     "overview.axis_contacts_per_day": ("contacts per day", "contacten per dag"),
+    "overview.volume_chart_title_week": ("Offered contacts per week", "Aangeboden contacten per week"),
+    "overview.axis_contacts_per_week": ("contacts per week", "contacten per week"),
     "overview.tiles_week": ("Coming week: {start} to {end}", "Komende week: {start} tot en met {end}"),
     "overview.tiles_month": ("Coming month: {start} to {end}", "Komende maand: {start} tot en met {end}"),
     "overview.fte_required": ("required {value}", "nodig {value}"),

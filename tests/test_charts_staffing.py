@@ -1,0 +1,44 @@
+"""Overview's volume chart: weekly totals and one colour per channel (pure builders)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kcc import charts_staffing as charts
+from kcc import config
+
+
+def _daily(start: str, days: int) -> pd.DataFrame:
+    dates = pd.date_range(start, periods=days, freq="D").date
+    return pd.DataFrame(
+        [{"date": d, "channel": c, "offered": float(10 * i + (5 if c == "phone" else 1))}
+         for i, d in enumerate(dates) for c in ("whatsapp", "phone")]
+    )
+
+
+def test_weekly_totals_keep_full_weeks_only_and_add_up() -> None:
+    # Wednesday 2026-11-04 to Tuesday 2026-11-24: full weeks of Monday 9 and Monday 16 only
+    daily = _daily("2026-11-04", 21)
+    weeks = charts.weekly_totals(daily)
+    mondays = sorted(set(pd.to_datetime(weeks["date"])))
+    assert mondays == [pd.Timestamp("2026-11-09"), pd.Timestamp("2026-11-16")]
+    days = pd.to_datetime(daily["date"])
+    for monday in mondays:
+        inside = daily[(days >= monday) & (days < monday + pd.Timedelta(days=7))]
+        for channel in ("phone", "whatsapp"):
+            got = weeks[(weeks["channel"] == channel) & (pd.to_datetime(weeks["date"]) == monday)]
+            assert got["offered"].item() == inside[inside["channel"] == channel]["offered"].sum()
+    assert list(dict.fromkeys(weeks["channel"])) == ["phone", "whatsapp"], "channel order as on screen"
+
+
+def test_without_a_full_week_the_days_stay() -> None:
+    daily = _daily("2026-11-04", 5)
+    assert charts.weekly_totals(daily).equals(daily[["date", "channel", "offered"]])
+
+
+def test_volume_chart_stacks_phone_first_in_its_own_colour() -> None:
+    fig = charts.volume_chart(charts.weekly_totals(_daily("2026-11-02", 14)), {"phone": "Telefoon"})
+    assert [trace.name for trace in fig.data] == ["Telefoon", "whatsapp"]
+    assert [trace.line.color for trace in fig.data] == [config.CHANNEL_COLORS["phone"],
+                                                         config.CHANNEL_COLORS["whatsapp"]]
+    assert all(trace.stackgroup == "one" for trace in fig.data)
