@@ -2252,6 +2252,9 @@ def _assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: Scen
         out.append(Item(tr("report.as_fcr_base"), pct, tuple((f.channel, f.fcr_baseline) for f in spec.fcr),
                         source(True)))
         out.append(Item(tr("report.as_fcr"), pct, tuple((f.channel, f.fcr) for f in spec.fcr), source(True)))
+        longer = tuple((f.channel, f.aht_change) for f in spec.fcr if f.aht_change)
+        if longer:
+            out.append(Item(tr("report.as_aht_change"), pct, longer, source(True)))
     general = [
         Item(tr("report.as_contract"), tr("report.unit_h_week"), (("", float(settings.contract_hours_per_week)),),
              source(False)),

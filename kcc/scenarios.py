@@ -321,11 +321,14 @@ class TargetOverride:
 
 @dataclass(frozen=True)
 class FcrLever:
-    """First-contact resolution of one channel, today and in the scenario.
+    """First-contact resolution of one channel, today and in the scenario, and the handle
+    time that goes with it.
 
     Every unresolved contact comes back once more, so the demand is ``unique / fcr`` and the
     repeat-contact rate is ``1 - fcr``; moving FCR from ``fcr_baseline`` to ``fcr`` scales
-    the channel's demand by ``fcr_baseline / fcr``.
+    the channel's demand by ``fcr_baseline / fcr``. Resolving more the first time often takes
+    longer contacts (or a knowledge base makes them shorter): ``aht_change`` scales the
+    channel's handle time, so the workload changes by ``volume_factor * (1 + aht_change)``.
 
     Attributes
     ----------
@@ -334,17 +337,27 @@ class FcrLever:
         Share of contacts resolved the first time today. [0.05..1]
     fcr : float
         The same in the scenario. [0.05..1]
+    aht_change : float
+        Relative change of the channel's handle time in the scenario, e.g. ``0.1`` for 10 %
+        longer contacts. [-0.5..1]
     """
 
     channel: str
     fcr_baseline: float
     fcr: float
+    aht_change: float = 0.0
 
     def __post_init__(self) -> None:
         name = f"fcr[{self.channel}]"
         _check_channel(f"{name}.channel", self.channel)
         _set(self, "fcr_baseline", _check_range(f"{name}.fcr_baseline", self.fcr_baseline, 0.05, 1))
         _set(self, "fcr", _check_range(f"{name}.fcr", self.fcr, 0.05, 1))
+        _set(self, "aht_change", _check_range(f"{name}.aht_change", self.aht_change, -0.5, 1))
+
+    @property
+    def workload_factor(self) -> float:
+        """Agent workload in the scenario relative to today: volume times handle time. [-]"""
+        return self.volume_factor * (1.0 + self.aht_change)
 
     @property
     def volume_factor(self) -> float:
@@ -1173,7 +1186,8 @@ def apply_opening_hours(
 
 
 def apply_fcr(demand: pd.DataFrame, levers: Sequence[FcrLever]) -> pd.DataFrame:
-    """Scale each channel's demand by ``fcr_baseline / fcr`` (fewer repeat contacts).
+    """Scale each channel's demand by ``fcr_baseline / fcr`` (fewer repeat contacts) and its
+    handle time by ``1 + aht_change``.
 
     Parameters
     ----------
@@ -1184,13 +1198,16 @@ def apply_fcr(demand: pd.DataFrame, levers: Sequence[FcrLever]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        A copy; handle times are unchanged, so workload scales with volume.
+        A copy; ``aht_s`` scaled by ``1 + aht_change`` of each lever.
     """
     out = demand.copy()
     factor = out["channel"].map({lv.channel: lv.volume_factor for lv in levers}).fillna(1.0).to_numpy(float)
     for column in ("volume", "volume_hi", "closed_attempts", "arrivals"):
         if column in out:
             out[column] = out[column].astype(float) * factor
+    longer = out["channel"].map({lv.channel: 1.0 + lv.aht_change for lv in levers}).fillna(1.0).to_numpy(float)
+    if "aht_s" in out and (longer != 1.0).any():
+        out["aht_s"] = out["aht_s"].astype(float) * longer
     return out
 
 
@@ -1297,6 +1314,10 @@ def _run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Seque
     base = _constrain(grid, arrivals, base_accept, behaviour)
     factor = np.array([spec.fcr_for(c).volume_factor if spec.fcr_for(c) else 1.0 for c in grid.channels])
     scn_arrivals, gave_up = _mix(grid, arrivals * factor[:, None], spec.shifts)
+    for row, channel in enumerate(grid.channels):
+        lever = spec.fcr_for(channel)
+        if lever is not None and lever.aht_change:  # the grid's handle times are the scenario's
+            grid.aht_s[row] = grid.aht_s[row] * (1.0 + lever.aht_change)
     scn = _constrain(grid, scn_arrivals, scn_accept, behaviour)
     # The record stays the anchor: only the change the levers make is modelled. Where the
     # levers change nothing the record is kept as it is (no rounding from adding and

@@ -397,18 +397,22 @@ with tabs[3]:
             lever = spec.fcr_for(channel)
             today = lever.fcr_baseline if lever else (1 - measured[channel] if channel in measured else 0.75)
             goal = lever.fcr if lever else today
-            cols = st.columns([2, 3, 3])
+            longer = lever.aht_change if lever else 0.0
+            cols = st.columns([2, 3, 3, 3])
             cols[0].markdown(f"**{CHANNEL_NAMES[channel]}**")
             source_key = "levers.fcr_measured" if channel in measured else "levers.fcr_input"
             base_pct = cols[1].slider(tr("levers.fcr_today") + f" ({tr(source_key)})", 5, 100, round(100 * today), 1,
                                       format="%d %%", key=f"levers.fcr_base_{channel}")
             goal_pct = cols[2].slider(tr("levers.fcr_goal"), 5, 100, round(100 * goal), 1, format="%d %%",
                                       key=f"levers.fcr_goal_{channel}")
-            values[channel] = (base_pct, goal_pct)
+            aht_pct = cols[3].slider(tr("levers.fcr_aht"), -50, 100, round(100 * longer), 1, format="%d %%",
+                                     key=f"levers.fcr_aht_{channel}", help=tr("levers.fcr_aht_help"))
+            values[channel] = (base_pct, goal_pct, aht_pct)
         set_fcr = st.form_submit_button(tr("levers.apply"))
     if set_fcr:
         try:
-            levers = tuple(FcrLever(c, b / 100, g / 100) for c, (b, g) in values.items() if b != g)
+            levers = tuple(FcrLever(c, b / 100, g / 100, a / 100) for c, (b, g, a) in values.items()
+                           if b != g or a != 0)
             apply(dataclasses.replace(spec, fcr=levers))
         except ValueError as exc:
             st.error(str(exc))

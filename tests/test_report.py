@@ -528,7 +528,8 @@ def demo_results(demo_db_template: Any) -> dict[str, Any]:
     working = scenarios.hours_from_setting(stored.get("working_hours"))
     surge = scenarios.SurgeTest(channel="phone", uplift=0.5, duration_min=240, home_agents=10)
     longer = scenarios.ScenarioSpec(surge=surge).with_hours(
-        next(h for h in hours if h.channel == "phone").with_day(0, 8 * 60, 22 * 60))
+        next(h for h in hours if h.channel == "phone").with_day(0, 8 * 60, 22 * 60)
+    ).with_fcr(scenarios.FcrLever("chat", 0.75, 0.8, aht_change=0.1))  # and chat resolves more
 
     def run(spec: scenarios.ScenarioSpec, name: str) -> scenarios.ScenarioResult:
         return scenarios.evaluate_scenario(demand, roster, settings, spec, opening_hours=hours,
@@ -564,6 +565,8 @@ def test_summary_of_the_demo_agrees_with_the_budget_bridge(demo_results: dict[st
     names = [a.name for a in summary.assumptions]
     assert t("report.as_contract", "nl") in names and t("report.as_shrinkage", "nl") in names
     assert t("report.as_callback", "nl") in names
+    longer_chats = next(a for a in summary.assumptions if a.name == t("report.as_aht_change", "nl"))
+    assert longer_chats.values == (("chat", 0.1),)
     assert summary.goals[0].target_service_level == r["settings"].targets_for("phone").target_service_level
 
 

@@ -177,6 +177,25 @@ def test_raising_fcr_never_raises_workload(fcr_low: float, fcr_high: float, base
         assert work[0] == pytest.approx(float((frame["volume"] * frame["aht_s"]).sum()))
 
 
+def test_fcr_with_longer_contacts_changes_work_by_both_factors() -> None:
+    frame = week_frame({"phone": (480, 1200), "chat": (480, 1320)}, days=1)
+    lever = FcrLever("phone", 0.7, 0.8, aht_change=0.10)
+    out = apply_fcr(frame, [lever])
+    phone_in, phone_out = frame["channel"] == "phone", out["channel"] == "phone"
+    assert out.loc[phone_out, "volume"].sum() == pytest.approx(frame.loc[phone_in, "volume"].sum() * 0.7 / 0.8)
+    assert (out.loc[phone_out, "aht_s"] == frame.loc[phone_in, "aht_s"] * 1.1).all()
+    work = (out["volume"] * out["aht_s"])[phone_out].sum()
+    assert work == pytest.approx((frame["volume"] * frame["aht_s"])[phone_in].sum() * 0.875 * 1.1)
+    assert lever.workload_factor == pytest.approx(0.9625)
+    chat = out["channel"] == "chat"
+    assert out.loc[chat, ["volume", "aht_s"]].equals(frame.loc[frame["channel"] == "chat", ["volume", "aht_s"]])
+
+
+def test_a_spec_saved_before_the_handle_time_change_still_opens() -> None:
+    old = {"fcr": [{"channel": "phone", "fcr_baseline": 0.7, "fcr": 0.8}]}
+    assert ScenarioSpec.from_dict(old).fcr_for("phone") == FcrLever("phone", 0.7, 0.8, 0.0)
+
+
 def surge_rows(agents: float = 30.0) -> pd.DataFrame:
     ds = pd.date_range(pd.Timestamp("2026-10-05", tz=TZ), periods=2 * 96, freq="15min")
     hour = ds.hour + ds.minute / 60
@@ -275,7 +294,8 @@ spec_st = st.builds(
     opening_hours=st.lists(hours_st, max_size=3, unique_by=lambda h: h.channel).map(tuple),
     closed_hours=st.builds(ClosedHoursBehaviour, st.floats(0, 0.5), st.floats(0, 0.5),
                            st.sampled_from(["email", "whatsapp"]), st.integers(1, 8).map(lambda k: k * 15)),
-    fcr=st.lists(st.builds(FcrLever, st.sampled_from(["phone", "chat"]), st.floats(0.05, 1), st.floats(0.05, 1)),
+    fcr=st.lists(st.builds(FcrLever, st.sampled_from(["phone", "chat"]), st.floats(0.05, 1), st.floats(0.05, 1),
+                           st.floats(-0.5, 1)),
                  max_size=2, unique_by=lambda f: f.channel).map(tuple),
     flex_premium=st.none() | st.floats(0, 3),
 )
@@ -303,6 +323,7 @@ def test_any_spec_round_trips(spec: ScenarioSpec) -> None:
         (lambda: TargetOverride("phone", target_service_level=1.5), "targets[phone].target_service_level must be between 0.01 and 0.999, got 1.5"),
         (lambda: TargetOverride("email", response_time_h=0), "targets[email].response_time_h must be between 0.25 and 720 h, got 0"),
         (lambda: FcrLever("phone", 0.7, 0.0), "fcr[phone].fcr must be between 0.05 and 1, got 0.0"),
+        (lambda: FcrLever("phone", 0.7, 0.8, 2.0), "fcr[phone].aht_change must be between -0.5 and 1, got 2.0"),
         (lambda: SurgeTest(uplift=6), "surge.uplift must be between 0 and 5, got 6"),
         (lambda: SurgeTest(home_agents=-1), "surge.home_agents must be a whole number between 0 and 10000 agents, got -1"),
         (lambda: CostOverride("chat", cost_eur_per_hour=-5), "costs[chat].cost_eur_per_hour must be between 0 and 1000 EUR/h, got -5"),
@@ -450,7 +471,7 @@ def test_open_until_22_costs_money_and_catches_contacts(demo_case) -> None:  # n
     assert table["diff_fte"].iloc[1] == pytest.approx(result.fte - base.fte)
 
 
-def test_levers_that_remove_work_never_add_staff(demo_case) -> None:  # noqa: ANN001
+def test_staff_follows_the_work_a_lever_removes_or_adds(demo_case) -> None:  # noqa: ANN001
     from kcc.scenarios import evaluate_scenario, sl_frontier
 
     demand, roster, settings_, hours, working = demo_case
@@ -460,6 +481,12 @@ def test_levers_that_remove_work_never_add_staff(demo_case) -> None:  # noqa: AN
     base = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain), **kwargs)
     fcr = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain, fcr=(FcrLever("phone", 0.7, 0.8),)), **kwargs)
     assert fcr.fte < base.fte and fcr.contacts_per_week == pytest.approx(base.contacts_per_week * 0.7 / 0.8)
+    # the same FCR gain bought with 15 % longer contacts: the same contacts, more staff than
+    # FCR alone; 15 % longer contacts without the gain: the same contacts as today, more staff
+    slower = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain, fcr=(FcrLever("phone", 0.7, 0.8, 0.15),)), **kwargs)
+    assert slower.contacts_per_week == pytest.approx(fcr.contacts_per_week) and slower.fte > fcr.fte
+    longer = evaluate_scenario(phone_only, roster, settings_, ScenarioSpec(closed_hours=plain, fcr=(FcrLever("phone", 0.7, 0.7, 0.15),)), **kwargs)
+    assert longer.contacts_per_week == pytest.approx(base.contacts_per_week) and longer.fte > base.fte
     self_service = ScenarioSpec(closed_hours=plain, shifts=(ChannelShift("phone", "self_service", 0.2, containment=0.7, failure_share=0.2),))
     shifted = evaluate_scenario(phone_only, roster, settings_, self_service, **kwargs)
     assert shifted.fte < base.fte

@@ -213,6 +213,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.as_cost_contact": ("variable cost per contact", "variabele kosten per contact"),
     "report.as_fcr_base": ("first-contact resolution today", "oplossing bij eerste contact nu"),
     "report.as_fcr": ("first-contact resolution in the scenario", "oplossing bij eerste contact in het scenario"),
+    "report.as_aht_change": ("handle time change with it", "verandering van de afhandeltijd daarbij"),
     "report.as_contract": ("contract hours per FTE", "contracturen per fte"),
     "report.as_callback": ("closed hours: share calling back at the next opening", "buiten openingstijd: aandeel dat terugbelt bij opening"),
     "report.as_digital": ("closed hours: share moving to {channel}", "buiten openingstijd: aandeel dat overstapt naar {channel}"),

@@ -123,6 +123,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.fcr_goal": ("FCR in the scenario [%]", "FCR in het scenario [%]"),
     "levers.fcr_measured": ("measured from customer ids", "gemeten uit klantnummers"),
     "levers.fcr_input": ("your estimate", "uw schatting"),
+    "levers.fcr_aht": ("Handle time in the scenario [% change]", "Afhandeltijd in het scenario [% verandering]"),
+    "levers.fcr_aht_help": (
+        "Resolving more the first time often takes longer contacts (+); a better knowledge base makes them "
+        "shorter (-). The workload changes by FCR today / FCR in the scenario x (1 + this change).",
+        "Vaker in één keer oplossen vraagt vaak langere contacten (+); een betere kennisbank maakt ze korter (-). "
+        "Het werk verandert met FCR nu / FCR in het scenario x (1 + deze verandering).",
+    ),
     # stress test
     "levers.stress_intro": (
         "A surge above the forecast (an outage, a crisis) played through the queue with today's roster, without "

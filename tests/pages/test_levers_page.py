@@ -95,3 +95,17 @@ def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     spec = ScenarioSpec.from_dict(at.session_state["scenario.working_spec"])
     assert spec.surge is not None and spec.surge.home_agents == 12
     assert spec.shifts and spec.shifts[0].share == pytest.approx(0.2)
+
+
+def test_fcr_with_longer_contacts_is_one_lever(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    assert not at.exception
+    today = at.slider(key="levers.fcr_base_phone").value
+    at.slider(key="levers.fcr_goal_phone").set_value(min(today + 10, 100))
+    at.slider(key="levers.fcr_aht_phone").set_value(15)
+    at = submit(at, "levers.fcr_form")
+    assert not at.exception
+    lever = ScenarioSpec.from_dict(at.session_state["scenario.working_spec"]).fcr_for("phone")
+    assert lever is not None and lever.aht_change == pytest.approx(0.15)
+    assert lever.fcr == pytest.approx(min(today + 10, 100) / 100)
+    assert at.slider(key="levers.fcr_aht_phone").value == 15, "the form shows the lever it applied"
