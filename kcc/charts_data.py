@@ -5,7 +5,7 @@ Titles and axis labels come in already translated, so the builders stay language
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,8 +13,15 @@ import plotly.graph_objects as go
 from kcc import config
 
 
+def _hour_ticks(times: Sequence[str], every_h: int = 2) -> list[str]:
+    """The ``HH:00`` labels among ``HH:MM`` categories, every ``every_h`` hours: 96 quarter
+    hours labelled one by one are unreadable."""
+    return [t for t in times if t.endswith(":00") and int(t[:2]) % every_h == 0]
+
+
 def volume_by_day(
-    daily: pd.DataFrame, *, title: str, x_title: str, y_title: str
+    daily: pd.DataFrame, *, title: str, x_title: str, y_title: str,
+    channel_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Offered contacts per local day, one line per channel.
 
@@ -24,6 +31,8 @@ def volume_by_day(
         ``date, channel, offered`` as from ``kcc.store.daily_volumes``.
     title, x_title, y_title : str
         Translated texts.
+    channel_names : mapping, optional
+        Channel id -> translated name for the legend.
 
     Returns
     -------
@@ -34,7 +43,8 @@ def volume_by_day(
     order += sorted(set(daily["channel"]) - set(order))
     for channel in order:
         part = daily[daily["channel"] == channel].sort_values("date")
-        fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines", name=channel,
+        fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines",
+                                 name=(channel_names or {}).get(channel, channel),
                                  line={"color": config.CHANNEL_COLORS.get(channel)}))
     fig.update_layout(
         title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified",
@@ -76,6 +86,7 @@ def intraday_by_weekday(
         title=title, xaxis_title=x_title, yaxis_title=y_title,
         margin={"t": 60, "l": 10, "r": 10, "b": 10},
     )
+    fig.update_xaxes(tickvals=_hour_ticks(sorted(set(profile["time_of_day"]))), tickangle=0)
     return fig
 
 
@@ -115,4 +126,5 @@ def weekday_heatmap(
         title=title, xaxis_title=x_title, yaxis_title=y_title,
         yaxis={"autorange": "reversed"}, margin={"t": 60, "l": 10, "r": 10, "b": 10},
     )
+    fig.update_xaxes(tickvals=_hour_ticks([str(c) for c in grid.columns]), tickangle=0)
     return fig

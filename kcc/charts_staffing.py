@@ -101,7 +101,29 @@ def staffing_chart(
     fig.update_layout(title=title, height=620, bargap=0.05, hovermode="x unified",
                       legend={"orientation": "h", "y": -0.08},
                       margin={"l": 60, "r": 20, "t": 50, "b": 40})
+    span = _active_span(rows, x)
+    if span is not None:
+        fig.update_xaxes(range=list(span))
     return fig
+
+
+def _active_span(rows: pd.DataFrame, x: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """For one day: from an hour before the first interval with contacts, requirement or roster
+    to an hour after the last, within the day (the night of a centre open 08:00-20:00 is empty
+    space). None for more than a day, or a day with nothing in it."""
+    if x.empty:
+        return None
+    day = pd.Timestamp(x.min()).normalize()
+    if pd.Timestamp(x.max()) >= day + pd.Timedelta(days=1):
+        return None
+    active = ((rows["volume"].to_numpy(float) > 0) | (rows["required_scheduled"].to_numpy(float) > 0)
+              | (rows["rostered"].to_numpy(float) > 0))
+    if not active.any():
+        return None
+    times = pd.to_datetime(x.to_numpy())[active]
+    step = pd.Timedelta(minutes=int(rows["interval_min"].iloc[0]))
+    return (max(day, times.min() - pd.Timedelta(hours=1)),
+            min(day + pd.Timedelta(days=1), times.max() + step + pd.Timedelta(hours=1)))
 
 
 def gap_heatmap_chart(

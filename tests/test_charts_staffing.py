@@ -42,3 +42,25 @@ def test_volume_chart_stacks_phone_first_in_its_own_colour() -> None:
     assert [trace.line.color for trace in fig.data] == [config.CHANNEL_COLORS["phone"],
                                                          config.CHANNEL_COLORS["whatsapp"]]
     assert all(trace.stackgroup == "one" for trace in fig.data)
+
+
+def _plan_rows(days: int) -> pd.DataFrame:
+    ds = pd.date_range(pd.Timestamp("2026-11-16", tz="Europe/Amsterdam"), periods=96 * days, freq="15min")
+    hour = ds.hour + ds.minute / 60
+    open_ = (hour >= 8) & (hour < 20)
+    volume = [50.0 if o else 0.0 for o in open_]
+    return pd.DataFrame({"ds": ds, "interval_min": 15, "volume": volume,
+                         "required_scheduled": [v / 2 for v in volume],
+                         "required_scheduled_p90": [v / 1.8 for v in volume],
+                         "rostered": [20.0 if o else 0.0 for o in open_],
+                         "gap": [20.0 - v / 2 if o else 0.0 for v, o in zip(volume, open_, strict=True)]})
+
+
+def test_day_chart_shows_the_open_hours_with_an_hour_either_side() -> None:
+    fig = charts.staffing_chart(_plan_rows(1))
+    low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (low, high) == (pd.Timestamp("2026-11-16 07:00"), pd.Timestamp("2026-11-16 21:00"))
+
+
+def test_week_chart_keeps_every_day_in_view() -> None:
+    assert charts.staffing_chart(_plan_rows(7)).layout.xaxis.range is None
