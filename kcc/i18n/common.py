@@ -17,7 +17,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.nav_data": ("Data", "Gegevens"),
     "common.nav_forecast": ("Forecast", "Prognose"),
     "common.nav_staffing": ("Staffing", "Bezetting"),
-    "common.nav_levers": ("Strategy levers", "Strategische knoppen"),
+    "common.nav_levers": ("Strategy levers", "Strategische hefbomen"),
     "common.nav_scenarios": ("Scenarios", "Scenario's"),
     "common.nav_export": ("Board summary", "Bestuurssamenvatting"),
     "common.nav_calculator": ("Erlang calculator", "Erlang-calculator"),
@@ -55,7 +55,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.kpi_sl_required": ("SL, staffed as required [%]", "SL, volgens behoefte [%]"),
     "common.kpi_abandon_roster": ("Abandoned, roster as it is [%]", "Afhaken, huidig rooster [%]"),
     "common.kpi_abandon_required": ("Abandoned, staffed as required [%]", "Afhaken, volgens behoefte [%]"),
-    "common.kpi_cost_required_month": ("Cost as required [EUR/month]", "Kosten, behoefte [EUR/maand]"),
+    "common.kpi_cost_required_month": ("Cost as required [EUR/month]", "Kosten volgens behoefte [EUR/maand]"),
     "common.kpi_cost_roster_week": ("Roster cost [EUR/week]", "Roosterkosten [EUR/week]"),
     "common.kpi_cost_roster_month": ("Roster cost [EUR/month]", "Roosterkosten [EUR/maand]"),
     "common.kpi_reachability": ("Reachability [%]", "Bereikbaarheid [%]"),
@@ -63,7 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Service level (SL) and abandonment with the roster as it is: the share of contacts answered within the "
         "target time (or that hang up) with the agents on the roster. Staffed as required: the same when exactly "
         "the required agents are scheduled. Both are weighted by volume over the period.",
-        "Servicelevel (SL) en afhaken met het huidige rooster: het deel van de contacten dat binnen de norm wordt "
+        "Servicelevel (SL) en afhaken met het huidige rooster: het deel van de contacten dat binnen de normtijd wordt "
         "beantwoord (of ophangt) met de ingeroosterde medewerkers. Volgens behoefte: hetzelfde als precies de "
         "benodigde medewerkers zijn ingeroosterd. Beide gewogen naar volume over de periode.",
     ),

@@ -6,11 +6,11 @@ from typing import Final
 
 TEXTS: Final[dict[str, tuple[str, str]]] = {
     # page
-    "data.title": ("Data", "Data"),
+    "data.title": ("Data", "Gegevens"),
     "data.intro": (
         "Load your contact history: one row per contact, or counts per interval. "
         "Everything is stored locally in the KCC database.",
-        "Laad je contacthistorie: één regel per contact, of aantallen per interval. "
+        "Laad uw contacthistorie: één regel per contact, of aantallen per interval. "
         "Alles wordt lokaal opgeslagen in de KCC-database.",
     ),
     "data.upload.header": ("Upload", "Uploaden"),
@@ -62,15 +62,15 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Wachttijdkolom is het totaal van het interval [s] (niet het gemiddelde per beantwoord contact)",
     ),
     "data.mapping.outcome": ("Outcome column", "Kolom met afloop"),
-    "data.mapping.outcome_map": ("What each outcome value counts as", "Waar elke afloopwaarde als telt"),
+    "data.mapping.outcome_map": ("What each outcome value counts as", "Hoe elke afloopwaarde telt"),
     "data.mapping.outcome_value": ("Value in file", "Waarde in bestand"),
     "data.mapping.outcome_category": ("Counts as", "Telt als"),
-    "data.mapping.channel_map": ("Which channel each value is", "Welk kanaal elke waarde is"),
+    "data.mapping.channel_map": ("Which channel each value is", "Bij welk kanaal elke waarde hoort"),
     "data.mapping.channel_raw": ("Value in file", "Waarde in bestand"),
     "data.mapping.channel_id": ("Channel", "Kanaal"),
     "data.mapping.offered": ("Offered contacts", "Aangeboden contacten"),
     "data.mapping.answered": ("Answered contacts", "Beantwoorde contacten"),
-    "data.mapping.abandoned": ("Abandoned contacts", "Verbroken contacten"),
+    "data.mapping.abandoned": ("Abandoned contacts", "Afgehaakte contacten"),
     "data.mapping.aht_s": ("Average handle time [s]", "Gemiddelde afhandeltijd [s]"),
     "data.mapping.decimal_comma": ("Decimal comma (12,5)", "Decimale komma (12,5)"),
     "data.mapping.interval": ("Planning interval [min]", "Planningsinterval [min]"),
@@ -85,11 +85,11 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "keeping every contact makes the import several times slower.",
         "Nodig voor analyses per contact of klant, zoals herhaalcontacten. De planning heeft "
         "alleen de intervallen nodig. Standaard aangevinkt voor bestanden tot 50 MB; bij "
-        "grotere bestanden maakt elk contact bewaren de import een aantal keer trager.",
+        "grotere bestanden maakt het bewaren van elk contact de import meerdere keren trager.",
     ),
     "data.mapping.preview": ("Preview: the first rows as they will be read", "Voorbeeld: de eerste regels zoals ze worden gelezen"),
     "data.outcome.answered": ("answered", "beantwoord"),
-    "data.outcome.abandoned": ("abandoned", "verbroken"),
+    "data.outcome.abandoned": ("abandoned", "afgehaakt"),
     "data.outcome.closed": ("outside opening hours", "buiten openingstijden"),
     "data.outcome.ignore": ("ignore", "negeren"),
     "data.import.button": ("Import", "Importeren"),
@@ -142,12 +142,11 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.summary.days": ("Days", "Dagen"),
     "data.summary.offered": ("Offered [contacts]", "Aangeboden [contacten]"),
     "data.summary.answered": ("Answered [contacts]", "Beantwoord [contacten]"),
-    "data.summary.abandoned": ("Abandoned [contacts]", "Verbroken [contacten]"),
+    "data.summary.abandoned": ("Abandoned [contacts]", "Afgehaakt [contacten]"),
     "data.summary.closed": ("Outside opening hours [contacts]", "Buiten openingstijden [contacten]"),
     "data.summary.total": ("Offered in total", "Totaal aangeboden"),
     "data.summary.total_value": ("{value:,.0f} contacts", "{value:,.0f} contacten"),
     "data.summary.period": ("Period", "Periode"),
-    "data.summary.period_value": ("{start} to {end} ({days} days)", "{start} t/m {end} ({days} dagen)"),
     "data.summary.channels": ("Channel mix", "Kanaalmix"),
     "data.summary.channel_filter": ("Channel for the profile charts", "Kanaal voor de profielgrafieken"),
     "data.reset.header": ("Reset to demo", "Terug naar demo"),
@@ -210,7 +209,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "data.problem.outcome_unmapped": (
         "Outcome '{value}' is not mapped to answered, abandoned, outside opening hours or ignore.",
-        "Afloop '{value}' is niet toegewezen aan beantwoord, verbroken, buiten openingstijden of negeren.",
+        "Afloop '{value}' is niet toegewezen aan beantwoord, afgehaakt, buiten openingstijden of negeren.",
     ),
     "data.problem.non_numeric": (
         "'{value}' in column '{column}' is not a number.",
@@ -233,7 +232,7 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "time starts), such as '{value}'; they were moved one hour forward.",
         "{count:,} regels hebben een lokale tijd die niet bestaat (het uur dat wordt "
         "overgeslagen bij de start van de zomertijd), zoals '{value}'; ze zijn een uur "
-        "naar voren geschoven.",
+        "vooruitgezet.",
     ),
     "data.problem.duplicate_interval": (
         "Interval '{value}' of this channel and queue already appears in row {first_row}.",
@@ -259,13 +258,13 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "data.problem.off_grid": (
         "'{value}' does not start on a {length} min boundary.",
-        "'{value}' begint niet op een grens van {length} min.",
+        "'{value}' begint niet op een intervalgrens van {length} min.",
     ),
     "data.problem.stored_interval_differs": (
         "Series {series} is stored in {stored} min intervals, this import would write {interval} "
         "min; import with {stored} min or reset the data first.",
         "Reeks {series} is opgeslagen in intervallen van {stored} min, deze import zou {interval} "
-        "min schrijven; importeer met {stored} min of zet eerst de data terug.",
+        "min schrijven; importeer met {stored} min of reset eerst de data.",
     ),
     "data.problem.replaced": (
         "The file overlaps earlier imports: {count:,} stored rows of the same period were replaced (not added).",

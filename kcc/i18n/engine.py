@@ -8,7 +8,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.intro": (
         "One interval, every target: how many agents the queue needs and what a given number "
         "of agents delivers. Erlang C when nobody hangs up, Erlang A when callers abandon.",
-        "Eén interval, alle doelen: hoeveel medewerkers de wachtrij nodig heeft en wat een "
+        "Eén interval, alle normen: hoeveel medewerkers de wachtrij nodig heeft en wat een "
         "gegeven aantal medewerkers oplevert. Erlang C als niemand ophangt, Erlang A als "
         "bellers afhaken.",
     ),
@@ -17,9 +17,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.interval_min": ("Interval length [min]", "Intervallengte [min]"),
     "calc.aht_s": ("Average handle time [s]", "Gemiddelde afhandeltijd [s]"),
     "calc.answer_time_s": ("Answer within [s]", "Beantwoorden binnen [s]"),
-    "calc.target_sl_pct": ("Service level target [%]", "Servicelevel-doel [%]"),
+    "calc.target_sl_pct": ("Service level target [%]", "Servicelevelnorm [%]"),
     "calc.target_asa_s": ("Maximum ASA [s] (0 = none)", "Maximale ASA [s] (0 = geen)"),
-    "calc.max_occupancy_pct": ("Occupancy cap [%]", "Maximale bezetting [%]"),
+    "calc.max_occupancy_pct": ("Occupancy cap [%]", "Maximale bezettingsgraad [%]"),
     "calc.max_abandon_pct": ("Maximum abandoned [%] (0 = none)", "Maximaal afgehaakt [%] (0 = geen)"),
     "calc.use_patience": ("Callers abandon (Erlang A)", "Bellers haken af (Erlang A)"),
     "calc.patience_s": ("Mean patience [s]", "Gemiddeld geduld [s]"),
@@ -37,13 +37,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.scheduled": ("Scheduled with shrinkage", "Ingeroosterd met shrinkage"),
     "calc.evaluated": ("Evaluated at {agents} agents", "Beoordeeld bij {agents} medewerkers"),
     "calc.sl": ("Service level", "Servicelevel"),
-    "calc.sl_answered": ("Service level of answered", "Servicelevel van beantwoorde"),
+    "calc.sl_answered": ("Service level of answered", "Servicelevel van beantwoorde gesprekken"),
     "calc.asa": ("ASA (answered calls)", "ASA (beantwoorde gesprekken)"),
     "calc.wait_all": ("Mean wait, all calls", "Gemiddelde wachttijd, alle gesprekken"),
     "calc.p_wait": ("Calls that wait", "Gesprekken die wachten"),
     "calc.p_abandon": ("Abandoned", "Afgehaakt"),
     "calc.p_block": ("Busy signal", "Bezettoon"),
-    "calc.occupancy": ("Occupancy", "Bezetting"),
+    "calc.occupancy": ("Occupancy", "Bezettingsgraad"),
     "calc.unstable": (
         "Unstable: with {agents} agents and {load} Erlang of load the queue grows without end "
         "(Erlang C needs more agents than the load).",
@@ -53,15 +53,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.unit_erlang": ("{value} Erlang", "{value} Erlang"),
     "calc.unit_agents": ("{value} agents", "{value} medewerkers"),
     "calc.unit_s": ("{value} s", "{value} s"),
-    "calc.chart_title": ("Service against agents", "Service tegen medewerkers"),
+    "calc.chart_title": ("Service against agents", "Service per aantal medewerkers"),
     "calc.curve_sl": ("Service level [%]", "Servicelevel [%]"),
     "calc.curve_abandon": ("Abandoned [%]", "Afgehaakt [%]"),
-    "calc.curve_occupancy": ("Occupancy [%]", "Bezetting [%]"),
+    "calc.curve_occupancy": ("Occupancy [%]", "Bezettingsgraad [%]"),
     "calc.curve_asa": ("ASA [s]", "ASA [s]"),
     "calc.axis_agents": ("agents", "medewerkers"),
     "calc.axis_pct": ("%", "%"),
     "calc.axis_s": ("ASA [s]", "ASA [s]"),
-    "calc.target": ("Target", "Doel"),
+    "calc.target": ("Target", "Norm"),
     "calc.chosen": ("Required", "Benodigd"),
     "calc.formulas": ("Formulas used", "Gebruikte formules"),
     "calc.formulas_md": (
@@ -87,7 +87,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "P(wachten) = A·B / (1 + (A−1)·B), P(afhaken) = P(wachten)·(1 − (y/x)(1 − 1/A)) "
         "(Garnett, Mandelbaum & Reiman 2002).\n"
         "- **Servicelevel** telt aangeboden gesprekken die binnen t beantwoord zijn; "
-        "afgehaakte en geblokkeerde tellen als gemist. **Bezetting** = gedragen belasting / "
+        "afgehaakte en geblokkeerde tellen als gemist. **Bezettingsgraad** = gedragen belasting / "
         "medewerkers.\n"
         "- **Ingeroosterd** = ⌈n / (1 − shrinkage)⌉.",
     ),
@@ -107,17 +107,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- **Contacten** en **interval** bepalen de aankomstintensiteit; met de "
         "**afhandeltijd** geven ze de belasting in Erlang (medewerkers die continu bezig zijn).\n"
         "- **Beantwoorden binnen** is de t van \"80% binnen 20 s\".\n"
-        "- **Servicelevel-doel**, **maximale ASA**, **maximale bezetting** en **maximaal "
-        "afgehaakt**: de benodigde medewerkers halen alle ingestelde doelen.\n"
+        "- **Servicelevelnorm**, **maximale ASA**, **maximale bezettingsgraad** en **maximaal "
+        "afgehaakt**: de benodigde medewerkers halen alle ingestelde normen.\n"
         "- **Gemiddeld geduld**: hoe lang bellers gemiddeld wachten voor ze ophangen; daarmee "
-        "rekent de kern met Erlang A en kan hij onder de belasting bezetten.\n"
+        "rekent de rekenkern met Erlang A en kan hij onder de belasting bezetten.\n"
         "- **Lijnen**: het grootste aantal gesprekken in het systeem; wie daarboven belt, "
         "krijgt de bezettoon.\n"
-        "- **Shrinkage**: betaalde tijd niet aan de telefoon; maakt van benodigd ingeroosterd.\n"
+        "- **Shrinkage**: betaalde tijd niet aan de telefoon; maakt van benodigde medewerkers ingeroosterde medewerkers.\n"
         "- **Te beoordelen medewerkers**: toon de service van dit aantal in plaats van het "
         "benodigde aantal.",
     ),
-    "calc.no_target": ("Set at least one target.", "Stel minstens één doel in."),
+    "calc.no_target": ("Set at least one target.", "Stel minstens één norm in."),
     # engine check
     "engine.title": ("Engine check", "Rekenkerncontrole"),
     "engine.intro": (
@@ -144,8 +144,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.fail": ("fail", "gefaald"),
     "engine.case_pwf_13": ("pyworkforce: 100 calls / 30 min, AHT 180 s, 13 agents", "pyworkforce: 100 gesprekken / 30 min, AHT 180 s, 13 medewerkers"),
     "engine.case_pwf_14": ("pyworkforce: same, 14 agents", "pyworkforce: idem, 14 medewerkers"),
-    "engine.case_pwf_cap85": ("pyworkforce: 80/20, occupancy cap 85%, shrinkage 30%", "pyworkforce: 80/20, bezetting max. 85%, shrinkage 30%"),
-    "engine.case_pwf_cap70": ("pyworkforce: 80/20, occupancy cap 70%, shrinkage 30%", "pyworkforce: 80/20, bezetting max. 70%, shrinkage 30%"),
+    "engine.case_pwf_cap85": ("pyworkforce: 80/20, occupancy cap 85%, shrinkage 30%", "pyworkforce: 80/20, bezettingsgraad max. 85%, shrinkage 30%"),
+    "engine.case_pwf_cap70": ("pyworkforce: 80/20, occupancy cap 70%, shrinkage 30%", "pyworkforce: 80/20, bezettingsgraad max. 70%, shrinkage 30%"),
     "engine.case_pwf_erlang_a": ("pyworkforce Erlang A: 14 agents, patience 300 s", "pyworkforce Erlang A: 14 medewerkers, geduld 300 s"),
     "engine.case_erl20": ("20 Erlang, 25 agents", "20 Erlang, 25 medewerkers"),
     "engine.case_erl20_agents": ("20 Erlang, 80% within 60 s", "20 Erlang, 80% binnen 60 s"),
@@ -157,7 +157,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "engine.q_agents_raw": ("required agents [agents]", "benodigde medewerkers [medewerkers]"),
     "engine.q_agents_scheduled": ("scheduled agents [agents]", "ingeroosterde medewerkers [medewerkers]"),
     "engine.q_p_abandon": ("abandoned [%]", "afgehaakt [%]"),
-    "engine.q_occupancy": ("occupancy [%]", "bezetting [%]"),
+    "engine.q_occupancy": ("occupancy [%]", "bezettingsgraad [%]"),
     "engine.q_erlang_b": ("Erlang B blocking [%]", "Erlang B-blokkering [%]"),
     "engine.q_agents_workload": ("workload agents [agents]", "werklast in medewerkers [medewerkers]"),
     "engine.sim_title": ("Simulation check", "Simulatiecontrole"),

@@ -27,7 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.method_ets": ("Exponential smoothing (ETS)", "Exponentiële afvlakking (ETS)"),
     "forecast.method_weekday_mean": (
         "Mean of last 8 same weekdays",
-        "Gemiddelde van laatste 8 zelfde weekdagen",
+        "Gemiddelde van de laatste 8 gelijke weekdagen",
     ),
     "forecast.method_seasonal_naive": (
         "Same day last week (seasonal naive)",
@@ -39,7 +39,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "forecast.method_baseline_mean_4w": (
         "Baseline: mean of last 4 same weekdays",
-        "Basislijn: gemiddelde van laatste 4 zelfde weekdagen",
+        "Basislijn: gemiddelde van de laatste 4 gelijke weekdagen",
     ),
     "forecast.used_method_line": ("Method used: {method}", "Gebruikte methode: {method}"),
     "forecast.total": ("Forecast total [contacts]", "Totaal prognose [contacten]"),
@@ -122,7 +122,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Campagnes, mailings, storingen, prijswijzigingen, pieken en sluitingen. Laat de "
         "extra drukte leeg om de waarde te gebruiken die uit eerdere evenementen van dezelfde "
         "soort is geleerd; vink 'niet meetrainen' aan voor eenmalige storingen en pieken. "
-        "Kanalen: ids gescheiden door komma's (phone, chat, email, whatsapp); leeg betekent "
+        "Kanalen: id's gescheiden door komma's (phone, chat, email, whatsapp); leeg betekent "
         "alle kanalen.",
     ),
     "forecast.learned_uplift": (

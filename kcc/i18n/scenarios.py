@@ -2,23 +2,23 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     # ----- levers page
-    "levers.title": ("Strategy levers", "Strategische knoppen"),
+    "levers.title": ("Strategy levers", "Strategische hefbomen"),
     "levers.computing": ("Working out the scenario…", "Scenario wordt doorgerekend…"),
     "levers.working": ("Working scenario", "Werkscenario"),
     "levers.unsaved": ("not saved", "niet opgeslagen"),
     "levers.working_caption": ("Working scenario: {name}. Every lever below changes it; save it to compare it later.",
-                               "Werkscenario: {name}. Elke knop hieronder past het aan; sla het op om het later te vergelijken."),
+                               "Werkscenario: {name}. Elke hefboom hieronder past het aan; sla het op om het later te vergelijken."),
     "levers.baseline_caption": (
         "Baseline: the plan of the Staffing page for {start} to {end} ({weeks} weeks): the forecast (P50, "
         "with the 80% upper bound), the roster and the contacts expected while a channel is closed (from the "
         "last weeks of history). The small print is the difference with the baseline.",
-        "Uitgangspunt: het plan van de pagina Bezetting voor {start} tot en met {end} ({weeks} weken): de "
+        "Basis: het plan van de pagina Bezetting voor {start} tot en met {end} ({weeks} weken): de "
         "prognose (P50, met de 80%-bovengrens), het rooster en de verwachte pogingen buiten openingstijd (uit de "
-        "laatste weken historie). De kleine cijfers zijn het verschil met het uitgangspunt.",
+        "laatste weken historie). De kleine cijfers zijn het verschil met de basis.",
     ),
     "levers.period": ("Period [weeks of the plan horizon]", "Periode [weken van de planhorizon]"),
     "levers.period_weeks": ("first {n} weeks", "eerste {n} weken"),
-    "levers.reset": ("Back to the baseline", "Terug naar uitgangspunt"),
+    "levers.reset": ("Back to the baseline", "Terug naar de basis"),
     "levers.save_title": ("Save as scenario", "Opslaan als scenario"),
     "levers.save": ("Save scenario", "Scenario opslaan"),
     "levers.apply": ("Apply", "Toepassen"),
@@ -71,10 +71,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.c_cost_contact": ("Cost per extra contact reached [EUR]", "Kosten per extra bereikt contact [EUR]"),
     "levers.peak_weekday": ("Day for the intraday chart", "Dag voor het dagverloop"),
     "levers.c_opens": ("Opens [hh:mm]", "Opent [uu:mm]"),
-    "levers.c_first_base": ("First hour, baseline [contacts]", "Eerste uur, uitgangspunt [contacten]"),
+    "levers.c_first_base": ("First hour, baseline [contacts]", "Eerste uur, basis [contacten]"),
     "levers.c_first": ("First hour, scenario [contacts]", "Eerste uur, scenario [contacten]"),
     "levers.c_callbacks": ("Of which callbacks [contacts]", "Waarvan terugbellers [contacten]"),
-    "levers.c_peak_base": ("Peak, baseline [agents]", "Piek, uitgangspunt [medewerkers]"),
+    "levers.c_peak_base": ("Peak, baseline [agents]", "Piek, basis [medewerkers]"),
     "levers.c_peak": ("Peak, scenario [agents]", "Piek, scenario [medewerkers]"),
     "levers.chart_reach": ("Reachability by hour of day", "Bereikbaarheid per uur van de dag"),
     "levers.chart_weekday": ("Extra FTE and cost per weekday", "Extra fte en kosten per weekdag"),
@@ -102,22 +102,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.target_sl": ("Service-level target [%]", "Servicelevelnorm [%]"),
     "levers.answer_time_s": ("Answered within [s]", "Beantwoord binnen [s]"),
     "levers.target_asa_s": ("Maximum ASA [s] (0 = none)", "Maximale gemiddelde wachttijd [s] (0 = geen)"),
-    "levers.max_abandon": ("Maximum abandonment [%] (0 = none)", "Maximaal verloren [%] (0 = geen)"),
+    "levers.max_abandon": ("Maximum abandonment [%] (0 = none)", "Maximaal afhaken [%] (0 = geen)"),
     "levers.max_occupancy": ("Occupancy cap [%]", "Maximale bezettingsgraad [%]"),
     "levers.response_share": ("Share answered in time [%]", "Deel op tijd beantwoord [%]"),
-    "levers.response_time_h": ("Response time [h, open hours]", "Reactietermijn [u, openingsuren]"),
+    "levers.response_time_h": ("Response time [h, open hours]", "Reactietijd [u, openingsuren]"),
     "levers.frontier_intro": (
         "What each extra point of service level costs: the service-level target against FTE and cost, with the "
         "marginal cost per point.",
-        "Wat elk extra punt servicelevel kost: de servicelevelnorm tegen fte en kosten, met de marginale kosten per punt.",
+        "Wat elk extra punt servicelevel kost: de servicelevelnorm tegenover fte en kosten, met de marginale kosten per punt.",
     ),
-    "levers.chart_frontier": ("Service-level target against FTE and cost", "Servicelevelnorm tegen fte en kosten"),
+    "levers.chart_frontier": ("Service-level target against FTE and cost", "Servicelevelnorm tegenover fte en kosten"),
     # FCR
     "levers.fcr_intro": (
         "Every contact not resolved the first time comes back. Raising first-contact resolution (FCR) removes those "
-        "repeat contacts and their workload: demand scales with FCR today / FCR in the scenario.",
+        "repeat contacts and their workload: demand scales with FCR today / FCR in the scenario. If resolving more "
+        "takes longer contacts, set that change of handle time on the right.",
         "Elk contact dat niet in één keer wordt opgelost komt terug. Een hogere first-contact resolution (FCR) "
-        "haalt die herhaalcontacten en hun werk weg: de vraag schaalt met FCR nu / FCR in het scenario.",
+        "haalt die herhaalcontacten en hun werklast weg: de vraag schaalt met FCR nu / FCR in het scenario. Vraagt "
+        "vaker in één keer oplossen langere contacten, zet die verandering van de afhandeltijd dan rechts.",
     ),
     "levers.fcr_today": ("FCR today [%]", "FCR nu [%]"),
     "levers.fcr_goal": ("FCR in the scenario [%]", "FCR in het scenario [%]"),
@@ -128,7 +130,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Resolving more the first time often takes longer contacts (+); a better knowledge base makes them "
         "shorter (-). The workload changes by FCR today / FCR in the scenario x (1 + this change).",
         "Vaker in één keer oplossen vraagt vaak langere contacten (+); een betere kennisbank maakt ze korter (-). "
-        "Het werk verandert met FCR nu / FCR in het scenario x (1 + deze verandering).",
+        "De werklast verandert met FCR nu / FCR in het scenario x (1 + deze verandering).",
     ),
     # stress test
     "levers.stress_intro": (
@@ -157,7 +159,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.m_recovery_with": ("Recovery with flex", "Herstel met flex"),
     "levers.m_peak_backlog": ("Peak backlog with flex", "Piekachterstand met flex"),
     "levers.m_surge_sl": ("Service level that day, with flex", "Servicelevel die dag, met flex"),
-    "levers.m_abandoned": ("Abandoned with flex", "Verloren met flex"),
+    "levers.m_abandoned": ("Abandoned with flex", "Afgehaakt met flex"),
     "levers.m_flex_hours": ("Flex hours", "Flexuren"),
     "levers.m_flex_cost": ("Flex cost", "Flexkosten"),
     "levers.chart_surge": ("Surge: demand, backlog and service level", "Piek: vraag, achterstand en servicelevel"),
@@ -198,9 +200,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios.title": ("Scenarios", "Scenario's"),
     "scenarios.intro": (
         "Save the working scenario from the levers, compare two to four side by side and share one as a link.",
-        "Sla het werkscenario van de knoppen op, vergelijk er twee tot vier naast elkaar en deel er een als link.",
+        "Sla het werkscenario van de hefbomen op, vergelijk er twee tot vier naast elkaar en deel er één als link.",
     ),
-    "scenarios.baseline": ("Baseline", "Uitgangspunt"),
+    "scenarios.baseline": ("Baseline", "Basis"),
     "scenarios.working": ("Working: {name}", "Werkscenario: {name}"),
     "scenarios.save_title": ("Save the working scenario", "Werkscenario opslaan"),
     "scenarios.name": ("Name", "Naam"),
@@ -216,7 +218,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios.updated_by": ("Changed by", "Gewijzigd door"),
     "scenarios.updated_at": ("Changed at", "Gewijzigd op"),
     "scenarios.pick": ("Scenario", "Scenario"),
-    "scenarios.load": ("Open in the levers", "Openen in de knoppen"),
+    "scenarios.load": ("Open in the levers", "Openen in de hefbomen"),
     "scenarios.loaded": ("“{name}” is now the working scenario.", "‘{name}’ is nu het werkscenario."),
     "scenarios.duplicate": ("Duplicate", "Dupliceren"),
     "scenarios.copy_of": ("{name} (copy)", "{name} (kopie)"),

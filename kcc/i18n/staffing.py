@@ -7,8 +7,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Per interval: the forecast volume, the agents needed to meet the targets (after shrinkage), "
         "the agents rostered and the gap, with the service the roster as it is delivers and what it costs.",
         "Per interval: het verwachte volume, de medewerkers die nodig zijn om de normen te halen (na "
-        "shrinkage), de ingeroosterde medewerkers en het verschil, met de service die het rooster zoals "
-        "het is levert en wat het kost.",
+        "shrinkage), de ingeroosterde medewerkers en het verschil, met de service die het huidige "
+        "rooster levert en wat het kost.",
     ),
     "staffing.forecasting": (
         "Forecasting every series ({done} of {total})…",
@@ -100,7 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "staffing.binding": (
         "With one agent fewer this interval would miss: **{targets}**.",
-        "Met één medewerker minder mist dit interval: **{targets}**.",
+        "Met één medewerker minder haalt dit interval niet: **{targets}**.",
     ),
     "staffing.target_name_target_service_level": ("the service-level target", "de servicelevelnorm"),
     "staffing.target_name_target_asa_s": ("the mean-wait target", "de norm voor de gemiddelde wachttijd"),
@@ -115,7 +115,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "as not answered in time.",
         "Model: **Erlang A** (M/M/n+M). Bellers komen willekeurig binnen, medewerkers handelen ze af in de "
         "afhandeltijd, en wachtende bellers hangen na een willekeurige tijd op met het gemiddelde geduld; "
-        "afgebroken gesprekken tellen als niet op tijd beantwoord.",
+        "afgehaakte gesprekken tellen als niet op tijd beantwoord.",
     ),
     "staffing.model_erlang_c": (
         "Model: **Erlang C** (M/M/n). Callers arrive at random and wait as long as it takes; no patience "
@@ -166,7 +166,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.kpis_intro": (
         "Achieved with the roster as it is, over the plan horizon, weighted by volume (the share of all "
         "contacts, not an average of interval percentages).",
-        "Behaald met het rooster zoals het is, over de planhorizon, gewogen naar volume (het aandeel van "
+        "Behaald met het huidige rooster, over de planhorizon, gewogen naar volume (het aandeel van "
         "alle contacten, geen gemiddelde van intervalpercentages).",
     ),
     "staffing.kpis_weekly": ("Per week", "Per week"),
@@ -183,12 +183,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(loaded hourly cost per channel), against the roster. Short hours bought as flex or outsourcing "
         "cost the premium on top.",
         "Behoefte per interval -> fte per week ({hours} betaalde uren per fte per week) -> kosten per maand "
-        "in EUR (integraal uurtarief per kanaal), tegenover het rooster. Tekorturen ingehuurd als flex of "
-        "uitbesteding kosten de opslag extra.",
+        "in EUR (integrale uurkosten per kanaal), tegenover het rooster. Tekorturen ingehuurd als flex of "
+        "uitbesteding kosten de toeslag extra.",
     ),
     "staffing.contract_hours": ("Contract hours per FTE [h/week]", "Contracturen per fte [u/week]"),
-    "staffing.flex_premium": ("Flex / outsourcing premium [%]", "Opslag flex / uitbesteding [%]"),
-    "staffing.cost_eur_per_hour": ("Loaded cost [EUR/h]", "Integraal uurtarief [EUR/u]"),
+    "staffing.flex_premium": ("Flex / outsourcing premium [%]", "Toeslag flex / uitbesteding [%]"),
+    "staffing.cost_eur_per_hour": ("Loaded cost [EUR/h]", "Integrale kosten [EUR/u]"),
     "staffing.budget_chart_title": ("Cost per month [EUR]", "Kosten per maand [EUR]"),
     "staffing.budget_monthly": ("Per month", "Per maand"),
     "staffing.budget_weekly": ("FTE per week", "Fte per week"),
@@ -220,7 +220,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.patience_help": (
         "Estimated from history as total waiting time of queued callers / abandoned calls. 0 = nobody "
         "abandons (Erlang C).",
-        "Geschat uit de historie als totale wachttijd van wachtende bellers / afgebroken gesprekken. "
+        "Geschat uit de historie als totale wachttijd van wachtende bellers / afgehaakte gesprekken. "
         "0 = niemand haakt af (Erlang C).",
     ),
     "staffing.concurrency": ("Chats per agent at once [sessions]", "Chats per medewerker tegelijk [sessies]"),
@@ -245,7 +245,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "agents. Nothing is written unless every row is valid; the periods the file covers replace what "
         "was stored.",
         "Een CSV-, TSV-, XLSX- of Parquet-bestand met de kolommen kanaal, intervalstart (lokale tijd) en "
-        "medewerkers. Er wordt niets geschreven tenzij elke rij klopt; de periodes in het bestand "
+        "medewerkers. Er wordt niets geschreven tenzij elke regel klopt; de periodes in het bestand "
         "vervangen wat er stond.",
     ),
     "staffing.roster_upload": ("Roster file", "Roosterbestand"),
@@ -255,9 +255,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rooster geïmporteerd: {rows} intervallen geschreven, {replaced} vervangen.",
     ),
     "staffing.roster_not_imported": ("{file} was not imported:", "{file} is niet geïmporteerd:"),
-    "staffing.row_prefix": ("row {row}: ", "rij {row}: "),
+    "staffing.row_prefix": ("row {row}: ", "regel {row}: "),
     "staffing.roster_problem_unreadable": ("the file {value} cannot be read as CSV, XLSX or Parquet", "het bestand {value} is niet te lezen als CSV, XLSX of Parquet"),
-    "staffing.roster_problem_empty": ("the file holds no rows", "het bestand bevat geen rijen"),
+    "staffing.roster_problem_empty": ("the file holds no rows", "het bestand bevat geen regels"),
     "staffing.roster_problem_missing_column": ("no column for {value} found", "geen kolom voor {value} gevonden"),
     "staffing.roster_problem_bad_channel": ("{column}: unknown channel {value}", "{column}: onbekend kanaal {value}"),
     "staffing.roster_problem_bad_time": ("{column}: {value} is not a local date and time", "{column}: {value} is geen lokale datum en tijd"),
@@ -270,8 +270,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "One row per recurring shift. Channels as ids separated by commas (an agent on two channels counts "
         "half on each); weekdays as numbers 0 (Monday) to 6 (Sunday) or ranges such as 0-4; start as HH:MM "
         "local time; length in minutes (home blocks of 90 minutes are fine; shifts may run past midnight).",
-        "Eén rij per terugkerende dienst. Kanalen als id's gescheiden door komma's (een medewerker op twee "
-        "kanalen telt voor de helft op elk); weekdagen als getallen 0 (maandag) tot 6 (zondag) of reeksen "
+        "Eén regel per terugkerende dienst. Kanalen als id's gescheiden door komma's (een medewerker op twee "
+        "kanalen telt voor elk kanaal voor de helft); weekdagen als getallen 0 (maandag) tot 6 (zondag) of reeksen "
         "zoals 0-4; start als UU:MM lokale tijd; lengte in minuten (thuisblokken van 90 minuten mogen; "
         "diensten mogen over middernacht lopen).",
     ),
@@ -307,7 +307,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
         "een fte.",
     ),
-    "overview.cost_required": ("as required {value}", "behoefte {value}"),
+    "overview.cost_required": ("as required {value}", "volgens behoefte {value}"),
     "overview.per_channel": ("Per channel", "Per kanaal"),
     "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
     "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),
@@ -325,5 +325,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "overview.no_imports": ("No imports yet.", "Nog geen imports."),
     "overview.unit_days": ("days", "dagen"),
-    "overview.unit_rows": ("rows", "rijen"),
+    "overview.unit_rows": ("rows", "regels"),
 }

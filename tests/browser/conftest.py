@@ -100,12 +100,27 @@ def page(browser: object, app_url: str) -> Iterator[object]:
 
 
 def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
-    """Wait until the script has finished its run (Streamlit marks the app element)."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=timeout_ms)
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=timeout_ms)
+    """Wait until the script has finished its run (Streamlit marks the app element).
+
+    A click or a page load asks for a run that may start a moment later, and a page opened by
+    its address runs twice (the frame reruns into it); on a busy machine the gap can outlast a
+    short pause. So: give a run up to a second to start, then wait until the app has stayed
+    idle for 600 ms.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    try:
+        page.wait_for_selector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])',
+                               timeout=1_000)
+    except PlaywrightTimeout:
+        pass  # the run was over before we looked, or none was due
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        page.wait_for_selector(idle, timeout=max(1.0, (deadline - time.monotonic()) * 1000))
+        page.wait_for_timeout(600)
+        if page.locator(idle).count():
+            return
 
 
 def open_page(page: object, app_url: str, path: str = "", lang: str | None = None) -> None:

@@ -68,7 +68,9 @@ def _pick_another(page, label: str) -> tuple[str, str]:  # noqa: ANN001
 def test_forecast_chart_backtest_and_channel_switch(page, app_url: str) -> None:  # noqa: ANN001
     open_page(page, app_url, "forecast")
     assert_no_exception(page)
-    assert page.locator(PLOTLY).count() >= 1, "the forecast chart is missing"
+    # plotly.js loads after the script has run (the first chart of a browser session waits
+    # for the library), so wait for the chart rather than count it at once
+    page.locator(PLOTLY).first.wait_for(timeout=60_000)
     assert "yhat" not in _chart_data(page.locator(PLOTLY).first)  # named traces, not columns
     page.get_by_role("heading", name=en("forecast.backtest_title")).wait_for()
     explanation = TEXTS["forecast.backtest_explain"][0].split("{")[0].strip()  # its opening words
@@ -80,7 +82,7 @@ def test_forecast_chart_backtest_and_channel_switch(page, app_url: str) -> None:
     page.get_by_role("button", name=en("forecast.run")).click()
     wait_idle(page, timeout_ms=120_000)
     assert_no_exception(page)
-    assert page.locator(PLOTLY).count() >= 1
+    page.locator(PLOTLY).first.wait_for(timeout=60_000)
     assert _metric_value(page, en("forecast.total")) != total_before, f"{before} -> {after}"
     assert page.locator('[data-testid="stDataFrame"]').count() >= 1
 
@@ -129,6 +131,7 @@ def test_overview_in_dutch_shows_tiles_with_units(page, app_url: str) -> None:  
     assert_no_exception(page)
     week_title = nl("overview.tiles_week", start="", end="").split(":")[0]
     page.get_by_role("heading", name=re.compile("^" + re.escape(week_title))).wait_for()
+    page.locator(METRIC).filter(has_text=nl("common.kpi_contacts_week")).first.wait_for(timeout=120_000)
     labels = page.locator(f'{METRIC} [data-testid="stMetricLabel"]').all_inner_texts()
     text = " | ".join(labels)
     for key in ("common.kpi_contacts_week", "common.kpi_rostered_fte", "common.kpi_sl_roster",

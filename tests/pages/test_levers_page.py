@@ -74,7 +74,7 @@ def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     at.query_params["lang"] = "nl"
     at.run()
     assert not at.exception
-    assert at.title[0].value == "Strategische knoppen"
+    assert at.title[0].value == "Strategische hefbomen"
     at.number_input(key="levers.home_agents").set_value(12)
     at = submit(at, "levers.stress_form")
     assert not at.exception
@@ -82,7 +82,7 @@ def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     assert "Herstel met flex" in labels and "Flexkosten" in labels
     assert labels["Flexkosten"].endswith("EUR")
     assert "SL, huidig rooster [%]" in labels and "SL, volgens behoefte [%]" in labels
-    assert labels["Kosten, behoefte [EUR/maand]"].endswith("k")
+    assert labels[t("common.kpi_cost_required_month", "nl")].endswith("k")
     # Dutch numbers: a decimal comma, never "80.2 %" (stress-test tab and weekday table included)
     assert re.fullmatch(r"\d+,\d %", labels[t("levers.m_surge_sl", "nl")]), labels[t("levers.m_surge_sl", "nl")]
     assert not [v for v in labels.values() if re.search(r"\d\.\d{1,2}( ?%| fte|$)", str(v))]
