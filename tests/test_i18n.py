@@ -40,3 +40,14 @@ def test_every_literal_key_is_defined(path: Path) -> None:
 def test_translation_formats_fields() -> None:
     assert t("common.data_period", "nl", start="1-1-2025", end="31-12-2025").startswith("Gegevens van 1-1-2025")
     assert t("no.such_key", "nl") == "no.such_key"
+
+
+def test_numbers_in_fields_follow_the_language() -> None:
+    import numpy as np
+
+    assert t("data.summary.total_value", "en", value=2354577.0) == "2,354,577 contacts"
+    assert t("data.summary.total_value", "nl", value=2354577.0) == "2.354.577 contacten"
+    assert t("data.import.ignored", "nl", rows=np.int64(12345)).startswith("12.345 ")
+    # texts, and whole numbers without grouping, are left as they are
+    assert t("common.data_period", "nl", start="1-1-2025", end="31-12-2025") == "Gegevens van 1-1-2025 tot en met 31-12-2025"
+    assert t("staffing.horizon_text", "nl", start="16-11-2026", end="14-02-2027", days=91).endswith("(91 dagen), lokale tijd.")

@@ -7,8 +7,10 @@ namespaced ``area.name``. ``t`` looks a key up and formats it with ``str.format`
 from __future__ import annotations
 
 import importlib
+import numbers
 import pkgutil
-from typing import Final
+import string
+from typing import Any, Final
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "nl": "Nederlands"}
 _INDEX: Final[dict[str, int]] = {"en": 0, "nl": 1}
@@ -28,13 +30,32 @@ def _collect() -> dict[str, tuple[str, str]]:
 TEXTS: Final[dict[str, tuple[str, str]]] = _collect()
 
 
+class _DutchNumbers(string.Formatter):
+    """``str.format`` writing numbers the Dutch way: ``{n:,}`` of 1234567 gives ``1.234.567``
+    and ``{x:.1f}`` of 12.5 gives ``12,5``; texts and whole numbers without grouping stay."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            return text.translate(_SWAP)
+        return text
+
+
+_SWAP: Final[dict[int, int]] = str.maketrans(",.", ".,")
+_DUTCH: Final[_DutchNumbers] = _DutchNumbers()
+
+
 def t(key: str, lang: str = "en", **fmt: object) -> str:
     """Translate ``key`` into ``lang`` ('en' or 'nl') and fill its ``{fields}``.
 
-    A missing key shows as the key itself, so a gap is visible on screen and in tests.
+    Numbers in the fields follow the language: ``{rows:,}`` is ``1,234`` in English and
+    ``1.234`` in Dutch. A missing key shows as the key itself, so a gap is visible on screen
+    and in tests.
     """
     pair = TEXTS.get(key)
     if pair is None:
         return key
     text = pair[_INDEX.get(lang, 0)]
-    return text.format(**fmt) if fmt else text
+    if not fmt:
+        return text
+    return _DUTCH.format(text, **fmt) if lang == "nl" else text.format(**fmt)
