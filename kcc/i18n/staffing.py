@@ -37,7 +37,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.tab_budget": ("Budget", "Budget"),
     "staffing.tab_targets": ("Targets and shrinkage", "Normen en shrinkage"),
     "staffing.tab_roster": ("Roster input", "Rooster invoeren"),
-    "staffing.m_short_hours": ("Understaffed", "Onderbezetting"),
+    "staffing.m_short_hours": ("Understaffed", "Tekort"),
     "staffing.vs_target": ("target {target}", "norm {target}"),
     "staffing.unit_agent_hours": ("agent-hours", "medewerkeruren"),
     # chart
