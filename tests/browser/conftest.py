@@ -60,7 +60,9 @@ def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
+         "--server.fileWatcherType", "none",
+         # a failing journey should print the error itself, not the redacted board-room text
+         "--client.showErrorDetails", "full"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
