@@ -1097,6 +1097,34 @@ def _wrapped_lines(text: str, width_emu: float, font_pt: float) -> int:
     return lines
 
 
+def _share_width(least: list[float], wish: list[float], total: float) -> list[float]:
+    """Column widths filling ``total``: the widths wished for, scaled up when they fit; else
+    each column's least width plus a share of the rest by how much more it wished for; when
+    even the least widths do not fit, those scaled down (words then break)."""
+    if sum(wish) <= total or sum(least) >= total:
+        base = wish if sum(wish) <= total else least
+        return [w * total / sum(base) for w in base]
+    slack = [w - lo for w, lo in zip(wish, least, strict=True)]
+    extra = total - sum(least)
+    return [lo + extra * sl / sum(slack) for lo, sl in zip(least, slack, strict=True)]
+
+
+def _column_chars(table: Table) -> tuple[list[int], list[int]]:
+    """Per column the characters it needs at least (its longest header word, its longest
+    number or word) and the characters it would like (its texts whole, long ones capped)."""
+    numeric = numeric_columns(table)
+    columns = [[row[c] if c < len(row) else "" for row in table.rows] for c in range(len(table.columns))]
+
+    def unbroken(text: str, whole: bool) -> int:
+        return len(text) if whole else max((len(word) for word in text.split()), default=0)
+
+    least = [max([unbroken(header, False), 1, *(unbroken(x, numeric[c]) for x in columns[c])])
+             for c, header in enumerate(table.columns)]
+    wish = [max([least[c], min(len(header), 18), *(min(len(x), 40) for x in columns[c])])
+            for c, header in enumerate(table.columns)]
+    return least, wish
+
+
 def fit_table(table: Table, width_emu: int, fonts: tuple[int, ...] = _TABLE_FONTS_PT) -> TableFit | None:
     """Column widths and a font with which no word or number of ``table`` is broken.
 
@@ -1118,29 +1146,14 @@ def fit_table(table: Table, width_emu: int, fonts: tuple[int, ...] = _TABLE_FONT
     TableFit or None
         None when even the smallest font cannot keep every word whole in this width.
     """
-    numeric = numeric_columns(table)
     n = len(table.columns)
-    columns = [[row[c] if c < len(row) else "" for row in table.rows] for c in range(n)]
-
-    def unbroken(text: str, whole: bool) -> int:
-        return len(text) if whole else max((len(word) for word in text.split()), default=0)
-
-    least = [max([unbroken(table.columns[c], False), 1, *(unbroken(x, numeric[c]) for x in columns[c])])
-             for c in range(n)]
-    wish = [max([least[c], min(len(table.columns[c]), 18), *(min(len(x), 40) for x in columns[c])])
-            for c in range(n)]
+    least, wish = _column_chars(table)
     for font in fonts:
         char = _char_emu(font)
         low = [m * char + _CELL_PAD_W for m in least]
         if sum(low) > width_emu:
             continue
-        high = [w * char + _CELL_PAD_W for w in wish]
-        if sum(high) <= width_emu:
-            widths = [h * width_emu / sum(high) for h in high]
-        else:
-            slack = [h - lo for h, lo in zip(high, low, strict=True)]
-            extra = width_emu - sum(low)
-            widths = [lo + extra * sl / sum(slack) for lo, sl in zip(low, slack, strict=True)]
+        widths = _share_width(low, [w * char + _CELL_PAD_W for w in wish], width_emu)
         whole = [int(w) for w in widths]
         whole[-1] += width_emu - sum(whole)
         heights = tuple(
@@ -1185,11 +1198,8 @@ def _side_by_side(items: list[Chart | Table], top: int) -> list[Placement] | Non
     charts = len(items) - len(tables)
     chart_w = int(free * 0.42 / max(charts, 1)) if tables else free // max(charts, 1)
     table_room = free - chart_w * charts
-    # tables share their room by the width they would like (their fit at one font)
-    wishes = []
-    for table in tables:
-        probe = fit_table(table, 10**9, fonts=(10,))
-        wishes.append(sum(probe.col_widths) if probe else 1)  # unreachable None: huge width
+    # tables share their room by the characters they would like (a cell margin counted as one)
+    wishes = [sum(_column_chars(table)[1]) + len(table.columns) for table in tables]
     left, placements = _MARGIN, []
     for item in items:
         if isinstance(item, Chart):
@@ -1522,12 +1532,7 @@ def _pdf_table_widths(pdf: Any, table: Table, usable_mm: float) -> tuple[int, li
         least, wish = measure(size)
         if sum(least) <= usable_mm:
             break
-    if sum(wish) <= usable_mm or sum(least) >= usable_mm:
-        base = wish if sum(wish) <= usable_mm else least
-        return size, [w * usable_mm / sum(base) for w in base]
-    slack = [w - lo for w, lo in zip(wish, least, strict=True)]
-    extra = usable_mm - sum(least)
-    return size, [lo + extra * sl / sum(slack) for lo, sl in zip(least, slack, strict=True)]
+    return size, _share_width(least, wish, usable_mm)
 
 
 def to_pdf(summary: StrategySummary) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,3 +71,10 @@ def mem_con() -> Iterator[duckdb.DuckDBPyConnection]:
     con = store.connect(":memory:")
     yield con
     con.close()
+
+
+def assert_dates_day_first(text: str) -> None:
+    """A Dutch page shows dates as 16-11-2026 and no ISO date (links keep ISO in their query
+    string, ``staffing?day=2027-01-11``)."""
+    assert re.search(r"\b\d\d-\d\d-20\d\d\b", text), "Dutch dates put the day first"
+    assert not re.search(r"(?<!day=)\b20\d\d-\d\d-\d\d\b", text), "no ISO dates in Dutch text"

@@ -288,7 +288,7 @@ def _assert_laid_out(section: report.Section) -> list[report.SlidePlan]:
             assert sum(fit.col_widths) == place.width
             for row in [place.item.columns, *place.item.rows[first:stop]]:
                 for text, width in zip(row, fit.col_widths, strict=True):
-                    per_line = (width - 2 * 91_440) / (report._CHAR_EM * fit.font_pt * 12_700)
+                    per_line = (width - report._CELL_PAD_W) / report._char_emu(fit.font_pt)
                     longest = max((len(w) for w in text.split()), default=0)
                     assert longest <= per_line + 1e-6, f"{section.key}: {text!r} breaks inside a word"
     assert charts == [chart.key for chart in section.charts]

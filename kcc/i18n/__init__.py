@@ -12,6 +12,8 @@ import pkgutil
 import string
 from typing import Any, Final
 
+from kcc.formatting import localise
+
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "nl": "Nederlands"}
 _INDEX: Final[dict[str, int]] = {"en": 0, "nl": 1}
 
@@ -37,11 +39,10 @@ class _DutchNumbers(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         text = super().format_field(value, format_spec)
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            return text.translate(_SWAP)
+            return localise(text, "nl")
         return text
 
 
-_SWAP: Final[dict[int, int]] = str.maketrans(",.", ".,")
 _DUTCH: Final[_DutchNumbers] = _DutchNumbers()
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, assert_dates_day_first
 
 
 PAGE = str(ROOT / "pages" / "staffing.py")
@@ -87,8 +86,7 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
     text = _texts(at)
     assert "Bezetting: prognose tegenover rooster" in text
     assert "[medewerkeruren]" in text and "[fte]" in text
-    assert re.search(r"\b\d\d-\d\d-20\d\d\b", text), "Dutch dates put the day first"
-    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text), "no ISO dates in Dutch text"
+    assert_dates_day_first(text)
     at.number_input(key="staffing.target_sl").set_value(90.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
