@@ -436,18 +436,28 @@ def replace_intervals(
 
 def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str) -> int:
     """Delete rows of ``table`` in the period each series of ``view`` covers; return count."""
-    span = f"""SELECT channel, queue, min({time_col}) AS lo, max({time_col}) AS hi
-               FROM {view} GROUP BY channel, queue"""
+    return _delete_spans(
+        cur, table, time_col,
+        f"""SELECT channel, queue, min({time_col}) AS lo, max({time_col}) AS hi
+            FROM {view} GROUP BY channel, queue""",  # noqa: S608 - names are constants
+    )
+
+
+def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spans: str) -> int:
+    """Delete rows of ``table`` inside the spans ``channel, queue, lo, hi``; return count."""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
     count = cur.execute(
-        f"""SELECT count(*) FROM {table} t JOIN ({span}) s
+        f"""SELECT count(*) FROM {table} t JOIN kcc_spans s
             ON t.channel = s.channel AND t.queue = s.queue
            AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608 - names are constants
     ).fetchone()[0]
-    cur.execute(
-        f"""DELETE FROM {table} t USING ({span}) s
-            WHERE t.channel = s.channel AND t.queue = s.queue
-              AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608
-    )
+    if count:  # a first import of a series has nothing to replace
+        cur.execute(
+            f"""DELETE FROM {table} t USING kcc_spans s
+                WHERE t.channel = s.channel AND t.queue = s.queue
+                  AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608
+        )
+    cur.execute("DROP TABLE kcc_spans")
     return int(count)
 
 
@@ -1205,19 +1215,62 @@ def _fast_stage_scan(
 ) -> tuple[int, dict[str, int]]:
     """Aggregate a typed reading into ``kcc_stage``; rows read and rows failing each check.
 
-    Rows are grouped by the raw channel, queue and outcome texts as the reader gives them,
-    with no expression per row; trimming and mapping those texts then runs once per group.
-    ``kcc_stage`` thus holds one row per raw group rather than per interval (several rows
-    can map to one interval); ``commit_stage`` sums them, so the intervals written are the
-    ones ``_stage_scan`` gives for the same file.
+    Rows are grouped by the raw channel and queue texts as the reader gives them, with the
+    outcomes counted per category in the same pass (a raw value matches a category's keys
+    exactly); trimming and mapping channel and queue then runs once per group. ``kcc_stage``
+    thus holds one row per raw group rather than per interval (several raw texts can map to
+    one channel); ``commit_stage`` sums them, so the intervals written are the ones
+    ``_stage_scan`` gives for the same file. When an outcome text matches no key as it
+    stands (spaces around it, or empty), the file is grouped by the raw outcome too, so each
+    text is trimmed and mapped once and the checks see what ``_stage_scan`` sees.
     """
-    cols = columns
+    mapping = {k: v for k, v in _typed_params(columns).items() if k != "fmt"}
+    params = {
+        **fast.params,
+        **{k: v for k, v in mapping.items() if k not in ("ok", "ov")},
+        **({} if "arrival" in fast.typed else {"fmt": columns.arrival_format}),
+    }
+    by_outcome = True
+    if columns.outcome:
+        keys = dict(zip(columns.outcome_keys, columns.outcome_values, strict=True))
+        cur.execute(
+            _stage_sql(columns, interval_min, fast, by_outcome=True),
+            # An empty text never matches, as in ``_typed_contacts_sql`` (it is a missing value).
+            {**params, **{f"o_{o}": [k for k, v in keys.items() if v == o and k]
+                          for o in OUTCOMES}},
+        )
+        by_outcome = not cur.execute(
+            """SELECT coalesce(sum(rows_read - answered - abandoned - closed_attempts - ignored), 0)
+               FROM kcc_stage"""
+        ).fetchone()[0]
+    else:
+        cur.execute(_stage_sql(columns, interval_min, fast, by_outcome=True), params)
+    if not by_outcome:  # some outcome text needs trimming, or is empty: map per raw text
+        cur.execute(
+            _stage_sql(columns, interval_min, fast, by_outcome=False),
+            {**params, "ok": mapping["ok"], "ov": mapping["ov"]},
+        )
+    sql = _typed_contacts_sql(columns, fast.sql, "NULL", fast.typed)
+    return _stage_counts(cur, sql, {**fast.params, **_typed_params(columns, fast.typed)})
+
+
+def _stage_sql(
+    cols: ContactColumns, interval_min: int, fast: _FastSource, *, by_outcome: bool
+) -> str:
+    """``CREATE ... kcc_stage`` from a typed reading (see ``_fast_stage_scan``).
+
+    ``by_outcome`` counts each outcome category with a filter on the raw text (parameters
+    ``$o_answered`` ... lists of keys); otherwise the raw outcome text is a group key and is
+    trimmed and mapped per group (``$ok``, ``$ov``).
+    """
     if "arrival" in fast.typed:
         arrival_local = _q(cols.arrival[0])
     else:  # date and time columns: joined and parsed per row, as the text reading does
         joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
         arrival_local = f"try_strptime(nullif(trim({joined}), ''), $fmt)"
-    keys = {"channel_raw": cols.channel, "queue_raw": cols.queue, "outcome_raw": cols.outcome}
+    keys = {"channel_raw": cols.channel, "queue_raw": cols.queue}
+    if not by_outcome:
+        keys["outcome_raw"] = cols.outcome
     raw_keys = "".join(f"{_q(c)} AS {name}, " for name, c in keys.items() if c)
     handle = _q(cols.handle_s) if cols.handle_s else "CAST(NULL AS DOUBLE)"
     wait = _q(cols.wait_s) if cols.wait_s else "CAST(NULL AS DOUBLE)"
@@ -1226,18 +1279,6 @@ def _fast_stage_scan(
         else "$channel"
     )
     queue = "coalesce(nullif(trim(queue_raw), ''), $queue)" if cols.queue else "$queue"
-    outcome = (
-        "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]" if cols.outcome else "'answered'"
-    )
-    # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
-    bad = (
-        "arrivals < rows_read OR channel IS NULL OR outcome IS NULL "
-        "OR handle_min < 0 OR wait_min < 0"
-    )
-
-    def rows(condition: str) -> str:
-        return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
-
     # The 64-bit hashes of the contact ids ride along in the same scan (a list per group),
     # so the duplicate check needs no second reading of the file (see ``stage_duplicates``).
     contact_id = _contact_id_sql(cols)
@@ -1245,39 +1286,64 @@ def _fast_stage_scan(
         f", list(hash({contact_id})) FILTER (WHERE {contact_id} IS NOT NULL) AS id_hashes"
         if cols.contact_id else ""
     )
+    width = f"INTERVAL {int(interval_min)} MINUTE"  # a literal: a parameter is cast per row
+    if by_outcome or not cols.outcome:
+        def counted(*outcomes: str) -> str:
+            if not cols.outcome:
+                return "TRUE" if "answered" in outcomes else "FALSE"
+            return " OR ".join(f"list_contains(CAST($o_{o} AS VARCHAR[]), {_q(cols.outcome)})" for o in outcomes)
 
-    cur.execute(
-        f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
-            SELECT channel, queue, ds_local, rows_read,
-                   {rows("ds_local IS NOT NULL AND outcome IN ('answered', 'abandoned', 'closed')")}
-                       AS contacts,
-                   {rows("outcome = 'ignore'")} AS ignored,
-                   {rows("outcome IN ('answered', 'abandoned')")} AS offered,
-                   {rows("outcome = 'answered'")} AS answered,
-                   {rows("outcome = 'abandoned'")} AS abandoned,
-                   CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
-                   CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
-                   CASE WHEN outcome IN ('answered', 'abandoned') THEN coalesce(wait_sum, 0) END
-                       AS wait_s_total,
-                   {rows("outcome = 'closed'")} AS closed_attempts,
-                   {rows(bad)} AS bad_rows{", id_hashes" if cols.contact_id else ""}
-            FROM (SELECT {channel} AS channel, {queue} AS queue, {outcome} AS outcome, *
-                  FROM (SELECT {raw_keys}
-                            time_bucket(INTERVAL {int(interval_min)} MINUTE, {arrival_local})
-                                AS ds_local,
-                            count(*) AS rows_read, count({arrival_local}) AS arrivals,
-                            sum({handle}) AS handle_sum, count({handle}) AS handle_n,
-                            min({handle}) AS handle_min,
-                            sum({wait}) AS wait_sum, min({wait}) AS wait_min{id_hashes}
-                        FROM {fast.sql} GROUP BY ALL))""",  # noqa: S608 - quoted names, constants
-        {
-            **fast.params,
-            **{k: v for k, v in _typed_params(cols).items() if k != "fmt"},
-            **({} if "arrival" in fast.typed else {"fmt": cols.arrival_format}),
-        },
+        inner = f"""SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                count(*) FILTER (WHERE {counted("answered")}) AS answered,
+                count(*) FILTER (WHERE {counted("abandoned")}) AS abandoned,
+                count(*) FILTER (WHERE {counted("closed")}) AS closed_attempts,
+                count(*) FILTER (WHERE {counted("ignore")}) AS ignored,
+                sum({handle}) FILTER (WHERE {counted("answered")}) AS handle_sum,
+                count({handle}) FILTER (WHERE {counted("answered")}) AS handle_n,
+                min({handle}) AS handle_min,
+                sum({wait}) FILTER (WHERE {counted("answered", "abandoned")}) AS wait_sum,
+                min({wait}) AS wait_min{id_hashes}
+            FROM {fast.sql} GROUP BY ALL"""
+        unmatched = "rows_read > answered + abandoned + closed_attempts + ignored"
+    else:
+        outcome = "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]"
+
+        def rows(condition: str) -> str:
+            return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
+
+        inner = f"""SELECT * EXCLUDE (outcome, rows_read, handle_sum, handle_n, wait_sum),
+                rows_read, {rows("outcome = 'answered'")} AS answered,
+                {rows("outcome = 'abandoned'")} AS abandoned,
+                {rows("outcome = 'closed'")} AS closed_attempts,
+                {rows("outcome = 'ignore'")} AS ignored,
+                CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
+                CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
+                CASE WHEN outcome IN ('answered', 'abandoned') THEN wait_sum END AS wait_sum
+            FROM (SELECT {outcome} AS outcome, *
+                  FROM (SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                               count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                               sum({handle}) AS handle_sum, count({handle}) AS handle_n,
+                               min({handle}) AS handle_min, sum({wait}) AS wait_sum,
+                               min({wait}) AS wait_min{id_hashes}
+                        FROM {fast.sql} GROUP BY ALL))"""
+        unmatched = "outcome IS NULL"
+    # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
+    bad = (
+        f"arrivals < rows_read OR channel IS NULL OR {unmatched} "
+        "OR handle_min < 0 OR wait_min < 0"
     )
-    sql = _typed_contacts_sql(cols, fast.sql, "NULL", fast.typed)
-    return _stage_counts(cur, sql, {**fast.params, **_typed_params(cols, fast.typed)})
+    offered = "answered + abandoned"
+    return f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
+        SELECT channel, queue, ds_local, rows_read,
+               CASE WHEN ds_local IS NOT NULL THEN {offered} + closed_attempts ELSE 0 END
+                   AS contacts,
+               ignored, {offered} AS offered, answered, abandoned, handle_sum, handle_n,
+               CASE WHEN {offered} > 0 THEN coalesce(wait_sum, 0) END AS wait_s_total,
+               closed_attempts,
+               CASE WHEN {bad} THEN rows_read ELSE 0 END AS bad_rows
+               {", id_hashes" if cols.contact_id else ""}
+        FROM (SELECT {channel} AS channel, {queue} AS queue, * FROM ({inner}))"""  # noqa: S608
 
 
 def _stage_counts(
@@ -1508,9 +1574,17 @@ def commit_stage(
                             handle_n, wait_s_total, closed_attempts
                      FROM kcc_stage
                      WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
-        replaced += _delete_overlap(
+        # The period a series covers runs from its first to its last local bucket start; in
+        # instants, from the earliest to the latest start between them (summer time moves a
+        # start in the skipped hour past the next one).
+        replaced += _delete_spans(
             cur, "interval_volumes", "ds",
-            f"(SELECT channel, queue, ds FROM {staged} JOIN kcc_new_starts USING (ds_local))",
+            f"""SELECT p.channel, p.queue, min(s.ds) AS lo, max(s.ds) AS hi
+                FROM (SELECT channel, queue, min(ds_local) AS first_local,
+                             max(ds_local) AS last_local
+                      FROM {staged} GROUP BY channel, queue) p
+                JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
+                GROUP BY p.channel, p.queue""",  # noqa: S608 - constants
         )
         cur.execute("SET preserve_insertion_order = false")
         cur.execute(

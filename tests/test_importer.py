@@ -384,6 +384,54 @@ def test_typed_and_text_readings_store_the_same(monkeypatch) -> None:
     assert phone["aht_s"].iloc[0] == pytest.approx(185.5)
 
 
+_CLEAN_OUTCOMES = _MESSY.replace("HANG \n", "HANG\n").replace("; AGENT\n", ";AGENT\n") + (
+    "6;2024-03-04 22:10:00;phone;A;;;CLOSED\n"
+    "7;2024-03-04 09:07:00;phone;A;95;4;HANG\n"
+)
+
+
+def test_outcomes_counted_in_the_scan_store_what_the_text_reading_stores(monkeypatch) -> None:
+    # Outcome texts that match their keys as they stand are counted per category in the
+    # typed scan itself (one group per channel, queue and interval); everything else about
+    # the file is as messy as above, and a closed-hours attempt shares no interval with
+    # answered contacts. The stored rows must equal those of the text reading.
+    built: list[bool] = []
+    stage_sql = store._stage_sql
+
+    def spy(*args: object, **kw: bool) -> str:
+        built.append(kw["by_outcome"])
+        return stage_sql(*args, **kw)
+
+    monkeypatch.setattr(store, "_stage_sql", spy)
+    source = _csv(_CLEAN_OUTCOMES)
+    mapping = replace(
+        importer.guess_mapping(source, "contacts"),
+        outcome_map=(("AGENT", "answered"), ("HANG", "abandoned"), ("PHANTOM", "ignore"),
+                     ("CLOSED", "closed")),
+    )
+    results, tables = [], []
+    for typed in (True, False):
+        con = store.connect(":memory:")
+        if not typed:
+            monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
+        results.append(importer.run_import(con, source, mapping, interval_min=60))
+        snap = store.snapshot(con)["interval_volumes"].drop(columns="import_id")
+        tables.append(snap.sort_values(["channel", "queue", "ds"]).reset_index(drop=True))
+        con.close()
+    assert built == [True]  # the typed scan ran once, by category; the text one not at all
+    typed, text = results
+    assert typed.ok, _reasons(typed)
+    assert (typed.rows_read, typed.rows_imported, typed.rows_ignored) == (7, 6, 1)
+    assert _reasons(typed) == _reasons(text)
+    pd.testing.assert_frame_equal(tables[0], tables[1])
+    nine = tables[0].query("channel == 'phone' and queue == 'A'").iloc[0]
+    assert (nine["offered"], nine["answered"], nine["abandoned"]) == (3, 1, 2)
+    assert nine["aht_s"] == pytest.approx(185.5)
+    assert nine["wait_s_total"] == pytest.approx(16)
+    closed = tables[0].query("closed_attempts > 0")
+    assert closed[["offered", "closed_attempts"]].values.tolist() == [[0, 1]]
+
+
 def test_a_cell_the_typed_reading_refuses_is_reported_by_row(mem_con) -> None:
     # '1.200,5' is a thousands separator DuckDB's reader does not take; 'lang' is no number.
     text = _MESSY.replace(";185,5;", ";1.200,5;").replace(";200;", ";lang;")
