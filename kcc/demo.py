@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config, store
+from kcc.i18n import stored_text
 from kcc.roster import ShiftPattern, expand_shifts, patterns_to_frame
 
 CENTRE_NAME: Final[str] = "KCC Demo"
@@ -528,6 +529,12 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
 # --------------------------------------------------------------------------- loading
 
 
+#: The steps ``load_demo`` reports, in order.
+LOAD_STEPS: Final[tuple[str, ...]] = (
+    "generate", "clear", "intervals", "events", "roster", "settings", "done"
+)
+
+
 def load_demo(
     con: duckdb.DuckDBPyConnection,
     progress: Callable[[float, str], None] | None = None,
@@ -543,20 +550,21 @@ def load_demo(
     con : duckdb.DuckDBPyConnection
         Store connection (``kcc.store.connect``).
     progress : callable, optional
-        Called as ``progress(share_done, what)`` with ``share_done`` in 0..1.
+        Called as ``progress(share_done, step)`` with ``share_done`` in 0..1 and ``step`` one
+        of ``LOAD_STEPS`` (a page shows it as the text ``data.demo_step.<step>``).
     seed : int, default 2026
         Seed for ``generate_demo``.
     """
 
-    def report(share: float, what: str) -> None:
+    def report(share: float, step: str) -> None:
         if progress is not None:
-            progress(share, what)
+            progress(share, step)
 
-    report(0.0, "Generating the demo contact centre")
+    report(0.0, "generate")
     centre = generate_demo(seed)
-    report(0.35, "Clearing the database")
+    report(0.35, "clear")
     store.reset(con)
-    report(0.4, "Writing interval history")
+    report(0.4, "intervals")
     store.replace_intervals(
         con,
         centre.intervals,
@@ -565,13 +573,13 @@ def load_demo(
             kind="demo",
             imported_by="demo",
             rows_read=len(centre.intervals),
-            message=f"{CENTRE_NAME}: {HISTORY_START} to {HISTORY_END}, seed {seed}",
+            message=stored_text("data.history.demo", seed=seed),
         ),
     )
-    report(0.8, "Writing events and shifts")
+    report(0.8, "events")
     store.replace_events(con, centre.events)
     store.replace_shifts(con, centre.shifts)
-    report(0.85, "Writing the roster")
+    report(0.85, "roster")
     store.replace_roster(
         con,
         centre.roster,
@@ -580,10 +588,10 @@ def load_demo(
             kind="demo",
             imported_by="demo",
             rows_read=len(centre.roster),
-            message=f"{CENTRE_NAME} roster: {ROSTER_START} to {ROSTER_END - timedelta(days=1)}",
+            message=stored_text("data.history.demo_roster"),
         ),
     )
-    report(0.95, "Writing settings")
+    report(0.95, "settings")
     for key, value in centre.settings.items():
         store.write_setting(con, key, value)
-    report(1.0, "Demo contact centre loaded")
+    report(1.0, "done")

@@ -184,6 +184,32 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
                            if col in frame})
 
 
+def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en") -> Any:
+    """``frame`` as a pandas ``Styler`` showing the named number columns in the language's
+    convention, for ``st.dataframe``: the cells stay numbers, so the table sorts and aligns
+    them as numbers (``st.dataframe``'s own number formats follow the browser's locale, not
+    the app's language; ``format_columns`` turns them into text).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    decimals : mapping of str to int
+        Column -> decimals shown; columns not in ``frame`` are skipped.
+    lang : {"en", "nl"}
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+    """
+    styler = frame.style
+    for column, places in decimals.items():
+        if column in frame:
+            styler = styler.format(
+                lambda v, places=places: fmt_number(v, places, lang, missing=""), subset=[column]
+            )
+    return styler
+
+
 #: Plotly's decimal and thousands separators per language (``layout.separators``).
 CHART_SEPARATORS: Final[dict[str, str]] = {"en": ".,", "nl": ",."}
 

@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config, store
-from kcc.i18n import t
+from kcc.i18n import stored_text, t
 
 KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
 
@@ -1153,7 +1153,7 @@ def _import_intervals(
                             source_interval_min=length, interval_min=interval_min)
     record = store.ImportRecord(
         file_name=file, kind="intervals", imported_by=user, rows_read=rows_read,
-        message=t("data.history.intervals", "en", length=length, interval=interval_min),
+        message=stored_text("data.history.intervals", length=length, interval=interval_min),
     )
     try:
         outcome = store.replace_intervals(con, frame, record)
@@ -1203,7 +1203,7 @@ def _import_contacts(
             record = store.ImportRecord(
                 file_name=file, kind="contacts", imported_by=user, rows_read=stage.rows_read,
                 rows_ignored=ignored,
-                message=t("data.history.contacts", "en", interval=interval_min),
+                message=stored_text("data.history.contacts", interval=interval_min),
             )
             try:
                 outcome = store.commit_stage(stage, record, keep_contacts=keep_contacts)

@@ -7,9 +7,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_data, config, demo, importer, store
-from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import channel_label, date_format, datetime_format, fmt_day, fmt_number, plotly_chart
+from kcc import charts_data, config, importer, store
+from kcc.i18n import show_stored
+from kcc.ui.state import current_user, init_page, load_demo_with_progress
+from kcc.ui.widgets import (
+    channel_label, date_format, datetime_format, fmt_day, fmt_number, plotly_chart, styled_numbers,
+)
 
 con, tr = init_page("data")
 ss = st.session_state
@@ -168,30 +171,32 @@ if upload is not None:
     if kind == "contacts" and fields.get("outcome"):
         values = source.frame[str(fields["outcome"])].dropna().astype(str).str.strip().unique()
         guessed = dict(importer.guess_outcome_map(values))
+        st.caption(tr("data.mapping.outcome_map"))
         edited = st.data_editor(
             pd.DataFrame({"value": list(guessed), "category": list(guessed.values())}),
             column_config={
                 "value": st.column_config.TextColumn(tr("data.mapping.outcome_value"), disabled=True),
                 "category": st.column_config.SelectboxColumn(
-                    tr("data.mapping.outcome_category"), options=list(store.OUTCOMES), required=True
+                    tr("data.mapping.outcome_category"), options=list(store.OUTCOMES), required=True,
+                    format_func=lambda o: tr(f"data.outcome.{o}"),
                 ),
             },
             hide_index=True,
             key=f"data.map.{fid}.outcome_map",
         )
-        st.caption(tr("data.mapping.outcome_map") + ": " + ", ".join(
-            f"{o} = {tr(f'data.outcome.{o}')}" for o in store.OUTCOMES))
         outcome_map = tuple(zip(edited["value"], edited["category"], strict=True))
     channel_map: tuple[tuple[str, str], ...] = ()
     if channel_col:
         raw = source.frame[channel_col].dropna().astype(str).str.strip().str.lower().unique()
         guessed = dict(importer.guess_channel_map(raw))
+        st.caption(tr("data.mapping.channel_map"))
         edited = st.data_editor(
             pd.DataFrame({"value": list(raw), "channel": [guessed.get(v) for v in raw]}),
             column_config={
                 "value": st.column_config.TextColumn(tr("data.mapping.channel_raw"), disabled=True),
                 "channel": st.column_config.SelectboxColumn(
-                    tr("data.mapping.channel_id"), options=list(config.CHANNELS)
+                    tr("data.mapping.channel_id"), options=list(config.CHANNELS),
+                    format_func=lambda c: channel_label(c, tr),
                 ),
             },
             hide_index=True,
@@ -215,7 +220,28 @@ if upload is not None:
         **fields,  # type: ignore[arg-type]
     )
     st.caption(tr("data.mapping.preview"))
-    st.dataframe(importer.preview(source, mapping), hide_index=True, width="stretch")
+    preview = importer.preview(source, mapping)
+    if "channel" in preview:
+        preview["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in preview["channel"]]
+    if "outcome" in preview:
+        preview["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in preview["outcome"]]
+    measures = ["handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"]
+    st.dataframe(
+        styled_numbers(preview, dict.fromkeys(measures, 1)),
+        column_config={
+            "timestamp": st.column_config.DatetimeColumn(
+                tr(f"data.mapping.timestamp.{kind}"), format=datetime_format() + ":ss"),
+            "channel": tr("data.mapping.channel_id"),
+            "queue": tr("data.summary.queue"),
+            "handle_s": st.column_config.NumberColumn(tr("data.mapping.handle_s")),
+            "wait_s": st.column_config.NumberColumn(tr(f"data.mapping.wait_s.{kind}")),
+            **{m: st.column_config.NumberColumn(tr(f"data.mapping.{m}"))
+               for m in ("offered", "answered", "abandoned", "aht_s")},
+            "outcome": tr("data.mapping.outcome_category"),
+        },
+        hide_index=True,
+        width="stretch",
+    )
     early = importer.check_mapping(source, mapping)
     if early:
         st.subheader(tr("data.report.header"))
@@ -257,25 +283,31 @@ history = store.read_imports(con)
 if history.empty:
     st.info(tr("data.history.empty"))
 else:
-    # Counts as "localized": grouped in the reader's own (browser) locale, 1.605.748 in Dutch.
+    counts = ["rows_read", "rows_imported", "rows_ignored", "rows_replaced"]
+    shown = history.assign(
+        kind=[tr(f"data.history.kind_{k}") if k else "" for k in history["kind"]],
+        interval_min=[f"{int(n)} min" if pd.notna(n) else "–" for n in history["interval_min"]],
+        channels=[", ".join(channel_label(c.strip(), tr) for c in str(v).split(","))
+                  if isinstance(v, str) and v else "" for v in history["channels"]],
+        message=[show_stored(m, lang) for m in history["message"]],
+    )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
+       "period_end", "channels", "message"]]
     st.dataframe(
-        history[["imported_at", "file_name", "kind", "imported_by", "rows_read", "rows_imported",
-                 "rows_ignored", "rows_replaced", "interval_min", "period_start", "period_end",
-                 "channels", "message"]],
+        styled_numbers(shown, dict.fromkeys(counts, 0)),
         column_config={
             "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format=datetime_format()),
             "file_name": tr("data.history.file"),
             "kind": tr("data.history.kind"),
             "imported_by": tr("data.history.by"),
-            "rows_read": st.column_config.NumberColumn(tr("data.history.rows_read"), format="localized"),
-            "rows_imported": st.column_config.NumberColumn(tr("data.history.rows_imported"), format="localized"),
-            "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored"), format="localized"),
-            "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced"), format="localized"),
-            "interval_min": st.column_config.NumberColumn(tr("data.history.interval"), format="%d min"),
+            "rows_read": st.column_config.NumberColumn(tr("data.history.rows_read")),
+            "rows_imported": st.column_config.NumberColumn(tr("data.history.rows_imported")),
+            "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored")),
+            "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced")),
+            "interval_min": tr("data.history.interval"),
             "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format=date_format()),
-            "period_end": st.column_config.DatetimeColumn("", format=date_format()),
+            "period_end": st.column_config.DatetimeColumn(tr("data.history.period_end"), format=date_format()),
             "channels": tr("data.history.channels"),
-            "message": "",
+            "message": tr("data.history.note"),
         },
         hide_index=True,
         width="stretch",
@@ -295,18 +327,19 @@ else:
     c2.metric(tr("data.summary.period"), f"{fmt_day(first)} – {fmt_day(last)}",
               f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
     st.dataframe(
-        summary.assign(channel=summary["channel"].map(lambda c: channel_label(c, tr))),
+        styled_numbers(summary.assign(channel=summary["channel"].map(lambda c: channel_label(c, tr))),
+                       dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0)),
         column_config={
             "channel": tr("data.summary.channel"),
             "queue": tr("data.summary.queue"),
             "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
             "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format=datetime_format()),
             "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format=datetime_format()),
-            "days": st.column_config.NumberColumn(tr("data.summary.days"), format="%d"),
-            "offered": st.column_config.NumberColumn(tr("data.summary.offered"), format="localized"),
-            "answered": st.column_config.NumberColumn(tr("data.summary.answered"), format="localized"),
-            "abandoned": st.column_config.NumberColumn(tr("data.summary.abandoned"), format="localized"),
-            "closed_attempts": st.column_config.NumberColumn(tr("data.summary.closed"), format="localized"),
+            "days": st.column_config.NumberColumn(tr("data.summary.days")),
+            "offered": st.column_config.NumberColumn(tr("data.summary.offered")),
+            "answered": st.column_config.NumberColumn(tr("data.summary.answered")),
+            "abandoned": st.column_config.NumberColumn(tr("data.summary.abandoned")),
+            "closed_attempts": st.column_config.NumberColumn(tr("data.summary.closed")),
         },
         hide_index=True,
         width="stretch",
@@ -347,9 +380,7 @@ st.header(tr("data.reset.header"))
 st.caption(tr("data.reset.help"))
 confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
 if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-    bar = st.progress(0.0)
-    demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
-    bar.empty()
+    load_demo_with_progress(con, tr, tr("data.demo_step.generate"))
     ss.pop("data.last_result", None)
     st.cache_data.clear()
     st.success(tr("data.reset.done"))

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from kcc import demo, store
+from kcc.i18n import show_stored, t
 
 TZ = "Europe/Amsterdam"
 LIVE = ("phone", "chat", "whatsapp")
@@ -337,6 +338,10 @@ def test_load_demo_writes_everything_and_reloads_cleanly(mem_con, centre: demo.D
 
     shares = [share for share, _ in calls]
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+    assert tuple(step for _, step in calls) == demo.LOAD_STEPS
+    for step in demo.LOAD_STEPS:  # each step has its text in both languages
+        assert t(f"data.demo_step.{step}", "en") != t(f"data.demo_step.{step}", "nl")
+    assert {show_stored(m, "nl") for m in imports["message"]} == {"demo-KCC (seed 2026)", "demorooster"}
 
     fall_back = store.read_intervals(mem_con, channel="phone", start=date(2026, 10, 25), end=date(2026, 10, 26))
     assert len(fall_back) == 100

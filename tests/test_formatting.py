@@ -102,3 +102,14 @@ def test_dutch_charts_use_a_decimal_comma_and_day_before_month() -> None:
     # What the browser receives.
     spec = json.loads(localised.to_json())
     assert spec["layout"]["separators"] == ",."
+
+
+def test_styled_numbers_show_the_language_and_stay_numbers() -> None:
+    frame = pd.DataFrame({"series": ["phone", "chat"], "offered": [1605748.0, None],
+                          "aht_s": [312.46, 95.0]})
+    styler = formatting.styled_numbers(frame, {"offered": 0, "aht_s": 1, "absent": 0}, "nl")
+    shown = styler.to_string(delimiter=";")
+    assert "1.605.748" in shown and "312,5" in shown and "95,0" in shown
+    assert styler.data["offered"].dtype.kind == "f", "the cells stay numbers for sorting"
+    english = formatting.styled_numbers(frame, {"offered": 0}, "en").to_string(delimiter=";")
+    assert "1,605,748" in english

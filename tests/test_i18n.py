@@ -51,3 +51,18 @@ def test_numbers_in_fields_follow_the_language() -> None:
     # texts, and whole numbers without grouping, are left as they are
     assert t("common.data_period", "nl", start="1-1-2025", end="31-12-2025") == "Gegevens van 1-1-2025 tot en met 31-12-2025"
     assert t("staffing.horizon_text", "nl", start="16-11-2026", end="14-02-2027", days=91).endswith("(91 dagen), lokale tijd.")
+
+
+def test_a_stored_text_is_shown_in_the_readers_language() -> None:
+    from kcc.i18n import show_stored, stored_text
+
+    kept = stored_text("data.history.contacts", interval=15)
+    assert show_stored(kept, "en") == "contacts rolled up to 15 min"
+    assert show_stored(kept, "nl") == "contacten opgeteld tot 15 min"
+    assert show_stored(stored_text("data.history.roster", n=1234), "nl") == "1.234 roosterintervallen"
+    # a message written as plain text before, and a missing one, are shown as they are
+    assert show_stored("roster: 96 intervals", "nl") == "roster: 96 intervals"
+    assert show_stored('{"other": 1}', "nl") == '{"other": 1}'
+    assert show_stored(None, "nl") == ""
+    with pytest.raises(KeyError):
+        stored_text("no.such_key")

@@ -7,6 +7,7 @@ namespaced ``area.name``. ``t`` looks a key up and formats it with ``str.format`
 from __future__ import annotations
 
 import importlib
+import json
 import numbers
 import pkgutil
 import string
@@ -60,3 +61,25 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     if not fmt:
         return text
     return _DUTCH.format(text, **fmt) if lang == "nl" else text.format(**fmt)
+
+
+def stored_text(key: str, **fmt: object) -> str:
+    """A text to keep in the database and show later in the reader's language: the key and
+    its fields as JSON, which ``show_stored`` turns into text."""
+    if key not in TEXTS:
+        raise KeyError(f"no text {key!r}")
+    return json.dumps({"text": key, "fields": fmt}, sort_keys=True)
+
+
+def show_stored(value: object, lang: str = "en") -> str:
+    """A text kept with ``stored_text`` in ``lang``; any other value (a plain message written
+    before texts were kept this way) as it is, and nothing for a missing one."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        kept = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(kept, dict) or kept.get("text") not in TEXTS:
+        return value
+    return t(str(kept["text"]), lang, **dict(kept.get("fields") or {}))

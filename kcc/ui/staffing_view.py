@@ -17,6 +17,7 @@ import streamlit as st
 
 from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
+from kcc.i18n import stored_text
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import (
@@ -244,7 +245,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
                 con, parsed.frame,
                 store.ImportRecord(file_name=upload.name, kind="roster", imported_by=user,
                                    rows_read=parsed.rows_read,
-                                   message=f"roster: {len(parsed.frame)} intervals"),
+                                   message=stored_text("data.history.roster", n=len(parsed.frame))),
             )
             st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "roster"
             st.success(tr("staffing.roster_imported", rows=outcome.rows_imported,

@@ -48,14 +48,20 @@ def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     """Load the demo centre into an empty database, once, even with several sessions."""
     if not store.is_empty(con):
         return
-    from kcc import demo  # the generator is only needed on first start
-
     with _demo_lock:
         if not store.is_empty(con):
             return
-        bar = st.progress(0.0, text=tr("common.loading_demo"))
-        demo.load_demo(con, progress=lambda share, what: bar.progress(min(share, 1.0), text=what))
-        bar.empty()
+        load_demo_with_progress(con, tr, tr("common.loading_demo"))
+
+
+def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator, first: str) -> None:
+    """Load the demo centre (emptying the database) under a progress bar that names each step."""
+    from kcc import demo  # the generator is only needed on first start or a reset
+
+    bar = st.progress(0.0, text=first)
+    demo.load_demo(con, progress=lambda share, step: bar.progress(
+        min(share, 1.0), text=tr(f"data.demo_step.{step}")))
+    bar.empty()
 
 
 def ensure_session() -> None:

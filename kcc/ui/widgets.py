@@ -103,6 +103,12 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
     return formatting.fmt_number(value, decimals, lang(), missing="–")
 
 
+def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
+    """``kcc.formatting.styled_numbers`` in the session's language: a table whose number
+    columns read ``1.605.748`` in Dutch and still sort as numbers."""
+    return formatting.styled_numbers(frame, decimals, lang())
+
+
 def fmt_pct(share: float | None, decimals: int = 1) -> str:
     """A share 0..1 as a percentage with its unit in the session's language: ``79.56 %`` /
     ``79,56 %`` (``kcc.formatting.fmt_pct``); ``–`` for a missing value."""

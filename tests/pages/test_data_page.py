@@ -42,6 +42,12 @@ def test_data_page_in_dutch(demo_db: Path) -> None:
     for expected in ("Uploaden", "Importgeschiedenis", "Wat is geladen", "Terug naar demo", "contacten"):
         assert expected in text
     assert_dates_day_first(text)
+    # The import history speaks Dutch too: kinds, channels and notes kept in the database as
+    # texts to translate, not as English sentences.
+    history = next(d.value for d in at.dataframe if "rows_read" in d.value.columns)
+    assert set(history["message"]) == {"demo-KCC (seed 2026)", "demorooster"}
+    assert "Chat, E-mail, Telefoon, WhatsApp" in set(history["channels"])
+    assert "–" in set(history["interval_min"]), "the roster row has no volume interval"
 
 
 def test_upload_map_and_import(demo_db: Path) -> None:
@@ -59,6 +65,21 @@ def test_upload_map_and_import(demo_db: Path) -> None:
         assert "intervals_example.csv" in set(store.read_imports(con)["file_name"])
     finally:
         con.close()
+
+
+def test_the_mapping_preview_speaks_dutch(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = "nl"
+    at.run()
+    if not hasattr(at, "file_uploader"):
+        pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
+    contacts = ROOT / "data" / "examples" / "contacts_example.csv"
+    at.file_uploader(key="data.upload").upload(contacts.name, contacts.read_bytes(), "text/csv").run()
+    assert not at.exception
+    preview = next(d.value for d in at.dataframe if "outcome" in d.value.columns)
+    assert list(preview["channel"][:4]) == ["Telefoon", "Telefoon", "Telefoon", "Chat"]
+    assert list(preview["outcome"][:2]) == ["afgehaakt", "beantwoord"]
+    assert preview["handle_s"].dtype.kind == "f", "numbers stay numbers in the preview"
 
 
 def test_reset_to_demo_removes_imported_data(demo_db: Path) -> None:
