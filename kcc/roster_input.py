@@ -239,21 +239,9 @@ def _interval_min(frame: pd.DataFrame, raw: pd.DataFrame, column: str | None) ->
 EDITOR_COLUMNS: Final[tuple[str, ...]] = SHIFT_COLUMNS
 
 
-def _days_text(days: list[int] | tuple[int, ...]) -> str:
-    days = sorted(int(d) for d in days)
-    parts: list[str] = []
-    start = prev = None
-    for day in [*days, None]:
-        if day is not None and prev is not None and day == prev + 1:
-            prev = day
-            continue
-        if start is not None:
-            parts.append(str(start) if start == prev else f"{start}-{prev}")
-        start = prev = day
-    return ",".join(parts)
-
-
 def _days_from_text(text: object) -> list[int]:
+    if isinstance(text, (list, tuple, np.ndarray)):  # the editor's weekday picker: "0".."6"
+        return sorted(int(day) for day in text)
     out: list[int] = []
     for part in re.split(r"[,;\s]+", str(text).strip()):
         if not part:
@@ -266,9 +254,18 @@ def _days_from_text(text: object) -> list[int]:
     return out
 
 
+def _channels_from_editor(value: object) -> list[str]:
+    if isinstance(value, (list, tuple, np.ndarray)):  # the editor's channel picker
+        return [str(c).strip() for c in value if str(c).strip()]
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return [c.strip() for c in re.split(r"[,;]+", str(value)) if c.strip()]
+
+
 def shifts_to_editor(shifts: pd.DataFrame) -> pd.DataFrame:
-    """Stored shift patterns as the editor's table: channels ``"phone, chat"``, weekdays
-    ``"0-4"`` (0 = Monday), start time ``"HH:MM"``."""
+    """Stored shift patterns as the editor's table: channels as a list of ids, weekdays as a
+    list of ``"0"`` (Monday) to ``"6"`` (Sunday) for a picker, start time ``"HH:MM"``.
+    ``shifts_from_editor`` also takes the text forms ``"phone, chat"`` and ``"0-4"``."""
     if shifts.empty:
         return pd.DataFrame({
             "name": pd.Series([], dtype=object), "channels": pd.Series([], dtype=object),
@@ -279,8 +276,8 @@ def shifts_to_editor(shifts: pd.DataFrame) -> pd.DataFrame:
         })
     patterns = patterns_from_frame(shifts)
     frame = patterns_to_frame(patterns)
-    frame["channels"] = [", ".join(p.channels) for p in patterns]
-    frame["weekdays"] = [_days_text(p.weekdays) for p in patterns]
+    frame["channels"] = [list(p.channels) for p in patterns]
+    frame["weekdays"] = [[str(d) for d in sorted(p.weekdays)] for p in patterns]
     frame["start_time"] = [p.start_time.strftime("%H:%M") for p in patterns]
     return frame[list(EDITOR_COLUMNS)]
 
@@ -311,9 +308,7 @@ def shifts_from_editor(table: pd.DataFrame) -> pd.DataFrame:
     if bad_days:
         raise ValueError(bad_days[0])
     out["weekdays"] = weekdays
-    out["channels"] = [
-        [c.strip() for c in re.split(r"[,;]+", str(value)) if c.strip()] for value in out["channels"]
-    ]
+    out["channels"] = [_channels_from_editor(value) for value in out["channels"]]
     for column in ("valid_from", "valid_to"):
         if column in out:
             out[column] = [None if v is None or v == "" or pd.isna(v) else v for v in out[column]]

@@ -7,11 +7,14 @@ import streamlit as st
 
 from kcc import charts_forecast as charts
 from kcc import store
+from kcc.config import CHANNELS
 from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_events
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.widgets import channel_label, date_format, fmt_moment, fmt_number, fmt_signed, plotly_chart, series_options
+from kcc.ui.widgets import (
+    channel_label, date_format, fmt_moment, fmt_number, fmt_signed, plotly_chart, series_options, styled_numbers,
+)
 
 con, tr = init_page("forecast")
 
@@ -108,7 +111,11 @@ special = charts.special_days_table(
 if special.empty:
     st.caption(tr("forecast.no_special_days"))
 else:
-    st.dataframe(special, hide_index=True, key="forecast.special_days")
+    st.dataframe(
+        styled_numbers(special, {tr("forecast.col_factor"): 0, tr("forecast.col_yhat"): 0}),
+        hide_index=True, key="forecast.special_days",
+        column_config={tr("forecast.col_date"): st.column_config.DateColumn(format=date_format())},
+    )
 
 # --------------------------------------------------------------------------- backtest
 st.subheader(tr("forecast.backtest_title"))
@@ -125,7 +132,11 @@ else:
         for k in ("method", "day_mase", "day_wmape", "interval_wmape", "bias", "coverage")
     }
     bt_labels |= {f"method_{m}": tr(f"forecast.method_{m}") for m in bt["method"].unique()}
-    st.dataframe(charts.backtest_display(bt, bt_labels), hide_index=True, key="forecast.backtest")
+    places = {"day_mase": 3, "day_wmape": 1, "interval_wmape": 1, "bias": 1, "coverage": 0}
+    st.dataframe(
+        styled_numbers(charts.backtest_display(bt, bt_labels), {bt_labels[k]: n for k, n in places.items()}),
+        hide_index=True, key="forecast.backtest",
+    )
 
 # --------------------------------------------------------------------------- event calendar
 st.subheader(tr("forecast.events_title"))
@@ -142,7 +153,7 @@ table = pd.DataFrame(
         "kind": stored["kind"],
         "start_date": stored["start_date"],
         "end_date": stored["end_date"],
-        "channels": [", ".join(c) for c in stored["channels"]],
+        "channels": [list(c) for c in stored["channels"]],
         "uplift_pct": stored["uplift_pct"],
         "exclude_from_training": stored["exclude_from_training"].astype(bool),
     }
@@ -153,11 +164,15 @@ with st.form("forecast.events_form"):
         column_config={
             "name": st.column_config.TextColumn(tr("forecast.col_name"), required=True),
             "kind": st.column_config.SelectboxColumn(
-                tr("forecast.col_kind"), options=list(EVENT_KINDS), required=True
+                tr("forecast.col_kind"), options=list(EVENT_KINDS), required=True,
+                format_func=lambda k: tr(f"forecast.kind_{k}"),
             ),
             "start_date": st.column_config.DateColumn(tr("forecast.col_start"), required=True, format=date_format()),
             "end_date": st.column_config.DateColumn(tr("forecast.col_end"), required=True, format=date_format()),
-            "channels": st.column_config.TextColumn(tr("forecast.col_channels")),
+            "channels": st.column_config.MultiselectColumn(
+                tr("forecast.col_channels"), options=list(CHANNELS),
+                format_func=lambda c: channel_label(c, tr),
+            ),
             "uplift_pct": st.column_config.NumberColumn(
                 tr("forecast.col_uplift"), min_value=-100.0, max_value=1000.0, format="%.0f %%"
             ),

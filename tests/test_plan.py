@@ -362,7 +362,12 @@ def test_shift_editor_round_trip() -> None:
     assert frame["weekdays"].tolist() == [[0, 1, 2, 3, 4], [0, 2, 4]]
     assert frame["channels"].tolist() == [["phone"], ["phone", "chat"]]
     back = roster_input.shifts_to_editor(frame)
-    assert back["weekdays"].tolist() == ["0-4", "0,2,4"]
+    # the editor's pickers: channel ids and weekday numbers as lists, and back unchanged
+    assert back["weekdays"].tolist() == [["0", "1", "2", "3", "4"], ["0", "2", "4"]]
+    assert back["channels"].tolist() == [["phone"], ["phone", "chat"]]
+    again = roster_input.shifts_from_editor(back)
+    assert again["weekdays"].tolist() == frame["weekdays"].tolist()
+    assert again["channels"].tolist() == frame["channels"].tolist()
     with pytest.raises(ValueError, match="length_min must be a whole number between 15 and 1440"):
         roster_input.shifts_from_editor(table.assign(length_min=[480, 5, None]))
     with pytest.raises(ValueError, match="channels must be channel ids"):

@@ -259,17 +259,20 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
         width="stretch",
         column_config={
             "name": st.column_config.TextColumn(tr("staffing.shift_name"), required=True),
-            "channels": st.column_config.TextColumn(tr("staffing.shift_channels"),
-                                                    help=", ".join(config.CHANNELS)),
+            "channels": st.column_config.MultiselectColumn(
+                tr("staffing.shift_channels"), options=list(config.CHANNELS),
+                format_func=lambda c: channel_label(c, tr)),
             "start_time": st.column_config.TextColumn(tr("staffing.shift_start"), help="HH:MM"),
             "length_min": st.column_config.NumberColumn(tr("staffing.shift_length"),
                                                         min_value=15, max_value=1440, step=15),
-            "weekdays": st.column_config.TextColumn(tr("staffing.shift_weekdays"),
-                                                    help=tr("staffing.shift_weekdays_help")),
+            "weekdays": st.column_config.MultiselectColumn(
+                tr("staffing.shift_weekdays"), options=[str(d) for d in range(7)],
+                format_func=lambda d: tr(f"staffing.weekday_short_{d}")),
             "headcount": st.column_config.NumberColumn(tr("staffing.shift_headcount"),
                                                        min_value=0, max_value=10_000, step=1),
-            "location": st.column_config.SelectboxColumn(tr("staffing.shift_location"),
-                                                         options=["site", "home"]),
+            "location": st.column_config.SelectboxColumn(
+                tr("staffing.shift_location"), options=["site", "home"],
+                format_func=lambda v: tr(f"staffing.location_{v}")),
             "valid_from": st.column_config.DateColumn(tr("staffing.shift_valid_from"), format=date_format()),
             "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to"), format=date_format()),
         },

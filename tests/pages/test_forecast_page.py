@@ -47,14 +47,18 @@ def test_method_and_horizon_change_the_forecast(demo_db: Path) -> None:
 def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     con = store.connect(str(demo_db))
-    before = len(store.read_events(con))
+    before = store.read_events(con)
     con.close()
     at.button(key="forecast.save_events").click().run()
     assert not at.exception
-    assert f"Event calendar saved ({before} events)." in _texts(at)
+    assert f"Event calendar saved ({len(before)} events)." in _texts(at)
     con = store.connect(str(demo_db))
-    assert len(store.read_events(con)) == before
+    after = store.read_events(con)
     con.close()
+    assert len(after) == len(before)
+    # the channels round-trip through the editor's channel picker unchanged
+    assert [list(c) for c in after["channels"]] == [list(c) for c in before["channels"]]
+    assert list(after["kind"]) == list(before["kind"])
 
 
 def test_forecast_page_in_dutch(demo_db: Path) -> None:
