@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import holidays
 import numpy as np
 import pandas as pd
+
+from kcc.i18n import t
 
 #: Countries offered in the app's pickers, in display order. ``holiday_dates`` accepts any
 #: country code the ``holidays`` package knows (see ``supported_countries``).
@@ -55,8 +57,34 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 
+#: The event editor's label of each field (``EventError.message``).
+_FIELD_LABELS: Final[dict[str, str]] = {
+    "start_date": "forecast.col_start",
+    "end_date": "forecast.col_end",
+    "uplift_pct": "forecast.col_uplift",
+    "kind": "forecast.col_kind",
+}
+
+
 class EventError(ValueError):
-    """An events frame or a holiday request is invalid; the message names the field."""
+    """An events frame or a holiday request is invalid; the message names the field.
+
+    ``str()`` is the English message with fields named in code; ``message(lang)`` the same in
+    ``lang`` with the fields as the event editor labels them (text
+    ``forecast.event_error.<code>`` filled with ``fields``).
+    """
+
+    def __init__(self, code: str, **fields: Any) -> None:
+        self.code, self.fields = code, fields
+        super().__init__(t(f"forecast.event_error.{code}", "en", **fields))
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang``, naming fields as the event editor does."""
+        fields = dict(self.fields)
+        for name in ("field", "other"):
+            if fields.get(name) in _FIELD_LABELS:
+                fields[name] = t(_FIELD_LABELS[fields[name]], lang)
+        return t(f"forecast.event_error.{self.code}", lang, **fields)
 
 
 # --------------------------------------------------------------------------- holidays
@@ -109,10 +137,7 @@ def holiday_dates(
     """
     code = str(country).upper()
     if code not in holidays.list_supported_countries():
-        raise EventError(
-            f"country {country!r} has no holiday calendar; use a two-letter code such as "
-            + ", ".join(COMMON_COUNTRIES[:6])
-        )
+        raise EventError("country", country=repr(country), examples=", ".join(COMMON_COUNTRIES[:6]))
     year_list = sorted({int(y) for y in years})
     if not year_list:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "name": pd.Series(dtype=str)})
@@ -182,7 +207,7 @@ def validate_events(events: pd.DataFrame | None) -> pd.DataFrame:
         return empty_events()
     missing = [c for c in ("name", "kind", "start_date", "end_date") if c not in events.columns]
     if missing:
-        raise EventError(f"events: missing column(s) {', '.join(missing)}")
+        raise EventError("columns", columns=", ".join(missing))
     out = pd.DataFrame(index=range(len(events)))
     src = events.reset_index(drop=True)
     out["event_id"] = (
@@ -195,24 +220,20 @@ def validate_events(events: pd.DataFrame | None) -> pd.DataFrame:
         bad = parsed.isna()
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
-            raise EventError(
-                f"event {out['name'][row]!r}: {column} {src[column][row]!r} is not a date"
-            )
+            raise EventError("date", event=repr(out["name"][row]), field=column,
+                             value=repr(src[column][row]))
         out[column] = [ts.date() for ts in parsed]
     unknown = ~out["kind"].isin(EVENT_KINDS)
     if unknown.any():
         row = int(np.flatnonzero(unknown.to_numpy())[0])
-        raise EventError(
-            f"event {out['name'][row]!r}: kind {out['kind'][row]!r} is not one of "
-            + ", ".join(EVENT_KINDS)
-        )
+        raise EventError("kind", event=repr(out["name"][row]), field="kind",
+                         value=repr(out["kind"][row]), allowed=", ".join(EVENT_KINDS))
     reversed_ = np.array([e < s for s, e in zip(out["start_date"], out["end_date"], strict=True)])
     if reversed_.any():
         row = int(np.flatnonzero(reversed_)[0])
-        raise EventError(
-            f"event {out['name'][row]!r}: end_date {out['end_date'][row]} is before "
-            f"start_date {out['start_date'][row]}"
-        )
+        raise EventError("order", event=repr(out["name"][row]), field="end_date",
+                         end=out["end_date"][row].isoformat(), other="start_date",
+                         start=out["start_date"][row].isoformat())
     out["channels"] = (
         [_as_channel_list(v) for v in src["channels"]] if "channels" in src else [[]] * len(src)
     )
@@ -224,10 +245,8 @@ def validate_events(events: pd.DataFrame | None) -> pd.DataFrame:
     low = uplift < -100
     if low.any():
         row = int(np.flatnonzero(low.to_numpy())[0])
-        raise EventError(
-            f"event {out['name'][row]!r}: uplift_pct {uplift[row]} is below -100 % "
-            "(use kind 'closure' for a closed day)"
-        )
+        raise EventError("uplift", event=repr(out["name"][row]), field="uplift_pct",
+                         value=float(uplift[row]))
     out["uplift_pct"] = uplift.to_numpy()
     out["exclude_from_training"] = (
         src["exclude_from_training"].fillna(False).astype(bool).to_numpy()

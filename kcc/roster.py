@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config
+from kcc.i18n import t
 
 #: Shortest and longest shift a pattern may describe [min]; 90-minute home blocks fit.
 MIN_LENGTH_MIN: Final[int] = 15
@@ -61,6 +62,46 @@ SHIFT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 
+#: The editor's label of each shift field, per language (``ShiftError.message``).
+_FIELD_LABELS: Final[dict[str, str]] = {
+    "name": "staffing.shift_name",
+    "channels": "staffing.shift_channels",
+    "start_time": "staffing.shift_start",
+    "length_min": "staffing.shift_length",
+    "weekdays": "staffing.shift_weekdays",
+    "headcount": "staffing.shift_headcount",
+    "location": "staffing.shift_location",
+    "valid_from": "staffing.shift_valid_from",
+    "valid_to": "staffing.shift_valid_to",
+}
+
+
+class ShiftError(ValueError):
+    """A shift pattern that breaks a rule.
+
+    ``str()`` is the English message with the field's name in code (for logs and callers);
+    ``message(lang)`` is the same in ``lang`` with the field as the editor labels it. The
+    text is ``staffing.shift_error.<code>`` filled with ``fields``; ``in_row`` wraps the
+    error of one row of a table (``cause``).
+    """
+
+    def __init__(self, code: str, cause: ShiftError | None = None, **fields: Any) -> None:
+        self.code, self.cause, self.fields = code, cause, fields
+        super().__init__(self._text("en", labels=False))
+
+    def _text(self, lang: str, *, labels: bool) -> str:
+        fields = dict(self.fields)
+        if labels and fields.get("field") in _FIELD_LABELS:
+            fields["field"] = t(_FIELD_LABELS[fields["field"]], lang)
+        if self.cause is not None:
+            fields["reason"] = self.cause._text(lang, labels=labels)
+        return t(f"staffing.shift_error.{self.code}", lang, **fields)
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang``, naming fields as the shift editor does."""
+        return self._text(lang, labels=True)
+
+
 def _as_time(value: Any, field: str) -> time:
     if isinstance(value, datetime):
         return value.time()
@@ -76,7 +117,7 @@ def _as_time(value: Any, field: str) -> time:
                 return datetime.strptime(value.strip(), fmt).time()
             except ValueError:
                 continue
-    raise ValueError(f"{field} must be a time of day between 00:00 and 23:59, got {value!r}")
+    raise ShiftError("time", field=field, value=repr(value))
 
 
 def _as_date(value: Any, field: str) -> date | None:
@@ -89,18 +130,15 @@ def _as_date(value: Any, field: str) -> date | None:
     try:
         return pd.Timestamp(value).date()
     except (ValueError, TypeError):
-        raise ValueError(f"{field} must be a date (YYYY-MM-DD) or empty, got {value!r}") from None
+        raise ShiftError("date", field=field, value=repr(value)) from None
 
 
-def _as_int(value: Any, field: str, low: int, high: int, unit: str = "") -> int:
+def _as_int(value: Any, field: str, low: int, high: int, code: str = "whole_number") -> int:
     ok = isinstance(value, numbers.Integral) and not isinstance(value, bool)
     if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool):
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok or not low <= int(value) <= high:
-        suffix = f" {unit}" if unit else ""
-        raise ValueError(
-            f"{field} must be a whole number between {low} and {high}{suffix}, got {value!r}"
-        )
+        raise ShiftError(code, field=field, low=low, high=high, value=repr(value))
     return int(value)
 
 
@@ -148,15 +186,13 @@ class ShiftPattern:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ValueError(f"name must be a non-empty text, got {self.name!r}")
+            raise ShiftError("name", field="name", value=repr(self.name))
         channels = (self.channels,) if isinstance(self.channels, str) else tuple(self.channels)
         if not channels or any(not isinstance(c, str) or not c.strip() for c in channels):
-            raise ValueError(
-                f"channels must name at least one channel id (for example {config.CHANNELS[0]!r}), "
-                f"got {self.channels!r}"
-            )
+            raise ShiftError("channels_none", field="channels", example=repr(config.CHANNELS[0]),
+                             value=repr(self.channels))
         if len(set(channels)) != len(channels):
-            raise ValueError(f"channels must not repeat a channel, got {list(channels)}")
+            raise ShiftError("channels_repeat", field="channels", value=str(list(channels)))
         object.__setattr__(self, "channels", channels)
         object.__setattr__(self, "start_time", _as_time(self.start_time, "start_time"))
         object.__setattr__(
@@ -167,23 +203,20 @@ class ShiftPattern:
         days = self.weekdays
         if isinstance(days, numbers.Integral):
             days = (days,)
-        days = tuple(_as_int(d, "weekdays", 0, 6, "(0 = Monday, 6 = Sunday)") for d in days)
+        days = tuple(_as_int(d, "weekdays", 0, 6, "weekday") for d in days)
         if not days:
-            raise ValueError(
-                "weekdays must hold at least one day between 0 (Monday) and 6 (Sunday), got none"
-            )
+            raise ShiftError("weekdays_none", field="weekdays")
         object.__setattr__(self, "weekdays", tuple(sorted(set(days))))
         headcount = _as_int(self.headcount, "headcount", 0, MAX_HEADCOUNT)
         object.__setattr__(self, "headcount", headcount)
         if self.location not in LOCATIONS:
-            allowed = ", ".join(LOCATIONS)
-            raise ValueError(f"location must be one of {allowed}, got {self.location!r}")
+            raise ShiftError("location", field="location", allowed=", ".join(LOCATIONS),
+                             value=repr(self.location))
         valid_from = _as_date(self.valid_from, "valid_from")
         valid_to = _as_date(self.valid_to, "valid_to")
         if valid_from is not None and valid_to is not None and valid_to < valid_from:
-            raise ValueError(
-                f"valid_to ({valid_to}) must be on or after valid_from ({valid_from})"
-            )
+            raise ShiftError("valid_order", field="valid_to", valid_to=valid_to.isoformat(),
+                             valid_from=valid_from.isoformat())
         object.__setattr__(self, "valid_from", valid_from)
         object.__setattr__(self, "valid_to", valid_to)
 
@@ -206,7 +239,7 @@ def patterns_from_frame(frame: pd.DataFrame) -> list[ShiftPattern]:
     """
     required = [c for c in SHIFT_COLUMNS[:6] if c not in frame.columns]
     if required:
-        raise ValueError(f"shift table lacks column(s): {', '.join(required)}")
+        raise ShiftError("columns", columns=", ".join(required))
     patterns = []
     for number, row in enumerate(frame.to_dict("records"), start=1):
         try:
@@ -223,6 +256,8 @@ def patterns_from_frame(frame: pd.DataFrame) -> list[ShiftPattern]:
                     valid_to=row.get("valid_to"),
                 )
             )
+        except ShiftError as exc:
+            raise ShiftError("in_row", exc, row=number, name=repr(row.get("name"))) from None
         except (ValueError, TypeError) as exc:
             raise ValueError(f"shift row {number} ({row.get('name')!r}): {exc}") from None
     return patterns

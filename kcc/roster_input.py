@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config
-from kcc.roster import SHIFT_COLUMNS, patterns_from_frame, patterns_to_frame
+from kcc.roster import SHIFT_COLUMNS, ShiftError, patterns_from_frame, patterns_to_frame
 
 #: Accepted header names per roster column (lower case, spaces and dashes as underscores).
 ROSTER_ALIASES: Final[dict[str, tuple[str, ...]]] = {
@@ -296,17 +296,15 @@ def shifts_from_editor(table: pd.DataFrame) -> pd.DataFrame:
     rows = table.copy()
     rows = rows[rows["name"].notna() & (rows["name"].astype(str).str.strip() != "")]
     out = rows.reset_index(drop=True).copy()
-    bad_days: list[str] = []
     weekdays = []
-    for number, value in enumerate(out["weekdays"], start=1):
+    for number, (name, value) in enumerate(zip(out["name"], out["weekdays"], strict=True), start=1):
         try:
             weekdays.append(_days_from_text(value))
         except ValueError:
-            bad_days.append(f"shift row {number}: weekdays must be numbers 0 (Monday) to 6 "
-                            f"(Sunday) or ranges such as 0-4, got {value!r}")
-            weekdays.append([])
-    if bad_days:
-        raise ValueError(bad_days[0])
+            raise ShiftError(
+                "in_row", ShiftError("weekdays_text", field="weekdays", value=repr(value)),
+                row=number, name=repr(name),
+            ) from None
     out["weekdays"] = weekdays
     out["channels"] = [_channels_from_editor(value) for value in out["channels"]]
     for column in ("valid_from", "valid_to"):
@@ -314,7 +312,7 @@ def shifts_from_editor(table: pd.DataFrame) -> pd.DataFrame:
             out[column] = [None if v is None or v == "" or pd.isna(v) else v for v in out[column]]
     unknown = sorted({c for chans in out["channels"] for c in chans} - set(config.CHANNELS))
     if unknown:
-        raise ValueError(f"channels must be channel ids ({', '.join(config.CHANNELS)}), "
-                         f"got {', '.join(unknown)}")
+        raise ShiftError("channels_unknown", field="channels", allowed=", ".join(config.CHANNELS),
+                         value=", ".join(unknown))
     patterns = patterns_from_frame(out)
     return patterns_to_frame(patterns)

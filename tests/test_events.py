@@ -110,3 +110,16 @@ def test_events_for_channel_keeps_all_channel_events() -> None:
         "Office move",
     ]
     assert len(events_for_channel(_events(), None)) == 2
+
+
+def test_event_errors_read_in_the_editors_language() -> None:
+    frame = _events().assign(end_date=[date(2024, 3, 1), date(2024, 3, 10)])
+    with pytest.raises(EventError) as caught:
+        validate_events(frame)
+    english = str(caught.value)
+    assert "end_date 2024-03-01 is before start_date" in english
+    dutch = caught.value.message("nl")
+    assert dutch.startswith("evenement ") and "Einddatum 2024-03-01 ligt vóór Startdatum" in dutch
+    with pytest.raises(EventError) as caught:
+        validate_events(_events().assign(uplift_pct=[-150.0, None]))
+    assert "-150,0 is lager dan -100 %" in caught.value.message("nl")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kcc import store
 from kcc.roster import (
     ROSTER_COLUMNS,
+    ShiftError,
     ShiftPattern,
     expand_shifts,
     patterns_from_frame,
@@ -294,3 +295,21 @@ def test_expand_rejects_a_bad_window(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError) as caught:
         expand_shifts([shift], **args)
     assert str(caught.value) == message
+
+
+def test_shift_errors_read_in_the_editors_language() -> None:
+    frame = patterns_to_frame([ShiftPattern("Dag", ("phone",), time(9, 0), 480)])
+    frame.loc[0, "length_min"] = 5
+    with pytest.raises(ShiftError) as caught:
+        patterns_from_frame(frame)
+    # English for logs and callers; on screen the field as the shift editor labels it
+    assert str(caught.value) == "shift row 1 ('Dag'): length_min must be a whole number between 15 and 1440 minutes, got 5"
+    assert caught.value.message("en") == (
+        "shift row 1 ('Dag'): Length [min] must be a whole number between 15 and 1440 minutes, got 5"
+    )
+    assert caught.value.message("nl") == (
+        "dienstregel 1 ('Dag'): Lengte [min] moet een geheel aantal minuten van 15 tot en met 1440 zijn, niet 5"
+    )
+    with pytest.raises(ShiftError) as caught:
+        ShiftPattern("Dag", ("phone",), time(9, 0), 480, weekdays=())
+    assert caught.value.message("nl") == "Weekdagen: kies minstens één dag"

@@ -139,6 +139,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.save_events": ("Save event calendar", "Evenementenkalender opslaan"),
     "forecast.events_saved": ("Event calendar saved ({n} events).", "Evenementenkalender opgeslagen ({n} evenementen)."),
     "forecast.events_invalid": ("Not saved: {error}", "Niet opgeslagen: {error}"),
+    "forecast.event_error.country": (
+        "country {country} has no holiday calendar; use a two-letter code such as {examples}",
+        "land {country} heeft geen feestdagenkalender; gebruik een code van twee letters, zoals {examples}",
+    ),
+    "forecast.event_error.columns": ("events: missing column(s) {columns}", "evenementen: kolom(men) ontbreken: {columns}"),
+    "forecast.event_error.date": ("event {event}: {field} {value} is not a date", "evenement {event}: {field} {value} is geen datum"),
+    "forecast.event_error.kind": (
+        "event {event}: {field} {value} is not one of {allowed}",
+        "evenement {event}: {field} {value} is niet een van {allowed}",
+    ),
+    "forecast.event_error.order": (
+        "event {event}: {field} {end} is before {other} {start}",
+        "evenement {event}: {field} {end} ligt vóór {other} {start}",
+    ),
+    "forecast.event_error.uplift": (
+        "event {event}: {field} {value} is below -100 % (use kind 'closure' for a closed day)",
+        "evenement {event}: {field} {value} is lager dan -100 % (kies soort 'sluiting' voor een dag dicht)",
+    ),
     "forecast.kind_campaign": ("campaign", "campagne"),
     "forecast.kind_mailing": ("mailing", "mailing"),
     "forecast.kind_outage": ("outage", "storing"),

@@ -280,6 +280,57 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.shift_start": ("Start [HH:MM]", "Start [UU:MM]"),
     "staffing.shift_length": ("Length [min]", "Lengte [min]"),
     "staffing.shift_weekdays": ("Weekdays", "Weekdagen"),
+    "staffing.shift_error.time": (
+        "{field} must be a time of day between 00:00 and 23:59, got {value}",
+        "{field} moet een tijdstip tussen 00:00 en 23:59 zijn, niet {value}",
+    ),
+    "staffing.shift_error.date": (
+        "{field} must be a date or empty, got {value}",
+        "{field} moet een datum zijn of leeg blijven, niet {value}",
+    ),
+    "staffing.shift_error.whole_number": (
+        "{field} must be a whole number between {low} and {high}, got {value}",
+        "{field} moet een geheel getal van {low} tot en met {high} zijn, niet {value}",
+    ),
+    "staffing.shift_error.minutes": (
+        "{field} must be a whole number between {low} and {high} minutes, got {value}",
+        "{field} moet een geheel aantal minuten van {low} tot en met {high} zijn, niet {value}",
+    ),
+    "staffing.shift_error.weekday": (
+        "{field} must be a whole number between {low} and {high} (0 = Monday, 6 = Sunday), got {value}",
+        "{field} moeten getallen van {low} tot en met {high} zijn (0 = maandag, 6 = zondag), niet {value}",
+    ),
+    "staffing.shift_error.name": ("{field} must be a non-empty text, got {value}", "{field} mag niet leeg zijn ({value})"),
+    "staffing.shift_error.channels_none": (
+        "{field} must name at least one channel id (for example {example}), got {value}",
+        "{field}: kies minstens één kanaal (bijvoorbeeld {example}), niet {value}",
+    ),
+    "staffing.shift_error.channels_repeat": (
+        "{field} must not repeat a channel, got {value}",
+        "{field}: elk kanaal maar één keer, niet {value}",
+    ),
+    "staffing.shift_error.channels_unknown": (
+        "{field} must be channel ids ({allowed}), got {value}",
+        "{field} moeten kanaal-id's zijn ({allowed}), niet {value}",
+    ),
+    "staffing.shift_error.weekdays_none": (
+        "{field} must hold at least one day between 0 (Monday) and 6 (Sunday), got none",
+        "{field}: kies minstens één dag",
+    ),
+    "staffing.shift_error.weekdays_text": (
+        "{field} must be numbers 0 (Monday) to 6 (Sunday) or ranges such as 0-4, got {value}",
+        "{field} moeten getallen 0 (maandag) tot en met 6 (zondag) zijn of reeksen als 0-4, niet {value}",
+    ),
+    "staffing.shift_error.location": (
+        "{field} must be one of {allowed}, got {value}",
+        "{field} moet een van {allowed} zijn, niet {value}",
+    ),
+    "staffing.shift_error.valid_order": (
+        "{field} ({valid_to}) must be on or after valid_from ({valid_from})",
+        "{field} ({valid_to}) mag niet vóór de begindatum ({valid_from}) liggen",
+    ),
+    "staffing.shift_error.columns": ("shift table lacks column(s): {columns}", "diensttabel mist kolom(men): {columns}"),
+    "staffing.shift_error.in_row": ("shift row {row} ({name}): {reason}", "dienstregel {row} ({name}): {reason}"),
     "staffing.weekday_short_0": ("Mon", "ma"),
     "staffing.weekday_short_1": ("Tue", "di"),
     "staffing.weekday_short_2": ("Wed", "wo"),

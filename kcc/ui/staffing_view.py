@@ -18,6 +18,7 @@ import streamlit as st
 from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.i18n import stored_text
+from kcc.roster import ShiftError
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import (
@@ -29,6 +30,7 @@ from kcc.ui.widgets import (
     fmt_month,
     fmt_number,
     fmt_pct,
+    lang,
     plotly_chart,
 )
 
@@ -280,8 +282,9 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
     if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
         try:
             frame = roster_input.shifts_from_editor(edited)
-        except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=str(exc)))
+        except ValueError as exc:  # a ShiftError says it in the reader's language
+            reason = exc.message(lang()) if isinstance(exc, ShiftError) else str(exc)
+            st.error(tr("staffing.invalid", reason=reason))
         else:
             store.replace_shifts(con, frame)
             st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"
