@@ -38,7 +38,7 @@ from typing import Any, Final, TypeVar
 import numpy as np
 import pandas as pd
 
-from kcc import config
+from kcc import config, i18n
 
 SPEC_VERSION: Final[int] = 1
 #: Opening and closing times snap to this grid. [min]
@@ -59,6 +59,22 @@ _T = TypeVar("_T")
 
 # --------------------------------------------------------------------------- validation
 
+
+
+class ScenarioError(ValueError):
+    """A lever setting or a shared link a user can get wrong.
+
+    ``str()`` is the English message (for logs and callers); ``message(lang)`` the same in
+    ``lang`` (text ``levers.error.<code>`` filled with ``fields``).
+    """
+
+    def __init__(self, code: str, **fields: Any) -> None:
+        self.code, self.fields = code, fields
+        super().__init__(i18n.t(f"levers.error.{code}", "en", **fields))
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang``."""
+        return i18n.t(f"levers.error.{self.code}", lang, **self.fields)
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
@@ -148,10 +164,9 @@ class ChannelHours:
             ))
         for d in range(WEEKDAYS):
             if self.close_min[d] < self.open_min[d]:
-                raise ValueError(
-                    f"{name}: closing time {format_hhmm(self.close_min[d])} on weekday {d} is "
-                    f"before opening time {format_hhmm(self.open_min[d])}"
-                )
+                raise ScenarioError("close_before_open", name=name, day=d,
+                                    closes=format_hhmm(self.close_min[d]),
+                                    opens=format_hhmm(self.open_min[d]))
 
     @classmethod
     def weekly(
@@ -217,10 +232,7 @@ class ClosedHoursBehaviour:
         _set(self, "callback_share", _check_range("closed_hours.callback_share", self.callback_share, 0, 1))
         _set(self, "digital_share", _check_range("closed_hours.digital_share", self.digital_share, 0, 1))
         if self.callback_share + self.digital_share > 1 + 1e-9:
-            raise ValueError(
-                "closed_hours.callback_share + closed_hours.digital_share must be between 0 and 1, "
-                f"got {self.callback_share + self.digital_share:g}"
-            )
+            raise ScenarioError("closed_shares", total=float(self.callback_share + self.digital_share))
         _check_channel("closed_hours.digital_channel", self.digital_channel)
         _set(self, "redial_window_min", _check_int(
             "closed_hours.redial_window_min", self.redial_window_min, TIME_STEP_MIN, 480, "min", TIME_STEP_MIN
@@ -263,16 +275,14 @@ class ChannelShift:
         _check_channel(f"{name}.source", self.source)
         _check_channel(f"{name}.target", self.target)
         if self.source == self.target:
-            raise ValueError(f"{name}: source and target must be different channels")
+            raise ScenarioError("same_channel", name=name)
         _set(self, "share", _check_range(f"{name}.share", self.share, 0, 1))
         _set(self, "aht_s", _check_optional(f"{name}.aht_s", self.aht_s, 1, 86_400, "s"))
         _set(self, "containment", _check_range(f"{name}.containment", self.containment, 0, 1))
         _set(self, "failure_share", _check_range(f"{name}.failure_share", self.failure_share, 0, 1))
         if self.containment + self.failure_share > 1 + 1e-9:
-            raise ValueError(
-                f"{name}.containment + {name}.failure_share must be between 0 and 1, "
-                f"got {self.containment + self.failure_share:g}"
-            )
+            raise ScenarioError("mix_shares", name=name,
+                                total=float(self.containment + self.failure_share))
 
 
 @dataclass(frozen=True)
@@ -581,7 +591,7 @@ class ScenarioSpec:
             raise ValueError(f"version must be a whole number from 1, got {version!r}")
         version = int(version)
         if version > SPEC_VERSION:
-            raise ValueError(f"scenario spec version {version} is newer than this app ({SPEC_VERSION}); update KCC Planner")
+            raise ScenarioError("newer_version", version=version, supported=SPEC_VERSION)
         while version < SPEC_VERSION:
             payload = _MIGRATIONS[version](payload)
             version += 1
@@ -616,12 +626,12 @@ class ScenarioSpec:
         if isinstance(raw, (list, tuple)):
             raw = raw[-1] if raw else None
         if not raw:
-            raise ValueError(f"the link holds no scenario (query parameter {QUERY_SPEC!r} is missing)")
+            raise ScenarioError("link_missing", parameter=repr(QUERY_SPEC))
         try:
             padded = str(raw) + "=" * (-len(str(raw)) % 4)
             data = json.loads(zlib.decompress(base64.urlsafe_b64decode(padded)).decode("utf-8"))
         except (ValueError, zlib.error) as exc:
-            raise ValueError(f"the scenario link is damaged (query parameter {QUERY_SPEC!r} cannot be read)") from exc
+            raise ScenarioError("link_damaged", parameter=repr(QUERY_SPEC)) from exc
         return cls.from_dict(data)
 
 
@@ -1585,13 +1595,13 @@ def simulate_surge(
     """
     rows = plan_rows.sort_values("ds").reset_index(drop=True)
     if rows.empty:
-        raise ValueError("surge: the channel has no intervals to simulate")
+        raise ScenarioError("surge_no_intervals")
     ds = pd.DatetimeIndex(rows["ds"])
     interval_min = int(rows["interval_min"].iloc[0])
     local_days = ds.tz_localize(None).normalize() if ds.tz is not None else ds.normalize()
     day_hits = local_days[ds.day_of_week == surge.weekday]
     if len(day_hits) == 0:
-        raise ValueError(f"surge.weekday {surge.weekday}: the demand holds no such day")
+        raise ScenarioError("surge_no_day", day=surge.weekday)
     start = day_hits[0] + pd.Timedelta(minutes=surge.start_min)
     if ds.tz is not None:
         start = start.tz_localize(ds.tz, nonexistent="shift_forward", ambiguous=False)

@@ -13,7 +13,7 @@ from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, Insufficient
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
 from kcc.ui.widgets import (
-    channel_label, date_format, fmt_moment, fmt_number, fmt_signed, lang, plotly_chart, series_options,
+    channel_label, date_format, fmt_moment, fmt_number, fmt_signed, error_text, plotly_chart, series_options,
     styled_numbers,
 )
 
@@ -188,8 +188,7 @@ if save:
         clean["source"] = [source.get(n, "user") for n in clean["name"]]
         store.replace_events(con, clean.drop(columns=["event_id"]))
     except (EventError, store.StoreError) as error:
-        reason = error.message(lang()) if isinstance(error, EventError) else str(error)
-        st.error(tr("forecast.events_invalid", error=reason))
+        st.error(tr("forecast.events_invalid", error=error_text(error)))
     else:
         # Rerun so the editor starts from the stored calendar; the note survives the rerun.
         st.session_state[SAVED_NOTE_KEY] = len(clean)

@@ -31,6 +31,7 @@ from kcc.ui import scenario_cache as cache
 from kcc.formatting import format_columns
 from kcc.ui.state import current_user, init_page
 from kcc.ui.widgets import (
+    error_text,
     channel_label,
     fmt_compact,
     fmt_day,
@@ -225,7 +226,7 @@ with tabs[0]:
                 new_behaviour = ClosedHoursBehaviour(callback_pct / 100, digital_pct / 100, digital_channel, redial)
                 apply(dataclasses.replace(spec.with_hours(hours), closed_hours=new_behaviour))
             except ValueError as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
         st.caption(tr("levers.lost_share", pct=fmt_pct(behaviour.lost_share, 0)))
 
         wd = result.by_weekday
@@ -312,7 +313,7 @@ with tabs[1]:
             rest = tuple(s for s in spec.shifts if (s.source, s.target) != (source, target))
             apply(dataclasses.replace(spec, shifts=(*rest, shift)))
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     if spec.shifts:
         st.dataframe(pd.DataFrame([{
             tr("levers.mix_source"): CHANNEL_NAMES.get(s.source, s.source),
@@ -368,7 +369,7 @@ with tabs[2]:
                                           max_occupancy=occupancy / 100)
             apply(spec.with_target(override))
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     st.caption(tr("levers.frontier_intro"))
     frontier = cache.frontier(con, base, spec, channel)
     if len(frontier):
@@ -415,7 +416,7 @@ with tabs[3]:
                            if b != g or a != 0)
             apply(dataclasses.replace(spec, fcr=levers))
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     flows = result.by_channel
     cols = st.columns(3)
     cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(result.contacts_per_week),
@@ -467,7 +468,7 @@ with tabs[4]:
                             int(home_delay), int(outsource), int(out_delay), int(overtime), int(overtime_min))
             apply(dataclasses.replace(spec, surge=new))
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     if spec.surge is not None and st.button(tr("levers.surge_remove"), key="levers.surge_remove"):
         apply(dataclasses.replace(spec, surge=None))
     outcome = result.surge
@@ -526,7 +527,7 @@ with tabs[5]:
             flex = premium / 100 if abs(premium / 100 - plan_settings.flex_premium) > 1e-9 else None
             apply(dataclasses.replace(spec, costs=overrides, flex_premium=flex))
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     cols = st.columns(3)
     cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(result.cost_eur_per_month),
                    fmt_compact(result.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)

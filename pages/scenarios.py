@@ -14,6 +14,7 @@ from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
 from kcc.formatting import format_columns
 from kcc.ui.widgets import (
+    error_text,
     fmt_compact,
     fmt_day,
     fmt_moment,
@@ -53,7 +54,7 @@ if link and st.session_state.get(cache.LINK_LOADED_KEY) != link:
         cache.set_working_spec(shared, name=shared_name)
         st.success(tr("scenarios.link_loaded", name=shared_name or tr("levers.unsaved")))
     except ValueError as exc:
-        st.error(tr("scenarios.link_error", error=str(exc)))
+        st.error(tr("scenarios.link_error", error=error_text(exc)))
 
 working = cache.working_spec()
 BASELINE = "\u0000baseline"
@@ -91,7 +92,7 @@ for row in saved.itertuples():
     try:
         specs[str(row.name)] = ScenarioSpec.from_dict(row.spec)
     except ValueError as exc:
-        st.warning(tr("scenarios.invalid", name=row.name, error=str(exc)))
+        st.warning(tr("scenarios.invalid", name=row.name, error=error_text(exc)))
 if saved.empty:
     st.info(tr("scenarios.none_saved"))
 else:

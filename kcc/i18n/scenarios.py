@@ -1,6 +1,42 @@
 """Texts of the Strategy levers and Scenarios pages."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "levers.error.close_before_open": (
+        "{name}: closing time {closes} on weekday {day} is before opening time {opens}",
+        "{name}: sluitingstijd {closes} op weekdag {day} ligt vóór openingstijd {opens}",
+    ),
+    "levers.error.closed_shares": (
+        "closed_hours.callback_share + closed_hours.digital_share must be between 0 and 1, got {total:g}",
+        "terugbellen en digitaal samen moeten tussen 0 en 1 (100 %) liggen, nu {total:g}",
+    ),
+    "levers.error.same_channel": (
+        "{name}: source and target must be different channels",
+        "{name}: van- en naar-kanaal moeten verschillen",
+    ),
+    "levers.error.mix_shares": (
+        "{name}.containment + {name}.failure_share must be between 0 and 1, got {total:g}",
+        "{name}: opgelost en mislukt samen moeten tussen 0 en 1 (100 %) liggen, nu {total:g}",
+    ),
+    "levers.error.newer_version": (
+        "scenario spec version {version} is newer than this app ({supported}); update KCC Planner",
+        "scenarioversie {version} is nieuwer dan deze app ({supported}); werk KCC Planner bij",
+    ),
+    "levers.error.link_missing": (
+        "the link holds no scenario (query parameter {parameter} is missing)",
+        "de link bevat geen scenario (parameter {parameter} ontbreekt)",
+    ),
+    "levers.error.link_damaged": (
+        "the scenario link is damaged (query parameter {parameter} cannot be read)",
+        "de scenariolink is beschadigd (parameter {parameter} is onleesbaar)",
+    ),
+    "levers.error.surge_no_intervals": (
+        "surge: the channel has no intervals to simulate",
+        "stresstest: het kanaal heeft geen intervallen om door te rekenen",
+    ),
+    "levers.error.surge_no_day": (
+        "surge.weekday {day}: the demand holds no such day",
+        "stresstest: de vraag bevat geen weekdag {day}",
+    ),
     # ----- levers page
     "levers.title": ("Strategy levers", "Strategische hefbomen"),
     "levers.computing": ("Working out the scenario…", "Scenario wordt doorgerekend…"),

@@ -18,7 +18,6 @@ import streamlit as st
 from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.i18n import stored_text
-from kcc.roster import ShiftError
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import (
@@ -29,8 +28,8 @@ from kcc.ui.widgets import (
     fmt_moment,
     fmt_month,
     fmt_number,
+    error_text,
     fmt_pct,
-    lang,
     plotly_chart,
 )
 
@@ -164,7 +163,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 channel, target_service_level=sl / 100.0, **values
             ).with_channel_values(shrinkage={channel: shrink / 100.0})
         except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=str(exc)))
+            st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
             plan_cache.set_settings(settings)
     st.caption(tr(f"staffing.model_{model}"))
@@ -220,7 +219,7 @@ def budget_form(
                                flex_premium=float(premium) / 100.0)
             settings = settings.with_channel_values(cost_eur_per_hour=costs)
         except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=str(exc)))
+            st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
             plan_cache.set_settings(settings)
     return settings
@@ -282,9 +281,8 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
     if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
         try:
             frame = roster_input.shifts_from_editor(edited)
-        except ValueError as exc:  # a ShiftError says it in the reader's language
-            reason = exc.message(lang()) if isinstance(exc, ShiftError) else str(exc)
-            st.error(tr("staffing.invalid", reason=reason))
+        except ValueError as exc:
+            st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
             store.replace_shifts(con, frame)
             st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"

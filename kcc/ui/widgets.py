@@ -109,6 +109,14 @@ def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
     return formatting.styled_numbers(frame, decimals, lang())
 
 
+def error_text(error: Exception) -> str:
+    """A validation error for the screen: in the session's language when the error can say
+    it (``message(lang)``, as ``ScenarioError``, ``ShiftError`` and ``EventError`` do), else
+    its own text."""
+    message = getattr(error, "message", None)
+    return str(message(lang())) if callable(message) else str(error)
+
+
 def fmt_pct(share: float | None, decimals: int = 1) -> str:
     """A share 0..1 as a percentage with its unit in the session's language: ``79.56 %`` /
     ``79,56 %`` (``kcc.formatting.fmt_pct``); ``–`` for a missing value."""

@@ -69,6 +69,18 @@ def test_invalid_closed_hours_shares_explain_themselves(demo_db: Path) -> None:
     assert any("callback_share + closed_hours.digital_share must be between 0 and 1" in e.value for e in at.error)
 
 
+def test_invalid_closed_hours_shares_explain_themselves_in_dutch(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = "nl"
+    at.run()
+    at.slider(key="levers.callback_pct").set_value(80)
+    at.slider(key="levers.digital_pct").set_value(40)
+    at = submit(at, "levers.hours_form")
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert "terugbellen en digitaal samen moeten tussen 0 en 1 (100 %) liggen, nu 1,2" in errors, errors
+
+
 def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.query_params["lang"] = "nl"
