@@ -117,13 +117,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.events_explain": (
         "Campaigns, mailings, outages, price changes, surges and closures. Leave the uplift "
         "empty to use the uplift learned from past events of the same kind; tick 'leave out "
-        "of training' for one-off outages and surges. Channels: comma-separated ids "
-        "(phone, chat, email, whatsapp); empty means every channel.",
+        "of training' for one-off outages and surges. Pick the channels an event touches; none "
+        "means every channel.",
         "Campagnes, mailings, storingen, prijswijzigingen, pieken en sluitingen. Laat de "
         "extra drukte leeg om de waarde te gebruiken die uit eerdere evenementen van dezelfde "
         "soort is geleerd; vink 'niet meetrainen' aan voor eenmalige storingen en pieken. "
-        "Kanalen: id's gescheiden door komma's (phone, chat, email, whatsapp); leeg betekent "
-        "alle kanalen.",
+        "Kies de kanalen die een evenement raakt; geen keuze betekent alle kanalen.",
     ),
     "forecast.learned_uplift": (
         "Learned from past events for this series: {items}.",

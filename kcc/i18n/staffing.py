@@ -267,13 +267,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.roster_problem_more": ("and {value} more problems", "en nog {value} problemen"),
     "staffing.shifts_title": ("Shift patterns", "Dienstpatronen"),
     "staffing.shifts_help": (
-        "One row per recurring shift. Channels as ids separated by commas (an agent on two channels counts "
-        "half on each); weekdays as numbers 0 (Monday) to 6 (Sunday) or ranges such as 0-4; start as HH:MM "
-        "local time; length in minutes (home blocks of 90 minutes are fine; shifts may run past midnight).",
-        "Eén regel per terugkerende dienst. Kanalen als id's gescheiden door komma's (een medewerker op twee "
-        "kanalen telt voor elk kanaal voor de helft); weekdagen als getallen 0 (maandag) tot 6 (zondag) of reeksen "
-        "zoals 0-4; start als UU:MM lokale tijd; lengte in minuten (thuisblokken van 90 minuten mogen; "
-        "diensten mogen over middernacht lopen).",
+        "One row per recurring shift: pick its channels (an agent on two channels counts half on each) "
+        "and weekdays; start as HH:MM local time; length in minutes (home blocks of 90 minutes are fine; "
+        "shifts may run past midnight).",
+        "Eén regel per terugkerende dienst: kies de kanalen (een medewerker op twee kanalen telt voor elk "
+        "kanaal voor de helft) en de weekdagen; start als UU:MM lokale tijd; lengte in minuten "
+        "(thuisblokken van 90 minuten mogen; diensten mogen over middernacht lopen).",
     ),
     "staffing.shift_name": ("Name", "Naam"),
     "staffing.shift_channels": ("Channels", "Kanalen"),
