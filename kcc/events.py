@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 import holidays
 import numpy as np
 import pandas as pd
 
-from kcc.i18n import t
+from kcc.i18n import TranslatedError
 
 #: Countries offered in the app's pickers, in display order. ``holiday_dates`` accepts any
 #: country code the ``holidays`` package knows (see ``supported_countries``).
@@ -57,34 +57,17 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 
-#: The event editor's label of each field (``EventError.message``).
-_FIELD_LABELS: Final[dict[str, str]] = {
-    "start_date": "forecast.col_start",
-    "end_date": "forecast.col_end",
-    "uplift_pct": "forecast.col_uplift",
-    "kind": "forecast.col_kind",
-}
+class EventError(TranslatedError):
+    """An events frame or a holiday request is invalid; the message names the field (texts
+    ``forecast.event_error.<code>``)."""
 
-
-class EventError(ValueError):
-    """An events frame or a holiday request is invalid; the message names the field.
-
-    ``str()`` is the English message with fields named in code; ``message(lang)`` the same in
-    ``lang`` with the fields as the event editor labels them (text
-    ``forecast.event_error.<code>`` filled with ``fields``).
-    """
-
-    def __init__(self, code: str, **fields: Any) -> None:
-        self.code, self.fields = code, fields
-        super().__init__(t(f"forecast.event_error.{code}", "en", **fields))
-
-    def message(self, lang: str = "en") -> str:
-        """The message in ``lang``, naming fields as the event editor does."""
-        fields = dict(self.fields)
-        for name in ("field", "other"):
-            if fields.get(name) in _FIELD_LABELS:
-                fields[name] = t(_FIELD_LABELS[fields[name]], lang)
-        return t(f"forecast.event_error.{self.code}", lang, **fields)
+    texts = "forecast.event_error"
+    labels = {
+        "start_date": "forecast.col_start",
+        "end_date": "forecast.col_end",
+        "uplift_pct": "forecast.col_uplift",
+        "kind": "forecast.col_kind",
+    }
 
 
 # --------------------------------------------------------------------------- holidays

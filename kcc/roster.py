@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config
-from kcc.i18n import t
+from kcc.i18n import TranslatedError
 
 #: Shortest and longest shift a pattern may describe [min]; 90-minute home blocks fit.
 MIN_LENGTH_MIN: Final[int] = 15
@@ -62,44 +62,22 @@ SHIFT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 
-#: The editor's label of each shift field, per language (``ShiftError.message``).
-_FIELD_LABELS: Final[dict[str, str]] = {
-    "name": "staffing.shift_name",
-    "channels": "staffing.shift_channels",
-    "start_time": "staffing.shift_start",
-    "length_min": "staffing.shift_length",
-    "weekdays": "staffing.shift_weekdays",
-    "headcount": "staffing.shift_headcount",
-    "location": "staffing.shift_location",
-    "valid_from": "staffing.shift_valid_from",
-    "valid_to": "staffing.shift_valid_to",
-}
+class ShiftError(TranslatedError):
+    """A shift pattern that breaks a rule (texts ``staffing.shift_error.<code>``); ``in_row``
+    wraps the error of one row of a table."""
 
-
-class ShiftError(ValueError):
-    """A shift pattern that breaks a rule.
-
-    ``str()`` is the English message with the field's name in code (for logs and callers);
-    ``message(lang)`` is the same in ``lang`` with the field as the editor labels it. The
-    text is ``staffing.shift_error.<code>`` filled with ``fields``; ``in_row`` wraps the
-    error of one row of a table (``cause``).
-    """
-
-    def __init__(self, code: str, cause: ShiftError | None = None, **fields: Any) -> None:
-        self.code, self.cause, self.fields = code, cause, fields
-        super().__init__(self._text("en", labels=False))
-
-    def _text(self, lang: str, *, labels: bool) -> str:
-        fields = dict(self.fields)
-        if labels and fields.get("field") in _FIELD_LABELS:
-            fields["field"] = t(_FIELD_LABELS[fields["field"]], lang)
-        if self.cause is not None:
-            fields["reason"] = self.cause._text(lang, labels=labels)
-        return t(f"staffing.shift_error.{self.code}", lang, **fields)
-
-    def message(self, lang: str = "en") -> str:
-        """The message in ``lang``, naming fields as the shift editor does."""
-        return self._text(lang, labels=True)
+    texts = "staffing.shift_error"
+    labels = {
+        "name": "staffing.shift_name",
+        "channels": "staffing.shift_channels",
+        "start_time": "staffing.shift_start",
+        "length_min": "staffing.shift_length",
+        "weekdays": "staffing.shift_weekdays",
+        "headcount": "staffing.shift_headcount",
+        "location": "staffing.shift_location",
+        "valid_from": "staffing.shift_valid_from",
+        "valid_to": "staffing.shift_valid_to",
+    }
 
 
 def _as_time(value: Any, field: str) -> time:

@@ -61,20 +61,10 @@ _T = TypeVar("_T")
 
 
 
-class ScenarioError(ValueError):
-    """A lever setting or a shared link a user can get wrong.
+class ScenarioError(i18n.TranslatedError):
+    """A lever setting or a shared link a user can get wrong (texts ``levers.error.<code>``)."""
 
-    ``str()`` is the English message (for logs and callers); ``message(lang)`` the same in
-    ``lang`` (text ``levers.error.<code>`` filled with ``fields``).
-    """
-
-    def __init__(self, code: str, **fields: Any) -> None:
-        self.code, self.fields = code, fields
-        super().__init__(i18n.t(f"levers.error.{code}", "en", **fields))
-
-    def message(self, lang: str = "en") -> str:
-        """The message in ``lang``."""
-        return i18n.t(f"levers.error.{self.code}", lang, **self.fields)
+    texts = "levers.error"
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)

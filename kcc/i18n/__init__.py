@@ -11,7 +11,8 @@ import json
 import numbers
 import pkgutil
 import string
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final
 
 from kcc.formatting import localise
 
@@ -83,3 +84,34 @@ def show_stored(value: object, lang: str = "en") -> str:
     if not isinstance(kept, dict) or kept.get("text") not in TEXTS:
         return value
     return t(str(kept["text"]), lang, **dict(kept.get("fields") or {}))
+
+
+class TranslatedError(ValueError):
+    """A check on user input that can say what is wrong in the reader's language.
+
+    Subclasses name their texts with ``texts`` (the text is ``<texts>.<code>``) and may map
+    field names in code to the text key of their on-screen label with ``labels``; the fields
+    ``field`` and ``other`` are shown by that label. ``str()`` is the English message with
+    the names in code (for logs and callers); ``message(lang)`` is for the screen. A
+    ``cause`` (an error of the same kind, e.g. inside one row of a table) fills ``{reason}``.
+    """
+
+    texts: ClassVar[str] = ""
+    labels: ClassVar[Mapping[str, str]] = {}
+
+    def __init__(self, code: str, cause: TranslatedError | None = None, **fields: Any) -> None:
+        self.code, self.cause, self.fields = code, cause, fields
+        super().__init__(self._text("en", labelled=False))
+
+    def _text(self, lang: str, *, labelled: bool) -> str:
+        fields = dict(self.fields)
+        for name in ("field", "other"):
+            if labelled and fields.get(name) in self.labels:
+                fields[name] = t(self.labels[fields[name]], lang)
+        if self.cause is not None:
+            fields["reason"] = self.cause._text(lang, labelled=labelled)
+        return t(f"{self.texts}.{self.code}", lang, **fields)
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang``, naming fields as the screen labels them."""
+        return self._text(lang, labelled=True)
