@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from pathlib import Path
 from typing import Final
 
@@ -33,6 +35,15 @@ SOURCE_INTERVALS_MIN: Final[tuple[int, ...]] = (5, 6, 10, 15, 30, 60)
 PLANNING_INTERVALS_MIN: Final[tuple[int, ...]] = (15, 30, 60)
 
 DEFAULT_QUEUE: Final[str] = "default"
+
+
+def channel_list(value: object) -> list[str]:
+    """Channel ids from an editor cell or a file: a list (a picker's), or text separated by
+    commas or semicolons; nothing (None, NaN, empty) gives an empty list. Ids are not checked."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    parts = re.split(r"[,;]+", value) if isinstance(value, str) else value
+    return [str(part).strip() for part in parts if str(part).strip()]  # type: ignore[union-attr]
 
 
 def db_path() -> str:

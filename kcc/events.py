@@ -25,6 +25,7 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from kcc import config
 from kcc.i18n import TranslatedError
 
 #: Countries offered in the app's pickers, in display order. ``holiday_dates`` accepts any
@@ -155,14 +156,6 @@ def empty_events() -> pd.DataFrame:
     )
 
 
-def _as_channel_list(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return [str(part) for part in value]  # type: ignore[union-attr]
-
-
 def validate_events(events: pd.DataFrame | None) -> pd.DataFrame:
     """Check an events frame and return a normalised copy.
 
@@ -218,7 +211,7 @@ def validate_events(events: pd.DataFrame | None) -> pd.DataFrame:
                          end=out["end_date"][row].isoformat(), other="start_date",
                          start=out["start_date"][row].isoformat())
     out["channels"] = (
-        [_as_channel_list(v) for v in src["channels"]] if "channels" in src else [[]] * len(src)
+        [config.channel_list(v) for v in src["channels"]] if "channels" in src else [[]] * len(src)
     )
     uplift = (
         pd.to_numeric(src["uplift_pct"], errors="coerce").astype("float64")

@@ -254,14 +254,6 @@ def _days_from_text(text: object) -> list[int]:
     return out
 
 
-def _channels_from_editor(value: object) -> list[str]:
-    if isinstance(value, (list, tuple, np.ndarray)):  # the editor's channel picker
-        return [str(c).strip() for c in value if str(c).strip()]
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    return [c.strip() for c in re.split(r"[,;]+", str(value)) if c.strip()]
-
-
 def shifts_to_editor(shifts: pd.DataFrame) -> pd.DataFrame:
     """Stored shift patterns as the editor's table: channels as a list of ids, weekdays as a
     list of ``"0"`` (Monday) to ``"6"`` (Sunday) for a picker, start time ``"HH:MM"``.
@@ -306,7 +298,7 @@ def shifts_from_editor(table: pd.DataFrame) -> pd.DataFrame:
                 row=number, name=repr(name),
             ) from None
     out["weekdays"] = weekdays
-    out["channels"] = [_channels_from_editor(value) for value in out["channels"]]
+    out["channels"] = [config.channel_list(value) for value in out["channels"]]
     for column in ("valid_from", "valid_to"):
         if column in out:
             out[column] = [None if v is None or v == "" or pd.isna(v) else v for v in out[column]]

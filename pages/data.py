@@ -287,8 +287,7 @@ else:
     shown = history.assign(
         kind=[tr(f"data.history.kind_{k}") if k else "" for k in history["kind"]],
         interval_min=[f"{int(n)} min" if pd.notna(n) else "–" for n in history["interval_min"]],
-        channels=[", ".join(channel_label(c.strip(), tr) for c in str(v).split(","))
-                  if isinstance(v, str) and v else "" for v in history["channels"]],
+        channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in history["channels"]],
         message=[show_stored(m, lang) for m in history["message"]],
     )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
        "period_end", "channels", "message"]]
@@ -380,7 +379,7 @@ st.header(tr("data.reset.header"))
 st.caption(tr("data.reset.help"))
 confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
 if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-    load_demo_with_progress(con, tr, tr("data.demo_step.generate"))
+    load_demo_with_progress(con, tr)
     ss.pop("data.last_result", None)
     st.cache_data.clear()
     st.success(tr("data.reset.done"))

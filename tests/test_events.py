@@ -123,3 +123,11 @@ def test_event_errors_read_in_the_editors_language() -> None:
     with pytest.raises(EventError) as caught:
         validate_events(_events().assign(uplift_pct=[-150.0, None]))
     assert "-150,0 is lager dan -100 %" in caught.value.message("nl")
+
+
+def test_channel_cells_read_the_same_from_a_picker_and_from_text() -> None:
+    from kcc.config import channel_list
+
+    assert channel_list("phone, chat;email") == ["phone", "chat", "email"]
+    assert channel_list(["phone", " chat ", ""]) == ["phone", "chat"]
+    assert channel_list(None) == channel_list(float("nan")) == channel_list("") == []

@@ -348,14 +348,20 @@ _MESSY = (
 )
 
 
-def _both_readings(con_factory, text: str, monkeypatch, **kw: object) -> list[tuple]:
-    """Import ``text`` with DuckDB typing the columns and with every column read as text."""
+def _both_readings(
+    con_factory, text: str, monkeypatch, mapping: importer.Mapping | None = None, **kw: object
+) -> list[tuple]:
+    """Import ``text`` (with ``mapping``, or the guessed one) with DuckDB typing the columns
+    and with every column read as text."""
     out = []
     for typed in (True, False):
         con = con_factory()
         if not typed:
             monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
-        result = _run(con, text, "contacts", **kw)
+        result = (
+            _run(con, text, "contacts", **kw) if mapping is None
+            else importer.run_import(con, _csv(text), mapping, **kw)  # type: ignore[arg-type]
+        )
         monkeypatch.undo()
         snap = store.snapshot(con)
         tables = {
@@ -403,32 +409,26 @@ def test_outcomes_counted_in_the_scan_store_what_the_text_reading_stores(monkeyp
         return stage_sql(*args, **kw)
 
     monkeypatch.setattr(store, "_stage_sql", spy)
-    source = _csv(_CLEAN_OUTCOMES)
     mapping = replace(
-        importer.guess_mapping(source, "contacts"),
+        importer.guess_mapping(_csv(_CLEAN_OUTCOMES), "contacts"),
         outcome_map=(("AGENT", "answered"), ("HANG", "abandoned"), ("PHANTOM", "ignore"),
                      ("CLOSED", "closed")),
     )
-    results, tables = [], []
-    for typed in (True, False):
-        con = store.connect(":memory:")
-        if not typed:
-            monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
-        results.append(importer.run_import(con, source, mapping, interval_min=60))
-        snap = store.snapshot(con)["interval_volumes"].drop(columns="import_id")
-        tables.append(snap.sort_values(["channel", "queue", "ds"]).reset_index(drop=True))
-        con.close()
-    assert built == [True]  # the typed scan ran once, by category; the text one not at all
-    typed, text = results
+    (typed, typed_tables), (text, text_tables) = _both_readings(
+        lambda: store.connect(":memory:"), _CLEAN_OUTCOMES, monkeypatch, mapping, interval_min=60
+    )
+    assert built == [True]  # the typed scan ran once, by category
     assert typed.ok, _reasons(typed)
     assert (typed.rows_read, typed.rows_imported, typed.rows_ignored) == (7, 6, 1)
     assert _reasons(typed) == _reasons(text)
-    pd.testing.assert_frame_equal(tables[0], tables[1])
-    nine = tables[0].query("channel == 'phone' and queue == 'A'").iloc[0]
+    for name, frame in typed_tables.items():
+        pd.testing.assert_frame_equal(frame, text_tables[name])
+    intervals = typed_tables["interval_volumes"]
+    nine = intervals.query("channel == 'phone' and queue == 'A'").iloc[0]
     assert (nine["offered"], nine["answered"], nine["abandoned"]) == (3, 1, 2)
     assert nine["aht_s"] == pytest.approx(185.5)
     assert nine["wait_s_total"] == pytest.approx(16)
-    closed = tables[0].query("closed_attempts > 0")
+    closed = intervals.query("closed_attempts > 0")
     assert closed[["offered", "closed_attempts"]].values.tolist() == [[0, 1]]
 
 

@@ -9,7 +9,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.language": ("Language", "Taal"),
     "common.user": ("Your name (recorded with imports and scenarios)", "Uw naam (vastgelegd bij imports en scenario's)"),
     "common.anonymous_user": ("anonymous", "anoniem"),
-    "common.loading_demo": ("Loading the demo contact centre…", "Demo-KCC wordt geladen…"),
     "common.section_plan": ("Plan", "Plannen"),
     "common.section_strategy": ("Strategy", "Strategie"),
     "common.section_tools": ("Tools", "Hulpmiddelen"),

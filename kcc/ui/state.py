@@ -51,14 +51,14 @@ def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     with _demo_lock:
         if not store.is_empty(con):
             return
-        load_demo_with_progress(con, tr, tr("common.loading_demo"))
+        load_demo_with_progress(con, tr)
 
 
-def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator, first: str) -> None:
+def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     """Load the demo centre (emptying the database) under a progress bar that names each step."""
     from kcc import demo  # the generator is only needed on first start or a reset
 
-    bar = st.progress(0.0, text=first)
+    bar = st.progress(0.0, text=tr(f"data.demo_step.{demo.LOAD_STEPS[0]}"))
     demo.load_demo(con, progress=lambda share, step: bar.progress(
         min(share, 1.0), text=tr(f"data.demo_step.{step}")))
     bar.empty()

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kcc import formatting
 from kcc.config import CHANNELS
-from kcc.i18n import LANGUAGES
+from kcc.i18n import LANGUAGES, TranslatedError
 from kcc.ui.state import Translator
 
 
@@ -111,10 +111,8 @@ def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
 
 def error_text(error: Exception) -> str:
     """A validation error for the screen: in the session's language when the error can say
-    it (``message(lang)``, as ``ScenarioError``, ``ShiftError`` and ``EventError`` do), else
-    its own text."""
-    message = getattr(error, "message", None)
-    return str(message(lang())) if callable(message) else str(error)
+    it (a ``kcc.i18n.TranslatedError``), else its own text."""
+    return error.message(lang()) if isinstance(error, TranslatedError) else str(error)
 
 
 def fmt_pct(share: float | None, decimals: int = 1) -> str:
