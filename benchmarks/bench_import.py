@@ -131,7 +131,10 @@ def _ours(path: Path, folder: Path, *, keep_contacts: bool) -> int:
     con = store.connect(str(db))
     source = importer.read_source(path)
     mapping = importer.guess_mapping(source, "contacts")
-    result = importer.run_import(con, source, mapping, interval_min=15, keep_contacts=keep_contacts)
+    # The generated arrivals run round the clock through two spring gaps: confirmed, as a
+    # user would after reading the warning.
+    result = importer.run_import(con, source, mapping, interval_min=15, keep_contacts=keep_contacts,
+                                 confirm=("dst_gap_contacts",))
     if not result.ok:
         raise RuntimeError([p.reason for p in result.problems])
     n = store.table_counts(con)["interval_volumes"]

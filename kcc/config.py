@@ -36,6 +36,13 @@ PLANNING_INTERVALS_MIN: Final[tuple[int, ...]] = (15, 30, 60)
 
 DEFAULT_QUEUE: Final[str] = "default"
 
+#: Longest plan the app makes; also how far ahead of today an imported date may lie. [weeks]
+MAX_PLAN_WEEKS: Final[int] = 104
+
+#: Longest plausible handle or wait time of one contact (a year); more is a unit or export
+#: error (milliseconds, an overflowed counter), so an import refuses it. [s]
+MAX_CONTACT_SECONDS: Final[float] = 366 * 86_400.0
+
 
 def channel_list(value: object) -> list[str]:
     """Channel ids from an editor cell or a file: a list (a picker's), or text separated by

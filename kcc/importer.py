@@ -22,8 +22,15 @@ Around the change of summer time:
   quarter-hours; a single occurrence is read as summer time;
 * contact records: a time in the repeated hour is read as standard time (DuckDB's rule), since
   single arrivals cannot be ordered reliably;
-* a time in the skipped spring hour does not exist; it moves one hour forward and the import
-  reports how many rows that affected.
+* a time in the skipped spring hour does not exist. Interval counts in it are added to the
+  first interval after the gap (03:00), contacts are counted one hour later (DuckDB's rule);
+  either is a warning the user confirms, naming the rows (rows with no contacts are a notice).
+
+Plausibility
+------------
+Beyond rows that cannot be read, ``run_import`` refuses values that cannot be true (errors)
+and holds back values that are unlikely (warnings, see ``WARNING_CODES``): a warning refuses
+the import unless its code is passed in ``confirm``. The limits are a ``PlausibilityRules``.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -70,9 +77,25 @@ DATE_FORMATS: Final[tuple[str, ...]] = (
 )
 TIME_FORMATS: Final[tuple[str, ...]] = ("%H:%M:%S", "%H:%M")
 
-#: Problems that stop an import; anything else is a notice.
+#: Problems that stop an import; a warning stops it unless confirmed; a notice never does.
 ERROR: Final[str] = "error"
+WARNING: Final[str] = "warning"
 NOTICE: Final[str] = "notice"
+
+#: Codes of the warnings a user may confirm (``run_import(..., confirm=...)``); stable ids.
+WARNING_CODES: Final[tuple[str, ...]] = (
+    "far_above_series",
+    "counts_exceed_offered",
+    "future_date",
+    "dst_gap",
+    "dst_gap_contacts",
+)
+
+#: Roles a source column can have in a mapping, in the order the page shows them.
+ROLES: Final[tuple[str, ...]] = (
+    "timestamp", "date", "time", "channel", "queue", "contact_id", "customer_id", "handle_s",
+    "wait_s", "outcome", "offered", "answered", "abandoned", "aht_s",
+)
 
 _EXAMPLES_PER_PROBLEM: Final[int] = 5
 
@@ -99,9 +122,11 @@ class ImportProblem:
     code : str
         Stable id of the problem; the text key is ``data.problem.<code>``.
     severity : str
-        ``error`` (nothing is imported) or ``notice``.
+        ``error`` (nothing is imported), ``warning`` (imported only when its code is
+        confirmed) or ``notice``.
     params : tuple of (str, object)
-        Fields of the message text.
+        Fields of the message text; a field named ``roles`` holds mapping roles (see
+        ``ROLES``), shown with their labels in the reader's language.
     """
 
     file: str
@@ -115,7 +140,12 @@ class ImportProblem:
 
     def message(self, lang: str = "en") -> str:
         """The reason in ``lang`` (``en`` or ``nl``)."""
-        return t(f"data.problem.{self.code}", lang, **dict(self.params)) if self.code else self.reason
+        if not self.code:
+            return self.reason
+        fields = dict(self.params)
+        if "roles" in fields:
+            fields["roles"] = ", ".join(t(f"data.role.{r}", lang) for r in fields["roles"])
+        return t(f"data.problem.{self.code}", lang, **fields)
 
 
 def _problem(
@@ -131,16 +161,83 @@ def _problem(
     text = None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
     fields = {"column": column, "value": text, **params}
     fields = {k: ("" if v is None else v) for k, v in fields.items()}
-    return ImportProblem(
+    made = ImportProblem(
         file=file,
         row=row,
         column=column,
         value=text,
-        reason=t(f"data.problem.{code}", "en", **fields),
+        reason="",
         code=code,
         severity=severity,
         params=tuple(sorted(fields.items())),
     )
+    return replace(made, reason=made.message("en"))
+
+
+@dataclass(frozen=True)
+class PlausibilityRules:
+    """Limits of the plausibility rules an import applies (defaults fit real centres).
+
+    Attributes
+    ----------
+    max_count : float, default 1,000,000
+        Most contacts one row of a counts file may hold (offered, answered or abandoned);
+        more is an error. The largest centres take tens of thousands of contacts in an
+        interval (10,000 agents at 300 s handle time answer 30,000 calls a quarter-hour),
+        so a million is a unit, overflow or export error, never a busy day. [contacts]
+    scale_factor : float, default 50
+        A count above ``scale_factor`` times the series' usual level is a warning. The usual
+        level is the 90th percentile of the series' intervals with contacts (one wild value
+        cannot move it); in real files the largest interval is 1.6 to 5.7 times that level.
+    scale_floor : float, default 10
+        Smallest usual level the factor applies to, so a quiet queue's busy hour is not
+        flagged (no count of 500 or less is ever far above its series). [contacts]
+    scale_min_rows : int, default 20
+        Rows with contacts a series needs in the file before its level is judged. [rows]
+    excess_contacts : float, default 0.5
+        Answered plus abandoned may exceed offered by this much (rounded averages)... [contacts]
+    excess_share : float, default 0.01
+        ...or by this share of offered, whichever is larger; more is a warning.
+    future_weeks : int, default ``kcc.config.MAX_PLAN_WEEKS``
+        A date later than today plus this many weeks (the longest plan) is an error; a date
+        after today is a warning, since history from the future moves every plan. [weeks]
+    today : datetime.date or None
+        The local date to judge dates by; None takes today in ``kcc.config.timezone()``.
+    """
+
+    max_count: float = 1_000_000.0
+    scale_factor: float = 50.0
+    scale_floor: float = 10.0
+    scale_min_rows: int = 20
+    excess_contacts: float = 0.5
+    excess_share: float = 0.01
+    future_weeks: int = config.MAX_PLAN_WEEKS
+    today: date | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("max_count", "scale_factor", "scale_floor", "excess_contacts", "excess_share"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not np.isfinite(value) or value < 0:
+                raise ValueError(f"{name} must be a finite number of 0 or more, got {value!r}")
+        if self.scale_factor < 1:
+            raise ValueError(f"scale_factor must be 1 or more, got {self.scale_factor!r}")
+        if not isinstance(self.scale_min_rows, int) or self.scale_min_rows < 1:
+            raise ValueError(
+                f"scale_min_rows must be a whole number of 1 or more, got {self.scale_min_rows!r}"
+            )
+        if not isinstance(self.future_weeks, int) or not 0 <= self.future_weeks <= 520:
+            raise ValueError(
+                f"future_weeks must be a whole number from 0 up to 520, got {self.future_weeks!r}"
+            )
+
+    def local_today(self) -> date:
+        """``today``, or the current date on the centre's wall clock."""
+        return self.today or pd.Timestamp.now(tz=config.timezone()).date()
+
+    def date_limits(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """Local midnights after which a date is a warning, and an error."""
+        tomorrow = pd.Timestamp(self.local_today() + timedelta(days=1))
+        return tomorrow, tomorrow + pd.Timedelta(weeks=self.future_weeks)
 
 
 @dataclass(frozen=True)
@@ -234,6 +331,16 @@ class Mapping:
         if self.timestamp:
             return (self.timestamp,)
         return tuple(c for c in (self.date, self.time) if c)
+
+    def roles(self) -> tuple[tuple[str, str], ...]:
+        """``(role, column)`` of every mapped column, roles as in ``ROLES``."""
+        out: list[tuple[str, str]] = []
+        for role in ROLES:
+            value = getattr(self, role)
+            for column in value if isinstance(value, tuple) else (value,):
+                if column:
+                    out.append((role, column))
+        return tuple(out)
 
     def required_columns(self) -> tuple[str, ...]:
         """Every source column the mapping reads."""
@@ -336,6 +443,19 @@ class ImportResult:
     def errors(self) -> tuple[ImportProblem, ...]:
         """Problems that stopped the import."""
         return tuple(p for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> tuple[ImportProblem, ...]:
+        """Warning-level problems (confirmed ones too, when the import went ahead)."""
+        return tuple(p for p in self.problems if p.severity == WARNING)
+
+    @property
+    def to_confirm(self) -> tuple[str, ...]:
+        """Codes of the warnings that refused this import: pass them as ``confirm`` to import
+        anyway. Empty when the import went ahead or an error refused it."""
+        if self.ok or self.errors:
+            return ()
+        return tuple(dict.fromkeys(p.code for p in self.warnings if p.code in WARNING_CODES))
 
 
 # --------------------------------------------------------------------------- reading
@@ -761,6 +881,17 @@ def _missing_columns(source: SourceFile, mapping: Mapping) -> list[ImportProblem
     for column in mapping.required_columns():
         if column not in source.frame.columns:
             problems.append(_problem("missing_column", source.name, column=column))
+    # One role per column: answered and abandoned both read from the offered column would
+    # count every contact three times, and nothing else would look wrong.
+    # A contact id may combine columns that also have a role of their own (call id + queue).
+    roles: dict[str, list[str]] = {}
+    for role, column in mapping.roles():
+        if role != "contact_id":
+            roles.setdefault(column, []).append(role)
+    for column, named in roles.items():
+        if len(named) > 1:
+            problems.append(_problem("column_two_roles", source.name, column=column,
+                                     roles=tuple(dict.fromkeys(named))))
     return problems
 
 
@@ -825,19 +956,90 @@ def _interval_length(stamped: pd.DataFrame) -> tuple[int | None, bool]:
 
 
 def _rows_problem(
-    code: str, file: str, rows: pd.Series, column: str | None, values: pd.Series, **params: Any
+    code: str, file: str, rows: pd.Series, column: str | None, values: pd.Series, *,
+    severity: str = ERROR, **params: Any
 ) -> list[ImportProblem]:
     """One problem per example row (first ``_EXAMPLES_PER_PROBLEM``), plus a count."""
     out = [
-        _problem(code, file, row=int(r), column=column, value=v, **params)
+        _problem(code, file, row=int(r), column=column, value=v, severity=severity, **params)
         for r, v in zip(rows.head(_EXAMPLES_PER_PROBLEM), values.head(_EXAMPLES_PER_PROBLEM),
                         strict=True)
     ]
     if len(rows) > _EXAMPLES_PER_PROBLEM:
         out.append(
-            _problem("more_rows", file, column=column, count=len(rows) - _EXAMPLES_PER_PROBLEM)
+            _problem("more_rows", file, column=column, severity=severity,
+                     count=len(rows) - _EXAMPLES_PER_PROBLEM)
         )
     return out
+
+
+def _future_problems(
+    file: str, rows: pd.Series, column: str, local: pd.Series, text: pd.Series,
+    rules: PlausibilityRules,
+) -> list[ImportProblem]:
+    """Dates after today (warning) or beyond the longest plan from today (error)."""
+    soon, limit = rules.date_limits()
+    beyond = local >= limit
+    if beyond.any():
+        return _rows_problem("date_beyond_horizon", file, rows[beyond], column, text[beyond],
+                             limit=(limit - pd.Timedelta(days=1)).date(), weeks=rules.future_weeks)
+    future = local >= soon
+    return _rows_problem("future_date", file, rows[future], column, text[future],
+                         severity=WARNING, today=rules.local_today())
+
+
+def _gap_bounds(local: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Wall-clock start and end of the skipped spring hour around each (nonexistent) time."""
+    tz = config.timezone()
+    summer = np.ones(len(local), bool)
+    before = local.dt.tz_localize(tz, ambiguous=summer, nonexistent="shift_backward")
+    after = local.dt.tz_localize(tz, ambiguous=summer, nonexistent="shift_forward")
+    return before.dt.tz_localize(None).dt.ceil("min"), after.dt.tz_localize(None)
+
+
+def _count_warnings(
+    file: str, rows: pd.Series, mapping: Mapping, keys: pd.DataFrame, numbers: dict[str, pd.Series],
+    rules: PlausibilityRules,
+) -> list[ImportProblem]:
+    """Answered plus abandoned above offered, and counts far above their series' level."""
+    problems: list[ImportProblem] = []
+    offered = numbers["offered"]
+    parts = [c for c in ("answered", "abandoned") if c in numbers]
+    if parts:
+        handled = sum(numbers[c].fillna(0) for c in parts)
+        allowed = np.maximum(rules.excess_contacts, rules.excess_share * offered)
+        over = (handled - offered) > allowed
+        column = " + ".join(getattr(mapping, c) for c in parts)
+        for r in rows[over].index[:_EXAMPLES_PER_PROBLEM]:
+            problems.append(_problem(
+                "counts_exceed_offered", file, row=int(rows[r]), column=column,
+                value=f"{float(handled[r]):g} > {float(offered[r]):g}", severity=WARNING,
+                handled=float(handled[r]), offered=float(offered[r]),
+                tolerance=rules.excess_contacts, share=rules.excess_share,
+            ))
+        if int(over.sum()) > _EXAMPLES_PER_PROBLEM:
+            problems.append(_problem("more_rows", file, column=column, severity=WARNING,
+                                     count=int(over.sum()) - _EXAMPLES_PER_PROBLEM))
+    groups = [keys["channel"], keys["queue"]]
+    for name in ("offered", *parts):
+        values = numbers[name]
+        positive = values.where(values > 0)
+        by_series = positive.groupby(groups)
+        level = by_series.transform(lambda v: v.quantile(0.9))
+        judged = by_series.transform("count") >= rules.scale_min_rows
+        scale = np.maximum(level, rules.scale_floor)
+        far = judged & (values > rules.scale_factor * scale)
+        column = str(getattr(mapping, name))
+        for r in rows[far].index[:_EXAMPLES_PER_PROBLEM]:
+            problems.append(_problem(
+                "far_above_series", file, row=int(rows[r]), column=column,
+                value=f"{float(values[r]):g}", severity=WARNING, factor=rules.scale_factor,
+                level=float(level[r]), series=f"{keys['channel'][r]}/{keys['queue'][r]}",
+            ))
+        if int(far.sum()) > _EXAMPLES_PER_PROBLEM:
+            problems.append(_problem("more_rows", file, column=column, severity=WARNING,
+                                     count=int(far.sum()) - _EXAMPLES_PER_PROBLEM))
+    return problems
 
 
 def _series_checks(
@@ -863,9 +1065,11 @@ def _series_checks(
 
 
 def _prepare_intervals(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int
+    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    rules: PlausibilityRules | None = None,
 ) -> tuple[pd.DataFrame | None, list[ImportProblem], int | None]:
     """Check and roll up a counts file; returns (frame or None, problems, source length)."""
+    rules = rules or PlausibilityRules()
     file = source.name
     frame = source.frame
     if not source.complete:
@@ -907,20 +1111,42 @@ def _prepare_intervals(
         negative = values < 0
         problems += _rows_problem("non_numeric", file, rows[non_numeric], col, frame[col][non_numeric])
         problems += _rows_problem("negative", file, rows[negative], col, frame[col][negative])
+        infinite = np.isinf(values)  # ``inf`` or ``1e309`` read as a number
+        problems += _rows_problem("not_finite", file, rows[infinite], col, frame[col][infinite])
+        finite = ~infinite & values.notna()
+        if name in ("offered", "answered", "abandoned"):
+            ceiling = finite & (values > rules.max_count)
+            problems += _rows_problem("count_ceiling", file, rows[ceiling], col, frame[col][ceiling],
+                                      limit=rules.max_count)
+        elif name == "aht_s" or not mapping.wait_is_total:
+            ceiling = finite & (values > config.MAX_CONTACT_SECONDS)
+            problems += _rows_problem("seconds_ceiling", file, rows[ceiling], col, frame[col][ceiling],
+                                      limit=config.MAX_CONTACT_SECONDS)
         if name == "offered":
             missing = ~given
             problems += _rows_problem("count_missing", file, rows[missing], col, frame[col][missing])
         numbers[name] = values
+    problems += _future_problems(file, rows, column, local, text, rules)
     if any(p.severity == ERROR for p in problems):
         return None, problems, None
 
     keys = pd.DataFrame({"channel": channel, "queue": queue})
+    problems += _count_warnings(file, rows, mapping, keys, numbers, rules)
     stamped, nonexistent, occurrence = _localize(local, keys)
     if nonexistent.any():
-        problems += [
-            _problem("nonexistent_time", file, column=column, value=text[nonexistent].iloc[0],
-                     severity=NOTICE, count=int(nonexistent.sum()))
-        ]
+        counts = pd.DataFrame(
+            {n: numbers[n] for n in ("offered", "answered", "abandoned") if n in numbers}
+        )
+        holds = nonexistent & counts.fillna(0).gt(0).any(axis=1)
+        start, end = _gap_bounds(local[nonexistent])
+        gap = {"gap_start": f"{start.iloc[0]:%H:%M}", "gap_end": f"{end.iloc[0]:%H:%M}"}
+        if holds.any():
+            problems += _rows_problem("dst_gap", file, rows[nonexistent], column, text[nonexistent],
+                                      severity=WARNING, **gap)
+        else:
+            problems.append(_problem("dst_gap_empty", file, row=int(rows[nonexistent].iloc[0]),
+                                     column=column, value=text[nonexistent].iloc[0], severity=NOTICE,
+                                     count=int(nonexistent.sum()), **gap))
     duplicate = occurrence > 0
     firsts = (
         keys.assign(_t=stamped, _row=rows).groupby(["channel", "queue", "_t"])["_row"].transform("min")
@@ -1013,6 +1239,10 @@ _STAGE_CODES: Final[dict[str, str]] = {
     "wait_negative": "negative",
     "outcome_unmapped": "outcome_unmapped",
     "channel_unmapped": "channel_unmapped",
+    "handle_not_finite": "not_finite",
+    "handle_too_long": "seconds_ceiling",
+    "wait_not_finite": "not_finite",
+    "wait_too_long": "seconds_ceiling",
 }
 
 
@@ -1032,7 +1262,7 @@ def _stage_problems(stage: store.ContactStage, file: str, mapping: Mapping) -> l
         examples = store.stage_examples(stage, check, _EXAMPLES_PER_PROBLEM)
         problems += _rows_problem(
             _STAGE_CODES[check], file, examples["row"], column, examples["value"],
-            format=mapping.datetime_format,
+            format=mapping.datetime_format, limit=config.MAX_CONTACT_SECONDS,
         )[:_EXAMPLES_PER_PROBLEM]
         if count > len(examples):
             problems.append(_problem("more_rows", file, column=column, count=count - len(examples)))
@@ -1046,6 +1276,83 @@ def _stage_problems(stage: store.ContactStage, file: str, mapping: Mapping) -> l
     if surplus > len(duplicates):
         problems.append(_problem("more_rows", file, column=column, count=surplus - len(duplicates)))
     return problems
+
+
+def _stage_rows(
+    stage: store.ContactStage, spans: list[tuple[pd.Timestamp, pd.Timestamp]], code: str,
+    file: str, column: str, severity: str, confirm: frozenset[str], **params: Any,
+) -> list[ImportProblem]:
+    """Problems naming the contacts that arrive within ``spans`` (local times).
+
+    Naming rows reads the file again (about a second per million contacts), which a refusal
+    is worth; a confirmed warning names the first interval instead and counts the rest.
+    """
+    examples = 0 if code in confirm else _EXAMPLES_PER_PROBLEM
+    count, firsts, found = 0, [], []
+    for lo, hi in spans:
+        n, first, rows = store.stage_arrivals_between(
+            stage, lo.to_pydatetime(), hi.to_pydatetime(), examples
+        )
+        count += n
+        firsts += [first] if n else []
+        found.append(rows)
+    if not count:
+        return []
+    if examples:
+        named = pd.concat(found).head(examples)
+        problems = [_problem(code, file, row=int(r), column=column, value=v, severity=severity,
+                             **params) for r, v in zip(named["row"], named["value"], strict=True)]
+    else:
+        problems = [_problem(code, file, column=column, value=f"{min(firsts):%Y-%m-%d %H:%M}",
+                             severity=severity, **params)]
+    if count > len(problems):
+        problems.append(_problem("more_rows", file, column=column, severity=severity,
+                                 count=count - len(problems)))
+    return problems
+
+
+def _contact_dates(
+    stage: store.ContactStage, file: str, mapping: Mapping, rules: PlausibilityRules,
+    confirm: frozenset[str],
+) -> list[ImportProblem]:
+    """Arrivals after today or beyond the longest plan, and in the skipped spring hour."""
+    if stage.series.empty:
+        return []
+    column = " + ".join(mapping.time_columns())
+    first = pd.Timestamp(stage.series["first_local"].min())
+    last = pd.Timestamp(stage.series["last_local"].max())
+    end = last + pd.Timedelta(days=1)
+    soon, limit = rules.date_limits()
+    if last >= limit:
+        return _stage_rows(stage, [(limit, end)], "date_beyond_horizon", file, column, ERROR,
+                           confirm, limit=(limit - pd.Timedelta(days=1)).date(),
+                           weeks=rules.future_weeks)
+    problems = []
+    if last >= soon:
+        problems += _stage_rows(stage, [(soon, end)], "future_date", file, column, WARNING,
+                                confirm, today=rules.local_today())
+    # The skipped hours between the first and the last arrival, found on an hourly grid.
+    hours = pd.Series(pd.date_range(first.floor("D"), last, freq="h"))
+    gaps = hours[hours.dt.tz_localize(config.timezone(), nonexistent="NaT",
+                                       ambiguous=np.ones(len(hours), bool)).isna()]
+    if len(gaps):
+        start, after = _gap_bounds(gaps.head(1))
+        spans = [(h, h + pd.Timedelta(hours=1)) for h in gaps]
+        problems += _stage_rows(
+            stage, spans, "dst_gap_contacts", file, column, WARNING, confirm,
+            gap_start=f"{start.iloc[0]:%H:%M}", gap_end=f"{after.iloc[0]:%H:%M}",
+            shift=int((after.iloc[0] - start.iloc[0]).total_seconds() // 60),
+        )
+    return problems
+
+
+def _refused(problems: Sequence[ImportProblem], confirm: frozenset[str]) -> bool:
+    """An error, or a warning whose code the user has not confirmed."""
+    return any(
+        p.severity == ERROR or (p.severity == WARNING and p.code in WARNING_CODES
+                                and p.code not in confirm)
+        for p in problems
+    )
 
 
 def _source_for_store(source: SourceFile, stack: list[str]) -> store.CsvSource | pd.DataFrame:
@@ -1085,7 +1392,8 @@ def keep_contacts_default(source: SourceFile) -> bool:
 
 
 def check_mapping(source: SourceFile, mapping: Mapping) -> list[ImportProblem]:
-    """Problems visible before reading the rows (missing columns, no time column)."""
+    """Problems visible before reading the rows (missing columns, no time column, a column
+    mapped to two roles)."""
     return _missing_columns(source, mapping)
 
 
@@ -1097,6 +1405,8 @@ def run_import(
     interval_min: int = 15,
     user: str = "user",
     keep_contacts: bool = True,
+    confirm: Sequence[str] = (),
+    rules: PlausibilityRules | None = None,
 ) -> ImportResult:
     """Check a file and write it whole, or write nothing.
 
@@ -1116,23 +1426,41 @@ def run_import(
         Also keep contact rows (contacts files); False keeps only the intervals, which is
         several times faster for a file of millions of contacts. Every check runs either
         way. The Data page starts from ``keep_contacts_default``.
+    confirm : sequence of str, default ()
+        Codes of warnings (see ``WARNING_CODES``) the user accepts; a warning whose code is
+        not here refuses the import, and ``ImportResult.to_confirm`` lists it.
+    rules : PlausibilityRules, optional
+        Limits of the plausibility rules; default ``PlausibilityRules()``.
 
     Returns
     -------
     ImportResult
-        ``ok`` with notices, or not ok with the errors; the store is unchanged when not ok.
+        ``ok`` with notices (and confirmed warnings), or not ok with the errors or the
+        unconfirmed warnings; the store is unchanged when not ok.
+
+    Raises
+    ------
+    ValueError
+        When ``interval_min`` is not a planning interval or ``confirm`` names an unknown code.
     """
     file = source.name
     if interval_min not in config.PLANNING_INTERVALS_MIN:
         raise ValueError(
             f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}, got {interval_min}"
         )
+    if isinstance(confirm, str):
+        raise ValueError("confirm must be a sequence of warning codes, not one string")
+    unknown = [c for c in confirm if c not in WARNING_CODES]
+    if unknown:
+        raise ValueError(f"confirm holds unknown warning code(s) {unknown}; known: {WARNING_CODES}")
+    accepted = frozenset(confirm)
+    rules = rules or PlausibilityRules()
     problems = _missing_columns(source, mapping)
     if problems:
         return ImportResult(False, tuple(problems), file, mapping.kind, interval_min=interval_min)
     if mapping.kind == "intervals":
-        return _import_intervals(con, source, mapping, interval_min, user)
-    return _import_contacts(con, source, mapping, interval_min, user, keep_contacts)
+        return _import_intervals(con, source, mapping, interval_min, user, accepted, rules)
+    return _import_contacts(con, source, mapping, interval_min, user, keep_contacts, accepted, rules)
 
 
 def _replaced_notice(file: str, replaced: int) -> list[ImportProblem]:
@@ -1143,12 +1471,12 @@ def _replaced_notice(file: str, replaced: int) -> list[ImportProblem]:
 
 def _import_intervals(
     con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
-    user: str,
+    user: str, confirm: frozenset[str], rules: PlausibilityRules,
 ) -> ImportResult:
     file = source.name
-    frame, problems, length = _prepare_intervals(con, source, mapping, interval_min)
+    frame, problems, length = _prepare_intervals(con, source, mapping, interval_min, rules)
     rows_read = len(source.frame) if source.complete else 0
-    if frame is None or any(p.severity == ERROR for p in problems):
+    if frame is None or _refused(problems, confirm):
         return ImportResult(False, tuple(problems), file, "intervals", rows_read=rows_read,
                             source_interval_min=length, interval_min=interval_min)
     record = store.ImportRecord(
@@ -1178,7 +1506,7 @@ def _import_intervals(
 
 def _import_contacts(
     con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
-    user: str, keep_contacts: bool,
+    user: str, keep_contacts: bool, confirm: frozenset[str], rules: PlausibilityRules,
 ) -> ImportResult:
     file = source.name
     temp_files: list[str] = []
@@ -1195,8 +1523,10 @@ def _import_contacts(
             problems = _stage_problems(stage, file, mapping)
             if not problems and stage.series.empty:
                 problems.append(_problem("no_rows", file))
+            if not problems:
+                problems += _contact_dates(stage, file, mapping, rules, confirm)
             problems += _series_checks(con, file, stage.series, interval_min)
-            if any(p.severity == ERROR for p in problems):
+            if _refused(problems, confirm):
                 return ImportResult(False, tuple(problems), file, rows_read=stage.rows_read,
                                     interval_min=interval_min)
             ignored = stage.rows_read - int(stage.series["contacts"].sum())

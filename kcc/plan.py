@@ -712,8 +712,10 @@ def plan_horizon(series: pd.DataFrame, weeks: int, *,
         raise PlanError(f"series frame lacks column(s): {', '.join(missing)}")
     if series.empty:
         raise PlanError("no series to plan: import history first")
-    if not isinstance(weeks, (int, np.integer)) or not 1 <= weeks <= 104:
-        raise PlanError(f"weeks must be a whole number from 1 up to 104, got {weeks!r}")
+    if not isinstance(weeks, (int, np.integer)) or not 1 <= weeks <= config.MAX_PLAN_WEEKS:
+        raise PlanError(
+            f"weeks must be a whole number from 1 up to {config.MAX_PLAN_WEEKS}, got {weeks!r}"
+        )
     if not isinstance(stale_weeks, (int, np.integer)) or not 0 <= stale_weeks <= 520:
         raise PlanError(f"stale_weeks must be a whole number from 0 up to 520, got {stale_weeks!r}")
     last_days = [_local_date(v) for v in series["last_ds"]]

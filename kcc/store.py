@@ -969,6 +969,11 @@ STAGE_CHECKS: Final[dict[str, str]] = {
     "wait_negative": "wait_s < 0",
     "outcome_unmapped": "outcome IS NULL",
     "channel_unmapped": "channel IS NULL",
+    # ``inf``, ``1e309`` and ``nan`` read as numbers; none is a time.
+    "handle_not_finite": "NOT isfinite(handle_s)",
+    "handle_too_long": f"isfinite(handle_s) AND handle_s > {config.MAX_CONTACT_SECONDS!r}",
+    "wait_not_finite": "NOT isfinite(wait_s)",
+    "wait_too_long": f"isfinite(wait_s) AND wait_s > {config.MAX_CONTACT_SECONDS!r}",
 }
 
 #: Which source column a check reports on.
@@ -981,6 +986,10 @@ STAGE_CHECK_FIELDS: Final[dict[str, str]] = {
     "wait_negative": "wait_s",
     "outcome_unmapped": "outcome",
     "channel_unmapped": "channel",
+    "handle_not_finite": "handle_s",
+    "handle_too_long": "handle_s",
+    "wait_not_finite": "wait_s",
+    "wait_too_long": "wait_s",
 }
 
 
@@ -1301,9 +1310,9 @@ def _stage_sql(
                 count(*) FILTER (WHERE {counted("ignore")}) AS ignored,
                 sum({handle}) FILTER (WHERE {counted("answered")}) AS handle_sum,
                 count({handle}) FILTER (WHERE {counted("answered")}) AS handle_n,
-                min({handle}) AS handle_min,
+                min({handle}) AS handle_min, max({handle}) AS handle_max,
                 sum({wait}) FILTER (WHERE {counted("answered", "abandoned")}) AS wait_sum,
-                min({wait}) AS wait_min{id_hashes}
+                min({wait}) AS wait_min, max({wait}) AS wait_max{id_hashes}
             FROM {fast.sql} GROUP BY ALL"""
         unmatched = "rows_read > answered + abandoned + closed_attempts + ignored"
     else:
@@ -1324,14 +1333,19 @@ def _stage_sql(
                   FROM (SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
                                count(*) AS rows_read, count({arrival_local}) AS arrivals,
                                sum({handle}) AS handle_sum, count({handle}) AS handle_n,
-                               min({handle}) AS handle_min, sum({wait}) AS wait_sum,
-                               min({wait}) AS wait_min{id_hashes}
+                               min({handle}) AS handle_min, max({handle}) AS handle_max,
+                               sum({wait}) AS wait_sum, min({wait}) AS wait_min,
+                               max({wait}) AS wait_max{id_hashes}
                         FROM {fast.sql} GROUP BY ALL))"""
         unmatched = "outcome IS NULL"
     # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
+    # NaN sorts above every number in DuckDB, so the maximum also carries a NaN.
+    ceiling = repr(config.MAX_CONTACT_SECONDS)
     bad = (
         f"arrivals < rows_read OR channel IS NULL OR {unmatched} "
-        "OR handle_min < 0 OR wait_min < 0"
+        "OR handle_min < 0 OR wait_min < 0 "
+        f"OR NOT isfinite(handle_max) OR handle_max > {ceiling} "
+        f"OR NOT isfinite(wait_max) OR wait_max > {ceiling}"
     )
     offered = "answered + abandoned"
     return f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
@@ -1470,6 +1484,33 @@ def stage_examples(stage: ContactStage, check: str, limit: int = 5) -> pd.DataFr
             WHERE {STAGE_CHECKS[check]} ORDER BY line LIMIT $limit""",  # noqa: S608
         {**_typed_params(stage.columns), "limit": limit},
     ))
+
+
+def stage_arrivals_between(
+    stage: ContactStage, lo: datetime, hi: datetime, limit: int = 5
+) -> tuple[int, datetime | None, pd.DataFrame]:
+    """Contacts of a stage arriving from ``lo`` up to ``hi`` (local wall-clock times on the
+    stage's interval grid): how many, the first interval start holding one, and the first
+    ``limit`` examples ``row, value`` (the raw arrival text). Count and start come from the
+    rolled-up stage; only examples read the file again (``limit=0`` skips them)."""
+    cur = stage.cursor
+    span = {"lo": lo, "hi": hi}
+    count, first = cur.execute(
+        """SELECT coalesce(sum(contacts), 0), min(ds_local) FILTER (WHERE contacts > 0)
+           FROM kcc_stage WHERE channel IS NOT NULL AND ds_local >= $lo AND ds_local < $hi""",
+        span,
+    ).fetchone()
+    if not count or limit <= 0:
+        return int(count), first, pd.DataFrame(columns=["row", "value"])
+    typed = _typed_contacts_sql(stage.columns, _numbered_source(stage), "_row")
+    examples = _df(cur.execute(
+        f"""SELECT line AS row, arrival_raw AS value FROM ({typed})
+            WHERE arrival_local >= $lo AND arrival_local < $hi AND channel IS NOT NULL
+              AND outcome IN ('answered', 'abandoned', 'closed')
+            ORDER BY line LIMIT $limit""",  # noqa: S608
+        {**_typed_params(stage.columns), **span, "limit": limit},
+    ))
+    return int(count), first, examples
 
 
 def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataFrame]:

@@ -114,6 +114,46 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.report.severity": ("Severity", "Ernst"),
     "data.report.error": ("error", "fout"),
     "data.report.notice": ("notice", "melding"),
+    "data.report.warning": ("warning", "waarschuwing"),
+    "data.import.needs_confirmation": (
+        "Nothing was imported yet: the file holds values that are unlikely. Check the "
+        "warnings below; if the file is right, confirm them and import anyway.",
+        "Er is nog niets geïmporteerd: het bestand bevat onwaarschijnlijke waarden. Bekijk "
+        "de waarschuwingen hieronder; als het bestand klopt, bevestig ze en importeer toch.",
+    ),
+    "data.import.confirm": ("I checked this: {what}", "Ik heb dit gecontroleerd: {what}"),
+    "data.import.anyway": ("Import anyway", "Toch importeren"),
+    "data.warning.far_above_series": (
+        "counts far above the series' usual level",
+        "aantallen ver boven het gewone niveau van de reeks",
+    ),
+    "data.warning.counts_exceed_offered": (
+        "answered plus abandoned above offered",
+        "beantwoord plus afgehaakt boven aangeboden",
+    ),
+    "data.warning.future_date": ("dates after today", "datums na vandaag"),
+    "data.warning.dst_gap": (
+        "counts in the hour skipped when summer time starts",
+        "aantallen in het uur dat bij de start van de zomertijd wordt overgeslagen",
+    ),
+    "data.warning.dst_gap_contacts": (
+        "contacts in the hour skipped when summer time starts",
+        "contacten in het uur dat bij de start van de zomertijd wordt overgeslagen",
+    ),
+    "data.role.timestamp": ("date and time", "datum en tijd"),
+    "data.role.date": ("date", "datum"),
+    "data.role.time": ("time", "tijd"),
+    "data.role.channel": ("channel", "kanaal"),
+    "data.role.queue": ("queue", "wachtrij"),
+    "data.role.contact_id": ("contact id", "contact-id"),
+    "data.role.customer_id": ("customer id", "klant-id"),
+    "data.role.handle_s": ("handle time", "afhandeltijd"),
+    "data.role.wait_s": ("wait time", "wachttijd"),
+    "data.role.outcome": ("outcome", "afloop"),
+    "data.role.offered": ("offered", "aangeboden"),
+    "data.role.answered": ("answered", "beantwoord"),
+    "data.role.abandoned": ("abandoned", "afgehaakt"),
+    "data.role.aht_s": ("average handle time", "gemiddelde afhandeltijd"),
     "data.history.header": ("Import history", "Importgeschiedenis"),
     "data.history.empty": ("No imports yet.", "Nog geen imports."),
     "data.history.when": ("When", "Wanneer"),
@@ -243,12 +283,81 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "... and {count:,} more rows with this problem in column '{column}'.",
         "... en nog {count:,} regels met dit probleem in kolom '{column}'.",
     ),
-    "data.problem.nonexistent_time": (
-        "{count:,} rows have a local time that does not exist (the hour skipped when summer "
-        "time starts), such as '{value}'; they were moved one hour forward.",
-        "{count:,} regels hebben een lokale tijd die niet bestaat (het uur dat wordt "
-        "overgeslagen bij de start van de zomertijd), zoals '{value}'; ze zijn een uur "
-        "vooruitgezet.",
+    "data.problem.dst_gap": (
+        "'{value}' falls in the hour the clocks skip when summer time starts ({gap_start}–"
+        "{gap_end}): that local time does not exist. Importing adds the counts of this row to "
+        "the interval starting at {gap_end}.",
+        "'{value}' valt in het uur dat de klok overslaat bij de start van de zomertijd "
+        "({gap_start}–{gap_end}): die lokale tijd bestaat niet. Bij importeren worden de "
+        "aantallen van deze regel opgeteld bij het interval dat om {gap_end} begint.",
+    ),
+    "data.problem.dst_gap_empty": (
+        "{count:,} rows, such as '{value}', fall in the hour the clocks skip when summer time "
+        "starts ({gap_start}–{gap_end}); that local time does not exist. They hold no contacts, "
+        "so they change nothing.",
+        "{count:,} regels, zoals '{value}', vallen in het uur dat de klok overslaat bij de "
+        "start van de zomertijd ({gap_start}–{gap_end}); die lokale tijd bestaat niet. Ze "
+        "bevatten geen contacten en veranderen dus niets.",
+    ),
+    "data.problem.dst_gap_contacts": (
+        "'{value}' falls in the hour the clocks skip when summer time starts ({gap_start}–"
+        "{gap_end}): that local time does not exist. Importing counts this contact {shift} "
+        "minutes later, as if the clock had already moved forward.",
+        "'{value}' valt in het uur dat de klok overslaat bij de start van de zomertijd "
+        "({gap_start}–{gap_end}): die lokale tijd bestaat niet. Bij importeren telt dit "
+        "contact {shift} minuten later, alsof de klok al was vooruitgezet.",
+    ),
+    "data.problem.column_two_roles": (
+        "Column '{column}' is mapped to more than one role ({roles}); a column can mean one "
+        "thing only. Pick another column for all but one of them.",
+        "Kolom '{column}' is aan meer dan één rol toegewezen ({roles}); een kolom kan maar "
+        "één ding betekenen. Kies voor alle rollen op één na een andere kolom.",
+    ),
+    "data.problem.not_finite": (
+        "'{value}' in column '{column}' is not a finite number.",
+        "'{value}' in kolom '{column}' is geen eindig getal.",
+    ),
+    "data.problem.count_ceiling": (
+        "{value} in column '{column}' is more than {limit:,.0f} contacts in one interval, "
+        "which no contact centre takes: check the unit and the export.",
+        "{value} in kolom '{column}' is meer dan {limit:,.0f} contacten in één interval, wat "
+        "geen enkel contactcenter krijgt: controleer de eenheid en de export.",
+    ),
+    "data.problem.seconds_ceiling": (
+        "{value} in column '{column}' is more than {limit:,.0f} s (a year) for one contact: "
+        "check the unit (seconds, not milliseconds) and the export.",
+        "{value} in kolom '{column}' is meer dan {limit:,.0f} s (een jaar) voor één contact: "
+        "controleer de eenheid (seconden, geen milliseconden) en de export.",
+    ),
+    "data.problem.date_beyond_horizon": (
+        "'{value}' lies after {limit:%Y-%m-%d}, more than {weeks} weeks (the longest plan) "
+        "after today; history cannot come from that far ahead. Check the year and the "
+        "date format.",
+        "'{value}' ligt na {limit:%d-%m-%Y}, meer dan {weeks} weken (de langste planning) na "
+        "vandaag; historie kan niet zo ver vooruit liggen. Controleer het jaar en de "
+        "datumnotatie.",
+    ),
+    "data.problem.future_date": (
+        "'{value}' lies after today ({today:%Y-%m-%d}). History from the future moves the "
+        "start of every plan past it; import anyway only if the file's dates are right.",
+        "'{value}' ligt na vandaag ({today:%d-%m-%Y}). Historie uit de toekomst schuift het "
+        "begin van elke planning voorbij die datum; importeer alleen als de datums in het "
+        "bestand kloppen.",
+    ),
+    "data.problem.counts_exceed_offered": (
+        "Answered plus abandoned ({handled:,g}) is more than offered ({offered:,g}). Allowed "
+        "for rounding is {tolerance:g} contact or {share:.0%} of offered, whichever is larger.",
+        "Beantwoord plus afgehaakt ({handled:,g}) is meer dan aangeboden ({offered:,g}). "
+        "Toegestaan voor afronding is {tolerance:g} contact of {share:.0%} van aangeboden, "
+        "wat het grootst is.",
+    ),
+    "data.problem.far_above_series": (
+        "{value} in column '{column}' is more than {factor:g} times the usual level of series "
+        "{series} ({level:,.1f} contacts: the 90th percentile of its intervals with contacts). "
+        "Check for a unit or export error.",
+        "{value} in kolom '{column}' is meer dan {factor:g} keer het gewone niveau van reeks "
+        "{series} ({level:,.1f} contacten: het 90e percentiel van de intervallen met "
+        "contacten). Controleer op een fout in eenheid of export.",
     ),
     "data.problem.duplicate_interval": (
         "Interval '{value}' of this channel and queue already appears in row {first_row}.",
