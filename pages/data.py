@@ -271,7 +271,26 @@ if isinstance(result, importer.ImportResult):
         if result.rows_ignored:
             st.info(tr("data.import.ignored", rows=result.rows_ignored))
         for notice in result.problems:
-            st.info(notice.message(lang))
+            (st.warning if notice.severity == importer.WARNING else st.info)(notice.message(lang))
+    elif result.to_confirm and upload is not None:
+        # Only unlikely values: the user may confirm each kind of warning and import anyway.
+        st.warning(tr("data.import.needs_confirmation"))
+        st.subheader(tr("data.report.header"))
+        _problem_table(result.problems)
+        confirmed = tuple(
+            code for code in result.to_confirm
+            if st.checkbox(tr("data.import.confirm", what=tr(f"data.warning.{code}")),
+                           key=f"data.confirm.{fid}.{code}")
+        )
+        if st.button(tr("data.import.anyway"), disabled=len(confirmed) < len(result.to_confirm),
+                     key="data.import_anyway"):
+            with st.spinner(tr("data.import.running", name=source.name), show_time=True):
+                ss["data.last_result"] = importer.run_import(
+                    con, source, mapping, interval_min=int(interval_min), user=current_user(tr),
+                    keep_contacts=bool(keep_contacts), confirm=confirmed,
+                )
+            st.cache_data.clear()
+            st.rerun()
     else:
         st.error(tr("data.import.failed"))
         st.subheader(tr("data.report.header"))

@@ -102,3 +102,71 @@ def test_reset_to_demo_removes_imported_data(demo_db: Path) -> None:
         assert set(store.series_summary(con)["channel"]) == {"phone", "chat", "email", "whatsapp"}
     finally:
         con.close()
+
+
+def _answered_above_offered() -> bytes:
+    rows = "".join(f"2024-03-04 {8 + i // 4:02d}:{15 * (i % 4):02d},{10 + i},{9 + i},1\n" for i in range(15))
+    return ("start,offered,answered,abandoned\n" + rows + "2024-03-04 11:45,10,12,3\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "held", "confirm", "anyway", "done"),
+    [
+        ("en", "Nothing was imported yet", "I checked this: answered plus abandoned above offered",
+         "Import anyway", "Imported 16 intervals"),
+        ("nl", "Er is nog niets geïmporteerd", "Ik heb dit gecontroleerd: beantwoord plus afgehaakt boven aangeboden",
+         "Toch importeren", "16 intervallen uit counts.csv geïmporteerd"),
+    ],
+)
+def test_a_warning_is_confirmed_and_the_file_imported(
+    demo_db: Path, lang: str, held: str, confirm: str, anyway: str, done: str
+) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    if not hasattr(at, "file_uploader"):
+        pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
+    con = store.connect(str(demo_db))
+    try:
+        before = (store.table_counts(con), store.data_version(con))
+    finally:
+        con.close()
+    at.file_uploader(key="data.upload").upload("counts.csv", _answered_above_offered(), "text/csv").run()
+    at.button(key="data.import").click().run()
+    assert not at.exception
+    assert any(held in w.value for w in at.warning)
+    report = next(d.value for d in at.dataframe if len(d.value) == 1 and "15 > 10" in d.value.to_string())
+    reason = "Beantwoord plus afgehaakt (15)" if lang == "nl" else "Answered plus abandoned (15)"
+    assert reason in report.to_string()
+    con = store.connect(str(demo_db))
+    try:
+        assert (store.table_counts(con), store.data_version(con)) == before, "held back: nothing written"
+    finally:
+        con.close()
+    (box,) = [c for c in at.checkbox if c.key.startswith("data.confirm.")]
+    assert box.label == confirm
+    assert at.button(key="data.import_anyway").label == anyway
+    assert at.button(key="data.import_anyway").disabled, "nothing confirmed yet"
+    box.check().run()
+    at.button(key="data.import_anyway").click().run()
+    assert not at.exception
+    assert any(done in s.value for s in at.success)
+    assert not [c for c in at.checkbox if c.key.startswith("data.confirm.")]
+    con = store.connect(str(demo_db))
+    try:
+        assert "counts.csv" in set(store.read_imports(con)["file_name"])
+    finally:
+        con.close()
+
+
+def test_an_error_offers_no_confirmation(demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    if not hasattr(at, "file_uploader"):
+        pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
+    data = b"start,offered\n2024-03-04 08:00,4\n2024-03-04 08:15,inf\n"
+    at.file_uploader(key="data.upload").upload("inf.csv", data, "text/csv").run()
+    at.button(key="data.import").click().run()
+    assert not at.exception
+    assert any("Nothing was imported: fix the problems below" in e.value for e in at.error)
+    assert not [c for c in at.checkbox if c.key.startswith("data.confirm.")]
+    assert not [b for b in at.button if b.key == "data.import_anyway"]
