@@ -448,51 +448,53 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _chunks(raw: bytes | None, path: str | None, start: int = 0) -> Iterator[bytes | memoryview]:
-    """The file's bytes from ``start`` in pieces of ``_SCAN_BYTES``, without one big copy."""
+def _pieces(raw: bytes | None, path: str | None, size: int, start: int = 0) -> Iterator[tuple[bytes, int, int]]:
+    """The file from ``start`` in pieces of ``size`` bytes as ``(buffer, begin, end)``: the
+    piece is ``buffer[begin:end]`` of the uploaded bytes, or a piece read from disk, so the
+    file is never copied whole."""
     if raw is not None:
-        view = memoryview(raw)
-        for offset in range(start, len(raw), _SCAN_BYTES):
-            yield view[offset:offset + _SCAN_BYTES]
+        for begin in range(start, len(raw), size):
+            yield raw, begin, min(begin + size, len(raw))
         return
     with open(path or "", "rb") as handle:
         handle.seek(start)
-        while chunk := handle.read(_SCAN_BYTES):
-            yield chunk
+        while chunk := handle.read(size):
+            yield chunk, 0, len(chunk)
 
 
 def _count_lines(raw: bytes | None, path: str | None, newline: bytes, limits: config.UploadLimits,
                  name: str) -> int:
-    """Lines in a text file (a last line without a break counts), read in chunks; raises
-    ``SourceError`` naming the first line longer than ``limits.line_bytes``."""
+    """Lines in a text file (a last line without a break counts), read in pieces; raises
+    ``SourceError`` naming the first line longer than ``limits.line_bytes``.
+
+    Pieces are no longer than the limit, so a line over it always crosses a piece's edge:
+    only the line ending at each piece's first break needs measuring (two byte searches),
+    and counting the breaks is the only pass over every byte.
+    """
     limit, byte = limits.line_bytes, newline[0]
     lines = offset = start = 0  # start: offset of the line being read
 
-    def too_long(line: int, length: int) -> SourceError:
-        return SourceError("limit_line_bytes", name=name, line=line, found=length, limit=limit,
+    def too_long(length: int) -> SourceError:
+        return SourceError("limit_line_bytes", name=name, line=lines + 1, found=length, limit=limit,
                            setting=config.UPLOAD_LIMIT_SETTINGS["line_bytes"])
 
-    for chunk in _chunks(raw, path):
-        ends = np.flatnonzero(np.frombuffer(chunk, np.uint8) == byte) + offset
-        offset += len(chunk)
-        if len(ends):
-            lengths = ends - np.concatenate(([start], ends[:-1] + 1))
-            over = np.flatnonzero(lengths > limit)
-            if len(over):
-                first = int(over[0])
-                raise too_long(lines + first + 1, int(lengths[first]))
-            lines += len(ends)
-            start = int(ends[-1]) + 1
-        if offset - start > limit:
-            # A line already too long: find where it ends (a cheap byte search) to name its length.
-            end = offset
-            for rest in _chunks(raw, path, offset):
-                found = bytes(rest).find(newline)
+    for buffer, begin, end in _pieces(raw, path, max(1, min(_SCAN_BYTES, limit))):
+        first = buffer.find(newline, begin, end)
+        if first >= 0:
+            if offset + first - begin - start > limit:
+                raise too_long(offset + first - begin - start)
+            lines += int(np.count_nonzero(np.frombuffer(buffer, np.uint8, end - begin, begin) == byte))
+            start = offset + buffer.rfind(newline, begin, end) - begin + 1
+        offset += end - begin
+        if offset - start > limit:  # too long already: find where it ends, to name its length
+            stop = offset
+            for rest, rest_begin, rest_end in _pieces(raw, path, _SCAN_BYTES, offset):
+                found = rest.find(newline, rest_begin, rest_end)
                 if found >= 0:
-                    end += found
+                    stop += found - rest_begin
                     break
-                end += len(rest)
-            raise too_long(lines + 1, end - start)
+                stop += rest_end - rest_begin
+            raise too_long(stop - start)
     return lines + (offset > start)
 
 

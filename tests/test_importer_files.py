@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcc import config, importer, store
 from tests.conftest import ROOT
@@ -158,6 +160,32 @@ def test_the_long_line_is_named_wherever_it_is(tmp_path: Path, as_path: bool, mo
     assert (error.fields["line"], error.fields["found"]) == (28, 100)
     # the same line at the limit passes, and so does a last line without a break
     importer.read_source(data.rstrip(b"\n"), "counts.csv", limits=config.UploadLimits(line_bytes=100))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lengths=st.lists(st.integers(0, 40), min_size=1, max_size=30),
+    limit=st.integers(1, 30),
+    piece=st.integers(1, 50),
+    final_break=st.booleans(),
+)
+def test_the_line_scan_agrees_with_splitting_the_text(
+    lengths: list[int], limit: int, piece: int, final_break: bool
+) -> None:
+    data = b"\n".join(b"x" * n for n in lengths) + (b"\n" if final_break else b"")
+    over = [(i + 1, n) for i, n in enumerate(lengths) if n > limit]
+    original = importer._SCAN_BYTES
+    importer._SCAN_BYTES = piece  # type: ignore[misc]
+    try:
+        if over:
+            with pytest.raises(importer.SourceError) as caught:
+                importer._count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f")
+            assert (caught.value.fields["line"], caught.value.fields["found"]) == over[0]
+        else:
+            expected = len(lengths) if final_break or lengths[-1] else len(lengths) - 1
+            assert importer._count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f") == expected
+    finally:
+        importer._SCAN_BYTES = original  # type: ignore[misc]
 
 
 def test_a_zip_bomb_spreadsheet_is_refused_before_parsing(no_parsing: None) -> None:
