@@ -1,10 +1,12 @@
-"""Defaults shared by the core and the app: time zone, database path, channels, intervals."""
+"""Defaults shared by the core and the app: time zone, database path, channels, intervals,
+upload limits."""
 
 from __future__ import annotations
 
 import math
 import os
 import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Final
 
@@ -61,3 +63,79 @@ def db_path() -> str:
 def timezone() -> str:
     """Configured IANA zone: ``KCC_TIMEZONE`` when set, else Europe/Amsterdam."""
     return os.environ.get("KCC_TIMEZONE") or DEFAULT_TIMEZONE
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """What an uploaded file may hold before it is read (see ``kcc.importer.read_source``).
+
+    The defaults fit real exports: a year of contact records is several hundred MB (the
+    import benchmark's 10 M contacts are 495 MB, 583 MB with a contact id), and Excel holds
+    at most 1,048,576 rows. Each limit has an environment variable (``UPLOAD_LIMIT_SETTINGS``).
+
+    Attributes
+    ----------
+    file_mb : float
+        File size [MB of 2**20 bytes, as Streamlit counts ``server.maxUploadSize``].
+    rows : int
+        Data rows; a CSV counts its lines (a line break inside quotes counts too). [rows]
+    columns : int
+        Columns in the header. [columns]
+    line_bytes : int
+        Longest line of a text file [bytes]; below DuckDB's own 2 MiB line limit.
+    xlsx_unpacked_mb : float
+        A spreadsheet's contents once unpacked [MB]; reading 1 MB of sheet XML takes about a
+        second, so the default (300 MB) is a full Excel sheet of some 8 columns.
+    xlsx_ratio : float
+        Unpacked size / packed size of a spreadsheet. Exports pack 5-15 times; a file packed
+        hundreds of times is built to overload a reader.
+    """
+
+    file_mb: float = 1000.0
+    rows: int = 25_000_000
+    columns: int = 1_000
+    line_bytes: int = 1_000_000
+    xlsx_unpacked_mb: float = 300.0
+    xlsx_ratio: float = 100.0
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not value > 0:
+                raise ValueError(f"{item.name} must be above 0, got {value!r}")
+
+
+#: Environment variable that sets each upload limit.
+UPLOAD_LIMIT_SETTINGS: Final[dict[str, str]] = {
+    "file_mb": "KCC_MAX_UPLOAD_MB",
+    "rows": "KCC_MAX_ROWS",
+    "columns": "KCC_MAX_COLUMNS",
+    "line_bytes": "KCC_MAX_LINE_BYTES",
+    "xlsx_unpacked_mb": "KCC_MAX_XLSX_UNPACKED_MB",
+    "xlsx_ratio": "KCC_MAX_XLSX_RATIO",
+}
+
+
+def upload_limits() -> UploadLimits:
+    """Upload limits: each ``KCC_MAX_*`` variable when set, else the ``UploadLimits`` default.
+
+    Raises
+    ------
+    ValueError
+        When a variable is not a number above 0 (naming the variable).
+    """
+    defaults = UploadLimits()
+    values: dict[str, float | int] = {}
+    for name, variable in UPLOAD_LIMIT_SETTINGS.items():
+        text = os.environ.get(variable, "").strip()
+        if not text:
+            continue
+        kind = type(getattr(defaults, name))
+        try:
+            value = kind(float(text)) if kind is int else float(text)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{variable} must be a number, got {text!r}") from None
+        if not value > 0:
+            raise ValueError(f"{variable} must be above 0, got {text!r}")
+        values[name] = value
+    return UploadLimits(**values)

@@ -2,8 +2,9 @@
 
 The path of a file through this module:
 
-1. ``read_source`` sniffs the format (delimiter, encoding, decimal comma) and keeps the file
-   with a text preview of its rows;
+1. ``read_source`` tells what the file is from its first bytes, checks the upload limits
+   (``kcc.config.UploadLimits``) before parsing, sniffs the format (delimiter, encoding,
+   decimal comma) and keeps the file with a text preview of its rows;
 2. ``guess_mapping`` proposes which column means what (a frozen ``Mapping`` the user can
    change), including the date format and what each outcome value counts as;
 3. ``run_import`` checks every row and writes the file whole, or not at all.
@@ -14,7 +15,8 @@ with pandas, then written through ``kcc.store.replace_intervals``.
 
 Local times
 -----------
-Times in a file are the contact centre's wall-clock time in ``kcc.config.timezone()``.
+Times in a file are the contact centre's wall-clock time in ``kcc.config.timezone()``; times
+with a UTC offset (format ``%z``) are converted to it first.
 Around the change of summer time:
 
 * interval counts: a start time in the repeated autumn hour that occurs twice for a series is
@@ -40,7 +42,9 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -51,7 +55,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config, store
-from kcc.i18n import stored_text, t
+from kcc.i18n import TranslatedError, stored_text, t
 
 KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
 
@@ -386,6 +390,9 @@ class SourceFile:
         The file on disk (CSV read from a path).
     data : bytes or None
         The file's bytes (CSV uploaded).
+    notices : tuple of ImportProblem
+        What the reading wants the user to know (a spreadsheet that holds text, one column
+        found), as notices in the reader's language.
     """
 
     name: str
@@ -397,6 +404,7 @@ class SourceFile:
     decimal_comma: bool = False
     path: str | None = None
     data: bytes | None = field(default=None, repr=False)
+    notices: tuple[ImportProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -461,6 +469,78 @@ class ImportResult:
 # --------------------------------------------------------------------------- reading
 
 
+#: Delimiters a text file may use; a tie when sniffing goes to the first.
+DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
+
+#: Name of each delimiter in texts (``data.delimiter.<name>``).
+DELIMITER_NAMES: Final[dict[str, str]] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+#: Bytes read from the start of a file to tell its kind, encoding and delimiter.
+HEAD_BYTES: Final[int] = 1_000_000
+
+#: A text file is scanned for its lines this many bytes at a time. [bytes]
+_SCAN_BYTES: Final[int] = 8 * 2**20
+
+#: First bytes of files that are not text, and the kind of file each names.
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"PAR1", "parquet"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"%PDF", "pdf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!", "rar"),
+)
+
+#: Kinds of file named in messages (``data.file_kind.<kind>``).
+FILE_KINDS: Final[tuple[str, ...]] = (
+    "zip", "png", "jpeg", "gif", "pdf", "gzip", "7z", "rar", "binary",
+)
+
+_SPREADSHEET_SUFFIXES: Final[tuple[str, ...]] = (".xlsx", ".xlsm")
+_PARQUET_SUFFIXES: Final[tuple[str, ...]] = (".parquet", ".pq")
+
+
+class SourceError(TranslatedError):
+    """A file that cannot be read for mapping: over an upload limit, not text or a
+    spreadsheet, without data rows, or with rows that do not line up with its header.
+
+    The text is ``data.source_error.<code>``; fields: ``name`` (the file) and, by code,
+    ``found``, ``limit`` and ``setting`` (the environment variable of the limit), ``line``,
+    ``expected``, ``reason``, and ``field`` (a kind of file or a delimiter, shown by its name).
+    """
+
+    texts = "data.source_error"
+    labels = {
+        **{kind: f"data.file_kind.{kind}" for kind in FILE_KINDS},
+        **{d: f"data.delimiter.{n}" for d, n in DELIMITER_NAMES.items()},
+    }
+
+
+def _check_limit(limit: str, found: float, limits: config.UploadLimits, name: str, **fields: Any) -> None:
+    """Raise ``SourceError("limit_<limit>")`` when ``found`` is above the limit."""
+    allowed = getattr(limits, limit)
+    if found > allowed:
+        shown = round(found, 1) if found >= 10 else float(f"{found:.3g}")  # a few digits
+        raise SourceError(f"limit_{limit}", name=name, found=shown, limit=allowed,
+                          setting=config.UPLOAD_LIMIT_SETTINGS[limit], **fields)
+
+
+def _file_kind(head: bytes) -> str:
+    """``text`` or the kind of file its first bytes show (see ``_MAGIC``); ``utf16`` for
+    text saved as UTF-16, ``binary`` for anything else holding NUL bytes."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf16"
+    return "binary" if b"\x00" in head else "text"
+
+
 def _sniff_encoding(head: bytes) -> str:
     try:
         head.decode("utf-8")
@@ -472,12 +552,75 @@ def _sniff_encoding(head: bytes) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the same number of fields as the
+    header, most often and into most fields (quotes respected)."""
     lines = [line for line in text.splitlines()[:50] if line.strip()]
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t").delimiter
-    except csv.Error:
-        header = lines[0] if lines else ""
-        return max((",", ";", "\t"), key=header.count)
+    if not lines:
+        return ","
+    best, best_score = ",", (0.0, 0)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
+        if not counts or counts[0] < 2:
+            continue
+        score = (sum(n == counts[0] for n in counts) / len(counts), counts[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _pieces(raw: bytes | None, path: str | None, size: int, start: int = 0) -> Iterator[tuple[bytes, int, int]]:
+    """The file from ``start`` in pieces of ``size`` bytes as ``(buffer, begin, end)``: the
+    piece is ``buffer[begin:end]`` of the uploaded bytes, or a piece read from disk, so the
+    file is never copied whole."""
+    if raw is not None:
+        for begin in range(start, len(raw), size):
+            yield raw, begin, min(begin + size, len(raw))
+        return
+    with open(path or "", "rb") as handle:
+        handle.seek(start)
+        while chunk := handle.read(size):
+            yield chunk, 0, len(chunk)
+
+
+def _count_lines(raw: bytes | None, path: str | None, newline: bytes, limits: config.UploadLimits,
+                 name: str) -> int:
+    """Lines in a text file (a last line without a break counts), read in pieces; raises
+    ``SourceError`` naming the first line longer than ``limits.line_bytes``.
+
+    Pieces are no longer than the limit, so a line over it always crosses a piece's edge:
+    only the line ending at each piece's first break needs measuring (two byte searches),
+    and counting the breaks is the only pass over every byte.
+    """
+    limit, byte = limits.line_bytes, newline[0]
+    lines = offset = start = 0  # start: offset of the line being read
+
+    def too_long(length: int) -> SourceError:
+        return SourceError("limit_line_bytes", name=name, line=lines + 1, found=length, limit=limit,
+                           setting=config.UPLOAD_LIMIT_SETTINGS["line_bytes"])
+
+    for buffer, begin, end in _pieces(raw, path, max(1, min(_SCAN_BYTES, limit))):
+        first = buffer.find(newline, begin, end)
+        if first >= 0:
+            if offset + first - begin - start > limit:
+                raise too_long(offset + first - begin - start)
+            lines += int(np.count_nonzero(np.frombuffer(buffer, np.uint8, end - begin, begin) == byte))
+            start = offset + buffer.rfind(newline, begin, end) - begin + 1
+        offset += end - begin
+        if offset - start > limit:  # too long already: find where it ends, to name its length
+            stop = offset
+            for rest, rest_begin, rest_end in _pieces(raw, path, _SCAN_BYTES, offset):
+                found = rest.find(newline, rest_begin, rest_end)
+                if found >= 0:
+                    stop += found - rest_begin
+                    break
+                stop += rest_end - rest_begin
+            raise too_long(stop - start)
+    return lines + (offset > start)
+
+
+def _header_fields(text: str, delimiter: str) -> int:
+    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    return len(first)
 
 
 _DECIMAL_COMMA = re.compile(r"^-?\d+(\.\d{3})*,\d+$")
@@ -518,61 +661,137 @@ def _text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def read_source(data: bytes | str | Path, name: str | None = None) -> SourceFile:
+def read_source(
+    data: bytes | str | Path,
+    name: str | None = None,
+    *,
+    delimiter: str | None = None,
+    limits: config.UploadLimits | None = None,
+    complete: bool = False,
+) -> SourceFile:
     """Read a CSV/TSV, ``.xlsx`` or Parquet file for mapping.
+
+    The kind of file is told by its first bytes, not only its name: a spreadsheet that holds
+    text is read as text (with a notice), and an image, PDF or archive is refused by name.
+    Limits are checked before the rows are read: the file size, a text file's line lengths
+    and rows (one scan in chunks), a spreadsheet's unpacked size and packing ratio (from the
+    zip directory), and the rows and columns.
 
     Parameters
     ----------
     data : bytes or str or pathlib.Path
         The uploaded bytes, or a path.
     name : str, optional
-        File name (decides the format by its extension); default the path's name.
+        File name shown in messages (its extension is a hint to the format); default the
+        path's name.
+    delimiter : str, optional
+        Field separator of a text file, one of ``DELIMITERS``; default sniffed from the first
+        lines.
+    limits : kcc.config.UploadLimits, optional
+        Default ``kcc.config.upload_limits()`` (environment variables ``KCC_MAX_*``).
+    complete : bool, default False
+        Read every row of a text file; by default a file over ``FULL_READ_MAX_BYTES`` keeps
+        the first ``SAMPLE_ROWS`` for mapping.
 
     Returns
     -------
     SourceFile
-        Format details and the rows as text.
+        Format details, the rows as text and notices.
 
     Raises
     ------
-    ValueError
-        When the file is empty or not readable as any supported format.
+    SourceError
+        (a ``ValueError``) When the file is over a limit, empty or without data rows, not
+        text or a spreadsheet, a damaged spreadsheet, or has rows that do not line up with
+        its header; ``message(lang)`` says so in the reader's language.
     """
+    if delimiter is not None and delimiter not in DELIMITERS:
+        raise ValueError(f"delimiter must be one of {DELIMITERS}, got {delimiter!r}")
+    limits = limits or config.upload_limits()
     path = None if isinstance(data, bytes) else str(data)
     name = name or (Path(path).name if path else "upload.csv")
     suffix = Path(name).suffix.lower()
     raw = data if isinstance(data, bytes) else None
-    if suffix in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(io.BytesIO(raw) if raw is not None else path, dtype=object)
-        text = _text_frame(frame)
-        return SourceFile(name, "xlsx", text, True, decimal_comma=_has_decimal_comma(text, None))
-    if suffix in (".parquet", ".pq"):
-        frame = pd.read_parquet(io.BytesIO(raw) if raw is not None else path)
-        text = _text_frame(frame)
-        return SourceFile(name, "parquet", text, True, decimal_comma=False)
     size = len(raw) if raw is not None else os.path.getsize(path or "")
+    _check_limit("file_mb", size / 2**20, limits, name)
     if size == 0:
-        raise ValueError(t("data.problem.empty_file", "en"))
+        raise SourceError("empty", name=name)
     if raw is not None:
-        head = raw[:1_000_000]
+        head = raw[:HEAD_BYTES]
     else:
         with open(path or "", "rb") as handle:
-            head = handle.read(1_000_000)
+            head = handle.read(HEAD_BYTES)
+    kind = _file_kind(head)
+    if kind == "zip" and suffix not in _PARQUET_SUFFIXES:
+        return _read_xlsx(raw, path, name, limits)
+    if kind == "parquet":
+        return _read_parquet(raw, path, name, limits)
+    if kind in ("xls", "utf16"):
+        raise SourceError(kind, name=name)
+    if kind != "text":
+        raise SourceError("not_text", name=name, field=kind)
+    notices: tuple[ImportProblem, ...] = ()
+    if suffix in (*_SPREADSHEET_SUFFIXES, *_PARQUET_SUFFIXES):
+        notices = (_problem("named_but_text", name, severity=NOTICE, name=name, suffix=suffix),)
+    return _read_text(raw, path, name, head, size, delimiter, limits, notices, complete)
+
+
+def _read_text(
+    raw: bytes | None, path: str | None, name: str, head: bytes, size: int,
+    delimiter: str | None, limits: config.UploadLimits, notices: tuple[ImportProblem, ...],
+    complete: bool,
+) -> SourceFile:
     encoding = _sniff_encoding(head)
-    delimiter = _sniff_delimiter(head.decode(encoding, errors="replace"))
-    complete = size <= FULL_READ_MAX_BYTES
-    frame = pd.read_csv(
-        io.BytesIO(raw) if raw is not None else path,
-        sep=delimiter,
-        dtype=str,
-        encoding="utf-8-sig" if encoding == "utf-8" else "latin-1",
-        keep_default_na=False,
-        na_values=[""],
-        nrows=None if complete else SAMPLE_ROWS,
-        engine="c",
-    )
+    # Old Mac exports end lines with a carriage return alone.
+    newline = b"\r" if b"\n" not in head and b"\r" in head else b"\n"
+    lines = _count_lines(raw, path, newline, limits, name)
+    _check_limit("rows", max(lines - 1, 0), limits, name)
+    text = head.decode(encoding, errors="replace")
+    if len(head) < size and text.rfind(newline.decode()) > 0:  # the sample's last line may be cut
+        text = text[: text.rfind(newline.decode())]
+    delimiter = delimiter or _sniff_delimiter(text)
+    _check_limit("columns", _header_fields(text, delimiter), limits, name)
+    complete = complete or size <= FULL_READ_MAX_BYTES
+
+    def read(encoding: str) -> pd.DataFrame:
+        return pd.read_csv(
+            io.BytesIO(raw) if raw is not None else path,
+            sep=delimiter,
+            dtype=str,
+            encoding="utf-8-sig" if encoding == "utf-8" else "latin-1",
+            keep_default_na=False,
+            na_values=[""],
+            nrows=None if complete else SAMPLE_ROWS,
+            engine="c",
+        )
+
+    try:
+        try:
+            frame = read(encoding)
+        except UnicodeDecodeError:  # not UTF-8 after all, further down than the sample
+            encoding = "latin-1"
+            frame = read(encoding)
+    except pd.errors.EmptyDataError:
+        raise SourceError("empty", name=name) from None
+    except pd.errors.ParserError as exc:
+        counts = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if counts:
+            expected, line, found = map(int, counts.groups())
+            raise SourceError("misaligned", name=name, line=line, expected=expected, found=found,
+                              field=delimiter) from exc
+        raise SourceError("unreadable", name=name, field=delimiter,
+                          reason=str(exc).splitlines()[0]) from exc
+    if not isinstance(frame.index, pd.RangeIndex):
+        # Every row one field longer than the header: pandas would take the first as an index.
+        columns = len(frame.columns)
+        raise SourceError("misaligned", name=name, line=2, expected=columns, found=columns + 1,
+                          field=delimiter)
+    if frame.empty:
+        raise SourceError("no_rows", name=name)
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.astype("object").where(frame.notna(), None)
+    if len(frame.columns) == 1:
+        notices = (*notices, _problem("one_column", name, severity=NOTICE, name=name))
     return SourceFile(
         name,
         "csv",
@@ -583,7 +802,80 @@ def read_source(data: bytes | str | Path, name: str | None = None) -> SourceFile
         decimal_comma=_has_decimal_comma(frame, delimiter),
         path=path,
         data=raw,
+        notices=notices,
     )
+
+
+_CELL = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def _sheet_size(archive: zipfile.ZipFile) -> tuple[int, int]:
+    """Most data rows and columns a worksheet declares (its ``<dimension ref="A1:H100">``);
+    (0, 0) when none says. Reads only the start of each sheet."""
+    rows = columns = 0
+    for member in archive.namelist():
+        if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", member):
+            continue
+        with archive.open(member) as sheet:
+            start = sheet.read(4096).decode("utf-8", errors="replace")
+        found = re.search(r"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*:?([A-Z]+\d+)\"", start)
+        cell = _CELL.match(found.group(1)) if found else None
+        if cell:
+            letters, number = cell.groups()
+            width = 0
+            for letter in letters:
+                width = width * 26 + ord(letter) - ord("A") + 1
+            rows, columns = max(rows, int(number) - 1), max(columns, width)
+    return rows, columns
+
+
+def _read_xlsx(raw: bytes | None, path: str | None, name: str, limits: config.UploadLimits) -> SourceFile:
+    source = io.BytesIO(raw) if raw is not None else path
+    try:
+        # The zip directory says how big each part unpacks (zipfile never unpacks more than
+        # that), so a packed bomb is refused before any sheet is parsed.
+        with zipfile.ZipFile(source) as archive:  # type: ignore[arg-type]
+            members = archive.infolist()
+            if "xl/workbook.xml" not in {m.filename for m in members}:
+                raise SourceError("not_text", name=name, field="zip")
+            unpacked = sum(m.file_size for m in members)
+            packed = sum(m.compress_size for m in members)
+            _check_limit("xlsx_unpacked_mb", unpacked / 2**20, limits, name)
+            _check_limit("xlsx_ratio", unpacked / max(packed, 1), limits, name)
+            rows, columns = _sheet_size(archive)
+        _check_limit("rows", rows, limits, name)
+        _check_limit("columns", columns, limits, name)
+        frame = pd.read_excel(io.BytesIO(raw) if raw is not None else path, dtype=object)
+    except SourceError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError, SyntaxError) as exc:
+        # A cut-off download or a damaged part (XML parse errors are SyntaxErrors).
+        raise SourceError("xlsx_damaged", name=name) from exc
+    if frame.empty:
+        raise SourceError("no_rows", name=name)
+    _check_limit("rows", len(frame), limits, name)
+    text = _text_frame(frame)
+    return SourceFile(name, "xlsx", text, True, decimal_comma=_has_decimal_comma(text, None))
+
+
+def _read_parquet(raw: bytes | None, path: str | None, name: str, limits: config.UploadLimits) -> SourceFile:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source = pa.BufferReader(raw) if raw is not None else path
+    try:
+        meta = pq.ParquetFile(source).metadata
+        _check_limit("rows", meta.num_rows, limits, name)
+        _check_limit("columns", meta.num_columns, limits, name)
+        frame = pd.read_parquet(io.BytesIO(raw) if raw is not None else path)
+    except SourceError:
+        raise
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise SourceError("parquet_damaged", name=name) from exc
+    if frame.empty:
+        raise SourceError("no_rows", name=name)
+    text = _text_frame(frame)
+    return SourceFile(name, "parquet", text, True, decimal_comma=False)
 
 
 # --------------------------------------------------------------------------- guessing
@@ -636,11 +928,28 @@ def _values(frame: pd.DataFrame, column: str, n: int = 300) -> pd.Series:
 GUESS_MIN_SHARE: Final[float] = 0.8
 
 
+def has_utc_offset(fmt: str) -> bool:
+    """The format reads a UTC offset (``%z``: ``+01:00``, ``+0100`` or ``Z``)."""
+    return "%z" in fmt
+
+
+def parse_times(text: pd.Series, fmt: str) -> pd.Series:
+    """Date/time texts as the centre's wall-clock time (naive), NaT when not in ``fmt``.
+
+    Times with a UTC offset are instants: converted to ``kcc.config.timezone()``, so a file
+    written in UTC or with mixed summer and winter offsets lands on the local clock.
+    """
+    if not has_utc_offset(fmt):
+        return pd.to_datetime(text, format=fmt, errors="coerce")
+    instants = pd.to_datetime(text, format=fmt, errors="coerce", utc=True)
+    return instants.dt.tz_convert(config.timezone()).dt.tz_localize(None)
+
+
 def _parses(values: pd.Series, fmt: str) -> bool:
     """Most sampled values read with ``fmt`` (a few bad rows are for validation to report)."""
     if values.empty:
         return False
-    parsed = pd.to_datetime(values, format=fmt, errors="coerce")
+    parsed = parse_times(values, fmt)
     return bool(parsed.notna().mean() >= GUESS_MIN_SHARE)
 
 
@@ -658,11 +967,13 @@ def _date_format(values: pd.Series) -> str | None:
 
 def _datetime_format(values: pd.Series) -> str | None:
     sep = "T" if len(values) and values.str.match(r"^\d{4}-\d{2}-\d{2}T").all() else " "
+    # ISO times may end in a UTC offset: +01:00, +0100 or Z.
+    offset = len(values) and values.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$").mean() >= GUESS_MIN_SHARE
     for date_fmt in DATE_FORMATS:
         if date_fmt in ("%Y%m%d", "%y%m%d"):
             continue
         for time_fmt in TIME_FORMATS:
-            fmt = f"{date_fmt}{sep}{time_fmt}"
+            fmt = f"{date_fmt}{sep}{time_fmt}{'%z' if offset else ''}"
             if _parses(values, fmt):
                 return fmt
     return None
@@ -836,7 +1147,7 @@ def preview(source: SourceFile, mapping: Mapping, rows: int = 10) -> pd.DataFram
     cols = [c for c in mapping.time_columns() if c in head]
     if cols:
         text = head[cols].fillna("").astype(str).agg(" ".join, axis=1).str.strip()
-        out["timestamp"] = pd.to_datetime(text, format=mapping.datetime_format, errors="coerce")
+        out["timestamp"] = parse_times(text, mapping.datetime_format)
     out["channel"] = (
         head[mapping.channel].map(
             lambda v: dict(mapping.channel_map).get(str(v).strip().lower()) if v else None
@@ -1073,11 +1384,12 @@ def _prepare_intervals(
     file = source.name
     frame = source.frame
     if not source.complete:
-        frame = read_source(source.data or source.path or "", source.name).frame  # type: ignore[arg-type]
+        frame = read_source(source.data or source.path or "", source.name,  # type: ignore[arg-type]
+                            delimiter=source.delimiter, complete=True).frame
     rows = pd.Series(np.arange(1, len(frame) + 1), index=frame.index)
     problems: list[ImportProblem] = []
     text = frame[list(mapping.time_columns())].fillna("").astype(str).agg(" ".join, axis=1).str.strip()
-    local = pd.to_datetime(text, format=mapping.datetime_format, errors="coerce")
+    local = parse_times(text, mapping.datetime_format)
     bad = local.isna()
     column = " + ".join(mapping.time_columns())
     empty = bad & text.eq("")

@@ -902,7 +902,7 @@ class CsvSource:
     path : str
         File to read.
     delimiter : str
-        Field separator: ``,``, ``;`` or a tab.
+        Field separator: ``,``, ``;``, ``|`` or a tab.
     encoding : str
         ``utf-8`` or ``latin-1``.
     header : tuple of str
@@ -1082,7 +1082,7 @@ def _typed_contacts_sql(
     outcome = "$ov[list_position($ok, outcome_raw)]" if cols.outcome else "'answered'"
     handle = _number_sql("handle_raw", cols.handle_s, "handle_s" in typed, cols.decimal_comma)
     wait = _number_sql("wait_raw", cols.wait_s, "wait_s" in typed, cols.decimal_comma)
-    arrival_local = "arrival_raw" if "arrival" in typed else "try_strptime(arrival_raw, $fmt)"
+    arrival_local = "arrival_raw" if "arrival" in typed else _parse_arrival("arrival_raw", cols)
     return f"""SELECT line, arrival_raw, {arrival_local} AS arrival_local,
                       {channel} AS channel, {queue} AS queue, contact_id, customer_id,
                       {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
@@ -1111,8 +1111,24 @@ def _number_sql(raw: str, column: str | None, typed: bool, decimal_comma: bool) 
     return raw if typed else _seconds(raw, decimal_comma)
 
 
+def _parse_arrival(text: str, cols: ContactColumns) -> str:
+    """SQL reading arrival text with ``$fmt`` as local wall-clock time. A format with a UTC
+    offset (``%z``) gives instants, read on the centre's clock (``$tz``); DuckDB's ``%z``
+    takes ``+01:00`` and ``+0100`` but not ``Z`` (UTC)."""
+    if "%z" not in cols.arrival_format:
+        return f"try_strptime({text}, $fmt)"
+    return f"timezone($tz, try_strptime(regexp_replace({text}, '[zZ]$', '+00:00'), $fmt))"
+
+
+def _arrival_params(cols: ContactColumns) -> dict[str, Any]:
+    """Parameters of ``_parse_arrival``."""
+    if "%z" not in cols.arrival_format:
+        return {"fmt": cols.arrival_format}
+    return {"fmt": cols.arrival_format, "tz": config.timezone()}
+
+
 def _typed_params(cols: ContactColumns, typed: frozenset[str] = frozenset()) -> dict[str, Any]:
-    params: dict[str, Any] = {} if "arrival" in typed else {"fmt": cols.arrival_format}
+    params: dict[str, Any] = {} if "arrival" in typed else _arrival_params(cols)
     if cols.channel:
         params.update(ck=list(cols.channel_keys) or [""], cv=list(cols.channel_ids) or [""])
     else:
@@ -1133,7 +1149,8 @@ def _source(cur: duckdb.DuckDBPyConnection, source: CsvSource | pd.DataFrame) ->
 def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _FastSource | None:
     """A reading of ``source`` in which DuckDB types the arrival time and the numbers.
 
-    The arrival is typed when it is one column (``timestampformat`` is the mapping's format),
+    The arrival is typed when it is one column (``timestampformat`` is the mapping's format)
+    without a UTC offset,
     handle and wait times when mapped (``decimal_separator`` from the mapping); every other
     column stays text. None when the source is a frame, its header is unknown, or a column
     would need two types.
@@ -1143,7 +1160,8 @@ def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _Fas
     if len(set(source.header)) != len(source.header):
         return None
     wanted: dict[str, tuple[str, str]] = {}  # column -> (type, field)
-    if len(cols.arrival) == 1:
+    arrival_typed = len(cols.arrival) == 1 and "%z" not in cols.arrival_format
+    if arrival_typed:
         wanted[cols.arrival[0]] = ("TIMESTAMP", "arrival")
     for name in ("handle_s", "wait_s"):
         column = getattr(cols, name)
@@ -1151,7 +1169,7 @@ def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _Fas
             if column in wanted:
                 return None
             wanted[column] = ("DOUBLE", name)
-    texts = [*(cols.arrival if len(cols.arrival) > 1 else ()), *cols.contact_id]
+    texts = [*(() if arrival_typed else cols.arrival), *cols.contact_id]
     texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome) if c]
     if any(c in wanted for c in texts) or any(c not in source.header for c in [*wanted, *texts]):
         return None
@@ -1233,11 +1251,11 @@ def _fast_stage_scan(
     stands (spaces around it, or empty), the file is grouped by the raw outcome too, so each
     text is trimmed and mapped once and the checks see what ``_stage_scan`` sees.
     """
-    mapping = {k: v for k, v in _typed_params(columns).items() if k != "fmt"}
+    mapping = {k: v for k, v in _typed_params(columns).items() if k not in ("fmt", "tz")}
     params = {
         **fast.params,
         **{k: v for k, v in mapping.items() if k not in ("ok", "ov")},
-        **({} if "arrival" in fast.typed else {"fmt": columns.arrival_format}),
+        **({} if "arrival" in fast.typed else _arrival_params(columns)),
     }
     by_outcome = True
     if columns.outcome:
@@ -1274,9 +1292,9 @@ def _stage_sql(
     """
     if "arrival" in fast.typed:
         arrival_local = _q(cols.arrival[0])
-    else:  # date and time columns: joined and parsed per row, as the text reading does
+    else:  # date and time columns, or a UTC offset: parsed per row, as the text reading does
         joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
-        arrival_local = f"try_strptime(nullif(trim({joined}), ''), $fmt)"
+        arrival_local = _parse_arrival(f"nullif(trim({joined}), '')", cols)
     keys = {"channel_raw": cols.channel, "queue_raw": cols.queue}
     if not by_outcome:
         keys["outcome_raw"] = cols.outcome

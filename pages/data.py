@@ -11,7 +11,8 @@ from kcc import charts_data, config, importer, store
 from kcc.i18n import show_stored
 from kcc.ui.state import current_user, init_page, load_demo_with_progress
 from kcc.ui.widgets import (
-    channel_label, date_format, datetime_format, fmt_day, fmt_number, plotly_chart, styled_numbers,
+    channel_label, date_format, datetime_format, error_text, fmt_day, fmt_number, plotly_chart,
+    styled_numbers,
 )
 
 con, tr = init_page("data")
@@ -24,13 +25,26 @@ st.caption(tr("data.examples"))
 
 
 @st.cache_data(show_spinner=False, max_entries=3)
-def _read(data: bytes, name: str) -> importer.SourceFile:
-    return importer.read_source(data, name)
+def _read(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits) -> importer.SourceFile:
+    return importer.read_source(data, name, delimiter=delimiter, limits=limits)
 
 
 @st.cache_data(show_spinner=False, max_entries=6)
-def _guess(data: bytes, name: str, kind: str | None) -> importer.Mapping:
-    return importer.guess_mapping(_read(data, name), kind)
+def _guess(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits,
+           kind: str | None) -> importer.Mapping:
+    return importer.guess_mapping(_read(data, name, delimiter, limits), kind)
+
+
+def _delimiter_picker(key: str, found: str | None) -> None:
+    """Automatic, or one of the delimiters; the choice is read (from its key) before the
+    file is, so a wrong guess can be fixed and a failed reading tried again."""
+    auto = (tr("data.mapping.delimiter.auto", found=tr(f"data.delimiter.{importer.DELIMITER_NAMES[found]}"))
+            if found else tr("data.mapping.delimiter.auto_unknown"))
+    st.selectbox(
+        tr("data.mapping.delimiter"), ["auto", *importer.DELIMITERS],
+        format_func=lambda d: auto if d == "auto" else tr(f"data.delimiter.{importer.DELIMITER_NAMES[d]}"),
+        help=tr("data.mapping.delimiter.help"), key=key,
+    )
 
 
 def _problem_table(problems: tuple[importer.ImportProblem, ...] | list[importer.ImportProblem]) -> None:
@@ -52,18 +66,35 @@ def _problem_table(problems: tuple[importer.ImportProblem, ...] | list[importer.
 
 # --------------------------------------------------------------------------- upload + mapping
 st.header(tr("data.upload.header"))
+limits = config.upload_limits()
 upload = st.file_uploader(
     tr("data.upload.label"),
     type=["csv", "tsv", "txt", "xlsx", "parquet"],
-    help=tr("data.upload.help"),
+    help=tr("data.upload.help") + " " + tr(
+        "data.upload.limits", file_mb=limits.file_mb, rows=limits.rows, columns=limits.columns,
+        xlsx_mb=limits.xlsx_unpacked_mb,
+    ),
+    # The browser refuses a bigger file at once; the server's own cap (server.maxUploadSize)
+    # still bounds it.
+    max_upload_size=max(1, min(int(limits.file_mb), int(st.get_option("server.maxUploadSize")))),
     key="data.upload",
 )
 
 if upload is not None:
     data = upload.getvalue()
     fid = hashlib.sha1(data).hexdigest()[:10]  # widget keys per file: columns differ per file
+    delimiter_key = f"data.map.{fid}.delimiter"
+    chosen = ss.get(delimiter_key, "auto")
+    delimiter = None if chosen == "auto" else str(chosen)
+    # The mapping's widget keys follow the delimiter too: the columns change with it.
+    fid = f"{fid}.{importer.DELIMITER_NAMES.get(delimiter or '', 'auto')}"
     try:
-        source = _read(data, upload.name)
+        source = _read(data, upload.name, delimiter, limits)
+    except importer.SourceError as exc:
+        st.error(error_text(exc))
+        if exc.code in ("misaligned", "unreadable") or delimiter:
+            _delimiter_picker(delimiter_key, None)
+        st.stop()
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         st.error(tr("data.upload.read_error", error=exc))
         st.stop()
@@ -77,9 +108,13 @@ if upload is not None:
             columns=len(source.frame.columns),
         )
     )
-    guess0 = _guess(data, upload.name, None)
+    for notice in source.notices:
+        st.info(notice.message(lang))
+    guess0 = _guess(data, upload.name, delimiter, limits, None)
     st.subheader(tr("data.mapping.header"))
     st.caption(tr("data.mapping.help"))
+    if source.format == "csv":
+        _delimiter_picker(delimiter_key, source.delimiter if delimiter is None else None)
     kind = st.radio(
         tr("data.mapping.kind"),
         importer.KINDS,
@@ -88,7 +123,7 @@ if upload is not None:
         horizontal=True,
         key=f"data.map.{fid}.kind",
     )
-    guess = _guess(data, upload.name, kind)
+    guess = _guess(data, upload.name, delimiter, limits, kind)
     none = tr("data.mapping.none")
     columns = [none, *map(str, source.frame.columns)]
 

@@ -16,10 +16,115 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.upload.header": ("Upload", "Uploaden"),
     "data.upload.label": ("File (CSV, TSV, Excel .xlsx or Parquet)", "Bestand (CSV, TSV, Excel .xlsx of Parquet)"),
     "data.upload.help": (
-        "Comma, semicolon or tab separated; decimal comma and Latin-1 files are recognised.",
-        "Gescheiden door komma, puntkomma of tab; decimale komma en Latin-1 worden herkend.",
+        "Comma, semicolon, tab or pipe separated; decimal comma and Latin-1 files are recognised.",
+        "Gescheiden door komma, puntkomma, tab of verticale streep; decimale komma en Latin-1 worden herkend.",
     ),
     "data.upload.read_error": ("The file could not be read: {error}", "Het bestand kon niet worden gelezen: {error}"),
+    "data.upload.limits": (
+        "Up to {file_mb:,g} MB, {rows:,} rows and {columns:,} columns; spreadsheets up to "
+        "{xlsx_mb:,g} MB unpacked.",
+        "Tot {file_mb:,g} MB, {rows:,} regels en {columns:,} kolommen; spreadsheets tot "
+        "{xlsx_mb:,g} MB uitgepakt.",
+    ),
+    "data.mapping.delimiter": ("Delimiter", "Scheidingsteken"),
+    "data.mapping.delimiter.help": (
+        "The character between the columns of a text file. Automatic picks the one that "
+        "splits the first lines into the same number of columns as the header.",
+        "Het teken tussen de kolommen van een tekstbestand. Automatisch kiest het teken dat de "
+        "eerste regels in evenveel kolommen splitst als de kopregel.",
+    ),
+    "data.mapping.delimiter.auto": ("automatic ({found})", "automatisch ({found})"),
+    "data.mapping.delimiter.auto_unknown": ("automatic", "automatisch"),
+    "data.delimiter.comma": ("comma ,", "komma ,"),
+    "data.delimiter.semicolon": ("semicolon ;", "puntkomma ;"),
+    "data.delimiter.tab": ("tab", "tab"),
+    "data.delimiter.pipe": ("pipe |", "verticale streep |"),
+    "data.file_kind.zip": ("a zip archive", "een zip-archief"),
+    "data.file_kind.png": ("a PNG image", "een PNG-afbeelding"),
+    "data.file_kind.jpeg": ("a JPEG image", "een JPEG-afbeelding"),
+    "data.file_kind.gif": ("a GIF image", "een GIF-afbeelding"),
+    "data.file_kind.pdf": ("a PDF document", "een PDF-document"),
+    "data.file_kind.gzip": ("a gzip archive", "een gzip-archief"),
+    "data.file_kind.7z": ("a 7-Zip archive", "een 7-Zip-archief"),
+    "data.file_kind.rar": ("a RAR archive", "een RAR-archief"),
+    "data.file_kind.binary": ("binary data, not text", "binaire gegevens, geen tekst"),
+    # why a file cannot be read for mapping (kcc.importer.SourceError)
+    "data.source_error.limit_file_mb": (
+        "{name} is {found:,g} MB; the limit is {limit:,g} MB (setting {setting}).",
+        "{name} is {found:,g} MB; de grens is {limit:,g} MB (instelling {setting}).",
+    ),
+    "data.source_error.limit_rows": (
+        "{name} has {found:,} rows; the limit is {limit:,} rows (setting {setting}).",
+        "{name} heeft {found:,} regels; de grens is {limit:,} regels (instelling {setting}).",
+    ),
+    "data.source_error.limit_columns": (
+        "{name} has {found:,} columns; the limit is {limit:,} columns (setting {setting}).",
+        "{name} heeft {found:,} kolommen; de grens is {limit:,} kolommen (instelling {setting}).",
+    ),
+    "data.source_error.limit_line_bytes": (
+        "Line {line:,} of {name} is {found:,} bytes long; the limit is {limit:,} bytes "
+        "(setting {setting}). A data export has one row per line.",
+        "Regel {line:,} van {name} is {found:,} bytes lang; de grens is {limit:,} bytes "
+        "(instelling {setting}). Een data-export heeft één rij per regel.",
+    ),
+    "data.source_error.limit_xlsx_unpacked_mb": (
+        "{name} unpacks to {found:,g} MB; the limit for spreadsheets is {limit:,g} MB unpacked "
+        "(setting {setting}). Save the sheet as CSV to import it.",
+        "{name} is uitgepakt {found:,g} MB; de grens voor spreadsheets is {limit:,g} MB uitgepakt "
+        "(instelling {setting}). Sla het blad op als CSV om het te importeren.",
+    ),
+    "data.source_error.limit_xlsx_ratio": (
+        "{name} unpacks to {found:,g} times its size; the limit is {limit:,g} times (setting "
+        "{setting}). Spreadsheet exports pack 5 to 15 times; open the file in Excel and save it "
+        "again, or save it as CSV.",
+        "{name} wordt uitgepakt {found:,g} keer zo groot; de grens is {limit:,g} keer "
+        "(instelling {setting}). Spreadsheet-exports zijn 5 tot 15 keer ingepakt; open het "
+        "bestand in Excel en sla het opnieuw op, of sla het op als CSV.",
+    ),
+    "data.source_error.empty": ("{name} is empty.", "{name} is leeg."),
+    "data.source_error.no_rows": (
+        "{name} has no data rows, only a header (or nothing at all).",
+        "{name} heeft geen gegevensregels, alleen een kopregel (of helemaal niets).",
+    ),
+    "data.source_error.not_text": (
+        "{name} is not a text file or a spreadsheet: it holds {field}. Upload a CSV, TSV, "
+        "Excel (.xlsx) or Parquet file.",
+        "{name} is geen tekstbestand of spreadsheet: het bevat {field}. Upload een CSV-, TSV-, "
+        "Excel- (.xlsx) of Parquet-bestand.",
+    ),
+    "data.source_error.xls": (
+        "{name} is an old Excel file (.xls). Open it in Excel and save it as .xlsx or CSV.",
+        "{name} is een oud Excel-bestand (.xls). Open het in Excel en sla het op als .xlsx of CSV.",
+    ),
+    "data.source_error.utf16": (
+        "{name} is text saved as UTF-16 (Excel's 'Unicode text'). Save it as 'CSV UTF-8' and "
+        "upload it again.",
+        "{name} is tekst opgeslagen als UTF-16 (Excels 'Unicode-tekst'). Sla het op als "
+        "'CSV UTF-8' en upload het opnieuw.",
+    ),
+    "data.source_error.xlsx_damaged": (
+        "{name} is not a complete Excel file: it may have been cut off while copying or "
+        "downloading. Open it in Excel and save it again, or export it as CSV.",
+        "{name} is geen volledig Excel-bestand: het is misschien afgebroken bij het kopiëren "
+        "of downloaden. Open het in Excel en sla het opnieuw op, of exporteer het als CSV.",
+    ),
+    "data.source_error.parquet_damaged": (
+        "{name} is not a complete Parquet file: it may have been cut off while copying or "
+        "downloading. Export it again.",
+        "{name} is geen volledig Parquet-bestand: het is misschien afgebroken bij het kopiëren "
+        "of downloaden. Exporteer het opnieuw.",
+    ),
+    "data.source_error.misaligned": (
+        "Line {line:,} of {name} has {found} fields where the header has {expected} (delimiter: "
+        "{field}). Choose another delimiter, or put quotes around values that contain it.",
+        "Regel {line:,} van {name} heeft {found} velden waar de kopregel er {expected} heeft "
+        "(scheidingsteken: {field}). Kies een ander scheidingsteken, of zet aanhalingstekens "
+        "om waarden waar het in staat.",
+    ),
+    "data.source_error.unreadable": (
+        "{name} could not be read as text with the delimiter {field}: {reason}",
+        "{name} kon niet als tekst worden gelezen met het scheidingsteken {field}: {reason}",
+    ),
     "data.upload.summary": (
         "{name}: {format}, {rows:,} rows{more}, {columns} columns",
         "{name}: {format}, {rows:,} regels{more}, {columns} kolommen",
@@ -43,9 +148,11 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.mapping.time": ("Time column", "Tijdkolom"),
     "data.mapping.format": ("Date/time format", "Datum-/tijdnotatie"),
     "data.mapping.format.help": (
-        "strptime codes: %d day, %m month, %Y year, %y two-digit year, %H hour, %M minute, %S second. "
+        "strptime codes: %d day, %m month, %Y year, %y two-digit year, %H hour, %M minute, %S second, "
+        "%z UTC offset (+01:00 or Z; such times are converted to the centre's time zone). "
         "Examples: %d-%m-%Y %H:%M (Dutch), %Y-%m-%d %H:%M:%S (ISO), %y%m%d %H:%M:%S (yymmdd).",
-        "strptime-codes: %d dag, %m maand, %Y jaar, %y jaar in twee cijfers, %H uur, %M minuut, %S seconde. "
+        "strptime-codes: %d dag, %m maand, %Y jaar, %y jaar in twee cijfers, %H uur, %M minuut, %S seconde, "
+        "%z verschil met UTC (+01:00 of Z; zulke tijden worden omgerekend naar de tijdzone van het KCC). "
         "Voorbeelden: %d-%m-%Y %H:%M (Nederlands), %Y-%m-%d %H:%M:%S (ISO), %y%m%d %H:%M:%S (jjmmdd).",
     ),
     "data.mapping.channel": ("Channel column", "Kanaalkolom"),
@@ -237,7 +344,6 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.weekday.5": ("Saturday", "zaterdag"),
     "data.weekday.6": ("Sunday", "zondag"),
     # validation messages: fields {column} and {value} are always there
-    "data.problem.empty_file": ("The file is empty.", "Het bestand is leeg."),
     "data.problem.unreadable": (
         "The file could not be read as text with the detected delimiter and encoding: {value}",
         "Het bestand kon niet als tekst worden gelezen met het gevonden scheidingsteken en de codering: {value}",
@@ -398,6 +504,17 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.problem.store_refused": (
         "The database refused the import, nothing was changed: {value}",
         "De database weigerde de import, er is niets gewijzigd: {value}",
+    ),
+    "data.problem.named_but_text": (
+        "{name} is named {suffix} but holds text; it was read as a delimited text file (CSV).",
+        "{name} heeft de extensie {suffix} maar bevat tekst; het is gelezen als tekstbestand "
+        "met scheidingstekens (CSV).",
+    ),
+    "data.problem.one_column": (
+        "Only one column was found in {name}. If its columns are separated by another "
+        "character, choose it under Delimiter.",
+        "Er is maar één kolom gevonden in {name}. Als de kolommen door een ander teken worden "
+        "gescheiden, kies dat dan bij Scheidingsteken.",
     ),
     "data.problem.no_rows": (
         "No row holds a contact to import (all rows are ignored).",
