@@ -33,7 +33,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from pathlib import Path
@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config, store
-from kcc.i18n import stored_text, t
+from kcc.i18n import escape_fields, stored_text, t
 
 KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
 
@@ -113,9 +113,12 @@ class ImportProblem:
     severity: str = ERROR
     params: tuple[tuple[str, Any], ...] = ()
 
-    def message(self, lang: str = "en") -> str:
-        """The reason in ``lang`` (``en`` or ``nl``)."""
-        return t(f"data.problem.{self.code}", lang, **dict(self.params)) if self.code else self.reason
+    def message(self, lang: str = "en", *, escape: Callable[[str], str] | None = None) -> str:
+        """The reason in ``lang`` (``en`` or ``nl``); ``escape`` (e.g.
+        ``kcc.formatting.escape_markdown``) is applied to each text field (file, column, value)."""
+        if not self.code:
+            return escape(self.reason) if escape else self.reason
+        return t(f"data.problem.{self.code}", lang, **escape_fields(dict(self.params), escape))
 
 
 def _problem(
