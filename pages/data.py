@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import charts_data, config, importer, store
+from kcc.formatting import escape_markdown
 from kcc.i18n import show_stored
 from kcc.ui.state import current_user, init_page, load_demo_with_progress
 from kcc.ui.widgets import (
@@ -65,12 +66,12 @@ if upload is not None:
     try:
         source = _read(data, upload.name)
     except (ValueError, UnicodeDecodeError, OSError) as exc:
-        st.error(tr("data.upload.read_error", error=exc))
+        st.error(tr("data.upload.read_error", error=escape_markdown(exc)))
         st.stop()
     st.caption(
         tr(
             "data.upload.summary",
-            name=source.name,
+            name=escape_markdown(source.name),
             format=source.format.upper(),
             rows=len(source.frame),
             more="" if source.complete else tr("data.upload.sample_only"),
@@ -247,7 +248,7 @@ if upload is not None:
         st.subheader(tr("data.report.header"))
         _problem_table(early)
     if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
-        with st.spinner(tr("data.import.running", name=source.name), show_time=True):
+        with st.spinner(tr("data.import.running", name=escape_markdown(source.name)), show_time=True):
             result = importer.run_import(
                 con, source, mapping, interval_min=int(interval_min), user=current_user(tr),
                 keep_contacts=bool(keep_contacts),
@@ -263,15 +264,15 @@ if isinstance(result, importer.ImportResult):
                 "data.import.done",
                 rows=result.rows_imported,
                 what=tr(f"data.import.what.{result.kind}"),
-                name=result.file,
-                series=", ".join(result.series),
+                name=escape_markdown(result.file),
+                series=escape_markdown(", ".join(result.series)),
                 interval=result.interval_min,
             )
         )
         if result.rows_ignored:
             st.info(tr("data.import.ignored", rows=result.rows_ignored))
         for notice in result.problems:
-            st.info(notice.message(lang))
+            st.info(notice.message(lang, escape=escape_markdown))
     else:
         st.error(tr("data.import.failed"))
         st.subheader(tr("data.report.header"))
