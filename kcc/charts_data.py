@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kcc import config
+from kcc.formatting import escape_plotly
 
 
 def _hour_ticks(times: Sequence[str], every_h: int = 2) -> list[str]:
@@ -44,7 +45,7 @@ def volume_by_day(
     for channel in order:
         part = daily[daily["channel"] == channel].sort_values("date")
         fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines",
-                                 name=(channel_names or {}).get(channel, channel),
+                                 name=escape_plotly((channel_names or {}).get(channel, channel)),
                                  line={"color": config.CHANNEL_COLORS.get(channel)}))
     fig.update_layout(
         title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified",

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from kcc.formatting import escape_plotly
+
 _FORECAST_COLOUR = "#1f77b4"
 _HISTORY_COLOUR = "#555555"
 
@@ -214,8 +216,9 @@ def _add_day_markers(
     if len(marked):
         fig.add_trace(
             go.Scatter(
-                x=marked["date"], y=marked["yhat"], mode="markers", name=name,
+                x=marked["date"], y=marked["yhat"], mode="markers", name=escape_plotly(name),
                 marker={"symbol": symbol, "size": size, "color": colour},
-                text=marked[column], hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
+                # event names are typed by users: text, not plotly's HTML
+                text=[escape_plotly(v) for v in marked[column]], hovertemplate="%{x|%Y-%m-%d}: %{text}<extra></extra>",
             )
         )  # fmt: skip

@@ -14,6 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kcc.formatting import escape_plotly
+
 COLOURS: dict[str, str] = {
     "baseline": "#9aa5b1",
     "scenario": "#1f4e79",
@@ -313,7 +315,7 @@ def comparison_chart(table: pd.DataFrame, labels: Mapping[str, str] | None = Non
     plotly.graph_objects.Figure
     """
     defaults = {**_DEFAULTS, "abandonment": "abandonment [%]"}
-    names = list(table["name"])
+    names = [escape_plotly(name) for name in table["name"]]  # typed by users: text, not HTML
     fig = make_subplots(rows=1, cols=len(COMPARE_METRICS),
                         subplot_titles=[(labels or {}).get(k, defaults[k]) for _, k, _ in COMPARE_METRICS])
     for col, (column, _key, scale) in enumerate(COMPARE_METRICS, start=1):

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kcc import config
+from kcc.formatting import escape_plotly
 
 #: Colours shared by the staffing charts (colour-blind safe pairs for short / over).
 COLOURS: dict[str, str] = {
@@ -325,7 +326,7 @@ def volume_chart(
         rows = daily[daily["channel"] == channel]
         color = config.CHANNEL_COLORS.get(channel)
         fig.add_trace(go.Scatter(x=rows[x_col], y=rows[y_col], mode="lines", stackgroup="one",
-                                 name=(channel_names or {}).get(channel, channel),
+                                 name=escape_plotly((channel_names or {}).get(channel, channel)),
                                  line={"color": color, "width": 1} if color else {"width": 1}))
     fig.update_layout(title=title, height=320, yaxis_title=axis, hovermode="x unified",
                       margin={"l": 60, "r": 20, "t": 50, "b": 40},

@@ -1,9 +1,14 @@
-"""Numbers, shares, money and dates as text, in the language's convention.
+"""Numbers, shares, money and dates as text, in the language's convention; labels as literal
+text for Markdown, plotly and spreadsheets.
 
 One convention for every screen and every report: English ``1,234.5`` and ``80.0%``; Dutch a
 decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. Pages bind the language
 through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``); the board summary
 (``kcc.report``) passes it explicitly.
+
+A label from data or a user (a queue, file, scenario, event, shift or user name, a typed
+title) is text, never markup: ``escape_markdown`` before it goes into a Markdown message,
+``escape_plotly`` into a chart, ``csv_text`` into a CSV cell.
 
 Pure: no Streamlit.
 """
@@ -11,6 +16,7 @@ Pure: no Streamlit.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Final
@@ -22,6 +28,104 @@ import pandas as pd
 DASH: Final[str] = "-"
 
 _SWAP: Final[dict[int, int]] = str.maketrans(",.", ".,")
+
+
+# --------------------------------------------------------------------------- literal labels
+
+#: An invisible character that joins its neighbours into no token. Streamlit rewrites some
+#: patterns in text after Markdown parsing, where a backslash escape no longer counts:
+#: `` -- `` to an em dash, ``->`` to an arrow, ``:smile:`` and ``:material/x:`` to icons,
+#: ``www.`` / ``http:`` / ``a@b.nl`` to links. A word joiner inside each breaks the pattern.
+WORD_JOINER: Final[str] = "\u2060"
+
+#: Character pairs Streamlit turns into arrows and dashes (``--``, ``->``, ``<-``, ``>=``, ...).
+_TYPOGRAPHIC_PAIR: Final[re.Pattern[str]] = re.compile(r"(?<=[-<>~])(?=[-=>])")
+#: Where a ``www.`` or e-mail link would start.
+_AUTOLINK: Final[re.Pattern[str]] = re.compile(r"(?<=@)|(?i:(?<=\bwww)(?=\.))")
+#: Signs that are Markdown, HTML or LaTeX syntax anywhere on a line (``!`` only opens an
+#: image before ``[``, which is escaped).
+_MD_SIGN: Final[re.Pattern[str]] = re.compile(r"([\\`*_\[\]<>#|~$&])")
+#: A colon that opens an icon (``:material/x:``), emoji (``:smile:``, ``:100:``), colour
+#: directive (``:red[x]``) or URL (``http://``); a time such as ``09:15`` stays as it is.
+_MD_COLON: Final[re.Pattern[str]] = re.compile(r":(?=[A-Za-z_+\-/]|\d[\w+\-]*:)")
+#: Signs that are syntax only at the start of a line: a list item (``- x``, ``+ x``, ``1. x``),
+#: a rule or setext underline (``---``, ``===``).
+_MD_LINE_SIGN: Final[re.Pattern[str]] = re.compile(
+    r"^([ \t]*)([-+](?=\s|$)|[-=](?=[-=\s\u2060]*$)|\d+(?=[.)](?:\s|$)))", re.MULTILINE
+)
+
+#: First characters that make a spreadsheet cell a formula (OWASP CSV injection), with
+#: the tab and carriage return some programs skip before one.
+FORMULA_START: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_markdown(text: object) -> str:
+    r"""A label from data or a user as literal text inside Streamlit Markdown.
+
+    Every message on screen (``st.success``, ``st.caption``, widget labels, ...) is Markdown;
+    a label put into one must show as typed: ``--`` stays two hyphens, ``![x](url)`` fetches
+    nothing, ``<b>``, ``$x$``, ``:red[x]`` and ``:material/home:`` stay text. Markdown signs
+    get a backslash; patterns Streamlit rewrites after parsing get an invisible
+    ``WORD_JOINER``. For the label alone, not for a whole translated message (whose own
+    Markdown must keep working).
+
+    Parameters
+    ----------
+    text : object
+        The label; ``None`` gives ``""``, anything else is shown as ``str(text)``.
+
+    Returns
+    -------
+    str
+        Markdown that renders as ``text``.
+
+    Examples
+    --------
+    >>> print(escape_markdown("a_b <i>"))
+    a\_b \<i\>
+    """
+    if text is None:
+        return ""
+    value = str(text)
+    value = _TYPOGRAPHIC_PAIR.sub(WORD_JOINER, value)
+    value = _AUTOLINK.sub(WORD_JOINER, value)
+    value = _MD_SIGN.sub(r"\\\1", value)
+    value = _MD_COLON.sub("\\\\:" + WORD_JOINER, value)
+    return _MD_LINE_SIGN.sub(_escape_line_start, value)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, sign = match.group(1), match.group(2)
+    if sign[0].isdigit():  # "1." -> "1\." (the dot or bracket follows the match)
+        return f"{indent}{sign}\\"
+    return f"{indent}\\{sign}"
+
+
+def escape_plotly(text: object) -> str:
+    """A label as literal text in a plotly title, legend, hover text, annotation or category.
+
+    plotly draws a small HTML subset (``<b>``, ``<a href>``, ``<br>``, entities) in every text;
+    ``<``, ``>`` and ``&`` become entities so a label shows as typed. ``None`` gives ``""``.
+
+    Examples
+    --------
+    >>> escape_plotly("R&D <b>")
+    'R&amp;D &lt;b&gt;'
+    """
+    if text is None:
+        return ""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def csv_text(value: Any) -> Any:
+    """A CSV cell that a spreadsheet opens as text, never as a formula.
+
+    Text starting with ``= + - @`` (or tab / carriage return) gets a leading single quote, as
+    OWASP advises against CSV injection; numbers and other text stay as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _is_number(value: Any) -> bool:

@@ -44,7 +44,7 @@ import re
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config, store
-from kcc.i18n import TranslatedError, stored_text, t
+from kcc.i18n import TranslatedError, escape_fields, stored_text, t
 
 KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
 
@@ -142,13 +142,15 @@ class ImportProblem:
     severity: str = ERROR
     params: tuple[tuple[str, Any], ...] = ()
 
-    def message(self, lang: str = "en") -> str:
-        """The reason in ``lang`` (``en`` or ``nl``)."""
+    def message(self, lang: str = "en", *, escape: Callable[[str], str] | None = None) -> str:
+        """The reason in ``lang`` (``en`` or ``nl``); ``escape`` (e.g.
+        ``kcc.formatting.escape_markdown``) is applied to each text field (file, column, value)."""
         if not self.code:
-            return self.reason
-        fields = dict(self.params)
+            return escape(self.reason) if escape else self.reason
+        fields = escape_fields(dict(self.params), escape)
         if "roles" in fields:
-            fields["roles"] = ", ".join(t(f"data.role.{r}", lang) for r in fields["roles"])
+            # role names are the app's own translated words, never data
+            fields["roles"] = ", ".join(t(f"data.role.{r}", lang) for r in dict(self.params)["roles"])
         return t(f"data.problem.{self.code}", lang, **fields)
 
 

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config
+from kcc.formatting import csv_text
 
 #: Staffing models a channel can use (see the module docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
@@ -1387,6 +1388,11 @@ class BudgetBridge:
         out = pd.concat([weekly, monthly], ignore_index=True)
         return out[["table", *[c for c in out.columns if c != "table"]]]
 
+    def to_csv(self) -> str:
+        """``to_frame`` as CSV; a text cell that starts like a formula gets a quote
+        (``kcc.formatting.csv_text``), so a spreadsheet opens it as text."""
+        return self.to_frame().map(csv_text).to_csv(index=False)
+
     def to_xlsx(self) -> bytes:
         """Both tables as an Excel workbook (sheets ``weekly_fte`` and ``monthly_eur``)."""
         buffer = io.BytesIO()
@@ -1397,6 +1403,10 @@ class BudgetBridge:
                     if column in out:
                         out[column] = pd.to_datetime(out[column]).dt.date
                 out.to_excel(writer, sheet_name=name, index=False)
+                for row in writer.sheets[name].iter_rows():
+                    for cell in row:
+                        if cell.data_type == "f":  # this workbook has no formulas: text stays text
+                            cell.data_type = "s"
         return buffer.getvalue()
 
 

@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -38,7 +39,9 @@ import numpy as np
 import pandas as pd
 
 from kcc.config import CHANNELS
-from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, localise_figure
+from kcc.formatting import (
+    FORMULA_START, escape_markdown, escape_plotly, fmt_date, fmt_eur, fmt_number, fmt_pct, localise_figure,
+)
 from kcc.i18n import t
 
 if TYPE_CHECKING:
@@ -1273,6 +1276,34 @@ def plan_slides(section: Section) -> list[SlidePlan]:
     return [SlidePlan(index > 0, tuple(p)) for index, p in enumerate(slides)]
 
 
+@cache
+def _literal_chart_data() -> type:
+    """python-pptx's ``CategoryChartData`` whose embedded workbook (the chart's data, which
+    PowerPoint opens in Excel) keeps every name as text: XlsxWriter would otherwise write a
+    name starting with ``=`` as a formula and one starting with ``http://`` as a link."""
+    from contextlib import contextmanager
+
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from pptx.util import lazyproperty
+    from xlsxwriter import Workbook
+
+    class LiteralWorkbookWriter(CategoryWorkbookWriter):  # type: ignore[misc]
+        @contextmanager
+        def _open_worksheet(self, xlsx_file: Any) -> Any:
+            workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False})
+            yield workbook, workbook.add_worksheet()
+            workbook.close()
+
+    class LiteralChartData(CategoryChartData):  # type: ignore[misc]
+        @lazyproperty
+        def _workbook_writer(self) -> Any:
+            return LiteralWorkbookWriter(self)
+
+    return LiteralChartData
+
+
 def to_pptx(summary: StrategySummary) -> bytes:
     """The summary as a 16:9 PowerPoint deck.
 
@@ -1292,7 +1323,6 @@ def to_pptx(summary: StrategySummary) -> bytes:
         The ``.pptx`` file.
     """
     from pptx import Presentation
-    from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
     from pptx.enum.text import PP_ALIGN
@@ -1318,7 +1348,7 @@ def to_pptx(summary: StrategySummary) -> bytes:
             run.font.size = Pt(20)
 
     def add_chart(target: Any, chart: Chart, box: tuple[int, int, int, int]) -> None:
-        data = CategoryChartData(number_format="#,##0.0")
+        data = _literal_chart_data()(number_format="#,##0.0")
         data.categories = list(chart.categories)
         for series in chart.series:
             data.add_series(series.name, list(series.values))
@@ -1659,17 +1689,19 @@ def chart_figure(chart: Chart) -> Any:
     import plotly.graph_objects as go
 
     figure = go.Figure()
+    # names and categories can come from data or users: text, not plotly's HTML
+    categories = [escape_plotly(c) for c in chart.categories]
     for index, series in enumerate(chart.series):
         color = "rgb({},{},{})".format(*_PALETTE[index % len(_PALETTE)])
         values = [None if v is None else v for v in series.values]
         if chart.kind == "bar":
-            figure.add_trace(go.Bar(name=series.name, x=list(chart.categories), y=values, marker_color=color))
+            figure.add_trace(go.Bar(name=escape_plotly(series.name), x=categories, y=values, marker_color=color))
         else:
-            figure.add_trace(go.Scatter(name=series.name, x=list(chart.categories), y=values,
+            figure.add_trace(go.Scatter(name=escape_plotly(series.name), x=categories, y=values,
                                         mode="lines+markers", line={"color": color}))
     figure.update_layout(
-        title=chart.title, barmode="group", template="plotly_white", height=420,
-        yaxis_title=chart.unit, legend={"orientation": "h", "y": -0.15},
+        title=escape_plotly(chart.title), barmode="group", template="plotly_white", height=420,
+        yaxis_title=escape_plotly(chart.unit), legend={"orientation": "h", "y": -0.15},
         margin={"l": 60, "r": 20, "t": 60, "b": 40},
     )
     figure.update_xaxes(type="category")
@@ -1751,7 +1783,7 @@ def to_html(summary: StrategySummary) -> bytes:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return escape_markdown(text).replace("\n", " ")
 
 
 def _md_table(columns: Sequence[str], rows: Iterable[Sequence[str]], total: bool = False) -> list[str]:
@@ -1782,20 +1814,21 @@ def to_markdown(summary: StrategySummary) -> str:
         Markdown text.
     """
     lang = summary.language
-    lines = [f"# {summary.title}", "", f"*{subtitle(summary)}*", "", prepared_line(summary), ""]
+    md = escape_markdown  # every text of the summary is plain text (titles, names, the user's words)
+    lines = [f"# {md(summary.title)}", "", f"*{md(subtitle(summary))}*", "", md(prepared_line(summary)), ""]
     for section in layout(summary):
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {md(section.title)}", ""]
         for paragraph in section.text.split("\n\n"):
             if paragraph.strip():
-                lines += [paragraph.strip(), ""]
+                lines += [md(paragraph.strip()), ""]
         if section.facts:
-            lines += [f"- {fact}" for fact in section.facts] + [""]
+            lines += [f"- {md(fact)}" for fact in section.facts] + [""]
         for table in section.tables:
             if table.title:
-                lines += [f"**{table.title}**", ""]
+                lines += [f"**{md(table.title)}**", ""]
             lines += _md_table(table.columns, table.rows, table.total) + [""]
         for chart in section.charts:
-            lines += [f"**{t('report.chart_data', lang, title=chart.title)}**", ""]
+            lines += [f"**{md(t('report.chart_data', lang, title=chart.title))}**", ""]
             decimals = 0 if chart.unit in {t("report.axis_eur", lang), t("report.axis_contacts", lang)} else 1
             rows = [
                 (category, *(fmt_number(s.values[i], decimals, lang) for s in chart.series))
@@ -1898,8 +1931,14 @@ def to_xlsx(summary: StrategySummary) -> bytes:
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="E1E8F0")
 
-    def cell(ws: Any, value: Any, *, fmt: str | None = None, strong: bool = False, head: bool = False) -> Any:
+    def cell(ws: Any, value: Any, *, fmt: str | None = None, strong: bool = False, head: bool = False,
+             formula: bool = False) -> Any:
         item = WriteOnlyCell(ws, value=_clean(value))
+        if isinstance(item.value, str) and not formula:
+            # Text (a title, a scenario or user name, a typed paragraph) stays text even when
+            # it starts like a formula; only the workbook's own formulas are formulas.
+            item.data_type = "s"
+            item.quotePrefix = item.value.startswith(FORMULA_START)
         if fmt:
             item.number_format = fmt
         if strong or head:
@@ -1916,13 +1955,13 @@ def to_xlsx(summary: StrategySummary) -> bytes:
     ws = wb.create_sheet(tr("report.sheet_summary"))
     widths(ws, [110])
     ws.append([cell(ws, summary.title, strong=True)])
-    ws.append([subtitle(summary)])
-    ws.append([prepared_line(summary)])
+    ws.append([cell(ws, subtitle(summary))])
+    ws.append([cell(ws, prepared_line(summary))])
     for section in layout(summary):
         ws.append([])
         ws.append([cell(ws, section.title, strong=True)])
         for text, bullet in _facts_and_text(section):
-            ws.append([("- " if bullet else "") + text])
+            ws.append([cell(ws, ("- " if bullet else "") + text)])
 
     # --- inputs every formula refers to
     inputs_title = tr("report.sheet_inputs")
@@ -1937,8 +1976,8 @@ def to_xlsx(summary: StrategySummary) -> bytes:
         rates.setdefault(row.channel, (row.rate_base_eur_per_hour, row.rate_scen_eur_per_hour))
     rate_row: dict[str, int] = {}
     for offset, (channel, (base_rate, scen_rate)) in enumerate(rates.items()):
-        ws.append([_channel_name(channel, lang), cell(ws, base_rate, fmt="#,##0.00"),
-                   cell(ws, scen_rate, fmt="#,##0.00")])
+        ws.append([cell(ws, _channel_name(channel, lang)), cell(ws, base_rate, formula=True, fmt="#,##0.00"),
+                   cell(ws, scen_rate, formula=True, fmt="#,##0.00")])
         rate_row[channel] = 4 + offset
     contract_ref = _sheet_ref(inputs_title, "$B$1")
 
@@ -1964,24 +2003,24 @@ def to_xlsx(summary: StrategySummary) -> bytes:
             base_rate = f"={_sheet_ref(inputs_title, f'$B${at}')}" if same else row.rate_base_eur_per_hour
             scen_rate = f"={_sheet_ref(inputs_title, f'$C${at}')}" if same else row.rate_scen_eur_per_hour
             ws.append([
-                row.period,
-                _channel_name(row.channel, lang),
+                cell(ws, row.period),
+                cell(ws, _channel_name(row.channel, lang)),
                 cell(ws, row.weeks, fmt="0.000"),
                 cell(ws, row.hours_base_h, fmt="#,##0.0"),
                 cell(ws, row.hours_scen_h, fmt="#,##0.0"),
                 cell(ws, row.hours_rostered_h, fmt="#,##0.0"),
-                cell(ws, f"={contract_ref}", fmt="0.0"),
-                cell(ws, base_rate, fmt="#,##0.00"),
-                cell(ws, scen_rate, fmt="#,##0.00"),
+                cell(ws, f"={contract_ref}", formula=True, fmt="0.0"),
+                cell(ws, base_rate, formula=True, fmt="#,##0.00"),
+                cell(ws, scen_rate, formula=True, fmt="#,##0.00"),
                 # FTE = hours / (contract hours x weeks)
-                cell(ws, f"=D{r}/(G{r}*C{r})", fmt="#,##0.0"),
-                cell(ws, f"=E{r}/(G{r}*C{r})", fmt="#,##0.0"),
-                cell(ws, f"=F{r}/(G{r}*C{r})", fmt="#,##0.0"),
+                cell(ws, f"=D{r}/(G{r}*C{r})", formula=True, fmt="#,##0.0"),
+                cell(ws, f"=E{r}/(G{r}*C{r})", formula=True, fmt="#,##0.0"),
+                cell(ws, f"=F{r}/(G{r}*C{r})", formula=True, fmt="#,##0.0"),
                 # cost = FTE x contract hours x weeks x rate
-                cell(ws, f"=J{r}*G{r}*C{r}*H{r}", fmt="#,##0"),
-                cell(ws, f"=K{r}*G{r}*C{r}*I{r}", fmt="#,##0"),
-                cell(ws, f"=L{r}*G{r}*C{r}*H{r}", fmt="#,##0"),
-                cell(ws, f"=N{r}-M{r}", fmt="#,##0"),
+                cell(ws, f"=J{r}*G{r}*C{r}*H{r}", formula=True, fmt="#,##0"),
+                cell(ws, f"=K{r}*G{r}*C{r}*I{r}", formula=True, fmt="#,##0"),
+                cell(ws, f"=L{r}*G{r}*C{r}*H{r}", formula=True, fmt="#,##0"),
+                cell(ws, f"=N{r}-M{r}", formula=True, fmt="#,##0"),
             ])
         last, total = first + len(rows) - 1, first + len(rows)
         ws.append([
@@ -1989,28 +2028,30 @@ def to_xlsx(summary: StrategySummary) -> bytes:
             None,
             # the period's length, not the sum over channels, so total FTE is an average
             cell(ws, summary.weeks, fmt="0.000", strong=True),
-            *(cell(ws, f"=SUM({c}{first}:{c}{last})", fmt="#,##0.0", strong=True) for c in "DEF"),
-            cell(ws, f"={contract_ref}", fmt="0.0", strong=True),
+            *(cell(ws, f"=SUM({c}{first}:{c}{last})", formula=True, fmt="#,##0.0", strong=True) for c in "DEF"),
+            cell(ws, f"={contract_ref}", formula=True, fmt="0.0", strong=True),
             None,
             None,
-            *(cell(ws, f"={h}{total}/(G{total}*C{total})", fmt="#,##0.0", strong=True) for h in "DEF"),
-            *(cell(ws, f"=SUM({c}{first}:{c}{last})", fmt="#,##0", strong=True) for c in "MNOP"),
+            *(cell(ws, f"={h}{total}/(G{total}*C{total})", formula=True, fmt="#,##0.0", strong=True) for h in "DEF"),
+            *(cell(ws, f"=SUM({c}{first}:{c}{last})", formula=True, fmt="#,##0", strong=True) for c in "MNOP"),
         ])
 
     # --- the interval plan of the scenario
     ws = wb.create_sheet(tr("report.sheet_plan"))
     ws.freeze_panes = "C3"
     widths(ws, [13, 19, *([14] * len(_PLAN_COLUMNS))])
-    ws.append([tr("report.xl_plan_note", scenario=summary.scenario_name)])  # row 1; data from row 3
+    ws.append([cell(ws, tr("report.xl_plan_note", scenario=summary.scenario_name))])  # row 1; data from row 3
     ws.append([cell(ws, tr("report.col_channel"), head=True), cell(ws, tr("report.xl_interval"), head=True),
                *(cell(ws, tr(key), head=True) for _, key, _ in _PLAN_COLUMNS)])
     plan = summary.interval_plan
     if plan is not None and len(plan):
         rows_, truncated = _plan_rows(plan, lang)
-        for row in rows_:
-            ws.append(row)
+        for name, start, *values in rows_:
+            # the gap is the one formula of a plan row
+            ws.append([cell(ws, name), start, *(cell(ws, v, formula=True) if isinstance(v, str) else v
+                                                for v in values)])
         if truncated:
-            ws.append([tr("report.xl_truncated", rows=MAX_PLAN_ROWS)])
+            ws.append([cell(ws, tr("report.xl_truncated", rows=MAX_PLAN_ROWS))])
 
     wb.calculation.fullCalcOnLoad = True  # formulas carry no cached values; compute on open
     out = io.BytesIO()

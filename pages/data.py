@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import charts_data, config, importer, store
+from kcc.formatting import escape_markdown
 from kcc.i18n import show_stored
 from kcc.ui.state import current_user, init_page, load_demo_with_progress
 from kcc.ui.widgets import (
@@ -96,12 +97,12 @@ if upload is not None:
             _delimiter_picker(delimiter_key, None)
         st.stop()
     except (ValueError, UnicodeDecodeError, OSError) as exc:
-        st.error(tr("data.upload.read_error", error=exc))
+        st.error(tr("data.upload.read_error", error=escape_markdown(exc)))
         st.stop()
     st.caption(
         tr(
             "data.upload.summary",
-            name=source.name,
+            name=escape_markdown(source.name),
             format=source.format.upper(),
             rows=len(source.frame),
             more="" if source.complete else tr("data.upload.sample_only"),
@@ -282,7 +283,7 @@ if upload is not None:
         st.subheader(tr("data.report.header"))
         _problem_table(early)
     if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
-        with st.spinner(tr("data.import.running", name=source.name), show_time=True):
+        with st.spinner(tr("data.import.running", name=escape_markdown(source.name)), show_time=True):
             result = importer.run_import(
                 con, source, mapping, interval_min=int(interval_min), user=current_user(tr),
                 keep_contacts=bool(keep_contacts),
@@ -298,15 +299,16 @@ if isinstance(result, importer.ImportResult):
                 "data.import.done",
                 rows=result.rows_imported,
                 what=tr(f"data.import.what.{result.kind}"),
-                name=result.file,
-                series=", ".join(result.series),
+                name=escape_markdown(result.file),
+                series=escape_markdown(", ".join(result.series)),
                 interval=result.interval_min,
             )
         )
         if result.rows_ignored:
             st.info(tr("data.import.ignored", rows=result.rows_ignored))
         for notice in result.problems:
-            (st.warning if notice.severity == importer.WARNING else st.info)(notice.message(lang))
+            (st.warning if notice.severity == importer.WARNING else st.info)(
+                notice.message(lang, escape=escape_markdown))
     elif result.to_confirm and upload is not None:
         # Only unlikely values: the user may confirm each kind of warning and import anyway.
         st.warning(tr("data.import.needs_confirmation"))
@@ -319,7 +321,8 @@ if isinstance(result, importer.ImportResult):
         )
         if st.button(tr("data.import.anyway"), disabled=len(confirmed) < len(result.to_confirm),
                      key="data.import_anyway"):
-            with st.spinner(tr("data.import.running", name=source.name), show_time=True):
+            running = tr("data.import.running", name=escape_markdown(source.name))
+            with st.spinner(running, show_time=True):
                 ss["data.last_result"] = importer.run_import(
                     con, source, mapping, interval_min=int(interval_min), user=current_user(tr),
                     keep_contacts=bool(keep_contacts), confirm=confirmed,

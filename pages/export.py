@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import report, scenarios
+from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.widgets import fmt_day, plotly_chart
@@ -107,19 +108,20 @@ for column, fmt in zip(st.columns(len(report.FORMATS)), report.FORMATS, strict=T
     )
 
 st.subheader(tr("report.preview"))
-st.markdown(f"**{summary.title}** — {report.subtitle(summary)}")
+st.markdown(f"**{escape_markdown(summary.title)}** — {escape_markdown(report.subtitle(summary))}")
 sections = report.layout(summary)
 for tab, section in zip(st.tabs([s.title for s in sections]), sections, strict=True):
     with tab:
+        # the user's own words and the facts (with scenario and user names) are text, not Markdown
         for paragraph in section.text.split("\n\n"):
             if paragraph.strip():
-                st.write(paragraph.strip())
+                st.markdown(escape_markdown(paragraph.strip()))
         if section.facts:
-            st.markdown("\n".join(f"- {fact}" for fact in section.facts))
+            st.markdown("\n".join(f"- {escape_markdown(fact)}" for fact in section.facts))
         for chart in section.charts:
             plotly_chart(report.chart_figure(chart), key=f"export.chart_{chart.key}", width="stretch")
         for table in section.tables:
             if table.title:
-                st.caption(table.title)
+                st.caption(escape_markdown(table.title))
             st.dataframe(pd.DataFrame(list(table.rows), columns=list(table.columns)), hide_index=True,
                          key=f"export.table_{table.key}", width="stretch")

@@ -28,7 +28,7 @@ from kcc.scenarios import (
     scenario_settings,
 )
 from kcc.ui import scenario_cache as cache
-from kcc.formatting import format_columns
+from kcc.formatting import escape_markdown, format_columns
 from kcc.ui.state import current_user, init_page
 from kcc.ui.widgets import (
     error_text,
@@ -149,7 +149,7 @@ with top[1]:
 headline(result, reference)
 
 top = st.columns([3, 1])
-top[0].caption(tr("levers.working_caption", name=cache.working_name() or tr("levers.unsaved")))
+top[0].caption(tr("levers.working_caption", name=escape_markdown(cache.working_name()) or tr("levers.unsaved")))
 if top[1].button(tr("levers.reset"), key="levers.reset", disabled=spec == spec.baseline()):
     cache.set_working_spec(spec.baseline(), name="")
     st.rerun()
@@ -164,7 +164,7 @@ with st.expander(tr("levers.save_title")):
             else:
                 cache.save(con, save_name.strip(), spec, save_desc, current_user(tr))
                 cache.set_working_spec(spec, name=save_name.strip())
-                st.success(tr("scenarios.saved", name=save_name.strip()))
+                st.success(tr("scenarios.saved", name=escape_markdown(save_name.strip())))
 
 tabs = st.tabs([tr("levers.tab_hours"), tr("levers.tab_mix"), tr("levers.tab_targets"), tr("levers.tab_fcr"),
                 tr("levers.tab_stress"), tr("levers.tab_costs")])

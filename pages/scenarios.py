@@ -12,7 +12,7 @@ from kcc import store
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
-from kcc.formatting import format_columns
+from kcc.formatting import escape_markdown, format_columns
 from kcc.ui.widgets import (
     error_text,
     fmt_compact,
@@ -52,7 +52,7 @@ if link and st.session_state.get(cache.LINK_LOADED_KEY) != link:
         shared = ScenarioSpec.from_query(params)
         shared_name = str(params.get(QUERY_NAME, ""))
         cache.set_working_spec(shared, name=shared_name)
-        st.success(tr("scenarios.link_loaded", name=shared_name or tr("levers.unsaved")))
+        st.success(tr("scenarios.link_loaded", name=escape_markdown(shared_name) or tr("levers.unsaved")))
     except ValueError as exc:
         st.error(tr("scenarios.link_error", error=error_text(exc)))
 
@@ -71,7 +71,7 @@ def unique_name(wanted: str, taken: set[str]) -> str:
 # --------------------------------------------------------------------------- save the working scenario
 
 st.subheader(tr("scenarios.save_title"))
-st.caption(tr("levers.working_caption", name=cache.working_name() or tr("levers.unsaved")))
+st.caption(tr("levers.working_caption", name=escape_markdown(cache.working_name()) or tr("levers.unsaved")))
 with st.form("scenarios.save_form"):
     name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80, key="scenarios.name")
     description = st.text_area(tr("scenarios.description"), max_chars=500, key="scenarios.description")
@@ -81,7 +81,7 @@ with st.form("scenarios.save_form"):
         else:
             cache.save(con, name.strip(), working, description, current_user(tr))
             cache.set_working_spec(working, name=name.strip())
-            st.success(tr("scenarios.saved", name=name.strip()))
+            st.success(tr("scenarios.saved", name=escape_markdown(name.strip())))
 
 # --------------------------------------------------------------------------- saved scenarios
 
@@ -92,7 +92,7 @@ for row in saved.itertuples():
     try:
         specs[str(row.name)] = ScenarioSpec.from_dict(row.spec)
     except ValueError as exc:
-        st.warning(tr("scenarios.invalid", name=row.name, error=error_text(exc)))
+        st.warning(tr("scenarios.invalid", name=escape_markdown(row.name), error=error_text(exc)))
 if saved.empty:
     st.info(tr("scenarios.none_saved"))
 else:
@@ -109,7 +109,7 @@ else:
     cols = st.columns(4)
     if cols[0].button(tr("scenarios.load"), key="scenarios.load", disabled=chosen not in specs):
         cache.set_working_spec(specs[chosen], name=chosen)
-        st.success(tr("scenarios.loaded", name=chosen))
+        st.success(tr("scenarios.loaded", name=escape_markdown(chosen)))
     if cols[1].button(tr("scenarios.duplicate"), key="scenarios.duplicate", disabled=chosen not in specs):
         copy = unique_name(tr("scenarios.copy_of", name=chosen), set(saved["name"]))
         cache.save(con, copy, specs[chosen], str(row["description"]), current_user(tr))

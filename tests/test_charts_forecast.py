@@ -33,3 +33,10 @@ def test_no_markers_without_holidays_or_events() -> None:
     history = pd.DataFrame({"date": forecast["date"] - pd.Timedelta(days=7), "y": 95.0})
     names = {trace.name for trace in forecast_chart(history, forecast, levels=(80,), labels=LABELS).data}
     assert "Holiday" not in names and "Event" not in names
+
+
+def test_event_names_are_text_in_the_chart_not_plotly_html() -> None:
+    forecast = _daily(["", ""], ["<b>Sale</b> & <a href='http://x'>more</a>", ""])
+    history = pd.DataFrame({"date": forecast["date"] - pd.Timedelta(days=7), "y": 95.0})
+    traces = {trace.name: trace for trace in forecast_chart(history, forecast, levels=(80,), labels=LABELS).data}
+    assert list(traces["Event"].text) == ["&lt;b&gt;Sale&lt;/b&gt; &amp; &lt;a href='http://x'&gt;more&lt;/a&gt;"]

@@ -47,3 +47,12 @@ def test_delta_frontier_surge_and_comparison_charts() -> None:
     fig = charts.comparison_chart(table, differences=True)
     assert len(fig.data) == 5 and fig.data[2].y[1] == pytest.approx(10.0)  # 0.1 -> 10 percentage points
     assert ClosedHoursBehaviour().lost_share == 0.25
+
+
+def test_scenario_names_are_text_in_the_comparison_chart() -> None:
+    names = ["Baseline", "<b>Late</b> & <i>early</i>"]
+    table = pd.DataFrame({"name": names, "fte": [1.0, 2.0], "cost_eur_per_month": [10.0, 20.0],
+                          "service_level": [0.8, 0.9], "p_abandon": [0.05, 0.03], "reachability": [0.9, 0.95]})
+    fig = charts.comparison_chart(table)
+    for trace in fig.data:
+        assert list(trace.x) == ["Baseline", "&lt;b&gt;Late&lt;/b&gt; &amp; &lt;i&gt;early&lt;/i&gt;"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -113,3 +114,65 @@ def test_styled_numbers_show_the_language_and_stay_numbers() -> None:
     assert styler.data["offered"].dtype.kind == "f", "the cells stay numbers for sorting"
     english = formatting.styled_numbers(frame, {"offered": 0}, "en").to_string(delimiter=";")
     assert "1,605,748" in english
+
+
+# --------------------------------------------------------------------------- literal labels
+
+#: A label a careless or hostile file or user could bring: Markdown, HTML, LaTeX, a Streamlit
+#: colour directive and a spreadsheet formula.
+HOSTILE = '--x ![px](http://127.0.0.1:9/p.png) <b>b</b> :red[r] $x$ =HYPERLINK("http://x","y")'
+
+
+def _shown(markdown: str) -> str:
+    """What a reader sees of escaped Markdown: backslash escapes resolved, word joiners unseen."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace(formatting.WORD_JOINER, ""))
+
+
+def test_a_hostile_label_is_text_in_markdown() -> None:
+    text = formatting.escape_markdown(HOSTILE)
+    for markup in ("--", "![", "<b>", ":red[", "$x$", "http://"):
+        assert markup not in text, markup
+    assert not re.search(r"(?<!\\)[\[\]<>$]", text), "every bracket, angle and dollar is escaped"
+    assert _shown(text) == HOSTILE  # only escapes were added: the label reads as typed
+
+
+@pytest.mark.parametrize(
+    ("label", "escaped"),
+    [
+        ("- item", "\\- item"),  # a list
+        ("+ item", "\\+ item"),
+        ("1. first\n2) second", "1\\. first\n2\\) second"),  # an ordered list
+        ("---", "\\-\u2060-\u2060-"),  # a rule (and Streamlit's em dash)
+        ("title\n===", "title\n\\==="),  # a setext heading
+        ("# h", "\\# h"),
+        ("> quote", "\\> quote"),
+        ("a -- b -> c <- d >= e", "a -\u2060- b -\u2060\\> c \\<\u2060- d \\>\u2060= e"),  # Streamlit's arrows
+        (":material/home: :smile: :100:", "\\:\u2060material/home: \\:\u2060smile: \\:\u2060100:"),
+        ("www.x.nl a@b.nl", "www\u2060.x.nl a@\u2060b.nl"),  # links found in plain text
+        ("`c` *i* _u_ ~~s~~ | t", "\\`c\\` \\*i\\* \\_u\\_ \\~\\~s\\~\\~ \\| t"),
+        ("&lt; \\", "\\&lt; \\\\"),
+    ],
+)
+def test_markdown_syntax_in_a_label_is_escaped(label: str, escaped: str) -> None:
+    assert formatting.escape_markdown(label) == escaped
+    assert _shown(escaped) == label
+
+
+@pytest.mark.parametrize("label", ["Late", "us-bank", "Phone · default", "09:15", "1.5", "-5", "Let op!", None])
+def test_ordinary_labels_stay_as_they_are(label: str | None) -> None:
+    assert formatting.escape_markdown(label) == (label or "")
+
+
+def test_a_label_in_a_chart_is_text() -> None:
+    assert formatting.escape_plotly(HOSTILE) == (
+        '--x ![px](http://127.0.0.1:9/p.png) &lt;b&gt;b&lt;/b&gt; :red[r] $x$ =HYPERLINK("http://x","y")'
+    )
+    assert formatting.escape_plotly("R&D") == "R&amp;D"
+    assert formatting.escape_plotly(None) == ""
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+31 20", "-2", "@SUM(A1)", "\t=1", "\r=1", HOSTILE[HOSTILE.index("="):]])
+def test_csv_text_never_starts_a_formula(text: str) -> None:
+    assert formatting.csv_text(text) == "'" + text
+    assert formatting.csv_text(-2.5) == -2.5  # numbers stay numbers
+    assert formatting.csv_text("phone") == "phone"

@@ -66,3 +66,39 @@ def test_a_stored_text_is_shown_in_the_readers_language() -> None:
     assert show_stored(None, "nl") == ""
     with pytest.raises(KeyError):
         stored_text("no.such_key")
+
+
+HOSTILE = '--x ![px](http://127.0.0.1:9/p.png) <b>b</b> :red[r] $x$ =HYPERLINK("http://x","y")'
+
+
+def test_a_typed_name_in_an_error_is_shown_literally_in_both_languages() -> None:
+    from datetime import date
+
+    import pandas as pd
+
+    from kcc.events import EventError, validate_events
+    from kcc.formatting import escape_markdown
+
+    events = pd.DataFrame({"name": [HOSTILE], "kind": ["campaign"], "start_date": [date(2027, 1, 8)],
+                           "end_date": [date(2027, 1, 4)], "channels": [["phone"]], "uplift_pct": [20.0],
+                           "exclude_from_training": [False]})
+    with pytest.raises(EventError) as caught:
+        validate_events(events)
+    name = escape_markdown(repr(HOSTILE))
+    assert caught.value.message("en", escape=escape_markdown) == (
+        f"event {name}: End date 2027-01-04 is before Start date 2027-01-08")
+    assert caught.value.message("nl", escape=escape_markdown) == (
+        f"evenement {name}: Einddatum 2027-01-04 ligt vóór Startdatum 2027-01-08")
+    assert repr(HOSTILE) in str(caught.value), "logs and callers keep the name as it is"
+
+
+def test_an_import_notice_shows_the_file_and_value_literally_in_both_languages() -> None:
+    from kcc.formatting import escape_markdown
+    from kcc.importer import ImportProblem
+
+    problem = ImportProblem(file=HOSTILE, row=3, column=HOSTILE, value=HOSTILE, reason="", code="non_numeric",
+                            params=(("column", HOSTILE), ("value", HOSTILE)))
+    shown = escape_markdown(HOSTILE)
+    assert problem.message("en", escape=escape_markdown) == f"'{shown}' in column '{shown}' is not a number."
+    assert problem.message("nl", escape=escape_markdown) == f"'{shown}' in kolom '{shown}' is geen getal."
+    assert problem.message("en") == f"'{HOSTILE}' in column '{HOSTILE}' is not a number."  # the report table

@@ -439,3 +439,23 @@ def test_within_horizon_keeps_only_the_plan_days() -> None:
     horizon = plan.PlanHorizon(date(2026, 11, 15), date(2026, 11, 17), (), ())
     kept = plan.within_horizon(frame, horizon)
     assert list(kept["volume"]) == [1, 2]
+
+
+def test_budget_downloads_keep_text_as_text() -> None:
+    """The budget workbook has no formulas of its own: a channel text that starts like one
+    (as a hostile file could bring) is a string cell, and the CSV cell gets a quote."""
+    import io
+
+    from openpyxl import load_workbook
+
+    formula = '=HYPERLINK("http://127.0.0.1:9/p","click")'
+    weekly = pd.DataFrame({"channel": [formula, "phone"], "week": ["2026-11-16", "2026-11-16"],
+                           "required_fte": [1.5, -0.5]})
+    monthly = pd.DataFrame({"channel": ["@chat"], "month": ["2026-11-01"], "cost_total_eur": [10.0]})
+    bridge = plan.BudgetBridge(weekly, monthly, 36.0)
+    book = load_workbook(io.BytesIO(bridge.to_xlsx()))
+    assert [(c.value, c.data_type) for c in book["weekly_fte"]["A"]] == [
+        ("channel", "s"), (formula, "s"), ("phone", "s")]
+    assert book["monthly_eur"]["A2"].data_type == "s"
+    csv = bridge.to_csv()
+    assert f"'{formula}" in csv.replace('""', '"') and "'@chat" in csv and ",-0.5" in csv

@@ -7,6 +7,8 @@ bridge, a scenario without levers equals the baseline) and all formats within se
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import io
 import math
 import re
@@ -21,7 +23,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kcc import report
-from kcc.formatting import CHART_SEPARATORS
+from kcc.formatting import CHART_SEPARATORS, escape_markdown
 from kcc.i18n import t
 from kcc.report import (
     BudgetRow,
@@ -621,5 +623,83 @@ def test_service_level_and_abandonment_carry_the_apps_labels_in_every_format(
     for name, text in (("pdf", " ".join(pdf.split())), ("html", html_page), ("md", markdown)):
         assert f"{sl_words}: " in text and f"{abandon_words}: " in text, name
         assert not any(word in text for word in bare), name
-    for name, text in (("html", html_page), ("md", markdown)):
-        assert base in text and scen in text, name
+    assert base in html_page and scen in html_page
+    # Markdown escapes every text it writes (the unit's brackets are link syntax there)
+    assert escape_markdown(base) in markdown and escape_markdown(scen) in markdown
+
+
+# --------------------------------------------------------------------------- labels as text
+
+#: A label a careless or hostile user could type: Markdown, HTML, LaTeX, a Streamlit colour.
+HOSTILE = '--x ![px](http://127.0.0.1:9/p.png) <b>b</b> :red[r] $x$ =HYPERLINK("http://x","y")'
+#: A typed title that is a spreadsheet formula.
+FORMULA = '=HYPERLINK("http://127.0.0.1:9/p","click")'
+
+
+@pytest.fixture(scope="module", params=["en", "nl"])
+def hostile(request: pytest.FixtureRequest) -> tuple[StrategySummary, dict[str, bytes]]:
+    """Every text a user or a data file brings into the summary is hostile; one channel id too
+    (it is shown as it is and is a category of the charts)."""
+    plain = make_summary(request.param)
+    chat = plain.channels[1]
+    summary = make_summary(
+        request.param, title=FORMULA, scenario_name=HOSTILE, prepared_by=HOSTILE, role_text=HOSTILE,
+        texts=(("budget", HOSTILE),),
+        channels=(plain.channels[0], dataclasses.replace(chat, channel=FORMULA)),
+    )
+    return summary, {fmt: report.render(summary, fmt) for fmt in report.FORMATS}
+
+
+def test_xlsx_keeps_typed_text_as_text_and_its_own_formulas_as_formulas(
+    hostile: tuple[StrategySummary, dict[str, bytes]],
+) -> None:
+    summary, files = hostile
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    typed = [c for c in cells if isinstance(c.value, str) and (FORMULA in c.value or HOSTILE in c.value)]
+    first = book.worksheets[0]["A1"]
+    assert first.value == FORMULA and first.data_type == "s" and first.quotePrefix  # the QA case
+    assert {c.value for c in typed} >= {FORMULA, HOSTILE, report.subtitle(summary), report.prepared_line(summary)}
+    assert all(c.data_type == "s" for c in typed)
+    # the workbook's own formulas (FTE, cost, totals, gap) are still formulas
+    formulas = [c.value for c in cells if c.data_type == "f"]
+    assert any(f.startswith("=SUM(") for f in formulas) and any(f.startswith("=J") for f in formulas)
+    plan = book.worksheets[-1]
+    assert plan["A1"].value == t("report.xl_plan_note", summary.language, scenario=HOSTILE)
+    assert plan["A1"].data_type == "s" and plan["I3"].data_type == "f"  # the gap of the first interval
+
+
+def test_html_and_markdown_escape_typed_text(hostile: tuple[StrategySummary, dict[str, bytes]]) -> None:
+    from kcc.formatting import escape_markdown
+
+    summary, files = hostile
+    page = files["html"].decode("utf-8")
+    assert "<b>b</b>" not in page and "&lt;b&gt;b&lt;/b&gt;" in page
+    assert f"<title>{html.escape(FORMULA)}</title>" in page
+    assert f"<p>{html.escape(HOSTILE)}</p>" in page  # the role in the user's words
+    md = files["md"].decode("utf-8")
+    for markup in ("![", "<b>", ":red[", "$x$"):
+        assert markup not in md, markup
+    assert md.startswith(f"# {escape_markdown(FORMULA)}\n")
+    assert escape_markdown(HOSTILE) in md.split("\n")  # the user's paragraph, escaped as a whole
+    assert f"*{escape_markdown(report.subtitle(summary))}*" in md
+
+
+def test_pptx_and_pdf_show_typed_text_literally(hostile: tuple[StrategySummary, dict[str, bytes]]) -> None:
+    summary, files = hostile
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    assert deck.slides[0].shapes.title.text_frame.text == FORMULA
+    assert deck.slides[0].placeholders[1].text_frame.text.splitlines() == [
+        report.subtitle(summary), report.prepared_line(summary)]
+    body = [s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame]
+    assert any(HOSTILE in text for text in body)
+    # the charts' data (opened in Excel from PowerPoint) keeps the channel named like a formula as text
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]
+    named = [c for c in charts if FORMULA in c.plots[0].categories]
+    assert named
+    for chart in named:
+        book = load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob))
+        values = {c.value: c.data_type for row in book.active.iter_rows() for c in row if c.value is not None}
+        assert values[FORMULA] == "s"
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"])).pages).split())
+    assert FORMULA in pdf and "<b>b</b>" in pdf and "![px]" in pdf

@@ -11,7 +11,7 @@ import json
 import numbers
 import pkgutil
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Final
 
 from kcc.formatting import localise
@@ -86,6 +86,15 @@ def show_stored(value: object, lang: str = "en") -> str:
     return t(str(kept["text"]), lang, **dict(kept.get("fields") or {}))
 
 
+def escape_fields(fields: Mapping[str, Any], escape: Callable[[str], str] | None) -> dict[str, Any]:
+    """``fields`` with every text passed through ``escape`` (numbers keep their format), so
+    a label from data or a user shows literally in a message (e.g.
+    ``kcc.formatting.escape_markdown`` for a Markdown message); unchanged for ``None``."""
+    if escape is None:
+        return dict(fields)
+    return {name: escape(value) if isinstance(value, str) else value for name, value in fields.items()}
+
+
 class TranslatedError(ValueError):
     """A check on user input that can say what is wrong in the reader's language.
 
@@ -103,15 +112,17 @@ class TranslatedError(ValueError):
         self.code, self.cause, self.fields = code, cause, fields
         super().__init__(self._text("en", labelled=False))
 
-    def _text(self, lang: str, *, labelled: bool) -> str:
-        fields = dict(self.fields)
+    def _text(self, lang: str, *, labelled: bool, escape: Callable[[str], str] | None = None) -> str:
+        fields = escape_fields(self.fields, escape)
         for name in ("field", "other"):
-            if labelled and fields.get(name) in self.labels:
-                fields[name] = t(self.labels[fields[name]], lang)
+            if labelled and self.fields.get(name) in self.labels:
+                fields[name] = t(self.labels[self.fields[name]], lang)
         if self.cause is not None:
-            fields["reason"] = self.cause._text(lang, labelled=labelled)
+            fields["reason"] = self.cause._text(lang, labelled=labelled, escape=escape)
         return t(f"{self.texts}.{self.code}", lang, **fields)
 
-    def message(self, lang: str = "en") -> str:
-        """The message in ``lang``, naming fields as the screen labels them."""
-        return self._text(lang, labelled=True)
+    def message(self, lang: str = "en", *, escape: Callable[[str], str] | None = None) -> str:
+        """The message in ``lang``, naming fields as the screen labels them; ``escape``
+        (e.g. ``kcc.formatting.escape_markdown``) is applied to each text field, so a name
+        the user typed shows literally."""
+        return self._text(lang, labelled=True, escape=escape)

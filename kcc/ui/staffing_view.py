@@ -17,6 +17,7 @@ import streamlit as st
 
 from kcc import charts_staffing as charts
 from kcc import config, plan, roster_input, store
+from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
@@ -238,7 +239,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
     if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
         parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=config.timezone())
         if not parsed.ok:
-            st.error(tr("staffing.roster_not_imported", file=upload.name))
+            st.error(tr("staffing.roster_not_imported", file=escape_markdown(upload.name)))
             for problem in parsed.problems:
                 st.markdown("- " + roster_problem_text(tr, problem))
         else:
@@ -290,9 +291,10 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
 
 
 def roster_problem_text(tr: Translator, problem: roster_input.RosterProblem) -> str:
-    """One roster-file problem in the page's language."""
-    text = tr(f"staffing.roster_problem_{problem.code}", value=problem.value or "",
-              column=problem.column or "")
+    """One roster-file problem in the page's language, as Markdown (the file's values and
+    column names shown literally)."""
+    text = tr(f"staffing.roster_problem_{problem.code}", value=escape_markdown(problem.value),
+              column=escape_markdown(problem.column))
     return tr("staffing.row_prefix", row=problem.row) + text if problem.row else text
 
 
@@ -599,7 +601,7 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
     cols = st.columns(2)
     # callables: the files are built only when someone downloads them
     cols[0].download_button(tr("staffing.download_csv"),
-                            lambda: bridge.to_frame().to_csv(index=False),
+                            bridge.to_csv,
                             file_name="budget_bridge.csv", mime="text/csv",
                             key="staffing.download_csv", on_click="ignore")
     cols[1].download_button(tr("staffing.download_xlsx"), bridge.to_xlsx,
@@ -640,7 +642,7 @@ def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
     if horizon is None or not horizon.stale:
         return
     lines = [
-        "- " + tr("staffing.stale_series", series=f"{channel_label(s.channel, tr)} · {s.queue}",
+        "- " + tr("staffing.stale_series", series=f"{channel_label(s.channel, tr)} · {escape_markdown(s.queue)}",
                   last_day=fmt_day(s.last_day), weeks=horizon.stale_weeks)
         for s in horizon.stale
     ]
@@ -746,7 +748,7 @@ def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame) -> 
     age_days = (pd.Timestamp.now(tz=config.timezone()).tz_localize(None) - imported_local).days
     st.markdown(tr(
         "overview.freshness_text",
-        file=str(last["file_name"]), user=str(last["imported_by"]),
+        file=escape_markdown(last["file_name"]), user=escape_markdown(last["imported_by"]),
         when=fmt_moment(imported_local),
         age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
         rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),

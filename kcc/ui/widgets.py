@@ -110,9 +110,12 @@ def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
 
 
 def error_text(error: Exception) -> str:
-    """A validation error for the screen: in the session's language when the error can say
-    it (a ``kcc.i18n.TranslatedError``), else its own text."""
-    return error.message(lang()) if isinstance(error, TranslatedError) else str(error)
+    """A validation error for the screen (Markdown): in the session's language when the error
+    can say it (a ``kcc.i18n.TranslatedError``), else its own text; the names in it (a
+    scenario, event or shift the user typed) show literally."""
+    if isinstance(error, TranslatedError):
+        return error.message(lang(), escape=formatting.escape_markdown)
+    return formatting.escape_markdown(str(error))
 
 
 def fmt_pct(share: float | None, decimals: int = 1) -> str:

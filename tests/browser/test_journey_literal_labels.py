@@ -1,0 +1,81 @@
+"""Hostile labels in a real browser: a database whose queue, import file, user and scenario are
+named with Markdown, HTML, LaTeX and a Streamlit colour; Overview and a shared scenario link
+show each name exactly as typed, draw no image, formula or em dash, and fetch nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from kcc.formatting import WORD_JOINER
+from tests.browser.conftest import ROOT, _free_port, _wait_healthy, assert_no_exception, open_page, wait_idle
+from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
+
+
+@pytest.fixture(scope="module")
+def hostile_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app on the demo plus hostile names (``fill_hostile``)."""
+    db = tmp_path_factory.mktemp("hostile-browser") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, db)
+    fill_hostile(db)
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("hostile-log") / "streamlit.log").open("wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+         "--client.showErrorDetails", "full"],
+        cwd=ROOT, env={**os.environ, "KCC_DB_PATH": str(db)}, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, server, timeout_s=60)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def _shown(page) -> tuple[str, str]:  # noqa: ANN001 - a Playwright page
+    """The main area's HTML and the text a reader sees (word joiners are invisible)."""
+    main = page.locator('[data-testid="stMain"]')
+    return main.inner_html(), main.inner_text().replace(WORD_JOINER, "")
+
+
+def test_names_read_as_typed_and_fetch_nothing(browser, hostile_url: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        open_page(page, hostile_url)  # Overview: the stale queue, the last file and who imported it
+        wait_idle(page, timeout_ms=180_000)
+        assert_no_exception(page)
+        html, text = _shown(page)
+        assert f"Phone · {HOSTILE}: history ends" in text
+        assert f"Last import: {HOSTILE}.csv by {HOSTILE} on" in text
+        link = urlencode(LATE.to_query(name=HOSTILE))
+        page.goto(f"{hostile_url}/scenarios?{link}")
+        wait_idle(page, timeout_ms=180_000)
+        assert_no_exception(page)
+        scenarios_html, scenarios_text = _shown(page)
+        assert f"Scenario “{HOSTILE}” opened from the link." in scenarios_text
+        for markup in (html, scenarios_html):
+            assert "<img" not in markup and "katex" not in markup and "<b>b</b>" not in markup
+        for reading in (text, scenarios_text):
+            assert "—x" not in reading  # "--" stays two hyphens
+    finally:
+        context.close()
+    assert not [url for url in fetched if url.startswith("http://127.0.0.1:9/")], "a label made the browser fetch"
