@@ -110,7 +110,7 @@ if upload is not None:
         )
     )
     for notice in source.notices:
-        st.info(notice.message(lang))
+        st.info(notice.message(lang, escape=escape_markdown))
     guess0 = _guess(data, upload.name, delimiter, limits, None)
     st.subheader(tr("data.mapping.header"))
     st.caption(tr("data.mapping.help"))
