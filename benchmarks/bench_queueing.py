@@ -1,7 +1,10 @@
 """Staffing a year of 15-minute intervals: kcc.queueing against pyworkforce's ErlangC.
 
 Workload: 35,040 intervals, AHT 300 s, 80% answered in 20 s, occupancy cap 0.85.
-A second table times ``kcc.staffing.deferred_staffing`` (e-mail backlog, 90% within 8 open
+A second table times the same year with absurd volumes (1e12 and 1e300 calls in every
+interval, beyond ``kcc.config.MAX_EXACT_AGENTS``) against the normal one: the large-system
+route must keep such a value from stalling a page. A third table times
+``kcc.staffing.deferred_staffing`` (e-mail backlog, 90% within 8 open
 hours, a year of 15-minute intervals open 08:00-18:00 on weekdays) against the plain
 interval-by-interval loop kept as the reference in ``tests/test_staffing.py``.
 
@@ -115,6 +118,25 @@ def deferred_table() -> None:
         raise SystemExit("deferred staffing differs from the plain loop")
 
 
+def huge_load_table(calls: np.ndarray) -> None:
+    """The normal year against the same year with absurd volumes, Erlang C and A."""
+    rows = []
+    for label, patience in (("Erlang C", None), (f"Erlang A (patience {PATIENCE_S:.0f} s)", PATIENCE_S)):
+        times = {}
+        for name, volume in (("normal", calls), ("1e12", np.full(INTERVALS, 1e12)),
+                             ("1e300", np.full(INTERVALS, 1e300))):
+            times[name], _ = timed(lambda v=volume, p=patience: required_agents(
+                v, INTERVAL_S, AHT_S, ANSWER_S, target_service_level=TARGET_SL,
+                max_occupancy=MAX_OCC, patience_s=p), repeat=3)
+        rows.append((label, times))
+    print(f"\n{INTERVALS} intervals, every one with the volume named (required_agents)\n")
+    print("| model | normal [s] | 1e12 calls [s] | ratio | 1e300 calls [s] | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, t in rows:
+        print(f"| {label} | {t['normal']:.3f} | {t['1e12']:.3f} | {t['1e12'] / t['normal']:.1f}x | "
+              f"{t['1e300']:.3f} | {t['1e300'] / t['normal']:.1f}x |")
+
+
 def main() -> None:
     calls = workload()
 
@@ -167,6 +189,7 @@ def main() -> None:
     )
     if same != INTERVALS:
         raise SystemExit("agent counts differ from pyworkforce")
+    huge_load_table(calls)
     deferred_table()
 
 

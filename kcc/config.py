@@ -36,6 +36,12 @@ SOURCE_INTERVALS_MIN: Final[tuple[int, ...]] = (5, 6, 10, 15, 30, 60)
 #: Interval lengths a plan may use [min].
 PLANNING_INTERVALS_MIN: Final[tuple[int, ...]] = (15, 30, 60)
 
+#: Most agents (and Erlangs of offered load) the queueing engine treats exactly in one interval.
+#: Beyond it (no real queue comes near) the numbers come from the large-system route (bounded
+#: asymptotic sums, square-root staffing start, bisection) and are flagged ``approximate``, so
+#: one absurd value cannot stall a page.
+MAX_EXACT_AGENTS: Final[int] = 100_000
+
 DEFAULT_QUEUE: Final[str] = "default"
 
 #: Longest plan the app makes; also how far ahead of today an imported date may lie. [weeks]

@@ -110,6 +110,7 @@ PLAN_COLUMNS: Final[tuple[str, ...]] = (
     "occupancy",
     "cost_required_eur",
     "cost_rostered_eur",
+    "approximate",
 )
 
 _EPS: Final[float] = 1e-9
@@ -838,6 +839,13 @@ class _Kpis:
     asa_s: np.ndarray
     p_abandon: np.ndarray
     occupancy: np.ndarray
+    approximate: np.ndarray  # beyond the exact queueing range (kcc.config.MAX_EXACT_AGENTS)
+
+
+@dataclass(frozen=True)
+class _Need:
+    agents: np.ndarray
+    approximate: np.ndarray
 
 
 def _single_interval_min(interval_s: np.ndarray) -> int:
@@ -868,19 +876,21 @@ def _voice_spec(model: str, targets: ChannelTargets, interval_s: np.ndarray) -> 
 
 
 def _require(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
-             interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> np.ndarray:
+             interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> _Need:
     """Agents needed per interval (before shrinkage) by the channel's model. [agents]"""
+    exact = np.zeros(len(volume), dtype=bool)
     if model == "none" or not len(volume):
-        return np.zeros(len(volume))
+        return _Need(np.zeros(len(volume)), exact)
     if model in ("erlang_a", "erlang_c"):
         from kcc import staffing
 
         frame = pd.DataFrame({"offered": volume, "aht_s": aht_s})
         need = staffing.staffing_plan(frame, _voice_spec(model, targets, interval_s))
-        return need["agents_required"].to_numpy(float)
+        return _Need(need["agents_required"].to_numpy(float),
+                     need["approximate"].to_numpy(bool))
     if model == "chat":
         return _chat_required(targets, volume, aht_s, interval_s)
-    return _backlog_required(targets, volume, aht_s, interval_s, ds, open_mask)
+    return _Need(_backlog_required(targets, volume, aht_s, interval_s, ds, open_mask), exact)
 
 
 def _achieve(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
@@ -890,7 +900,7 @@ def _achieve(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.
     n = len(volume)
     if model == "none" or not n:
         nan = np.full(n, np.nan)
-        return _Kpis(nan, nan, nan, nan)
+        return _Kpis(nan, nan, nan, nan, np.zeros(n, dtype=bool))
     if model in ("erlang_a", "erlang_c"):
         from kcc import staffing
 
@@ -915,20 +925,20 @@ def _kpis_from_metrics(m: Any, volume: np.ndarray) -> _Kpis:
     asa = np.where(busy, _field(m, "asa_s"), np.nan)
     abandon = np.where(busy, np.nan_to_num(_field(m, "p_abandon"), nan=0.0), np.nan)
     occ = np.nan_to_num(_field(m, "occupancy"), nan=0.0)
-    return _Kpis(sl, asa, abandon, occ)
+    return _Kpis(sl, asa, abandon, occ, np.asarray(_field(m, "approximate"), dtype=bool))
 
 
 def _chat_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
-                   interval_s: np.ndarray) -> np.ndarray:
+                   interval_s: np.ndarray) -> _Need:
     """Chat agents: session slots by Erlang C/A, an agent holding ``concurrency`` slots."""
-    from kcc.queueing import required_agents
+    from kcc.queueing import required_staffing
 
-    slots = required_agents(
+    slots = required_staffing(
         volume, interval_s, aht_s, targets.answer_time_s,
         target_service_level=targets.target_service_level, target_asa_s=targets.target_asa_s,
         max_occupancy=targets.max_occupancy, patience_s=targets.patience_s,
     )
-    return np.ceil(np.asarray(slots, dtype=float) / targets.concurrency - _EPS)
+    return _Need(np.ceil(slots.agents / targets.concurrency - _EPS), slots.approximate)
 
 
 def _chat_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
@@ -1000,8 +1010,9 @@ def _backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.nda
     resp = np.full(n, np.nan)
     occ = np.zeros(n)
     open_idx, target = _open_index(open_mask)
+    exact = np.zeros(n, dtype=bool)
     if not open_idx.size:
-        return _Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ)
+        return _Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)
     m = open_idx.size
     work = volume * np.where(np.isfinite(aht_s) & (aht_s > 0), aht_s, 0.0)
     arrive = np.zeros(m + 1)
@@ -1036,7 +1047,7 @@ def _backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.nda
     sl = np.where(volume > 0, per_sl[at], np.nan)
     resp = np.where(volume > 0, per_wait[at], np.nan)
     occ[open_idx] = occ_open
-    return _Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ)
+    return _Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -1113,7 +1124,10 @@ def build_plan(
         - ``service_level, asa_s, p_abandon, occupancy``: achieved with the roster as it is
           (NaN where there is no volume; ``service_level`` and ``asa_s`` of the backlog model
           are measured against the response time);
-        - ``cost_required_eur`` / ``cost_rostered_eur``: agent hours x loaded cost [EUR].
+        - ``cost_required_eur`` / ``cost_rostered_eur``: agent hours x loaded cost [EUR];
+        - ``approximate``: the queueing maths left its exact range in this interval (a load
+          or staffing above ``kcc.config.MAX_EXACT_AGENTS``): the numbers are finite and
+          monotone but approximate.
 
     Raises
     ------
@@ -1130,6 +1144,7 @@ def build_plan(
                      "available", "service_level", "asa_s", "p_abandon", "occupancy")
     }
     model_col = np.empty(n, dtype=object)
+    approx_col = np.zeros(n, dtype=bool)
     for channel, index in per.groupby("channel", sort=False).indices.items():
         rows = per.iloc[index]
         targets = settings.targets_for(channel)
@@ -1141,9 +1156,10 @@ def build_plan(
         interval_s = rows["interval_min"].to_numpy(float) * 60.0
         ds = rows["ds"]
         mask = is_open[index]
-        need = _require(model, targets, volume, aht, interval_s, ds, mask)
-        need_hi = _require(model, targets, volume_hi, aht, interval_s, ds, mask)
-        need_hi = np.maximum(need_hi, need)
+        need_p50 = _require(model, targets, volume, aht, interval_s, ds, mask)
+        need_p90 = _require(model, targets, volume_hi, aht, interval_s, ds, mask)
+        need = need_p50.agents
+        need_hi = np.maximum(need_p90.agents, need)
         rostered = rows["rostered"].to_numpy(float)
         available = rostered * (1.0 - shrink)
         kpis = _achieve(model, targets, volume, aht, interval_s, available, ds, mask)
@@ -1157,7 +1173,8 @@ def build_plan(
         cols["p_abandon"][index] = kpis.p_abandon
         cols["occupancy"][index] = kpis.occupancy
         model_col[index] = model
-    out = per.assign(model=model_col, **cols)
+        approx_col[index] = need_p50.approximate | need_p90.approximate | kpis.approximate
+    out = per.assign(model=model_col, approximate=approx_col, **cols)
     out["gap"] = out["rostered"] - out["required_scheduled"]
     out = with_costs(out, settings)
     return out[list(PLAN_COLUMNS)].reset_index(drop=True)

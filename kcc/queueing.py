@@ -24,19 +24,35 @@ function ``A(x, y) = 1F1(1; y+1; x)``, taken from the incomplete gamma function 
 is accurate and from its positive series where the gamma route would cancel or underflow.
 The mean wait of answered calls in Erlang A is a weighted mean of harmonic sums over the
 same series (derived from the sojourn of a tagged call, see ``_erlang_a``).
+
+Any finite input gives finite numbers in bounded work (issue 12: one count of 1e12 stalled
+the planning pages). No series runs long: where the Poisson cdf or the gamma form of ``A``
+underflows with a ratio near 1 the integral forms are taken with a 48-point Gauss-Laguerre
+rule, a wait sum longer than 5,000 terms goes on a stride with Euler-Maclaurin end
+corrections, long line limits are cut, and the staffing search gallops and bisects. Beyond
+``kcc.config.MAX_EXACT_AGENTS`` agents or Erlangs results carry ``approximate``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import betainc, digamma, gammainc, gammaincc, gammaln
+from scipy.special import betainc, digamma, gammainc, gammaincc, gammaln, polygamma
 
-__all__ = ["QueueMetrics", "queue_metrics", "required_agents"]
+from kcc.config import MAX_EXACT_AGENTS
+
+__all__ = [
+    "INT_AGENTS_CEILING",
+    "QueueMetrics",
+    "Requirement",
+    "queue_metrics",
+    "required_agents",
+    "required_staffing",
+]
 
 FloatArray = NDArray[np.float64]
 _LOG_2PI = float(np.log(2.0 * np.pi))
@@ -45,6 +61,12 @@ _TINY = 1e-280  # below this an incomplete gamma value is switched to its series
 # beyond ~1e8 near critical load, where the remaining tail is added as a geometric bound.
 _MAX_TERMS = 50_000
 _TARGET_RTOL = 1e-12  # a target counts as met within this relative rounding margin
+# Gauss-Laguerre rule for the Erlang B integral where its Poisson cdf underflows
+_GL_NODES, _GL_WEIGHTS = np.polynomial.laguerre.laggauss(48)
+_TERM_BUDGET = 5_000  # an Erlang A wait sum longer than this is summed on a stride
+_MAX_LINE_STEPS = 10_000  # waiting places walked one by one; beyond, the chain is truncated
+_C_STEPS = 256  # single Erlang C steps before the search gallops and bisects
+_N_MAX = 1e307  # largest staffing the search returns (float range, not a real answer)
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +99,10 @@ class QueueMetrics:
         Carried load divided by agents. [0..1]
     erlang_b : ndarray
         Erlang B blocking probability ``B(agents, load)`` for reference. [0..1]
+    approximate : ndarray of bool
+        True where the load or the agents exceed ``kcc.config.MAX_EXACT_AGENTS`` (or more
+        than 10,000 waiting places would matter with ``lines``): the numbers come from the
+        large-system route, finite and monotone but not checked to 1e-9 there.
     """
 
     load_erlangs: FloatArray
@@ -90,6 +116,7 @@ class QueueMetrics:
     p_block: FloatArray
     occupancy: FloatArray
     erlang_b: FloatArray
+    approximate: NDArray[np.bool_]
 
     def to_frame(self) -> pd.DataFrame:
         """Return the metrics as a tidy frame, one row per element (flattened)."""
@@ -135,6 +162,11 @@ def _log_poisson_term(s: FloatArray, z: FloatArray) -> FloatArray:
     sp, zp = (s, z) if every else (s[pos], z[pos])
     with np.errstate(divide="ignore"):
         val = sp * _log1pmx((zp - sp) / sp) - 0.5 * (_LOG_2PI + np.log(sp)) - _stirling_corr(sp)
+        # z far below s: (z - s)/s rounds to -1 and log1p to -inf; the plain form has no
+        # cancellation there
+        tiny = zp < 1e-8 * sp
+        if np.any(tiny):
+            val = np.where(tiny, sp * np.log(zp) - zp - gammaln(sp + 1.0), val)
     if every:
         return np.asarray(val, dtype=float).reshape(out.shape)
     out[pos] = val
@@ -172,26 +204,51 @@ def _log_erlang_b(n: FloatArray, a: FloatArray) -> FloatArray:
     bad = np.flatnonzero(~good)
     if bad.size:
         nb, ab = nn[bad], aa[bad]
-        total = np.ones(bad.size)
-        term = np.ones(bad.size)
-        for j in range(1, _MAX_TERMS):
-            term = term * np.maximum(nb - j + 1.0, 0.0) / ab
-            total += term
-            if not np.any(term > 1e-17 * total):
-                break
-        res[bad] = -np.log(total)
+        # the cdf underflows only for a >> n: the series has ratio <= n/a; near 1 (a huge
+        # load with a big staff) the integral form takes over, so no loop grows with a
+        short = nb <= 0.8 * ab
+        res_bad = np.empty(bad.size)
+        if np.any(short):
+            ns, as_ = nb[short], ab[short]
+            total = np.ones(ns.size)
+            term = np.ones(ns.size)
+            for j in range(1, _MAX_TERMS):  # ratio <= 0.8: done in under 200 terms
+                term = term * np.maximum(ns - j + 1.0, 0.0) / as_
+                total += term
+                if not np.any(term > 1e-17 * total):
+                    break
+            res_bad[short] = -np.log(total)
+        if not np.all(short):
+            res_bad[~short] = _log_erlang_b_overloaded(nb[~short], ab[~short])
+        res[bad] = res_bad
     out.ravel()[idx] = res
     return out
 
 
+def _log_erlang_b_overloaded(n: FloatArray, a: FloatArray) -> FloatArray:
+    """``log B(n, a)`` for ``n < a`` where the Poisson cdf underflows, by quadrature.
+
+    ``1/B = int_0^inf e^-u (1 + u/a)^n du``; with ``u = v a / (a - n)`` this is
+    ``a/(a - n) int_0^inf e^-v exp(n log1pmx(v / (a - n))) dv``, whose second factor is a
+    Gaussian of width ``(a - n)/sqrt(n)`` -- at least 36 wherever the cdf underflows -- so a
+    48-point Gauss-Laguerre rule integrates it to double precision.
+    """
+    gap = a - n
+    w = _GL_NODES[None, :] / gap[:, None]
+    with np.errstate(under="ignore"):
+        inner = np.exp(n[:, None] * _log1pmx(w)) @ _GL_WEIGHTS
+    return np.log(gap / a) - np.log(inner)
+
+
 def _kummer_a(
     z: FloatArray, s: FloatArray, *, with_q: bool, fast: bool = False
-) -> tuple[FloatArray, FloatArray]:
+) -> tuple[FloatArray, FloatArray, FloatArray]:
     """``log A(z, s)`` with ``A(z, s) = sum_k z^k / ((s+1)...(s+k)) = 1F1(1; s+1; z)``.
 
     Also returns ``q = sum_k w_k (k+1)/(s+k+1) / sum_k w_k`` (``w_k`` the series terms),
-    the Erlang A probability that a queued call abandons, when ``with_q`` (else zeros).
-    ``s > 0``, ``z >= 0``.
+    the Erlang A probability that a queued call abandons, and ``1 - q`` without
+    cancellation (``(s/z)(1 - 1/A)``: deep in overload ``q`` rounds to 1), when ``with_q``
+    (else zeros). ``s > 0``, ``z >= 0``.
 
     Where ``z`` is well below ``s`` the positive series converges geometrically and avoids
     the cancellation the closed form has in ``q``; elsewhere ``A = P(s, z) / poisson_term``.
@@ -200,6 +257,7 @@ def _kummer_a(
     s = np.asarray(s, dtype=float)
     loga = np.empty(z.shape)
     q = np.zeros(z.shape)
+    one_minus_q = np.zeros(z.shape)
     p = gammainc(s, z)
     # ``fast`` (used inside the staffing search, which only compares with targets) keeps
     # the closed form wherever it does not underflow
@@ -209,7 +267,18 @@ def _kummer_a(
     if with_q:
         zg, sg = z[g], s[g]
         q[g] = (zg - sg) / zg + sg / zg * np.exp(-loga[g])
-    idx = np.flatnonzero(series)
+        one_minus_q[g] = sg / zg * -np.expm1(-loga[g])
+    # a series whose ratio z/(s+1) starts above 0.9 (the gamma form underflowed: z, s huge,
+    # z below s by more than 36 sqrt(s)) is integrated instead, so no series runs long
+    long = series & (z > 0.9 * (s + 1.0))
+    li = np.flatnonzero(long)
+    if li.size:
+        zl, sl = z[li], s[li]
+        loga[li] = _log_kummer_integral(zl, sl)
+        if with_q:
+            q[li] = (zl - sl) / zl + sl / zl * np.exp(-loga[li])
+            one_minus_q[li] = sl / zl * -np.expm1(-loga[li])
+    idx = np.flatnonzero(series & ~long)
     if idx.size:
         zs, ss = z[idx], s[idx]
         total = np.ones(idx.size)
@@ -222,7 +291,7 @@ def _kummer_a(
             total[act] += w_a
             if with_q:
                 total_q[act] += w_a * (k + 1.0) / (ss[act] + k + 1.0)
-            # ratios fall below 0.9 for every k here, so the tail is below 10 * w
+            # ratios stay below 0.9 for every k here, so the tail is below 10 * w
             keep = w_a > 1e-18 * total[act]
             act = act[keep]
             if act.size == 0:
@@ -230,7 +299,25 @@ def _kummer_a(
         loga[idx] = np.log(total)
         if with_q:
             q[idx] = total_q / total
-    return loga, q
+            one_minus_q[idx] = 1.0 - q[idx]
+    return loga, q, one_minus_q
+
+
+def _log_kummer_integral(z: FloatArray, s: FloatArray) -> FloatArray:
+    """``log A(z, s)`` for ``z < s`` by quadrature, where ``s - z > 36 sqrt(s)``.
+
+    ``A = s int_0^1 (1-u)^(s-1) e^(zu) du``; with ``u = w / s``, ``c = 1 - z/s`` and
+    ``omega = w / (s c)`` this is ``(1/c) int_0^(sc) e^-w exp(s log1pmx(-omega) -
+    log1p(-omega)) dw``, a Gaussian factor of width ``(s - z)/sqrt(s) > 36`` against
+    ``e^-w``: the 48-point Gauss-Laguerre rule takes it to double precision.
+    """
+    gap = s - z
+    omega = _GL_NODES[None, :] / gap[:, None]
+    inside = omega < 1.0
+    om = np.where(inside, omega, 0.0)
+    with np.errstate(under="ignore"):
+        f = np.where(inside, np.exp(s[:, None] * _log1pmx(-om) - np.log1p(-om)), 0.0)
+    return np.log(s / gap) + np.log(f @ _GL_WEIGHTS)
 
 
 def _asa_given_wait_series(x: FloatArray, y: FloatArray) -> FloatArray:
@@ -254,24 +341,112 @@ def _asa_given_wait_series(x: FloatArray, y: FloatArray) -> FloatArray:
     far = (peak > 40.0 * sigma + 10.0) & (sigma > 8.0)
     if np.any(far):
         out[far] = _asa_given_wait_bell(x[far], y[far], peak[far], sigma[far])
-    near = np.flatnonzero(~far)
+    # Terms a term-by-term sum needs: up to the peak and 12 widths past it, or -- when the
+    # terms fall from the first (ratio e^-kappa) -- their decay, curved within sqrt(y) terms.
+    # A sum longer than the budget (a huge load or patience) goes on a stride instead.
+    with np.errstate(divide="ignore"):
+        kappa = np.log((y + 2.0) / x)
+        decay = np.minimum(1.0 / np.maximum(kappa, 0.0), np.sqrt(y + 2.0))
+    width = np.where(peak > 0, sigma, decay)
+    span = np.where(
+        peak > 0, peak + 12.0 * sigma, np.minimum(60.0 * decay, 12.0 * np.sqrt(y + 2.0))
+    )
+    wide = ~far & (span > _TERM_BUDGET)
+    wi = np.flatnonzero(wide)
+    for chunk in np.array_split(wi, max(1, wi.size // 500)):  # bounded memory
+        if chunk.size:
+            out[chunk] = _asa_given_wait_stride(x[chunk], y[chunk], width[chunk], span[chunk])
+    near = np.flatnonzero(~far & ~wide)
     out[near] = _asa_given_wait_terms(x[near], y[near])
     return out
+
+
+def _digamma_step(y: FloatArray, grid: FloatArray) -> FloatArray:
+    """``psi(y + N + 2) - psi(y + 1)`` (the harmonic sums ``H_N``) without the cancellation
+    of two nearly equal digamma values when ``y`` is large (asymptotic series from 10 on)."""
+    w1 = (y + 1.0)[:, None] * np.ones_like(grid)
+    w2 = w1 + grid + 1.0
+    out = np.empty_like(grid)
+    big = w1 >= 10.0
+    b1, b2 = w1[big], w2[big]
+
+    def tail(w: FloatArray) -> FloatArray:
+        r = (1.0 / w) ** 2  # underflows quietly to 0 for a huge w (where w * w overflows)
+        return 0.5 / w + r * (1.0 / 12.0 - r * (1.0 / 120.0 - r / 252.0))
+
+    out[big] = np.log1p((b2 - b1) / b1) - tail(b2) + tail(b1)
+    out[~big] = digamma(w2[~big]) - digamma(w1[~big])
+    return out
+
+
+def _asa_given_wait_stride(
+    x: FloatArray, y: FloatArray, width: FloatArray, span: FloatArray
+) -> FloatArray:
+    """The series of ``_asa_given_wait_series`` on a stride of 1/64 of its width from
+    ``N = 0``, with the Euler-Maclaurin end corrections at ``N = 0``:
+    ``sum_N f(N) = h sum_k f(kh) - (h-1)/2 f(0) + (h^2-1)/12 f'(0)`` up to ``h^4 f'''``.
+
+    Log-terms ``N log(x/s) - [(s+N+1/2) log1p(N/s) - N] - [c(s+N) - c(s)]`` (``s = y+1``,
+    ``c`` the Stirling remainder) keep their digits for any ``y``; at most about 4,000 points.
+    """
+    h = np.maximum(np.floor(width / 64.0), 1.0)
+    count = int(np.ceil(np.max(span / h))) + 2
+    grid = h[:, None] * np.arange(count)[None, :]
+    s = y + 1.0
+    sg = s[:, None]
+    with np.errstate(under="ignore"):
+        log_t = (
+            grid * np.log(x / s)[:, None]
+            - ((sg + grid + 0.5) * np.log1p(grid / sg) - grid)
+            - (_stirling_corr(sg + grid) - _stirling_corr(s)[:, None])
+        )
+        top = log_t.max(axis=1)
+        wts = np.exp(log_t - top[:, None])
+        f0 = np.exp(-top)  # the N = 0 term, t_0 = 1, on the same scale
+    harmonic = _digamma_step(y, grid)
+    w2 = y + 2.0
+    # d/dN log t_N at 0: log x - psi(y + 2), with log w - psi(w) ~ 1/(2w) + 1/(12 w^2)
+    slope = -np.log(w2 / x) + np.where(
+        w2 > 10.0,
+        0.5 / w2 + (1.0 / w2) ** 2 / 12.0,
+        np.log(np.minimum(w2, 10.0)) - digamma(np.minimum(w2, 10.0)),
+    )
+    h0 = 1.0 / (y + 1.0)
+    s0 = h * wts.sum(axis=1) - (h - 1.0) / 2.0 * f0 + (h * h - 1.0) / 12.0 * f0 * slope
+    s1 = (
+        h * (wts * harmonic).sum(axis=1)
+        - (h - 1.0) / 2.0 * f0 * h0
+        + (h * h - 1.0) / 12.0 * f0 * (slope * h0 + polygamma(1, w2))
+    )
+    return s1 / s0
 
 
 def _asa_given_wait_bell(
     x: FloatArray, y: FloatArray, peak: FloatArray, sigma: FloatArray
 ) -> FloatArray:
-    """The series of ``_asa_given_wait_series`` on a stride over its bell-shaped peak."""
+    """The series of ``_asa_given_wait_series`` on a stride over its bell-shaped peak.
+
+    Log-terms are taken relative to the term at ``P = floor(peak)``, ``d log(x/s) -
+    [(s+d+1/2) log1p(d/s) - d] - [c(s+d) - c(s)]`` with ``s = y + P + 1`` (``c`` the
+    Stirling remainder), which stays finite and exact for any ``x`` (``N log x`` alone
+    overflows for a load of 1e300).
+    """
     step = np.maximum(np.floor(sigma / 8.0), 1.0)
     half = int(np.ceil(np.max(40.0 * sigma / step)))
-    grid = np.floor(peak)[:, None] + step[:, None] * np.arange(-half, half + 1)[None, :]
+    base = np.floor(peak)
+    grid = base[:, None] + step[:, None] * np.arange(-half, half + 1)[None, :]
     grid = np.maximum(grid, 0.0)  # never reached: the peak is more than 40 widths above 0
-    log_t = grid * np.log(x[:, None]) - (
-        gammaln(y[:, None] + grid + 2.0) - gammaln(y[:, None] + 2.0)
+    d = grid - base[:, None]
+    s = y + base + 1.0
+    sg = s[:, None]
+    log_t = (
+        d * np.log(x / s)[:, None]
+        - ((sg + d + 0.5) * np.log1p(d / sg) - d)
+        - (_stirling_corr(sg + d) - _stirling_corr(s)[:, None])
     )
-    w = np.exp(log_t - log_t.max(axis=1, keepdims=True))
-    harmonic = digamma(y[:, None] + grid + 2.0) - digamma(y[:, None] + 1.0)
+    with np.errstate(under="ignore"):
+        w = np.exp(log_t - log_t.max(axis=1, keepdims=True))
+    harmonic = _digamma_step(y, grid)
     return np.sum(w * harmonic, axis=1) / np.sum(w, axis=1)
 
 
@@ -343,6 +518,7 @@ def _empty_result(shape: tuple[int, ...]) -> dict[str, Any]:
         "p_block": np.zeros(shape),
         "occupancy": np.zeros(shape),
         "erlang_b": np.zeros(shape),
+        "approximate": np.zeros(shape, dtype=bool),
     }
 
 
@@ -362,8 +538,11 @@ def _evaluate(
     r = _empty_result((size,))
     a = lam * aht
     r["load_erlangs"] = a
+    patience = _bounded_patience(lam, aht, n, patience)
+    lines, truncated = _effective_lines(lam, aht, n, patience, lines)
+    r["approximate"] = (a > MAX_EXACT_AGENTS) | (n > MAX_EXACT_AGENTS) | truncated
     log_e = _log_erlang_b(n, a)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", under="ignore"):
         r["erlang_b"] = np.exp(log_e)
     busy = a > 0
     finite_k = busy & np.isfinite(lines)
@@ -388,6 +567,49 @@ def _evaluate(
     return r
 
 
+def _bounded_patience(
+    lam: FloatArray, aht: FloatArray, n: FloatArray, patience: FloatArray
+) -> FloatArray:
+    """Patience shortened where ``x = lam * patience`` or ``y = n * patience / aht`` would
+    pass 1e300 (and overflow in the Erlang A sums). Abandoning then takes longer than 1e300
+    arrivals or services: the metrics do not change in double precision."""
+    with np.errstate(over="ignore", divide="ignore"):
+        most = np.minimum(1e300 / lam, 1e300 * (aht / np.maximum(n, 1.0)))
+    return np.where(np.isfinite(patience), np.minimum(patience, most), patience)
+
+
+def _effective_lines(
+    lam: FloatArray, aht: FloatArray, n: FloatArray, patience: FloatArray, lines: FloatArray
+) -> tuple[FloatArray, NDArray[np.bool_]]:
+    """Line limits the finite chain can walk, and where one had to be cut.
+
+    More than ``_MAX_LINE_STEPS`` waiting places are walked only while the chain has mass
+    there: a limit far beyond the queue's reach is no limit (``inf``: Erlang C or A, exact),
+    one the queue does reach is cut to ``_MAX_LINE_STEPS`` places (flagged approximate).
+    """
+    kq = lines - np.minimum(n, lines)
+    long = np.isfinite(lines) & (kq > _MAX_LINE_STEPS)
+    truncated = np.zeros(lines.size, dtype=bool)
+    if not np.any(long):
+        return lines, truncated
+    li = np.flatnonzero(long)
+    lam_l, n_l, pat_l, k_l = lam[li], n[li] / aht[li], patience[li], kq[li]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # abandoning queue: a bell around lam/theta - n mu/theta waiting, width sqrt(lam/theta)
+        x = lam_l * pat_l
+        reach_a = np.maximum(x - n_l * pat_l, 0.0) + 40.0 * np.sqrt(x) + 100.0
+        # no abandonment: geometric with ratio lam / (n mu), infinite at or above 1
+        reach_c = np.where(lam_l < n_l, 45.0 / -np.log(lam_l / n_l) + 100.0, np.inf)
+    reach = np.where(np.isinf(pat_l), reach_c, reach_a)
+    out = lines.copy()
+    free = reach < k_l
+    out[li[free]] = np.inf
+    cut = li[~free]
+    out[cut] = np.minimum(n[cut], lines[cut]) + _MAX_LINE_STEPS
+    truncated[cut] = True
+    return out, truncated
+
+
 def _erlang_c_from_b(
     n: FloatArray, a: FloatArray, eb: FloatArray, t_over_aht: FloatArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -396,7 +618,9 @@ def _erlang_c_from_b(
     denom = n - a * (1.0 - eb)
     c = n * eb / denom
     one_minus_c = gap * (1.0 - eb) / denom  # 1 - C without cancellation near C = 1
-    sl = one_minus_c - c * np.expm1(-gap * t_over_aht)  # 1 - C exp(-u), both parts >= 0
+    with np.errstate(over="ignore"):  # a huge u: exp(-u) is 0
+        u = gap * t_over_aht
+    sl = one_minus_c - c * np.expm1(-u)  # 1 - C exp(-u), both parts >= 0
     return c, sl, c / gap
 
 
@@ -476,7 +700,7 @@ def _erlang_a(
         out["sl_of_answered"][zi] = 1.0
         out["asa_s"][zi] = 0.0
         out["mean_wait_all_s"][zi] = 0.0
-        out["occupancy"][zi] = a[zi] * (1.0 - eb) / n[zi]
+        out["occupancy"][zi] = np.minimum(a[zi] * -np.expm1(log_e_all[zi]) / n[zi], 1.0)
     idx = np.flatnonzero((patience > 0) & (n > 0))
     if idx.size == 0:
         return out
@@ -484,35 +708,101 @@ def _erlang_a(
     a_i = lam_i * aht_i
     theta = 1.0 / pat_i
     x = lam_i * pat_i
-    y = n_i * pat_i / aht_i
+    y = n_i * (pat_i / aht_i)
     log_e = log_e_all[idx]
-    log_a0, q = _kummer_a(x, y, with_q=True, fast=fast)
-    with np.errstate(divide="ignore", over="ignore"):
-        log_inv_e_m1 = np.log1p(-np.exp(log_e)) - log_e  # log(1/E - 1)
-        p_wait = 1.0 / (1.0 + np.exp(log_inv_e_m1 - log_a0))
-        log_pi_n = np.log(p_wait) - log_a0
+    log_a0, q, one_minus_q = _kummer_a(x, y, with_q=True, fast=fast)
+    p_wait, p_now, log_pi_n = _waiting_shares(log_e, log_a0)
     q = np.clip(q, 0.0, 1.0)
     p_ab = p_wait * q
-    theta_t = theta * t_i
-    x_t = x * np.exp(-theta_t)
-    log_a1t, _ = _kummer_a(x_t, y + 1.0, with_q=False, fast=fast)
-    log_late = (
-        log_pi_n + np.log(y / (y + 1.0)) + log_a1t - x * np.expm1(-theta_t) - theta_t * (y + 1.0)
-    )
-    answered_late = np.exp(log_late)
-    p_served = 1.0 - p_ab
+    waited_served = p_wait * np.clip(one_minus_q, 0.0, 1.0)  # answered after waiting
+    # answered = answered at once + answered after waiting (not 1 - p_ab: deep in overload
+    # that rounds to 0 while a few agents still answer a few calls)
+    p_served = np.minimum(p_now + waited_served, 1.0)
+    answered_late = _answered_late(x, y, theta * t_i, p_wait, log_pi_n, fast)
     sl = np.clip(p_served - answered_late, 0.0, 1.0)
+    served = p_served > 0
+    safe = np.where(served, p_served, 1.0)
     out["p_wait"][idx] = p_wait
     out["p_abandon"][idx] = p_ab
     out["service_level"][idx] = sl
-    out["sl_of_answered"][idx] = np.clip(sl / p_served, 0.0, 1.0)
+    out["sl_of_answered"][idx] = np.where(served, np.clip(sl / safe, 0.0, 1.0), 0.0)
     out["mean_wait_all_s"][idx] = p_ab * pat_i
     out["occupancy"][idx] = np.minimum(a_i * p_served / n_i, 1.0)  # rounding when overloaded
     if need_asa:
         m_wait = _asa_given_wait_series(x, y) * pat_i
-        out["asa_s"][idx] = np.maximum(p_wait - p_ab, 0.0) * m_wait / p_served
+        # nobody answered (to double precision): the wait of the few that would be
+        out["asa_s"][idx] = np.where(served, waited_served * m_wait / safe, m_wait)
     else:
         out["asa_s"][idx] = np.nan
+    return out
+
+
+def _waiting_shares(
+    log_e: FloatArray, log_a0: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Erlang A ``(P(wait), 1 - P(wait), log pi_n)`` from ``log B`` and ``log A(x, y)``.
+
+    ``P(wait) = 1 / (1 + (1/B - 1)/A)``; ``1/B - 1`` is taken as ``expm1(-log B)``, which
+    keeps its digits when ``B`` rounds to 1 (a few agents for a huge load).
+    """
+    with np.errstate(divide="ignore", over="ignore"):
+        neg = -log_e
+        log_inv_e_m1 = np.where(
+            neg > 30.0, neg + np.log1p(-np.exp(log_e)), np.log(np.expm1(np.minimum(neg, 30.0)))
+        )
+        gap = log_inv_e_m1 - log_a0
+        p_wait = 1.0 / (1.0 + np.exp(gap))
+        p_now = 1.0 / (1.0 + np.exp(-gap))
+        log_pi_n = np.log(p_wait) - log_a0
+    return p_wait, p_now, log_pi_n
+
+
+def _answered_late(
+    x: FloatArray,
+    y: FloatArray,
+    theta_t: FloatArray,
+    p_wait: FloatArray,
+    log_pi_n: FloatArray,
+    fast: bool,
+) -> FloatArray:
+    """Erlang A share of offered calls answered after waiting longer than ``t``.
+
+    ``pi_n y/(y+1) A(x e^-theta t, y+1) exp(x (1 - e^-theta t) - theta t (y+1))``. For a
+    large ``x`` the terms of that exponent cancel by many orders of magnitude, so there the
+    same quantity is taken as the ratio ``P(wait) (y/x) P(y+1, x e^-theta t) / P(y, x)`` of
+    regularised lower incomplete gamma functions (both Kummer functions by their gamma form).
+    """
+    out = np.zeros(x.size)
+    with np.errstate(under="ignore"):
+        x_t = x * np.exp(-theta_t)
+    big = np.flatnonzero(x > 1e6)
+    p_big = gammainc(y[big], x[big])
+    ratio = big[p_big > _TINY]
+    if ratio.size:
+        with np.errstate(under="ignore"):
+            late = (
+                p_wait[ratio]
+                * (y[ratio] / x[ratio])
+                * gammainc(y[ratio] + 1.0, x_t[ratio])
+                / p_big[p_big > _TINY]
+            )
+        out[ratio] = np.minimum(late, p_wait[ratio])
+    rest = np.ones(x.size, dtype=bool)
+    rest[ratio] = False
+    ri = np.flatnonzero(rest)
+    if ri.size:
+        xr, yr, tr = x[ri], y[ri], theta_t[ri]
+        log_a1t, _, _ = _kummer_a(x_t[ri], yr + 1.0, with_q=False, fast=fast)
+        with np.errstate(over="ignore"):  # theta t (y + 1) beyond the float range: exp 0
+            log_late = (
+                log_pi_n[ri]
+                + np.log(yr / (yr + 1.0))
+                + log_a1t
+                - xr * np.expm1(-tr)
+                - tr * (yr + 1.0)
+            )
+        with np.errstate(under="ignore"):
+            out[ri] = np.exp(np.minimum(log_late, 0.0))  # a probability: rounding stays <= 1
     return out
 
 
@@ -533,45 +823,38 @@ def _erlang_a_meets(
     where the cheaper targets already hold. ``upper`` maps metric names to upper bounds,
     ``sl_floor`` is the lower bound on the service level (both with the rounding margin).
     """
+    patience = _bounded_patience(lam, aht, n, patience)
     x = lam * patience
-    y = n * patience / aht
+    y = n * (patience / aht)
     need_q = sl_floor is not None or not upper.keys() <= {"p_wait"}
-    log_a0, q = _kummer_a(x, y, with_q=need_q, fast=True)
+    log_a0, q, one_minus_q = _kummer_a(x, y, with_q=need_q, fast=True)
     ok = np.ones(n.size, dtype=bool)
-    with np.errstate(divide="ignore", over="ignore"):
-        log_inv_e_m1 = np.log1p(-np.exp(log_e)) - log_e  # log(1/E - 1)
-        p_wait = 1.0 / (1.0 + np.exp(log_inv_e_m1 - log_a0))
+    p_wait, p_now, log_pi_n = _waiting_shares(log_e, log_a0)
     if "p_wait" in upper:
         ok &= p_wait <= upper["p_wait"]
     if not need_q:
         return ok
     p_ab = p_wait * np.clip(q, 0.0, 1.0)
-    p_served = 1.0 - p_ab
+    waited_served = p_wait * np.clip(one_minus_q, 0.0, 1.0)
+    p_served = np.minimum(p_now + waited_served, 1.0)
     if "p_abandon" in upper:
         ok &= p_ab <= upper["p_abandon"]
     if "occupancy" in upper:
         ok &= np.minimum(lam * aht * p_served / n, 1.0) <= upper["occupancy"]
     live = np.flatnonzero(ok)
     if sl_floor is not None and live.size:
-        xl, yl, pl, tl = x[live], y[live], patience[live], t[live]
-        with np.errstate(divide="ignore"):
-            log_pi_n = np.log(p_wait[live]) - log_a0[live]
-        theta_t = (1.0 / pl) * tl
-        log_a1t, _ = _kummer_a(xl * np.exp(-theta_t), yl + 1.0, with_q=False, fast=True)
-        log_late = (
-            log_pi_n
-            + np.log(yl / (yl + 1.0))
-            + log_a1t
-            - xl * np.expm1(-theta_t)
-            - theta_t * (yl + 1.0)
-        )
-        sl = np.clip(p_served[live] - np.exp(log_late), 0.0, 1.0)
+        theta_t = t[live] / patience[live]
+        late = _answered_late(x[live], y[live], theta_t, p_wait[live], log_pi_n[live], True)
+        sl = np.clip(p_served[live] - late, 0.0, 1.0)
         hold = sl >= sl_floor[live]
         ok[live[~hold]] = False
         live = live[hold]
     if "asa_s" in upper and live.size:
         m_wait = _asa_given_wait_series(x[live], y[live]) * patience[live]
-        asa = np.maximum(p_wait[live] - p_ab[live], 0.0) * m_wait / p_served[live]
+        served = p_served[live] > 0
+        asa = np.where(
+            served, waited_served[live] * m_wait / np.where(served, p_served[live], 1.0), m_wait
+        )
         ok[live[~(asa <= upper["asa_s"][live])]] = False
     return ok
 
@@ -812,6 +1095,30 @@ def queue_metrics(
     return QueueMetrics(**{key: np.reshape(val, shape) for key, val in r.items()})
 
 
+@dataclass(frozen=True, eq=False)
+class Requirement:
+    """Fewest agents per interval that meet the targets (:func:`required_staffing`).
+
+    Attributes
+    ----------
+    agents : ndarray of float
+        Whole numbers of agents, in the broadcast shape (float, so that any finite load has
+        an answer; above 2**53 the nearest number a float holds). [agents]
+    approximate : ndarray of bool
+        True where the load or the answer exceeds ``kcc.config.MAX_EXACT_AGENTS`` (or more
+        than 10,000 waiting places matter with ``lines``): found with the large-system
+        route, finite and monotone but not checked to the exact engine's accuracy.
+    """
+
+    agents: FloatArray
+    approximate: NDArray[np.bool_]
+
+
+#: Agent counts kept as int64 (``required_agents``, ``kcc.staffing``) saturate here: only an
+#: absurd load (flagged ``approximate``) gets near it.
+INT_AGENTS_CEILING: Final[float] = float(2**62)
+
+
 def required_agents(
     calls: ArrayLike,
     interval_s: ArrayLike,
@@ -826,6 +1133,46 @@ def required_agents(
     patience_s: ArrayLike | None = None,
     lines: ArrayLike | None = None,
 ) -> NDArray[np.int64]:
+    """Fewest agents per interval that meet every given target, as int64.
+
+    :func:`required_staffing` without the ``approximate`` flag; an answer above 2**62
+    agents (a load no queue has) saturates there. Arguments, errors and notes as there.
+
+    Returns
+    -------
+    ndarray of int64
+        Agents per element (broadcast shape).
+    """
+    need = required_staffing(
+        calls,
+        interval_s,
+        aht_s,
+        answer_time_s,
+        target_service_level=target_service_level,
+        target_asa_s=target_asa_s,
+        max_p_wait=max_p_wait,
+        max_abandon=max_abandon,
+        max_occupancy=max_occupancy,
+        patience_s=patience_s,
+        lines=lines,
+    )
+    return np.minimum(need.agents, INT_AGENTS_CEILING).astype(np.int64)
+
+
+def required_staffing(
+    calls: ArrayLike,
+    interval_s: ArrayLike,
+    aht_s: ArrayLike,
+    answer_time_s: ArrayLike,
+    *,
+    target_service_level: ArrayLike | None = None,
+    target_asa_s: ArrayLike | None = None,
+    max_p_wait: ArrayLike | None = None,
+    max_abandon: ArrayLike | None = None,
+    max_occupancy: ArrayLike | None = None,
+    patience_s: ArrayLike | None = None,
+    lines: ArrayLike | None = None,
+) -> Requirement:
     """Fewest agents per interval that meet every given target (vectorised search).
 
     Parameters
@@ -845,9 +1192,9 @@ def required_agents(
 
     Returns
     -------
-    ndarray of int64
-        Agents per element (broadcast shape). Zero calls need 0 agents. Erlang C always
-        returns more agents than the load. Erlang A is searched from 0 agents up, so with
+    Requirement
+        ``agents`` per element (broadcast shape) and where they are ``approximate``. Zero
+        calls need 0 agents. Erlang C always returns more agents than the load. Erlang A is searched from 0 agents up, so with
         short patience the answer can be below the load. With ``lines``, where no staffing
         meets the targets (blocked calls count against the service level) the result is
         ``lines``, the most agents that can be busy.
@@ -877,6 +1224,12 @@ def required_agents(
       targets too.
 
     A target counts as met within a relative rounding margin of 1e-12.
+
+    The work per element is bounded whatever the load: Erlang C takes at most 256 single
+    steps (a load above ``kcc.config.MAX_EXACT_AGENTS`` none) and then gallops and bisects
+    like Erlang A; every evaluation costs a bounded number of operations, so a load of
+    1e300 is staffed about as fast as one of 100. Answers above ``MAX_EXACT_AGENTS`` are
+    flagged ``approximate``.
 
     References
     ----------
@@ -919,19 +1272,23 @@ def required_agents(
 
     lam = c / iv
     a = lam * h
-    result = np.zeros(size, dtype=np.int64)
+    result = np.zeros(size)
+    flags = np.zeros(size, dtype=bool)
     busy = np.flatnonzero(a > 0)
     if busy.size == 0:
-        return result.reshape(shape)
+        return Requirement(result.reshape(shape), flags.reshape(shape))
     lam_b, h_b, t_b, p_b, k_b = lam[busy], h[busy], t[busy], p[busy], k[busy]
-    a_b = a[busy]
+    a_b = np.minimum(a[busy], _N_MAX)
     tg = {name: v[busy] for name, v in tgt.items()}
     erlang_c = np.isinf(p_b) & np.isinf(k_b)
-    lower = np.where(erlang_c, np.floor(a_b) + 1.0, 0.0)
+    # more agents than the load: floor(a) + 1, or the next float where a has no fraction
+    lower = np.where(erlang_c, np.maximum(np.floor(a_b) + 1.0, np.nextafter(a_b, np.inf)), 0.0)
     if "max_occupancy" in tg:
-        occ_floor = np.ceil(a_b / tg["max_occupancy"] * (1.0 - _TARGET_RTOL))
+        with np.errstate(over="ignore"):
+            occ_floor = np.ceil(a_b / tg["max_occupancy"] * (1.0 - _TARGET_RTOL))
         lower = np.where(erlang_c, np.maximum(lower, occ_floor), lower)
-    cap = np.where(np.isinf(k_b), np.inf, k_b)
+    lower = np.minimum(lower, _N_MAX)
+    cap = np.minimum(np.where(np.isinf(k_b), np.inf, k_b), _N_MAX)
     need_asa = "target_asa_s" in tg
 
     slack = 1.0 + _TARGET_RTOL
@@ -1015,9 +1372,12 @@ def required_agents(
         return ok[: sel.size], ok[sel.size :]
 
     # Erlang C: step up from the lower bound with the stable recursion
-    # B(n+1) = a B(n) / (n + 1 + a B(n)) -- a few flops per step instead of a new B(n, a)
+    # B(n+1) = a B(n) / (n + 1 + a B(n)) -- a few flops per step instead of a new B(n, a);
+    # still short after _C_STEPS steps, or beyond the exact range: gallop and bisect below
     answer = np.full(busy.size, -1.0)
     ci = np.flatnonzero(erlang_c)
+    c_left = np.zeros(0, dtype=np.intp)
+    c_fail = np.zeros(0)
     if ci.size:
         every = ci.size == busy.size
         n_c = lower[ci] if not every else lower.copy()
@@ -1028,8 +1388,9 @@ def required_agents(
         sel: NDArray[np.intp] | slice = ci if not every else slice(None)
         act = np.arange(ci.size)
         n_a, a_a, e_a, tt_a, h_a = n_c, a_c, eb, tt_c, h_c
-        for _ in range(10_000):
-            p_wait, sl, asa = _erlang_c_from_b(n_a, a_a, e_a, tt_a)
+        for step_no in range(_C_STEPS + 1):
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                p_wait, sl, asa = _erlang_c_from_b(n_a, a_a, e_a, tt_a)
             m = {
                 "feasible": n_a > a_a,
                 "service_level": sl,
@@ -1040,7 +1401,11 @@ def required_agents(
             }
             ok = check(m, sel)
             answer[ci[act[ok]]] = n_a[ok]
-            keep = ~ok
+            leave = ~ok & ((a_a > MAX_EXACT_AGENTS) | (step_no == _C_STEPS))
+            if np.any(leave):
+                c_left = np.concatenate([c_left, ci[act[leave]]])
+                c_fail = np.concatenate([c_fail, n_a[leave]])
+            keep = ~ok & ~leave
             if not np.any(keep):
                 break
             act, n_a, a_a, e_a, tt_a, h_a = (v[keep] for v in (act, n_a, a_a, e_a, tt_a, h_a))
@@ -1050,7 +1415,7 @@ def required_agents(
 
     # Erlang A and lines: gallop from a guess (the Erlang C answer where known, else the
     # load), then bisect; invariant "lo fails or is below the lower bound, hi meets"
-    oi = np.flatnonzero(answer < 0)
+    oi = np.flatnonzero((answer < 0) & ~erlang_c)
     # zero agents (everyone abandons or is blocked) has occupancy 0, below its value at one
     # agent: the search runs over n >= 1, where every metric is monotone, and zero agents
     # is the answer only where one agent meets the targets too (so that from the answer up
@@ -1062,7 +1427,7 @@ def required_agents(
         guess = np.maximum(np.ceil(a_b), 1.0)
         c_targets = {name: v[oi] for name, v in tg.items() if name != "max_abandon"}
         if c_targets:  # the Erlang C requirement of the same workload is a close guess
-            guess[oi] = required_agents(lam_b[oi], 1.0, h_b[oi], t_b[oi], **c_targets)
+            guess[oi] = required_staffing(lam_b[oi], 1.0, h_b[oi], t_b[oi], **c_targets).agents
         c_answer = np.minimum(np.maximum(guess, lower), cap)
         # with abandonment the answer is usually one below the Erlang C answer: test that
         # level and the one below it together, so one pass settles most elements
@@ -1085,8 +1450,9 @@ def required_agents(
         lo[up] = guess[up]
         step = np.ones(busy.size)
         first = np.ones(busy.size, dtype=bool)
-        while down.size:  # gallop down while the targets still hold
-            cand = np.maximum(hi[down] - step[down], lower[down])
+        while down.size:  # gallop down while the targets still hold (steps double: bounded)
+            # steps of at least the float spacing: a huge staffing moves at once
+            cand = np.maximum(hi[down] - np.maximum(step[down], np.spacing(hi[down])), lower[down])
             fresh = cand < hi[down]
             ok_d = np.zeros(down.size, dtype=bool)
             if np.any(fresh):
@@ -1098,35 +1464,53 @@ def required_agents(
             step[down] = np.where(first[down], 1.0, step[down] * 2.0)
             first[down] = False
             down = down[ok_d]
-        step[up] = np.maximum(np.ceil(np.sqrt(a_b[up])), 1.0)
+        step[up] = np.maximum(np.ceil(np.sqrt(a_b[up])), np.spacing(lo[up]))
         # Erlang A: first try the Erlang C answer (usually met), then doubling steps
         lean_up = up[lean_model[up]]
         first_step = np.maximum(c_answer[lean_up] - lo[lean_up], 1.0)
         step[lean_up] = np.minimum(first_step, step[lean_up])
-        for _ in range(80):  # gallop up until they hold (or every line is staffed)
-            if up.size == 0:
-                break
-            at_cap = lo[up] >= cap[up]
-            hi[up[at_cap]] = cap[up[at_cap]]
-            up = up[~at_cap]
-            if up.size == 0:
-                break
-            cand = np.minimum(lo[up] + step[up], cap[up])
-            ok_u = meets(up, cand)
-            hi[up[ok_u]] = cand[ok_u]
-            lo[up[~ok_u]] = cand[~ok_u]
-            step[up] *= 2.0
-            up = up[~ok_u]
-        act = oi[hi[oi] - lo[oi] > 1]
-        while act.size:
-            mid = np.floor((lo[act] + hi[act]) / 2.0)
-            ok_m = meets(act, mid)
-            hi[act] = np.where(ok_m, mid, hi[act])
-            lo[act] = np.where(ok_m, lo[act], mid)
-            act = act[hi[act] - lo[act] > 1]
-        answer[oi] = hi[oi]
+    else:
+        up = np.zeros(0, dtype=np.intp)
+        step = np.ones(busy.size)
+    if c_left.size:  # Erlang C still short: gallop up from the last level that failed
+        lo[c_left] = c_fail
+        step[c_left] = np.maximum(np.ceil(np.sqrt(a_b[c_left])), np.spacing(c_fail))
+        up = np.concatenate([up, c_left])
+    for _ in range(2_100):  # gallop up until they hold (or every line is staffed)
+        if up.size == 0:
+            break
+        at_cap = lo[up] >= cap[up]
+        hi[up[at_cap]] = cap[up[at_cap]]
+        up = up[~at_cap]
+        if up.size == 0:
+            break
+        # at least the next float: a step below the float spacing would not move
+        cand = np.minimum(np.maximum(lo[up] + step[up], np.nextafter(lo[up], np.inf)), cap[up])
+        ok_u = meets(up, cand)
+        hi[up[ok_u]] = cand[ok_u]
+        lo[up[~ok_u]] = cand[~ok_u]
+        step[up] *= 2.0
+        up = up[~ok_u]
+    hi[up] = cap[up]  # beyond every float (a target no staffing meets): the largest tried
+    si = np.concatenate([oi, c_left])
+    act = si[hi[si] - lo[si] > 1]
+    while act.size:  # bisect "fails | meets" (halving: bounded)
+        mid = np.floor(lo[act] + (hi[act] - lo[act]) / 2.0)
+        moved = (mid > lo[act]) & (mid < hi[act])  # no float between: hi is the answer
+        act = act[moved]
+        mid = mid[moved]
+        if act.size == 0:
+            break
+        ok_m = meets(act, mid)
+        hi[act] = np.where(ok_m, mid, hi[act])
+        lo[act] = np.where(ok_m, lo[act], mid)
+        act = act[hi[act] - lo[act] > 1]
+    answer[si] = hi[si]
+    if oi.size:
         one = oi[lean_model[oi] & (answer[oi] == 1.0)]
         if one.size:
             answer[one[meets(one, np.zeros(one.size))]] = 0.0
-    result[busy] = answer.astype(np.int64)
-    return result.reshape(shape)
+    result[busy] = answer
+    _, cut = _effective_lines(lam_b, h_b, answer, p_b, k_b)
+    flags[busy] = (a_b > MAX_EXACT_AGENTS) | (answer > MAX_EXACT_AGENTS) | cut
+    return Requirement(result.reshape(shape), flags.reshape(shape))

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
-from kcc.queueing import queue_metrics, required_agents
+from kcc.queueing import INT_AGENTS_CEILING, queue_metrics, required_agents, required_staffing
 
 __all__ = [
     "ChatSpec",
@@ -161,10 +161,16 @@ def scheduled_agents(agents: ArrayLike, shrinkage: float) -> NDArray[np.int64]:
     Returns
     -------
     ndarray of int64
+        Saturating at ``kcc.queueing.INT_AGENTS_CEILING`` (an absurd load, never a real one).
     """
     _in_range("shrinkage", shrinkage, 0, 1, high_open=True)
     n = np.asarray(agents, dtype=float)
-    return np.ceil(n / (1.0 - shrinkage) - _EPS).astype(np.int64)
+    return _whole(np.ceil(n / (1.0 - shrinkage) - _EPS))
+
+
+def _whole(agents: NDArray[np.float64]) -> NDArray[np.int64]:
+    """Whole agent counts as int64, saturating instead of overflowing."""
+    return np.minimum(agents, INT_AGENTS_CEILING).astype(np.int64)
 
 
 def _volume_columns(
@@ -199,11 +205,13 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
     -------
     DataFrame
         ``ds, calls, aht_s, load_erlangs, agents_required, agents_scheduled, fte_hours,
-        service_level, asa_s, p_abandon, occupancy, cost_eur``. ``fte_hours`` is scheduled
-        agent hours in the interval; ``occupancy`` is carried load / required agents.
+        service_level, asa_s, p_abandon, occupancy, cost_eur, approximate``. ``fte_hours`` is
+        scheduled agent hours in the interval; ``occupancy`` is carried load / required
+        agents; ``approximate`` marks intervals beyond the exact queueing range
+        (``kcc.config.MAX_EXACT_AGENTS``).
     """
     calls, aht = _volume_columns(volumes, spec.aht_s)
-    n = required_agents(
+    need = required_staffing(
         calls,
         spec.interval_s,
         aht,
@@ -219,12 +227,13 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
         calls,
         spec.interval_s,
         aht,
-        n,
+        need.agents,
         spec.answer_time_s,
         patience_s=spec.patience_s,
         lines=spec.lines,
     )
-    scheduled = scheduled_agents(n, spec.shrinkage)
+    n = _whole(need.agents)
+    scheduled = scheduled_agents(need.agents, spec.shrinkage)
     fte_hours = scheduled * spec.interval_min / 60.0
     out = pd.DataFrame(
         {
@@ -240,6 +249,7 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
             "p_abandon": m.p_abandon,
             "occupancy": m.occupancy,
             "cost_eur": fte_hours * spec.cost_eur_per_hour,
+            "approximate": need.approximate | m.approximate,
         }
     )
     if "ds" in volumes.columns:
@@ -262,7 +272,7 @@ def roster_kpis(roster: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
     -------
     DataFrame
         ``ds, calls, agents_rostered, agents_available, load_erlangs, answered,
-        service_level, asa_s, p_abandon, occupancy, feasible``.
+        service_level, asa_s, p_abandon, occupancy, feasible, approximate``.
     """
     if "agents" not in roster.columns:
         raise ValueError("roster needs a column 'agents' (rostered agents per interval)")
@@ -291,6 +301,7 @@ def roster_kpis(roster: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
             "p_abandon": m.p_abandon,
             "occupancy": m.occupancy,
             "feasible": m.feasible,
+            "approximate": m.approximate,
         }
     )
 
@@ -510,7 +521,7 @@ def chat_agents_queueing(
         target_service_level=target_share,
         patience_s=patience_s,
     )
-    return np.ceil(slots / (spec.concurrency * spec.productivity) - _EPS).astype(np.int64)
+    return _whole(np.ceil(slots / (spec.concurrency * spec.productivity) - _EPS))
 
 
 @dataclass(frozen=True)

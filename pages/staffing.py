@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kcc import charts_staffing as charts
-from kcc import plan
+from kcc import config, plan
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import current_user, init_page
@@ -68,6 +68,9 @@ rows = the_plan[the_plan["channel"] == channel]
 with head:
     view.stale_notice(tr, plan_cache.horizon(con))
     view.headline(tr, rows, settings, channel)
+    if rows["approximate"].any():  # an absurd volume: the queueing maths left its exact range
+        st.warning(tr("staffing.approximate", n=int(rows["approximate"].sum()),
+                      limit=config.MAX_EXACT_AGENTS))
 
 # --------------------------------------------------------------------------- day / week chart
 with tabs["tab_chart"]:

@@ -459,3 +459,65 @@ def test_budget_downloads_keep_text_as_text() -> None:
     assert book["monthly_eur"]["A2"].data_type == "s"
     csv = bridge.to_csv()
     assert f"'{formula}" in csv.replace('""', '"') and "'@chat" in csv and ",-0.5" in csv
+
+
+# --------------------------------------------------------------------------- absurd values
+
+
+def test_one_absurd_count_leaves_the_plan_finite_and_flagged(demo_con: object) -> None:
+    """One count of 1e12 in a recent phone interval (QA, issue 12) once stalled the planning
+    pages for minutes with ``overflow encountered in exp``. The pure pipeline the pages cache
+    (forecast, demand, plan, overview, interval detail, the baseline levers) finishes with
+    finite numbers, the absurd intervals flagged approximate, and no numpy warning at all."""
+    import warnings
+
+    from kcc import forecast, store
+    from kcc.scenarios import evaluate_scenario, hours_from_setting, ScenarioSpec
+
+    history = store.read_intervals(demo_con, channel="phone")
+    local = history["ds"]
+    recent = history.index[(local.dt.hour == 10) & (local.dt.day_of_week < 5)][-1]
+    history.loc[recent, "offered"] = 1e12
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the forecast's own fitting notes are not the point
+        fc = forecast.forecast(history.rename(columns={"offered": "y"})[["ds", "y"]], 28,
+                               channel="phone")
+    fc = fc.assign(channel="phone", queue="default")
+    stored = store.read_settings(demo_con)
+    settings = plan.default_settings(stored, history)
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        demand = plan.demand_from_forecast(history, fc)
+        assert demand["volume"].max() > 1e11  # the absurd count reached the forecast
+        start = demand["ds"].min().date()
+        roster = store.read_roster(demo_con, start=start, end=start + pd.Timedelta(days=29))
+        result = plan.build_plan(demand, roster, settings,
+                                 open_hours=plan.service_hours(stored))
+        numbers = result[["required", "required_p90", "required_scheduled",
+                          "required_scheduled_p90", "gap", "occupancy", "cost_required_eur",
+                          "cost_rostered_eur"]].to_numpy(float)
+        assert np.isfinite(numbers).all()
+        busy = result["volume"] > 0
+        kpis = result.loc[busy, ["service_level", "p_abandon"]].to_numpy(float)
+        assert np.isfinite(kpis).all()
+        # the ASA is infinite only where nobody answers (no agent on the roster)
+        assert np.isfinite(result.loc[busy & (result["available"] >= 1), "asa_s"]).all()
+        huge = result["volume"] > 1e6
+        assert huge.any() and result.loc[huge, "approximate"].all()
+        assert not result.loc[result["volume"] < 1e3, "approximate"].any()
+        # the absurd intervals need absurdly many agents and get hardly any service
+        assert (result.loc[huge, "required"] > 1e8).all()
+        assert (result.loc[huge, "service_level"] < 0.01).all()
+        staffed = huge & (result["available"] >= 1)
+        assert staffed.any() and (result.loc[staffed, "occupancy"] > 0.99).all()
+        plan.overview_tiles(result, settings)
+        plan.budget_bridge(result, settings)
+        assert np.isfinite(plan.summarise(result, "W")["required_agent_hours"]).all()
+        worst = result.loc[result["volume"].idxmax()]
+        detail = plan.interval_detail(result, "phone", worst["ds"], settings)
+        assert np.isfinite(detail.curve["service_level"]).all()
+        levers = evaluate_scenario(
+            demand, roster, settings, ScenarioSpec(),
+            opening_hours=hours_from_setting(stored.get("opening_hours")) or None,
+        )
+        assert np.isfinite(levers.fte) and np.isfinite(levers.service_level_roster)

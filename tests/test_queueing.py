@@ -12,7 +12,8 @@ import simpy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcc.queueing import QueueMetrics, queue_metrics, required_agents
+from kcc.config import MAX_EXACT_AGENTS
+from kcc.queueing import QueueMetrics, queue_metrics, required_agents, required_staffing
 
 mp.mp.dps = 40
 FIELDS = [f.name for f in dataclasses.fields(QueueMetrics)]
@@ -494,3 +495,171 @@ def test_infinite_patience_is_erlang_c(calls: float, aht: float, extra: int) -> 
 def test_zero_patience_abandonment_is_erlang_b(calls: float, aht: float, n: int) -> None:
     m = queue_metrics(calls, 1800, aht, n, 20, patience_s=aht * 1e-9)
     assert float(m.p_abandon) == pytest.approx(float(m.erlang_b), rel=1e-6, abs=1e-12)
+
+
+# --------------------------------------------------------------------------- any finite input
+
+# Load from nothing to 1e300 Erlangs, handle times from a millisecond to four months: the
+# maths must stay finite, warning-free and bounded in work for any of it (issue 12).
+load_st = st.one_of(
+    st.just(0.0), st.just(1e12), st.just(1e300), st.floats(1e-6, 1e300, allow_subnormal=False)
+)
+aht_any = st.floats(1e-3, 1e7)
+patience_any = st.one_of(st.none(), st.just(0.0), st.floats(1e-3, 1e9))
+SHARES = ("p_wait", "service_level", "sl_of_answered", "p_abandon", "p_block", "occupancy")
+
+
+def _strict() -> tuple[object, object]:
+    """Every numpy floating-point warning raised as an error."""
+    import warnings
+
+    catch = warnings.catch_warnings()
+    catch.__enter__()
+    warnings.simplefilter("error")
+    return catch, np.errstate(over="raise", invalid="raise", divide="raise")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    load=load_st,
+    aht=aht_any,
+    per_load=st.floats(0.0, 3.0),
+    t=st.one_of(st.just(0.0), st.floats(0.0, 1e6)),
+    patience=patience_any,
+)
+def test_any_finite_input_gives_finite_metrics(
+    load: float, aht: float, per_load: float, t: float, patience: float | None
+) -> None:
+    agents = [0.0, 1.0, float(np.floor(load * per_load)), float(np.floor(load)) + 1.0]
+    calls = load * 900.0 / aht
+    catch, errstate = _strict()
+    try:
+        with errstate:  # type: ignore[attr-defined]
+            m = queue_metrics(calls, 900.0, aht, agents, t, patience_s=patience)
+    finally:
+        catch.__exit__(None, None, None)  # type: ignore[attr-defined]
+    for name in FIELDS:
+        assert not np.isnan(np.asarray(getattr(m, name), dtype=float)).any(), name
+    for name in (*SHARES, "erlang_b"):
+        arr = getattr(m, name)
+        assert np.isfinite(arr).all() and (arr >= 0).all() and (arr <= 1 + 1e-12).all(), name
+    # the ASA (and the mean wait) is infinite only where nobody is ever answered: an unstable
+    # Erlang C queue or no agent at all
+    nobody = ~m.feasible | (np.asarray(agents) == 0)
+    assert np.isfinite(m.asa_s[~nobody]).all() and np.isfinite(m.mean_wait_all_s[~nobody]).all()
+    beyond = (m.load_erlangs > MAX_EXACT_AGENTS) | (np.asarray(agents) > MAX_EXACT_AGENTS)
+    np.testing.assert_array_equal(m.approximate, beyond)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    load=load_st,
+    aht=aht_any,
+    t=st.one_of(st.just(0.0), st.just(20.0), st.floats(0.0, 1e6)),
+    patience=patience_any,
+    sl=st.one_of(st.just(1e-9), st.just(1 - 1e-12), st.floats(0.01, 0.99)),
+    occupancy=st.one_of(st.none(), st.just(1.0), st.floats(0.05, 1.0)),
+    more=st.floats(1.0, 10.0),
+)
+def test_required_agents_for_any_finite_load(
+    load: float,
+    aht: float,
+    t: float,
+    patience: float | None,
+    sl: float,
+    occupancy: float | None,
+    more: float,
+) -> None:
+    calls = np.array([load, min(load * more, 1e300)]) * 900.0 / aht
+    targets = {"target_service_level": sl, "max_occupancy": occupancy}
+    catch, errstate = _strict()
+    try:
+        with errstate:  # type: ignore[attr-defined]
+            need = required_staffing(calls, 900.0, aht, t, patience_s=patience, **targets)
+            m = queue_metrics(calls, 900.0, aht, need.agents, t, patience_s=patience)
+    finally:
+        catch.__exit__(None, None, None)  # type: ignore[attr-defined]
+    n = need.agents
+    assert np.isfinite(n).all() and (n >= 0).all() and (n == np.floor(n)).all()
+    assert n[1] >= n[0]  # more volume never needs fewer agents
+    # in the exact range what the search found meets the targets by the same maths
+    exact = (calls > 0) & ~need.approximate
+    assert (m.service_level[exact] >= sl * (1 - 1e-9)).all()
+    if occupancy is not None:
+        assert (m.occupancy[exact] <= occupancy * (1 + 1e-9)).all()
+    beyond = (calls * aht / 900.0 > MAX_EXACT_AGENTS) | (n > MAX_EXACT_AGENTS)
+    np.testing.assert_array_equal(need.approximate, beyond)
+    as_int = required_agents(calls, 900.0, aht, t, patience_s=patience, **targets)
+    assert as_int.dtype == np.int64
+    np.testing.assert_array_equal(as_int, np.minimum(n, 2.0**62).astype(np.int64))
+
+
+@pytest.mark.parametrize("patience", [None, 120.0])
+def test_huge_loads_staff_like_square_root_staffing(patience: float | None) -> None:
+    # 0, 1e12 and 1e300 calls in one call: no stall, flagged approximate beyond the cap, and
+    # the answers of the large-system limits: Erlang C staffs the load plus a margin of order
+    # sqrt(load) (Halfin-Whitt); Erlang A with 120 s patience the fluid level at which the
+    # queue's wait is the 20 s threshold, load * exp(-20 / 120) (answering 85% > 80%)
+    calls = np.array([0.0, 100.0, 1e12, 1e300])
+    need = required_staffing(calls, 900.0, 300.0, 20.0, target_service_level=0.8,
+                             patience_s=patience)
+    load = calls * 300.0 / 900.0
+    assert need.agents[0] == 0 and need.approximate.tolist() == [False, False, True, True]
+    if patience is None:
+        assert 0 < need.agents[2] - load[2] < 10 * np.sqrt(load[2])
+        assert need.agents[3] == pytest.approx(load[3], rel=1e-12)
+    else:
+        assert need.agents[2:] == pytest.approx(load[2:] * math.exp(-20 / 120), rel=1e-3)
+    m = queue_metrics(calls, 900.0, 300.0, [0.0, 40.0, 10.0, 10.0], 20.0, patience_s=patience)
+    # a handful of agents against an absurd load: almost nobody answered in time
+    assert (m.service_level[2:] < 1e-6).all() and m.approximate.tolist()[2:] == [True, True]
+
+
+# --------------------------------------------------------------------------- at the cap
+
+BOUNDARY_LOAD = 1.02 * MAX_EXACT_AGENTS  # just beyond the exact range
+
+
+@pytest.mark.parametrize("beta", [0.0, 0.5, 1.5, 4.0])
+def test_large_system_route_matches_mpmath_at_the_cap(beta: float) -> None:
+    # stated tolerance: relative 1e-9, as the exact engine inside the cap
+    n = math.floor(BOUNDARY_LOAD + beta * math.sqrt(BOUNDARY_LOAD)) + 1
+    m = queue_metrics(BOUNDARY_LOAD, 300.0, 300.0, n, 20.0)
+    assert bool(m.approximate)
+    ref = mp_erlang_c(n, BOUNDARY_LOAD, 20 / 300)
+    for key in ("erlang_b", "p_wait", "service_level"):
+        assert rel_err(getattr(m, key), ref[key]) < 1e-9, (key, beta)
+    assert rel_err(m.asa_s / 300.0, ref["asa_s"]) < 1e-9
+
+
+def test_large_system_erlang_a_matches_the_state_by_state_sum_at_the_cap() -> None:
+    # stated tolerance: relative 1e-8 (the wait sums run on a stride beyond 5,000 terms)
+    load, aht, patience = BOUNDARY_LOAD, 300.0, 150.0
+    for n in (int(load) - 300, int(load) + 200):
+        calls = load * 1800 / aht
+        m = queue_metrics(calls, 1800, aht, n, 20.0, patience_s=patience)
+        assert bool(m.approximate)
+        ref = mp_birth_death(calls, 1800, aht, n, 20.0, patience)
+        for key in ("p_wait", "p_abandon", "asa_s", "mean_wait_all_s"):
+            assert rel_err(getattr(m, key), ref[key]) < 1e-8, (key, n)
+        assert abs(float(m.service_level) - float(ref["service_level"])) < 1e-8
+
+
+def test_required_agents_beyond_the_cap_is_the_exact_minimum() -> None:
+    calls = BOUNDARY_LOAD * 900 / 300
+    need = required_staffing(calls, 900, 300, 2.0, target_service_level=0.8)
+    n = int(need.agents)
+    assert bool(need.approximate)
+    assert float(mp_erlang_c(n, BOUNDARY_LOAD, 2 / 300)["service_level"]) >= 0.8
+    assert float(mp_erlang_c(n - 1, BOUNDARY_LOAD, 2 / 300)["service_level"]) < 0.8
+
+
+def test_lines_far_beyond_the_queue_are_no_limit_and_long_ones_are_cut() -> None:
+    free = queue_metrics(100, 1800, 180, 14, 20, patience_s=300)
+    far = queue_metrics(100, 1800, 180, 14, 20, patience_s=300, lines=10**9)
+    assert float(far.p_wait) == pytest.approx(float(free.p_wait), rel=1e-12)
+    assert not bool(far.approximate)
+    # overloaded without abandonment, a billion lines fill up: cut to 10,000 waiting places
+    full = queue_metrics(200, 1800, 180, 14, 20, lines=10**9)
+    assert bool(full.approximate)
+    assert float(full.p_block) == pytest.approx(1 - 14 / 20, rel=1e-6)

@@ -57,6 +57,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.chart_axis_volume": ("contacts", "contacten"),
     "staffing.chart_axis_agents": ("agents", "medewerkers"),
     "staffing.chart_axis_gap": ("gap [agents]", "verschil [medewerkers]"),
+    "staffing.approximate": (
+        "{n:,} intervals of this channel have a volume beyond any contact centre (more than "
+        "{limit:,} agents at once): their numbers are approximate. Check the history for a "
+        "wrong count.",
+        "{n:,} intervallen van dit kanaal hebben een volume boven elk contactcenter (meer dan "
+        "{limit:,} medewerkers tegelijk): hun cijfers zijn benaderingen. Controleer de historie "
+        "op een verkeerde telling.",
+    ),
     "staffing.chart_note": (
         "The band runs from the agents needed for the forecast (P50) to those needed for its 80% upper "
         "bound (P90). Red gap bars are short, blue bars are over.",

@@ -103,3 +103,25 @@ def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
     assert at.radio(key="staffing.roster_source").value == "shifts"
     # the demo roster is the expansion of the demo shift patterns
     assert _metrics(at)["Rostered FTE [FTE]"] == before
+
+
+def test_an_absurd_count_is_planned_and_flagged_approximate(demo_db: Path) -> None:
+    # one count of 1e12 in a recent phone interval (issue 12): the page renders, fast, and
+    # says in the reader's language that those intervals are beyond the exact range
+    from kcc import store
+
+    con = store.connect(str(demo_db))
+    rows = store.read_intervals(con, channel="phone")
+    local = rows["ds"]
+    day = rows[(local.dt.hour == 10) & (local.dt.day_of_week < 5)].tail(1).copy()
+    day["offered"] = 1e12
+    store.replace_intervals(con, day, store.ImportRecord("absurd.csv", "intervals", "qa", 1))
+    con.close()
+    for lang, words in (("en", "their numbers are approximate"),
+                        ("nl", "hun cijfers zijn benaderingen")):
+        at = AppTest.from_file(PAGE, default_timeout=180)
+        at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception
+        warnings = [w.value for w in at.warning]
+        assert any(words in w and "100" in w for w in warnings), warnings
