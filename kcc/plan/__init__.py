@@ -1,0 +1,165 @@
+"""Forecast versus staffing: the interval plan every planning screen reads.
+
+For every channel and interval the plan holds the forecast volume (P50 and the 80% upper
+bound), the agents required to meet the channel's targets, the agents scheduled once shrinkage
+is added, the agents rostered, the gap between them, the service the roster as it is achieves
+(reverse mode), and what it costs. From the plan this package derives the period summaries
+(volume-weighted, never plain averages of interval KPIs), the budget bridge (interval
+requirement -> weekly FTE -> monthly EUR), the overview tiles, the worst understaffed periods
+and the "show the maths" detail of one interval.
+
+The package is pure: no Streamlit, no SQL. The queueing maths comes from ``kcc.queueing`` and
+``kcc.staffing`` (requirement, reverse mode, shrinkage, patience estimate, deferred work).
+
+Models per channel
+------------------
+``erlang_a``
+    Phone with a known mean patience: M/M/n+M (callers abandon) [1]_, through
+    ``kcc.staffing.staffing_plan`` and ``kcc.staffing.roster_kpis``.
+``erlang_c``
+    Phone without a patience: M/M/n, nobody abandons [2]_.
+``chat``
+    Chat sessions with concurrency: session slots are queued like calls (Erlang A with the
+    chat patience, else C) and an agent holds ``concurrency`` slots, as in
+    ``kcc.staffing.chat_agents_queueing``; written here because that function takes one handle
+    time for all intervals and has no reverse mode.
+``backlog``
+    E-mail and WhatsApp: deferred work answered first-in first-out within a response time
+    counted in open hours; the backlog carries across intervals and days. The requirement is
+    ``kcc.staffing.deferred_staffing``; the roster's service is a fluid FIFO backlog here.
+``none``
+    Self-service: no agents.
+
+Layout
+------
+``settings``      ``ChannelTargets``, ``PlanSettings``, defaults, JSON form, channel models
+``demand``        handle-time profile and the demand frame from a forecast
+``horizon``       the plan's days and stale series (``plan_horizon``, ``within_horizon``)
+``roster_align``  the roster on the demand's intervals
+``models``        per-channel requirement and achieved service (Erlang A/C, chat, backlog)
+``build``         ``build_plan``, ``with_costs``, service hours
+``summaries``     volume-weighted period summaries and totals
+``budget``        ``BudgetBridge``: weekly FTE and monthly EUR
+``overview``      home-page tiles, worst gaps, gap heat map
+``interval``      one interval's maths (``interval_detail``)
+``frames``        ``PlanError`` and the helpers every step shares
+
+References
+----------
+.. [1] Garnett, O., Mandelbaum, A. and Reiman, M. (2002). "Designing a call center with
+   impatient customers." Manufacturing & Service Operations Management 4(3), 208-227.
+.. [2] Gans, N., Koole, G. and Mandelbaum, A. (2003). "Telephone call centers: tutorial,
+   review, and research prospects." Manufacturing & Service Operations Management 5(2), 79-141.
+"""
+
+from __future__ import annotations
+
+from kcc.plan.budget import (
+    BudgetBridge,
+    budget_bridge,
+)
+from kcc.plan.build import (
+    PLAN_COLUMNS,
+    build_plan,
+    service_hours,
+    with_costs,
+)
+from kcc.plan.demand import (
+    AHT_HISTORY_WEEKS,
+    DEFAULT_AHT_S,
+    DEMAND_COLUMNS,
+    aht_profile,
+    demand_from_forecast,
+)
+from kcc.plan.frames import (
+    PlanError,
+)
+from kcc.plan.horizon import (
+    STALE_HISTORY_WEEKS,
+    PlanHorizon,
+    StaleSeries,
+    plan_horizon,
+    within_horizon,
+)
+from kcc.plan.interval import (
+    IntervalDetail,
+    interval_detail,
+)
+from kcc.plan.overview import (
+    TILE_PERIODS,
+    gap_heatmap,
+    overview_tiles,
+    worst_gaps,
+)
+from kcc.plan.roster_align import (
+    align_roster,
+)
+from kcc.plan.settings import (
+    DEFAULT_COST_EUR_PER_HOUR,
+    DEFAULT_SHRINKAGE,
+    DEFAULT_TARGETS,
+    DEFERRED_CHANNELS,
+    MODELS,
+    SETTINGS_KEY,
+    UNSTAFFED_CHANNELS,
+    ChannelTargets,
+    Pairs,
+    PlanSettings,
+    channel_model,
+    channel_order,
+    default_settings,
+    estimate_patience,
+    settings_from_json,
+)
+from kcc.plan.summaries import (
+    FREQS,
+    period_start,
+    summarise,
+    total,
+)
+
+__all__ = [
+    "AHT_HISTORY_WEEKS",
+    "BudgetBridge",
+    "ChannelTargets",
+    "DEFAULT_AHT_S",
+    "DEFAULT_COST_EUR_PER_HOUR",
+    "DEFAULT_SHRINKAGE",
+    "DEFAULT_TARGETS",
+    "DEFERRED_CHANNELS",
+    "DEMAND_COLUMNS",
+    "FREQS",
+    "IntervalDetail",
+    "MODELS",
+    "PLAN_COLUMNS",
+    "Pairs",
+    "PlanError",
+    "PlanHorizon",
+    "PlanSettings",
+    "SETTINGS_KEY",
+    "STALE_HISTORY_WEEKS",
+    "StaleSeries",
+    "TILE_PERIODS",
+    "UNSTAFFED_CHANNELS",
+    "aht_profile",
+    "align_roster",
+    "budget_bridge",
+    "build_plan",
+    "channel_model",
+    "channel_order",
+    "default_settings",
+    "demand_from_forecast",
+    "estimate_patience",
+    "gap_heatmap",
+    "interval_detail",
+    "overview_tiles",
+    "period_start",
+    "plan_horizon",
+    "service_hours",
+    "settings_from_json",
+    "summarise",
+    "total",
+    "with_costs",
+    "within_horizon",
+    "worst_gaps",
+]

@@ -1,0 +1,256 @@
+"""The interval plan: requirement, roster, gap, achieved KPIs and cost per channel and interval."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from kcc import staffing
+from kcc.plan.frames import EPS, PlanError, interval_min_of, local_naive
+from kcc.plan.models import achieve, require
+from kcc.plan.roster_align import align_roster
+from kcc.plan.settings import PlanSettings, channel_model
+
+
+#: Columns of the plan frame (``build_plan``).
+PLAN_COLUMNS: Final[tuple[str, ...]] = (
+    "channel",
+    "ds",
+    "interval_min",
+    "model",
+    "volume",
+    "volume_hi",
+    "aht_s",
+    "required",
+    "required_p90",
+    "required_scheduled",
+    "required_scheduled_p90",
+    "rostered",
+    "available",
+    "gap",
+    "service_level",
+    "asa_s",
+    "p_abandon",
+    "occupancy",
+    "cost_required_eur",
+    "cost_rostered_eur",
+    "approximate",
+)
+
+
+def _per_channel_demand(demand: pd.DataFrame) -> pd.DataFrame:
+    """Sum the queues of each channel; handle time weighted by volume."""
+    missing = [c for c in ("channel", "ds", "volume", "aht_s") if c not in demand]
+    if missing:
+        raise PlanError(f"demand frame lacks column(s): {', '.join(missing)}")
+    frame = demand.copy()
+    if "volume_hi" not in frame:
+        frame["volume_hi"] = frame["volume"]
+    if "interval_min" not in frame:
+        frame["interval_min"] = interval_min_of(frame)
+    frame["w"] = frame["volume"].astype(float).clip(lower=0) + EPS
+    frame["wa"] = frame["w"] * frame["aht_s"].astype(float)
+    out = frame.groupby(["channel", "ds"], as_index=False, sort=True).agg(
+        interval_min=("interval_min", "max"),
+        volume=("volume", "sum"),
+        volume_hi=("volume_hi", "sum"),
+        w=("w", "sum"),
+        wa=("wa", "sum"),
+    )
+    out["aht_s"] = out["wa"] / out["w"]
+    out["interval_min"] = out["interval_min"].astype("int64")
+    return out.drop(columns=["w", "wa"])
+
+
+def _scheduled(required: np.ndarray, shrinkage: float) -> np.ndarray:
+    """Agents to schedule so that ``required`` remain after shrinkage: ceil(n / (1 - s))."""
+    return staffing.scheduled_agents(np.clip(required, 0.0, None), shrinkage).astype(float)
+
+
+#: Plan columns the staffing of each channel fills (``_staff_channel``).
+_STAFFING_COLUMNS: Final[tuple[str, ...]] = (
+    "required", "required_p90", "required_scheduled", "required_scheduled_p90", "available",
+    "service_level", "asa_s", "p_abandon", "occupancy",
+)
+
+
+@dataclass(frozen=True)
+class _ChannelStaffing:
+    """One channel's staffing: its model, ``_STAFFING_COLUMNS`` values and approximate flags."""
+
+    model: str
+    columns: dict[str, np.ndarray]
+    approximate: np.ndarray
+
+
+def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
+                   mask: np.ndarray) -> _ChannelStaffing:
+    """Requirement (P50 and upper bound), scheduled agents and achieved KPIs of one channel.
+
+    ``rows`` are the channel's per-channel demand rows with ``rostered``; ``mask`` says which
+    of them are inside the channel's service hours.
+    """
+    targets = settings.targets_for(channel)
+    model = channel_model(channel, targets)
+    shrink = settings.shrinkage_for(channel) if model != "none" else 0.0
+    volume = rows["volume"].to_numpy(float)
+    volume_hi = rows["volume_hi"].to_numpy(float)
+    aht = rows["aht_s"].to_numpy(float)
+    interval_s = rows["interval_min"].to_numpy(float) * 60.0
+    ds = rows["ds"]
+    need_p50 = require(model, targets, volume, aht, interval_s, ds, mask)
+    need_p90 = require(model, targets, volume_hi, aht, interval_s, ds, mask)
+    need = need_p50.agents
+    need_hi = np.maximum(need_p90.agents, need)
+    rostered = rows["rostered"].to_numpy(float)
+    available = rostered * (1.0 - shrink)
+    kpis = achieve(model, targets, volume, aht, interval_s, available, ds, mask)
+    columns = {
+        "required": need,
+        "required_p90": need_hi,
+        "required_scheduled": _scheduled(need, shrink),
+        "required_scheduled_p90": _scheduled(need_hi, shrink),
+        "available": available,
+        "service_level": kpis.service_level,
+        "asa_s": kpis.asa_s,
+        "p_abandon": kpis.p_abandon,
+        "occupancy": kpis.occupancy,
+    }
+    approximate = need_p50.approximate | need_p90.approximate | kpis.approximate
+    return _ChannelStaffing(model, columns, approximate)
+
+
+def build_plan(
+    demand: pd.DataFrame,
+    roster: pd.DataFrame | None,
+    settings: PlanSettings,
+    *,
+    open_hours: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """The interval plan: requirement, roster, gap, achieved KPIs and cost per channel.
+
+    Parameters
+    ----------
+    demand : pandas.DataFrame
+        Demand frame (``demand_from_forecast``): ``channel, ds, volume, aht_s`` and optionally
+        ``queue, interval_min, volume_hi``. Queues of a channel are added up.
+    roster : pandas.DataFrame or None
+        ``channel, ds, interval_min, agents``; aligned to the demand intervals
+        (``align_roster``).
+    settings : PlanSettings
+        Targets, shrinkage, cost per channel.
+    open_hours : mapping, optional
+        Per channel the hours deferred work is picked up (``service_hours``): weekday
+        ``"0"`` (Monday) .. ``"6"`` -> ``[open, close]`` local ``"HH:MM"`` or None (closed).
+        The backlog model works, and counts its response time, only in those hours. Channels
+        without an entry are open wherever the forecast has volume.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``PLAN_COLUMNS``, one row per channel and interval, sorted by channel and ``ds``:
+
+        - ``required`` / ``required_p90``: agents needed for the P50 / the 80% upper bound of
+          the forecast, before shrinkage [agents];
+        - ``required_scheduled`` / ``required_scheduled_p90``: ``ceil(required / (1 -
+          shrinkage))`` [agents];
+        - ``rostered``: agents on the roster; ``available = rostered * (1 - shrinkage)``
+          [agents];
+        - ``gap = rostered - required_scheduled``; negative means short [agents];
+        - ``service_level, asa_s, p_abandon, occupancy``: achieved with the roster as it is
+          (NaN where there is no volume; ``service_level`` and ``asa_s`` of the backlog model
+          are measured against the response time);
+        - ``cost_required_eur`` / ``cost_rostered_eur``: agent hours x loaded cost [EUR];
+        - ``approximate``: the queueing maths left its exact range in this interval (a load
+          or staffing above ``kcc.config.MAX_EXACT_AGENTS``): the numbers are finite and
+          monotone but approximate.
+
+    Raises
+    ------
+    PlanError
+        When the demand frame lacks a column.
+    """
+    per = _per_channel_demand(demand)
+    per["rostered"] = align_roster(per, roster) if roster is not None else 0.0
+    is_open = _open_mask(per, open_hours or {})
+    n = len(per)
+    cols: dict[str, np.ndarray] = {name: np.full(n, np.nan) for name in _STAFFING_COLUMNS}
+    model_col = np.empty(n, dtype=object)
+    approx_col = np.zeros(n, dtype=bool)
+    for channel, index in per.groupby("channel", sort=False).indices.items():
+        staffed = _staff_channel(str(channel), per.iloc[index], settings, is_open[index])
+        for name, values in staffed.columns.items():
+            cols[name][index] = values
+        model_col[index] = staffed.model
+        approx_col[index] = staffed.approximate
+    out = per.assign(model=model_col, approximate=approx_col, **cols)
+    out["gap"] = out["rostered"] - out["required_scheduled"]
+    out = with_costs(out, settings)
+    return out[list(PLAN_COLUMNS)].reset_index(drop=True)
+
+
+def with_costs(plan: pd.DataFrame, settings: PlanSettings) -> pd.DataFrame:
+    """The plan priced with ``settings``' hourly costs (a copy; nothing else changes).
+
+    ``cost_required_eur = required_scheduled x hours x cost`` and ``cost_rostered_eur =
+    rostered x hours x cost`` per interval [EUR]. Costs do not change the queueing maths, so a
+    cached plan can be re-priced without staffing it again. ``attrs["settings"]`` is set to
+    ``settings``.
+    """
+    out = plan.copy()
+    hours = out["interval_min"].to_numpy(float) / 60.0
+    rates = {c: settings.cost_for(c) for c in pd.unique(out["channel"])}
+    rate = out["channel"].map(rates).to_numpy(float) if len(out) else np.zeros(0)
+    out["cost_required_eur"] = out["required_scheduled"].to_numpy(float) * hours * rate
+    out["cost_rostered_eur"] = out["rostered"].to_numpy(float) * hours * rate
+    out.attrs["settings"] = settings
+    return out
+
+
+def service_hours(con_settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Hours each channel works its contacts, from the stored settings.
+
+    ``working_hours`` (when deferred work is picked up, e.g. e-mail in office hours) wins over
+    ``opening_hours`` (when contacts are accepted). Each is channel -> weekday ``"0"`` ..
+    ``"6"`` -> ``[open, close]`` or None.
+    """
+    out: dict[str, Any] = {}
+    for key in ("opening_hours", "working_hours"):
+        value = con_settings.get(key)
+        if isinstance(value, Mapping):
+            out.update({str(c): v for c, v in value.items() if isinstance(v, Mapping)})
+    return out
+
+
+def _minute_of(text: str) -> int:
+    hour, minute = str(text).split(":")[:2]
+    return int(hour) * 60 + int(minute)
+
+
+def _open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
+    """Whether each channel row is inside its service hours (see ``build_plan``)."""
+    has_volume = (per["volume"].to_numpy(float) > 0) | (per["volume_hi"].to_numpy(float) > 0)
+    mask = has_volume.copy()
+    if per.empty:
+        return mask
+    local = local_naive(per["ds"])
+    weekday = local.dt.day_of_week.to_numpy()
+    minute = (local.dt.hour * 60 + local.dt.minute).to_numpy()
+    channels = per["channel"].to_numpy()
+    for channel, week in open_hours.items():
+        pick = channels == channel
+        if not pick.any():
+            continue
+        inside = np.zeros(len(per), dtype=bool)
+        for day in range(7):
+            hours = week.get(str(day)) if isinstance(week, Mapping) else None
+            if not hours:
+                continue
+            start, end = _minute_of(hours[0]), _minute_of(hours[1])
+            inside |= (weekday == day) & (minute >= start) & (minute < end)
+        mask[pick] = inside[pick]
+    return mask

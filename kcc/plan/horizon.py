@@ -1,0 +1,156 @@
+"""The plan's horizon: which days to plan and which series to plan for them (stale series
+left out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from kcc import config
+from kcc.plan.frames import PlanError, local_naive
+
+
+#: A series whose history ends more than this many weeks before the plan starts is left out
+#: of the plan (forecasting it across the gap would be guesswork). [weeks]
+STALE_HISTORY_WEEKS: Final[int] = 8
+
+
+@dataclass(frozen=True)
+class StaleSeries:
+    """A series left out of the plan because its history ended long before the plan starts.
+
+    Attributes
+    ----------
+    channel, queue : str
+        The series.
+    last_day : datetime.date
+        Local date of the series' last history interval.
+    """
+
+    channel: str
+    queue: str
+    last_day: date
+
+
+@dataclass(frozen=True)
+class PlanHorizon:
+    """The days a plan covers and the series it plans (``plan_horizon``).
+
+    Attributes
+    ----------
+    start : datetime.date
+        First local day of the plan: the day after the most recent history end of any series.
+    end : datetime.date
+        Local day after the plan's last day (exclusive).
+    forecast_days : tuple of (str, str, int)
+        ``(channel, queue, days)`` of every planned series: the days to forecast after the
+        series' own history so the forecast reaches ``end``.
+    stale : tuple of StaleSeries
+        Series left out: history ending more than ``stale_weeks`` weeks before ``start``.
+    stale_weeks : int
+        The rule's threshold. [weeks]
+    """
+
+    start: date
+    end: date
+    forecast_days: tuple[tuple[str, str, int], ...]
+    stale: tuple[StaleSeries, ...]
+    stale_weeks: int = STALE_HISTORY_WEEKS
+
+    @property
+    def days(self) -> int:
+        """Days the plan covers. [d]"""
+        return (self.end - self.start).days
+
+
+def _local_date(value: Any) -> date:
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.date()
+
+
+def plan_horizon(series: pd.DataFrame, weeks: int, *,
+                 stale_weeks: int = STALE_HISTORY_WEEKS) -> PlanHorizon:
+    """Which days to plan and which series to plan for them.
+
+    The plan starts the day after the most recent history end across all series and runs
+    ``weeks`` weeks. A series whose history ended more than ``stale_weeks`` weeks before that
+    start is left out (forecasting it across the gap would be guesswork); every other series is
+    forecast from its own history end up to the plan's end.
+
+    Parameters
+    ----------
+    series : pandas.DataFrame
+        One row per series with ``channel, queue, last_ds`` (``kcc.store.series_summary``);
+        ``last_ds`` is the start of the series' last interval, local time (tz-aware or naive).
+    weeks : int
+        Plan length, 1 up to 104. [weeks]
+    stale_weeks : int, default ``STALE_HISTORY_WEEKS``
+        Largest gap between a series' history end and the plan start that is still planned,
+        0 up to 520. [weeks]
+
+    Returns
+    -------
+    PlanHorizon
+
+    Raises
+    ------
+    PlanError
+        When ``series`` is empty or lacks a column, or ``weeks`` / ``stale_weeks`` is out of
+        range.
+
+    Examples
+    --------
+    A demo queue up to 2026-11-15 and a bank queue ending 2003-10-24, 13 weeks:
+    the plan runs 2026-11-16 .. 2027-02-14 and the bank queue is stale.
+    """
+    missing = [c for c in ("channel", "queue", "last_ds") if c not in series]
+    if missing:
+        raise PlanError(f"series frame lacks column(s): {', '.join(missing)}")
+    if series.empty:
+        raise PlanError("no series to plan: import history first")
+    if not isinstance(weeks, (int, np.integer)) or not 1 <= weeks <= config.MAX_PLAN_WEEKS:
+        raise PlanError(
+            f"weeks must be a whole number from 1 up to {config.MAX_PLAN_WEEKS}, got {weeks!r}"
+        )
+    if not isinstance(stale_weeks, (int, np.integer)) or not 0 <= stale_weeks <= 520:
+        raise PlanError(f"stale_weeks must be a whole number from 0 up to 520, got {stale_weeks!r}")
+    last_days = [_local_date(v) for v in series["last_ds"]]
+    start = max(last_days) + timedelta(days=1)
+    end = start + timedelta(weeks=int(weeks))
+    oldest_fresh = start - timedelta(weeks=int(stale_weeks))
+    order = {c: i for i, c in enumerate(config.CHANNELS)}
+    rows = sorted(zip(series["channel"].astype(str), series["queue"].astype(str), last_days,
+                      strict=True), key=lambda r: (order.get(r[0], len(order)), r[0], r[1]))
+    # the history ends at the close of its last day: the gap runs from the next day
+    fresh = [r for r in rows if r[2] + timedelta(days=1) >= oldest_fresh]
+    planned = tuple((c, q, (end - last).days - 1) for c, q, last in fresh)
+    stale = tuple(StaleSeries(c, q, last) for c, q, last in rows if (c, q, last) not in fresh)
+    return PlanHorizon(start, end, planned, stale, int(stale_weeks))
+
+
+def within_horizon(frame: pd.DataFrame, horizon: PlanHorizon) -> pd.DataFrame:
+    """The rows of a frame with a local ``ds`` column that fall on the plan's days.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any frame with ``ds`` (a demand frame, a forecast).
+    horizon : PlanHorizon
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows with ``horizon.start <= local date of ds < horizon.end``, index reset.
+    """
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    day = local_naive(frame["ds"]).dt.normalize()
+    keep = (day >= pd.Timestamp(horizon.start)) & (day < pd.Timestamp(horizon.end))
+    return frame[keep].reset_index(drop=True)

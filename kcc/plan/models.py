@@ -1,0 +1,227 @@
+"""Per-channel staffing models: agents required for the targets and the service available agents
+achieve (reverse mode), for Erlang A/C, chat with concurrency and deferred backlog work.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kcc import staffing
+from kcc.plan.frames import EPS, PlanError
+from kcc.plan.settings import ChannelTargets
+from kcc.queueing import queue_metrics, required_staffing
+
+
+@dataclass(frozen=True)
+class Kpis:
+    """Service achieved per interval (reverse mode): shares [-], waits [s]."""
+
+    service_level: np.ndarray
+    asa_s: np.ndarray
+    p_abandon: np.ndarray
+    occupancy: np.ndarray
+    approximate: np.ndarray  # beyond the exact queueing range (kcc.config.MAX_EXACT_AGENTS)
+
+
+@dataclass(frozen=True)
+class Need:
+    """Agents required per interval [agents], and where the queueing maths was approximate."""
+
+    agents: np.ndarray
+    approximate: np.ndarray
+
+
+def _single_interval_min(interval_s: np.ndarray) -> int:
+    lengths = np.unique(interval_s)
+    if len(lengths) > 1:
+        raise PlanError(
+            f"a channel's demand must use one interval length, got {sorted(lengths / 60)} min"
+        )
+    return int(round(float(lengths[0]) / 60.0)) if len(lengths) else 15
+
+
+def _voice_spec(model: str, targets: ChannelTargets, interval_s: np.ndarray) -> Any:
+    """``kcc.staffing.StaffingSpec`` of a phone-like queue (shrinkage is applied by the plan)."""
+    erlang_a = model == "erlang_a"
+    return staffing.StaffingSpec(
+        interval_min=_single_interval_min(interval_s),
+        answer_time_s=targets.answer_time_s,
+        target_service_level=targets.target_service_level,
+        target_asa_s=targets.target_asa_s,
+        max_occupancy=targets.max_occupancy,
+        max_abandon=targets.max_abandon if erlang_a else None,
+        patience_s=targets.patience_s if erlang_a else None,
+        shrinkage=0.0,
+        cost_eur_per_hour=0.0,
+    )
+
+
+def require(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+            interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> Need:
+    """Agents needed per interval (before shrinkage) by the channel's model. [agents]"""
+    exact = np.zeros(len(volume), dtype=bool)
+    if model == "none" or not len(volume):
+        return Need(np.zeros(len(volume)), exact)
+    if model in ("erlang_a", "erlang_c"):
+        frame = pd.DataFrame({"offered": volume, "aht_s": aht_s})
+        need = staffing.staffing_plan(frame, _voice_spec(model, targets, interval_s))
+        return Need(need["agents_required"].to_numpy(float),
+                    need["approximate"].to_numpy(bool))
+    if model == "chat":
+        return _chat_required(targets, volume, aht_s, interval_s)
+    return Need(_backlog_required(targets, volume, aht_s, interval_s, ds, open_mask), exact)
+
+
+def achieve(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+            interval_s: np.ndarray, available: np.ndarray, ds: pd.Series | None,
+            open_mask: np.ndarray) -> Kpis:
+    """KPIs the available agents achieve (reverse mode)."""
+    n = len(volume)
+    if model == "none" or not n:
+        nan = np.full(n, np.nan)
+        return Kpis(nan, nan, nan, nan, np.zeros(n, dtype=bool))
+    if model in ("erlang_a", "erlang_c"):
+        # roster_kpis answers with floor(agents): a fraction of an agent answers no call
+        frame = pd.DataFrame({"ds": np.arange(n), "offered": volume, "aht_s": aht_s,
+                              "agents": available})
+        m = staffing.roster_kpis(frame, _voice_spec(model, targets, interval_s))
+        return _kpis_from_metrics(m, volume)
+    if model == "chat":
+        return _chat_achieved(targets, volume, aht_s, interval_s, available)
+    return backlog_achieved(targets, volume, aht_s, interval_s, available, open_mask)
+
+
+def _field(m: Any, name: str) -> np.ndarray:
+    value = m[name] if isinstance(m, (pd.DataFrame, Mapping)) else getattr(m, name)
+    return np.asarray(value, dtype=float)
+
+
+def _kpis_from_metrics(m: Any, volume: np.ndarray) -> Kpis:
+    busy = volume > 0
+    sl = np.where(busy, _field(m, "service_level"), np.nan)
+    asa = np.where(busy, _field(m, "asa_s"), np.nan)
+    abandon = np.where(busy, np.nan_to_num(_field(m, "p_abandon"), nan=0.0), np.nan)
+    occ = np.nan_to_num(_field(m, "occupancy"), nan=0.0)
+    return Kpis(sl, asa, abandon, occ, np.asarray(_field(m, "approximate"), dtype=bool))
+
+
+def _chat_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                   interval_s: np.ndarray) -> Need:
+    """Chat agents: session slots by Erlang C/A, an agent holding ``concurrency`` slots."""
+    slots = required_staffing(
+        volume, interval_s, aht_s, targets.answer_time_s,
+        target_service_level=targets.target_service_level, target_asa_s=targets.target_asa_s,
+        max_occupancy=targets.max_occupancy, patience_s=targets.patience_s,
+    )
+    return Need(np.ceil(slots.agents / targets.concurrency - EPS), slots.approximate)
+
+
+def _chat_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                   interval_s: np.ndarray, available: np.ndarray) -> Kpis:
+    slots = np.floor(available * targets.concurrency + EPS)
+    m = queue_metrics(volume, interval_s, aht_s, slots, targets.answer_time_s,
+                      patience_s=targets.patience_s)
+    return _kpis_from_metrics(m, volume)
+
+
+def _open_index(open_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Open intervals, and for every interval the open interval its arrivals queue for."""
+    open_idx = np.flatnonzero(open_mask)
+    # arrivals in a closed interval wait for the next open one
+    target = np.searchsorted(open_idx, np.arange(len(open_mask)), side="left")
+    return open_idx, target
+
+
+def _response_intervals(targets: ChannelTargets, interval_s: np.ndarray) -> int:
+    step = float(np.median(interval_s)) if len(interval_s) else 900.0
+    return max(1, int(math.ceil(float(targets.response_time_h or 1.0) * 3600.0 / step - EPS)))
+
+
+def _reference_aht_s(volume: np.ndarray, aht_s: np.ndarray) -> float:
+    ok = (volume > 0) & np.isfinite(aht_s) & (aht_s > 0)
+    return float((volume[ok] * aht_s[ok]).sum() / volume[ok].sum()) if ok.any() else 300.0
+
+
+def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                      interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> np.ndarray:
+    """Deferred work: ``kcc.staffing.deferred_staffing``, the fewest whole agents per open
+    interval that answer the target share within the response time (open hours), FIFO.
+
+    That model takes one handle time, so the work is counted in items of the channel's
+    volume-weighted handle time (an interval with a longer handle time brings more work).
+    """
+    n = len(volume)
+    if not open_mask.any() or volume.sum() <= 0:
+        return np.zeros(n)
+    reference_s = _reference_aht_s(volume, aht_s)
+    items = volume * np.where(np.isfinite(aht_s) & (aht_s > 0), aht_s, reference_s) / reference_s
+    spec = staffing.DeferredSpec(
+        handle_time_s=reference_s,
+        target_share=targets.target_service_level,
+        target_open_hours=float(targets.response_time_h or 8.0),
+    )
+    work = pd.DataFrame({"ds": np.arange(n), "arrivals": items, "open": open_mask})
+    result = staffing.deferred_staffing(work, spec, _single_interval_min(interval_s))
+    return result.intervals["agents"].to_numpy(float)
+
+
+def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                     interval_s: np.ndarray, available: np.ndarray,
+                     open_mask: np.ndarray) -> Kpis:
+    """Reverse mode of deferred work: a fluid first-in first-out backlog of work worked by the
+    available agents in open intervals (``kcc.staffing`` has no reverse mode for it).
+
+    ``service_level`` is the share of each interval's work finished within the response time
+    (counted in open intervals; NaN when that deadline lies after the plan and the work is
+    not done), ``asa_s`` the mean response time of its middle contact in open time [s] (NaN
+    when unfinished at the plan's end), ``occupancy`` the share of available capacity used.
+    """
+    n = len(volume)
+    sl = np.full(n, np.nan)
+    resp = np.full(n, np.nan)
+    occ = np.zeros(n)
+    open_idx, target = _open_index(open_mask)
+    exact = np.zeros(n, dtype=bool)
+    if not open_idx.size:
+        return Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)
+    m = open_idx.size
+    work = volume * np.where(np.isfinite(aht_s) & (aht_s > 0), aht_s, 0.0)
+    arrive = np.zeros(m + 1)
+    np.add.at(arrive, np.minimum(target, m), work)
+    arrive = arrive[:m]  # work after the last open interval falls outside the plan
+    capacity = available[open_idx] * interval_s[open_idx]  # agent-seconds per interval
+    # Lindley recursion in closed form: backlog_k = S_k - min(0, min_{j<=k} S_j)
+    s_cum = np.cumsum(arrive - capacity)
+    backlog = s_cum - np.minimum(0.0, np.minimum.accumulate(s_cum))
+    cum_arr = np.cumsum(arrive)
+    done = cum_arr - backlog  # work finished by the end of open interval k
+    r = _response_intervals(targets, interval_s)
+    before = cum_arr - arrive
+    late_end = np.minimum(np.arange(m) + r - 1, m - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.clip((done[late_end] - before) / arrive, 0.0, 1.0)
+        # a deadline after the plan's end is unknown unless the cohort is already done
+        censored = (np.arange(m) + r - 1 > m - 1) & (done[m - 1] < cum_arr - 1e-6)
+        share = np.where(censored, np.nan, share)
+        # the middle of each cohort is finished when ``done`` passes it
+        middle = before + arrive / 2.0
+        finish = np.searchsorted(done, middle - 1e-6, side="left").astype(float)
+        width = interval_s[open_idx]
+        wait_s = np.where(finish < m, (finish - np.arange(m) + 0.5) * width, np.nan)
+        used = np.minimum(capacity, arrive + np.concatenate([[0.0], backlog[:-1]]))
+        occ_open = np.where(capacity > 0, used / capacity, 0.0)
+    busy = arrive > 0
+    per_sl = np.where(busy, share, np.nan)
+    per_wait = np.where(busy, wait_s, np.nan)
+    # each interval's contacts are reported on the interval they arrived in
+    at = np.minimum(target, m - 1)
+    sl = np.where(volume > 0, per_sl[at], np.nan)
+    resp = np.where(volume > 0, per_wait[at], np.nan)
+    occ[open_idx] = occ_open
+    return Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)
