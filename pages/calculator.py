@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kcc.charts_engine import metrics_vs_agents_chart
+from kcc.charts import metrics_vs_agents_chart
 from kcc.engine_check import calculator_curve
 from kcc.queueing import queue_metrics, required_agents
 from kcc.staffing import scheduled_agents

@@ -7,7 +7,8 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_data, config, importer, store
+from kcc import config, importer, store
+from kcc.charts import data as charts_data
 from kcc.formatting import escape_markdown
 from kcc.i18n import show_stored
 from kcc.ui.state import current_user, init_page, load_demo_with_progress

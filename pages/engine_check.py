@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kcc.charts_engine import simulation_chart
+from kcc.charts import simulation_chart
 from kcc.engine_check import run_reference_cases, run_simulation_check
 from kcc.formatting import localise
 from kcc.ui.state import init_page

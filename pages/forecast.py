@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_forecast as charts
+from kcc.charts import forecast as charts
 from kcc import store
 from kcc.config import CHANNELS
 from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError, validate_events

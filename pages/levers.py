@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_scenarios as charts
+from kcc.charts import scenarios as charts
 from kcc import config
 from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (

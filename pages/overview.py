@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kcc import charts_staffing as charts
+from kcc.charts import staffing as charts
 from kcc import plan
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view

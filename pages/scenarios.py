@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_scenarios as charts
+from kcc.charts import scenarios as charts
 from kcc import store
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import charts_staffing as charts
+from kcc.charts import staffing as charts
 from kcc import config, plan, roster_input, store
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text

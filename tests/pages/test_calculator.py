@@ -10,18 +10,15 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tests.pages.helpers import metric_values
 
 PAGE = str(ROOT / "pages" / "calculator.py")
-
-
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: str(m.value) for m in at.metric}
 
 
 def test_calculator_defaults_reproduce_worked_example(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception
-    metrics = _metrics(at)
+    metrics = metric_values(at)
     assert metrics["Offered load"] == "10.00 Erlang"
     assert metrics["Required agents"] == "14 agents"
     assert metrics["Scheduled with shrinkage"] == "20 agents"
@@ -36,7 +33,7 @@ def test_calculator_erlang_a_and_agents_to_evaluate(demo_db: Path) -> None:
     at.number_input(key="calc.agents").set_value(14)
     at.button(key="calc.submit").click().run()
     assert not at.exception
-    metrics = _metrics(at)
+    metrics = metric_values(at)
     assert metrics["Service level"] == "91.68 %"
     assert metrics["Abandoned"] == "1.40 %"
     assert metrics["Occupancy"] == "70.43 %"
@@ -49,7 +46,7 @@ def test_calculator_flags_unstable_queue(demo_db: Path) -> None:
     at.button(key="calc.submit").click().run()
     assert not at.exception
     assert any("Unstable" in e.value for e in at.error)
-    assert _metrics(at)["ASA (answered calls)"] == "∞ s"
+    assert metric_values(at)["ASA (answered calls)"] == "∞ s"
 
 
 def test_calculator_in_dutch(demo_db: Path) -> None:
@@ -57,7 +54,7 @@ def test_calculator_in_dutch(demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    metrics = _metrics(at)
+    metrics = metric_values(at)
     assert metrics["Benodigde medewerkers"] == "14 medewerkers"
     # the worked example in Dutch number format: a decimal comma
     assert metrics["Servicelevel"] == "88,84 %"

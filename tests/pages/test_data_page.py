@@ -11,22 +11,18 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from tests.conftest import ROOT, assert_dates_day_first
+from tests.pages.helpers import page_texts
 
 EXAMPLE = ROOT / "data" / "examples" / "intervals_example.csv"
 PAGE = str(ROOT / "pages" / "data.py")
-
-
-def _texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.title, *at.header, *at.subheader, *at.markdown, *at.caption)]
-    parts += [e.value for e in (*at.info, *at.success, *at.error)]
-    parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(str(p) for p in parts)
+#: The element kinds this page's text checks read.
+TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "success", "error")
 
 
 def test_data_page_shows_summary_history_and_reset(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     for expected in ("Upload", "Import history", "What is loaded", "Reset to demo", "contacts"):
         assert expected in text
     assert re.search(r"\b20\d\d-\d\d-\d\d\b", text), "English dates are ISO"
@@ -38,7 +34,7 @@ def test_data_page_in_dutch(demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     for expected in ("Uploaden", "Importgeschiedenis", "Wat is geladen", "Terug naar demo", "contacten"):
         assert expected in text
     assert_dates_day_first(text)
@@ -56,7 +52,7 @@ def test_upload_map_and_import(demo_db: Path) -> None:
         pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
     at.file_uploader(key="data.upload").upload(EXAMPLE.name, EXAMPLE.read_bytes(), "text/csv").run()
     assert not at.exception
-    assert "Column mapping" in _texts(at)
+    assert "Column mapping" in page_texts(at, TEXT_KINDS)
     at.button(key="data.import").click().run()
     assert not at.exception
     assert any("Imported 32 intervals" in s.value for s in at.success)

@@ -12,15 +12,13 @@ from streamlit.testing.v1 import AppTest
 from kcc import report, store
 from kcc.i18n import t
 from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec
+from tests.pages.helpers import page_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "export.py")
+#: The element kinds this page's text checks read.
+TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info")
 
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
-
-
-def _texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info)]
-    return "\n".join(str(p) for p in parts)
 
 
 def _generate(at: AppTest) -> AppTest:
@@ -35,14 +33,14 @@ def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
     at.session_state["user"] = "Ann"
     at.run()
     assert not at.exception
-    assert t("report.press_generate", "en") in _texts(at)
+    assert t("report.press_generate", "en") in page_texts(at, TEXT_KINDS, with_metrics=False)
     at.selectbox(key="export.scenario").set_value("Late")
     at.radio(key="export.role").set_value("learn")
     at.text_area(key="export.role_text").input("We learn from every call.")
     at.text_area(key="export.text_budget").input("Two more agents in the evening.")
     at = _generate(at)
     assert not at.exception and not at.error
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS, with_metrics=False)
     assert t("report.preview", "en") in text and "Late" in text
     assert "We learn from every call." in text and "Two more agents in the evening." in text
     assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "en") for k in report.SECTIONS]
@@ -61,7 +59,7 @@ def test_export_page_in_dutch(demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    assert t("report.page_title", "nl") in _texts(at)
+    assert t("report.page_title", "nl") in page_texts(at, TEXT_KINDS, with_metrics=False)
     at = _generate(at)
     assert not at.exception
     assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "nl") for k in report.SECTIONS]

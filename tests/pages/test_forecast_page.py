@@ -8,22 +8,16 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from tests.conftest import ROOT
+from tests.pages.helpers import page_texts
 
 
 PAGE = str(ROOT / "pages" / "forecast.py")
 
 
-def _texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.title, *at.header, *at.subheader, *at.markdown, *at.caption)]
-    parts += [e.value for e in (*at.info, *at.success, *at.error, *at.warning)]
-    parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(str(p) for p in parts)
-
-
 def test_forecast_page_shows_forecast_backtest_and_calendar(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at)
     for expected in ("Forecast", "Method used", "contacts/day", "How good is the forecast?",
                      "MASE", "Event calendar", "Holidays and events in the horizon"):  # fmt: skip
         assert expected in text, expected
@@ -51,7 +45,7 @@ def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
     con.close()
     at.button(key="forecast.save_events").click().run()
     assert not at.exception
-    assert f"Event calendar saved ({len(before)} events)." in _texts(at)
+    assert f"Event calendar saved ({len(before)} events)." in page_texts(at)
     con = store.connect(str(demo_db))
     after = store.read_events(con)
     con.close()
@@ -66,7 +60,7 @@ def test_forecast_page_in_dutch(demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at)
     for expected in ("Prognose", "Gebruikte methode", "contacten/dag", "Hoe goed is de prognose?",
                      "Evenementenkalender"):  # fmt: skip
         assert expected in text, expected

@@ -11,17 +11,9 @@ from streamlit.testing.v1 import AppTest
 from kcc import store
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec
+from tests.pages.helpers import metric, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
-
-
-def submit(at: AppTest, form: str) -> AppTest:
-    button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}"))
-    return button.click().run()
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 def test_staying_open_until_22_shows_cost_and_caught_contacts(demo_db: Path) -> None:

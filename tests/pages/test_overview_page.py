@@ -7,22 +7,18 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, assert_dates_day_first
+from tests.pages.helpers import page_texts
 
 
 PAGE = str(ROOT / "pages" / "overview.py")
-
-
-def _texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info,
-                               *at.success)]
-    parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(str(p) for p in parts)
+#: The element kinds this page's text checks read.
+TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "success")
 
 
 def test_overview_shows_tiles_gaps_and_freshness(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     for expected in ("What is loaded", "Coming week: 2026-11-16 to 2026-11-22",
                      "Coming month: 2026-11-16 to 2026-12-15", "Worst understaffed periods",
                      "Last import", "Data freshness"):
@@ -55,7 +51,7 @@ def test_overview_in_dutch(shared_demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     assert "Komende week" in text and "Ergste onderbezetting" in text
     assert "[contacten]" in text
     assert_dates_day_first(text)

@@ -8,22 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from kcc.scenarios import SPEC_VERSION, ChannelHours, ClosedHoursBehaviour, ScenarioSpec, TargetOverride
+from tests.pages.helpers import frame_with, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "scenarios.py")
 
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
 STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.9),),
                       closed_hours=ClosedHoursBehaviour(digital_share=0.1))
-
-
-def frame_with(at: AppTest, column: str):  # noqa: ANN201 - a pandas frame
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def submit(at: AppTest, form: str) -> AppTest:
-    button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}"))
-    return button.click().run()
-
 
 
 def _number(text: str) -> float:

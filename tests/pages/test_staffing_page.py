@@ -7,37 +7,29 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, assert_dates_day_first
+from tests.pages.helpers import metric_values, page_texts
 
 
 PAGE = str(ROOT / "pages" / "staffing.py")
-
-
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: str(m.value) for m in at.metric}
-
-
-def _texts(at: AppTest) -> str:
-    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption, *at.info,
-                               *at.error, *at.success)]
-    parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(str(p) for p in parts)
+#: The element kinds this page's text checks read.
+TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "error", "success")
 
 
 def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception
-    before = _metrics(at)
+    before = metric_values(at)
     assert float(before["Required FTE [FTE]"].replace(",", "")) > 0
     assert before["SL, roster as it is [%]"].endswith("%")
     assert "Understaffed [agent-hours]" in before
     charts = at.get("plotly_chart")
     assert len(charts) >= 4  # day/week, heat map, curve, KPIs, budget
-    assert "Show the maths" in _texts(at)
+    assert "Show the maths" in page_texts(at, TEXT_KINDS)
 
     at.number_input(key="staffing.target_sl").set_value(95.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
-    after = _metrics(at)
+    after = metric_values(at)
     assert after["Required FTE [FTE]"] != before["Required FTE [FTE]"]
     assert after["Understaffed [agent-hours]"] != before["Understaffed [agent-hours]"]
     # the roster is unchanged, so the service it delivers is too
@@ -47,19 +39,19 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
     at.number_input(key="staffing.shrinkage").set_value(40.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
-    assert _metrics(at)["Required FTE [FTE]"] != after["Required FTE [FTE]"]
+    assert metric_values(at)["Required FTE [FTE]"] != after["Required FTE [FTE]"]
 
 
 def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
-    assert "deferred work" in _texts(at)
-    before = _metrics(at)["Required FTE [FTE]"]
+    assert "deferred work" in page_texts(at, TEXT_KINDS)
+    before = metric_values(at)["Required FTE [FTE]"]
     at.number_input(key="staffing.response_time_h").set_value(2.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
-    assert _metrics(at)["Required FTE [FTE]"] != before
+    assert metric_values(at)["Required FTE [FTE]"] != before
 
     at.number_input(key="staffing.contract_hours").set_value(40.0)
     at.button(key="staffing.budget_apply").click().run()
@@ -72,7 +64,7 @@ def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
     at.selectbox(key="staffing.pick_weekday").set_value(0)
     at.selectbox(key="staffing.pick_time").set_value("10:00").run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     assert "10:00" in text and "Erlang A" in text
     at.radio(key="staffing.view").set_value("week").run()
     assert not at.exception
@@ -83,7 +75,7 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
-    text = _texts(at)
+    text = page_texts(at, TEXT_KINDS)
     assert "Bezetting: prognose tegenover rooster" in text
     assert "[medewerkeruren]" in text and "[fte]" in text
     assert_dates_day_first(text)
@@ -95,14 +87,14 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
 def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert at.radio(key="staffing.roster_source").value == "roster"
-    before = _metrics(at)["Rostered FTE [FTE]"]
+    before = metric_values(at)["Rostered FTE [FTE]"]
     at.button(key="staffing.shifts_save").click().run()
     assert not at.exception
-    assert "shift patterns saved" in _texts(at)
+    assert "shift patterns saved" in page_texts(at, TEXT_KINDS)
     at.run()
     assert at.radio(key="staffing.roster_source").value == "shifts"
     # the demo roster is the expansion of the demo shift patterns
-    assert _metrics(at)["Rostered FTE [FTE]"] == before
+    assert metric_values(at)["Rostered FTE [FTE]"] == before
 
 
 def test_an_absurd_count_is_planned_and_flagged_approximate(demo_db: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcc import charts_data, config
+from kcc import config
+from kcc.charts import data as charts_data
 
 QUARTERS = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 15, 30, 45)]
 

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from kcc import charts_scenarios as charts
+from kcc.charts import scenarios as charts
 from kcc.scenarios import ChannelHours, ClosedHoursBehaviour, ScenarioSpec, SurgeTest, scenario_demand, simulate_surge
 from tests.test_scenarios import surge_rows, week_frame
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcc.charts_forecast import forecast_chart
+from kcc.charts import forecast_chart
 
 LABELS = {"title": "t", "y_axis": "y", "history": "History", "forecast": "Forecast",
           "band": "{level}% interval", "holiday": "Holiday", "event": "Event"}

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kcc import config
+from kcc.charts.common import local_wall_clock, text_or_default
 from kcc.formatting import escape_plotly
 
 #: Colours shared by the staffing charts (colour-blind safe pairs for short / over).
@@ -43,15 +44,6 @@ _STAFFING_LABELS: dict[str, str] = {
 }
 
 
-def _label(labels: Mapping[str, str] | None, defaults: Mapping[str, str], key: str) -> str:
-    return (labels or {}).get(key, defaults[key])
-
-
-def _local(ds: pd.Series) -> pd.Series:
-    # plotly draws tz-aware stamps in UTC; show local wall-clock time
-    return ds.dt.tz_localize(None) if getattr(ds.dt, "tz", None) is not None else ds
-
-
 def staffing_chart(
     rows: pd.DataFrame, labels: Mapping[str, str] | None = None, title: str = ""
 ) -> go.Figure:
@@ -74,10 +66,10 @@ def staffing_chart(
         P50-P90 band and the rostered step line [agents]; gap bars, red where short and blue
         where over [agents].
     """
-    x = _local(rows["ds"])
+    x = local_wall_clock(rows["ds"])
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.04,
                         row_heights=[0.25, 0.5, 0.25])
-    fig.add_trace(go.Bar(x=x, y=rows["volume"], name=_label(labels, _STAFFING_LABELS, "volume"),
+    fig.add_trace(go.Bar(x=x, y=rows["volume"], name=text_or_default(labels, _STAFFING_LABELS, "volume"),
                          marker_color=COLOURS["volume"]), row=1, col=1)
     fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled"], mode="lines", line_shape="hv",
                              line={"color": COLOURS["required"], "width": 0}, showlegend=False,
@@ -85,20 +77,20 @@ def staffing_chart(
     fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled_p90"], mode="lines",
                              line_shape="hv", fill="tonexty", fillcolor=COLOURS["band"],
                              line={"color": COLOURS["band"], "width": 0},
-                             name=_label(labels, _STAFFING_LABELS, "band")), row=2, col=1)
+                             name=text_or_default(labels, _STAFFING_LABELS, "band")), row=2, col=1)
     fig.add_trace(go.Scatter(x=x, y=rows["required_scheduled"], mode="lines", line_shape="hv",
                              line={"color": COLOURS["required"], "width": 2},
-                             name=_label(labels, _STAFFING_LABELS, "required")), row=2, col=1)
+                             name=text_or_default(labels, _STAFFING_LABELS, "required")), row=2, col=1)
     fig.add_trace(go.Scatter(x=x, y=rows["rostered"], mode="lines", line_shape="hv",
                              line={"color": COLOURS["rostered"], "width": 2, "dash": "dot"},
-                             name=_label(labels, _STAFFING_LABELS, "rostered")), row=2, col=1)
+                             name=text_or_default(labels, _STAFFING_LABELS, "rostered")), row=2, col=1)
     gap = rows["gap"].to_numpy(float)
-    fig.add_trace(go.Bar(x=x, y=gap, name=_label(labels, _STAFFING_LABELS, "gap"),
+    fig.add_trace(go.Bar(x=x, y=gap, name=text_or_default(labels, _STAFFING_LABELS, "gap"),
                          marker_color=np.where(gap < 0, COLOURS["short"], COLOURS["over"])),
                   row=3, col=1)
-    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_volume"), row=1, col=1)
-    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_agents"), row=2, col=1)
-    fig.update_yaxes(title_text=_label(labels, _STAFFING_LABELS, "axis_gap"), row=3, col=1)
+    fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_volume"), row=1, col=1)
+    fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_agents"), row=2, col=1)
+    fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_gap"), row=3, col=1)
     fig.update_layout(title=title, height=620, bargap=0.05, hovermode="x unified",
                       legend={"orientation": "h", "y": -0.08},
                       margin={"l": 60, "r": 20, "t": 50, "b": 40})

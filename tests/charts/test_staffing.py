@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcc import charts_staffing as charts
+from kcc.charts import staffing as charts
 from kcc import config
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kcc.charts.common import local_wall_clock, text_or_default
 from kcc.formatting import escape_plotly
 
 COLOURS: dict[str, str] = {
@@ -59,12 +60,7 @@ _DEFAULTS: dict[str, str] = {
 
 
 def _label(labels: Mapping[str, str] | None, key: str) -> str:
-    return (labels or {}).get(key, _DEFAULTS[key])
-
-
-def _local(ds: pd.Series) -> pd.Series:
-    # plotly draws tz-aware stamps in UTC; show local wall-clock time
-    return ds.dt.tz_localize(None) if getattr(ds.dt, "tz", None) is not None else ds
+    return text_or_default(labels, _DEFAULTS, key)
 
 
 def reachability_chart(by_hour: pd.DataFrame, channel: str | None = None,
@@ -126,7 +122,7 @@ def intraday_chart(demand: pd.DataFrame, channel: str, weekday: int,
     plotly.graph_objects.Figure
     """
     rows = demand[(demand["channel"] == channel) & (demand["ds"].dt.day_of_week == weekday)]
-    local = _local(rows["ds"])
+    local = local_wall_clock(rows["ds"])
     tod = local.dt.strftime("%H:%M")
     agg = rows.assign(tod=tod).groupby("tod", as_index=False)[["volume", "volume_baseline"]].mean()
     fig = go.Figure()
@@ -263,7 +259,7 @@ def surge_chart(intervals: pd.DataFrame, labels: Mapping[str, str] | None = None
         Three rows on one time axis: contacts (forecast, with surge) and flex agents; backlog
         [contacts]; service level [%].
     """
-    x = _local(intervals["ds"])
+    x = local_wall_clock(intervals["ds"])
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.05, row_heights=[0.34, 0.33, 0.33],
                         specs=[[{"secondary_y": True}], [{}], [{}]])
     fig.add_trace(go.Bar(x=x, y=intervals["volume"], name=_label(labels, "volume"), marker_color=COLOURS["volume"]),

@@ -1,0 +1,51 @@
+"""What the page tests read from an ``AppTest`` run: prose, metrics, tables, form submits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+#: Element kinds whose values are the page's prose, in reading order of the page tests.
+PROSE: tuple[str, ...] = ("title", "header", "subheader", "markdown", "caption", "info", "success", "error",
+                          "warning")
+
+
+def page_texts(at: AppTest, kinds: Sequence[str] = PROSE, *, with_metrics: bool = True) -> str:
+    """The page's texts of the given element kinds, one per line.
+
+    Parameters
+    ----------
+    at : AppTest
+        A page after ``run()``.
+    kinds : sequence of str
+        Element kinds to read (``AppTest`` attribute names), in this order.
+    with_metrics : bool
+        Add a ``label value`` line per metric after them.
+    """
+    parts = [e.value for kind in kinds for e in getattr(at, kind)]
+    if with_metrics:
+        parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    """Every metric's value as shown, by its label."""
+    return {m.label: str(m.value) for m in at.metric}
+
+
+def metric(at: AppTest, label: str) -> str:
+    """The value of the metric with this label (the first one)."""
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page that has this column."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def submit(at: AppTest, form: str) -> AppTest:
+    """Press the submit button of the form with this key and rerun the page."""
+    button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}"))
+    return button.click().run()
