@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kcc import importer, store
+from kcc.ingest import contacts
 from tests.conftest import ROOT, real_file
 
 EXAMPLES = ROOT / "data" / "examples"
@@ -491,7 +492,7 @@ def test_large_csv_files_keep_only_intervals_by_default(tmp_path: Path, monkeypa
     path = tmp_path / "contacts.csv"
     path.write_text(_MESSY, encoding="utf-8")
     assert importer.keep_contacts_default(importer.read_source(path))
-    monkeypatch.setattr(importer, "KEEP_CONTACTS_MAX_BYTES", 10)
+    monkeypatch.setattr(contacts, "KEEP_CONTACTS_MAX_BYTES", 10)
     assert not importer.keep_contacts_default(importer.read_source(path))
     assert not importer.keep_contacts_default(importer.read_source(_MESSY.encode(), "c.csv"))
 

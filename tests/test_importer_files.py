@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcc import config, importer, store
+from kcc.ingest import read
 from tests.conftest import ROOT
 
 
@@ -150,7 +151,7 @@ def test_one_endless_line_is_refused_without_parsing(tmp_path: Path, no_parsing:
 
 @pytest.mark.parametrize("as_path", [False, True])
 def test_the_long_line_is_named_wherever_it_is(tmp_path: Path, as_path: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "_SCAN_BYTES", 64)  # many chunks: a line crosses their edges
+    monkeypatch.setattr(read, "SCAN_BYTES", 64)  # many chunks: a line crosses their edges
     lines = ["start,offered"] + [f"2024-03-04 08:00,{i}" for i in range(40)]
     lines[27] = "2024-03-04 08:00," + "9" * 83  # 100 bytes
     data = ("\n".join(lines) + "\n").encode()
@@ -174,18 +175,18 @@ def test_the_line_scan_agrees_with_splitting_the_text(
 ) -> None:
     data = b"\n".join(b"x" * n for n in lengths) + (b"\n" if final_break else b"")
     over = [(i + 1, n) for i, n in enumerate(lengths) if n > limit]
-    original = importer._SCAN_BYTES
-    importer._SCAN_BYTES = piece  # type: ignore[misc]
+    original = read.SCAN_BYTES
+    read.SCAN_BYTES = piece  # type: ignore[misc]
     try:
         if over:
             with pytest.raises(importer.SourceError) as caught:
-                importer._count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f")
+                read.count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f")
             assert (caught.value.fields["line"], caught.value.fields["found"]) == over[0]
         else:
             expected = len(lengths) if final_break or lengths[-1] else len(lengths) - 1
-            assert importer._count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f") == expected
+            assert read.count_lines(data, None, b"\n", config.UploadLimits(line_bytes=limit), "f") == expected
     finally:
-        importer._SCAN_BYTES = original  # type: ignore[misc]
+        read.SCAN_BYTES = original  # type: ignore[misc]
 
 
 def test_a_zip_bomb_spreadsheet_is_refused_before_parsing(no_parsing: None) -> None:
@@ -338,8 +339,8 @@ def test_the_delimiter_keyword_overrides_the_sniff_and_one_column_is_a_notice() 
 
 
 def test_a_large_pipe_file_is_read_whole_with_its_delimiter(mem_con, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "FULL_READ_MAX_BYTES", 100)
-    monkeypatch.setattr(importer, "SAMPLE_ROWS", 2)
+    monkeypatch.setattr(read, "FULL_READ_MAX_BYTES", 100)
+    monkeypatch.setattr(read, "SAMPLE_ROWS", 2)
     starts = pd.date_range("2024-03-04 08:00", periods=12, freq="15min")
     text = "start|offered\n" + "".join(f"{t:%Y-%m-%d %H:%M}|{i}\n" for i, t in enumerate(starts))
     source = importer.read_source(text.encode(), "p.csv", delimiter="|")
