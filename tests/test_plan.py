@@ -350,6 +350,38 @@ def test_roster_file_is_parsed_and_validated() -> None:
     assert [(p.code, p.value) for p in missing] == [("missing_column", "ds")]
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_roster_file_gets_the_import_file_checks(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster upload meets the same limits and file checks as a volume import (issue 12): a
+    cut-off spreadsheet, an image and a file over a limit are named, never a raw parser error."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    sheet = Workbook()
+    sheet.active.append(["channel", "start", "agents"])
+    sheet.active.append(["phone", "2026-11-16 08:00", 3])
+    sheet.save(book)
+    damaged = roster_input.parse_roster(book.getvalue()[:300], "rooster.xlsx").problems
+    image = roster_input.parse_roster(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "rooster.csv").problems
+    monkeypatch.setenv("KCC_MAX_ROWS", "1")
+    rows = b"channel,start,agents\nphone,2026-11-16 08:00,1\nphone,2026-11-16 08:15,2\n"
+    too_long = roster_input.parse_roster(rows, "rooster.csv").problems
+    expected = {
+        "en": ("rooster.xlsx is not a complete Excel file", "rooster.csv is not a text file or a "
+               "spreadsheet: it holds a PNG image", "rooster.csv has 2 rows; the limit is 1 rows "
+               "(setting KCC_MAX_ROWS)."),
+        "nl": ("rooster.xlsx is geen volledig Excel-bestand", "rooster.csv is geen tekstbestand of "
+               "spreadsheet: het bevat een PNG-afbeelding", "rooster.csv heeft 2 regels; de grens "
+               "is 1 regels (instelling KCC_MAX_ROWS)."),
+    }[lang]
+    found = (damaged, "xlsx_damaged"), (image, "not_text"), (too_long, "limit_rows")
+    for (problems, code), text in zip(found, expected, strict=True):
+        assert [(p.code, p.error.code) for p in problems] == [("source", code)]
+        assert text in problems[0].error.message(lang)
+
+
 def test_shift_editor_round_trip() -> None:
     table = pd.DataFrame({
         "name": ["Early", "Home block", None], "channels": ["phone", "phone, chat", None],

@@ -265,6 +265,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.roster_not_imported": ("{file} was not imported:", "{file} is niet geïmporteerd:"),
     "staffing.row_prefix": ("row {row}: ", "regel {row}: "),
     "staffing.roster_problem_unreadable": ("the file {value} cannot be read as CSV, XLSX or Parquet", "het bestand {value} is niet te lezen als CSV, XLSX of Parquet"),
+    "staffing.roster_problem_source": ("the file {value} cannot be read", "het bestand {value} is niet te lezen"),
     "staffing.roster_problem_empty": ("the file holds no rows", "het bestand bevat geen regels"),
     "staffing.roster_problem_missing_column": ("no column for {value} found", "geen kolom voor {value} gevonden"),
     "staffing.roster_problem_bad_channel": ("{column}: unknown channel {value}", "{column}: onbekend kanaal {value}"),

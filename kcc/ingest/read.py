@@ -129,7 +129,10 @@ def _check_limit(limit: str, found: float, limits: config.UploadLimits, name: st
     """Raise ``SourceError("limit_<limit>")`` when ``found`` is above the limit."""
     allowed = getattr(limits, limit)
     if found > allowed:
-        shown = round(found, 1) if found >= 10 else float(f"{found:.3g}")  # a few digits
+        if isinstance(found, int):
+            shown: float = found  # counts (rows, columns, bytes) stay whole
+        else:
+            shown = round(found, 1) if found >= 10 else float(f"{found:.3g}")  # a few digits
         raise SourceError(f"limit_{limit}", name=name, found=shown, limit=allowed,
                           setting=config.UPLOAD_LIMIT_SETTINGS[limit], **fields)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from kcc import config
+from kcc.ingest.read import SourceError, read_source
 from kcc.roster import SHIFT_COLUMNS, ShiftError, patterns_from_frame, patterns_to_frame
 
 #: Accepted header names per roster column (lower case, spaces and dashes as underscores).
@@ -52,12 +54,16 @@ class RosterProblem:
         The offending value as text.
     code : str
         Stable id; the text key is ``staffing.roster_problem_<code>``.
+    error : SourceError or None
+        For code ``source``: why the file itself cannot be read (too large, not a table, a
+        damaged spreadsheet ...), with its own text in the reader's language.
     """
 
     row: int | None
     column: str | None
     value: str | None
     code: str
+    error: SourceError | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,9 +142,16 @@ def parse_roster(
         the role), ``bad_channel``, ``bad_time``, ``bad_agents``, ``duplicate``,
         ``bad_interval``, ``more`` (``value`` counts the problems left out).
     """
+    if not isinstance(data, pd.DataFrame):
+        try:
+            # the upload limits and file checks every import applies, before any parser runs
+            read_source(data, name)
+        except SourceError as exc:
+            if exc.code not in ("no_rows", "empty"):
+                return RosterFile(_empty(tz), (RosterProblem(None, None, name, "source", exc),), 0)
     try:
         raw = data if isinstance(data, pd.DataFrame) else _read_table(data, name)
-    except (ValueError, UnicodeError, ImportError, OSError):
+    except (ValueError, UnicodeError, ImportError, OSError, zipfile.BadZipFile, KeyError, EOFError):
         return RosterFile(_empty(tz), (RosterProblem(None, None, name, "unreadable"),), 0)
     raw = raw.reset_index(drop=True)
     if raw.empty:

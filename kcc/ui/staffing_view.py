@@ -293,6 +293,8 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
 def roster_problem_text(tr: Translator, problem: roster_input.RosterProblem) -> str:
     """One roster-file problem in the page's language, as Markdown (the file's values and
     column names shown literally)."""
+    if problem.error is not None:
+        return error_text(problem.error)
     text = tr(f"staffing.roster_problem_{problem.code}", value=escape_markdown(problem.value),
               column=escape_markdown(problem.column))
     return tr("staffing.row_prefix", row=problem.row) + text if problem.row else text
