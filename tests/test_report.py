@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from kcc import report
 from kcc.formatting import CHART_SEPARATORS, escape_markdown
 from kcc.i18n import t
+from kcc.report import render_pdf, slides
 from kcc.report import (
     BudgetRow,
     ChannelGoal,
@@ -290,7 +291,7 @@ def _assert_laid_out(section: report.Section) -> list[report.SlidePlan]:
             assert sum(fit.col_widths) == place.width
             for row in [place.item.columns, *place.item.rows[first:stop]]:
                 for text, width in zip(row, fit.col_widths, strict=True):
-                    per_line = (width - report._CELL_PAD_W) / report._char_emu(fit.font_pt)
+                    per_line = (width - slides.CELL_PAD_W_EMU) / slides.char_width_emu(fit.font_pt)
                     longest = max((len(w) for w in text.split()), default=0)
                     assert longest <= per_line + 1e-6, f"{section.key}: {text!r} breaks inside a word"
     assert charts == [chart.key for chart in section.charts]
@@ -321,14 +322,14 @@ def test_pdf_tables_keep_every_word_and_number_whole(demo_results: dict[str, Any
     usable = pdf.w - pdf.l_margin - pdf.r_margin
     for section in report.layout(summary):
         for table in section.tables:
-            size, widths = report._pdf_table_widths(pdf, table, usable)
+            size, widths = render_pdf.pdf_table_widths(pdf, table, usable)
             assert sum(widths) == pytest.approx(usable)
             numeric = report.numeric_columns(table)
             for r_index, row in enumerate([table.columns, *table.rows]):
                 pdf.set_font("helvetica", "B" if r_index == 0 else "", size)
                 for c, (text, width) in enumerate(zip(row, widths, strict=True)):
                     pieces = [text] if numeric[c] and r_index else text.split()
-                    widest = max((pdf.get_string_width(report._latin1(p)) for p in pieces), default=0)
+                    widest = max((pdf.get_string_width(render_pdf.latin1(p)) for p in pieces), default=0)
                     assert widest + 2 * pdf.c_margin <= width + 1e-6, f"{table.key}: {text!r} breaks"
 
 

@@ -1,0 +1,518 @@
+"""The summary laid out as sections of facts, tables and charts, in the summary's language.
+
+``layout`` turns a ``StrategySummary`` into one ``Section`` per entry of ``SECTIONS``; every
+renderer draws these same sections, so the deck, the PDF, the web page, the workbook's summary
+sheet and the Markdown say the same thing. Cells are formatted text here; charts carry the
+values they show, rounded as the tables show them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct
+from kcc.i18n import t
+from kcc.report.model import SECTIONS, StrategySummary
+from kcc.report.wording import channel_name, finite, tr_for
+
+#: Channels counted as digital (not phone) when the report speaks of the channel mix.
+DIGITAL_CHANNELS: Final[frozenset[str]] = frozenset({"chat", "email", "whatsapp", "self_service"})
+
+_DASH: Final[str] = "-"
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart: name with unit, and one value per category."""
+
+    name: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart every renderer can draw natively.
+
+    Attributes
+    ----------
+    key : str
+        Stable id (``"goals.sl"``), for tests and anchors.
+    title : str
+        Title with unit.
+    kind : {"bar", "line"}
+        Clustered columns or lines.
+    categories : tuple of str
+        X-axis categories.
+    series : tuple of Series
+        Values per category; ``None`` = no value.
+    unit : str
+        Value-axis title.
+    """
+
+    key: str
+    title: str
+    kind: Literal["bar", "line"]
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of already-formatted cells; units live in the column headers.
+
+    Attributes
+    ----------
+    key : str
+        Stable id (``"budget.month"``).
+    columns : tuple of str
+        Header cells.
+    rows : tuple of tuple of str
+        Body cells.
+    total : bool
+        Whether the last row is a total row (shown in bold).
+    title : str
+        Optional caption.
+    """
+
+    key: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: bool = False
+    title: str = ""
+
+
+_NUMERIC: Final[re.Pattern[str]] = re.compile(r"^[+-]?[\d.,]+%?$")
+
+
+def numeric_columns(table: Table) -> tuple[bool, ...]:
+    """Per column whether its cells are numbers (shown right-aligned); cells without any digit
+    (``-``, "not set") do not count against it."""
+    def numeric(text: str) -> bool:
+        text = text.replace("EUR ", "").strip("*")
+        return bool(_NUMERIC.match(text)) or not any(ch.isdigit() for ch in text)
+
+    cells = [[row[c] for row in table.rows if c < len(row)] for c in range(len(table.columns))]
+    return tuple(
+        c > 0 and all(numeric(x) for x in column) and any(any(ch.isdigit() for ch in x) for x in column)
+        for c, column in enumerate(cells)
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the summary as it is shown: the user's text, facts, tables, charts."""
+
+    key: str
+    title: str
+    text: str
+    facts: tuple[str, ...]
+    tables: tuple[Table, ...] = ()
+    charts: tuple[Chart, ...] = ()
+
+
+def _r(value: float | None, decimals: int) -> float | None:
+    """Round a chart value (charts show what the tables show)."""
+    return round(float(value), decimals) if finite(value) else None
+
+
+def _pct_value(share: float | None) -> float | None:
+    return _r(100.0 * share, 1) if finite(share) else None  # type: ignore[operator]
+
+
+def _delta_pct(base: float, scen: float, lang: str) -> str:
+    if not base:
+        return _DASH
+    change = (scen - base) / base
+    return ("+" if change >= 0 else "") + fmt_pct(change, 1, lang)
+
+
+def _role_section(s: StrategySummary) -> Section:
+    tr = tr_for(s.language)
+    facts = (tr("report.role_chosen", role=tr(f"report.role_{s.role}")),)
+    text = "\n\n".join(part for part in (s.role_text.strip(), s.text("role").strip()) if part)
+    return Section("role", tr("report.sec_role"), text, facts)
+
+
+def _goals_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    columns = (
+        tr("report.col_channel"), tr("report.col_target_sl"), tr("report.col_answer_s"),
+        tr("report.col_target_asa"), tr("report.col_max_abandon"), tr("report.col_max_occupancy"),
+        tr("report.col_response_h"),
+    )
+    rows = tuple(
+        (
+            channel_name(g.channel, lang),
+            fmt_number(_pct_value(g.target_service_level), 1, lang),
+            fmt_number(g.answer_time_s, 0, lang),
+            fmt_number(g.target_asa_s, 0, lang),
+            fmt_number(_pct_value(g.max_abandon), 1, lang),
+            fmt_number(_pct_value(g.max_occupancy), 1, lang),
+            fmt_number(g.response_time_h, 2 if finite(g.response_time_h) and g.response_time_h < 1 else 1, lang),
+        )
+        for g in s.goals
+    )
+    targets = {g.channel: g.target_service_level for g in s.goals}
+    live = [c for c in s.channels if finite(c.service_level_base) or finite(c.service_level_scen)]
+    facts = tuple(
+        tr(
+            "report.fact_sl",
+            channel=channel_name(c.channel, lang),
+            scen=fmt_pct(c.service_level_scen, 1, lang),
+            target=fmt_pct(targets.get(c.channel), 1, lang),
+            base=fmt_pct(c.service_level_base, 1, lang),
+            abandon_scen=fmt_pct(c.abandon_scen, 1, lang),
+            abandon_base=fmt_pct(c.abandon_base, 1, lang),
+        )
+        for c in live
+    )
+    charts: tuple[Chart, ...] = ()
+    sl_label = tr("common.kpi_sl_roster")  # the service the roster as it is delivers, as on screen
+    if live:
+        charts = (
+            Chart(
+                "goals.sl", tr("report.chart_sl"), "bar",
+                tuple(channel_name(c.channel, lang) for c in live),
+                (
+                    Series(tr("report.series_target"), tuple(_pct_value(targets.get(c.channel)) for c in live)),
+                    Series(tr("report.label_base", label=sl_label), tuple(_pct_value(c.service_level_base) for c in live)),
+                    Series(tr("report.label_scen", label=sl_label), tuple(_pct_value(c.service_level_scen) for c in live)),
+                ),
+                tr("report.axis_pct"),
+            ),
+        )
+    return Section("goals", tr("report.sec_goals"), s.text("goals"), facts,
+                   (Table("goals.targets", columns, rows),), charts)
+
+
+def _channels_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    total_base = sum(c.volume_base for c in s.channels) or math.nan
+    total_scen = sum(c.volume_scen for c in s.channels) or math.nan
+    rows = tuple(
+        (
+            channel_name(c.channel, lang),
+            fmt_number(c.volume_base, 0, lang),
+            fmt_number(c.volume_scen, 0, lang),
+            fmt_number(100.0 * c.volume_base / total_base, 1, lang),
+            fmt_number(100.0 * c.volume_scen / total_scen, 1, lang),
+        )
+        for c in s.channels
+    )
+    columns = (
+        tr("report.col_channel"), tr("report.col_volume_base"), tr("report.col_volume_scen"),
+        tr("report.col_share_base"), tr("report.col_share_scen"),
+    )
+    digital_base = sum(c.volume_base for c in s.channels if c.channel in DIGITAL_CHANNELS) / total_base
+    digital_scen = sum(c.volume_scen for c in s.channels if c.channel in DIGITAL_CHANNELS) / total_scen
+    facts = (tr("report.fact_mix", base=fmt_pct(digital_base, 1, lang), scen=fmt_pct(digital_scen, 1, lang)),)
+    chart = Chart(
+        "channels.volume", tr("report.chart_volume"), "bar",
+        tuple(channel_name(c.channel, lang) for c in s.channels),
+        (
+            Series(tr("report.series_volume_base"), tuple(_r(c.volume_base, 0) for c in s.channels)),
+            Series(tr("report.series_volume_scen"), tuple(_r(c.volume_scen, 0) for c in s.channels)),
+        ),
+        tr("report.axis_contacts"),
+    )
+    return Section("channels", tr("report.sec_channels"), s.text("channels"), facts,
+                   (Table("channels.mix", columns, rows),), (chart,))
+
+
+def _weighted(values: Iterable[float | None], weights: Iterable[float]) -> float | None:
+    pairs = [(v, w) for v, w in zip(values, weights, strict=True) if finite(v) and w > 0]
+    total = sum(w for _, w in pairs)
+    return sum(v * w for v, w in pairs) / total if total > 0 else None  # type: ignore[operator]
+
+
+def _hours_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    columns = (
+        tr("report.col_channel"), tr("report.col_hours_base"), tr("report.col_hours_scen"),
+        tr("report.col_reach_base"), tr("report.col_reach_scen"),
+    )
+    rows = tuple(
+        (
+            channel_name(c.channel, lang),
+            c.hours_base or _DASH,
+            c.hours_scen or _DASH,
+            fmt_number(_pct_value(c.reach_base), 1, lang),
+            fmt_number(_pct_value(c.reach_scen), 1, lang),
+        )
+        for c in s.channels
+    )
+    reach_base = _weighted((c.reach_base for c in s.channels), (c.volume_base for c in s.channels))
+    reach_scen = _weighted((c.reach_scen for c in s.channels), (c.volume_scen for c in s.channels))
+    facts = (tr("report.fact_reach", base=fmt_pct(reach_base, 1, lang), scen=fmt_pct(reach_scen, 1, lang)),)
+    with_reach = [c for c in s.channels if finite(c.reach_base) or finite(c.reach_scen)]
+    charts: tuple[Chart, ...] = ()
+    if with_reach:
+        charts = (
+            Chart(
+                "hours.reach", tr("report.chart_reach"), "bar",
+                tuple(channel_name(c.channel, lang) for c in with_reach),
+                (
+                    Series(tr("report.series_reach_base"), tuple(_pct_value(c.reach_base) for c in with_reach)),
+                    Series(tr("report.series_reach_scen"), tuple(_pct_value(c.reach_scen) for c in with_reach)),
+                ),
+                tr("report.axis_pct"),
+            ),
+        )
+    return Section("hours", tr("report.sec_hours"), s.text("hours"), facts,
+                   (Table("hours.table", columns, rows),), charts)
+
+
+def _plan_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    tot = s.totals()
+    facts = (
+        tr("report.fact_period", start=fmt_date(s.period_start, lang), end=fmt_date(s.period_end, lang),
+           weeks=fmt_number(s.weeks, 0, lang)),
+        tr("report.fact_volume", base=f"{fmt_number(tot['volume_base'], 0, lang)} {tr('report.axis_contacts')}",
+           scen=f"{fmt_number(tot['volume_scen'], 0, lang)} {tr('report.axis_contacts')}",
+           delta=_delta_pct(tot["volume_base"], tot["volume_scen"], lang)),
+        tr("report.fact_fte", base=f"{fmt_number(tot['fte_base'], 1, lang)} {tr('report.axis_fte')}",
+           scen=f"{fmt_number(tot['fte_scen'], 1, lang)} {tr('report.axis_fte')}",
+           rostered=f"{fmt_number(tot['fte_rostered'], 1, lang)} {tr('report.axis_fte')}"),
+        tr("report.fact_cost", base=fmt_eur(tot["cost_base_eur"], lang), scen=fmt_eur(tot["cost_scen_eur"], lang),
+           delta=fmt_eur(tot["cost_scen_eur"] - tot["cost_base_eur"], lang, signed=True)),
+    )
+    columns = (
+        tr("report.col_channel"), tr("report.col_volume_scen"), tr("report.col_fte_base"),
+        tr("report.col_fte_scen"), tr("report.col_fte_rostered"), tr("report.col_gap_fte"),
+    )
+    rows = tuple(
+        (
+            channel_name(c.channel, lang),
+            fmt_number(c.volume_scen, 0, lang),
+            fmt_number(c.required_fte_base, 1, lang),
+            fmt_number(c.required_fte_scen, 1, lang),
+            fmt_number(c.rostered_fte, 1, lang),
+            fmt_number(c.rostered_fte - c.required_fte_scen, 1, lang),
+        )
+        for c in s.channels
+    )
+    weekly = s.budget_by_period("week")
+    chart = Chart(
+        "plan.fte_week", tr("report.chart_fte_week"), "line",
+        tuple(weekly["period"]),
+        (
+            Series(tr("report.series_fte_base"), tuple(_r(v, 1) for v in weekly["fte_base"])),
+            Series(tr("report.series_fte_scen"), tuple(_r(v, 1) for v in weekly["fte_scen"])),
+            Series(tr("report.series_fte_rostered"), tuple(_r(v, 1) for v in weekly["fte_rostered"])),
+        ),
+        tr("report.axis_fte"),
+    )
+    return Section("plan", tr("report.sec_plan"), s.text("plan"), facts,
+                   (Table("plan.channels", columns, rows),), (chart,))
+
+
+def _budget_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    tot = s.totals()
+    monthly = s.budget_by_period("month")
+    columns = (
+        tr("report.col_month"), tr("report.col_fte_base"), tr("report.col_fte_scen"),
+        tr("report.col_fte_rostered"), tr("report.col_cost_base"), tr("report.col_cost_scen"),
+        tr("report.col_cost_rostered"),
+    )
+    body = [
+        (
+            str(row.period),
+            fmt_number(row.fte_base, 1, lang),
+            fmt_number(row.fte_scen, 1, lang),
+            fmt_number(row.fte_rostered, 1, lang),
+            fmt_number(row.cost_base_eur, 0, lang),
+            fmt_number(row.cost_scen_eur, 0, lang),
+            fmt_number(row.cost_rostered_eur, 0, lang),
+        )
+        for row in monthly.itertuples()
+    ]
+    body.append(
+        (
+            tr("report.total"),
+            fmt_number(tot["fte_base"], 1, lang),
+            fmt_number(tot["fte_scen"], 1, lang),
+            fmt_number(tot["fte_rostered"], 1, lang),
+            fmt_number(tot["cost_base_eur"], 0, lang),
+            fmt_number(tot["cost_scen_eur"], 0, lang),
+            fmt_number(tot["cost_rostered_eur"], 0, lang),
+        )
+    )
+    facts = (
+        tr("report.fact_budget_total", scen=fmt_eur(tot["cost_scen_eur"], lang),
+           base=fmt_eur(tot["cost_base_eur"], lang), rostered=fmt_eur(tot["cost_rostered_eur"], lang)),
+        tr("report.fact_contract", hours=fmt_number(s.contract_hours_per_week, 1, lang)),
+    )
+    chart = Chart(
+        "budget.cost_month", tr("report.chart_cost_month"), "bar",
+        tuple(monthly["period"]),
+        (
+            Series(tr("report.series_cost_base"), tuple(_r(v, 0) for v in monthly["cost_base_eur"])),
+            Series(tr("report.series_cost_scen"), tuple(_r(v, 0) for v in monthly["cost_scen_eur"])),
+            Series(tr("report.series_cost_rostered"), tuple(_r(v, 0) for v in monthly["cost_rostered_eur"])),
+        ),
+        tr("report.axis_eur"),
+    )
+    return Section("budget", tr("report.sec_budget"), s.text("budget"), facts,
+                   (Table("budget.month", columns, tuple(body), total=True),), (chart,))
+
+
+def _item_value(value: float | str | None, unit: str, lang: str) -> str:
+    if value is None:
+        return t("report.not_set", lang)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return t("report.yes" if value else "report.no", lang)
+    if unit == "%":
+        return fmt_number(100.0 * value, 1, lang)
+    decimals = 0 if float(value).is_integer() or abs(value) >= 100 else 2
+    return fmt_number(value, decimals, lang)
+
+
+def _flex_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    rows = tuple(
+        (item.name, _item_value(item.values[0][1] if item.values else None, item.unit, lang), item.unit)
+        for item in s.flex
+    )
+    columns = (tr("report.col_item"), tr("report.col_value"), tr("report.col_unit"))
+    tables = (Table("flex.items", columns, rows),) if rows else ()
+    facts = () if rows else (tr("report.fact_flex_none"),)
+    return Section("flex", tr("report.sec_flex"), s.text("flex"), facts, tables)
+
+
+def _recovery_text(hours: float | None, lang: str) -> str:
+    if hours is None:
+        return t("report.not_recovered", lang)
+    return t("report.fact_recovered_after", lang, hours=f"{fmt_number(hours, 1, lang)} {t('common.unit_h', lang)}")
+
+
+def _risks_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    facts = list(s.risks) or [tr("report.risk_none")]
+    tables: tuple[Table, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    st = s.stress
+
+    def recovery(hours: float | None) -> str:
+        return fmt_number(hours, 1, lang) if hours is not None else tr("report.not_recovered")
+
+    if st is None:
+        facts.append(tr("report.fact_no_stress"))
+    else:
+        facts.append(
+            tr("report.fact_stress", surge=fmt_pct(st.surge, 0, lang),
+               hours=f"{fmt_number(st.duration_h, 1, lang)} {tr('common.unit_h')}",
+               channel=channel_name(st.channel, lang),
+               without=_recovery_text(st.recovery_without_h, lang),
+               with_=_recovery_text(st.recovery_with_h, lang))
+        )
+        rows = (
+            (tr("report.stress_peak_backlog"), fmt_number(st.peak_backlog_without, 0, lang),
+             fmt_number(st.peak_backlog_with, 0, lang)),
+            (tr("report.stress_min_sl"), fmt_number(_pct_value(st.service_level_without), 1, lang),
+             fmt_number(_pct_value(st.service_level_with), 1, lang)),
+            (tr("report.stress_recovery"), recovery(st.recovery_without_h), recovery(st.recovery_with_h)),
+            (tr("report.stress_extra_cost"), fmt_number(0.0, 0, lang), fmt_number(st.extra_cost_eur, 0, lang)),
+        )
+        tables = (Table("risks.stress", (tr("report.col_measure"), tr("report.col_without_flex"),
+                                         tr("report.col_with_flex")), rows),)
+        if st.hour_labels:
+            charts = (
+                Chart(
+                    "risks.backlog", tr("report.chart_stress"), "line", st.hour_labels,
+                    (
+                        Series(tr("report.series_backlog_without"), tuple(_r(v, 0) for v in st.backlog_without)),
+                        Series(tr("report.series_backlog_with"), tuple(_r(v, 0) for v in st.backlog_with)),
+                    ),
+                    tr("report.axis_contacts"),
+                ),
+            )
+    return Section("risks", tr("report.sec_risks"), s.text("risks"), tuple(facts), tables, charts)
+
+
+def _assumptions_section(s: StrategySummary) -> Section:
+    lang = s.language
+    tr = tr_for(lang)
+    per_channel = [a for a in s.assumptions if a.per_channel]
+    general = [a for a in s.assumptions if not a.per_channel]
+    channels = [c.channel for c in s.channels] or list(dict.fromkeys(ch for a in per_channel for ch, _ in a.values))
+    tables: list[Table] = []
+    if per_channel:
+        columns = (tr("report.col_item"), tr("report.col_unit"),
+                   *(channel_name(c, lang) for c in channels), tr("report.col_source"))
+        rows = tuple(
+            (a.name, a.unit, *(_item_value(dict(a.values).get(c), a.unit, lang) if c in dict(a.values) else _DASH
+                               for c in channels), a.source)
+            for a in per_channel
+        )
+        tables.append(Table("assumptions.channel", columns, rows, title=tr("report.table_per_channel")))
+    if general:
+        columns = (tr("report.col_item"), tr("report.col_value"), tr("report.col_unit"), tr("report.col_source"))
+        rows = tuple((a.name, _item_value(a.values[0][1] if a.values else None, a.unit, lang), a.unit, a.source)
+                     for a in general)
+        tables.append(Table("assumptions.general", columns, rows, title=tr("report.table_general")))
+    return Section("assumptions", tr("report.sec_assumptions"), s.text("assumptions"),
+                   (tr("report.fact_assumptions"),), tuple(tables))
+
+
+_SECTION_BUILDERS: Final[dict[str, Callable[[StrategySummary], Section]]] = {
+    "role": _role_section,
+    "goals": _goals_section,
+    "channels": _channels_section,
+    "hours": _hours_section,
+    "plan": _plan_section,
+    "budget": _budget_section,
+    "flex": _flex_section,
+    "risks": _risks_section,
+    "assumptions": _assumptions_section,
+}
+
+
+def layout(summary: StrategySummary) -> tuple[Section, ...]:
+    """Lay the summary out as sections, in ``SECTIONS`` order; every renderer draws these.
+
+    Parameters
+    ----------
+    summary : StrategySummary
+        The summary.
+
+    Returns
+    -------
+    tuple of Section
+        One per entry of ``SECTIONS``.
+    """
+    return tuple(_SECTION_BUILDERS[key](summary) for key in SECTIONS)
+
+
+def subtitle(summary: StrategySummary) -> str:
+    """``Scenario "X" against "Baseline" · start to end`` in the summary's language."""
+    lang = summary.language
+    return t("report.subtitle", lang, scenario=summary.scenario_name, baseline=summary.baseline_name,
+             start=fmt_date(summary.period_start, lang), end=fmt_date(summary.period_end, lang))
+
+
+def prepared_line(summary: StrategySummary) -> str:
+    """``Prepared <date> by <user>``."""
+    lang = summary.language
+    return t("report.generated", lang, date=fmt_date(summary.prepared_on, lang), user=summary.prepared_by)
+
+
+def facts_and_text(section: Section) -> list[tuple[str, bool]]:
+    """Paragraphs of a section's text block: ``(text, is_bullet)``."""
+    paragraphs = [(p.strip(), False) for p in section.text.split("\n\n") if p.strip()]
+    return paragraphs + [(fact, True) for fact in section.facts]
