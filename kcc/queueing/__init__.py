@@ -1,0 +1,57 @@
+"""Erlang B, C and A queueing maths for contact-centre staffing.
+
+Two public functions, both vectorised over numpy broadcasting so that one call handles
+every interval of a channel (a year of 15-minute intervals is 35,040 elements):
+
+* :func:`queue_metrics` -- the service a given number of agents delivers.
+* :func:`required_agents` -- the fewest agents that meet one or more targets.
+
+Models
+------
+* ``patience_s=None`` (or ``inf``): Erlang C, M/M/n -- nobody abandons.
+* ``patience_s`` a number: Erlang A, M/M/n+M -- exponential patience with that mean.
+* ``lines`` a number: at most ``lines`` calls in the system (in service plus waiting);
+  a call arriving when all lines are busy gets a busy signal and does not redial
+  (M/M/n/K and M/M/n/K+M, solved as a finite birth-death chain).
+
+Numerics
+--------
+No factorials and no powers of the load: Erlang B is ``pmf / cdf`` of a Poisson law, with
+the pmf taken in log space through Stirling's series and ``log1p(t) - t`` (so
+its error grows with ``|load - agents|``, not with ``agents * log(agents)``), and the cdf
+from the regularised incomplete gamma function. Erlang A uses the Garnett-Mandelbaum-Reiman
+function ``A(x, y) = 1F1(1; y+1; x)``, taken from the incomplete gamma function where that
+is accurate and from its positive series where the gamma route would cancel or underflow.
+The mean wait of answered calls in Erlang A is a weighted mean of harmonic sums over the
+same series (derived from the sojourn of a tagged call, see
+``kcc.queueing.models``).
+
+Any finite input gives finite numbers in bounded work (issue 12: one count of 1e12 stalled
+the planning pages). No series runs long: where the Poisson cdf or the gamma form of ``A``
+underflows with a ratio near 1 the integral forms are taken with a 48-point Gauss-Laguerre
+rule, a wait sum longer than 5,000 terms goes on a stride with Euler-Maclaurin end
+corrections, long line limits are cut, and the staffing search gallops and bisects. Beyond
+``kcc.config.MAX_EXACT_AGENTS`` agents or Erlangs results carry ``approximate``.
+
+Layout
+------
+* :mod:`kcc.queueing.results` -- the result types ``QueueMetrics`` and ``Requirement``.
+* :mod:`kcc.queueing.special` -- special functions in log space (Erlang B, Kummer, wait sums).
+* :mod:`kcc.queueing.models` -- Erlang C, Erlang A and the finite chain; ``queue_metrics``.
+* :mod:`kcc.queueing.search` -- the agent search; ``required_staffing``, ``required_agents``.
+* :mod:`kcc.queueing.inputs` -- input checks shared by the models and the search.
+"""
+
+from kcc.queueing.models import queue_metrics
+from kcc.queueing.results import INT_AGENTS_CEILING, FloatArray, QueueMetrics, Requirement
+from kcc.queueing.search import required_agents, required_staffing
+
+__all__ = [
+    "INT_AGENTS_CEILING",
+    "FloatArray",
+    "QueueMetrics",
+    "Requirement",
+    "queue_metrics",
+    "required_agents",
+    "required_staffing",
+]

@@ -1,0 +1,50 @@
+"""Staffing layer: from volumes and targets to agents, FTE, cost -- and back to KPIs.
+
+Pure functions over tidy frames, on top of :mod:`kcc.queueing`:
+
+* :func:`staffing_plan` -- per interval: required agents, scheduled agents with shrinkage,
+  FTE hours, occupancy, cost.
+* :func:`roster_kpis` and :func:`aggregate_kpis` -- reverse mode: rostered agents per
+  interval to achieved KPIs per interval, and volume-weighted per day and week.
+* :func:`estimate_patience` / :func:`estimate_patience_from_contacts` -- mean patience.
+* :func:`chat_agents_workload` / :func:`chat_agents_queueing` -- concurrent chat sessions.
+* :func:`deferred_staffing` -- e-mail, WhatsApp, back office: a FIFO backlog worked in open
+  hours against "X% answered within H open hours".
+
+Layout
+------
+* :mod:`kcc.staffing.voice` -- ``StaffingSpec``, ``staffing_plan``, ``roster_kpis``,
+  ``aggregate_kpis``.
+* :mod:`kcc.staffing.hours` -- ``scheduled_agents`` (shrinkage) and whole agent counts.
+* :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
+* :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
+* :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
+* :mod:`kcc.staffing.ranges` -- the range check the specs share.
+"""
+
+from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
+from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
+from kcc.staffing.hours import scheduled_agents
+from kcc.staffing.patience import (
+    PatienceEstimate,
+    estimate_patience,
+    estimate_patience_from_contacts,
+)
+from kcc.staffing.voice import StaffingSpec, aggregate_kpis, roster_kpis, staffing_plan
+
+__all__ = [
+    "ChatSpec",
+    "DeferredPlan",
+    "DeferredSpec",
+    "PatienceEstimate",
+    "StaffingSpec",
+    "aggregate_kpis",
+    "chat_agents_queueing",
+    "chat_agents_workload",
+    "deferred_staffing",
+    "estimate_patience",
+    "estimate_patience_from_contacts",
+    "roster_kpis",
+    "scheduled_agents",
+    "staffing_plan",
+]
