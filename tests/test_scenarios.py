@@ -471,6 +471,27 @@ def test_open_until_22_costs_money_and_catches_contacts(demo_case) -> None:  # n
     assert table["diff_fte"].iloc[1] == pytest.approx(result.fte - base.fte)
 
 
+def test_result_carries_the_cost_of_an_extra_opening_hour(demo_case) -> None:  # noqa: ANN001
+    from kcc.scenarios import WEEKS_PER_MONTH, evaluate_scenario
+
+    demand, roster, settings_, hours, working = demo_case
+    base = evaluate_scenario(demand, roster, settings_, ScenarioSpec(), opening_hours=hours,
+                             working_hours=working, staffed_kpis=False)
+    assert base.extra_open_hours_per_week == 0
+    assert math.isnan(base.cost_eur_per_extra_hour) and math.isnan(base.cost_eur_per_caught_contact)
+    phone = next(h for h in hours if h.channel == "phone")
+    late = phone
+    for day in range(5):
+        late = late.with_day(day, phone.open_min[day], phone.close_min[day] + 120)
+    result = evaluate_scenario(demand, roster, settings_, ScenarioSpec(opening_hours=(late,)),
+                               opening_hours=hours, working_hours=working, staffed_kpis=False)
+    assert result.extra_open_hours_per_week == pytest.approx(10.0)
+    weekly_cost = result.delta_cost_eur_per_month / WEEKS_PER_MONTH
+    assert result.cost_eur_per_extra_hour == pytest.approx(weekly_cost / 10.0)
+    assert result.cost_eur_per_extra_hour > 0
+    assert result.cost_eur_per_caught_contact == pytest.approx(weekly_cost / result.caught_per_week)
+
+
 def test_staff_follows_the_work_a_lever_removes_or_adds(demo_case) -> None:  # noqa: ANN001
     from kcc.scenarios import evaluate_scenario, sl_frontier
 
@@ -507,3 +528,33 @@ def test_repeat_rates_from_customer_ids(mem_con) -> None:  # noqa: ANN001 - fixt
     store.replace_contacts(mem_con, frame, store.ImportRecord("x.csv", "contacts", "me", 4), 15)
     rates = store.read_repeat_rates(mem_con).set_index("channel")["repeat_rate"]
     assert rates.to_dict() == {"chat": 1.0, "phone": pytest.approx(1 / 3)}
+
+
+def test_lever_form_values_become_spec_parts() -> None:
+    from types import SimpleNamespace
+
+    from kcc.scenarios import ChannelHours, CostOverride, FcrLever, ScenarioError
+    from kcc.scenarios import inputs
+
+    closed_sunday = ChannelHours("phone", (480,) * 6 + (0,), (1080,) * 6 + (0,))
+    assert inputs.form_span(closed_sunday, 6) == inputs.DEFAULT_OPEN_SPAN_MIN
+    assert inputs.form_span(closed_sunday, 0) == (480, 1080)
+    assert not inputs.always_open(closed_sunday) and inputs.always_open(ChannelHours.always("phone"))
+    spans = [((0, 1, 2, 3, 4), False, (420, 1320)), ((5,), True, (480, 1080)), ((6,), False, (600, 960))]
+    hours = inputs.hours_from_form("phone", closed_sunday, False, spans)
+    assert hours.open_min == (420,) * 5 + (0, 600) and hours.close_min == (1320,) * 5 + (0, 960)
+    assert inputs.hours_from_form("phone", closed_sunday, True, spans) == ChannelHours.always("phone")
+    with pytest.raises(ScenarioError):
+        inputs.hours_from_form("phone", closed_sunday, False, [((0,), False, (600, 540))])
+
+    assert inputs.fcr_today(None, None) == inputs.DEFAULT_FCR
+    assert inputs.fcr_today(None, 0.2) == pytest.approx(0.8)
+    assert inputs.fcr_today(FcrLever("phone", 0.6, 0.7), 0.2) == 0.6
+    assert inputs.fcr_levers({"phone": (70, 70, 0), "chat": (60, 80, 10)}) == (FcrLever("chat", 0.6, 0.8, 0.1),)
+
+    settings = SimpleNamespace(cost_for=lambda c: 40.0, flex_premium=0.5)
+    overrides = inputs.cost_overrides(settings, {"phone": (40.0, 0.0), "chat": (45.0, 0.0),
+                                                 "email": (40.0, 0.25), "self_service": (None, 0.0)})
+    assert overrides == (CostOverride("chat", 45.0, 0.0), CostOverride("email", None, 0.25))
+    assert inputs.flex_premium_override(settings, 0.5) is None
+    assert inputs.flex_premium_override(settings, 0.75) == 0.75

@@ -26,8 +26,9 @@ The demand frame has the columns ``channel, ds, interval_min, volume, aht_s`` an
 The package, in reading order: ``validation`` (field checks, the time grid, ``ScenarioError``),
 ``spec`` (``ScenarioSpec`` and its parts), ``link`` (the share-link codec), ``baseline``
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
-``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test)
-and ``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier).
+``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),
+``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier) and
+``inputs`` (what the lever forms start from, and their values turned into spec parts).
 """
 
 from __future__ import annotations

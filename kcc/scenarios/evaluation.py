@@ -62,6 +62,13 @@ class ScenarioResult:
         Contacts lost to closed hours or given up after a channel shift. [contacts/week]
     delta_fte, delta_cost_eur_per_month, caught_per_week : float
         Against the baseline: extra FTE, extra cost, extra contacts reaching an open channel.
+    extra_open_hours_per_week : float
+        Opening hours added to the baseline, summed over channels and weekdays. [h/week]
+    cost_eur_per_extra_hour : float
+        Extra weekly cost per extra opening hour; NaN when the hours did not change. [EUR/h]
+    cost_eur_per_caught_contact : float
+        Extra weekly cost per extra contact reaching an open channel; NaN when none was
+        caught. [EUR/contact]
     by_channel : pandas.DataFrame
         ``channel, fte, fte_rostered, cost_eur_per_month, service_level, p_abandon,
         reachability, contacts_per_week, lost_per_week`` and the baseline's ``*_baseline``.
@@ -102,6 +109,9 @@ class ScenarioResult:
     delta_fte: float
     delta_cost_eur_per_month: float
     caught_per_week: float
+    extra_open_hours_per_week: float
+    cost_eur_per_extra_hour: float
+    cost_eur_per_caught_contact: float
     by_channel: pd.DataFrame
     by_weekday: pd.DataFrame
     by_hour: pd.DataFrame
@@ -293,6 +303,16 @@ def _by_weekday(scn: pd.DataFrame, base: pd.DataFrame, p: Pipeline, channels: It
     return by_weekday
 
 
+def _cost_per_change(delta_cost_eur_per_month: float, extra_open_hours_per_week: float,
+                     caught_per_week: float) -> tuple[float, float]:
+    """Extra weekly cost per extra opening hour and per caught contact (NaN for no change)."""
+    weekly_cost = delta_cost_eur_per_month / WEEKS_PER_MONTH
+    per_hour = (weekly_cost / extra_open_hours_per_week
+                if abs(extra_open_hours_per_week) > 1e-9 else float("nan"))
+    per_contact = weekly_cost / caught_per_week if abs(caught_per_week) > 1e-9 else float("nan")
+    return per_hour, per_contact
+
+
 def evaluate_scenario(
     baseline_demand: pd.DataFrame,
     roster: pd.DataFrame | None,
@@ -343,6 +363,10 @@ def evaluate_scenario(
     b = _summary(p, frame, plan_base, staffed_base, settings, spec.baseline(), "base")
     by_channel = s["by_channel"].join(b["by_channel"], how="outer").reset_index(names="channel")
     by_weekday = _by_weekday(s["by_weekday"], b["by_weekday"], p, set(frame["channel"]))
+    delta_cost = s["cost_eur_per_month"] - b["cost_eur_per_month"]
+    caught = s["reached_per_week"] - b["reached_per_week"]
+    extra_hours = float(by_weekday["delta_open_hours"].sum())
+    per_hour, per_contact = _cost_per_change(delta_cost, extra_hours, caught)
     surge = None
     if spec.surge is not None and spec.surge.channel in set(plan_scn["channel"]):
         surge = _surge_for(plan_scn, scn_settings, spec.surge)
@@ -356,8 +380,9 @@ def evaluate_scenario(
         p_abandon_roster=s["p_abandon_roster"], reachability=s["reachability"],
         contacts_per_week=s["contacts_per_week"], handled_per_week=s["handled_per_week"],
         lost_per_week=s["lost_per_week"],
-        delta_fte=s["fte"] - b["fte"], delta_cost_eur_per_month=s["cost_eur_per_month"] - b["cost_eur_per_month"],
-        caught_per_week=s["reached_per_week"] - b["reached_per_week"],
+        delta_fte=s["fte"] - b["fte"], delta_cost_eur_per_month=delta_cost, caught_per_week=caught,
+        extra_open_hours_per_week=extra_hours, cost_eur_per_extra_hour=per_hour,
+        cost_eur_per_caught_contact=per_contact,
         by_channel=by_channel, by_weekday=by_weekday, by_hour=_by_hour(frame, s["weeks"]),
         morning_peak=_morning_peak(p, frame, plan_scn, plan_base),
         demand=frame, plan=plan_scn, surge=surge,

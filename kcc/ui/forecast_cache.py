@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, store
+from kcc.events import validate_events
 from kcc.forecast import (
     ForecastResult,
     InsufficientHistoryError,
@@ -110,3 +111,26 @@ def backtest_summary(
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
     return _backtest(con, _db(), data_version(con), channel, queue, method, country)
+
+
+def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
+    """Validate the edited event calendar and store it in place of the old one.
+
+    Rows without a name are dropped; an event keeps the source it was stored with (``user``
+    when new). The write changes the data version, so the cached forecasts follow it.
+
+    Returns
+    -------
+    int
+        Number of events stored.
+
+    Raises
+    ------
+    kcc.events.EventError, kcc.store.StoreError
+        With a message in the reader's language.
+    """
+    clean = validate_events(edited.dropna(subset=["name"]))
+    source = dict(zip(stored["name"], stored.get("source", pd.Series(dtype=str)), strict=False))
+    clean["source"] = [source.get(n, "user") for n in clean["name"]]
+    store.replace_events(con, clean.drop(columns=["event_id"]))
+    return len(clean)

@@ -1,0 +1,467 @@
+"""Sections of the Data page: reading an upload, mapping its columns, the import and its
+report, the import history, what is loaded, and the reset to the demo.
+
+Store reads go through :func:`stored`, cached per database and ``data_version``: an import or
+a reset writes, which changes the version, so no cache needs clearing by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from kcc import config, importer, store
+from kcc.charts import data as charts_data
+from kcc.formatting import escape_markdown
+from kcc.i18n import show_stored
+from kcc.ui.state import Translator, current_user, data_version, load_demo_with_progress
+from kcc.ui.widgets import (
+    channel_label, date_format, datetime_format, fmt_day, fmt_number, plotly_chart,
+    styled_numbers,
+)
+
+#: Session key (no widget owns it) of the last import's result.
+RESULT_KEY = "data.last_result"
+
+#: Store reads the page shows, by name (see :func:`stored`).
+_READERS: dict[str, Callable[..., pd.DataFrame]] = {
+    "imports": store.read_imports,
+    "series": store.series_summary,
+    "daily": store.daily_volumes,
+    "profile": store.intraday_profile,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _stored(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, reader: str,
+            args: tuple[Any, ...]) -> pd.DataFrame:
+    return _READERS[reader](_con, *args)
+
+
+def stored(con: duckdb.DuckDBPyConnection, reader: str, *args: Any) -> pd.DataFrame:
+    """``kcc.store`` read ``reader`` (``imports``, ``series``, ``daily``, ``profile``), cached
+    per database file and data version."""
+    return _stored(con, (config.db_path(), config.timezone()), data_version(con), reader, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=3)
+def read_source(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits) -> importer.SourceFile:
+    """``kcc.importer.read_source`` of an upload, cached by its bytes."""
+    return importer.read_source(data, name, delimiter=delimiter, limits=limits)
+
+
+@st.cache_data(show_spinner=False, max_entries=6)
+def guess(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits,
+          kind: str | None) -> importer.Mapping:
+    """``kcc.importer.guess_mapping`` of an upload, cached by its bytes."""
+    return importer.guess_mapping(read_source(data, name, delimiter, limits), kind)
+
+
+@dataclass(frozen=True, eq=False)
+class PendingImport:
+    """An upload read and mapped, ready to import."""
+
+    source: importer.SourceFile
+    mapping: importer.Mapping
+    interval_min: int
+    keep_contacts: bool
+    fid: str
+
+
+def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
+    """Automatic, or one of the delimiters; the choice is read (from its key) before the
+    file is, so a wrong guess can be fixed and a failed reading tried again."""
+    auto = (tr("data.mapping.delimiter.auto", found=tr(f"data.delimiter.{importer.DELIMITER_NAMES[found]}"))
+            if found else tr("data.mapping.delimiter.auto_unknown"))
+    st.selectbox(
+        tr("data.mapping.delimiter"), ["auto", *importer.DELIMITERS],
+        format_func=lambda d: auto if d == "auto" else tr(f"data.delimiter.{importer.DELIMITER_NAMES[d]}"),
+        help=tr("data.mapping.delimiter.help"), key=key,
+    )
+
+
+def problem_table(tr: Translator, lang: str, problems: Sequence[importer.ImportProblem]) -> None:
+    """Import problems, one row each, in the reader's language."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                tr("data.report.severity"): [tr(f"data.report.{p.severity}") for p in problems],
+                tr("data.report.file"): [p.file for p in problems],
+                tr("data.report.row"): [p.row for p in problems],
+                tr("data.report.column"): [p.column for p in problems],
+                tr("data.report.value"): [p.value for p in problems],
+                tr("data.report.reason"): [p.message(lang) for p in problems],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# --------------------------------------------------------------------------- mapping
+
+
+def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name: str,
+                 delimiter: str | None, limits: config.UploadLimits, fid: str) -> PendingImport:
+    """The column mapping of an upload, starting from the guessed one."""
+    ss = st.session_state
+    guess0 = guess(data, name, delimiter, limits, None)
+    kind = st.radio(
+        tr("data.mapping.kind"),
+        importer.KINDS,
+        index=importer.KINDS.index(guess0.kind),
+        format_func=lambda k: tr(f"data.mapping.kind.{k}"),
+        horizontal=True,
+        key=f"data.map.{fid}.kind",
+    )
+    guessed = guess(data, name, delimiter, limits, kind)
+    none = tr("data.mapping.none")
+    columns = [none, *map(str, source.frame.columns)]
+
+    def pick(field: str, label: str, value: str | None) -> str | None:
+        chosen = st.selectbox(
+            label, columns, index=columns.index(value) if value in columns else 0,
+            key=f"data.map.{fid}.{kind}.{field}",
+        )
+        return None if chosen == none else chosen
+
+    left, right = st.columns(2)
+    with left:
+        two = st.radio(
+            tr("data.mapping.time_mode"),
+            [False, True],
+            index=int(guessed.timestamp is None and guessed.date is not None),
+            format_func=lambda v: tr("data.mapping.time_mode.two" if v else "data.mapping.time_mode.one"),
+            horizontal=True,
+            key=f"data.map.{fid}.{kind}.time_mode",
+        )
+        if two:
+            date_col = pick("date", tr("data.mapping.date"), guessed.date)
+            time_col = pick("time", tr("data.mapping.time"), guessed.time)
+            timestamp = None
+        else:
+            timestamp = pick("timestamp", tr(f"data.mapping.timestamp.{kind}"), guessed.timestamp or guessed.date)
+            date_col = time_col = None
+        fmt = st.text_input(
+            tr("data.mapping.format"), guessed.datetime_format, help=tr("data.mapping.format.help"),
+            key=f"data.map.{fid}.{kind}.format",
+        )
+        channel_col = pick("channel", tr("data.mapping.channel"), guessed.channel)
+        channel_value = guessed.channel_value
+        if channel_col is None:
+            channel_value = st.selectbox(
+                tr("data.mapping.channel_value"), config.CHANNELS,
+                format_func=lambda c: channel_label(c, tr), key=f"data.map.{fid}.{kind}.channel_value",
+            )
+        queue_col = pick("queue", tr("data.mapping.queue"), guessed.queue)
+        queue_value = guessed.queue_value
+        if queue_col is None:
+            queue_value = st.text_input(
+                tr("data.mapping.queue_value"), guessed.queue_value, key=f"data.map.{fid}.{kind}.queue_value"
+            ).strip() or config.DEFAULT_QUEUE
+    fields: dict[str, object] = {}
+    with right:
+        if kind == "contacts":
+            fields["contact_id"] = tuple(
+                st.multiselect(
+                    tr("data.mapping.contact_id"), columns[1:], default=list(guessed.contact_id),
+                    key=f"data.map.{fid}.{kind}.contact_id",
+                )
+            )
+            fields["customer_id"] = pick("customer_id", tr("data.mapping.customer_id"), guessed.customer_id)
+            fields["handle_s"] = pick("handle_s", tr("data.mapping.handle_s"), guessed.handle_s)
+            fields["wait_s"] = pick("wait_s", tr("data.mapping.wait_s.contacts"), guessed.wait_s)
+            fields["outcome"] = pick("outcome", tr("data.mapping.outcome"), guessed.outcome)
+        else:
+            for field in ("offered", "answered", "abandoned", "aht_s", "wait_s"):
+                label = tr("data.mapping.wait_s.intervals" if field == "wait_s" else f"data.mapping.{field}")
+                fields[field] = pick(field, label, getattr(guessed, field))
+            fields["wait_is_total"] = st.checkbox(
+                tr("data.mapping.wait_is_total"), guessed.wait_is_total, key=f"data.map.{fid}.{kind}.wait_total"
+            )
+        decimal_comma = st.checkbox(
+            tr("data.mapping.decimal_comma"), guessed.decimal_comma, key=f"data.map.{fid}.{kind}.decimal"
+        )
+        interval_min = st.selectbox(
+            tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
+            index=config.PLANNING_INTERVALS_MIN.index(int(ss.get("planning_interval_min", 15))),
+            help=tr("data.mapping.interval.help"), format_func=lambda m: f"{m} min",
+            key=f"data.map.{fid}.interval",
+        )
+        keep_contacts = kind == "contacts" and st.checkbox(
+            tr("data.mapping.keep_contacts"), importer.keep_contacts_default(source),
+            help=tr("data.mapping.keep_contacts.help"), key=f"data.map.{fid}.keep",
+        )
+
+    outcome_map = _outcome_map(tr, source, fid, fields) if kind == "contacts" and fields.get("outcome") else ()
+    channel_map = _channel_map(tr, source, fid, channel_col) if channel_col else ()
+    mapping = importer.Mapping(
+        kind=kind,
+        timestamp=timestamp,
+        date=date_col,
+        time=time_col,
+        datetime_format=fmt.strip(),
+        channel=channel_col,
+        channel_value=channel_value,
+        channel_map=channel_map,
+        queue=queue_col,
+        queue_value=queue_value,
+        outcome_map=outcome_map,
+        decimal_comma=decimal_comma,
+        **fields,  # type: ignore[arg-type]
+    )
+    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid)
+
+
+def _outcome_map(tr: Translator, source: importer.SourceFile, fid: str,
+                 fields: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    values = source.frame[str(fields["outcome"])].dropna().astype(str).str.strip().unique()
+    guessed = dict(importer.guess_outcome_map(values))
+    st.caption(tr("data.mapping.outcome_map"))
+    edited = st.data_editor(
+        pd.DataFrame({"value": list(guessed), "category": list(guessed.values())}),
+        column_config={
+            "value": st.column_config.TextColumn(tr("data.mapping.outcome_value"), disabled=True),
+            "category": st.column_config.SelectboxColumn(
+                tr("data.mapping.outcome_category"), options=list(store.OUTCOMES), required=True,
+                format_func=lambda o: tr(f"data.outcome.{o}"),
+            ),
+        },
+        hide_index=True,
+        key=f"data.map.{fid}.outcome_map",
+    )
+    return tuple(zip(edited["value"], edited["category"], strict=True))
+
+
+def _channel_map(tr: Translator, source: importer.SourceFile, fid: str,
+                 channel_col: str) -> tuple[tuple[str, str], ...]:
+    raw = source.frame[channel_col].dropna().astype(str).str.strip().str.lower().unique()
+    guessed = dict(importer.guess_channel_map(raw))
+    st.caption(tr("data.mapping.channel_map"))
+    edited = st.data_editor(
+        pd.DataFrame({"value": list(raw), "channel": [guessed.get(v) for v in raw]}),
+        column_config={
+            "value": st.column_config.TextColumn(tr("data.mapping.channel_raw"), disabled=True),
+            "channel": st.column_config.SelectboxColumn(
+                tr("data.mapping.channel_id"), options=list(config.CHANNELS),
+                format_func=lambda c: channel_label(c, tr),
+            ),
+        },
+        hide_index=True,
+        key=f"data.map.{fid}.channel_map",
+    )
+    return tuple((v, c) for v, c in zip(edited["value"], edited["channel"], strict=True) if c)
+
+
+def preview(tr: Translator, pending: PendingImport) -> None:
+    """The first rows as the mapping reads them."""
+    kind = pending.mapping.kind
+    st.caption(tr("data.mapping.preview"))
+    frame = importer.preview(pending.source, pending.mapping)
+    if "channel" in frame:
+        frame["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in frame["channel"]]
+    if "outcome" in frame:
+        frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
+    measures = ["handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"]
+    st.dataframe(
+        styled_numbers(frame, dict.fromkeys(measures, 1)),
+        column_config={
+            "timestamp": st.column_config.DatetimeColumn(
+                tr(f"data.mapping.timestamp.{kind}"), format=datetime_format() + ":ss"),
+            "channel": tr("data.mapping.channel_id"),
+            "queue": tr("data.summary.queue"),
+            "handle_s": st.column_config.NumberColumn(tr("data.mapping.handle_s")),
+            "wait_s": st.column_config.NumberColumn(tr(f"data.mapping.wait_s.{kind}")),
+            **{m: st.column_config.NumberColumn(tr(f"data.mapping.{m}"))
+               for m in ("offered", "answered", "abandoned", "aht_s")},
+            "outcome": tr("data.mapping.outcome_category"),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# --------------------------------------------------------------------------- import
+
+
+def run_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: PendingImport,
+               confirm: tuple[str, ...] = ()) -> None:
+    """Import under a spinner and keep the result for the report (the write changes the data
+    version, so every cached read of the store is fresh afterwards)."""
+    with st.spinner(tr("data.import.running", name=escape_markdown(pending.source.name)), show_time=True):
+        st.session_state[RESULT_KEY] = importer.run_import(
+            con, pending.source, pending.mapping, interval_min=pending.interval_min, user=current_user(tr),
+            keep_contacts=pending.keep_contacts, confirm=confirm,
+        )
+
+
+def import_report(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str,
+                  pending: PendingImport | None) -> None:
+    """What the last import did, or what it needs confirmed, or why it failed."""
+    result = st.session_state.get(RESULT_KEY)
+    if not isinstance(result, importer.ImportResult):
+        return
+    if result.ok:
+        st.success(
+            tr(
+                "data.import.done",
+                rows=result.rows_imported,
+                what=tr(f"data.import.what.{result.kind}"),
+                name=escape_markdown(result.file),
+                series=escape_markdown(", ".join(result.series)),
+                interval=result.interval_min,
+            )
+        )
+        if result.rows_ignored:
+            st.info(tr("data.import.ignored", rows=result.rows_ignored))
+        for notice in result.problems:
+            (st.warning if notice.severity == importer.WARNING else st.info)(
+                notice.message(lang, escape=escape_markdown))
+    elif result.to_confirm and pending is not None:
+        # Only unlikely values: the user may confirm each kind of warning and import anyway.
+        st.warning(tr("data.import.needs_confirmation"))
+        st.subheader(tr("data.report.header"))
+        problem_table(tr, lang, result.problems)
+        confirmed = tuple(
+            code for code in result.to_confirm
+            if st.checkbox(tr("data.import.confirm", what=tr(f"data.warning.{code}")),
+                           key=f"data.confirm.{pending.fid}.{code}")
+        )
+        if st.button(tr("data.import.anyway"), disabled=len(confirmed) < len(result.to_confirm),
+                     key="data.import_anyway"):
+            run_import(con, tr, pending, confirmed)
+            st.rerun()
+    else:
+        st.error(tr("data.import.failed"))
+        st.subheader(tr("data.report.header"))
+        problem_table(tr, lang, result.problems)
+
+
+# --------------------------------------------------------------------------- history
+
+
+def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
+    """Every import, newest first."""
+    st.header(tr("data.history.header"))
+    imports = stored(con, "imports")
+    if imports.empty:
+        st.info(tr("data.history.empty"))
+        return
+    counts = ["rows_read", "rows_imported", "rows_ignored", "rows_replaced"]
+    shown = imports.assign(
+        kind=[tr(f"data.history.kind_{k}") if k else "" for k in imports["kind"]],
+        interval_min=[f"{int(n)} min" if pd.notna(n) else "–" for n in imports["interval_min"]],
+        channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in imports["channels"]],
+        message=[show_stored(m, lang) for m in imports["message"]],
+    )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
+       "period_end", "channels", "message"]]
+    st.dataframe(
+        styled_numbers(shown, dict.fromkeys(counts, 0)),
+        column_config={
+            "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format=datetime_format()),
+            "file_name": tr("data.history.file"),
+            "kind": tr("data.history.kind"),
+            "imported_by": tr("data.history.by"),
+            "rows_read": st.column_config.NumberColumn(tr("data.history.rows_read")),
+            "rows_imported": st.column_config.NumberColumn(tr("data.history.rows_imported")),
+            "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored")),
+            "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced")),
+            "interval_min": tr("data.history.interval"),
+            "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format=date_format()),
+            "period_end": st.column_config.DatetimeColumn(tr("data.history.period_end"), format=date_format()),
+            "channels": tr("data.history.channels"),
+            "message": tr("data.history.note"),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+
+# --------------------------------------------------------------------------- summary + charts
+
+
+def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    """What is loaded: totals, one row per series, daily volumes and the intraday pattern."""
+    st.header(tr("data.summary.header"))
+    series = stored(con, "series")
+    if series.empty:
+        st.info(tr("data.summary.empty"))
+        return
+    first, last = series["first_ds"].min(), series["last_ds"].max()
+    c1, c2 = st.columns(2)
+    c1.metric(tr("data.summary.total"), tr("data.summary.total_value", value=float(series["offered"].sum())))
+    days = (last.date() - first.date()).days + 1
+    # the dates as the value (short enough for a tile), the length of the period under it
+    c2.metric(tr("data.summary.period"), f"{fmt_day(first)} – {fmt_day(last)}",
+              f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
+    st.dataframe(
+        styled_numbers(series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr))),
+                       dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0)),
+        column_config={
+            "channel": tr("data.summary.channel"),
+            "queue": tr("data.summary.queue"),
+            "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
+            "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format=datetime_format()),
+            "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format=datetime_format()),
+            "days": st.column_config.NumberColumn(tr("data.summary.days")),
+            "offered": st.column_config.NumberColumn(tr("data.summary.offered")),
+            "answered": st.column_config.NumberColumn(tr("data.summary.answered")),
+            "abandoned": st.column_config.NumberColumn(tr("data.summary.abandoned")),
+            "closed_attempts": st.column_config.NumberColumn(tr("data.summary.closed")),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    _charts(con, tr, series)
+
+
+def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame) -> None:
+    weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
+    plotly_chart(
+        charts_data.volume_by_day(
+            stored(con, "daily"), title=tr("data.chart.daily"), x_title=tr("data.chart.date"),
+            y_title=tr("data.chart.contacts"),
+            channel_names={c: channel_label(c, tr) for c in series["channel"]},
+        ),
+        key="data.chart.daily",
+    )
+    channels = list(dict.fromkeys(series["channel"]))
+    channel = st.selectbox(
+        tr("data.summary.channel_filter"), channels, format_func=lambda c: channel_label(c, tr),
+        key="data.chart_channel",
+    )
+    profile = stored(con, "profile", channel)
+    plotly_chart(
+        charts_data.intraday_by_weekday(
+            profile, title=tr("data.chart.intraday"), weekday_names=weekdays,
+            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.contacts_per_interval"),
+        ),
+        key="data.chart.intraday",
+    )
+    plotly_chart(
+        charts_data.weekday_heatmap(
+            profile, title=tr("data.chart.heatmap"), weekday_names=weekdays,
+            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.weekday"),
+            z_title=tr("data.chart.contacts_per_interval"),
+        ),
+        key="data.chart.heatmap",
+    )
+
+
+# --------------------------------------------------------------------------- reset
+
+
+def reset(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    """Empty the database and load the demo centre, after a confirmation."""
+    st.header(tr("data.reset.header"))
+    st.caption(tr("data.reset.help"))
+    confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
+    if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
+        load_demo_with_progress(con, tr)
+        st.session_state.pop(RESULT_KEY, None)
+        st.success(tr("data.reset.done"))
