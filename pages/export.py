@@ -4,12 +4,11 @@ and Markdown."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from kcc import report, scenarios
+from kcc import pipeline, report, scenarios
 from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
@@ -55,9 +54,14 @@ with st.form("export.form"):
     role_text = st.text_area(tr("report.role_wording"), key="export.role_text", max_chars=600,
                              placeholder=tr(f"report.role_default_{role}"))
     stress = st.columns(3)
-    surge_pct = stress[0].number_input(tr("report.stress_surge"), 0, 300, 50, 10, key="export.surge_pct")
-    surge_h = stress[1].number_input(tr("report.stress_hours"), 1, 24, 4, 1, key="export.surge_h")
-    flex_agents = stress[2].number_input(tr("report.flex_pool_input"), 0, 500, 10, 1,
+    surge_pct = stress[0].number_input(tr("report.stress_surge"), 0, 300,
+                                       round(pipeline.DEFAULT_STRESS.uplift * 100), 10,
+                                       key="export.surge_pct")
+    surge_h = stress[1].number_input(tr("report.stress_hours"), 1, 24,
+                                     pipeline.DEFAULT_STRESS.duration_min // 60, 1,
+                                     key="export.surge_h")
+    flex_agents = stress[2].number_input(tr("report.flex_pool_input"), 0, 500,
+                                         pipeline.DEFAULT_STRESS.home_agents, 1,
                                          key="export.flex_agents")
     with st.expander(tr("report.section_texts")):
         texts = {key: st.text_area(tr(f"report.sec_{key}"), key=f"export.text_{key}", max_chars=1500,
@@ -71,18 +75,15 @@ if generate:
         bar = st.progress(0.0, text=tr("report.progress_plan"))
         settings = cache.settings(con)
         spec = {BASELINE: working.baseline(), WORKING: working}.get(choice) or specs[choice]
-        if spec.surge is None:
-            # a scenario without its own stress test gets the one set on this page
-            spec = replace(spec, surge=scenarios.SurgeTest(
-                uplift=surge_pct / 100.0, duration_min=int(surge_h) * 60, home_agents=int(flex_agents)))
+        # a scenario without its own stress test gets the one set on this page
+        spec = pipeline.summary_spec(spec, pipeline.stress_test(surge_pct, surge_h, flex_agents))
         name = labels.get(choice, choice)
         baseline = cache.evaluate(con, base, spec.baseline(), tr("report.baseline"))
         bar.progress(0.3, text=tr("report.progress_stress"))
         result = cache.evaluate(con, base, spec, name)
-        summary = report.build_summary(
-            baseline, result, settings, language=lang, role=role, role_text=role_text,
-            texts=texts, title=title, opening_hours=base.opening_hours or None,
-            prepared_by=current_user(tr),
+        summary = pipeline.board_summary(
+            base, baseline, result, settings, language=lang, role=role, role_text=role_text,
+            texts=texts, title=title, prepared_by=current_user(tr),
         )
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):

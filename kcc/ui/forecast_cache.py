@@ -1,7 +1,8 @@
 """Cached forecast calls of the Forecast page.
 
-Every function is keyed by the database file, the store's ``data_version`` (any write, such
-as saving the event calendar, invalidates it) and hashable arguments.
+Every function is keyed by ``kcc.pipeline.DataKey`` (database file and zone, the store's
+``data_version`` - any write, such as saving the event calendar, invalidates it - and the
+volume fingerprint), the one key scheme of ``kcc/ui``, and hashable arguments.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config, store
+from kcc import pipeline, store
 from kcc.events import validate_events
 from kcc.forecast import (
     ForecastResult,
@@ -23,60 +24,55 @@ from kcc.forecast import (
     fit_forecast,
     summarise_backtest,
 )
-from kcc.ui.state import data_version
+from kcc.pipeline import DataKey
 
 #: Backtest shown on the page: four origins, four weeks each.
 BACKTEST_ORIGINS: Final[int] = 4
 BACKTEST_HORIZON_DAYS: Final[int] = 28
 
 
-def _db() -> tuple[str, str]:
-    return (config.db_path(), config.timezone())
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
-def _series(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> pd.DataFrame:
+def _series(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
     return store.series_summary(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _history(
-    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str, queue: str
+    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, queue: str
 ) -> pd.DataFrame:
-    frame = store.read_intervals(_con, channel=channel, queue=queue)
-    return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
+    return pipeline.series_history(_con, channel, queue)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _events(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> pd.DataFrame:
+def _events(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
     return store.read_events(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _forecast(
-    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str,
+    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
     queue: str, horizon_days: int, method: str, country: str,
 ) -> ForecastResult:  # fmt: skip
-    history = _history(_con, db, version, channel, queue)
+    history = _history(_con, key, channel, queue)
     with warnings.catch_warnings():
         # The page shows the fallback from the result itself.
         warnings.simplefilter("ignore", ShortHistoryWarning)
         return fit_forecast(
             history, horizon_days, method=method, country=country,
-            events=_events(_con, db, version), channel=channel,
+            events=_events(_con, key), channel=channel,
         )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _backtest(
-    _con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, channel: str,
+    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
     queue: str, method: str, country: str,
 ) -> pd.DataFrame | None:  # fmt: skip
-    history = _history(_con, db, version, channel, queue)
+    history = _history(_con, key, channel, queue)
     try:
         table = backtest(
             history, BACKTEST_HORIZON_DAYS, origins=BACKTEST_ORIGINS, method=method,
-            country=country, events=_events(_con, db, version), channel=channel,
+            country=country, events=_events(_con, key), channel=channel,
         )  # fmt: skip
     except InsufficientHistoryError:
         return None
@@ -85,17 +81,17 @@ def _backtest(
 
 def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Loaded series (``kcc.store.series_summary``)."""
-    return _series(con, _db(), data_version(con))
+    return _series(con, pipeline.data_key(con))
 
 
 def history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` of one series."""
-    return _history(con, _db(), data_version(con), channel, queue)
+    return _history(con, pipeline.data_key(con), channel, queue)
 
 
 def events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The stored event calendar."""
-    return _events(con, _db(), data_version(con))
+    return _events(con, pipeline.data_key(con))
 
 
 def forecast(
@@ -103,14 +99,14 @@ def forecast(
     country: str,
 ) -> ForecastResult:  # fmt: skip
     """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
-    return _forecast(con, _db(), data_version(con), channel, queue, horizon_days, method, country)
+    return _forecast(con, pipeline.data_key(con), channel, queue, horizon_days, method, country)
 
 
 def backtest_summary(
     con: duckdb.DuckDBPyConnection, channel: str, queue: str, method: str, country: str
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
-    return _backtest(con, _db(), data_version(con), channel, queue, method, country)
+    return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
 
 
 def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:

@@ -1,35 +1,35 @@
-"""The cached plan: forecasts of every series, demand, roster and the interval plan.
+"""The cached plan: a thin ``st.cache_data`` layer over ``kcc.pipeline``.
 
 This is the only place that caches the plan; the Staffing, Overview, Scenarios and Export pages
-all call ``get_plan`` so they share one computation. Every cached function is keyed by the
-database file, hashable frozen specs (``kcc.plan.PlanSettings``, one channel's slice per
-channel plan) and a store version: forecasts and demand by ``volume_version`` (volumes and
-events; a roster or settings write leaves them valid), everything else by ``data_version`` (any
-write invalidates it). Costs are applied after the cache (``kcc.plan.with_costs``), so editing a
-cost re-prices without re-staffing. Settings edited on a page live in the session (key
-``SETTINGS_STATE_KEY``, owned by no widget) until they are saved to the store.
+all call ``get_plan`` so they share one computation. The steps are ``kcc.pipeline``'s, keyed by
+its one scheme: a ``DataKey`` (database file and zone, data version, volume fingerprint), its
+``volumes_only()`` form for series, history, forecasts and demand (a roster or settings write
+leaves them valid), a ``PlanKey`` (horizon, country, roster source) and frozen settings slices
+(``kcc.pipeline.staffing_settings``: one channel's targets and shrinkage). Costs are applied
+after the cache (``kcc.plan.with_costs``), so editing a cost re-prices without re-staffing.
+Settings edited on a page live in the session (key ``SETTINGS_STATE_KEY``, owned by no widget)
+until they are saved to the store.
 """
 
 from __future__ import annotations
 
-import warnings
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config, plan, store
-from kcc.ui.state import Translator, data_version
+from kcc import pipeline, plan, store
+from kcc.pipeline import DataKey, PlanKey
+from kcc.ui.state import Translator
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
-DEFAULT_HORIZON_WEEKS: Final[int] = 13
+DEFAULT_HORIZON_WEEKS: Final[int] = pipeline.DEFAULT_HORIZON_WEEKS
 #: Horizons offered on the Staffing page. [weeks]
-HORIZON_CHOICES_WEEKS: Final[tuple[int, ...]] = (4, 8, 13, 26, 52)
+HORIZON_CHOICES_WEEKS: Final[tuple[int, ...]] = pipeline.HORIZON_CHOICES_WEEKS
 #: Where the rostered agents come from.
-ROSTER_SOURCES: Final[tuple[str, ...]] = ("roster", "shifts")
+ROSTER_SOURCES: Final[tuple[str, ...]] = pipeline.ROSTER_SOURCES
 
 #: Session-state keys no widget owns: they survive page changes.
 SETTINGS_STATE_KEY: Final[str] = "plan.settings_json"
@@ -37,131 +37,77 @@ HORIZON_STATE_KEY: Final[str] = "plan.horizon_weeks"
 ROSTER_SOURCE_STATE_KEY: Final[str] = "plan.roster_source"
 
 
-def _db_key() -> tuple[str, str]:
-    return (config.db_path(), config.timezone())
+def data_key(con: duckdb.DuckDBPyConnection) -> DataKey:
+    """The store's data key now (``kcc.pipeline.data_key``): part of every cache key here."""
+    return pipeline.data_key(con)
 
 
 # --------------------------------------------------------------------------- cached steps
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _series(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple) -> pd.DataFrame:
+def _series(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
     return store.series_summary(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _stored_settings(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> dict:
+def _stored_settings(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict:
     return store.read_settings(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _history(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
-             weeks: int | None) -> pd.DataFrame:
-    frame = store.read_intervals(_con)
-    if weeks is not None and len(frame):
-        last = frame["ds"].max()
-        frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
-    return frame
+def _history(_con: duckdb.DuckDBPyConnection, key: DataKey, weeks: int | None) -> pd.DataFrame:
+    return pipeline.recent_history(_con, weeks)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _default_settings(_con: duckdb.DuckDBPyConnection, db: tuple[str, str],
-                      version: int) -> plan.PlanSettings:
-    history = _history(_con, db, store.volume_fingerprint(_con), plan.AHT_HISTORY_WEEKS)
-    return plan.default_settings(_stored_settings(_con, db, version), history)
+def _default_settings(_con: duckdb.DuckDBPyConnection, key: DataKey) -> plan.PlanSettings:
+    history = _history(_con, key.volumes_only(), plan.AHT_HISTORY_WEEKS)
+    return plan.default_settings(_stored_settings(_con, key), history)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _forecast_one(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
-                  channel: str, queue: str, horizon_days: int, country: str | None) -> pd.DataFrame:
-    from kcc import forecast
-
-    rows = store.read_intervals(_con, channel=channel, queue=queue)
-    history = rows.rename(columns={"offered": "y"})[["ds", "y"]]
-    with warnings.catch_warnings():
-        # a short history falls back to the seasonal naive; the Forecast page explains it
-        warnings.simplefilter("ignore")
-        out = forecast.forecast(history, horizon_days, events=store.read_events(_con),
-                                country=country, channel=channel)
-    out = out.assign(channel=channel, queue=queue)
-    out.attrs = {}
-    return out
+def _forecast_one(_con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, queue: str,
+                  horizon_days: int, country: str | None) -> pd.DataFrame:
+    return pipeline.forecast_series(_con, channel, queue, horizon_days, country)
 
 
-def _horizon(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
-             horizon_days: int) -> plan.PlanHorizon | None:
-    series = _series(_con, db, volumes)
-    if series.empty:
-        return None
-    return plan.plan_horizon(series, max(1, horizon_days // 7))
+def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey,
+             horizon_weeks_: int) -> plan.PlanHorizon | None:
+    return pipeline.horizon(_series(_con, key), horizon_weeks_)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _demand(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], volumes: tuple,
-            horizon_days: int, country: str | None) -> pd.DataFrame:
-    span = _horizon(_con, db, volumes, horizon_days)
-    parts = [] if span is None else [
-        _forecast_one(_con, db, volumes, channel, queue, days, country)
-        for channel, queue, days in span.forecast_days
-    ]
-    if not parts:
-        return pd.DataFrame(columns=list(plan.DEMAND_COLUMNS))
-    history = _history(_con, db, volumes, plan.AHT_HISTORY_WEEKS)
-    demand_ = plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True))
-    return plan.within_horizon(demand_, span)
+def _demand(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
+            country: str | None) -> pd.DataFrame:
+    return pipeline.forecast_demand(
+        _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_),
+        lambda channel, queue, days: _forecast_one(_con, key, channel, queue, days, country))
+
+
+def _plan_demand(con: duckdb.DuckDBPyConnection, key: PlanKey) -> pd.DataFrame:
+    return _demand(con, key.data.volumes_only(), key.horizon_weeks, key.country)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _roster(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, source: str,
-            start: date, end: date, interval_min: int) -> pd.DataFrame:
-    if source == "shifts":
-        from kcc import roster
+def _roster(_con: duckdb.DuckDBPyConnection, key: DataKey, source: str, start: date, end: date,
+            interval_min: int) -> pd.DataFrame:
+    return pipeline.read_roster(_con, source, start, end, interval_min)
 
-        shifts = store.read_shifts(_con)
-        if shifts.empty:
-            return pd.DataFrame(columns=["channel", "ds", "interval_min", "agents"])
-        return roster.expand_shifts(shifts, start, end, interval_min, config.timezone())
-    return store.read_roster(_con, start=start, end=end)
+
+def _plan_roster(con: duckdb.DuckDBPyConnection, key: PlanKey, demand_: pd.DataFrame) -> pd.DataFrame:
+    if demand_.empty:
+        return pd.DataFrame(columns=list(pipeline.ROSTER_COLUMNS))
+    return _roster(con, key.data, key.roster_source, *pipeline.roster_span(demand_))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _channel_plan(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int,
-                  volumes: tuple, horizon_days: int, country: str | None, source: str,
-                  channel: str, core: plan.PlanSettings) -> pd.DataFrame:
+def _channel_plan(_con: duckdb.DuckDBPyConnection, key: PlanKey, channel: str,
+                  staffing: plan.PlanSettings) -> pd.DataFrame:
     # one channel per cache entry: changing the phone target leaves e-mail's backlog cached
-    demand = _demand(_con, db, volumes, horizon_days, country)
-    rows = demand[demand["channel"] == channel]
-    start, end = _span(demand)
-    interval_min = int(demand["interval_min"].min())
-    roster = _roster(_con, db, version, source, start, end, interval_min)
-    hours = plan.service_hours(_stored_settings(_con, db, version))
-    return plan.build_plan(rows, roster[roster["channel"] == channel], core, open_hours=hours)
-
-
-def _plan_core(con: duckdb.DuckDBPyConnection, db: tuple[str, str], horizon_days: int,
-               country: str | None, source: str, core: plan.PlanSettings) -> pd.DataFrame:
-    version, volumes = data_version(con), volume_version(con)
-    demand = _demand(con, db, volumes, horizon_days, country)
-    if demand.empty:
-        return pd.DataFrame(columns=list(plan.PLAN_COLUMNS))
-    parts = [
-        _channel_plan(con, db, version, volumes, horizon_days, country, source, str(channel),
-                      _channel_settings(core, str(channel)))
-        for channel in plan.channel_order(demand["channel"].unique())
-    ]
-    return pd.concat(parts, ignore_index=True)
-
-
-def _channel_settings(core: plan.PlanSettings, channel: str) -> plan.PlanSettings:
-    """Only what staffing ``channel`` depends on (a narrower cache key)."""
-    return plan.PlanSettings(targets={channel: core.targets_for(channel)},
-                             shrinkage={channel: core.shrinkage_for(channel)},
-                             cost_eur_per_hour={}, flex_premium=0.0)
-
-
-def _span(demand: pd.DataFrame) -> tuple[date, date]:
-    local = demand["ds"].dt.tz_localize(None)
-    return local.min().date(), local.max().date() + timedelta(days=1)
+    demand_ = _plan_demand(_con, key)
+    hours = plan.service_hours(_stored_settings(_con, key.data))
+    return pipeline.channel_plan(demand_, _plan_roster(_con, key, demand_), channel, staffing, hours)
 
 
 # --------------------------------------------------------------------------- public helpers
@@ -169,23 +115,17 @@ def _span(demand: pd.DataFrame) -> tuple[date, date]:
 
 def stored_settings(con: duckdb.DuckDBPyConnection) -> dict:
     """Every stored setting by key (cached per data version)."""
-    return _stored_settings(con, _db_key(), data_version(con))
-
-
-def volume_version(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Key of everything the forecasts depend on (volumes and events): a roster or settings
-    write leaves the forecasts cached."""
-    return store.volume_fingerprint(con)
+    return _stored_settings(con, data_key(con))
 
 
 def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """``kcc.store.series_summary`` (cached per volume version)."""
-    return _series(con, _db_key(), volume_version(con))
+    return _series(con, data_key(con).volumes_only())
 
 
 def default_settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
     """Plan settings from the store, with the phone patience estimated from history."""
-    return _default_settings(con, _db_key(), data_version(con))
+    return _default_settings(con, data_key(con))
 
 
 def current_settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
@@ -226,39 +166,38 @@ def roster_source() -> str:
     return value if value in ROSTER_SOURCES else "roster"
 
 
-def forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, horizon_days: int) -> None:
-    """Forecast every series the plan covers (cached), with a progress bar while it runs."""
-    db, volumes = _db_key(), volume_version(con)
-    span = _horizon(con, db, volumes, horizon_days)
+def plan_key(con: duckdb.DuckDBPyConnection, horizon_weeks_: int | None = None,
+             source: str | None = None) -> PlanKey:
+    """Everything the cached plan's demand and roster depend on besides the settings
+    (``kcc.pipeline.PlanKey``): data key, horizon, country and roster source."""
+    key = data_key(con)
+    return pipeline.plan_key(key, _stored_settings(con, key), int(horizon_weeks_ or horizon_weeks()),
+                             source or roster_source())
+
+
+def _forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, key: PlanKey) -> None:
+    volumes = key.data.volumes_only()
+    span = _horizon(con, volumes, key.horizon_weeks)
     if span is None or not span.forecast_days:
         return
-    country = _country(con)
     total = len(span.forecast_days)
     bar = st.progress(0.0, text=tr("staffing.forecasting", done=0, total=total))
     for number, (channel, queue, days) in enumerate(span.forecast_days, start=1):
-        _forecast_one(con, db, volumes, channel, queue, days, country)
+        _forecast_one(con, volumes, channel, queue, days, key.country)
         bar.progress(number / total, text=tr("staffing.forecasting", done=number, total=total))
     bar.empty()
+
+
+def forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, horizon_days: int) -> None:
+    """Forecast every series the plan covers (cached), with a progress bar while it runs."""
+    _forecasts_ready(con, tr, plan_key(con, max(1, horizon_days // 7)))
 
 
 def horizon(con: duckdb.DuckDBPyConnection,
             horizon_weeks_: int | None = None) -> plan.PlanHorizon | None:
     """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
     history."""
-    days = 7 * int(horizon_weeks_ or horizon_weeks())
-    return _horizon(con, _db_key(), volume_version(con), days)
-
-
-def _country(con: duckdb.DuckDBPyConnection) -> str | None:
-    value = stored_settings(con).get("country", "NL")
-    return str(value) if value else None
-
-
-def _core_settings(settings: plan.PlanSettings) -> plan.PlanSettings:
-    # costs, flex premium and contract hours do not change the queueing maths: keep them
-    # out of the heavy cache key so editing a cost only re-prices the plan
-    return replace(settings, cost_eur_per_hour=(), flex_premium=0.0,
-                   contract_hours_per_week=plan.PlanSettings().contract_hours_per_week)
+    return _horizon(con, data_key(con).volumes_only(), int(horizon_weeks_ or horizon_weeks()))
 
 
 def get_plan(
@@ -268,7 +207,7 @@ def get_plan(
     horizon_weeks_: int | None = None,
     source: str | None = None,
 ) -> pd.DataFrame:
-    """The interval plan for the coming weeks (``kcc.plan.build_plan``), cached.
+    """The interval plan for the coming weeks (``kcc.pipeline.run_plan``), cached.
 
     Parameters
     ----------
@@ -289,16 +228,15 @@ def get_plan(
         ``kcc.plan.PLAN_COLUMNS``; ``attrs["settings"]`` holds the full settings.
     """
     settings = settings or current_settings(con)
-    days = 7 * int(horizon_weeks_ or horizon_weeks())
-    forecasts_ready(con, tr, days)
-    core = _plan_core(con, _db_key(), days, _country(con), source or roster_source(),
-                      _core_settings(settings))
-    return plan.with_costs(core, settings)
+    key = plan_key(con, horizon_weeks_, source)
+    _forecasts_ready(con, tr, key)
+    return pipeline.interval_plan(_plan_demand(con, key), settings,
+                                  lambda channel, staffing: _channel_plan(con, key, channel, staffing))
 
 
 def demand(con: duckdb.DuckDBPyConnection, tr: Translator,
            horizon_weeks_: int | None = None) -> pd.DataFrame:
-    """The forecast demand frame the plan staffs (``kcc.plan.demand_from_forecast``), cached.
+    """The forecast demand frame the plan staffs (``kcc.pipeline.forecast_demand``), cached.
 
     Parameters
     ----------
@@ -313,9 +251,9 @@ def demand(con: duckdb.DuckDBPyConnection, tr: Translator,
     pandas.DataFrame
         ``kcc.plan.DEMAND_COLUMNS`` (P50 ``volume``, 80% upper bound ``volume_hi``).
     """
-    days = 7 * int(horizon_weeks_ or horizon_weeks())
-    forecasts_ready(con, tr, days)
-    return _demand(con, _db_key(), volume_version(con), days, _country(con))
+    key = plan_key(con, horizon_weeks_)
+    _forecasts_ready(con, tr, key)
+    return _plan_demand(con, key)
 
 
 def roster_for(con: duckdb.DuckDBPyConnection, demand_frame: pd.DataFrame,
@@ -334,43 +272,31 @@ def roster_for(con: duckdb.DuckDBPyConnection, demand_frame: pd.DataFrame,
     pandas.DataFrame
         ``channel, ds, interval_min, agents``.
     """
-    if demand_frame.empty:
-        return pd.DataFrame(columns=["channel", "ds", "interval_min", "agents"])
-    start, end = _span(demand_frame)
-    return _roster(con, _db_key(), data_version(con), source or roster_source(), start, end,
-                   int(demand_frame["interval_min"].min()))
+    return _plan_roster(con, plan_key(con, source=source), demand_frame)
 
 
 def recent_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The last ``kcc.plan.AHT_HISTORY_WEEKS`` weeks of history (cached per volume version)."""
-    return _history(con, _db_key(), volume_version(con), plan.AHT_HISTORY_WEEKS)
-
-
-def plan_key(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Everything the cached plan's demand and roster depend on besides the settings: database,
-    data and volume versions, horizon, country and roster source (a hashable cache key)."""
-    return (_db_key(), data_version(con), volume_version(con), 7 * horizon_weeks(), _country(con),
-            roster_source())
+    return _history(con, data_key(con).volumes_only(), plan.AHT_HISTORY_WEEKS)
 
 
 def last_import(con: duckdb.DuckDBPyConnection) -> pd.Series | None:
     """Newest row of the import history, or None."""
-    imports = _imports(con, _db_key(), data_version(con))
+    imports = _imports(con, data_key(con))
     return None if imports.empty else imports.iloc[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _imports(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int) -> pd.DataFrame:
+def _imports(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
     return store.read_imports(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def daily_volumes(_con: duckdb.DuckDBPyConnection, db: tuple[str, str] | None = None,
-                  version: int | None = None) -> pd.DataFrame:
-    """Offered contacts per local day and channel (``kcc.store.daily_volumes``), cached."""
+def _daily(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
     return store.daily_volumes(_con)
 
 
 def daily(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Offered contacts per day and channel of the history (cached per data version)."""
-    return daily_volumes(con, _db_key(), data_version(con))
+    """Offered contacts per local day and channel of the history (``kcc.store.daily_volumes``),
+    cached per data version."""
+    return _daily(con, data_key(con))

@@ -1,23 +1,24 @@
 """Compute the golden run: what the pages and exports show for the seeded demo centre.
 
-The calls mirror the app's, in the same order and with the same defaults, but without
-Streamlit (``kcc/ui`` only caches them):
+The numbers come from ``kcc.pipeline``, the same functions ``kcc/ui`` caches for the pages,
+with the pages' defaults, so the golden run tests the real pipeline without Streamlit:
 
-- the plan as ``kcc.ui.plan_cache.get_plan`` makes it: series -> ``plan.plan_horizon`` (13
-  weeks) -> ``forecast.forecast`` per series -> ``plan.demand_from_forecast`` ->
+- the plan as ``kcc.pipeline.run_plan`` makes it: series -> ``plan.plan_horizon`` (13 weeks)
+  -> ``forecast.forecast`` per series -> ``plan.demand_from_forecast`` ->
   ``plan.within_horizon`` -> the stored roster over the demand's days -> ``plan.build_plan``
   per channel with the cost-free core settings -> ``plan.with_costs``; settings are
   ``plan.default_settings`` of the stored settings and the last 8 weeks of history;
 - what Overview and Staffing derive from it (tiles, worst gaps, budget bridge, weekly and
   monthly summaries, one interval's maths, the headline tiles; the daily summary and the gap
   heat map follow from the interval plan by one groupby and are left to it);
-- the scenario baseline as ``kcc.ui.scenario_cache.baseline`` makes it (the first 13 weeks,
-  closed-hours attempts from recent history) and ``scenarios.evaluate_scenario`` of every
-  lever alone, the baseline spec and all levers combined, ``scenarios.compare`` of them and the
-  service-level frontier the Levers page draws;
-- the board summary as the Export page builds it (``report.build_summary`` of the baseline
-  and the chosen spec, with the page's default stress test when the spec has none), for the
-  page's default choice (the baseline) and for the combined spec, in English and Dutch.
+- the scenario baseline as ``kcc.pipeline.scenario_baseline`` makes it (the first 13 weeks,
+  closed-hours attempts from recent history) and ``kcc.pipeline.evaluate`` of every lever
+  alone, the baseline spec and all levers combined, ``scenarios.compare`` of them and the
+  service-level frontier the Levers page draws (``kcc.pipeline.frontier``);
+- the board summary as the Export page builds it (``kcc.pipeline.board_summary`` of the
+  baseline and the chosen spec, with the page's default stress test when the spec has none,
+  ``kcc.pipeline.summary_spec``), for the page's default choice (the baseline) and for the
+  combined spec, in English and Dutch.
 
 Nothing here reads the clock: the demo's dates are fixed, its random draws seeded, the zone
 pinned and the summary's date passed in.
@@ -28,18 +29,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Final
 
 import duckdb
 import numpy as np
 import pandas as pd
 
-from kcc import demo, forecast, plan, report, scenarios, store
+from kcc import demo, pipeline, plan, report, scenarios, store
 from kcc.i18n import t
 from kcc.scenarios import (
     ChannelHours,
@@ -64,7 +64,7 @@ PERIOD_WEEKS: Final[int] = 13
 #: Date printed on the board summary (the build would otherwise take today).
 PREPARED_ON: Final[date] = demo.PLAN_START
 #: The Export page's stress test for a spec without one (its inputs' defaults: +50 % for 4 h,
-#: 10 flex agents).
+#: 10 flex agents; ``kcc.pipeline.DEFAULT_STRESS``).
 EXPORT_SURGE: Final[SurgeTest] = SurgeTest(uplift=0.5, duration_min=240, home_agents=10)
 #: Languages of the board summary.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "nl")
@@ -75,17 +75,6 @@ DETAIL_TIME: Final[str] = "10:00"
 
 
 # --------------------------------------------------------------------------- inputs
-
-
-@dataclass(frozen=True, eq=False)
-class PlanInputs:
-    """What the plan is made of, read and forecast as ``kcc.ui.plan_cache`` does."""
-
-    stored: dict[str, Any]
-    history: pd.DataFrame
-    settings: plan.PlanSettings
-    demand: pd.DataFrame
-    roster: pd.DataFrame
 
 
 @contextmanager
@@ -102,84 +91,20 @@ def _pinned_zone() -> Iterator[None]:
             os.environ["KCC_TIMEZONE"] = before
 
 
-def _recent_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The last ``plan.AHT_HISTORY_WEEKS`` weeks of history (``plan_cache.recent_history``)."""
-    frame = store.read_intervals(con)
-    last = frame["ds"].max()
-    return frame[frame["ds"] > last - pd.Timedelta(weeks=plan.AHT_HISTORY_WEEKS)].reset_index(drop=True)
+def plan_run(con: duckdb.DuckDBPyConnection) -> pipeline.PlanRun:
+    """Settings, forecast demand, roster and interval plan of the default horizon, as the
+    pages make them (``kcc.pipeline.run_plan``, which ``kcc.ui.plan_cache`` caches step by
+    step)."""
+    return pipeline.run_plan(con, horizon_weeks=HORIZON_WEEKS, roster_source="roster")
 
 
-def _forecast_one(con: duckdb.DuckDBPyConnection, channel: str, queue: str, days: int,
-                  country: str | None) -> pd.DataFrame:
-    rows = store.read_intervals(con, channel=channel, queue=queue)
-    history = rows.rename(columns={"offered": "y"})[["ds", "y"]]
-    with warnings.catch_warnings():
-        # as the app: a short history falls back to the seasonal naive with a warning
-        warnings.simplefilter("ignore")
-        out = forecast.forecast(history, days, events=store.read_events(con), country=country,
-                                channel=channel)
-    out = out.assign(channel=channel, queue=queue)
-    out.attrs = {}
-    return out
-
-
-def plan_inputs(con: duckdb.DuckDBPyConnection) -> PlanInputs:
-    """Settings, forecast demand and roster of the default horizon, as the pages read them."""
-    stored = store.read_settings(con)
-    history = _recent_history(con)
-    settings = plan.default_settings(stored, history)
-    span = plan.plan_horizon(store.series_summary(con), HORIZON_WEEKS)
-    country = str(stored.get("country", "NL") or "") or None
-    parts = [_forecast_one(con, c, q, days, country) for c, q, days in span.forecast_days]
-    demand = plan.within_horizon(
-        plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True)), span)
-    local = demand["ds"].dt.tz_localize(None)
-    start, end = local.min().date(), local.max().date() + timedelta(days=1)
-    roster = store.read_roster(con, start=start, end=end)
-    return PlanInputs(stored, history, settings, demand, roster)
-
-
-def interval_plan(inputs: PlanInputs) -> pd.DataFrame:
-    """The interval plan as ``plan_cache.get_plan`` builds it (one channel at a time, with the
-    queueing-only settings, then priced)."""
-    core = dataclasses.replace(inputs.settings, cost_eur_per_hour=(), flex_premium=0.0,
-                               contract_hours_per_week=plan.PlanSettings().contract_hours_per_week)
-    hours = plan.service_hours(inputs.stored)
-    parts = []
-    for channel in plan.channel_order(inputs.demand["channel"].unique()):
-        narrow = plan.PlanSettings(targets={channel: core.targets_for(channel)},
-                                   shrinkage={channel: core.shrinkage_for(channel)},
-                                   cost_eur_per_hour={}, flex_premium=0.0)
-        rows = inputs.demand[inputs.demand["channel"] == channel]
-        roster = inputs.roster[inputs.roster["channel"] == channel]
-        parts.append(plan.build_plan(rows, roster, narrow, open_hours=hours))
-    return plan.with_costs(pd.concat(parts, ignore_index=True), inputs.settings)
-
-
-@dataclass(frozen=True, eq=False)
-class Baseline:
-    """The scenario pages' baseline (``kcc.ui.scenario_cache.Baseline``)."""
-
-    demand: pd.DataFrame
-    roster: pd.DataFrame
-    opening_hours: tuple[ChannelHours, ...]
-    working_hours: tuple[ChannelHours, ...]
-
-
-def scenario_baseline(inputs: PlanInputs) -> Baseline:
-    """The first ``PERIOD_WEEKS`` weeks of the plan's demand with closed-hours attempts."""
-    local = inputs.demand["ds"].dt.tz_localize(None)
-    first = local.min().normalize()
-    end = first + pd.Timedelta(weeks=PERIOD_WEEKS)
-    keep = (local >= first) & (local < end)
-    demand = scenarios.forecast_closed_attempts(inputs.history,
-                                                inputs.demand[keep].reset_index(drop=True))
-    roster = inputs.roster
-    roster_local = roster["ds"].dt.tz_localize(None)
-    roster = roster[(roster_local >= first) & (roster_local < end)].reset_index(drop=True)
-    return Baseline(demand, roster,
-                    scenarios.hours_from_setting(inputs.stored.get("opening_hours")),
-                    scenarios.hours_from_setting(inputs.stored.get("working_hours")))
+def scenario_baseline(run: pipeline.PlanRun) -> pipeline.Baseline:
+    """The first ``PERIOD_WEEKS`` weeks of the plan's demand with closed-hours attempts
+    (``kcc.pipeline.scenario_baseline``, as ``kcc.ui.scenario_cache.baseline`` makes it)."""
+    base = pipeline.scenario_baseline(run.demand, run.roster, run.history, run.stored,
+                                      PERIOD_WEEKS)
+    assert base is not None, "the demo centre has demand"
+    return base
 
 
 # --------------------------------------------------------------------------- the levers
@@ -237,20 +162,17 @@ def lever_specs(opening_hours: tuple[ChannelHours, ...]) -> dict[str, ScenarioSp
 
 
 class Evaluator:
-    """``scenarios.evaluate_scenario`` on the baseline, worked out once per spec (as the
-    page cache does: by spec, not by name)."""
+    """``kcc.pipeline.evaluate`` on the baseline, worked out once per spec (as the page cache
+    does: by spec, not by name)."""
 
-    def __init__(self, base: Baseline, settings: plan.PlanSettings) -> None:
+    def __init__(self, base: pipeline.Baseline, settings: plan.PlanSettings) -> None:
         self.base = base
         self.settings = settings
         self._done: dict[ScenarioSpec, ScenarioResult] = {}
 
     def __call__(self, spec: ScenarioSpec, name: str = "") -> ScenarioResult:
         if spec not in self._done:
-            self._done[spec] = scenarios.evaluate_scenario(
-                self.base.demand, self.base.roster, self.settings, spec,
-                opening_hours=self.base.opening_hours or None,
-                working_hours=self.base.working_hours)
+            self._done[spec] = pipeline.evaluate(self.base, self.settings, spec)
         return dataclasses.replace(self._done[spec], name=name)
 
 
@@ -473,19 +395,18 @@ def _summary_model(summary: report.StrategySummary) -> dict[str, Any]:
     }
 
 
-def board_summary(evaluate: Evaluator, base: Baseline, settings: plan.PlanSettings,
+def board_summary(evaluate: Evaluator, base: pipeline.Baseline, settings: plan.PlanSettings,
                   spec: ScenarioSpec) -> dict[str, Any]:
     """The Export page's summary of ``spec`` against its baseline, per language."""
-    if spec.surge is None:
-        spec = dataclasses.replace(spec, surge=EXPORT_SURGE)
+    spec = pipeline.summary_spec(spec, EXPORT_SURGE)
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         baseline = evaluate(spec.baseline(), t("report.baseline", lang))
         result = evaluate(spec, "Scenario")
-        summary = report.build_summary(
-            baseline, result, settings, language=lang, role=report.ROLES[0], role_text="",
-            texts={key: "" for key in report.SECTIONS}, title="",
-            opening_hours=base.opening_hours or None, prepared_by="", prepared_on=PREPARED_ON)
+        summary = pipeline.board_summary(
+            base, baseline, result, settings, language=lang, role=report.ROLES[0], role_text="",
+            texts={key: "" for key in report.SECTIONS}, title="", prepared_by="",
+            prepared_on=PREPARED_ON)
         if lang == LANGUAGES[0]:
             out["model"] = _summary_model(summary)
         out[f"layout_{lang}"] = _layout_numbers(summary)
@@ -534,11 +455,11 @@ def run(progress: Callable[[str], None] | None = None) -> GoldenRun:
             say("demo")
             demo.load_demo(con, seed=DEMO_SEED)
             say("forecast")
-            inputs = plan_inputs(con)
+            inputs = plan_run(con)
         finally:
             con.close()
         say("plan")
-        the_plan = interval_plan(inputs)
+        the_plan = inputs.plan
         views = plan_views(the_plan, inputs.settings)
         base = scenario_baseline(inputs)
         evaluate = Evaluator(base, inputs.settings)
@@ -548,9 +469,7 @@ def run(progress: Callable[[str], None] | None = None) -> GoldenRun:
             say(f"scenario {name}")
             results[name] = evaluate(spec, name)
         say("frontier")
-        frontier = scenarios.sl_frontier(
-            base.demand, base.roster, inputs.settings, FRONTIER_CHANNEL, spec=specs["baseline"],
-            opening_hours=base.opening_hours or None, working_hours=base.working_hours)
+        frontier = pipeline.frontier(base, inputs.settings, specs["baseline"], FRONTIER_CHANNEL)
         say("report")
         summaries = {
             "default": board_summary(evaluate, base, inputs.settings, specs["baseline"]),

@@ -1,0 +1,494 @@
+"""The planning pipeline without Streamlit: store -> forecast -> demand -> roster -> plan, and
+the scenario baseline and board-summary inputs built on it.
+
+Every step is a plain function of a store connection or frames and settings, so the main
+calculation can be tested without a browser or AppTest (``tests/test_pipeline.py``).
+``run_plan`` runs the whole chain at once; ``kcc.ui`` caches the same steps one by one with
+``st.cache_data``, composing them through the same functions (``forecast_demand``,
+``interval_plan``) so both give the same numbers.
+
+Cache keys follow one scheme. ``DataKey`` names the stored data a step reads: the database
+file and zone, the store's ``data_version`` (any write changes it) and the volume fingerprint.
+Steps that read only volumes and events (series, history, forecasts, demand) use
+``DataKey.volumes_only()``, so a roster or settings write leaves them valid; everything else
+uses the whole key. ``PlanKey`` adds the plan's horizon, country and roster source; the
+settings enter as frozen slices (``staffing_settings``), so editing a cost re-prices the plan
+without re-staffing it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+import duckdb
+import pandas as pd
+
+from kcc import config, forecast, plan, report, roster, store
+from kcc.scenarios import (
+    ChannelHours,
+    ScenarioResult,
+    ScenarioSpec,
+    SurgeTest,
+    evaluate_scenario,
+    forecast_closed_attempts,
+    hours_from_setting,
+    sl_frontier,
+)
+
+#: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
+DEFAULT_HORIZON_WEEKS: Final[int] = 13
+#: Horizons offered on the Staffing page. [weeks]
+HORIZON_CHOICES_WEEKS: Final[tuple[int, ...]] = (4, 8, 13, 26, 52)
+#: Where the rostered agents come from: agents per interval as stored, or expanded shifts.
+ROSTER_SOURCES: Final[tuple[str, ...]] = ("roster", "shifts")
+#: Evaluation periods offered for scenarios: the first weeks of the plan horizon. [weeks]
+PERIOD_CHOICES_WEEKS: Final[tuple[int, ...]] = (1, 4, 8, 13, 26, 52)
+#: Default scenario period (the demo's whole horizon; a longer horizon is cut to it). [weeks]
+DEFAULT_PERIOD_WEEKS: Final[int] = 13
+#: The board summary's stress test for a scenario without its own: +50 % for 4 h, 10 flex agents.
+DEFAULT_STRESS: Final[SurgeTest] = SurgeTest(uplift=0.5, duration_min=240, home_agents=10)
+#: Columns of a roster frame.
+ROSTER_COLUMNS: Final[tuple[str, ...]] = ("channel", "ds", "interval_min", "agents")
+
+
+# --------------------------------------------------------------------------- cache keys
+
+
+@dataclass(frozen=True)
+class DataKey:
+    """Identity of the stored data a step reads (hashable: a cache key).
+
+    Attributes
+    ----------
+    db : str
+        Database file.
+    timezone : str
+        Wall-clock zone of the store.
+    data_version : int or None
+        ``kcc.store.data_version``; None in a volumes-only key.
+    volumes : tuple of str
+        ``kcc.store.volume_fingerprint``: changes with the volumes and the event calendar.
+    """
+
+    db: str
+    timezone: str
+    data_version: int | None
+    volumes: tuple[str, ...]
+
+    def volumes_only(self) -> DataKey:
+        """The key of steps that read only volumes and events (a roster or settings write
+        leaves them valid)."""
+        return dataclasses.replace(self, data_version=None)
+
+
+@dataclass(frozen=True)
+class PlanKey:
+    """Everything the plan's demand and roster depend on besides the settings.
+
+    Attributes
+    ----------
+    data : DataKey
+        The whole data key.
+    horizon_weeks : int
+        Weeks planned after the history. [weeks]
+    country : str or None
+        Holiday calendar of the forecasts (stored setting ``country``).
+    roster_source : str
+        One of ``ROSTER_SOURCES``.
+    """
+
+    data: DataKey
+    horizon_weeks: int
+    country: str | None
+    roster_source: str
+
+    @property
+    def horizon_days(self) -> int:
+        """Days planned after the history. [days]"""
+        return 7 * self.horizon_weeks
+
+
+def data_key(con: duckdb.DuckDBPyConnection, db: str | None = None,
+             timezone: str | None = None) -> DataKey:
+    """The data key of ``con`` now.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Store connection.
+    db, timezone : str, optional
+        Database file and zone; default the configured ones (``kcc.config``).
+    """
+    return DataKey(db=config.db_path() if db is None else db,
+                   timezone=config.timezone() if timezone is None else timezone,
+                   data_version=store.data_version(con),
+                   volumes=tuple(store.volume_fingerprint(con)))
+
+
+def plan_key(data: DataKey, stored: Mapping[str, Any], horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
+             roster_source: str = "roster") -> PlanKey:
+    """The plan key of ``data`` with the stored settings' country.
+
+    Raises
+    ------
+    ValueError
+        When ``horizon_weeks`` is below 1 or ``roster_source`` is not in ``ROSTER_SOURCES``.
+    """
+    if int(horizon_weeks) < 1:
+        raise ValueError(f"horizon_weeks must be at least 1, got {horizon_weeks}")
+    if roster_source not in ROSTER_SOURCES:
+        raise ValueError(f"roster_source must be one of {ROSTER_SOURCES}, got {roster_source!r}")
+    return PlanKey(data, int(horizon_weeks), country(stored), roster_source)
+
+
+def staffing_settings(settings: plan.PlanSettings, channel: str | None = None) -> plan.PlanSettings:
+    """The part of ``settings`` the queueing maths depends on, for one channel when given.
+
+    Costs, flex premium and contract hours only price the plan (``plan.with_costs``); leaving
+    them out of this cache key lets a cost edit re-price without re-staffing, and one channel's
+    slice lets a phone target change leave e-mail's backlog cached.
+    """
+    core = dataclasses.replace(settings, cost_eur_per_hour=(), flex_premium=0.0,
+                               contract_hours_per_week=plan.PlanSettings().contract_hours_per_week)
+    if channel is None:
+        return core
+    return plan.PlanSettings(targets={channel: core.targets_for(channel)},
+                             shrinkage={channel: core.shrinkage_for(channel)},
+                             cost_eur_per_hour={}, flex_premium=0.0)
+
+
+# --------------------------------------------------------------------------- store
+
+
+def country(stored: Mapping[str, Any]) -> str | None:
+    """Holiday calendar of the forecasts: the stored ``country`` (default NL), None when blank."""
+    value = stored.get("country", "NL")
+    return str(value) if value else None
+
+
+def recent_history(con: duckdb.DuckDBPyConnection,
+                   weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
+    """Per-interval history of every series, the last ``weeks`` weeks (all when None)."""
+    frame = store.read_intervals(con)
+    if weeks is not None and len(frame):
+        last = frame["ds"].max()
+        frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
+    return frame
+
+
+def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+    """``ds, y`` (offered contacts) of one series: what a forecast is fitted to."""
+    frame = store.read_intervals(con, channel=channel, queue=queue)
+    return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
+
+
+def horizon(series: pd.DataFrame, horizon_weeks: int) -> plan.PlanHorizon | None:
+    """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
+    history."""
+    if series.empty:
+        return None
+    return plan.plan_horizon(series, max(1, int(horizon_weeks)))
+
+
+# --------------------------------------------------------------------------- forecast, demand
+
+
+def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
+                    country_: str | None) -> pd.DataFrame:
+    """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
+    with warnings.catch_warnings():
+        # a short history falls back to the seasonal naive; the Forecast page explains it
+        warnings.simplefilter("ignore")
+        out = forecast.forecast(series_history(con, channel, queue), horizon_days,
+                                events=store.read_events(con), country=country_, channel=channel)
+    out = out.assign(channel=channel, queue=queue)
+    out.attrs = {}
+    return out
+
+
+def forecast_demand(history: pd.DataFrame, span: plan.PlanHorizon | None,
+                    forecast_one: Callable[[str, str, int], pd.DataFrame]) -> pd.DataFrame:
+    """The demand the plan staffs: every series' forecast over the horizon.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        Recent history (``recent_history``) for the handle times.
+    span : PlanHorizon or None
+        ``horizon``; None gives an empty frame.
+    forecast_one : callable
+        ``(channel, queue, horizon_days) -> frame``, e.g. ``forecast_series`` bound to a
+        connection (the app passes its cached version).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kcc.plan.DEMAND_COLUMNS`` within the horizon.
+    """
+    parts = [] if span is None else [forecast_one(c, q, days) for c, q, days in span.forecast_days]
+    if not parts:
+        return pd.DataFrame(columns=list(plan.DEMAND_COLUMNS))
+    demand = plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True))
+    return plan.within_horizon(demand, span)
+
+
+# --------------------------------------------------------------------------- roster
+
+
+def roster_span(demand: pd.DataFrame) -> tuple[date, date, int]:
+    """First day, the day after the last (local) and the interval of ``demand``. [min]"""
+    local = demand["ds"].dt.tz_localize(None)
+    return (local.min().date(), local.max().date() + timedelta(days=1),
+            int(demand["interval_min"].min()))
+
+
+def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: date,
+                interval_min: int) -> pd.DataFrame:
+    """Rostered agents per channel and interval from ``source`` (``ROSTER_COLUMNS``)."""
+    if source == "shifts":
+        shifts = store.read_shifts(con)
+        if shifts.empty:
+            return pd.DataFrame(columns=list(ROSTER_COLUMNS))
+        return roster.expand_shifts(shifts, start, end, interval_min, config.timezone())
+    return store.read_roster(con, start=start, end=end)
+
+
+def roster_for(con: duckdb.DuckDBPyConnection, demand: pd.DataFrame,
+               source: str = "roster") -> pd.DataFrame:
+    """The roster over the days of ``demand`` (``ROSTER_COLUMNS``)."""
+    if demand.empty:
+        return pd.DataFrame(columns=list(ROSTER_COLUMNS))
+    return read_roster(con, source, *roster_span(demand))
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def channel_plan(demand: pd.DataFrame, roster_: pd.DataFrame, channel: str,
+                 settings: plan.PlanSettings, open_hours: Any) -> pd.DataFrame:
+    """``kcc.plan.build_plan`` of one channel's demand and roster."""
+    return plan.build_plan(demand[demand["channel"] == channel],
+                           roster_[roster_["channel"] == channel], settings, open_hours=open_hours)
+
+
+def interval_plan(demand: pd.DataFrame, settings: plan.PlanSettings,
+                  plan_channel: Callable[[str, plan.PlanSettings], pd.DataFrame]) -> pd.DataFrame:
+    """The priced interval plan, one channel at a time.
+
+    Parameters
+    ----------
+    demand : pandas.DataFrame
+        ``forecast_demand``.
+    settings : PlanSettings
+        The full settings (costs included).
+    plan_channel : callable
+        ``(channel, staffing_settings(settings, channel)) -> frame``, e.g. ``channel_plan``
+        bound to the demand and roster (the app passes its cached version).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kcc.plan.PLAN_COLUMNS`` with costs (``kcc.plan.with_costs``).
+    """
+    if demand.empty:
+        core = pd.DataFrame(columns=list(plan.PLAN_COLUMNS))
+    else:
+        parts = [plan_channel(str(c), staffing_settings(settings, str(c)))
+                 for c in plan.channel_order(demand["channel"].unique())]
+        core = pd.concat(parts, ignore_index=True)
+    return plan.with_costs(core, settings)
+
+
+@dataclass(frozen=True, eq=False)
+class PlanRun:
+    """One run of the pipeline and what it was made of.
+
+    Attributes
+    ----------
+    stored : dict
+        Every stored setting by key.
+    history : pandas.DataFrame
+        Recent history (``recent_history``).
+    settings : PlanSettings
+        The settings planned with.
+    horizon : PlanHorizon or None
+        The plan's days; None without history.
+    demand, roster, plan : pandas.DataFrame
+        Forecast demand, roster over its days and the priced interval plan.
+    """
+
+    stored: dict[str, Any]
+    history: pd.DataFrame
+    settings: plan.PlanSettings
+    horizon: plan.PlanHorizon | None
+    demand: pd.DataFrame
+    roster: pd.DataFrame
+    plan: pd.DataFrame
+
+
+def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None = None, *,
+             horizon_weeks: int = DEFAULT_HORIZON_WEEKS, roster_source: str = "roster") -> PlanRun:
+    """Store -> forecast -> demand -> roster -> plan, uncached.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Store connection.
+    settings : PlanSettings, optional
+        Default: the stored settings with the phone patience estimated from history
+        (``kcc.plan.default_settings``).
+    horizon_weeks : int
+        Weeks after the history. [weeks]
+    roster_source : str
+        One of ``ROSTER_SOURCES``.
+    """
+    stored = store.read_settings(con)
+    history = recent_history(con)
+    settings = settings or plan.default_settings(stored, history)
+    span = horizon(store.series_summary(con), horizon_weeks)
+    where = country(stored)
+    demand = forecast_demand(history, span,
+                             lambda c, q, days: forecast_series(con, c, q, days, where))
+    roster_ = roster_for(con, demand, roster_source)
+    hours = plan.service_hours(stored)
+    the_plan = interval_plan(demand, settings,
+                             lambda c, narrow: channel_plan(demand, roster_, c, narrow, hours))
+    return PlanRun(stored, history, settings, span, demand, roster_, the_plan)
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+@dataclass(frozen=True, eq=False)
+class Baseline:
+    """What every scenario is applied to.
+
+    Attributes
+    ----------
+    demand : pandas.DataFrame
+        Forecast demand frame of the period (``channel, queue, ds, interval_min, volume,
+        volume_hi, aht_s, closed_attempts``).
+    roster : pandas.DataFrame
+        ``channel, ds, interval_min, agents`` over the same days (the plan's roster source).
+    opening_hours, working_hours : tuple of ChannelHours
+        From the stored settings (``opening_hours``, ``working_hours``).
+    start, end : date
+        First and last day. [local dates, inclusive]
+    weeks : int
+        Length of the period. [weeks]
+    key : tuple
+        Hashable identity (the plan's key and the period) for the caches.
+    """
+
+    demand: pd.DataFrame
+    roster: pd.DataFrame
+    opening_hours: tuple[ChannelHours, ...]
+    working_hours: tuple[ChannelHours, ...]
+    start: date
+    end: date
+    weeks: int
+    key: tuple[Any, ...]
+
+
+def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
+                      stored: Mapping[str, Any], weeks: int,
+                      key: Any = None) -> Baseline | None:
+    """The first ``weeks`` weeks of the plan's demand and roster, with the contacts expected
+    while a channel is closed (``kcc.scenarios.forecast_closed_attempts``); None without demand.
+
+    Parameters
+    ----------
+    demand, roster_ : pandas.DataFrame
+        The plan's demand and roster (``forecast_demand``, ``roster_for``).
+    history : pandas.DataFrame
+        Recent history (``recent_history``).
+    stored : mapping
+        Stored settings (opening and working hours).
+    weeks : int
+        Length of the period. [weeks]
+    key : hashable, optional
+        The plan's key; ``Baseline.key`` is ``(key, weeks)``.
+    """
+    if demand.empty:
+        return None
+    local = demand["ds"].dt.tz_localize(None)
+    first = local.min().normalize()
+    end = first + pd.Timedelta(weeks=weeks)
+    keep = (local >= first) & (local < end)
+    period = forecast_closed_attempts(history, demand[keep].reset_index(drop=True))
+    last_day = local[keep].max().date()
+    if len(roster_):
+        times = roster_["ds"]
+        roster_local = times.dt.tz_localize(None) if times.dt.tz is not None else times
+        roster_ = roster_[(roster_local >= first) & (roster_local < end)].reset_index(drop=True)
+    return Baseline(
+        demand=period,
+        roster=roster_,
+        opening_hours=hours_from_setting(stored.get("opening_hours")),
+        working_hours=hours_from_setting(stored.get("working_hours")),
+        start=first.date(),
+        end=last_day,
+        weeks=int(weeks),
+        key=(key, int(weeks)),
+    )
+
+
+def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
+             name: str = "") -> ScenarioResult:
+    """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
+    result = evaluate_scenario(base.demand, base.roster, settings, spec,
+                               opening_hours=base.opening_hours or None,
+                               working_hours=base.working_hours)
+    return dataclasses.replace(result, name=name)
+
+
+def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
+             channel: str) -> pd.DataFrame:
+    """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
+    return sl_frontier(base.demand, base.roster, settings, channel, spec=spec,
+                       opening_hours=base.opening_hours or None, working_hours=base.working_hours)
+
+
+# --------------------------------------------------------------------------- board summary
+
+
+def stress_test(uplift_pct: float, duration_h: float, flex_agents: int) -> SurgeTest:
+    """The Export page's stress test from its inputs (``DEFAULT_STRESS`` at their defaults).
+
+    Parameters
+    ----------
+    uplift_pct : float
+        Extra volume during the surge. [%]
+    duration_h : float
+        Length of the surge. [h]
+    flex_agents : int
+        Agents who can join from home.
+    """
+    return SurgeTest(uplift=uplift_pct / 100.0, duration_min=int(duration_h) * 60,
+                     home_agents=int(flex_agents))
+
+
+def summary_spec(spec: ScenarioSpec, stress: SurgeTest = DEFAULT_STRESS) -> ScenarioSpec:
+    """``spec`` as the board summary evaluates it: a spec without its own stress test gets
+    ``stress``."""
+    return spec if spec.surge is not None else dataclasses.replace(spec, surge=stress)
+
+
+def board_summary(base: Baseline, baseline: ScenarioResult, scenario: ScenarioResult,
+                  settings: plan.PlanSettings, **wording: Any) -> report.StrategySummary:
+    """``kcc.report.build_summary`` of ``scenario`` against ``baseline`` (both evaluated on
+    ``base`` from ``summary_spec``) with the baseline's opening hours.
+
+    Parameters
+    ----------
+    wording
+        ``language``, ``role``, ``role_text``, ``texts``, ``title``, ``prepared_by``,
+        ``prepared_on`` as ``kcc.report.build_summary`` takes them.
+    """
+    return report.build_summary(baseline, scenario, settings,
+                                opening_hours=base.opening_hours or None, **wording)

@@ -1,0 +1,158 @@
+"""The planning pipeline without Streamlit: store -> forecast -> demand -> roster -> plan.
+
+The fast tier of the plan: ``kcc.pipeline`` on the demo centre, no AppTest. The golden run
+(``tests/test_golden.py``) checks the 13-week numbers; these tests check the shape of a run,
+the cache-key scheme the app's cache layer builds on, and the board summary's inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from kcc import pipeline, plan, store
+from kcc.scenarios import ScenarioSpec, SurgeTest
+from tests.golden import compute
+
+#: A short horizon keeps the module fast; the golden run covers the pages' 13 weeks. [weeks]
+WEEKS = 4
+CHANNELS = ["phone", "chat", "email", "whatsapp"]
+
+
+@pytest.fixture(scope="module")
+def run(shared_demo_db: Path) -> Iterator[pipeline.PlanRun]:
+    con = store.connect(str(shared_demo_db))
+    try:
+        yield pipeline.run_plan(con, horizon_weeks=WEEKS)
+    finally:
+        con.close()
+
+
+# --------------------------------------------------------------------------- a run
+
+
+def test_the_plan_covers_every_channel_over_the_horizon(run: pipeline.PlanRun) -> None:
+    the_plan = run.plan
+    assert list(the_plan.columns) == list(plan.PLAN_COLUMNS)
+    assert list(plan.channel_order(the_plan["channel"].unique())) == CHANNELS
+    assert run.horizon is not None and not run.horizon.stale
+    assert run.horizon.days == 7 * WEEKS
+    # the plan starts the day after the history, quarter-hours, every interval once
+    assert run.horizon.start == (run.history["ds"].max().tz_localize(None) + pd.Timedelta(days=1)).date()
+    local = the_plan["ds"].dt.tz_localize(None)
+    assert local.min().date() == run.horizon.start
+    assert local.max().date() == run.horizon.end - pd.Timedelta(days=1)
+    assert len(the_plan) == len(CHANNELS) * 7 * WEEKS * 96
+    assert not the_plan.duplicated(["channel", "ds"]).any()
+    assert (the_plan["interval_min"] == 15).all()
+    # staffed and priced
+    assert the_plan["required_scheduled"].sum() > 0 and the_plan["cost_required_eur"].sum() > 0
+
+
+def test_the_plan_staffs_the_forecast_demand_and_the_stored_roster(run: pipeline.PlanRun) -> None:
+    assert set(run.demand.columns) >= set(plan.DEMAND_COLUMNS)
+    mine = run.plan.sort_values(["channel", "ds"]).reset_index(drop=True)
+    demand = run.demand.sort_values(["channel", "ds"]).reset_index(drop=True)
+    assert (mine["volume"].to_numpy() == demand["volume"].to_numpy()).all()
+    assert set(run.roster.columns) >= set(pipeline.ROSTER_COLUMNS)
+    assert run.roster["ds"].dt.tz_localize(None).dt.date.between(
+        run.horizon.start, run.horizon.end).all()
+    assert run.settings == plan.default_settings(run.stored, run.history)
+
+
+def test_costs_only_reprice_the_plan(run: pipeline.PlanRun) -> None:
+    """A cost edit keeps every channel's staffing slice (its cache key) and changes the cost
+    alone; a target edit changes that channel's slice only."""
+    dearer = run.settings.with_channel_values(cost_eur_per_hour={"phone": 99.0})
+    asked: list[tuple[str, plan.PlanSettings]] = []
+
+    def plan_channel(channel: str, staffing: plan.PlanSettings) -> pd.DataFrame:
+        asked.append((channel, staffing))
+        return run.plan[run.plan["channel"] == channel][list(plan.PLAN_COLUMNS)]
+
+    repriced = pipeline.interval_plan(run.demand, dearer, plan_channel)
+    assert [c for c, _ in asked] == CHANNELS
+    assert all(s == pipeline.staffing_settings(run.settings, c) for c, s in asked)
+    assert (repriced["required_scheduled"].to_numpy() == run.plan["required_scheduled"].to_numpy()).all()
+    phone = run.plan["channel"] == "phone"
+    assert repriced.loc[phone, "cost_required_eur"].sum() > run.plan.loc[phone, "cost_required_eur"].sum()
+    assert (repriced.loc[~phone, "cost_required_eur"].to_numpy() == run.plan.loc[~phone, "cost_required_eur"].to_numpy()).all()
+
+    stricter = run.settings.with_targets("phone", target_service_level=0.95)
+    assert pipeline.staffing_settings(stricter, "phone") != pipeline.staffing_settings(run.settings, "phone")
+    assert pipeline.staffing_settings(stricter, "email") == pipeline.staffing_settings(run.settings, "email")
+    assert pipeline.staffing_settings(dearer) == pipeline.staffing_settings(run.settings)
+    assert pipeline.staffing_settings(stricter) != pipeline.staffing_settings(run.settings)
+
+
+def test_the_scenario_baseline_is_the_plans_first_weeks(run: pipeline.PlanRun) -> None:
+    base = pipeline.scenario_baseline(run.demand, run.roster, run.history, run.stored, 1, key="k")
+    assert base is not None and base.key == ("k", 1) and base.weeks == 1
+    assert (base.end - base.start).days == 6 and base.start == run.horizon.start
+    assert len(base.demand) == len(CHANNELS) * 7 * 96
+    assert base.demand["closed_attempts"].sum() > 0  # phone attempts after closing time
+    assert base.roster["ds"].dt.tz_localize(None).dt.date.between(base.start, base.end).all()
+    assert {h.channel for h in base.opening_hours} >= {"phone", "chat"}
+
+
+# --------------------------------------------------------------------------- cache keys
+
+
+def test_a_write_bumps_the_data_version_and_the_key(demo_con: duckdb.DuckDBPyConnection) -> None:
+    before = pipeline.data_key(demo_con)
+    assert before == pipeline.data_key(demo_con), "reading leaves the key alone"
+    assert isinstance(hash(before), int)
+    plan_before = pipeline.plan_key(before, store.read_settings(demo_con), WEEKS)
+
+    store.write_setting(demo_con, "country", "BE")
+    after = pipeline.data_key(demo_con)
+    assert after.data_version > before.data_version
+    assert after != before
+    # a settings write leaves the forecasts' key (volumes and events) as it was
+    assert after.volumes_only() == before.volumes_only()
+    plan_after = pipeline.plan_key(after, store.read_settings(demo_con), WEEKS)
+    assert plan_after != plan_before and plan_after.country == "BE" and plan_before.country == "NL"
+
+    events = store.read_events(demo_con)
+    store.replace_events(demo_con, events.drop(columns=["event_id"]).iloc[1:])
+    assert pipeline.data_key(demo_con).volumes_only() != after.volumes_only()
+
+
+def test_the_plan_key_names_horizon_and_roster_source() -> None:
+    data = pipeline.DataKey("kcc.duckdb", "Europe/Amsterdam", 3, ("1",))
+    key = pipeline.plan_key(data, {}, 13)
+    assert key.horizon_days == 91 and key.country == "NL" and key.roster_source == "roster"
+    assert pipeline.plan_key(data, {}, 4) != key
+    assert pipeline.plan_key(data, {}, 13, "shifts") != key
+    assert pipeline.plan_key(data, {"country": ""}, 13).country is None
+    with pytest.raises(ValueError, match="horizon_weeks must be at least 1, got 0"):
+        pipeline.plan_key(data, {}, 0)
+    with pytest.raises(ValueError, match=r"roster_source must be one of \('roster', 'shifts'\), got 'paper'"):
+        pipeline.plan_key(data, {}, 13, "paper")
+
+
+# --------------------------------------------------------------------------- empty store
+
+
+def test_an_empty_store_plans_nothing(mem_con: duckdb.DuckDBPyConnection) -> None:
+    empty = pipeline.run_plan(mem_con)
+    assert empty.horizon is None and empty.plan.empty and empty.demand.empty
+    assert list(empty.plan.columns) == list(plan.PLAN_COLUMNS)
+    assert pipeline.scenario_baseline(empty.demand, empty.roster, empty.history, empty.stored, 1) is None
+
+
+# --------------------------------------------------------------------------- board summary
+
+
+def test_the_summarys_stress_test_defaults_to_the_export_pages() -> None:
+    assert pipeline.stress_test(50, 4, 10) == pipeline.DEFAULT_STRESS == compute.EXPORT_SURGE
+    plain = ScenarioSpec()
+    assert pipeline.summary_spec(plain).surge == pipeline.DEFAULT_STRESS
+    own = ScenarioSpec(surge=SurgeTest(channel="phone", uplift=0.8, duration_min=120))
+    assert pipeline.summary_spec(own, pipeline.stress_test(10, 1, 0)) == own
+    assert pipeline.summary_spec(plain, pipeline.stress_test(25, 2, 3)).surge == SurgeTest(
+        uplift=0.25, duration_min=120, home_agents=3)
