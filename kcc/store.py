@@ -257,19 +257,15 @@ def _register(con: duckdb.DuckDBPyConnection, target: str, zone: str) -> _Shared
 def _shared(con: duckdb.DuckDBPyConnection) -> _Shared:
     with _REGISTRY_LOCK:
         shared = _SHARED.get(con)
-    if shared is not None:
-        return shared
-    # A connection opened without ``connect`` (a caller's own ``duckdb.connect``): asked
-    # once, here, for its zone and file, then remembered like the others.
-    with _REGISTRY_LOCK:
-        shared = _SHARED.get(con)
-        if shared is not None:
-            return shared
-        zone, target = con.execute(
-            """SELECT current_setting('TimeZone'), coalesce(path, ':memory:')
-               FROM duckdb_databases() WHERE database_name = current_database()"""
-        ).fetchone()
-    return _register(con, str(target), str(zone))
+        if shared is None:
+            # A connection opened without ``connect`` (a caller's own ``duckdb.connect``):
+            # asked once, here, for its zone and file, then remembered like the others.
+            zone, target = con.execute(
+                """SELECT current_setting('TimeZone'), coalesce(path, ':memory:')
+                   FROM duckdb_databases() WHERE database_name = current_database()"""
+            ).fetchone()
+            shared = _register(con, str(target), str(zone))
+    return shared
 
 
 class DatabaseInUseError(TranslatedError):

@@ -293,3 +293,12 @@ def test_writes_are_retried_when_duckdb_reports_a_conflict(mem_con, monkeypatch)
     with pytest.raises(duckdb.TransactionException, match="Conflict"):
         store.write_setting(mem_con, "k", 2)  # bounded: the last refusal is raised
     assert store.read_settings(mem_con) == {"k": 1}
+
+
+def test_a_connection_opened_elsewhere_keeps_its_zone() -> None:
+    raw = duckdb.connect(":memory:")
+    raw.execute("SET TimeZone = 'America/New_York'")
+    store.migrate(raw)
+    store.replace_intervals(raw, _day_intervals("2024-01-08"), _record())
+    assert str(store.read_intervals(raw)["ds"].dt.tz) == "America/New_York"
+    raw.close()

@@ -60,11 +60,15 @@ class _Session:
         return t(key, self.lang)
 
     async def check(self, step: str) -> None:
-        """No exception box, and the frame around the page (the language switch)."""
+        """No exception box or dialog, and the frame around the page (the language switch)."""
         boxes = self.page.locator(EXCEPTION)
         if await boxes.count():
             error = (await boxes.first.inner_text()).strip().splitlines()[0]
             self.problems.append(f"session {self.number}, {step}: {error}")
+        dialog = self.page.get_by_role("dialog")  # e.g. Streamlit's "Page not found"
+        if await dialog.count():
+            text = (await dialog.first.inner_text()).strip().splitlines()[0]
+            self.problems.append(f"session {self.number}, {step}: a dialog: {text}")
         switch = self.page.locator('[data-testid="stSidebar"]').get_by_role(
             "combobox", name=self.tr("common.language"))
         if not await switch.count():
@@ -109,10 +113,12 @@ async def _journey(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
     page.set_default_timeout(180_000)
     session = _Session(number, page)
     order = PAGES[number % 3:] + PAGES[:number % 3]  # every page is someone's first visit
+    # Overview is the default page: Streamlit serves it at the root, not at /overview.
+    path = "" if order[0] == "overview" else order[0]
     try:
-        await page.goto(f"{url}/{order[0]}")
+        await page.goto(f"{url}/{path}")
         await _idle(page)
-        await session.check(f"first visit to /{order[0]}")
+        await session.check(f"first visit to /{path}")
         for k, page_id in enumerate(order):
             if k:
                 await session.open_by_nav(page_id)
