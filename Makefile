@@ -18,7 +18,9 @@ install: $(BIN)/python
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 
+# The preflight stops here, with what to do, when another process holds the database file.
 run: install
+	$(BIN)/python -m kcc.preflight
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: install-dev

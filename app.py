@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from kcc.ui.state import ensure_session, translator
+from kcc.ui.state import ensure_session, mark_frame, translator
 from kcc.ui.widgets import language_selector, user_name_input
 
 st.set_page_config(page_title="KCC Planner", page_icon=":material/headset_mic:", layout="wide")
 ensure_session()
+mark_frame()
 tr = translator(str(st.session_state["lang"]))
 
 

@@ -6,23 +6,35 @@ constants, writes run in one transaction on their own cursor (a failed write lea
 database exactly as it was), and every value travels as a parameter or a registered frame.
 
 Use one read-write connection per database file (``connect``) and call the functions here with
-it; each function opens its own cursor, so several browser sessions can share the connection.
+it from any number of threads: each call opens its own cursor, and writes to one file take
+turns (see the connection section). One process per database file: DuckDB locks the file, and
+``connect`` raises ``DatabaseInUseError`` when another process holds it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import re
+import threading
+import time
 import warnings
-from collections.abc import Iterator, Sequence
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, ParamSpec, TypeVar
 
 import duckdb
 import pandas as pd
 
 from kcc import config
+from kcc.i18n import TranslatedError
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 SCHEMA_VERSION: Final[int] = 1
 
@@ -197,6 +209,84 @@ class ImportRecord:
 
 
 # --------------------------------------------------------------------------- connection
+#
+# Many browser sessions share one connection (the app caches it per database file). DuckDB
+# refuses a second call on a connection that is busy, so nothing here runs on the shared
+# connection once ``connect`` has returned: every call opens a cursor (a connection of its
+# own to the same database) and sets the zone on it from what ``connect`` remembered. Writes
+# take turns on one lock per database file, so two sessions never change the same rows at
+# once; a write DuckDB still reports as a conflict (or busy) is retried after a short pause.
+
+#: Pauses before each retry of a write DuckDB refused as a conflict or busy call. [s]
+WRITE_RETRY_DELAYS_S: Final[tuple[float, ...]] = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What calls on one shared connection need, kept in Python so no call asks the
+    connection itself (which another thread may be using)."""
+
+    timezone: str
+    write_lock: threading.RLock  # one per database file: writes take turns
+    cursor_lock: threading.Lock  # one per connection: cursor() calls take turns
+
+
+_REGISTRY_LOCK: Final = threading.RLock()
+_SHARED: Final[weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Shared]] = (
+    weakref.WeakKeyDictionary()
+)
+_WRITE_LOCKS: Final[dict[str, threading.RLock]] = {}
+
+
+def _write_lock(target: str) -> threading.RLock:
+    """The write lock of a database file (every in-memory database has its own)."""
+    if target in ("", ":memory:"):
+        return threading.RLock()
+    key = target if target.startswith(":memory:") else os.path.realpath(target)
+    with _REGISTRY_LOCK:
+        return _WRITE_LOCKS.setdefault(key, threading.RLock())
+
+
+def _register(con: duckdb.DuckDBPyConnection, target: str, zone: str) -> _Shared:
+    shared = _Shared(zone, _write_lock(target), threading.Lock())
+    with _REGISTRY_LOCK:
+        _SHARED[con] = shared
+    return shared
+
+
+def _shared(con: duckdb.DuckDBPyConnection) -> _Shared:
+    with _REGISTRY_LOCK:
+        shared = _SHARED.get(con)
+        if shared is None:
+            # A connection opened without ``connect`` (a caller's own ``duckdb.connect``):
+            # asked once, here, for its zone and file, then remembered like the others.
+            zone, target = con.execute(
+                """SELECT current_setting('TimeZone'), coalesce(path, ':memory:')
+                   FROM duckdb_databases() WHERE database_name = current_database()"""
+            ).fetchone()
+            shared = _register(con, str(target), str(zone))
+    return shared
+
+
+class DatabaseInUseError(TranslatedError):
+    """The database file is held by another process (DuckDB lets one process write a file).
+
+    Codes ``in_use`` (fields ``path``, ``pid``) and ``in_use_unknown`` (field ``path``), texts
+    ``common.db_error.<code>``: what to do, in the reader's language.
+    """
+
+    texts = "common.db_error"
+
+    @classmethod
+    def from_lock_error(cls, path: str, error: duckdb.Error) -> DatabaseInUseError | None:
+        """The error for DuckDB's refusal to lock ``path``; None for any other error."""
+        text = str(error)
+        if "Could not set lock on file" not in text:
+            return None
+        holder = re.search(r"\(PID (\d+)\)", text)
+        if holder is None:
+            return cls("in_use_unknown", path=path)
+        return cls("in_use", path=path, pid=int(holder.group(1)))
 
 
 def connect(path: str | None = None, timezone: str | None = None) -> duckdb.DuckDBPyConnection:
@@ -212,51 +302,125 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     Returns
     -------
     duckdb.DuckDBPyConnection
-        A read-write connection; share it and let each call open its own cursor.
+        A read-write connection; share it between threads and sessions: every function here
+        opens its own cursor on it, and writes to one file take turns.
+
+    Raises
+    ------
+    DatabaseInUseError
+        Another process holds the file (one app process per database file).
+    StoreError
+        The database was written by a newer version of the app.
     """
     target = path or config.db_path()
-    con = duckdb.connect(target)
-    con.execute("SET TimeZone = $tz", {"tz": timezone or config.timezone()})
+    zone = timezone or config.timezone()
+    try:
+        con = duckdb.connect(target)
+    except duckdb.IOException as exc:
+        in_use = DatabaseInUseError.from_lock_error(target, exc)
+        if in_use is None:
+            raise
+        raise in_use from exc
+    # The connection's own zone too, for callers that run it directly (not shared yet).
+    con.execute("SET TimeZone = $tz", {"tz": zone})
+    _register(con, target, zone)
     migrate(con)
     return con
 
 
+#: ``warnings.catch_warnings`` swaps the process's warning filters: one thread at a time.
+_WARNINGS_LOCK: Final = threading.Lock()
+
+
 def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
-    keyword internally, which is not ours to fix."""
-    with warnings.catch_warnings():
+    keyword internally (for zoned timestamps), which is not ours to fix."""
+    with _WARNINGS_LOCK, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The inplace keyword", category=Warning)
         return relation.df()
 
 
 def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    cur = con.cursor()
+    """A cursor of its own for one call, in the connection's zone."""
+    shared = _shared(con)
+    with shared.cursor_lock:
+        cur = con.cursor()
     # A cursor is a new connection to the same database; it needs the zone again.
-    tz = con.execute("SELECT current_setting('TimeZone')").fetchone()[0]
-    cur.execute("SET TimeZone = $tz", {"tz": tz})
+    cur.execute("SET TimeZone = $tz", {"tz": shared.timezone})
     return cur
+
+
+def _retryable(error: duckdb.Error) -> bool:
+    """DuckDB asks for the call again: a write conflict with another transaction, or a busy
+    connection."""
+    if isinstance(error, duckdb.ResourceInUseException):
+        return True
+    return isinstance(error, duckdb.TransactionException) and "conflict" in str(error).lower()
+
+
+def _retrying(attempt: Callable[[], _T]) -> _T:
+    """Run ``attempt``, and again after each pause of ``WRITE_RETRY_DELAYS_S`` while DuckDB
+    asks for it; the last refusal is raised."""
+    for delay_s in WRITE_RETRY_DELAYS_S:
+        try:
+            return attempt()
+        except duckdb.Error as exc:
+            if not _retryable(exc):
+                raise
+        time.sleep(delay_s)
+    return attempt()
+
+
+def _write(function: Callable[_P, _T]) -> Callable[_P, _T]:
+    """A store write (first argument the connection): it takes its turn on the database's
+    write lock and is retried where DuckDB asks for it. Each write is one transaction, so a
+    retry starts from the database as it was."""
+
+    @functools.wraps(function)
+    def write(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        con = args[0] if args else kwargs["con"]
+        lock = _shared(con).write_lock  # type: ignore[arg-type]
+
+        def attempt() -> _T:
+            with lock:
+                return function(*args, **kwargs)
+
+        return _retrying(attempt)
+
+    return write
 
 
 @contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One cursor, one transaction: commit on success, roll back on any exception."""
-    cur = _cursor(con)
-    cur.begin()
-    try:
-        yield cur
-        _bump_data_version(cur)
-        cur.commit()
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
+    """One cursor, one transaction under the write lock: commit on success, roll back on any
+    exception."""
+    with _shared(con).write_lock:
+        cur = _cursor(con)
+        cur.begin()
+        try:
+            yield cur
+            _bump_data_version(cur)
+            cur.commit()
+        except BaseException:
+            cur.rollback()
+            raise
+        finally:
+            cur.close()
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the schema to ``SCHEMA_VERSION``; returns the version found before."""
-    con.execute(MIGRATIONS[1][0])  # meta first, to read the version
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    with _shared(con).write_lock:
+        cur = _cursor(con)
+        try:
+            return _migrate(cur)
+        finally:
+            cur.close()
+
+
+def _migrate(cur: duckdb.DuckDBPyConnection) -> int:
+    cur.execute(MIGRATIONS[1][0])  # meta first, to read the version
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     found = int(row[0]) if row else 0
     if found > SCHEMA_VERSION:
         raise StoreError(
@@ -264,16 +428,16 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             "update KCC Planner"
         )
     for version in range(found + 1, SCHEMA_VERSION + 1):
-        con.begin()
+        cur.begin()
         try:
             for ddl in MIGRATIONS[version]:
-                con.execute(ddl)
-            con.execute(
+                cur.execute(ddl)
+            cur.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
             )
-            con.commit()
+            cur.commit()
         except BaseException:
-            con.rollback()
+            cur.rollback()
             raise
     return found
 
@@ -305,6 +469,7 @@ def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     return cur.execute("SELECT count(*) FROM interval_volumes").fetchone()[0] == 0
 
 
+@_write
 def reset(con: duckdb.DuckDBPyConnection) -> None:
     """Empty every data table in one transaction (schema and sequences stay)."""
     with _transaction(con) as cur:
@@ -398,6 +563,7 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out[list(_INTERVAL_COLUMNS)]
 
 
+@_write
 def replace_intervals(
     con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
 ) -> WriteOutcome:
@@ -473,6 +639,7 @@ _CONTACT_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 
+@_write
 def replace_contacts(
     con: duckdb.DuckDBPyConnection,
     frame: pd.DataFrame,
@@ -642,6 +809,7 @@ def read_events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame
 
 
+@_write
 def write_event(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -688,6 +856,7 @@ def write_event(
         return event_id
 
 
+@_write
 def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
     """Replace the whole event calendar with ``frame`` (the editor's table), atomically."""
     rows = frame.copy()
@@ -713,6 +882,7 @@ def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         cur.unregister("new_events")
 
 
+@_write
 def delete_event(con: duckdb.DuckDBPyConnection, event_id: int) -> None:
     """Remove one event."""
     with _transaction(con) as cur:
@@ -722,6 +892,7 @@ def delete_event(con: duckdb.DuckDBPyConnection, event_id: int) -> None:
 # --------------------------------------------------------------------------- staff on hand
 
 
+@_write
 def replace_roster(
     con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
 ) -> WriteOutcome:
@@ -784,6 +955,7 @@ def read_shifts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame
 
 
+@_write
 def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
     """Replace all shift patterns with ``frame``, atomically."""
     rows = frame.copy()
@@ -810,6 +982,7 @@ def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
 # --------------------------------------------------------------------------- scenarios
 
 
+@_write
 def save_scenario(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -849,6 +1022,7 @@ def read_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame.drop(columns="spec_json")
 
 
+@_write
 def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
     """Remove one scenario."""
     with _transaction(con) as cur:
@@ -865,6 +1039,7 @@ def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None) 
     return default if row is None else json.loads(row[0])
 
 
+@_write
 def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any) -> None:
     """Store a JSON setting."""
     with _transaction(con) as cur:
@@ -1028,6 +1203,7 @@ class ContactStage:
     check_counts: dict[str, int]
     series: pd.DataFrame
     fast: _FastSource | None = None
+    write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
 
 def _q(name: str) -> str:
@@ -1416,7 +1592,8 @@ def stage_contacts(
     Returns
     -------
     ContactStage
-        An open transaction; pass it to ``commit_stage`` or ``discard_stage``.
+        The staged rows on a cursor of their own (temporary tables nobody else sees); pass
+        it to ``commit_stage`` or ``discard_stage``. Nothing is written to the database yet.
 
     Raises
     ------
@@ -1425,6 +1602,7 @@ def stage_contacts(
     """
     if interval_min not in config.PLANNING_INTERVALS_MIN:
         raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
+    shared = _shared(con)
     cur = _cursor(con)
     cur.begin()
     try:
@@ -1447,12 +1625,17 @@ def stage_contacts(
                FROM kcc_stage WHERE channel IS NOT NULL AND ds_local IS NOT NULL
                GROUP BY ALL HAVING sum(contacts) > 0 ORDER BY channel, queue"""
         ))
+        # Only temporary tables so far: committing them keeps the stage on this cursor, and
+        # ``commit_stage`` writes in a transaction of its own that starts after the writes of
+        # other sessions during the checks (so it cannot conflict with them).
+        cur.commit()
     except BaseException:
         cur.rollback()
         cur.close()
         raise
     return ContactStage(
         cursor=cur,
+        write_lock=shared.write_lock,
         source_sql=source_sql,
         source_params=source_params,
         columns=columns,
@@ -1588,7 +1771,11 @@ def commit_stage(
         intervals together. The transaction is committed and the stage closed.
     """
     cur = stage.cursor
+    # A transaction of its own, begun under the write lock: it starts after every other write
+    # to the file, so replacing a period cannot conflict with a write made during the checks.
+    stage.write_lock.acquire()
     try:
+        cur.begin()
         import_id = _insert_import(cur, record)
         replaced = 0
         rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
@@ -1664,16 +1851,14 @@ def commit_stage(
         cur.rollback()
         raise
     finally:
+        stage.write_lock.release()
         cur.close()
     return WriteOutcome(import_id, rows, replaced)
 
 
 def discard_stage(stage: ContactStage) -> None:
-    """Roll back and close a stage that will not be written."""
-    try:
-        stage.cursor.rollback()
-    finally:
-        stage.cursor.close()
+    """Close a stage that will not be written (its temporary tables go with its cursor)."""
+    stage.cursor.close()
 
 
 # --------------------------------------------------------------------------- plan inputs

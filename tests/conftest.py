@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +80,20 @@ def assert_dates_day_first(text: str) -> None:
     string, ``staffing?day=2027-01-11``)."""
     assert re.search(r"\b\d\d-\d\d-20\d\d\b", text), "Dutch dates put the day first"
     assert not re.search(r"(?<!day=)\b20\d\d-\d\d-\d\d\b", text), "no ISO dates in Dutch text"
+
+
+@pytest.fixture
+def held_db(tmp_path: Path) -> Iterator[tuple[Path, int]]:
+    """A database file another process holds open for writing: ``(path, its pid)``."""
+    path = tmp_path / "held.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, duckdb; con = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+         "sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield path, holder.pid
+    finally:
+        holder.communicate(timeout=30)  # closing its stdin lets it exit

@@ -205,3 +205,100 @@ def test_reset_empties_every_data_table(mem_con) -> None:
     store.reset(mem_con)
     assert set(store.table_counts(mem_con).values()) == {0}
     assert store.is_empty(mem_con)
+
+
+# --------------------------------------------------------------------------- shared by threads
+
+
+def _in_threads(work, n: int = 8) -> list[BaseException]:  # noqa: ANN001
+    """Run ``work(i)`` in ``n`` threads at once; the errors they raised."""
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(n)
+
+    def run(i: int) -> None:
+        start.wait()
+        try:
+            work(i)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_many_threads_share_one_connection(tmp_path: Path) -> None:
+    # The app shares one connection between all browser sessions: reads and writes from
+    # eight threads at once must neither fail ("connection is busy") nor lose a write.
+    con = store.connect(str(tmp_path / "kcc.duckdb"), "America/New_York")
+    store.replace_intervals(con, _day_intervals("2024-01-08"), _record())
+    version = store.data_version(con)
+    writes = 15
+
+    def work(i: int) -> None:
+        for k in range(writes):
+            assert not store.is_empty(con)
+            frame = store.read_intervals(con)
+            assert len(frame) == 96 and str(frame["ds"].dt.tz) == "America/New_York"
+            assert store.read_settings(con).get(f"thread{i}", k - 1 if k else None) in (k - 1, None)
+            store.write_setting(con, f"thread{i}", k)
+
+    assert _in_threads(work) == []
+    assert store.data_version(con) == version + 8 * writes  # every write counted once
+    assert store.read_settings(con) == {f"thread{i}": writes - 1 for i in range(8)}
+    con.close()
+
+
+def test_a_write_between_staging_and_commit_does_not_conflict(mem_con) -> None:
+    # A contact import checks its file while other sessions keep writing; replacing the same
+    # period afterwards must neither conflict with those writes nor resurrect what they cleared.
+    store.replace_intervals(mem_con, _day_intervals("2024-01-01"), _record("first.csv"))
+    frame = pd.DataFrame({"t": ["2024-01-01 08:00:00", "2024-01-01 08:20:00"], "_row": [1, 2]})
+    stage = store.stage_contacts(
+        mem_con, frame, store.ContactColumns(arrival=("t",), arrival_format="%Y-%m-%d %H:%M:%S"), 15
+    )
+    store.replace_intervals(mem_con, _day_intervals("2024-01-01"), _record("second.csv"))
+    store.write_setting(mem_con, "other.session", True)
+    outcome = store.commit_stage(stage, _record("contacts.csv", kind="contacts"))
+    assert outcome.rows_imported == 2
+    stored = store.read_intervals(mem_con)
+    # the staged period (08:00-08:15 local) replaced the second file's rows there, only there
+    assert stored["offered"].sum() == 96 - 2 + 2
+    assert store.read_settings(mem_con)["other.session"] is True
+
+
+def test_writes_are_retried_when_duckdb_reports_a_conflict(mem_con, monkeypatch) -> None:  # noqa: ANN001
+    calls = []
+    real = store._bump_data_version
+
+    def conflicting_once(cur) -> None:  # noqa: ANN001
+        calls.append(1)
+        if len(calls) == 1:
+            raise duckdb.TransactionException("TransactionContext Error: Conflict on update!")
+        real(cur)
+
+    monkeypatch.setattr(store, "_bump_data_version", conflicting_once)
+    monkeypatch.setattr(store, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
+    store.write_setting(mem_con, "k", 1)
+    assert len(calls) == 2 and store.read_settings(mem_con) == {"k": 1}
+
+    calls.clear()
+    monkeypatch.setattr(store, "_bump_data_version", lambda cur: (_ for _ in ()).throw(
+        duckdb.TransactionException("TransactionContext Error: Conflict on update!")))
+    with pytest.raises(duckdb.TransactionException, match="Conflict"):
+        store.write_setting(mem_con, "k", 2)  # bounded: the last refusal is raised
+    assert store.read_settings(mem_con) == {"k": 1}
+
+
+def test_a_connection_opened_elsewhere_keeps_its_zone() -> None:
+    raw = duckdb.connect(":memory:")
+    raw.execute("SET TimeZone = 'America/New_York'")
+    store.migrate(raw)
+    store.replace_intervals(raw, _day_intervals("2024-01-08"), _record())
+    assert str(store.read_intervals(raw)["ds"].dt.tz) == "America/New_York"
+    raw.close()

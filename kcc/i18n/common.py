@@ -66,4 +66,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "beantwoord (of ophangt) met de ingeroosterde medewerkers. Volgens behoefte: hetzelfde als precies de "
         "benodigde medewerkers zijn ingeroosterd. Beide gewogen naar volume over de periode.",
     ),
+    # ----- the database file is held by another process (kcc.store.DatabaseInUseError)
+    "common.db_error.in_use": (
+        "The database file {path} is already open in another program (process {pid}). KCC Planner "
+        "runs one app process per database file. Stop the other process, or start this app with "
+        "KCC_DB_PATH set to another file. (A team server with a shared database server is planned.)",
+        "Het databasebestand {path} is al geopend in een ander programma (proces {pid}). KCC Planner "
+        "draait één app-proces per databasebestand. Stop het andere proces, of start deze app met "
+        "KCC_DB_PATH naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+    ),
+    "common.db_error.in_use_unknown": (
+        "The database file {path} is already open in another program. KCC Planner runs one app "
+        "process per database file. Stop the other process, or start this app with KCC_DB_PATH set "
+        "to another file. (A team server with a shared database server is planned.)",
+        "Het databasebestand {path} is al geopend in een ander programma. KCC Planner draait één "
+        "app-proces per databasebestand. Stop het andere proces, of start deze app met KCC_DB_PATH "
+        "naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+    ),
 }

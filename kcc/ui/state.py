@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 import streamlit as st
@@ -21,18 +22,33 @@ SESSION_DEFAULTS: dict[str, object] = {
     "planning_interval_min": 15,
 }
 
+#: Session-state key the frame (``app.py``) sets: this session's pages run inside the frame.
+FRAME_STATE_KEY = "frame_seen"
+_APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
+
 _demo_lock = threading.Lock()
+_frame_lock = threading.Lock()
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str, timezone: str) -> duckdb.DuckDBPyConnection:
-    # One read-write connection per file for the whole server; calls open cursors on it.
+    # One read-write connection per file for the whole server; every store call opens its own
+    # cursor on it and writes take turns (kcc.store), so any number of sessions can share it.
     return store.connect(path, timezone)
 
 
 def connection() -> duckdb.DuckDBPyConnection:
-    """The app's store connection (cached per database file and zone)."""
-    return _connection(config.db_path(), config.timezone())
+    """The app's store connection (cached per database file and zone).
+
+    When another process holds the database file, the page shows what to do in the reader's
+    language and stops; nothing is cached, so the next run tries again.
+    """
+    try:
+        return _connection(config.db_path(), config.timezone())
+    except store.DatabaseInUseError as exc:
+        st.error(exc.message(str(st.session_state.get("lang", "en"))))
+        st.stop()
+        raise  # st.stop() does not return
 
 
 def translator(lang: str) -> Translator:
@@ -77,20 +93,35 @@ def ensure_session() -> None:
         ss["lang_from_url"] = True
 
 
+def mark_frame() -> None:
+    """Called by ``app.py`` on every run: this session's pages run inside the frame."""
+    st.session_state[FRAME_STATE_KEY] = True
+
+
 def _use_the_frame() -> None:
     """Make a deep link run through ``app.py``.
 
     Streamlit starts in its legacy pages-directory mode when a ``pages/`` folder exists, and
-    stays in it until some session runs ``st.navigation``. A first visitor who opens
-    ``/staffing`` directly would get the page without the frame (no language switch, the
-    folder's file names as navigation). Leaving that mode and rerunning sends the same URL
-    through ``app.py``.
+    stays in it until some session runs ``st.navigation``; the mode is one flag for the whole
+    server. A first visitor who opens ``/staffing`` directly would get the page without the
+    frame (no language switch, the folder's file names as navigation). Leaving that mode and
+    rerunning sends the same URL through ``app.py``.
+
+    The check is per session, not on the flag: when several first visitors arrive at once,
+    one of them clears the flag while the others' pages are already running without the
+    frame, and each of those must rerun too. A page run alone (AppTest) has no frame to use.
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-    if PagesManager.uses_pages_directory:
+    if st.session_state.get(FRAME_STATE_KEY):
+        return
+    ctx = get_script_run_ctx()
+    if ctx is None or Path(ctx.main_script_path).resolve() != _APP_SCRIPT:
+        return
+    with _frame_lock:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+    st.rerun()
 
 
 def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,14 +49,12 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: float) -
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a live app on a private copy of the demo database."""
-    db = tmp_path_factory.mktemp("browser") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
+@contextmanager
+def serve_app(db: Path, log_path: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on ``db`` with its output in ``log_path``: the base URL."""
     port = _free_port()
     env = {**os.environ, "KCC_DB_PATH": str(db), "KCC_USER": "Browser test"}
-    log = (tmp_path_factory.mktemp("browser-log") / "streamlit.log").open("wb")
+    log = log_path.open("wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -76,6 +75,15 @@ def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a live app on a private copy of the demo database."""
+    db = tmp_path_factory.mktemp("browser") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, db)
+    with serve_app(db, tmp_path_factory.mktemp("browser-log") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
