@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run install install-dev test test-fast bench clean
+.PHONY: run install install-dev lint test test-fast bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,17 @@ run: install
 	$(BIN)/python -m kcc.preflight
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: install-dev
-	$(BIN)/python -m pytest
+# Lint first (ruff, settings in pyproject.toml), then the suite on two workers; the browser
+# journeys share one worker and one live server.
+lint: install-dev
+	$(BIN)/ruff check kcc pages app.py
+
+test: install-dev lint
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # Everything but the real-browser journeys.
 test-fast: install-dev
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n 2 -m "not browser"
 
 bench: install-dev
 	$(BIN)/pip install --quiet -r requirements-bench.txt
