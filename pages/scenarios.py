@@ -7,12 +7,12 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from kcc.charts import scenarios as charts
 from kcc import store
+from kcc.charts import scenarios as charts
+from kcc.formatting import escape_markdown, format_columns
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
-from kcc.formatting import escape_markdown, format_columns
 from kcc.ui.widgets import (
     error_text,
     fmt_compact,

@@ -13,7 +13,6 @@ import pandas as pd
 
 from kcc import config, staffing
 
-
 #: Staffing models a channel can use (see the ``kcc.plan`` docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
 

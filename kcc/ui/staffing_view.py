@@ -15,8 +15,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc.charts import staffing as charts
 from kcc import config, plan, roster_input, store
+from kcc.charts import staffing as charts
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
 from kcc.ui import plan_cache
@@ -24,12 +24,12 @@ from kcc.ui.state import Translator
 from kcc.ui.widgets import (
     channel_label,
     date_format,
+    error_text,
     fmt_compact,
     fmt_day,
     fmt_moment,
     fmt_month,
     fmt_number,
-    error_text,
     fmt_pct,
     plotly_chart,
 )

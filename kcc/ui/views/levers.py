@@ -23,16 +23,16 @@ from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
+    ChannelShift,
     ClosedHoursBehaviour,
     ScenarioResult,
     ScenarioSpec,
     SurgeTest,
     TargetOverride,
-    ChannelShift,
     format_hhmm,
+    inputs,
     scenario_settings,
 )
-from kcc.scenarios import inputs
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
