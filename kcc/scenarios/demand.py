@@ -56,7 +56,9 @@ def _closed_profile(history: pd.DataFrame, keys: list[str], weeks: int) -> tuple
     return profile, level
 
 
-def forecast_closed_attempts(history: pd.DataFrame, demand: pd.DataFrame, *, weeks: int = CLOSED_PROFILE_WEEKS) -> pd.DataFrame:
+def forecast_closed_attempts(
+    history: pd.DataFrame, demand: pd.DataFrame, *, weeks: int = CLOSED_PROFILE_WEEKS
+) -> pd.DataFrame:
     """Contacts that will be attempted while a channel is closed, for a forecast demand frame.
 
     Per series (channel and queue), weekday and time of day: the mean ``closed_attempts`` of
@@ -107,7 +109,9 @@ def forecast_closed_attempts(history: pd.DataFrame, demand: pd.DataFrame, *, wee
     day_volume = frame.groupby([*keys, "day"])["volume"].transform("sum")
     # the series' overall ratio over a balanced week: the mean forecast day of each weekday
     # against the mean recorded day of that weekday, summed over the weekdays both have
-    forecast_day = frame.groupby([*keys, "day"], as_index=False).agg(weekday=("weekday", "first"), volume=("volume", "sum"))
+    forecast_day = frame.groupby([*keys, "day"], as_index=False).agg(
+        weekday=("weekday", "first"), volume=("volume", "sum")
+    )
     weekly = (forecast_day.groupby([*keys, "weekday"])["volume"].mean().rename("forecast").to_frame()
               .join(level, how="inner").groupby(keys).sum())
     overall = (weekly["forecast"] / weekly["level"].where(weekly["level"] > 0)).rename("overall")
@@ -187,7 +191,10 @@ def to_grid(demand: pd.DataFrame) -> Grid:
     frame["work"] = frame["volume"] * frame["aht_s"].fillna(0.0)
     frame["w"] = frame["volume"].where(frame["aht_s"].notna(), 0.0)
     ds = pd.DatetimeIndex(np.sort(frame["ds"].unique()))
-    channels = sorted(frame["channel"].unique(), key=lambda c: (config.CHANNELS.index(c) if c in config.CHANNELS else 99, c))
+    channels = sorted(
+        frame["channel"].unique(),
+        key=lambda c: (config.CHANNELS.index(c) if c in config.CHANNELS else 99, c),
+    )
     ci = frame["channel"].map({c: i for i, c in enumerate(channels)}).to_numpy()
     ti = ds.get_indexer(pd.DatetimeIndex(frame["ds"]))
     shape = (len(channels), len(ds))
@@ -356,7 +363,9 @@ def _tile_ds(ds: pd.DatetimeIndex, times: int) -> pd.DatetimeIndex:
     return stamps.tz_localize("UTC").tz_convert(ds.tz) if ds.tz is not None else stamps
 
 
-def grid_frame(grid: Grid, volume: np.ndarray, volume_hi: np.ndarray | None = None, **extra: np.ndarray) -> pd.DataFrame:
+def grid_frame(
+    grid: Grid, volume: np.ndarray, volume_hi: np.ndarray | None = None, **extra: np.ndarray
+) -> pd.DataFrame:
     """Long demand frame, sorted by channel id then ``ds`` (the order ``kcc.plan`` uses)."""
     n_c, n_t = volume.shape
     if volume_hi is None:

@@ -113,8 +113,9 @@ def pipeline_frame(p: Pipeline) -> pd.DataFrame:
     ratio = np.maximum(np.where(grid.volume > 0, grid.hi / safe, grid.hi_ratio[:, None]), 1.0)
     scn_hi = np.where(p.scn_volume == p.base_volume, grid.hi, p.scn_volume * ratio)
     return grid_frame(
-        p.grid, p.scn_volume, scn_hi, volume_hi_baseline=grid.hi, volume_baseline=p.base_volume, arrivals=p.scn_arrivals,
-        arrivals_baseline=p.base_arrivals, reached=p.scn.reached, reached_baseline=p.base.reached,
+        p.grid, p.scn_volume, scn_hi, volume_hi_baseline=grid.hi, volume_baseline=p.base_volume,
+        arrivals=p.scn_arrivals, arrivals_baseline=p.base_arrivals,
+        reached=p.scn.reached, reached_baseline=p.base.reached,
         callbacks=p.scn.callbacks, digital_in=p.scn.digital_in, lost=p.scn.lost, gave_up=p.gave_up,
         is_open=p.scn_accept, is_open_baseline=p.base_accept,
     )

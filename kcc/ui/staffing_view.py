@@ -696,7 +696,9 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
     with st.expander(tr("overview.per_channel")):
         st.dataframe(pd.DataFrame({
             tr("common.channel"): [channel_label(c, tr) for c in per["channel"]],
-            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [fmt_number(v) for v in per["contacts"]],
+            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [
+                fmt_number(v) for v in per["contacts"]
+            ],
             tr("staffing.col_required_fte"): _ftes(tr, per["required_fte"]),
             tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
             tr("common.kpi_sl_roster"): [fmt_pct(v) for v in per["service_level"]],
