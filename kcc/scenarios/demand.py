@@ -145,10 +145,12 @@ class Grid:
 
     @property
     def minute(self) -> np.ndarray:
+        """Minute of the day each interval starts at. [min]"""
         return (self.ds.hour * 60 + self.ds.minute).to_numpy()
 
     @property
     def weekday(self) -> np.ndarray:
+        """Weekday of each interval (Monday 0)."""
         return self.ds.day_of_week.to_numpy()
 
     @property
@@ -158,6 +160,7 @@ class Grid:
         return np.unique(dates, return_inverse=True)[1]
 
     def row(self, channel: str) -> int:
+        """Row of ``channel``; a channel not yet on the grid is added with zero volume."""
         if channel not in self.channels:
             self.channels.append(channel)
             zeros = np.zeros((1, len(self.ds)))
@@ -170,10 +173,12 @@ class Grid:
 
 
 def default_aht_s(channel: str) -> float:
+    """Handle time of ``channel`` when the data gives none (``kcc.plan.DEFAULT_AHT_S``, else 300). [s]"""
     return float(plan.DEFAULT_AHT_S.get(channel, 300.0))
 
 
 def to_grid(demand: pd.DataFrame) -> Grid:
+    """A demand frame (one interval length) as a :class:`Grid`; raises naming what is missing."""
     missing = [c for c in ("channel", "ds", "interval_min", "volume", "aht_s") if c not in demand]
     if missing:
         raise ValueError(f"demand frame lacks column(s): {', '.join(missing)}")
@@ -286,6 +291,11 @@ def _to_next_open(mass: np.ndarray, is_open: np.ndarray, weights: np.ndarray) ->
 
 @dataclass
 class Constrained:
+    """Demand after closed hours, per channel and interval (internal). [contacts]
+
+    ``volume`` is ``reached + callbacks + digital_in``; ``lost`` never reaches an agent.
+    """
+
     volume: np.ndarray
     reached: np.ndarray
     callbacks: np.ndarray

@@ -28,6 +28,8 @@ from kcc.scenarios.spec import ChannelHours, ScenarioSpec
 
 @dataclass
 class Pipeline:
+    """Baseline and scenario demand side by side on one grid, as :func:`run_pipeline` leaves them (internal)."""
+
     grid: Grid
     base_accept: np.ndarray
     scn_accept: np.ndarray
@@ -49,6 +51,7 @@ def _merge_hours(base: Sequence[ChannelHours], spec: ScenarioSpec) -> tuple[Chan
 
 
 def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequence[ChannelHours] | None) -> Pipeline:
+    """Apply every lever of ``spec`` in order to ``demand``, keeping the baseline beside it."""
     grid = to_grid(demand)
     behaviour = spec.closed_hours
     needed = [s.target for s in spec.shifts if s.share > 0]
@@ -106,6 +109,7 @@ def scenario_demand(
 
 
 def pipeline_frame(p: Pipeline) -> pd.DataFrame:
+    """The long demand frame of a :class:`Pipeline` (columns as :func:`scenario_demand`)."""
     grid = p.grid
     # the upper bound moves with the volume (its ratio per interval); unchanged where the
     # levers leave the volume unchanged
