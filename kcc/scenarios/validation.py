@@ -43,11 +43,11 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
 def check_int(name: str, value: object, low: int, high: int, unit: str = "", step: int = 1) -> int:
     """Return ``value`` as int or raise a message naming the field, the range and the ``step``."""
     suffix = f" {unit}" if unit else ""
-    ok = is_number(value) and float(value) == int(value)  # type: ignore[arg-type]
-    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[arg-type]
+    ok = is_number(value) and float(value) == int(value)  # type: ignore[arg-type, call-overload]
+    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[arg-type, call-overload]
         every = f" in steps of {step}" if step > 1 else ""
         raise ValueError(f"{name} must be a whole number between {low} and {high}{suffix}{every}, got {value!r}")
-    return int(value)  # type: ignore[arg-type]
+    return int(value)  # type: ignore[arg-type, call-overload]
 
 
 def check_optional(name: str, value: object, low: float, high: float, unit: str = "") -> float | None:
