@@ -143,19 +143,31 @@ class DemoEvent:
 
 
 DEMO_EVENTS: Final[tuple[DemoEvent, ...]] = (
-    DemoEvent("Jaaroverzicht 2024", "mailing", date(2025, 1, 13), date(2025, 1, 15), ("phone", "chat", "email"), 35.0),
-    DemoEvent("Voorjaarscampagne 2025", "campaign", date(2025, 3, 10), date(2025, 3, 21), ("phone", "chat", "whatsapp"), 20.0),
-    DemoEvent("Nieuwsbrief mei 2025", "mailing", date(2025, 5, 19), date(2025, 5, 21), ("email", "whatsapp"), 40.0),
-    DemoEvent("Overstapweken 2025", "campaign", date(2025, 9, 15), date(2025, 9, 26), ("phone", "chat", "whatsapp"), 25.0),
-    DemoEvent("Nieuwsbrief november 2025", "mailing", date(2025, 11, 3), date(2025, 11, 5), ("chat", "email"), 40.0),
-    DemoEvent("Jaaroverzicht 2025", "mailing", date(2026, 1, 12), date(2026, 1, 14), ("phone", "chat", "email"), 35.0),
-    DemoEvent("Storing MijnOmgeving", "outage", date(2026, 2, 10), date(2026, 2, 10), ("phone", "chat", "whatsapp"), 70.0, True),
-    DemoEvent("Voorjaarscampagne 2026", "campaign", date(2026, 3, 9), date(2026, 3, 20), ("phone", "chat", "whatsapp"), 22.0),
-    DemoEvent("Nieuwsbrief juni 2026", "mailing", date(2026, 6, 8), date(2026, 6, 10), ("email", "whatsapp"), 40.0),
-    DemoEvent("Overstapweken 2026", "campaign", date(2026, 9, 14), date(2026, 9, 25), ("phone", "chat", "whatsapp"), 25.0),
+    DemoEvent("Jaaroverzicht 2024", "mailing", date(2025, 1, 13), date(2025, 1, 15),
+              ("phone", "chat", "email"), 35.0),
+    DemoEvent("Voorjaarscampagne 2025", "campaign", date(2025, 3, 10), date(2025, 3, 21),
+              ("phone", "chat", "whatsapp"), 20.0),
+    DemoEvent("Nieuwsbrief mei 2025", "mailing", date(2025, 5, 19), date(2025, 5, 21),
+              ("email", "whatsapp"), 40.0),
+    DemoEvent("Overstapweken 2025", "campaign", date(2025, 9, 15), date(2025, 9, 26),
+              ("phone", "chat", "whatsapp"), 25.0),
+    DemoEvent("Nieuwsbrief november 2025", "mailing", date(2025, 11, 3), date(2025, 11, 5),
+              ("chat", "email"), 40.0),
+    DemoEvent("Jaaroverzicht 2025", "mailing", date(2026, 1, 12), date(2026, 1, 14),
+              ("phone", "chat", "email"), 35.0),
+    DemoEvent("Storing MijnOmgeving", "outage", date(2026, 2, 10), date(2026, 2, 10),
+              ("phone", "chat", "whatsapp"), 70.0, True),
+    DemoEvent("Voorjaarscampagne 2026", "campaign", date(2026, 3, 9), date(2026, 3, 20),
+              ("phone", "chat", "whatsapp"), 22.0),
+    DemoEvent("Nieuwsbrief juni 2026", "mailing", date(2026, 6, 8), date(2026, 6, 10),
+              ("email", "whatsapp"), 40.0),
+    DemoEvent("Overstapweken 2026", "campaign", date(2026, 9, 14), date(2026, 9, 25),
+              ("phone", "chat", "whatsapp"), 25.0),
     # In the plan horizon: known ahead, no history yet.
-    DemoEvent("Winteractie 2026", "campaign", date(2026, 11, 30), date(2026, 12, 11), ("chat", "whatsapp"), 20.0),
-    DemoEvent("Jaaroverzicht 2026", "mailing", date(2027, 1, 11), date(2027, 1, 13), ("phone", "chat", "email"), 35.0),
+    DemoEvent("Winteractie 2026", "campaign", date(2026, 11, 30), date(2026, 12, 11),
+              ("chat", "whatsapp"), 20.0),
+    DemoEvent("Jaaroverzicht 2026", "mailing", date(2027, 1, 11), date(2027, 1, 13),
+              ("phone", "chat", "email"), 35.0),
 )  # fmt: skip
 
 _MON_FRI = (0, 1, 2, 3, 4)

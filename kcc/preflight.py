@@ -46,6 +46,7 @@ def check(path: str | None = None, timezone: str | None = None) -> tuple[int, st
 
 
 def main() -> int:
+    """Run :func:`check` on the configured database, print any message to stderr, return the exit code."""
     code, message = check()
     if message:
         print(message, file=sys.stderr)

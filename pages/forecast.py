@@ -12,7 +12,12 @@ from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
 from kcc.ui.views.forecast import event_calendar
 from kcc.ui.widgets import (
-    channel_label, date_format, fmt_moment, fmt_number, plotly_chart, series_options,
+    channel_label,
+    date_format,
+    fmt_moment,
+    fmt_number,
+    plotly_chart,
+    series_options,
     styled_numbers,
 )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kcc.charts import staffing as charts
 from kcc import plan
+from kcc.charts import staffing as charts
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import init_page

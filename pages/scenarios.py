@@ -7,12 +7,12 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from kcc.charts import scenarios as charts
 from kcc import store
+from kcc.charts import scenarios as charts
+from kcc.formatting import escape_markdown, format_columns
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
-from kcc.formatting import escape_markdown, format_columns
 from kcc.ui.widgets import (
     error_text,
     fmt_compact,
@@ -128,7 +128,10 @@ else:
 
 st.subheader(tr("scenarios.compare_title"))
 options = [BASELINE, WORKING, *specs]
-labels = {BASELINE: tr("scenarios.baseline"), WORKING: tr("scenarios.working", name=cache.working_name() or tr("levers.unsaved"))}
+labels = {
+    BASELINE: tr("scenarios.baseline"),
+    WORKING: tr("scenarios.working", name=cache.working_name() or tr("levers.unsaved")),
+}
 default = [BASELINE, WORKING] if working != working.baseline() else [BASELINE, *list(specs)[:1]]
 picked = st.multiselect(tr("scenarios.compare_pick"), options, default=[o for o in default if o in options],
                         max_selections=4, format_func=lambda o: labels.get(o, o), key="scenarios.compare")
@@ -170,5 +173,7 @@ else:
                     "service_level": tr("common.kpi_sl_required"), "abandonment": tr("common.kpi_abandon_required"),
                     "reachability": tr("common.kpi_reachability"),
                     "difference": tr("scenarios.chart_diff")}
-    plotly_chart(charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values")
+    plotly_chart(
+        charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values"
+    )
     plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")

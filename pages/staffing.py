@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kcc.charts import staffing as charts
 from kcc import config, plan
+from kcc.charts import staffing as charts
 from kcc.ui import plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import current_user, init_page

@@ -504,7 +504,7 @@ def test_one_absurd_count_leaves_the_plan_finite_and_flagged(demo_con: object) -
     import warnings
 
     from kcc import forecast, store
-    from kcc.scenarios import evaluate_scenario, hours_from_setting, ScenarioSpec
+    from kcc.scenarios import ScenarioSpec, evaluate_scenario, hours_from_setting
 
     history = store.read_intervals(demo_con, channel="phone")
     local = history["ds"]

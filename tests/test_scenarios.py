@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 from kcc import store
 from kcc.scenarios import (
+    SPEC_VERSION,
     ChannelHours,
     ChannelShift,
     ClosedHoursBehaviour,
     CostOverride,
     FcrLever,
     ScenarioSpec,
-    SPEC_VERSION,
     SurgeTest,
     TargetOverride,
     apply_channel_mix,
@@ -533,8 +533,7 @@ def test_repeat_rates_from_customer_ids(mem_con) -> None:  # noqa: ANN001 - fixt
 def test_lever_form_values_become_spec_parts() -> None:
     from types import SimpleNamespace
 
-    from kcc.scenarios import ChannelHours, CostOverride, FcrLever, ScenarioError
-    from kcc.scenarios import inputs
+    from kcc.scenarios import ChannelHours, CostOverride, FcrLever, ScenarioError, inputs
 
     closed_sunday = ChannelHours("phone", (480,) * 6 + (0,), (1080,) * 6 + (0,))
     assert inputs.form_span(closed_sunday, 6) == inputs.DEFAULT_OPEN_SPAN_MIN

@@ -267,7 +267,8 @@ def surge_chart(intervals: pd.DataFrame, labels: Mapping[str, str] | None = None
     fig.add_trace(go.Scatter(x=x, y=intervals["surge_volume"], name=_label(labels, "surge_volume"),
                              line={"color": COLOURS["surge"], "shape": "hv"}), row=1, col=1)
     fig.add_trace(go.Scatter(x=x, y=intervals["flex_agents"], name=_label(labels, "flex_agents"),
-                             line={"color": COLOURS["flex"], "shape": "hv", "dash": "dot"}), row=1, col=1, secondary_y=True)
+                             line={"color": COLOURS["flex"], "shape": "hv", "dash": "dot"}),
+                  row=1, col=1, secondary_y=True)
     for variant in ("without", "with"):
         fig.add_trace(go.Scatter(x=x, y=intervals[f"backlog_{variant}"], name=_label(labels, variant),
                                  legendgroup=variant, line={"color": COLOURS[variant]}), row=2, col=1)

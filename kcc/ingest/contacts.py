@@ -34,7 +34,6 @@ from kcc.ingest.problems import (
 )
 from kcc.ingest.read import FULL_READ_MAX_BYTES, SourceFile
 
-
 #: Contact files up to this size keep every contact by default (see ``keep_contacts_default``). [bytes]
 KEEP_CONTACTS_MAX_BYTES: Final[int] = FULL_READ_MAX_BYTES
 

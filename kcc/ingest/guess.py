@@ -18,7 +18,6 @@ from kcc.ingest.mapping import Mapping
 from kcc.ingest.read import SourceFile, has_decimal_comma
 from kcc.ingest.values import parse_numbers, parse_times
 
-
 #: Date formats tried when guessing, in order of preference (day before month: Dutch first).
 DATE_FORMATS: Final[tuple[str, ...]] = (
     "%Y-%m-%d",

@@ -16,7 +16,6 @@ import pandas as pd
 
 from kcc.i18n import escape_fields, t
 
-
 #: Problems that stop an import; a warning stops it unless confirmed; a notice never does.
 ERROR: Final[str] = "error"
 WARNING: Final[str] = "warning"

@@ -27,7 +27,6 @@ from kcc import config
 from kcc.i18n import TranslatedError
 from kcc.ingest.problems import NOTICE, ImportProblem, make_problem
 
-
 #: Files up to this size are read whole into memory for guessing and previews. [bytes]
 FULL_READ_MAX_BYTES: Final[int] = 50_000_000
 

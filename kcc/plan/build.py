@@ -15,7 +15,6 @@ from kcc.plan.models import achieve, require
 from kcc.plan.roster_align import align_roster
 from kcc.plan.settings import PlanSettings, channel_model
 
-
 #: Columns of the plan frame (``build_plan``).
 PLAN_COLUMNS: Final[tuple[str, ...]] = (
     "channel",

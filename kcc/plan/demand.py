@@ -9,7 +9,6 @@ import pandas as pd
 
 from kcc.plan.frames import PlanError, interval_min_of, local_naive
 
-
 #: Handle time used when history has none for a channel. [s]
 DEFAULT_AHT_S: Final[dict[str, float]] = {
     "phone": 300.0,

@@ -8,7 +8,6 @@ from typing import Final
 
 import pandas as pd
 
-
 #: Float tolerance of the plan's comparisons and roundings.
 EPS: Final[float] = 1e-9
 

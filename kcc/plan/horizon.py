@@ -14,7 +14,6 @@ import pandas as pd
 from kcc import config
 from kcc.plan.frames import PlanError, local_naive
 
-
 #: A series whose history ends more than this many weeks before the plan starts is left out
 #: of the plan (forecasting it across the gap would be guesswork). [weeks]
 STALE_HISTORY_WEEKS: Final[int] = 8

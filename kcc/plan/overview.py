@@ -11,7 +11,6 @@ from kcc.plan.frames import EPS, local_naive
 from kcc.plan.settings import PlanSettings
 from kcc.plan.summaries import total
 
-
 #: Tile periods: the coming week (7 days) and the coming month (one calendar month of days).
 TILE_PERIODS: Final[tuple[str, ...]] = ("week", "month")
 

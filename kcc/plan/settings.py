@@ -13,7 +13,6 @@ import pandas as pd
 
 from kcc import config, staffing
 
-
 #: Staffing models a channel can use (see the ``kcc.plan`` docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
 
@@ -138,6 +137,8 @@ DEFAULT_COST_EUR_PER_HOUR: Final[dict[str, float]] = {
 }
 
 Pairs = tuple[tuple[str, Any], ...]
+#: A per-channel field as given: a mapping or pairs; ``PlanSettings`` stores it as sorted pairs.
+ChannelValues = Mapping[str, Any] | Pairs
 
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]], name: str) -> Pairs:
@@ -178,9 +179,9 @@ class PlanSettings:
         When a field is outside its range; the message names the field and the range.
     """
 
-    targets: Pairs = field(default_factory=lambda: _pairs(DEFAULT_TARGETS, "targets"))
-    shrinkage: Pairs = field(default_factory=lambda: _pairs(DEFAULT_SHRINKAGE, "shrinkage"))
-    cost_eur_per_hour: Pairs = field(
+    targets: ChannelValues = field(default_factory=lambda: _pairs(DEFAULT_TARGETS, "targets"))
+    shrinkage: ChannelValues = field(default_factory=lambda: _pairs(DEFAULT_SHRINKAGE, "shrinkage"))
+    cost_eur_per_hour: ChannelValues = field(
         default_factory=lambda: _pairs(DEFAULT_COST_EUR_PER_HOUR, "cost_eur_per_hour")
     )
     flex_premium: float = 0.25
@@ -249,7 +250,7 @@ class PlanSettings:
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-able form, for ``kcc.store.write_setting`` (see ``settings_from_json``)."""
         return {
-            "targets": {c: {f.name: getattr(t, f.name) for f in fields(t)} for c, t in self.targets},
+            "targets": {c: {f.name: getattr(t, f.name) for f in fields(t)} for c, t in dict(self.targets).items()},
             "shrinkage": dict(self.shrinkage),
             "cost_eur_per_hour": dict(self.cost_eur_per_hour),
             "flex_premium": self.flex_premium,
@@ -358,7 +359,8 @@ def default_settings(
                           ("contract_hours_per_week", "contract_hours_per_week")):
             value = con_settings.get(key)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                settings = replace(settings, **{name: float(value)})
+                number: dict[str, Any] = {name: float(value)}
+                settings = replace(settings, **number)
         if history is not None and len(history):
             for channel, patience in estimate_patience(history).items():
                 if channel_model(channel, settings.targets_for(channel)) in ("erlang_c", "chat"):

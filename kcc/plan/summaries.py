@@ -10,7 +10,6 @@ import pandas as pd
 from kcc import config
 from kcc.plan.frames import PlanError, local_naive
 
-
 #: Summary frequencies: day, week (starting Monday), month.
 FREQS: Final[tuple[str, ...]] = ("D", "W", "M")
 

@@ -498,10 +498,10 @@ def required_staffing(
     -------
     Requirement
         ``agents`` per element (broadcast shape) and where they are ``approximate``. Zero
-        calls need 0 agents. Erlang C always returns more agents than the load. Erlang A is searched from 0 agents up, so with
-        short patience the answer can be below the load. With ``lines``, where no staffing
-        meets the targets (blocked calls count against the service level) the result is
-        ``lines``, the most agents that can be busy.
+        calls need 0 agents. Erlang C always returns more agents than the load. Erlang A is
+        searched from 0 agents up, so with short patience the answer can be below the load.
+        With ``lines``, where no staffing meets the targets (blocked calls count against the
+        service level) the result is ``lines``, the most agents that can be busy.
 
     Raises
     ------

@@ -14,9 +14,19 @@ from kcc.config import CHANNELS
 from kcc.formatting import fmt_eur, fmt_number, fmt_pct
 from kcc.i18n import t
 from kcc.plan import PlanSettings
-from kcc.report.model import LANGUAGES, ROLES, BudgetRow, ChannelGoal, ChannelOutcome, Item, StrategySummary, StressSummary
+from kcc.report.model import (
+    LANGUAGES,
+    ROLES,
+    BudgetRow,
+    ChannelGoal,
+    ChannelOutcome,
+    Item,
+    StrategySummary,
+    StressSummary,
+)
 from kcc.report.wording import channel_name, finite, hours_text, tr_for
 from kcc.scenarios import ChannelHours, ScenarioResult, ScenarioSpec, SurgeResult, SurgeTest, format_hhmm
+
 
 def _local_naive(ds: pd.Series) -> pd.Series:
     ds = pd.to_datetime(ds)

@@ -9,6 +9,7 @@ from kcc.i18n import t
 from kcc.report.model import StrategySummary
 from kcc.report.sections import Table, layout, numeric_columns, prepared_line, subtitle
 
+
 def _md_cell(text: str) -> str:
     return escape_markdown(text).replace("\n", " ")
 

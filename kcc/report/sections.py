@@ -181,8 +181,10 @@ def _goals_section(s: StrategySummary) -> Section:
                 tuple(channel_name(c.channel, lang) for c in live),
                 (
                     Series(tr("report.series_target"), tuple(_pct_value(targets.get(c.channel)) for c in live)),
-                    Series(tr("report.label_base", label=sl_label), tuple(_pct_value(c.service_level_base) for c in live)),
-                    Series(tr("report.label_scen", label=sl_label), tuple(_pct_value(c.service_level_scen) for c in live)),
+                    Series(tr("report.label_base", label=sl_label),
+                           tuple(_pct_value(c.service_level_base) for c in live)),
+                    Series(tr("report.label_scen", label=sl_label),
+                           tuple(_pct_value(c.service_level_scen) for c in live)),
                 ),
                 tr("report.axis_pct"),
             ),

@@ -62,7 +62,9 @@ def infer_opening_hours(demand: pd.DataFrame) -> tuple[ChannelHours, ...]:
     frame = demand[demand["volume"] > 0]
     minute = frame["ds"].dt.hour * 60 + frame["ds"].dt.minute
     end = minute + frame["interval_min"]
-    keys = pd.DataFrame({"channel": frame["channel"], "weekday": frame["ds"].dt.day_of_week, "open": minute, "close": end})
+    keys = pd.DataFrame(
+        {"channel": frame["channel"], "weekday": frame["ds"].dt.day_of_week, "open": minute, "close": end}
+    )
     spans = keys.groupby(["channel", "weekday"]).agg(open=("open", "min"), close=("close", "max"))
     out = []
     for channel in sorted(set(demand["channel"]) & set(config.CHANNELS), key=config.CHANNELS.index):

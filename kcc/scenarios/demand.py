@@ -56,7 +56,9 @@ def _closed_profile(history: pd.DataFrame, keys: list[str], weeks: int) -> tuple
     return profile, level
 
 
-def forecast_closed_attempts(history: pd.DataFrame, demand: pd.DataFrame, *, weeks: int = CLOSED_PROFILE_WEEKS) -> pd.DataFrame:
+def forecast_closed_attempts(
+    history: pd.DataFrame, demand: pd.DataFrame, *, weeks: int = CLOSED_PROFILE_WEEKS
+) -> pd.DataFrame:
     """Contacts that will be attempted while a channel is closed, for a forecast demand frame.
 
     Per series (channel and queue), weekday and time of day: the mean ``closed_attempts`` of
@@ -107,7 +109,9 @@ def forecast_closed_attempts(history: pd.DataFrame, demand: pd.DataFrame, *, wee
     day_volume = frame.groupby([*keys, "day"])["volume"].transform("sum")
     # the series' overall ratio over a balanced week: the mean forecast day of each weekday
     # against the mean recorded day of that weekday, summed over the weekdays both have
-    forecast_day = frame.groupby([*keys, "day"], as_index=False).agg(weekday=("weekday", "first"), volume=("volume", "sum"))
+    forecast_day = frame.groupby([*keys, "day"], as_index=False).agg(
+        weekday=("weekday", "first"), volume=("volume", "sum")
+    )
     weekly = (forecast_day.groupby([*keys, "weekday"])["volume"].mean().rename("forecast").to_frame()
               .join(level, how="inner").groupby(keys).sum())
     overall = (weekly["forecast"] / weekly["level"].where(weekly["level"] > 0)).rename("overall")
@@ -141,10 +145,12 @@ class Grid:
 
     @property
     def minute(self) -> np.ndarray:
+        """Minute of the day each interval starts at. [min]"""
         return (self.ds.hour * 60 + self.ds.minute).to_numpy()
 
     @property
     def weekday(self) -> np.ndarray:
+        """Weekday of each interval (Monday 0)."""
         return self.ds.day_of_week.to_numpy()
 
     @property
@@ -154,6 +160,7 @@ class Grid:
         return np.unique(dates, return_inverse=True)[1]
 
     def row(self, channel: str) -> int:
+        """Row of ``channel``; a channel not yet on the grid is added with zero volume."""
         if channel not in self.channels:
             self.channels.append(channel)
             zeros = np.zeros((1, len(self.ds)))
@@ -166,10 +173,12 @@ class Grid:
 
 
 def default_aht_s(channel: str) -> float:
+    """Handle time of ``channel`` when the data gives none (``kcc.plan.DEFAULT_AHT_S``, else 300). [s]"""
     return float(plan.DEFAULT_AHT_S.get(channel, 300.0))
 
 
 def to_grid(demand: pd.DataFrame) -> Grid:
+    """A demand frame (one interval length) as a :class:`Grid`; raises naming what is missing."""
     missing = [c for c in ("channel", "ds", "interval_min", "volume", "aht_s") if c not in demand]
     if missing:
         raise ValueError(f"demand frame lacks column(s): {', '.join(missing)}")
@@ -187,7 +196,10 @@ def to_grid(demand: pd.DataFrame) -> Grid:
     frame["work"] = frame["volume"] * frame["aht_s"].fillna(0.0)
     frame["w"] = frame["volume"].where(frame["aht_s"].notna(), 0.0)
     ds = pd.DatetimeIndex(np.sort(frame["ds"].unique()))
-    channels = sorted(frame["channel"].unique(), key=lambda c: (config.CHANNELS.index(c) if c in config.CHANNELS else 99, c))
+    channels = sorted(
+        frame["channel"].unique(),
+        key=lambda c: (config.CHANNELS.index(c) if c in config.CHANNELS else 99, c),
+    )
     ci = frame["channel"].map({c: i for i, c in enumerate(channels)}).to_numpy()
     ti = ds.get_indexer(pd.DatetimeIndex(frame["ds"]))
     shape = (len(channels), len(ds))
@@ -279,6 +291,11 @@ def _to_next_open(mass: np.ndarray, is_open: np.ndarray, weights: np.ndarray) ->
 
 @dataclass
 class Constrained:
+    """Demand after closed hours, per channel and interval (internal). [contacts]
+
+    ``volume`` is ``reached + callbacks + digital_in``; ``lost`` never reaches an agent.
+    """
+
     volume: np.ndarray
     reached: np.ndarray
     callbacks: np.ndarray
@@ -356,7 +373,9 @@ def _tile_ds(ds: pd.DatetimeIndex, times: int) -> pd.DatetimeIndex:
     return stamps.tz_localize("UTC").tz_convert(ds.tz) if ds.tz is not None else stamps
 
 
-def grid_frame(grid: Grid, volume: np.ndarray, volume_hi: np.ndarray | None = None, **extra: np.ndarray) -> pd.DataFrame:
+def grid_frame(
+    grid: Grid, volume: np.ndarray, volume_hi: np.ndarray | None = None, **extra: np.ndarray
+) -> pd.DataFrame:
     """Long demand frame, sorted by channel id then ``ds`` (the order ``kcc.plan`` uses)."""
     n_c, n_t = volume.shape
     if volume_hi is None:

@@ -137,7 +137,13 @@ def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
 
-def _plan_for(demand_frame: pd.DataFrame, roster: pd.DataFrame | None, settings: Any, hours: Sequence[ChannelHours], working: Sequence[ChannelHours]) -> pd.DataFrame:
+def _plan_for(
+    demand_frame: pd.DataFrame,
+    roster: pd.DataFrame | None,
+    settings: Any,
+    hours: Sequence[ChannelHours],
+    working: Sequence[ChannelHours],
+) -> pd.DataFrame:
     staffed = demand_frame[~demand_frame["channel"].isin(NO_AGENT_CHANNELS)]
     service = hours_to_setting([*hours, *working])
     return plan.build_plan(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
@@ -184,21 +190,31 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
     flows[f"contacts_per_week{suffix}"] = flows["a"] / weeks
     lost_rows = p.scn.lost + p.gave_up if which == "scn" else p.base.lost
     lost_by = pd.Series(lost_rows.sum(axis=1) / weeks, index=p.grid.channels, name=f"lost_per_week{suffix}")
-    per_channel = flows[[f"reachability{suffix}", f"contacts_per_week{suffix}"]].join(out_channel, how="left").join(kpis, how="left").join(lost_by, how="left")
+    per_channel = (
+        flows[[f"reachability{suffix}", f"contacts_per_week{suffix}"]]
+        .join(out_channel, how="left")
+        .join(kpis, how="left")
+        .join(lost_by, how="left")
+    )
     # per weekday: agent hours and money per week of that weekday
     local = pd.DatetimeIndex(plan_frame["ds"])
     weekday = local.day_of_week.to_numpy()
     local_days = p.grid.ds.tz_localize(None).normalize() if p.grid.ds.tz is not None else p.grid.ds.normalize()
     day_counts = pd.Series(local_days.unique()).dt.day_of_week.value_counts()
-    wd = pd.DataFrame({"weekday": weekday, "h": agent_hours, "c": plan_frame["cost_required_eur"].to_numpy(float)}).groupby("weekday").sum()
-    reach_wd = pd.DataFrame({"weekday": pd.DatetimeIndex(frame["ds"]).day_of_week, "r": reached}).groupby("weekday").sum()
+    wd = pd.DataFrame(
+        {"weekday": weekday, "h": agent_hours, "c": plan_frame["cost_required_eur"].to_numpy(float)}
+    ).groupby("weekday").sum()
+    reach_wd = pd.DataFrame(
+        {"weekday": pd.DatetimeIndex(frame["ds"]).day_of_week, "r": reached}
+    ).groupby("weekday").sum()
     by_weekday = pd.DataFrame(index=pd.RangeIndex(WEEKDAYS, name="weekday"))
     count = day_counts.reindex(range(WEEKDAYS)).fillna(0).to_numpy(float)
     safe = np.where(count > 0, count, np.nan)
     by_weekday[f"fte{suffix}"] = wd["h"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe / contract
     by_weekday[f"cost_eur_per_week{suffix}"] = wd["c"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     by_weekday[f"reached_per_week{suffix}"] = reach_wd["r"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
-    handled = volume[~frame["channel"].isin(NO_AGENT_CHANNELS).to_numpy()].sum() + frame.loc[frame["channel"].isin(NO_AGENT_CHANNELS), f"volume{suffix}"].sum()
+    no_agent = frame["channel"].isin(NO_AGENT_CHANNELS)
+    handled = volume[~no_agent.to_numpy()].sum() + frame.loc[no_agent, f"volume{suffix}"].sum()
     fte_hours = contract * days / 7.0
     with_roster = plan.total(plan_frame, staffed_only=False)
     staffed = plan.total(kpi, staffed_only=False)
@@ -240,7 +256,9 @@ def _by_hour(frame: pd.DataFrame, weeks: float) -> pd.DataFrame:
     )
     with np.errstate(invalid="ignore", divide="ignore"):
         out["reachability"] = out["reached"] / out["arrivals"].where(out["arrivals"] > 0)
-        out["reachability_baseline"] = out["reached_baseline"] / out["arrivals_baseline"].where(out["arrivals_baseline"] > 0)
+        out["reachability_baseline"] = (
+            out["reached_baseline"] / out["arrivals_baseline"].where(out["arrivals_baseline"] > 0)
+        )
     for column in ("arrivals", "reached", "arrivals_baseline", "reached_baseline"):
         out[column] = out[column] / weeks
     return out
@@ -276,7 +294,9 @@ def _morning_peak(p: Pipeline, frame: pd.DataFrame, plan_scn: pd.DataFrame, plan
                 "first_hour_volume_baseline": frame.loc[first_b, "volume_baseline"].sum() / n_days,
                 "first_hour_callbacks": frame.loc[first, "callbacks"].sum() / n_days,
                 "peak_required": float(plan_scn.loc[sel_s, "required_scheduled"].max()) if sel_s.any() else 0.0,
-                "peak_required_baseline": float(plan_base.loc[sel_b, "required_scheduled"].max()) if sel_b.any() else 0.0,
+                "peak_required_baseline": (
+                    float(plan_base.loc[sel_b, "required_scheduled"].max()) if sel_b.any() else 0.0
+                ),
             })
     return pd.DataFrame(rows, columns=[
         "channel", "weekday", "open_min", "open_min_baseline", "first_hour_volume", "first_hour_volume_baseline",
@@ -297,9 +317,13 @@ def _by_weekday(scn: pd.DataFrame, base: pd.DataFrame, p: Pipeline, channels: It
     by_weekday["caught_per_week"] = by_weekday["reached_per_week"] - by_weekday["reached_per_week_baseline"]
     with np.errstate(invalid="ignore", divide="ignore"):
         changed = by_weekday["delta_open_hours"].abs() > 1e-9
-        by_weekday["cost_eur_per_extra_hour"] = (by_weekday["delta_cost_eur_per_week"] / by_weekday["delta_open_hours"]).where(changed)
+        by_weekday["cost_eur_per_extra_hour"] = (
+            by_weekday["delta_cost_eur_per_week"] / by_weekday["delta_open_hours"]
+        ).where(changed)
         caught = by_weekday["caught_per_week"].abs() > 1e-9
-        by_weekday["cost_eur_per_caught_contact"] = (by_weekday["delta_cost_eur_per_week"] / by_weekday["caught_per_week"]).where(caught)
+        by_weekday["cost_eur_per_caught_contact"] = (
+            by_weekday["delta_cost_eur_per_week"] / by_weekday["caught_per_week"]
+        ).where(caught)
     return by_weekday
 
 
@@ -473,7 +497,8 @@ def sl_frontier(
     rows = []
     for level in sorted(levels):
         check_range("levels", level, 0.01, 0.999)
-        staffed = _plan_for(frame, roster, base.with_targets(channel, **{key: float(level)}), p.scn_hours, working_hours)
+        targets = base.with_targets(channel, **{key: float(level)})
+        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours)
         hours = staffed["interval_min"].to_numpy(float) / 60.0
         agent_hours = (staffed["required_scheduled"].to_numpy(float) * hours).sum()
         rows.append({

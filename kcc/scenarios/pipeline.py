@@ -28,6 +28,8 @@ from kcc.scenarios.spec import ChannelHours, ScenarioSpec
 
 @dataclass
 class Pipeline:
+    """Baseline and scenario demand side by side on one grid, as :func:`run_pipeline` leaves them (internal)."""
+
     grid: Grid
     base_accept: np.ndarray
     scn_accept: np.ndarray
@@ -49,6 +51,7 @@ def _merge_hours(base: Sequence[ChannelHours], spec: ScenarioSpec) -> tuple[Chan
 
 
 def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequence[ChannelHours] | None) -> Pipeline:
+    """Apply every lever of ``spec`` in order to ``demand``, keeping the baseline beside it."""
     grid = to_grid(demand)
     behaviour = spec.closed_hours
     needed = [s.target for s in spec.shifts if s.share > 0]
@@ -106,6 +109,7 @@ def scenario_demand(
 
 
 def pipeline_frame(p: Pipeline) -> pd.DataFrame:
+    """The long demand frame of a :class:`Pipeline` (columns as :func:`scenario_demand`)."""
     grid = p.grid
     # the upper bound moves with the volume (its ratio per interval); unchanged where the
     # levers leave the volume unchanged
@@ -113,8 +117,9 @@ def pipeline_frame(p: Pipeline) -> pd.DataFrame:
     ratio = np.maximum(np.where(grid.volume > 0, grid.hi / safe, grid.hi_ratio[:, None]), 1.0)
     scn_hi = np.where(p.scn_volume == p.base_volume, grid.hi, p.scn_volume * ratio)
     return grid_frame(
-        p.grid, p.scn_volume, scn_hi, volume_hi_baseline=grid.hi, volume_baseline=p.base_volume, arrivals=p.scn_arrivals,
-        arrivals_baseline=p.base_arrivals, reached=p.scn.reached, reached_baseline=p.base.reached,
+        p.grid, p.scn_volume, scn_hi, volume_hi_baseline=grid.hi, volume_baseline=p.base_volume,
+        arrivals=p.scn_arrivals, arrivals_baseline=p.base_arrivals,
+        reached=p.scn.reached, reached_baseline=p.base.reached,
         callbacks=p.scn.callbacks, digital_in=p.scn.digital_in, lost=p.scn.lost, gave_up=p.gave_up,
         is_open=p.scn_accept, is_open_baseline=p.base_accept,
     )

@@ -223,12 +223,14 @@ class TargetOverride:
     def __post_init__(self) -> None:
         name = f"targets[{self.channel}]"
         check_channel(f"{name}.channel", self.channel)
-        set_field(self, "target_service_level", check_optional(f"{name}.target_service_level", self.target_service_level, 0.01, 0.999))
+        set_field(self, "target_service_level", check_optional(
+            f"{name}.target_service_level", self.target_service_level, 0.01, 0.999))
         set_field(self, "answer_time_s", check_optional(f"{name}.answer_time_s", self.answer_time_s, 1, 604_800, "s"))
         set_field(self, "target_asa_s", check_optional(f"{name}.target_asa_s", self.target_asa_s, 1, 86_400, "s"))
         set_field(self, "max_abandon", check_optional(f"{name}.max_abandon", self.max_abandon, 0.001, 0.999))
         set_field(self, "max_occupancy", check_optional(f"{name}.max_occupancy", self.max_occupancy, 0.3, 1.0))
-        set_field(self, "response_time_h", check_optional(f"{name}.response_time_h", self.response_time_h, 0.25, 720, "h"))
+        set_field(self, "response_time_h", check_optional(
+            f"{name}.response_time_h", self.response_time_h, 0.25, 720, "h"))
         set_field(self, "response_share", check_optional(f"{name}.response_share", self.response_share, 0.01, 0.999))
 
 
@@ -327,14 +329,20 @@ class SurgeTest:
         check_channel("surge.channel", self.channel)
         set_field(self, "uplift", check_range("surge.uplift", self.uplift, 0, 5))
         set_field(self, "weekday", check_int("surge.weekday", self.weekday, 0, 6))
-        set_field(self, "start_min", check_int("surge.start_min", self.start_min, 0, MINUTES_PER_DAY - TIME_STEP_MIN, "min", TIME_STEP_MIN))
-        set_field(self, "duration_min", check_int("surge.duration_min", self.duration_min, TIME_STEP_MIN, 7 * MINUTES_PER_DAY, "min", TIME_STEP_MIN))
+        last_start_min = MINUTES_PER_DAY - TIME_STEP_MIN
+        set_field(self, "start_min", check_int(
+            "surge.start_min", self.start_min, 0, last_start_min, "min", TIME_STEP_MIN))
+        set_field(self, "duration_min", check_int(
+            "surge.duration_min", self.duration_min, TIME_STEP_MIN, 7 * MINUTES_PER_DAY, "min", TIME_STEP_MIN))
         for attr in ("home_agents", "outsource_agents", "overtime_agents"):
             set_field(self, attr, check_int(f"surge.{attr}", getattr(self, attr), 0, 10_000, "agents"))
-        set_field(self, "home_block_min", check_int("surge.home_block_min", self.home_block_min, 30, 480, "min", TIME_STEP_MIN))
+        set_field(self, "home_block_min", check_int(
+            "surge.home_block_min", self.home_block_min, 30, 480, "min", TIME_STEP_MIN))
         for attr in ("home_delay_min", "outsource_delay_min"):
-            set_field(self, attr, check_int(f"surge.{attr}", getattr(self, attr), 0, MINUTES_PER_DAY, "min", TIME_STEP_MIN))
-        set_field(self, "overtime_min", check_int("surge.overtime_min", self.overtime_min, 0, 480, "min", TIME_STEP_MIN))
+            set_field(self, attr, check_int(
+                f"surge.{attr}", getattr(self, attr), 0, MINUTES_PER_DAY, "min", TIME_STEP_MIN))
+        set_field(self, "overtime_min", check_int(
+            "surge.overtime_min", self.overtime_min, 0, 480, "min", TIME_STEP_MIN))
 
     @property
     def has_flex(self) -> bool:
@@ -363,8 +371,10 @@ class CostOverride:
     def __post_init__(self) -> None:
         name = f"costs[{self.channel}]"
         check_channel(f"{name}.channel", self.channel)
-        set_field(self, "cost_eur_per_hour", check_optional(f"{name}.cost_eur_per_hour", self.cost_eur_per_hour, 0, 1000, "EUR/h"))
-        set_field(self, "cost_eur_per_contact", check_range(f"{name}.cost_eur_per_contact", self.cost_eur_per_contact, 0, 1000, "EUR/contact"))
+        set_field(self, "cost_eur_per_hour", check_optional(
+            f"{name}.cost_eur_per_hour", self.cost_eur_per_hour, 0, 1000, "EUR/h"))
+        set_field(self, "cost_eur_per_contact", check_range(
+            f"{name}.cost_eur_per_contact", self.cost_eur_per_contact, 0, 1000, "EUR/contact"))
 
 
 # --------------------------------------------------------------------------- the spec
@@ -409,7 +419,9 @@ class ScenarioSpec:
 
     def __post_init__(self) -> None:
         if self.version != SPEC_VERSION:
-            raise ValueError(f"version must be {SPEC_VERSION} (migrate older specs with from_dict), got {self.version!r}")
+            raise ValueError(
+                f"version must be {SPEC_VERSION} (migrate older specs with from_dict), got {self.version!r}"
+            )
         for attr, kind in (
             ("opening_hours", ChannelHours), ("shifts", ChannelShift), ("targets", TargetOverride),
             ("fcr", FcrLever), ("costs", CostOverride),

@@ -276,7 +276,8 @@ def simulate_surge(
     """
     window = _surge_window(plan_rows, surge, hours_after_min)
     rows, ds, interval_min, t0 = window.rows, window.ds, window.interval_min, window.t0
-    in_surge = np.clip(np.minimum(t0 + interval_min, surge.duration_min) - np.maximum(t0, 0.0), 0.0, None) / interval_min
+    overlap_min = np.minimum(t0 + interval_min, surge.duration_min) - np.maximum(t0, 0.0)
+    in_surge = np.clip(overlap_min, 0.0, None) / interval_min
     volume = rows["volume"].to_numpy(float)
     surged = volume * (1.0 + surge.uplift * in_surge)
     agents = rows["available"].to_numpy(float) * concurrency

@@ -26,7 +26,9 @@ class ScenarioError(i18n.TranslatedError):
 
     texts = "levers.error"
 
+
 def is_number(value: object) -> bool:
+    """True for a real number (numpy scalars included); False for booleans and anything else."""
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
@@ -39,25 +41,29 @@ def check_range(name: str, value: object, low: float, high: float, unit: str = "
 
 
 def check_int(name: str, value: object, low: int, high: int, unit: str = "", step: int = 1) -> int:
+    """Return ``value`` as int or raise a message naming the field, the range and the ``step``."""
     suffix = f" {unit}" if unit else ""
-    ok = is_number(value) and float(value) == int(value)  # type: ignore[arg-type]
-    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[arg-type]
+    ok = is_number(value) and float(value) == int(value)  # type: ignore[arg-type, call-overload]
+    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[arg-type, call-overload]
         every = f" in steps of {step}" if step > 1 else ""
         raise ValueError(f"{name} must be a whole number between {low} and {high}{suffix}{every}, got {value!r}")
-    return int(value)  # type: ignore[arg-type]
+    return int(value)  # type: ignore[arg-type, call-overload]
 
 
 def check_optional(name: str, value: object, low: float, high: float, unit: str = "") -> float | None:
+    """None stays None (keep the baseline); anything else goes through :func:`check_range`."""
     return None if value is None else check_range(name, value, low, high, unit)
 
 
 def check_channel(name: str, value: object) -> str:
+    """Return ``value`` if it is a known channel (``kcc.config.CHANNELS``), else raise naming the field."""
     if value not in config.CHANNELS:
         raise ValueError(f"{name} must be one of {', '.join(config.CHANNELS)}, got {value!r}")
     return str(value)
 
 
 def check_unique(name: str, items: Sequence[Any], key: Callable[[Any], object]) -> None:
+    """Raise a message naming the field when two ``items`` share a ``key``."""
     seen: set[object] = set()
     for item in items:
         k = key(item)
@@ -67,6 +73,7 @@ def check_unique(name: str, items: Sequence[Any], key: Callable[[Any], object]) 
 
 
 def set_field(obj: object, name: str, value: object) -> None:
+    """Set attribute ``name`` of a frozen dataclass (only from its ``__post_init__``)."""
     object.__setattr__(obj, name, value)  # frozen dataclasses normalise in __post_init__
 
 

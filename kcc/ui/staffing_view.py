@@ -15,8 +15,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc.charts import staffing as charts
 from kcc import config, plan, roster_input, store
+from kcc.charts import staffing as charts
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
 from kcc.ui import plan_cache
@@ -24,12 +24,12 @@ from kcc.ui.state import Translator
 from kcc.ui.widgets import (
     channel_label,
     date_format,
+    error_text,
     fmt_compact,
     fmt_day,
     fmt_moment,
     fmt_month,
     fmt_number,
-    error_text,
     fmt_pct,
     plotly_chart,
 )
@@ -696,7 +696,9 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
     with st.expander(tr("overview.per_channel")):
         st.dataframe(pd.DataFrame({
             tr("common.channel"): [channel_label(c, tr) for c in per["channel"]],
-            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [fmt_number(v) for v in per["contacts"]],
+            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [
+                fmt_number(v) for v in per["contacts"]
+            ],
             tr("staffing.col_required_fte"): _ftes(tr, per["required_fte"]),
             tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
             tr("common.kpi_sl_roster"): [fmt_pct(v) for v in per["service_level"]],

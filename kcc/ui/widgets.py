@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import streamlit as st
-
 import pandas as pd
+import streamlit as st
 
 from kcc import formatting
 from kcc.config import CHANNELS

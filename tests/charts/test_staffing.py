@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcc.charts import staffing as charts
 from kcc import config
+from kcc.charts import staffing as charts
 
 
 def _daily(start: str, days: int) -> pd.DataFrame:

@@ -10,7 +10,6 @@ from kcc import store
 from tests.conftest import ROOT
 from tests.pages.helpers import page_texts
 
-
 PAGE = str(ROOT / "pages" / "forecast.py")
 
 

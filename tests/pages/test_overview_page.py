@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT, assert_dates_day_first
 from tests.pages.helpers import page_texts
 
-
 PAGE = str(ROOT / "pages" / "overview.py")
 #: The element kinds this page's text checks read.
 TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "success")

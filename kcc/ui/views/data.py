@@ -21,7 +21,12 @@ from kcc.formatting import escape_markdown
 from kcc.i18n import show_stored
 from kcc.ui.state import Translator, current_user, data_version, load_demo_with_progress
 from kcc.ui.widgets import (
-    channel_label, date_format, datetime_format, fmt_day, fmt_number, plotly_chart,
+    channel_label,
+    date_format,
+    datetime_format,
+    fmt_day,
+    fmt_number,
+    plotly_chart,
     styled_numbers,
 )
 

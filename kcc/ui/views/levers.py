@@ -23,16 +23,16 @@ from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
+    ChannelShift,
     ClosedHoursBehaviour,
     ScenarioResult,
     ScenarioSpec,
     SurgeTest,
     TargetOverride,
-    ChannelShift,
     format_hhmm,
+    inputs,
     scenario_settings,
 )
-from kcc.scenarios import inputs
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
@@ -100,23 +100,28 @@ class LeversView:
 
     @property
     def weekdays(self) -> list[str]:
+        """Weekday names, Monday first, in the session language."""
         return [self.tr(f"common.weekday_{d}") for d in range(7)]
 
     @property
     def channels(self) -> list[str]:
+        """Channels in the baseline demand, in the configured order."""
         present = set(self.base.demand["channel"])
         return [c for c in config.CHANNELS if c in present]
 
     @property
     def staffed(self) -> list[str]:
+        """Channels agents work (all but self-service)."""
         return [c for c in self.channels if c != "self_service"]
 
     @property
     def labels(self) -> dict[str, str]:
+        """Chart, axis and series labels in the session language, by name."""
         return {name: self.tr(key) for name, key in _LABEL_KEYS.items()}
 
     @property
     def channel_names(self) -> dict[str, str]:
+        """Every configured channel's name in the session language, by channel id."""
         return {c: channel_label(c, self.tr) for c in config.CHANNELS}
 
     def channel_name(self, channel: str) -> str:
