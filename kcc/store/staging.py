@@ -370,6 +370,84 @@ def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataF
     return int(surplus), examples
 
 
+def _write_staged_contacts(
+    cur: duckdb.DuckDBPyConnection, stage: ContactStage, import_id: int
+) -> int:
+    """Insert a stage's contact records (read again from the source, typed as the stage was
+    built), replacing those of the period each series covers; returns contacts replaced."""
+    fast = stage.fast
+    source_sql, source_params, typed_fields = (
+        (fast.sql, fast.params, fast.typed) if fast is not None
+        else (stage.source_sql, stage.source_params, frozenset())
+    )
+    typed = _typed_contacts_sql(stage.columns, source_sql, "NULL", typed_fields)
+    cur.execute(
+        f"""CREATE TEMP TABLE kcc_new_contacts AS
+            SELECT channel, queue,
+                   coalesce(contact_id, strftime(arrival_local, '%Y%m%dT%H%M%S') || '-'
+                       || row_number() OVER (PARTITION BY channel, queue, arrival_local))
+                       AS contact_id,
+                   CAST(arrival_local AS TIMESTAMPTZ) AS arrival_ts, wait_s, handle_s,
+                   outcome, customer_id
+            FROM ({typed})
+            WHERE arrival_local IS NOT NULL
+              AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
+        {**source_params, **_typed_params(stage.columns, typed_fields)},
+    )
+    replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
+    cur.execute(
+        """INSERT INTO contacts
+           SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
+                  customer_id, $id
+           FROM kcc_new_contacts""",
+        {"id": import_id},
+    )
+    return replaced
+
+
+def _write_staged_intervals(
+    cur: duckdb.DuckDBPyConnection, stage: ContactStage, import_id: int
+) -> int:
+    """Insert a stage's intervals as instants, replacing those of the period each series
+    covers; returns intervals replaced."""
+    # Each local bucket start becomes an instant once (a join on the distinct starts),
+    # not once per stage row; the intervals go straight from that aggregate into the
+    # table, after the period they cover (per series, in instants) has been cleared.
+    cur.execute(
+        """CREATE TEMP TABLE kcc_new_starts AS
+           SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
+           FROM (SELECT DISTINCT ds_local FROM kcc_stage
+                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
+    )
+    staged = """(SELECT channel, queue, ds_local, offered, answered, abandoned, handle_sum,
+                        handle_n, wait_s_total, closed_attempts
+                 FROM kcc_stage
+                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
+    # The period a series covers runs from its first to its last local bucket start; in
+    # instants, from the earliest to the latest start between them (summer time moves a
+    # start in the skipped hour past the next one).
+    replaced = _delete_spans(
+        cur, "interval_volumes", "ds",
+        f"""SELECT p.channel, p.queue, min(s.ds) AS lo, max(s.ds) AS hi
+            FROM (SELECT channel, queue, min(ds_local) AS first_local,
+                         max(ds_local) AS last_local
+                  FROM {staged} GROUP BY channel, queue) p
+            JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
+            GROUP BY p.channel, p.queue""",  # noqa: S608 - constants
+    )
+    cur.execute("SET preserve_insertion_order = false")
+    cur.execute(
+        f"""INSERT INTO interval_volumes
+            SELECT channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
+                   sum(handle_sum) / nullif(sum(handle_n), 0), sum(wait_s_total),
+                   sum(closed_attempts), $id
+            FROM {staged} JOIN kcc_new_starts s USING (ds_local)
+            GROUP BY channel, queue, s.ds""",  # noqa: S608 - constants
+        {"n": stage.interval_min, "id": import_id},
+    )
+    return replaced
+
+
 def commit_stage(
     stage: ContactStage, record: ImportRecord, *, keep_contacts: bool = True
 ) -> WriteOutcome:
@@ -396,68 +474,8 @@ def commit_stage(
         replaced = 0
         rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
         if keep_contacts:
-            fast = stage.fast
-            source_sql, source_params, typed_fields = (
-                (fast.sql, fast.params, fast.typed) if fast is not None
-                else (stage.source_sql, stage.source_params, frozenset())
-            )
-            typed = _typed_contacts_sql(stage.columns, source_sql, "NULL", typed_fields)
-            cur.execute(
-                f"""CREATE TEMP TABLE kcc_new_contacts AS
-                    SELECT channel, queue,
-                           coalesce(contact_id, strftime(arrival_local, '%Y%m%dT%H%M%S') || '-'
-                               || row_number() OVER (PARTITION BY channel, queue, arrival_local))
-                               AS contact_id,
-                           CAST(arrival_local AS TIMESTAMPTZ) AS arrival_ts, wait_s, handle_s,
-                           outcome, customer_id
-                    FROM ({typed})
-                    WHERE arrival_local IS NOT NULL
-                      AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
-                {**source_params, **_typed_params(stage.columns, typed_fields)},
-            )
-            replaced += _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
-            cur.execute(
-                """INSERT INTO contacts
-                   SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
-                          customer_id, $id
-                   FROM kcc_new_contacts""",
-                {"id": import_id},
-            )
-        # Each local bucket start becomes an instant once (a join on the distinct starts),
-        # not once per stage row; the intervals go straight from that aggregate into the
-        # table, after the period they cover (per series, in instants) has been cleared.
-        cur.execute(
-            """CREATE TEMP TABLE kcc_new_starts AS
-               SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
-               FROM (SELECT DISTINCT ds_local FROM kcc_stage
-                     WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
-        )
-        staged = """(SELECT channel, queue, ds_local, offered, answered, abandoned, handle_sum,
-                            handle_n, wait_s_total, closed_attempts
-                     FROM kcc_stage
-                     WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
-        # The period a series covers runs from its first to its last local bucket start; in
-        # instants, from the earliest to the latest start between them (summer time moves a
-        # start in the skipped hour past the next one).
-        replaced += _delete_spans(
-            cur, "interval_volumes", "ds",
-            f"""SELECT p.channel, p.queue, min(s.ds) AS lo, max(s.ds) AS hi
-                FROM (SELECT channel, queue, min(ds_local) AS first_local,
-                             max(ds_local) AS last_local
-                      FROM {staged} GROUP BY channel, queue) p
-                JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
-                GROUP BY p.channel, p.queue""",  # noqa: S608 - constants
-        )
-        cur.execute("SET preserve_insertion_order = false")
-        cur.execute(
-            f"""INSERT INTO interval_volumes
-                SELECT channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
-                       sum(handle_sum) / nullif(sum(handle_n), 0), sum(wait_s_total),
-                       sum(closed_attempts), $id
-                FROM {staged} JOIN kcc_new_starts s USING (ds_local)
-                GROUP BY channel, queue, s.ds""",  # noqa: S608 - constants
-            {"n": stage.interval_min, "id": import_id},
-        )
+            replaced += _write_staged_contacts(cur, stage, import_id)
+        replaced += _write_staged_intervals(cur, stage, import_id)
         _finish_import(
             cur, import_id, "contacts" if keep_contacts else "interval_volumes", rows, replaced
         )

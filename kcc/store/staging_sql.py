@@ -287,6 +287,74 @@ def _text_source_sql(source: CsvSource) -> tuple[str, dict]:
     )
 
 
+@dataclass(frozen=True)
+class _StageParts:
+    """SQL fragments the inner query of ``_stage_sql`` is built from."""
+
+    raw_keys: str  # ``"col" AS channel_raw, ...`` with a trailing ", " (or empty)
+    arrival_local: str
+    width: str
+    handle: str
+    wait: str
+    id_hashes: str
+    source_sql: str
+
+
+def _counted_outcomes_sql(cols: ContactColumns, parts: _StageParts) -> tuple[str, str]:
+    """Inner query counting each outcome category with a filter on the raw outcome text
+    (``$o_answered`` ... lists of keys), and the condition of a row with no category."""
+    raw_keys, arrival_local, width = parts.raw_keys, parts.arrival_local, parts.width
+    handle, wait, id_hashes = parts.handle, parts.wait, parts.id_hashes
+
+    def counted(*outcomes: str) -> str:
+        if not cols.outcome:
+            return "TRUE" if "answered" in outcomes else "FALSE"
+        return " OR ".join(f"list_contains(CAST($o_{o} AS VARCHAR[]), {_q(cols.outcome)})" for o in outcomes)
+
+    inner = f"""SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                count(*) FILTER (WHERE {counted("answered")}) AS answered,
+                count(*) FILTER (WHERE {counted("abandoned")}) AS abandoned,
+                count(*) FILTER (WHERE {counted("closed")}) AS closed_attempts,
+                count(*) FILTER (WHERE {counted("ignore")}) AS ignored,
+                sum({handle}) FILTER (WHERE {counted("answered")}) AS handle_sum,
+                count({handle}) FILTER (WHERE {counted("answered")}) AS handle_n,
+                min({handle}) AS handle_min, max({handle}) AS handle_max,
+                sum({wait}) FILTER (WHERE {counted("answered", "abandoned")}) AS wait_sum,
+                min({wait}) AS wait_min, max({wait}) AS wait_max{id_hashes}
+            FROM {parts.source_sql} GROUP BY ALL"""
+    return inner, "rows_read > answered + abandoned + closed_attempts + ignored"
+
+
+def _mapped_outcomes_sql(parts: _StageParts) -> tuple[str, str]:
+    """Inner query grouping by the raw outcome text, trimmed and mapped once per group
+    (``$ok``, ``$ov``), and the condition of a row with no category."""
+    raw_keys, arrival_local, width = parts.raw_keys, parts.arrival_local, parts.width
+    handle, wait, id_hashes = parts.handle, parts.wait, parts.id_hashes
+    outcome = "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]"
+
+    def rows(condition: str) -> str:
+        return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
+
+    inner = f"""SELECT * EXCLUDE (outcome, rows_read, handle_sum, handle_n, wait_sum),
+                rows_read, {rows("outcome = 'answered'")} AS answered,
+                {rows("outcome = 'abandoned'")} AS abandoned,
+                {rows("outcome = 'closed'")} AS closed_attempts,
+                {rows("outcome = 'ignore'")} AS ignored,
+                CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
+                CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
+                CASE WHEN outcome IN ('answered', 'abandoned') THEN wait_sum END AS wait_sum
+            FROM (SELECT {outcome} AS outcome, *
+                  FROM (SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                               count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                               sum({handle}) AS handle_sum, count({handle}) AS handle_n,
+                               min({handle}) AS handle_min, max({handle}) AS handle_max,
+                               sum({wait}) AS wait_sum, min({wait}) AS wait_min,
+                               max({wait}) AS wait_max{id_hashes}
+                        FROM {parts.source_sql} GROUP BY ALL))"""
+    return inner, "outcome IS NULL"
+
+
 def _stage_sql(
     cols: ContactColumns, interval_min: int, fast: _FastSource, *, by_outcome: bool
 ) -> str:
@@ -320,48 +388,11 @@ def _stage_sql(
         if cols.contact_id else ""
     )
     width = f"INTERVAL {int(interval_min)} MINUTE"  # a literal: a parameter is cast per row
+    parts = _StageParts(raw_keys, arrival_local, width, handle, wait, id_hashes, fast.sql)
     if by_outcome or not cols.outcome:
-        def counted(*outcomes: str) -> str:
-            if not cols.outcome:
-                return "TRUE" if "answered" in outcomes else "FALSE"
-            return " OR ".join(f"list_contains(CAST($o_{o} AS VARCHAR[]), {_q(cols.outcome)})" for o in outcomes)
-
-        inner = f"""SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
-                count(*) AS rows_read, count({arrival_local}) AS arrivals,
-                count(*) FILTER (WHERE {counted("answered")}) AS answered,
-                count(*) FILTER (WHERE {counted("abandoned")}) AS abandoned,
-                count(*) FILTER (WHERE {counted("closed")}) AS closed_attempts,
-                count(*) FILTER (WHERE {counted("ignore")}) AS ignored,
-                sum({handle}) FILTER (WHERE {counted("answered")}) AS handle_sum,
-                count({handle}) FILTER (WHERE {counted("answered")}) AS handle_n,
-                min({handle}) AS handle_min, max({handle}) AS handle_max,
-                sum({wait}) FILTER (WHERE {counted("answered", "abandoned")}) AS wait_sum,
-                min({wait}) AS wait_min, max({wait}) AS wait_max{id_hashes}
-            FROM {fast.sql} GROUP BY ALL"""
-        unmatched = "rows_read > answered + abandoned + closed_attempts + ignored"
+        inner, unmatched = _counted_outcomes_sql(cols, parts)
     else:
-        outcome = "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]"
-
-        def rows(condition: str) -> str:
-            return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
-
-        inner = f"""SELECT * EXCLUDE (outcome, rows_read, handle_sum, handle_n, wait_sum),
-                rows_read, {rows("outcome = 'answered'")} AS answered,
-                {rows("outcome = 'abandoned'")} AS abandoned,
-                {rows("outcome = 'closed'")} AS closed_attempts,
-                {rows("outcome = 'ignore'")} AS ignored,
-                CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
-                CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
-                CASE WHEN outcome IN ('answered', 'abandoned') THEN wait_sum END AS wait_sum
-            FROM (SELECT {outcome} AS outcome, *
-                  FROM (SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
-                               count(*) AS rows_read, count({arrival_local}) AS arrivals,
-                               sum({handle}) AS handle_sum, count({handle}) AS handle_n,
-                               min({handle}) AS handle_min, max({handle}) AS handle_max,
-                               sum({wait}) AS wait_sum, min({wait}) AS wait_min,
-                               max({wait}) AS wait_max{id_hashes}
-                        FROM {fast.sql} GROUP BY ALL))"""
-        unmatched = "outcome IS NULL"
+        inner, unmatched = _mapped_outcomes_sql(parts)
     # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
     # NaN sorts above every number in DuckDB, so the maximum also carries a NaN.
     ceiling = repr(config.MAX_CONTACT_SECONDS)
