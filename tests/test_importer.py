@@ -361,7 +361,7 @@ def _both_readings(
     for typed in (True, False):
         con = con_factory()
         if not typed:
-            monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
+            monkeypatch.setattr(store.staging, "_fast_source", lambda source, columns: None)
         result = (
             _run(con, text, "contacts", **kw) if mapping is None
             else importer.run_import(con, _csv(text), mapping, **kw)  # type: ignore[arg-type]
@@ -406,13 +406,13 @@ def test_outcomes_counted_in_the_scan_store_what_the_text_reading_stores(monkeyp
     # the file is as messy as above, and a closed-hours attempt shares no interval with
     # answered contacts. The stored rows must equal those of the text reading.
     built: list[bool] = []
-    stage_sql = store._stage_sql
+    stage_sql = store.staging._stage_sql
 
     def spy(*args: object, **kw: bool) -> str:
         built.append(kw["by_outcome"])
         return stage_sql(*args, **kw)
 
-    monkeypatch.setattr(store, "_stage_sql", spy)
+    monkeypatch.setattr(store.staging, "_stage_sql", spy)
     mapping = replace(
         importer.guess_mapping(_csv(_CLEAN_OUTCOMES), "contacts"),
         outcome_map=(("AGENT", "answered"), ("HANG", "abandoned"), ("PHANTOM", "ignore"),
@@ -569,7 +569,7 @@ def test_store_failure_during_commit_rolls_back(mem_con, monkeypatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise duckdb.ConstraintException("simulated failure")
 
-    monkeypatch.setattr(store, "_finish_import", boom)
+    monkeypatch.setattr(store.staging, "_finish_import", boom)
     result = _run(mem_con, "arrival\n2024-01-01 08:00:00\n", "contacts")
     assert not result.ok
     assert result.problems[0].reason.startswith("The database refused the import, nothing was changed")

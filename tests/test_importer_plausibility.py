@@ -287,7 +287,7 @@ def _both_readings(monkeypatch: pytest.MonkeyPatch, text: str, **kw: object) -> 
         con = store.connect(":memory:")
         try:
             if not typed:
-                monkeypatch.setattr(store, "_fast_source", lambda source, columns: None)
+                monkeypatch.setattr(store.staging, "_fast_source", lambda source, columns: None)
             results.append(_refused(con, text, _CONTACTS, **kw))
             monkeypatch.undo()
         finally:

@@ -274,7 +274,7 @@ def test_a_write_between_staging_and_commit_does_not_conflict(mem_con) -> None:
 
 def test_writes_are_retried_when_duckdb_reports_a_conflict(mem_con, monkeypatch) -> None:  # noqa: ANN001
     calls = []
-    real = store._bump_data_version
+    real = store.connection._bump_data_version
 
     def conflicting_once(cur) -> None:  # noqa: ANN001
         calls.append(1)
@@ -282,13 +282,13 @@ def test_writes_are_retried_when_duckdb_reports_a_conflict(mem_con, monkeypatch)
             raise duckdb.TransactionException("TransactionContext Error: Conflict on update!")
         real(cur)
 
-    monkeypatch.setattr(store, "_bump_data_version", conflicting_once)
-    monkeypatch.setattr(store, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
+    monkeypatch.setattr(store.connection, "_bump_data_version", conflicting_once)
+    monkeypatch.setattr(store.connection, "WRITE_RETRY_DELAYS_S", (0.0, 0.0))
     store.write_setting(mem_con, "k", 1)
     assert len(calls) == 2 and store.read_settings(mem_con) == {"k": 1}
 
     calls.clear()
-    monkeypatch.setattr(store, "_bump_data_version", lambda cur: (_ for _ in ()).throw(
+    monkeypatch.setattr(store.connection, "_bump_data_version", lambda cur: (_ for _ in ()).throw(
         duckdb.TransactionException("TransactionContext Error: Conflict on update!")))
     with pytest.raises(duckdb.TransactionException, match="Conflict"):
         store.write_setting(mem_con, "k", 2)  # bounded: the last refusal is raised

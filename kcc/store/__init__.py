@@ -1,0 +1,138 @@
+"""The DuckDB store: every line of SQL in KCC Planner lives in this package.
+
+Timestamps are kept as ``TIMESTAMPTZ`` instants; each connection's ``TimeZone`` is set to the
+contact centre's zone, so every frame read back carries tz-aware local times. DDL is kept as
+constants, writes run in one transaction on their own cursor (a failed write leaves the
+database exactly as it was), and every value travels as a parameter or a registered frame.
+
+Use one read-write connection per database file (``connect``) and call the functions here with
+it from any number of threads: each call opens its own cursor, and writes to one file take
+turns (see ``kcc.store.connection``). One process per database file: DuckDB locks the file, and
+``connect`` raises ``DatabaseInUseError`` when another process holds it.
+
+Modules: ``schema`` (DDL, migrations, records), ``connection`` (connections, cursors, locks,
+transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
+roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports).
+"""
+
+from __future__ import annotations
+
+from kcc.store.connection import (
+    WRITE_RETRY_DELAYS_S,
+    DatabaseInUseError,
+    connect,
+    data_version,
+    is_empty,
+    migrate,
+    reset,
+    schema_version,
+    snapshot,
+    table_counts,
+)
+from kcc.store.planning import (
+    delete_event,
+    delete_scenario,
+    read_events,
+    read_roster,
+    read_scenarios,
+    read_setting,
+    read_settings,
+    read_shifts,
+    replace_events,
+    replace_roster,
+    replace_shifts,
+    save_scenario,
+    write_event,
+    write_setting,
+)
+from kcc.store.schema import (
+    DATA_TABLES,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    ImportRecord,
+    StoreError,
+    WriteOutcome,
+)
+from kcc.store.staging import (
+    ContactStage,
+    commit_stage,
+    discard_stage,
+    stage_arrivals_between,
+    stage_contacts,
+    stage_duplicates,
+    stage_examples,
+)
+from kcc.store.staging_sql import (
+    OUTCOMES,
+    STAGE_CHECK_FIELDS,
+    STAGE_CHECKS,
+    ContactColumns,
+    CsvSource,
+)
+from kcc.store.volumes import (
+    daily_volumes,
+    intraday_profile,
+    read_imports,
+    read_intervals,
+    read_repeat_rates,
+    replace_contacts,
+    replace_intervals,
+    series_interval_min,
+    series_summary,
+    volume_fingerprint,
+)
+
+__all__ = [
+    "ContactColumns",
+    "ContactStage",
+    "CsvSource",
+    "DATA_TABLES",
+    "DatabaseInUseError",
+    "ImportRecord",
+    "MIGRATIONS",
+    "OUTCOMES",
+    "SCHEMA_VERSION",
+    "STAGE_CHECKS",
+    "STAGE_CHECK_FIELDS",
+    "StoreError",
+    "WRITE_RETRY_DELAYS_S",
+    "WriteOutcome",
+    "commit_stage",
+    "connect",
+    "daily_volumes",
+    "data_version",
+    "delete_event",
+    "delete_scenario",
+    "discard_stage",
+    "intraday_profile",
+    "is_empty",
+    "migrate",
+    "read_events",
+    "read_imports",
+    "read_intervals",
+    "read_repeat_rates",
+    "read_roster",
+    "read_scenarios",
+    "read_setting",
+    "read_settings",
+    "read_shifts",
+    "replace_contacts",
+    "replace_events",
+    "replace_intervals",
+    "replace_roster",
+    "replace_shifts",
+    "reset",
+    "save_scenario",
+    "schema_version",
+    "series_interval_min",
+    "series_summary",
+    "snapshot",
+    "stage_arrivals_between",
+    "stage_contacts",
+    "stage_duplicates",
+    "stage_examples",
+    "table_counts",
+    "volume_fingerprint",
+    "write_event",
+    "write_setting",
+]

@@ -1,0 +1,294 @@
+"""Connections, cursors, write locks, transactions and retries of the DuckDB store.
+
+Many browser sessions share one connection; every call here opens a cursor of its own and
+writes to one database file take turns (see the section comment below). Also the whole-database
+helpers: schema and data versions, ``reset``, ``table_counts`` and ``snapshot``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+import time
+import warnings
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Final, ParamSpec, TypeVar
+
+import duckdb
+import pandas as pd
+
+from kcc import config
+from kcc.i18n import TranslatedError
+from kcc.store.schema import DATA_TABLES, _migrate
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+# --------------------------------------------------------------------------- connection
+#
+# Many browser sessions share one connection (the app caches it per database file). DuckDB
+# refuses a second call on a connection that is busy, so nothing here runs on the shared
+# connection once ``connect`` has returned: every call opens a cursor (a connection of its
+# own to the same database) and sets the zone on it from what ``connect`` remembered. Writes
+# take turns on one lock per database file, so two sessions never change the same rows at
+# once; a write DuckDB still reports as a conflict (or busy) is retried after a short pause.
+
+#: Pauses before each retry of a write DuckDB refused as a conflict or busy call. [s]
+WRITE_RETRY_DELAYS_S: Final[tuple[float, ...]] = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What calls on one shared connection need, kept in Python so no call asks the
+    connection itself (which another thread may be using)."""
+
+    timezone: str
+    write_lock: threading.RLock  # one per database file: writes take turns
+    cursor_lock: threading.Lock  # one per connection: cursor() calls take turns
+
+
+_REGISTRY_LOCK: Final = threading.RLock()
+_SHARED: Final[weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Shared]] = (
+    weakref.WeakKeyDictionary()
+)
+_WRITE_LOCKS: Final[dict[str, threading.RLock]] = {}
+
+
+def _write_lock(target: str) -> threading.RLock:
+    """The write lock of a database file (every in-memory database has its own)."""
+    if target in ("", ":memory:"):
+        return threading.RLock()
+    key = target if target.startswith(":memory:") else os.path.realpath(target)
+    with _REGISTRY_LOCK:
+        return _WRITE_LOCKS.setdefault(key, threading.RLock())
+
+
+def _register(con: duckdb.DuckDBPyConnection, target: str, zone: str) -> _Shared:
+    shared = _Shared(zone, _write_lock(target), threading.Lock())
+    with _REGISTRY_LOCK:
+        _SHARED[con] = shared
+    return shared
+
+
+def _shared(con: duckdb.DuckDBPyConnection) -> _Shared:
+    with _REGISTRY_LOCK:
+        shared = _SHARED.get(con)
+        if shared is None:
+            # A connection opened without ``connect`` (a caller's own ``duckdb.connect``):
+            # asked once, here, for its zone and file, then remembered like the others.
+            zone, target = con.execute(
+                """SELECT current_setting('TimeZone'), coalesce(path, ':memory:')
+                   FROM duckdb_databases() WHERE database_name = current_database()"""
+            ).fetchone()
+            shared = _register(con, str(target), str(zone))
+    return shared
+
+
+class DatabaseInUseError(TranslatedError):
+    """The database file is held by another process (DuckDB lets one process write a file).
+
+    Codes ``in_use`` (fields ``path``, ``pid``) and ``in_use_unknown`` (field ``path``), texts
+    ``common.db_error.<code>``: what to do, in the reader's language.
+    """
+
+    texts = "common.db_error"
+
+    @classmethod
+    def from_lock_error(cls, path: str, error: duckdb.Error) -> DatabaseInUseError | None:
+        """The error for DuckDB's refusal to lock ``path``; None for any other error."""
+        text = str(error)
+        if "Could not set lock on file" not in text:
+            return None
+        holder = re.search(r"\(PID (\d+)\)", text)
+        if holder is None:
+            return cls("in_use_unknown", path=path)
+        return cls("in_use", path=path, pid=int(holder.group(1)))
+
+
+def connect(path: str | None = None, timezone: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) the database.
+
+    Parameters
+    ----------
+    path : str, optional
+        Database file, or ``":memory:"``. Default: ``kcc.config.db_path()``.
+    timezone : str, optional
+        IANA zone for local times. Default: ``kcc.config.timezone()``.
+
+    Returns
+    -------
+    duckdb.DuckDBPyConnection
+        A read-write connection; share it between threads and sessions: every function here
+        opens its own cursor on it, and writes to one file take turns.
+
+    Raises
+    ------
+    DatabaseInUseError
+        Another process holds the file (one app process per database file).
+    StoreError
+        The database was written by a newer version of the app.
+    """
+    target = path or config.db_path()
+    zone = timezone or config.timezone()
+    try:
+        con = duckdb.connect(target)
+    except duckdb.IOException as exc:
+        in_use = DatabaseInUseError.from_lock_error(target, exc)
+        if in_use is None:
+            raise
+        raise in_use from exc
+    # The connection's own zone too, for callers that run it directly (not shared yet).
+    con.execute("SET TimeZone = $tz", {"tz": zone})
+    _register(con, target, zone)
+    migrate(con)
+    return con
+
+
+#: ``warnings.catch_warnings`` swaps the process's warning filters: one thread at a time.
+_WARNINGS_LOCK: Final = threading.Lock()
+
+
+def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
+    keyword internally (for zoned timestamps), which is not ours to fix."""
+    with _WARNINGS_LOCK, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The inplace keyword", category=Warning)
+        return relation.df()
+
+
+def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of its own for one call, in the connection's zone."""
+    shared = _shared(con)
+    with shared.cursor_lock:
+        cur = con.cursor()
+    # A cursor is a new connection to the same database; it needs the zone again.
+    cur.execute("SET TimeZone = $tz", {"tz": shared.timezone})
+    return cur
+
+
+def _retryable(error: duckdb.Error) -> bool:
+    """DuckDB asks for the call again: a write conflict with another transaction, or a busy
+    connection."""
+    if isinstance(error, duckdb.ResourceInUseException):
+        return True
+    return isinstance(error, duckdb.TransactionException) and "conflict" in str(error).lower()
+
+
+def _retrying(attempt: Callable[[], _T]) -> _T:
+    """Run ``attempt``, and again after each pause of ``WRITE_RETRY_DELAYS_S`` while DuckDB
+    asks for it; the last refusal is raised."""
+    for delay_s in WRITE_RETRY_DELAYS_S:
+        try:
+            return attempt()
+        except duckdb.Error as exc:
+            if not _retryable(exc):
+                raise
+        time.sleep(delay_s)
+    return attempt()
+
+
+def _write(function: Callable[_P, _T]) -> Callable[_P, _T]:
+    """A store write (first argument the connection): it takes its turn on the database's
+    write lock and is retried where DuckDB asks for it. Each write is one transaction, so a
+    retry starts from the database as it was."""
+
+    @functools.wraps(function)
+    def write(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        con = args[0] if args else kwargs["con"]
+        lock = _shared(con).write_lock  # type: ignore[arg-type]
+
+        def attempt() -> _T:
+            with lock:
+                return function(*args, **kwargs)
+
+        return _retrying(attempt)
+
+    return write
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One cursor, one transaction under the write lock: commit on success, roll back on any
+    exception."""
+    with _shared(con).write_lock:
+        cur = _cursor(con)
+        cur.begin()
+        try:
+            yield cur
+            _bump_data_version(cur)
+            cur.commit()
+        except BaseException:
+            cur.rollback()
+            raise
+        finally:
+            cur.close()
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to ``SCHEMA_VERSION``; returns the version found before."""
+    with _shared(con).write_lock:
+        cur = _cursor(con)
+        try:
+            return _migrate(cur)
+        finally:
+            cur.close()
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Schema version stored in the database."""
+    cur = _cursor(con)
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(
+        """INSERT INTO meta VALUES ('data_version', '1')
+           ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)"""
+    )
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes with every write: part of every cache key over stored data."""
+    cur = _cursor(con)
+    row = cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when no volumes have been loaded (first start)."""
+    cur = _cursor(con)
+    return cur.execute("SELECT count(*) FROM interval_volumes").fetchone()[0] == 0
+
+
+@_write
+def reset(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty every data table in one transaction (schema and sequences stay)."""
+    with _transaction(con) as cur:
+        for table in DATA_TABLES:
+            cur.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count per data table (for the data page and for tests)."""
+    cur = _cursor(con)
+    return {
+        table: int(cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        for table in DATA_TABLES
+    }
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Every data table as a frame, sorted, to compare before/after a failed write."""
+    cur = _cursor(con)
+    out = {}
+    for table in DATA_TABLES:
+        frame = _df(cur.execute(f"SELECT * FROM {table}"))  # noqa: S608
+        out[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+    return out

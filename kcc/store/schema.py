@@ -1,0 +1,192 @@
+"""The database schema: DDL constants, migrations by version, and the store's error and
+write records (no connection handling here, so every other part of the store can use it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import duckdb
+
+SCHEMA_VERSION: Final[int] = 1
+
+#: Tables holding user data; ``reset`` empties exactly these.
+DATA_TABLES: Final[tuple[str, ...]] = (
+    "contacts",
+    "interval_volumes",
+    "events",
+    "roster",
+    "shifts",
+    "scenarios",
+    "imports",
+    "settings",
+)
+
+_DDL_V1: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL)""",
+    "CREATE SEQUENCE IF NOT EXISTS import_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS event_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS shift_id_seq START 1",
+    "CREATE SEQUENCE IF NOT EXISTS scenario_id_seq START 1",
+    """CREATE TABLE IF NOT EXISTS imports (
+        import_id BIGINT PRIMARY KEY DEFAULT nextval('import_id_seq'),
+        file_name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,          -- contacts | intervals | roster | demo
+        imported_by VARCHAR NOT NULL,
+        imported_at TIMESTAMPTZ NOT NULL,
+        rows_read BIGINT NOT NULL,
+        rows_imported BIGINT NOT NULL,
+        rows_ignored BIGINT NOT NULL,
+        rows_replaced BIGINT NOT NULL,
+        interval_min INTEGER,
+        period_start TIMESTAMPTZ,
+        period_end TIMESTAMPTZ,
+        channels VARCHAR,
+        message VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS contacts (
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        contact_id VARCHAR NOT NULL,
+        arrival_ts TIMESTAMPTZ NOT NULL,
+        wait_s DOUBLE,
+        handle_s DOUBLE,
+        outcome VARCHAR NOT NULL,       -- answered | abandoned | closed
+        customer_id VARCHAR,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (channel, queue, contact_id))""",
+    """CREATE TABLE IF NOT EXISTS interval_volumes (
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        offered DOUBLE NOT NULL,
+        answered DOUBLE,
+        abandoned DOUBLE,
+        aht_s DOUBLE,
+        wait_s_total DOUBLE,
+        closed_attempts DOUBLE NOT NULL DEFAULT 0,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (channel, queue, ds))""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id BIGINT PRIMARY KEY DEFAULT nextval('event_id_seq'),
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        uplift_pct DOUBLE,
+        exclude_from_training BOOLEAN NOT NULL DEFAULT FALSE,
+        source VARCHAR NOT NULL DEFAULT 'user')""",
+    """CREATE TABLE IF NOT EXISTS roster (
+        channel VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        agents DOUBLE NOT NULL,
+        import_id BIGINT,
+        PRIMARY KEY (channel, ds))""",
+    """CREATE TABLE IF NOT EXISTS shifts (
+        shift_id BIGINT PRIMARY KEY DEFAULT nextval('shift_id_seq'),
+        name VARCHAR NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        start_time TIME NOT NULL,
+        length_min INTEGER NOT NULL,
+        weekdays INTEGER[] NOT NULL,    -- 0 = Monday
+        headcount INTEGER NOT NULL,
+        location VARCHAR NOT NULL DEFAULT 'site',   -- site | home
+        valid_from DATE,
+        valid_to DATE)""",
+    """CREATE TABLE IF NOT EXISTS scenarios (
+        scenario_id BIGINT PRIMARY KEY DEFAULT nextval('scenario_id_seq'),
+        name VARCHAR NOT NULL UNIQUE,
+        description VARCHAR NOT NULL DEFAULT '',
+        spec_json VARCHAR NOT NULL,
+        spec_version INTEGER NOT NULL,
+        created_by VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS settings (
+        key VARCHAR PRIMARY KEY,
+        value_json VARCHAR NOT NULL)""",
+)
+
+#: Migration steps by the schema version they bring the database to.
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1}
+
+
+class StoreError(RuntimeError):
+    """A write the store refused; the message says why and nothing was changed."""
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What one atomic import write did.
+
+    Attributes
+    ----------
+    import_id : int
+        Id of the row in the import history.
+    rows_imported : int
+        Rows written to the target table.
+    rows_replaced : int
+        Rows of an earlier import that this one replaced (overlapping period). [rows]
+    """
+
+    import_id: int
+    rows_imported: int
+    rows_replaced: int
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """Who imported what, for the import history.
+
+    Attributes
+    ----------
+    file_name : str
+        Name of the uploaded file as the user saw it.
+    kind : str
+        ``contacts``, ``intervals``, ``roster`` or ``demo``.
+    imported_by : str
+        User name (or ``demo``).
+    rows_read : int
+        Data rows in the file.
+    rows_ignored : int
+        Rows deliberately left out (for example outcome mapped to *ignore*).
+    message : str
+        Human summary shown in the history.
+    """
+
+    file_name: str
+    kind: str
+    imported_by: str
+    rows_read: int
+    rows_ignored: int = 0
+    message: str = ""
+
+
+def _migrate(cur: duckdb.DuckDBPyConnection) -> int:
+    cur.execute(MIGRATIONS[1][0])  # meta first, to read the version
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    found = int(row[0]) if row else 0
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {found} is newer than this app ({SCHEMA_VERSION}); "
+            "update KCC Planner"
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        cur.begin()
+        try:
+            for ddl in MIGRATIONS[version]:
+                cur.execute(ddl)
+            cur.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
+            )
+            cur.commit()
+        except BaseException:
+            cur.rollback()
+            raise
+    return found

@@ -1,0 +1,415 @@
+"""The SQL a staged contact import is built from: how a source is read (``CsvSource``), where
+each contact field is (``ContactColumns``), the checks every row gets (``STAGE_CHECKS``), and
+the builders that turn these into DuckDB queries. Pure string building; nothing runs here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+import pandas as pd
+
+from kcc import config
+
+#: Outcome categories a contact can be mapped to.
+OUTCOMES: Final[tuple[str, ...]] = ("answered", "abandoned", "closed", "ignore")
+
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A delimited text file DuckDB reads directly.
+
+    Attributes
+    ----------
+    path : str
+        File to read.
+    delimiter : str
+        Field separator: ``,``, ``;``, ``|`` or a tab.
+    encoding : str
+        ``utf-8`` or ``latin-1``.
+    header : tuple of str
+        Column names in file order, as the mapping names them. When given, a contact import
+        first tries the fast reading (DuckDB types the mapped columns); without it every
+        column is read as text.
+    """
+
+    path: str
+    delimiter: str
+    encoding: str = "utf-8"
+    header: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactColumns:
+    """Where a staged source keeps each contact field and how to read it (all text).
+
+    Attributes
+    ----------
+    arrival : tuple of str
+        One column with date and time, or a date column and a time column (joined with a space).
+    arrival_format : str
+        ``strptime`` format of the (joined) arrival text, e.g. ``%y%m%d %H:%M:%S``.
+    channel, queue : str or None
+        Columns holding channel and queue; None uses ``channel_value`` / ``queue_value``.
+    channel_keys, channel_ids : tuple of str
+        Raw channel values and the channel id each maps to.
+    contact_id : tuple of str
+        Columns that together identify a contact; empty generates ids from the arrival time.
+    customer_id, handle_s, wait_s, outcome : str or None
+        Columns for customer, handle time [s or H:MM:SS], wait [s or H:MM:SS] and outcome.
+    outcome_keys, outcome_values : tuple of str
+        Raw outcome values and the category (see ``OUTCOMES``) each maps to.
+    decimal_comma : bool
+        Numbers are written ``12,5`` (thousands ``1.234,5``).
+    """
+
+    arrival: tuple[str, ...]
+    arrival_format: str
+    channel: str | None = None
+    channel_value: str = "phone"
+    channel_keys: tuple[str, ...] = ()
+    channel_ids: tuple[str, ...] = ()
+    queue: str | None = None
+    queue_value: str = config.DEFAULT_QUEUE
+    contact_id: tuple[str, ...] = ()
+    customer_id: str | None = None
+    handle_s: str | None = None
+    wait_s: str | None = None
+    outcome: str | None = None
+    outcome_keys: tuple[str, ...] = ()
+    outcome_values: tuple[str, ...] = ()
+    decimal_comma: bool = False
+
+
+#: Checks run on every staged row: code -> condition on the typed row (constants, no input).
+STAGE_CHECKS: Final[dict[str, str]] = {
+    "arrival_missing": "arrival_raw IS NULL",
+    "arrival_unparseable": "arrival_raw IS NOT NULL AND arrival_local IS NULL",
+    "handle_non_numeric": "handle_raw IS NOT NULL AND handle_s IS NULL",
+    "handle_negative": "handle_s < 0",
+    "wait_non_numeric": "wait_raw IS NOT NULL AND wait_s IS NULL",
+    "wait_negative": "wait_s < 0",
+    "outcome_unmapped": "outcome IS NULL",
+    "channel_unmapped": "channel IS NULL",
+    # ``inf``, ``1e309`` and ``nan`` read as numbers; none is a time.
+    "handle_not_finite": "NOT isfinite(handle_s)",
+    "handle_too_long": f"isfinite(handle_s) AND handle_s > {config.MAX_CONTACT_SECONDS!r}",
+    "wait_not_finite": "NOT isfinite(wait_s)",
+    "wait_too_long": f"isfinite(wait_s) AND wait_s > {config.MAX_CONTACT_SECONDS!r}",
+}
+
+#: Which source column a check reports on.
+STAGE_CHECK_FIELDS: Final[dict[str, str]] = {
+    "arrival_missing": "arrival",
+    "arrival_unparseable": "arrival",
+    "handle_non_numeric": "handle_s",
+    "handle_negative": "handle_s",
+    "wait_non_numeric": "wait_s",
+    "wait_negative": "wait_s",
+    "outcome_unmapped": "outcome",
+    "channel_unmapped": "channel",
+    "handle_not_finite": "handle_s",
+    "handle_too_long": "handle_s",
+    "wait_not_finite": "wait_s",
+    "wait_too_long": "wait_s",
+}
+
+
+@dataclass(frozen=True)
+class _FastSource:
+    """A CSV reading in which DuckDB types some mapped fields itself (see ``_fast_source``)."""
+
+    sql: str
+    params: dict[str, Any]
+    typed: frozenset[str]
+
+
+def _q(name: str) -> str:
+    """Quote a column name of an uploaded file as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _text(column: str) -> str:
+    return f"nullif(trim({_q(column)}::VARCHAR), '')"
+
+
+def _seconds(raw: str, decimal_comma: bool) -> str:
+    number = f"replace(replace({raw}, '.', ''), ',', '.')" if decimal_comma else raw
+    return (
+        f"CASE WHEN strpos({raw}, ':') > 0 THEN epoch(TRY_CAST({raw} AS INTERVAL)) "
+        f"ELSE TRY_CAST({number} AS DOUBLE) END"
+    )
+
+
+def _typed_contacts_sql(
+    cols: ContactColumns, source_sql: str, line_sql: str, typed: frozenset[str] = frozenset()
+) -> str:
+    """SELECT turning a source into typed contact rows (uses $fmt, $ck, $cv, $ok, $ov).
+
+    The inner query trims each mapped text column once; the outer one parses those texts.
+    Fields in ``typed`` (``arrival``, ``handle_s``, ``wait_s``) arrive typed from the reader
+    and are passed through; their ``*_raw`` column then holds the typed value, so the checks
+    for unparseable text never fire on them (the reader refuses such a file instead).
+    """
+    if "arrival" in typed:
+        arrival = _q(cols.arrival[0])
+    elif len(cols.arrival) == 1:
+        arrival = _text(cols.arrival[0])
+    else:
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        arrival = f"nullif(trim({joined}), '')"
+    contact_id = _contact_id_sql(cols)
+    raw = {
+        "arrival_raw": arrival,
+        "channel_raw": _text(cols.channel) if cols.channel else "NULL",
+        "queue_raw": _text(cols.queue) if cols.queue else "NULL",
+        "contact_id": contact_id,
+        "customer_id": _text(cols.customer_id) if cols.customer_id else "NULL",
+        "handle_raw": _field(cols.handle_s, "handle_s" in typed),
+        "wait_raw": _field(cols.wait_s, "wait_s" in typed),
+        "outcome_raw": _text(cols.outcome) if cols.outcome else "NULL",
+    }
+    raw = {name: "CAST(NULL AS VARCHAR)" if expr == "NULL" else expr for name, expr in raw.items()}
+    inner = ", ".join(f"{expr} AS {name}" for name, expr in raw.items())
+    channel = "$cv[list_position($ck, lower(channel_raw))]" if cols.channel else "$channel"
+    queue = "coalesce(queue_raw, $queue)" if cols.queue else "$queue"
+    outcome = "$ov[list_position($ok, outcome_raw)]" if cols.outcome else "'answered'"
+    handle = _number_sql("handle_raw", cols.handle_s, "handle_s" in typed, cols.decimal_comma)
+    wait = _number_sql("wait_raw", cols.wait_s, "wait_s" in typed, cols.decimal_comma)
+    arrival_local = "arrival_raw" if "arrival" in typed else _parse_arrival("arrival_raw", cols)
+    return f"""SELECT line, arrival_raw, {arrival_local} AS arrival_local,
+                      {channel} AS channel, {queue} AS queue, contact_id, customer_id,
+                      {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
+                      {outcome} AS outcome, outcome_raw, channel_raw
+               FROM (SELECT {line_sql} AS line, {inner} FROM {source_sql})"""  # noqa: S608
+
+
+def _contact_id_sql(cols: ContactColumns) -> str:
+    """The contact id of a source row as text: one column, or several joined with ``|``."""
+    if len(cols.contact_id) == 1:
+        return _text(cols.contact_id[0])
+    if cols.contact_id:
+        return "concat_ws('|', " + ", ".join(_text(c) for c in cols.contact_id) + ")"
+    return "CAST(NULL AS VARCHAR)"
+
+
+def _field(column: str | None, typed: bool) -> str:
+    if not column:
+        return "NULL"
+    return _q(column) if typed else _text(column)
+
+
+def _number_sql(raw: str, column: str | None, typed: bool, decimal_comma: bool) -> str:
+    if not column:
+        return "CAST(NULL AS DOUBLE)"
+    return raw if typed else _seconds(raw, decimal_comma)
+
+
+def _parse_arrival(text: str, cols: ContactColumns) -> str:
+    """SQL reading arrival text with ``$fmt`` as local wall-clock time. A format with a UTC
+    offset (``%z``) gives instants, read on the centre's clock (``$tz``); DuckDB's ``%z``
+    takes ``+01:00`` and ``+0100`` but not ``Z`` (UTC)."""
+    if "%z" not in cols.arrival_format:
+        return f"try_strptime({text}, $fmt)"
+    return f"timezone($tz, try_strptime(regexp_replace({text}, '[zZ]$', '+00:00'), $fmt))"
+
+
+def _arrival_params(cols: ContactColumns) -> dict[str, Any]:
+    """Parameters of ``_parse_arrival``."""
+    if "%z" not in cols.arrival_format:
+        return {"fmt": cols.arrival_format}
+    return {"fmt": cols.arrival_format, "tz": config.timezone()}
+
+
+def _typed_params(cols: ContactColumns, typed: frozenset[str] = frozenset()) -> dict[str, Any]:
+    params: dict[str, Any] = {} if "arrival" in typed else _arrival_params(cols)
+    if cols.channel:
+        params.update(ck=list(cols.channel_keys) or [""], cv=list(cols.channel_ids) or [""])
+    else:
+        params["channel"] = cols.channel_value
+    params["queue"] = cols.queue_value
+    if cols.outcome:
+        params.update(ok=list(cols.outcome_keys) or [""], ov=list(cols.outcome_values) or [""])
+    return params
+
+
+def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _FastSource | None:
+    """A reading of ``source`` in which DuckDB types the arrival time and the numbers.
+
+    The arrival is typed when it is one column (``timestampformat`` is the mapping's format)
+    without a UTC offset,
+    handle and wait times when mapped (``decimal_separator`` from the mapping); every other
+    column stays text. None when the source is a frame, its header is unknown, or a column
+    would need two types.
+    """
+    if not isinstance(source, CsvSource) or not source.header:
+        return None
+    if len(set(source.header)) != len(source.header):
+        return None
+    wanted: dict[str, tuple[str, str]] = {}  # column -> (type, field)
+    arrival_typed = len(cols.arrival) == 1 and "%z" not in cols.arrival_format
+    if arrival_typed:
+        wanted[cols.arrival[0]] = ("TIMESTAMP", "arrival")
+    for name in ("handle_s", "wait_s"):
+        column = getattr(cols, name)
+        if column:
+            if column in wanted:
+                return None
+            wanted[column] = ("DOUBLE", name)
+    texts = [*(() if arrival_typed else cols.arrival), *cols.contact_id]
+    texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome) if c]
+    if any(c in wanted for c in texts) or any(c not in source.header for c in [*wanted, *texts]):
+        return None
+    types = {c: wanted[c][0] if c in wanted else "VARCHAR" for c in source.header}
+    sql = (
+        "read_csv($path, header = true, delim = $delim, quote = '\"', escape = '\"', "
+        "encoding = $enc, auto_detect = false, columns = $columns, "
+        "timestampformat = $tsfmt, decimal_separator = $decimal)"
+    )
+    params = {
+        "path": source.path,
+        "delim": source.delimiter,
+        "enc": source.encoding,
+        "columns": types,
+        "tsfmt": cols.arrival_format,
+        "decimal": "," if cols.decimal_comma else ".",
+    }
+    return _FastSource(sql, params, frozenset(field for _, field in wanted.values()))
+
+
+def _text_source_sql(source: CsvSource) -> tuple[str, dict]:
+    """The text reading of a CSV file (every column as text), as SQL and parameters."""
+    return (
+        "read_csv($path, all_varchar = true, header = true, delim = $delim, "
+        "quote = '\"', encoding = $enc)",
+        {"path": source.path, "delim": source.delimiter, "enc": source.encoding},
+    )
+
+
+@dataclass(frozen=True)
+class _StageParts:
+    """SQL fragments the inner query of ``_stage_sql`` is built from."""
+
+    raw_keys: str  # ``"col" AS channel_raw, ...`` with a trailing ", " (or empty)
+    arrival_local: str
+    width: str
+    handle: str
+    wait: str
+    id_hashes: str
+    source_sql: str
+
+
+def _counted_outcomes_sql(cols: ContactColumns, parts: _StageParts) -> tuple[str, str]:
+    """Inner query counting each outcome category with a filter on the raw outcome text
+    (``$o_answered`` ... lists of keys), and the condition of a row with no category."""
+    raw_keys, arrival_local, width = parts.raw_keys, parts.arrival_local, parts.width
+    handle, wait, id_hashes = parts.handle, parts.wait, parts.id_hashes
+
+    def counted(*outcomes: str) -> str:
+        if not cols.outcome:
+            return "TRUE" if "answered" in outcomes else "FALSE"
+        return " OR ".join(f"list_contains(CAST($o_{o} AS VARCHAR[]), {_q(cols.outcome)})" for o in outcomes)
+
+    inner = f"""SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                count(*) FILTER (WHERE {counted("answered")}) AS answered,
+                count(*) FILTER (WHERE {counted("abandoned")}) AS abandoned,
+                count(*) FILTER (WHERE {counted("closed")}) AS closed_attempts,
+                count(*) FILTER (WHERE {counted("ignore")}) AS ignored,
+                sum({handle}) FILTER (WHERE {counted("answered")}) AS handle_sum,
+                count({handle}) FILTER (WHERE {counted("answered")}) AS handle_n,
+                min({handle}) AS handle_min, max({handle}) AS handle_max,
+                sum({wait}) FILTER (WHERE {counted("answered", "abandoned")}) AS wait_sum,
+                min({wait}) AS wait_min, max({wait}) AS wait_max{id_hashes}
+            FROM {parts.source_sql} GROUP BY ALL"""
+    return inner, "rows_read > answered + abandoned + closed_attempts + ignored"
+
+
+def _mapped_outcomes_sql(parts: _StageParts) -> tuple[str, str]:
+    """Inner query grouping by the raw outcome text, trimmed and mapped once per group
+    (``$ok``, ``$ov``), and the condition of a row with no category."""
+    raw_keys, arrival_local, width = parts.raw_keys, parts.arrival_local, parts.width
+    handle, wait, id_hashes = parts.handle, parts.wait, parts.id_hashes
+    outcome = "$ov[list_position($ok, nullif(trim(outcome_raw), ''))]"
+
+    def rows(condition: str) -> str:
+        return f"CASE WHEN {condition} THEN rows_read ELSE 0 END"
+
+    inner = f"""SELECT * EXCLUDE (outcome, rows_read, handle_sum, handle_n, wait_sum),
+                rows_read, {rows("outcome = 'answered'")} AS answered,
+                {rows("outcome = 'abandoned'")} AS abandoned,
+                {rows("outcome = 'closed'")} AS closed_attempts,
+                {rows("outcome = 'ignore'")} AS ignored,
+                CASE WHEN outcome = 'answered' THEN handle_sum END AS handle_sum,
+                CASE WHEN outcome = 'answered' THEN handle_n ELSE 0 END AS handle_n,
+                CASE WHEN outcome IN ('answered', 'abandoned') THEN wait_sum END AS wait_sum
+            FROM (SELECT {outcome} AS outcome, *
+                  FROM (SELECT {raw_keys}time_bucket({width}, {arrival_local}) AS ds_local,
+                               count(*) AS rows_read, count({arrival_local}) AS arrivals,
+                               sum({handle}) AS handle_sum, count({handle}) AS handle_n,
+                               min({handle}) AS handle_min, max({handle}) AS handle_max,
+                               sum({wait}) AS wait_sum, min({wait}) AS wait_min,
+                               max({wait}) AS wait_max{id_hashes}
+                        FROM {parts.source_sql} GROUP BY ALL))"""
+    return inner, "outcome IS NULL"
+
+
+def _stage_sql(
+    cols: ContactColumns, interval_min: int, fast: _FastSource, *, by_outcome: bool
+) -> str:
+    """``CREATE ... kcc_stage`` from a typed reading (see ``_fast_stage_scan``).
+
+    ``by_outcome`` counts each outcome category with a filter on the raw text (parameters
+    ``$o_answered`` ... lists of keys); otherwise the raw outcome text is a group key and is
+    trimmed and mapped per group (``$ok``, ``$ov``).
+    """
+    if "arrival" in fast.typed:
+        arrival_local = _q(cols.arrival[0])
+    else:  # date and time columns, or a UTC offset: parsed per row, as the text reading does
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        arrival_local = _parse_arrival(f"nullif(trim({joined}), '')", cols)
+    keys = {"channel_raw": cols.channel, "queue_raw": cols.queue}
+    if not by_outcome:
+        keys["outcome_raw"] = cols.outcome
+    raw_keys = "".join(f"{_q(c)} AS {name}, " for name, c in keys.items() if c)
+    handle = _q(cols.handle_s) if cols.handle_s else "CAST(NULL AS DOUBLE)"
+    wait = _q(cols.wait_s) if cols.wait_s else "CAST(NULL AS DOUBLE)"
+    channel = (
+        "$cv[list_position($ck, lower(nullif(trim(channel_raw), '')))]" if cols.channel
+        else "$channel"
+    )
+    queue = "coalesce(nullif(trim(queue_raw), ''), $queue)" if cols.queue else "$queue"
+    # The 64-bit hashes of the contact ids ride along in the same scan (a list per group),
+    # so the duplicate check needs no second reading of the file (see ``stage_duplicates``).
+    contact_id = _contact_id_sql(cols)
+    id_hashes = (
+        f", list(hash({contact_id})) FILTER (WHERE {contact_id} IS NOT NULL) AS id_hashes"
+        if cols.contact_id else ""
+    )
+    width = f"INTERVAL {int(interval_min)} MINUTE"  # a literal: a parameter is cast per row
+    parts = _StageParts(raw_keys, arrival_local, width, handle, wait, id_hashes, fast.sql)
+    if by_outcome or not cols.outcome:
+        inner, unmatched = _counted_outcomes_sql(cols, parts)
+    else:
+        inner, unmatched = _mapped_outcomes_sql(parts)
+    # A NULL minimum (no value at all) leaves the condition NULL, which CASE counts as false.
+    # NaN sorts above every number in DuckDB, so the maximum also carries a NaN.
+    ceiling = repr(config.MAX_CONTACT_SECONDS)
+    bad = (
+        f"arrivals < rows_read OR channel IS NULL OR {unmatched} "
+        "OR handle_min < 0 OR wait_min < 0 "
+        f"OR NOT isfinite(handle_max) OR handle_max > {ceiling} "
+        f"OR NOT isfinite(wait_max) OR wait_max > {ceiling}"
+    )
+    offered = "answered + abandoned"
+    return f"""CREATE OR REPLACE TEMP TABLE kcc_stage AS
+        SELECT channel, queue, ds_local, rows_read,
+               CASE WHEN ds_local IS NOT NULL THEN {offered} + closed_attempts ELSE 0 END
+                   AS contacts,
+               ignored, {offered} AS offered, answered, abandoned, handle_sum, handle_n,
+               CASE WHEN {offered} > 0 THEN coalesce(wait_sum, 0) END AS wait_s_total,
+               closed_attempts,
+               CASE WHEN {bad} THEN rows_read ELSE 0 END AS bad_rows
+               {", id_hashes" if cols.contact_id else ""}
+        FROM (SELECT {channel} AS channel, {queue} AS queue, * FROM ({inner}))"""  # noqa: S608

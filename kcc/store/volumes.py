@@ -1,0 +1,370 @@
+"""Contact volumes in the store: the import history, interval volumes and contact records
+(written with the period they cover replaced), the series summary, daily volumes, the
+intraday profile, the volume fingerprint and repeat-contact rates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Final
+
+import duckdb
+import pandas as pd
+
+from kcc import config
+from kcc.store.connection import _cursor, _df, _transaction, _write
+from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
+
+# --------------------------------------------------------------------------- imports
+
+
+def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord) -> int:
+    row = cur.execute(
+        """INSERT INTO imports (file_name, kind, imported_by, imported_at, rows_read,
+               rows_imported, rows_ignored, rows_replaced, message)
+           VALUES ($file, $kind, $by, now(), $read, 0, $ignored, 0, $msg)
+           RETURNING import_id""",
+        {
+            "file": record.file_name,
+            "kind": record.kind,
+            "by": record.imported_by,
+            "read": record.rows_read,
+            "ignored": record.rows_ignored,
+            "msg": record.message,
+        },
+    ).fetchone()
+    return int(row[0])
+
+
+def _finish_import(
+    cur: duckdb.DuckDBPyConnection, import_id: int, table: str, rows: int, replaced: int
+) -> None:
+    time_col = "arrival_ts" if table == "contacts" else "ds"
+    cur.execute(
+        f"""UPDATE imports SET rows_imported = $rows, rows_replaced = $replaced,
+               period_start = (SELECT min({time_col}) FROM {table} WHERE import_id = $id),
+               period_end = (SELECT max({time_col}) FROM {table} WHERE import_id = $id),
+               interval_min = (SELECT max(interval_min) FROM interval_volumes WHERE import_id = $id),
+               channels = (SELECT string_agg(DISTINCT channel, ',' ORDER BY channel)
+                           FROM {table} WHERE import_id = $id)
+           WHERE import_id = $id""",  # noqa: S608 - table and column names are constants
+        {"rows": rows, "replaced": replaced, "id": import_id},
+    )
+
+
+def read_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Import history, newest first."""
+    cur = _cursor(con)
+    return _df(cur.execute("SELECT * FROM imports ORDER BY import_id DESC"))
+
+
+_INTERVAL_COLUMNS: Final[tuple[str, ...]] = (
+    "channel",
+    "queue",
+    "ds",
+    "interval_min",
+    "offered",
+    "answered",
+    "abandoned",
+    "aht_s",
+    "wait_s_total",
+    "closed_attempts",
+)
+
+
+# --------------------------------------------------------------------------- volumes
+
+
+def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> int | None:
+    """Interval length the stored series uses [min], or None when the series is new."""
+    cur = _cursor(con)
+    row = cur.execute(
+        "SELECT max(interval_min) FROM interval_volumes WHERE channel = $c AND queue = $q",
+        {"c": channel, "q": queue},
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in ("channel", "queue", "ds", "interval_min", "offered") if c not in frame]
+    if missing:
+        raise StoreError(f"interval frame lacks column(s): {', '.join(missing)}")
+    out = frame.copy()
+    for column in _INTERVAL_COLUMNS:
+        if column not in out:
+            out[column] = 0.0 if column == "closed_attempts" else float("nan")
+    return out[list(_INTERVAL_COLUMNS)]
+
+
+@_write
+def replace_intervals(
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
+) -> WriteOutcome:
+    """Write per-interval volumes, replacing what the same series held in the same period.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        Store connection.
+    frame : pandas.DataFrame
+        Volume contract columns (see ``docs/ARCHITECTURE.md``); ``ds`` tz-aware or local naive.
+    record : ImportRecord
+        Import-history entry.
+
+    Returns
+    -------
+    WriteOutcome
+        Rows written and rows of earlier imports replaced. All or nothing.
+    """
+    new_rows = _interval_frame(frame)
+    with _transaction(con) as cur:
+        import_id = _insert_import(cur, record)
+        cur.register("new_rows", new_rows)
+        replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_rows")
+        cur.execute(
+            """INSERT INTO interval_volumes
+               SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                      wait_s_total, coalesce(closed_attempts, 0), $id
+               FROM new_rows""",
+            {"id": import_id},
+        )
+        cur.unregister("new_rows")
+        _finish_import(cur, import_id, "interval_volumes", len(new_rows), replaced)
+    return WriteOutcome(import_id, len(new_rows), replaced)
+
+
+def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str) -> int:
+    """Delete rows of ``table`` in the period each series of ``view`` covers; return count."""
+    return _delete_spans(
+        cur, table, time_col,
+        f"""SELECT channel, queue, min({time_col}) AS lo, max({time_col}) AS hi
+            FROM {view} GROUP BY channel, queue""",  # noqa: S608 - names are constants
+    )
+
+
+def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spans: str) -> int:
+    """Delete rows of ``table`` inside the spans ``channel, queue, lo, hi``; return count."""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
+    count = cur.execute(
+        f"""SELECT count(*) FROM {table} t JOIN kcc_spans s
+            ON t.channel = s.channel AND t.queue = s.queue
+           AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608 - names are constants
+    ).fetchone()[0]
+    if count:  # a first import of a series has nothing to replace
+        cur.execute(
+            f"""DELETE FROM {table} t USING kcc_spans s
+                WHERE t.channel = s.channel AND t.queue = s.queue
+                  AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608
+        )
+    cur.execute("DROP TABLE kcc_spans")
+    return int(count)
+
+
+_CONTACT_COLUMNS: Final[tuple[str, ...]] = (
+    "channel",
+    "queue",
+    "contact_id",
+    "arrival_ts",
+    "wait_s",
+    "handle_s",
+    "outcome",
+    "customer_id",
+)
+
+
+@_write
+def replace_contacts(
+    con: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    record: ImportRecord,
+    interval_min: int,
+) -> WriteOutcome:
+    """Write contact records and roll them up to ``interval_min`` intervals, in SQL, atomically.
+
+    Contacts of the same channel and queue in the period the new file covers are replaced, and
+    so are the intervals of that period (whatever import they came from). ``outcome`` is
+    ``answered``, ``abandoned`` or ``closed`` (attempted outside opening hours).
+
+    Returns
+    -------
+    WriteOutcome
+        ``rows_imported`` counts contacts; ``rows_replaced`` counts replaced contacts and
+        intervals together.
+    """
+    if interval_min not in config.PLANNING_INTERVALS_MIN:
+        raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
+    missing = [c for c in _CONTACT_COLUMNS if c not in frame and c != "customer_id"]
+    if missing:
+        raise StoreError(f"contact frame lacks column(s): {', '.join(missing)}")
+    new_rows = frame.copy()
+    if "customer_id" not in new_rows:
+        new_rows["customer_id"] = None
+    new_rows = new_rows[list(_CONTACT_COLUMNS)]
+    with _transaction(con) as cur:
+        import_id = _insert_import(cur, record)
+        cur.register("new_contacts", new_rows)
+        replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts")
+        cur.execute(
+            """INSERT INTO contacts
+               SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
+                      customer_id, $id
+               FROM new_contacts""",
+            {"id": import_id},
+        )
+        cur.unregister("new_contacts")
+        replaced += _rollup_contacts(cur, import_id, interval_min)
+        _finish_import(cur, import_id, "contacts", len(new_rows), replaced)
+    return WriteOutcome(import_id, len(new_rows), replaced)
+
+
+def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int) -> int:
+    """Aggregate an import's contacts into intervals (replacing that period); rows replaced."""
+    tz = cur.execute("SELECT current_setting('TimeZone')").fetchone()[0]
+    params = {"id": import_id, "width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
+    cur.execute(
+        """CREATE OR REPLACE TEMP TABLE new_intervals AS
+           SELECT channel, queue,
+                  time_bucket(CAST($width AS INTERVAL), arrival_ts, $tz) AS ds,
+                  $n AS interval_min,
+                  count(*) FILTER (WHERE outcome <> 'closed') AS offered,
+                  count(*) FILTER (WHERE outcome = 'answered') AS answered,
+                  count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+                  avg(handle_s) FILTER (WHERE outcome = 'answered') AS aht_s,
+                  sum(coalesce(wait_s, 0)) FILTER (WHERE outcome <> 'closed') AS wait_s_total,
+                  count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts
+           FROM contacts WHERE import_id = $id
+           GROUP BY ALL""",
+        params,
+    )
+    replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_intervals")
+    cur.execute(
+        """INSERT INTO interval_volumes
+           SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                  wait_s_total, closed_attempts, $id
+           FROM new_intervals""",
+        {"id": import_id},
+    )
+    cur.execute("DROP TABLE new_intervals")
+    return replaced
+
+
+def read_intervals(
+    con: duckdb.DuckDBPyConnection,
+    channel: str | None = None,
+    queue: str | None = None,
+    start: datetime | date | None = None,
+    end: datetime | date | None = None,
+) -> pd.DataFrame:
+    """Per-interval volumes (volume contract), sorted by channel, queue, ds.
+
+    ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
+    """
+    cur = _cursor(con)
+    frame = _df(cur.execute(
+        """SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
+                  wait_s_total, closed_attempts
+           FROM interval_volumes
+           WHERE ($channel IS NULL OR channel = $channel)
+             AND ($queue IS NULL OR queue = $queue)
+             AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
+             AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
+           ORDER BY channel, queue, ds""",
+        {
+            "channel": channel,
+            "queue": queue,
+            "start": None if start is None else str(start),
+            "end": None if end is None else str(end),
+        },
+    ))
+    frame["interval_min"] = frame["interval_min"].astype("int64")
+    return frame
+
+
+def series_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per series: channel, queue, interval_min, first_ds, last_ds, days, offered,
+    answered, abandoned, closed_attempts (contacts)."""
+    cur = _cursor(con)
+    return _df(cur.execute(
+        """SELECT channel, queue, max(interval_min) AS interval_min,
+                  min(ds) AS first_ds, max(ds) AS last_ds,
+                  count(DISTINCT CAST(ds AS DATE)) AS days,
+                  sum(offered) AS offered, sum(answered) AS answered,
+                  sum(abandoned) AS abandoned, sum(closed_attempts) AS closed_attempts
+           FROM interval_volumes GROUP BY channel, queue ORDER BY channel, queue"""
+    ))
+
+
+def daily_volumes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Offered contacts per local day and channel: ``date, channel, offered, closed_attempts``."""
+    cur = _cursor(con)
+    return _df(cur.execute(
+        """SELECT CAST(ds AS DATE) AS date, channel,
+                  sum(offered) AS offered, sum(closed_attempts) AS closed_attempts
+           FROM interval_volumes GROUP BY ALL ORDER BY date, channel"""
+    ))
+
+
+def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None) -> pd.DataFrame:
+    """Mean offered contacts per weekday (0 = Monday) and local time of day, per channel.
+
+    Columns ``channel, weekday, time_of_day (HH:MM), offered``; the mean is over the days the
+    series has, so a closed slot on an open day counts as zero.
+    """
+    cur = _cursor(con)
+    return _df(cur.execute(
+        """WITH days AS (
+               SELECT channel, isodow(CAST(ds AS DATE)) - 1 AS weekday,
+                      count(DISTINCT CAST(ds AS DATE)) AS n_days
+               FROM interval_volumes WHERE ($channel IS NULL OR channel = $channel)
+               GROUP BY ALL)
+           SELECT v.channel, isodow(CAST(v.ds AS DATE)) - 1 AS weekday,
+                  strftime(v.ds, '%H:%M') AS time_of_day,
+                  sum(v.offered) / any_value(d.n_days) AS offered
+           FROM interval_volumes v JOIN days d
+             ON d.channel = v.channel AND d.weekday = isodow(CAST(v.ds AS DATE)) - 1
+           WHERE ($channel IS NULL OR v.channel = $channel)
+           GROUP BY ALL ORDER BY v.channel, weekday, time_of_day""",
+        {"channel": channel},
+    ))
+
+
+def volume_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """A value that changes whenever the volumes or the event calendar change.
+
+    Forecasts depend on nothing else, so they are cached on this rather than on
+    ``data_version`` (a roster or settings write leaves them valid).
+    """
+    cur = _cursor(con)
+    volumes = cur.execute(
+        "SELECT count(*), max(import_id), sum(offered), min(ds), max(ds) FROM interval_volumes"
+    ).fetchone()
+    events = cur.execute(
+        """SELECT count(*), sum(hash(event_id, name, kind, start_date, end_date, channels,
+                                     uplift_pct, exclude_from_training)) FROM events"""
+    ).fetchone()
+    return tuple(str(v) for v in (*volumes, *events))
+
+
+# --------------------------------------------------------------------------- repeat contacts
+
+
+def read_repeat_rates(con: duckdb.DuckDBPyConnection, window_days: int = 7) -> pd.DataFrame:
+    """Repeat-contact rate per channel from contact records that carry a customer id.
+
+    A contact is a repeat when the same customer made another contact (any channel) in the
+    ``window_days`` before it. Columns ``channel, contacts, repeats, repeat_rate``; empty when
+    no record has a customer id.
+    """
+    cur = _cursor(con)
+    return cur.execute(
+        """WITH c AS (
+               SELECT channel, arrival_ts,
+                      lag(arrival_ts) OVER (PARTITION BY customer_id ORDER BY arrival_ts) AS prev_ts
+               FROM contacts WHERE customer_id IS NOT NULL AND outcome <> 'closed')
+           SELECT channel, count(*) AS contacts,
+                  count(*) FILTER (WHERE prev_ts IS NOT NULL
+                                   AND arrival_ts - prev_ts <= to_days(CAST($days AS INTEGER))) AS repeats,
+                  repeats / count(*) AS repeat_rate
+           FROM c GROUP BY channel ORDER BY channel""",
+        {"days": window_days},
+    ).df()
