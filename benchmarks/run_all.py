@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_queueing.py", "bench_forecast.py", "bench_staffing_page.py", "bench_import.py")
+BENCHMARKS = (
+    "bench_queueing.py", "bench_forecast.py", "bench_staffing_page.py", "bench_import.py",
+    "bench_sessions.py",
+)
 
 
 def main() -> int:
