@@ -19,7 +19,6 @@ without re-staffing it.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +38,7 @@ from kcc.scenarios import (
     hours_from_setting,
     sl_frontier,
 )
+from kcc.warning_filters import ignoring
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
 DEFAULT_HORIZON_WEEKS: Final[int] = 13
@@ -201,9 +201,7 @@ def horizon(series: pd.DataFrame, horizon_weeks: int) -> plan.PlanHorizon | None
 def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
     """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
-    with warnings.catch_warnings():
-        # a short history falls back to the seasonal naive; the Forecast page explains it
-        warnings.simplefilter("ignore")
+    with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
         out = forecast.forecast(series_history(con, channel, queue), horizon_days,
                                 events=store.read_events(con), country=country_, channel=channel)
     out = out.assign(channel=channel, queue=queue)

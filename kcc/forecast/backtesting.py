@@ -10,7 +10,6 @@ References
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,6 +21,7 @@ from kcc.forecast.fit import check_args, run_daily
 from kcc.forecast.grid import HistoryGrid, future_index, horizon_positions, prepare_grid
 from kcc.forecast.intraday import intraday_profile, spread
 from kcc.forecast.result import InsufficientHistoryError, ShortHistoryWarning
+from kcc.warning_filters import ignoring
 
 #: Per method: daily forecast, its bounds, interval forecast (day x time of day), its bounds.
 _Predictions = dict[str, tuple[np.ndarray, Bounds, np.ndarray, Bounds]]
@@ -98,8 +98,7 @@ def _origin_predictions(
     methods: Sequence[str],
 ) -> tuple[_Predictions, str]:
     """Forecasts of every method and baseline from one origin, and the method auto chose."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ShortHistoryWarning)
+    with ignoring(ShortHistoryWarning):
         stage, _, _ = run_daily(train, horizon_days, method, events, country, levels, methods)
     profile, dispersion = intraday_profile(train, stage.normal_hist)
     index = future_index(train, horizon_days)

@@ -26,7 +26,6 @@ References
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,6 +61,7 @@ from kcc.forecast.constants import (
 )
 from kcc.forecast.grid import HistoryGrid
 from kcc.forecast.result import InsufficientHistoryError
+from kcc.warning_filters import ignoring
 
 # --------------------------------------------------------------------------- results
 
@@ -211,10 +211,8 @@ def predict(method: str, z: np.ndarray, period: int, steps: int) -> np.ndarray:
         z = z[-ETS_WINDOW_WEEKS * period :]
         positive = bool(z.min() > 0)
         seasonal = None if period == 1 else ("mul" if positive else "add")
-        with warnings.catch_warnings():
-            # The optimiser may stop early on flat stretches; the result is checked below.
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            warnings.simplefilter("ignore", RuntimeWarning)
+        # The optimiser may stop early on flat stretches; the result is checked below.
+        with ignoring(ConvergenceWarning, RuntimeWarning):
             model = ExponentialSmoothing(
                 z,
                 seasonal=seasonal,

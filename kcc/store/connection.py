@@ -12,7 +12,6 @@ import os
 import re
 import threading
 import time
-import warnings
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ import pandas as pd
 from kcc import config
 from kcc.i18n import TranslatedError
 from kcc.store.schema import DATA_TABLES, _migrate
+from kcc.warning_filters import ignoring
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -150,15 +150,10 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     return con
 
 
-#: ``warnings.catch_warnings`` swaps the process's warning filters: one thread at a time.
-_WARNINGS_LOCK: Final = threading.Lock()
-
-
 def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
     keyword internally (for zoned timestamps), which is not ours to fix."""
-    with _WARNINGS_LOCK, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The inplace keyword", category=Warning)
+    with ignoring(Warning, message="The inplace keyword"):
         return relation.df()
 
 

@@ -7,7 +7,6 @@ volume fingerprint), the one key scheme of ``kcc/ui``, and hashable arguments.
 
 from __future__ import annotations
 
-import warnings
 from typing import Final
 
 import duckdb
@@ -25,6 +24,7 @@ from kcc.forecast import (
     summarise_backtest,
 )
 from kcc.pipeline import DataKey
+from kcc.warning_filters import ignoring
 
 #: Backtest shown on the page: four origins, four weeks each.
 BACKTEST_ORIGINS: Final[int] = 4
@@ -54,9 +54,7 @@ def _forecast(
     queue: str, horizon_days: int, method: str, country: str,
 ) -> ForecastResult:  # fmt: skip
     history = _history(_con, key, channel, queue)
-    with warnings.catch_warnings():
-        # The page shows the fallback from the result itself.
-        warnings.simplefilter("ignore", ShortHistoryWarning)
+    with ignoring(ShortHistoryWarning):  # the page shows the fallback from the result itself
         return fit_forecast(
             history, horizon_days, method=method, country=country,
             events=_events(_con, key), channel=channel,

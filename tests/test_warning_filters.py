@@ -1,0 +1,61 @@
+"""Temporary warning filters under many threads (one server process serves every session)."""
+
+from __future__ import annotations
+
+import threading
+import time
+import warnings
+
+from kcc.warning_filters import ignoring
+
+
+def test_each_session_keeps_its_filter_while_others_come_and_go() -> None:
+    """Without one lock, a thread leaving ``catch_warnings`` restores the filters it saw on
+    entry: a session still inside loses its own filter (its warning reaches the server log),
+    or another's filter leaks for good."""
+    before = list(warnings.filters)
+    start = threading.Barrier(8)
+    lost: list[int] = []
+
+    def session(n: int) -> None:
+        start.wait()
+        for i in range(30):
+            with ignoring(UserWarning, message=f"session {n}"):
+                time.sleep(0.0005 * ((n + i) % 3))
+                if not any(f[1] is not None and f[1].pattern == f"session {n}" for f in warnings.filters):
+                    lost.append(n)
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not lost, f"{len(lost)} times a session's filter was gone inside its own block"
+    assert warnings.filters == before
+
+
+def test_only_the_named_warnings_are_ignored_and_only_inside() -> None:
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with ignoring(RuntimeWarning, message="The inplace"):
+            warnings.warn("The inplace keyword is deprecated", RuntimeWarning, stacklevel=1)
+            warnings.warn("another runtime note", RuntimeWarning, stacklevel=1)
+            warnings.warn("The inplace keyword, as a user warning", UserWarning, stacklevel=1)
+        warnings.warn("The inplace keyword is deprecated", RuntimeWarning, stacklevel=1)
+    assert [str(w.message) for w in seen] == [
+        "another runtime note", "The inplace keyword, as a user warning",
+        "The inplace keyword is deprecated"]
+
+
+def test_the_lock_is_reentrant_for_a_forecast_that_reads_the_store() -> None:
+    """A forecast runs inside its own filter and reads the store, which filters too."""
+    done = threading.Event()
+
+    def nested() -> None:
+        with ignoring(), ignoring(UserWarning):
+            done.set()
+
+    thread = threading.Thread(target=nested, daemon=True)
+    thread.start()
+    thread.join(timeout=10)
+    assert done.is_set(), "the nested filter waited on its own lock"
