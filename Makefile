@@ -23,13 +23,15 @@ run: install
 	$(BIN)/python -m kcc.preflight
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-# Lint first (ruff, settings in pyproject.toml), then the suite on two workers; the browser
-# journeys share one worker and one live server.
+# Lint first (ruff, settings in pyproject.toml), then everything but the browser journeys on
+# two workers, then the journeys one after another (each drives a live server and Chromium,
+# which need both cores).
 lint: install-dev
 	$(BIN)/ruff check kcc pages app.py
 
 test: install-dev lint
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 # Everything but the real-browser journeys.
 test-fast: install-dev

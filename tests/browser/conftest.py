@@ -28,9 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in item.nodeid.replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-            # one worker runs every journey (with --dist loadgroup): one live server, and the
-            # other worker's tests never share a core with two browsers at once
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def _free_port() -> int:
