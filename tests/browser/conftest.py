@@ -50,10 +50,13 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], timeout_s: float) -
 
 
 @contextmanager
-def serve_app(db: Path, log_path: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on ``db`` with its output in ``log_path``: the base URL."""
+def serve_app(db: Path, log_path: Path, *, user: str | None = "Browser test") -> Iterator[str]:
+    """``streamlit run app.py`` on ``db`` with its output in ``log_path``: the base URL.
+    ``user`` is the name every session starts with (None: none set)."""
     port = _free_port()
-    env = {**os.environ, "KCC_DB_PATH": str(db), "KCC_USER": "Browser test"}
+    env = {**os.environ, "KCC_DB_PATH": str(db)}
+    if user is not None:
+        env["KCC_USER"] = user
     log = log_path.open("wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),

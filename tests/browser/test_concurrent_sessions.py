@@ -13,6 +13,7 @@ really overlap; the server is started for this test alone, so the first visits a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import shutil
 import time
@@ -154,7 +155,9 @@ def test_eight_sessions_load_and_change_pages_without_errors(
     shutil.copyfile(demo_db_template, db)
     log = tmp_path / "streamlit.log"
     with serve_app(db, log) as url:
-        problems = asyncio.run(_all_sessions(url))
+        # a thread of its own: the sync Playwright of the other journeys may hold this one's loop
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
+            problems = runner.submit(asyncio.run, _all_sessions(url)).result()
     server_log = log.read_text(encoding="utf-8", errors="replace")
     assert problems == [], "\n".join(problems) + "\n--- server log ---\n" + server_log[-4000:]
     flagged = [line for line in server_log.splitlines() if LOG_PROBLEM.search(line)]

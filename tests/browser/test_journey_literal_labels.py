@@ -4,10 +4,7 @@ show each name exactly as typed, draw no image, formula or em dash, and fetch no
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -15,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from kcc.formatting import WORD_JOINER
-from tests.browser.conftest import ROOT, _free_port, _wait_healthy, assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle
 from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
 
 
@@ -25,26 +22,8 @@ def hostile_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory
     db = tmp_path_factory.mktemp("hostile-browser") / "kcc.duckdb"
     shutil.copyfile(demo_db_template, db)
     fill_hostile(db)
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("hostile-log") / "streamlit.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-         "--client.showErrorDetails", "full"],
-        cwd=ROOT, env={**os.environ, "KCC_DB_PATH": str(db)}, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server, timeout_s=60)
+    with serve_app(db, tmp_path_factory.mktemp("hostile-log") / "streamlit.log", user=None) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def _shown(page) -> tuple[str, str]:  # noqa: ANN001 - a Playwright page
