@@ -27,9 +27,6 @@ CHANNEL_COLORS: Final[dict[str, str]] = {
     "self_service": "#8c8c8c",
 }
 
-#: Channels answered live (queueing models); the rest is deferred work with a response time.
-LIVE_CHANNELS: Final[frozenset[str]] = frozenset({"phone", "chat"})
-
 #: Interval lengths an import may carry [min].
 SOURCE_INTERVALS_MIN: Final[tuple[int, ...]] = (5, 6, 10, 15, 30, 60)
 

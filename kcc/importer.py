@@ -39,7 +39,6 @@ from kcc.ingest import (
     preview,
     read_source,
     run_import,
-    with_changes,
 )
 
 __all__ = [
@@ -76,5 +75,4 @@ __all__ = [
     "preview",
     "read_source",
     "run_import",
-    "with_changes",
 ]

@@ -41,7 +41,7 @@ from kcc.ingest.guess import (
     guess_mapping,
     guess_outcome_map,
 )
-from kcc.ingest.mapping import KINDS, ROLES, Mapping, preview, with_changes
+from kcc.ingest.mapping import KINDS, ROLES, Mapping, preview
 from kcc.ingest.problems import (
     ERROR,
     NOTICE,
@@ -118,5 +118,4 @@ __all__ = [
     "run_import",
     "shifts_from_editor",
     "shifts_to_editor",
-    "with_changes",
 ]

@@ -1,13 +1,13 @@
 """The column mapping: which source column means what, and how to read it.
 
 A ``Mapping`` is frozen: the Data page proposes one (``kcc.ingest.guess``), the user changes
-fields (``with_changes``), and ``preview`` shows the first rows as the mapping reads them.
+fields, and ``preview`` shows the first rows as the mapping reads them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Final
+from dataclasses import dataclass
+from typing import Final
 
 import pandas as pd
 
@@ -147,11 +147,6 @@ class Mapping:
             if c
         ]
         return tuple(dict.fromkeys(names))
-
-
-def with_changes(mapping: Mapping, **changes: Any) -> Mapping:
-    """A copy of ``mapping`` with some fields changed (validated again)."""
-    return replace(mapping, **changes)
 
 
 def preview(source: SourceFile, mapping: Mapping, rows: int = 10) -> pd.DataFrame:

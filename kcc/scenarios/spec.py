@@ -446,10 +446,6 @@ class ScenarioSpec:
         """The scenario's hours of ``channel``, or None when it keeps the baseline."""
         return next((h for h in self.opening_hours if h.channel == channel), None)
 
-    def target_for(self, channel: str) -> TargetOverride | None:
-        """The scenario's targets of ``channel``, or None."""
-        return next((t for t in self.targets if t.channel == channel), None)
-
     def cost_for(self, channel: str) -> CostOverride | None:
         """The scenario's costs of ``channel``, or None."""
         return next((c for c in self.costs if c.channel == channel), None)
