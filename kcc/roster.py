@@ -400,21 +400,51 @@ def expand_shifts(
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class CoverageIntegral:
+    """Agent-seconds on the roster before any moment, from spans of agents present.
+
+    The integral ``F(t) = sum(a * clip(t - begin, 0, end - begin))`` over spans ``[begin, end)``
+    of ``a`` agents is piecewise linear with slope changes at the span ends, so it is evaluated
+    at any ``t`` from sorted cumulative sums; ``F(t1) - F(t0)`` is the agent-seconds between
+    ``t0`` and ``t1``. Integer inputs give exact integer agent-seconds. Build it with
+    :meth:`of_spans`; shift patterns (``expand_shifts``) and a stored roster on other intervals
+    (``kcc.plan.align_roster``) both go through it.
+    """
+
+    #: Span starts and ends, sorted. [s]
+    times: np.ndarray
+    #: Agents present just after each entry of ``times`` (a leading 0 before the first). [agents]
+    slope_sum: np.ndarray
+    #: Cumulative ``agents x time`` of the slope changes (a leading 0). [agent-s]
+    intercept: np.ndarray
+
+    @classmethod
+    def of_spans(
+        cls, begin_s: np.ndarray, end_s: np.ndarray, agents: np.ndarray
+    ) -> CoverageIntegral:
+        """The integral of ``agents`` present from each ``begin_s`` until its ``end_s``. [s]"""
+        times = np.concatenate([begin_s, end_s])
+        slope = np.concatenate([agents, -agents])
+        order = np.argsort(times, kind="stable")
+        times, slope = times[order], slope[order]
+        zero = np.zeros(1, dtype=slope.dtype)
+        return cls(
+            times=times,
+            slope_sum=np.concatenate([zero, np.cumsum(slope)]),
+            intercept=np.concatenate([zero, np.cumsum(slope * times)]),
+        )
+
+    def at(self, t: np.ndarray) -> np.ndarray:
+        """Agent-seconds on the roster before each ``t``. [agent-s]"""
+        at = np.searchsorted(self.times, t, side="right")
+        return t * self.slope_sum[at] - self.intercept[at]
+
+
 def _covered_agent_seconds(
     begin_s: np.ndarray, finish_s: np.ndarray, headcount: np.ndarray, edges: np.ndarray
 ) -> np.ndarray:
-    """Agent-seconds of shifts ``[begin, finish)`` inside each interval between ``edges``.
-
-    The integral ``F(t) = sum(h * clip(t - begin, 0, finish - begin))`` is piecewise linear with
-    slope changes at the shift ends, so it is evaluated at every edge from sorted cumulative sums;
-    its differences are the agent-seconds per interval, in exact integer arithmetic.
-    """
-    times = np.concatenate([begin_s, finish_s])
-    slope = np.concatenate([headcount, -headcount])
-    order = np.argsort(times, kind="stable")
-    times, slope = times[order], slope[order]
-    slope_sum = np.concatenate([[0], np.cumsum(slope)])
-    intercept = np.concatenate([[0], np.cumsum(slope * times)])
-    at = np.searchsorted(times, edges, side="right")
-    integral = edges * slope_sum[at] - intercept[at]
+    """Agent-seconds of shifts ``[begin, finish)`` inside each interval between ``edges``, in
+    exact integer arithmetic (see ``CoverageIntegral``)."""
+    integral = CoverageIntegral.of_spans(begin_s, finish_s, headcount).at(edges)
     return np.diff(integral).astype("float64")

@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcc import store
+from kcc.plan import align_roster
 from kcc.roster import (
     ROSTER_COLUMNS,
+    CoverageIntegral,
     ShiftError,
     ShiftPattern,
     expand_shifts,
@@ -313,3 +315,29 @@ def test_shift_errors_read_in_the_editors_language() -> None:
     with pytest.raises(ShiftError) as caught:
         ShiftPattern("Dag", ("phone",), time(9, 0), 480, weekdays=())
     assert caught.value.message("nl") == "Weekdagen: kies minstens één dag"
+
+
+# --------------------------------------------------------------------------- coverage integral
+
+
+def test_coverage_integral_known_values() -> None:
+    # 2 agents over [0, 10) s and 1 agent over [5, 20) s, worked by hand:
+    # F(0) = 0, F(5) = 2*5, F(10) = 2*10 + 1*5, F(20) = 20 + 15, and flat afterwards
+    coverage = CoverageIntegral.of_spans(np.array([0, 5]), np.array([10, 20]), np.array([2, 1]))
+    at = coverage.at(np.array([-5, 0, 5, 10, 12, 20, 30]))
+    assert at.tolist() == [0, 0, 10, 25, 27, 35, 35]
+    assert at.dtype == np.int64  # whole agents stay exact
+    halves = CoverageIntegral.of_spans(np.array([0]), np.array([900]), np.array([0.5]))
+    assert halves.at(np.array([450, 900, 1800])).tolist() == [225.0, 450.0, 450.0]
+
+
+def test_shifts_and_a_stored_roster_share_the_coverage_integral() -> None:
+    # One integral for both: a shift roster at 5 minutes, aligned to 15-minute demand intervals,
+    # gives what the shifts give at 15 minutes directly (an 08:10 start: 1/3 agent at 08:00).
+    shift = ShiftPattern("early", ("phone",), time(8, 10), 50, weekdays=(0,), headcount=3)
+    fine = expand_shifts([shift], MONDAY, MONDAY + timedelta(days=1), interval_min=5, tz=TZ)
+    coarse = expand_shifts([shift], MONDAY, MONDAY + timedelta(days=1), interval_min=15, tz=TZ)
+    aligned = align_roster(coarse[["channel", "ds", "interval_min"]], fine)
+    np.testing.assert_allclose(aligned, coarse["agents"].to_numpy(), rtol=0, atol=1e-12)
+    assert _at(coarse, "2026-11-16 08:00") == pytest.approx(1.0)
+    assert _at(coarse, "2026-11-16 09:00") == pytest.approx(0.0)

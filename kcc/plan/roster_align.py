@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kcc.roster import CoverageIntegral
+
 
 def align_roster(demand: pd.DataFrame, roster: pd.DataFrame) -> np.ndarray:
     """Rostered agents for each row of a per-channel demand frame.
@@ -42,25 +44,11 @@ def align_roster(demand: pd.DataFrame, roster: pd.DataFrame) -> np.ndarray:
         width_r = rows["interval_min"].to_numpy("int64")[order] * 60
         d_s = key_ns[pick]
         width_d = demand["interval_min"].to_numpy("int64")[pick] * 60
-        # agent-seconds of the roster inside each demand interval, by cumulative integration
-        ends = r_s + width_r
-        times = np.concatenate([r_s, ends])
-        slope = np.concatenate([agents, -agents])
-        srt = np.argsort(times, kind="stable")
-        times, slope = times[srt], slope[srt]
-        slope_sum = np.concatenate([[0.0], np.cumsum(slope)])
-        intercept = np.concatenate([[0.0], np.cumsum(slope * times)])
-        covered = (_integral(times, slope_sum, intercept, d_s + width_d)
-                   - _integral(times, slope_sum, intercept, d_s))
+        # agent-seconds of the roster inside each demand interval
+        coverage = CoverageIntegral.of_spans(r_s, r_s + width_r, agents)
+        covered = coverage.at(d_s + width_d) - coverage.at(d_s)
         out[pick] = covered / width_d
     return out
-
-
-def _integral(times: np.ndarray, slope_sum: np.ndarray, intercept: np.ndarray,
-              t: np.ndarray) -> np.ndarray:
-    """Agent-seconds rostered before each ``t`` (piecewise linear, from cumulative sums)."""
-    at = np.searchsorted(times, t, side="right")
-    return t * slope_sum[at] - intercept[at]
 
 
 def _epoch_s(ds: pd.Series) -> np.ndarray:
