@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import duckdb
@@ -575,3 +575,25 @@ def test_store_failure_during_commit_rolls_back(mem_con, monkeypatch) -> None:
     assert result.problems[0].reason.startswith("The database refused the import, nothing was changed")
     for table, frame in store.snapshot(mem_con).items():
         pd.testing.assert_frame_equal(frame, before[table])
+
+
+def test_the_mapping_is_the_stores_contact_columns(mem_con) -> None:
+    # one list of contact fields: the store stages a contact file from the mapping itself
+    mapping = importer.Mapping(kind="contacts", timestamp="t", handle_s="h")
+    assert isinstance(mapping, store.ContactColumns)
+    contact_fields = {f.name for f in fields(store.ContactColumns)}
+    assert contact_fields < {f.name for f in fields(importer.Mapping)}
+    frame = pd.DataFrame({"t": ["2024-01-01 08:00:00", "2024-01-01 08:20:00"], "h": ["60", "x"],
+                          "_row": [1, 2]})
+    stage = store.stage_contacts(mem_con, frame, mapping, 15)
+    try:
+        assert stage.rows_read == 2
+        assert stage.check_counts["handle_non_numeric"] == 1
+    finally:
+        store.discard_stage(stage)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        importer.Mapping(kind="calls")
+    with pytest.raises(ValueError, match="channel_value must be one of"):
+        importer.Mapping(kind="contacts", channel_value="fax")
+    with pytest.raises(ValueError, match="outcome_map values must be one of"):
+        store.ContactColumns(outcome_map=(("ok", "done"),))

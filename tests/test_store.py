@@ -81,7 +81,7 @@ def test_discarded_stage_changes_nothing(mem_con) -> None:
     before = store.snapshot(mem_con)
     frame = pd.DataFrame({"t": ["2024-01-01 08:00:00"], "_row": [1]})
     stage = store.stage_contacts(
-        mem_con, frame, store.ContactColumns(arrival=("t",), arrival_format="%Y-%m-%d %H:%M:%S"), 15
+        mem_con, frame, store.ContactColumns(timestamp="t", datetime_format="%Y-%m-%d %H:%M:%S"), 15
     )
     assert stage.rows_read == 1
     store.discard_stage(stage)
@@ -260,7 +260,7 @@ def test_a_write_between_staging_and_commit_does_not_conflict(mem_con) -> None:
     store.replace_intervals(mem_con, _day_intervals("2024-01-01"), _record("first.csv"))
     frame = pd.DataFrame({"t": ["2024-01-01 08:00:00", "2024-01-01 08:20:00"], "_row": [1, 2]})
     stage = store.stage_contacts(
-        mem_con, frame, store.ContactColumns(arrival=("t",), arrival_format="%Y-%m-%d %H:%M:%S"), 15
+        mem_con, frame, store.ContactColumns(timestamp="t", datetime_format="%Y-%m-%d %H:%M:%S"), 15
     )
     store.replace_intervals(mem_con, _day_intervals("2024-01-01"), _record("second.csv"))
     store.write_setting(mem_con, "other.session", True)

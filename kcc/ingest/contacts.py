@@ -54,29 +54,6 @@ def keep_contacts_default(source: SourceFile) -> bool:
     return size <= KEEP_CONTACTS_MAX_BYTES
 
 
-def contact_columns(mapping: Mapping) -> store.ContactColumns:
-    """The mapping as the store's column spec of a contacts file."""
-    return store.ContactColumns(
-        arrival=mapping.time_columns(),
-        arrival_format=mapping.datetime_format,
-        channel=mapping.channel,
-        channel_value=mapping.channel_value,
-        channel_keys=tuple(k for k, _ in mapping.channel_map),
-        channel_ids=tuple(v for _, v in mapping.channel_map),
-        queue=mapping.queue,
-        queue_value=mapping.queue_value,
-        contact_id=mapping.contact_id,
-        customer_id=mapping.customer_id,
-        handle_s=mapping.handle_s,
-        wait_s=mapping.wait_s,
-        outcome=mapping.outcome,
-        outcome_keys=tuple(k for k, _ in mapping.outcome_map),
-        outcome_values=tuple(v for _, v in mapping.outcome_map),
-        decimal_comma=mapping.decimal_comma,
-    )
-
-
-
 _STAGE_CODES: Final[dict[str, str]] = {
     "arrival_missing": "time_missing",
     "arrival_unparseable": "time_unparseable",
@@ -222,7 +199,7 @@ def import_contacts(
     try:
         try:
             stage = store.stage_contacts(
-                con, source_for_store(source, temp_files), contact_columns(mapping), interval_min
+                con, source_for_store(source, temp_files), mapping, interval_min
             )
         except duckdb.Error as exc:
             return ImportResult(False, (make_problem("unreadable", file, value=str(exc).splitlines()[0]),),

@@ -148,7 +148,7 @@ def _fast_stage_scan(
     }
     by_outcome = True
     if columns.outcome:
-        keys = dict(zip(columns.outcome_keys, columns.outcome_values, strict=True))
+        keys = dict(columns.outcome_map)
         cur.execute(
             _stage_sql(columns, interval_min, fast, by_outcome=True),
             # An empty text never matches, as in ``_typed_contacts_sql`` (it is a missing value).

@@ -1,6 +1,7 @@
 """The SQL a staged contact import is built from: how a source is read (``CsvSource``), where
-each contact field is (``ContactColumns``), the checks every row gets (``STAGE_CHECKS``), and
-the builders that turn these into DuckDB queries. Pure string building; nothing runs here.
+each contact field is (``ContactColumns``, which the import's ``Mapping`` is), the checks every
+row gets (``STAGE_CHECKS``), and the builders that turn these into DuckDB queries. Pure string
+building; nothing runs here.
 """
 
 from __future__ import annotations
@@ -42,34 +43,58 @@ class CsvSource:
 
 @dataclass(frozen=True)
 class ContactColumns:
-    """Where a staged source keeps each contact field and how to read it (all text).
+    """Which source column holds each contact field, and how to read it (all text).
+
+    The import's ``kcc.importer.Mapping`` is a ``ContactColumns`` with the file's kind and the
+    interval-count columns added, so the fields a contact file is staged from are named once.
 
     Attributes
     ----------
-    arrival : tuple of str
-        One column with date and time, or a date column and a time column (joined with a space).
-    arrival_format : str
-        ``strptime`` format of the (joined) arrival text, e.g. ``%y%m%d %H:%M:%S``.
-    channel, queue : str or None
-        Columns holding channel and queue; None uses ``channel_value`` / ``queue_value``.
-    channel_keys, channel_ids : tuple of str
-        Raw channel values and the channel id each maps to.
+    timestamp : str or None
+        Column with date and time of arrival.
+    date, time : str or None
+        Separate date and time columns (joined with a space), used when ``timestamp`` is None.
+    datetime_format : str
+        ``strptime`` format of the timestamp text, or of ``date + " " + time``.
+    channel : str or None
+        Column with the channel; None puts every row in ``channel_value``.
+    channel_value : str
+        Fixed channel id (see ``kcc.config.CHANNELS``).
+    channel_map : tuple of (str, str)
+        Lower-case raw channel value -> channel id.
+    queue : str or None
+        Column with the queue; None puts every row in ``queue_value``.
+    queue_value : str
+        Fixed queue name.
     contact_id : tuple of str
         Columns that together identify a contact; empty generates ids from the arrival time.
-    customer_id, handle_s, wait_s, outcome : str or None
-        Columns for customer, handle time [s or H:MM:SS], wait [s or H:MM:SS] and outcome.
-    outcome_keys, outcome_values : tuple of str
-        Raw outcome values and the category (see ``OUTCOMES``) each maps to.
+    customer_id : str or None
+        Customer column.
+    handle_s : str or None
+        Handle time per contact. [s, or H:MM:SS]
+    wait_s : str or None
+        Wait per contact. [s, or H:MM:SS]
+    outcome : str or None
+        Outcome column; without it every contact counts as answered.
+    outcome_map : tuple of (str, str)
+        Raw outcome value -> ``answered``, ``abandoned``, ``closed`` or ``ignore``
+        (``OUTCOMES``).
     decimal_comma : bool
         Numbers are written ``12,5`` (thousands ``1.234,5``).
+
+    Raises
+    ------
+    ValueError
+        A channel id, outcome or queue name the store cannot keep; the message names the field.
     """
 
-    arrival: tuple[str, ...]
-    arrival_format: str
+    timestamp: str | None = None
+    date: str | None = None
+    time: str | None = None
+    datetime_format: str = "%Y-%m-%d %H:%M:%S"
     channel: str | None = None
     channel_value: str = "phone"
-    channel_keys: tuple[str, ...] = ()
-    channel_ids: tuple[str, ...] = ()
+    channel_map: tuple[tuple[str, str], ...] = ()
     queue: str | None = None
     queue_value: str = config.DEFAULT_QUEUE
     contact_id: tuple[str, ...] = ()
@@ -77,9 +102,28 @@ class ContactColumns:
     handle_s: str | None = None
     wait_s: str | None = None
     outcome: str | None = None
-    outcome_keys: tuple[str, ...] = ()
-    outcome_values: tuple[str, ...] = ()
+    outcome_map: tuple[tuple[str, str], ...] = ()
     decimal_comma: bool = False
+
+    def __post_init__(self) -> None:
+        if self.channel_value not in config.CHANNELS:
+            raise ValueError(
+                f"channel_value must be one of {config.CHANNELS}, got {self.channel_value!r}"
+            )
+        bad = [v for _, v in self.outcome_map if v not in OUTCOMES]
+        if bad:
+            raise ValueError(f"outcome_map values must be one of {OUTCOMES}, got {bad[0]!r}")
+        bad = [v for _, v in self.channel_map if v not in config.CHANNELS]
+        if bad:
+            raise ValueError(f"channel_map values must be one of {config.CHANNELS}, got {bad[0]!r}")
+        if not self.queue_value.strip():
+            raise ValueError("queue_value must not be empty")
+
+    def time_columns(self) -> tuple[str, ...]:
+        """The column(s) the timestamp is read from, in joining order."""
+        if self.timestamp:
+            return (self.timestamp,)
+        return tuple(c for c in (self.date, self.time) if c)
 
 
 #: Checks run on every staged row: code -> condition on the typed row (constants, no input).
@@ -152,12 +196,13 @@ def _typed_contacts_sql(
     and are passed through; their ``*_raw`` column then holds the typed value, so the checks
     for unparseable text never fire on them (the reader refuses such a file instead).
     """
+    arrival_columns = cols.time_columns()
     if "arrival" in typed:
-        arrival = _q(cols.arrival[0])
-    elif len(cols.arrival) == 1:
-        arrival = _text(cols.arrival[0])
+        arrival = _q(arrival_columns[0])
+    elif len(arrival_columns) == 1:
+        arrival = _text(arrival_columns[0])
     else:
-        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in arrival_columns)
         arrival = f"nullif(trim({joined}), '')"
     contact_id = _contact_id_sql(cols)
     raw = {
@@ -210,27 +255,29 @@ def _parse_arrival(text: str, cols: ContactColumns) -> str:
     """SQL reading arrival text with ``$fmt`` as local wall-clock time. A format with a UTC
     offset (``%z``) gives instants, read on the centre's clock (``$tz``); DuckDB's ``%z``
     takes ``+01:00`` and ``+0100`` but not ``Z`` (UTC)."""
-    if "%z" not in cols.arrival_format:
+    if "%z" not in cols.datetime_format:
         return f"try_strptime({text}, $fmt)"
     return f"timezone($tz, try_strptime(regexp_replace({text}, '[zZ]$', '+00:00'), $fmt))"
 
 
 def _arrival_params(cols: ContactColumns) -> dict[str, Any]:
     """Parameters of ``_parse_arrival``."""
-    if "%z" not in cols.arrival_format:
-        return {"fmt": cols.arrival_format}
-    return {"fmt": cols.arrival_format, "tz": config.timezone()}
+    if "%z" not in cols.datetime_format:
+        return {"fmt": cols.datetime_format}
+    return {"fmt": cols.datetime_format, "tz": config.timezone()}
 
 
 def _typed_params(cols: ContactColumns, typed: frozenset[str] = frozenset()) -> dict[str, Any]:
     params: dict[str, Any] = {} if "arrival" in typed else _arrival_params(cols)
     if cols.channel:
-        params.update(ck=list(cols.channel_keys) or [""], cv=list(cols.channel_ids) or [""])
+        params.update(ck=[k for k, _ in cols.channel_map] or [""],
+                      cv=[v for _, v in cols.channel_map] or [""])
     else:
         params["channel"] = cols.channel_value
     params["queue"] = cols.queue_value
     if cols.outcome:
-        params.update(ok=list(cols.outcome_keys) or [""], ov=list(cols.outcome_values) or [""])
+        params.update(ok=[k for k, _ in cols.outcome_map] or [""],
+                      ov=[v for _, v in cols.outcome_map] or [""])
     return params
 
 
@@ -248,16 +295,17 @@ def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _Fas
     if len(set(source.header)) != len(source.header):
         return None
     wanted: dict[str, tuple[str, str]] = {}  # column -> (type, field)
-    arrival_typed = len(cols.arrival) == 1 and "%z" not in cols.arrival_format
+    arrival_columns = cols.time_columns()
+    arrival_typed = len(arrival_columns) == 1 and "%z" not in cols.datetime_format
     if arrival_typed:
-        wanted[cols.arrival[0]] = ("TIMESTAMP", "arrival")
+        wanted[arrival_columns[0]] = ("TIMESTAMP", "arrival")
     for name in ("handle_s", "wait_s"):
         column = getattr(cols, name)
         if column:
             if column in wanted:
                 return None
             wanted[column] = ("DOUBLE", name)
-    texts = [*(() if arrival_typed else cols.arrival), *cols.contact_id]
+    texts = [*(() if arrival_typed else arrival_columns), *cols.contact_id]
     texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome) if c]
     if any(c in wanted for c in texts) or any(c not in source.header for c in [*wanted, *texts]):
         return None
@@ -272,7 +320,7 @@ def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _Fas
         "delim": source.delimiter,
         "enc": source.encoding,
         "columns": types,
-        "tsfmt": cols.arrival_format,
+        "tsfmt": cols.datetime_format,
         "decimal": "," if cols.decimal_comma else ".",
     }
     return _FastSource(sql, params, frozenset(field for _, field in wanted.values()))
@@ -365,9 +413,9 @@ def _stage_sql(
     trimmed and mapped per group (``$ok``, ``$ov``).
     """
     if "arrival" in fast.typed:
-        arrival_local = _q(cols.arrival[0])
+        arrival_local = _q(cols.time_columns()[0])
     else:  # date and time columns, or a UTC offset: parsed per row, as the text reading does
-        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.arrival)
+        joined = " || ' ' || ".join(f"coalesce({_text(c)}, '')" for c in cols.time_columns())
         arrival_local = _parse_arrival(f"nullif(trim({joined}), '')", cols)
     keys = {"channel_raw": cols.channel, "queue_raw": cols.queue}
     if not by_outcome:
