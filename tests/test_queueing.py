@@ -7,6 +7,7 @@ import math
 
 import mpmath as mp
 import numpy as np
+import pandas as pd
 import pytest
 import simpy
 from hypothesis import given, settings
@@ -14,6 +15,9 @@ from hypothesis import strategies as st
 
 from kcc.config import MAX_EXACT_AGENTS
 from kcc.queueing import QueueMetrics, queue_metrics, required_agents, required_staffing
+from kcc.queueing.backlog import fifo_backlog, fifo_finished, fifo_on_time, open_deadlines
+from kcc.queueing.fluid import fluid_queue
+from kcc.staffing import DeferredSpec, deferred_staffing
 
 mp.mp.dps = 40
 FIELDS = [f.name for f in dataclasses.fields(QueueMetrics)]
@@ -663,3 +667,112 @@ def test_lines_far_beyond_the_queue_are_no_limit_and_long_ones_are_cut() -> None
     full = queue_metrics(200, 1800, 180, 14, 20, lines=10**9)
     assert bool(full.approximate)
     assert float(full.p_block) == pytest.approx(1 - 14 / 20, rel=1e-6)
+
+
+# --------------------------------------------------------------------------- backlog and fluid
+
+
+def test_open_deadlines_count_open_time_only() -> None:
+    # hourly intervals, open, open, closed, closed, open, open; a 2-hour deadline:
+    # interval 0 -> end of 1; interval 1 -> its second open hour is interval 4; the closed
+    # intervals wait for interval 4 and are due with it at 5; interval 5's lies beyond
+    flags = np.array([True, True, False, False, True, True])
+    assert open_deadlines(flags, 60, 2.0).tolist() == [1, 4, 5, 5, 5, 6]
+    assert open_deadlines(flags, 60, 0.5).tolist() == [0, 1, 4, 4, 4, 5]
+
+
+def test_fifo_backlog_known_values() -> None:
+    # 10 and 5 units of work arrive in intervals 0 and 2, 4 can be done per interval, each
+    # interval's work is due by the end of the next one. By hand: backlog 6, 2, 3, 0; finished
+    # 4, 8, 12, 15; interval 0 has 8 of its 10 done by interval 1 (0.8), interval 2 all 5 by 3;
+    # the middle of interval 0's work (5) is done in interval 1 and of interval 2's (12.5) in
+    # interval 3: 1.5 intervals each, from the middle of the arrival interval.
+    arrivals = np.array([10.0, 0.0, 5.0, 0.0])
+    capacity = np.full(4, 4.0)
+    deadline = np.array([1, 2, 3, 4])
+    np.testing.assert_array_equal(fifo_finished(arrivals, capacity), [4.0, 8.0, 12.0, 15.0])
+    on_time, inside = fifo_on_time(arrivals, np.array([4.0, 8.0, 12.0, 15.0]), deadline)
+    np.testing.assert_array_equal(on_time, [8.0, 0.0, 5.0, 0.0])
+    assert inside.tolist() == [True, True, True, False]
+    worked = fifo_backlog(arrivals, capacity, deadline)
+    np.testing.assert_array_equal(worked.backlog, [6.0, 2.0, 3.0, 0.0])
+    np.testing.assert_array_equal(worked.on_time_share, [0.8, np.nan, 1.0, np.nan])
+    np.testing.assert_array_equal(worked.wait_intervals, [1.5, np.nan, 1.5, np.nan])
+    np.testing.assert_array_equal(worked.occupancy, [1.0, 1.0, 1.0, 0.75])
+
+
+def test_fifo_backlog_beyond_the_horizon_is_unknown_unless_done() -> None:
+    # the last interval's deadline lies beyond the horizon: done in time -> known, else NaN
+    done = fifo_backlog(np.array([2.0, 2.0]), np.array([4.0, 4.0]), np.array([1, 2]))
+    assert done.on_time_share.tolist() == [1.0, 1.0]
+    late = fifo_backlog(np.array([2.0, 8.0]), np.array([4.0, 3.0]), np.array([1, 2]))
+    assert late.on_time_share[0] == 1.0 and np.isnan(late.on_time_share[1])
+    assert np.isnan(late.wait_intervals[1])  # its middle (2 + 4) lies past the 5 finished
+    assert late.backlog.tolist() == [0.0, 5.0]
+
+
+def test_deferred_staffing_meets_its_target_in_the_reverse_mode() -> None:
+    # one model, both directions: the agents the forward mode staffs, played through the
+    # reverse mode, finish the target share in time (the items' own work, FIFO)
+    rng = np.random.default_rng(7)
+    n = 96 * 5
+    hour = (np.arange(n) % 96) / 4.0
+    open_flags = (hour >= 8) & (hour < 18)
+    arrivals = rng.poisson(6.0, n).astype(float)
+    spec = DeferredSpec(handle_time_s=300.0, target_share=0.9, target_open_hours=4.0)
+    work = pd.DataFrame({"ds": np.arange(n), "arrivals": arrivals, "open": open_flags})
+    plan = deferred_staffing(work, spec, 15)
+    capacity = plan.intervals["agents"].to_numpy(float) * 900.0 / spec.handle_time_s
+    deadline = open_deadlines(open_flags, 15, spec.target_open_hours)
+    worked = fifo_backlog(arrivals, capacity, deadline)
+    np.testing.assert_allclose(worked.finished, plan.intervals["handled"].cumsum(), rtol=1e-9)
+    inside = deadline < n
+    share = np.nansum((worked.on_time_share * arrivals)[inside]) / arrivals[inside].sum()
+    assert share == pytest.approx(plan.achieved_share, rel=1e-9)
+    assert share >= 0.9 - 1e-12
+    # one agent fewer in the busiest interval misses an interval's deadline
+    fewer = capacity.copy()
+    fewer[np.argmax(capacity)] -= 900.0 / spec.handle_time_s
+    assert np.nanmin(fifo_backlog(arrivals, fewer, deadline).on_time_share[inside]) < 1.0
+
+
+def test_fluid_queue_without_patience_grows_and_drains_linearly() -> None:
+    # 100 contacts per 900 s, one agent at 18 s per contact: 50 per interval served,
+    # then nobody arrives and the 100 waiting drain at 50 per interval
+    arrivals = np.array([[100.0, 100.0, 0.0, 0.0]])
+    agents = np.ones((1, 4))
+    aht = np.full((1, 4), 18.0)
+    out = fluid_queue(arrivals, agents, aht, 900.0, None, 20.0)
+    np.testing.assert_allclose(out.backlog_end, [[50.0, 100.0, 50.0, 0.0]], atol=1e-9)
+    np.testing.assert_array_equal(out.abandoned, np.zeros((1, 4)))
+    # the wait q * 18 s is within 20 s only at the first sub-step of the first interval
+    np.testing.assert_allclose(out.within, [[1 / 12, 0.0, 0.0, 0.0]])
+    assert out.backlog_steps.shape == (1, 48)
+
+
+def test_fluid_queue_with_patience_known_values() -> None:
+    # nobody answers, one contact per second, patience 100 s: q(t) = 100 (1 - exp(-t / 100)),
+    # and what does not wait has given up
+    out = fluid_queue(np.array([[900.0]]), np.zeros((1, 1)), np.full((1, 1), 300.0), 900.0, 100.0, 20.0)
+    q_end = 100.0 * (1.0 - math.exp(-9.0))
+    assert out.backlog_end[0, 0] == pytest.approx(q_end, rel=1e-12)
+    assert out.abandoned[0, 0] == pytest.approx(900.0 - q_end, rel=1e-12)
+
+
+def test_fluid_queue_draining_with_patience_matches_a_fine_simulation() -> None:
+    # a queue built up, then served and abandoning until it empties inside a sub-step:
+    # an Euler simulation at 0.01 s as the independent reference
+    arrivals = np.array([[1800.0, 300.0, 0.0]])
+    agents = np.array([[0.0, 60.0, 60.0]])
+    aht = np.full((1, 3), 120.0)
+    out = fluid_queue(arrivals, agents, aht, 900.0, 200.0, 20.0)
+    dt = 0.01
+    q, gave_up = 0.0, np.zeros(3)
+    for i in range(3):
+        lam, cap = arrivals[0, i] / 900.0, agents[0, i] / 120.0
+        for _ in range(int(900 / dt)):
+            gave_up[i] += q / 200.0 * dt
+            q = max(q + (lam - cap - q / 200.0) * dt, 0.0)
+        assert out.backlog_end[0, i] == pytest.approx(q, abs=0.05)
+    np.testing.assert_allclose(out.abandoned[0], gave_up, atol=0.05)
+    assert out.backlog_end[0, 1] == 0.0 and out.abandoned[0, 1] > 0.0  # emptied at about 511 s

@@ -26,7 +26,8 @@ Models per channel
 ``backlog``
     E-mail and WhatsApp: deferred work answered first-in first-out within a response time
     counted in open hours; the backlog carries across intervals and days. The requirement is
-    ``kcc.staffing.deferred_staffing``; the roster's service is a fluid FIFO backlog here.
+    ``kcc.staffing.deferred_staffing``; the roster's service the same FIFO backlog in reverse
+    (``kcc.queueing.backlog.fifo_backlog``).
 ``none``
     Self-service: no agents.
 

@@ -4,7 +4,6 @@ achieve (reverse mode), for Erlang A/C, chat with concurrency and deferred backl
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ import pandas as pd
 from kcc import staffing
 from kcc.plan.frames import EPS, PlanError
 from kcc.plan.settings import ChannelTargets
-from kcc.queueing import queue_metrics, required_staffing
+from kcc.queueing import backlog, queue_metrics, required_staffing
 
 
 @dataclass(frozen=True)
@@ -130,19 +129,6 @@ def _chat_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarra
     return _kpis_from_metrics(m, volume)
 
 
-def _open_index(open_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Open intervals, and for every interval the open interval its arrivals queue for."""
-    open_idx = np.flatnonzero(open_mask)
-    # arrivals in a closed interval wait for the next open one
-    target = np.searchsorted(open_idx, np.arange(len(open_mask)), side="left")
-    return open_idx, target
-
-
-def _response_intervals(targets: ChannelTargets, interval_s: np.ndarray) -> int:
-    step = float(np.median(interval_s)) if len(interval_s) else 900.0
-    return max(1, int(math.ceil(float(targets.response_time_h or 1.0) * 3600.0 / step - EPS)))
-
-
 def _reference_aht_s(volume: np.ndarray, aht_s: np.ndarray) -> float:
     ok = (volume > 0) & np.isfinite(aht_s) & (aht_s > 0)
     return float((volume[ok] * aht_s[ok]).sum() / volume[ok].sum()) if ok.any() else 300.0
@@ -174,54 +160,39 @@ def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.nda
 def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
                      interval_s: np.ndarray, available: np.ndarray,
                      open_mask: np.ndarray) -> Kpis:
-    """Reverse mode of deferred work: a fluid first-in first-out backlog of work worked by the
-    available agents in open intervals (``kcc.staffing`` has no reverse mode for it).
+    """Reverse mode of deferred work: the FIFO backlog of ``kcc.queueing.backlog`` worked by
+    the available agents in open intervals, counted in seconds of work.
 
     ``service_level`` is the share of each interval's work finished within the response time
     (counted in open intervals; NaN when that deadline lies after the plan and the work is
     not done), ``asa_s`` the mean response time of its middle contact in open time [s] (NaN
     when unfinished at the plan's end), ``occupancy`` the share of available capacity used.
+    Arrivals in a closed interval join the next open interval's; those after the last open
+    interval fall outside the plan.
     """
     n = len(volume)
     sl = np.full(n, np.nan)
     resp = np.full(n, np.nan)
     occ = np.zeros(n)
-    open_idx, target = _open_index(open_mask)
+    open_idx = np.flatnonzero(open_mask)
     exact = np.zeros(n, dtype=bool)
     if not open_idx.size:
         return Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)
     m = open_idx.size
+    # arrivals in a closed interval wait for the next open one
+    target = np.searchsorted(open_idx, np.arange(n), side="left")
     work = volume * np.where(np.isfinite(aht_s) & (aht_s > 0), aht_s, 0.0)
     arrive = np.zeros(m + 1)
     np.add.at(arrive, np.minimum(target, m), work)
     arrive = arrive[:m]  # work after the last open interval falls outside the plan
     capacity = available[open_idx] * interval_s[open_idx]  # agent-seconds per interval
-    # Lindley recursion in closed form: backlog_k = S_k - min(0, min_{j<=k} S_j)
-    s_cum = np.cumsum(arrive - capacity)
-    backlog = s_cum - np.minimum(0.0, np.minimum.accumulate(s_cum))
-    cum_arr = np.cumsum(arrive)
-    done = cum_arr - backlog  # work finished by the end of open interval k
-    r = _response_intervals(targets, interval_s)
-    before = cum_arr - arrive
-    late_end = np.minimum(np.arange(m) + r - 1, m - 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.clip((done[late_end] - before) / arrive, 0.0, 1.0)
-        # a deadline after the plan's end is unknown unless the cohort is already done
-        censored = (np.arange(m) + r - 1 > m - 1) & (done[m - 1] < cum_arr - 1e-6)
-        share = np.where(censored, np.nan, share)
-        # the middle of each cohort is finished when ``done`` passes it
-        middle = before + arrive / 2.0
-        finish = np.searchsorted(done, middle - 1e-6, side="left").astype(float)
-        width = interval_s[open_idx]
-        wait_s = np.where(finish < m, (finish - np.arange(m) + 0.5) * width, np.nan)
-        used = np.minimum(capacity, arrive + np.concatenate([[0.0], backlog[:-1]]))
-        occ_open = np.where(capacity > 0, used / capacity, 0.0)
-    busy = arrive > 0
-    per_sl = np.where(busy, share, np.nan)
-    per_wait = np.where(busy, wait_s, np.nan)
+    step_min = (float(np.median(interval_s)) if len(interval_s) else 900.0) / 60.0
+    deadline = backlog.open_deadlines(np.ones(m, dtype=bool), step_min,
+                                      float(targets.response_time_h or 1.0))
+    worked = backlog.fifo_backlog(arrive, capacity, deadline)
     # each interval's contacts are reported on the interval they arrived in
     at = np.minimum(target, m - 1)
-    sl = np.where(volume > 0, per_sl[at], np.nan)
-    resp = np.where(volume > 0, per_wait[at], np.nan)
-    occ[open_idx] = occ_open
+    sl = np.where(volume > 0, worked.on_time_share[at], np.nan)
+    resp = np.where(volume > 0, (worked.wait_intervals * interval_s[open_idx])[at], np.nan)
+    occ[open_idx] = worked.occupancy
     return Kpis(sl, resp, np.where(volume > 0, 0.0, np.nan), occ, exact)

@@ -40,17 +40,29 @@ Layout
 * :mod:`kcc.queueing.models` -- Erlang C, Erlang A and the finite chain; ``queue_metrics``.
 * :mod:`kcc.queueing.search` -- the agent search; ``required_staffing``, ``required_agents``.
 * :mod:`kcc.queueing.inputs` -- input checks shared by the models and the search.
+* :mod:`kcc.queueing.backlog` -- deferred work: a FIFO backlog worked in open time against a
+  deadline in open hours (``open_deadlines``, ``fifo_backlog``; staffed by
+  ``kcc.staffing.deferred_staffing``).
+* :mod:`kcc.queueing.fluid` -- a real-time queue with abandonment as a fluid carried across
+  intervals (``fluid_queue``, the surge stress test).
 """
 
+from kcc.queueing.backlog import Backlog, fifo_backlog, open_deadlines
+from kcc.queueing.fluid import FluidQueue, fluid_queue
 from kcc.queueing.models import queue_metrics
 from kcc.queueing.results import INT_AGENTS_CEILING, FloatArray, QueueMetrics, Requirement
 from kcc.queueing.search import required_agents, required_staffing
 
 __all__ = [
     "INT_AGENTS_CEILING",
+    "Backlog",
     "FloatArray",
+    "FluidQueue",
     "QueueMetrics",
     "Requirement",
+    "fifo_backlog",
+    "fluid_queue",
+    "open_deadlines",
     "queue_metrics",
     "required_agents",
     "required_staffing",

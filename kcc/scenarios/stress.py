@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kcc.queueing import queue_metrics
+from kcc.queueing.fluid import fluid_queue
 from kcc.scenarios.demand import default_aht_s
 from kcc.scenarios.spec import SurgeTest
 from kcc.scenarios.validation import MINUTES_PER_DAY, ScenarioError
@@ -79,69 +80,6 @@ def flex_agents(surge: SurgeTest, ds: pd.DatetimeIndex, interval_min: int, start
     return out
 
 
-def _fluid_queue(
-    arrivals: np.ndarray, agents: np.ndarray, aht_s: np.ndarray, interval_s: float,
-    patience_s: float | None, answer_time_s: float, substeps: int = 12,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Fluid model of a queue with abandonment, carried across intervals.
-
-    Per sub-step, with arrival rate ``lam``, service capacity ``n mu`` and abandonment rate
-    ``theta`` per waiting contact, the queue follows ``dq/dt = lam - n mu - theta q`` while it
-    is positive (solved exactly within the step).
-
-    Parameters
-    ----------
-    arrivals, agents, aht_s : ndarray, shape (variants, intervals)
-    interval_s : float
-    patience_s : float or None
-        Mean patience; None means nobody abandons (a backlog of written contacts).
-    answer_time_s : float
-        Service-level threshold. [s]
-
-    Returns
-    -------
-    backlog_end : (variants, intervals) contacts waiting at each interval's end
-    within : (variants, intervals) share of the interval in which a new contact's fluid wait
-        ``q / (n mu)`` is within ``answer_time_s``
-    abandoned : (variants, intervals) [contacts]
-    backlog_steps : (variants, intervals * substeps) backlog at each sub-step's end
-    """
-    theta = 0.0 if patience_s is None else 1.0 / patience_s
-    h = interval_s / substeps
-    n_var, n_int = arrivals.shape
-    q = np.zeros(n_var)
-    backlog_end = np.zeros((n_var, n_int))
-    within = np.zeros((n_var, n_int))
-    abandoned = np.zeros((n_var, n_int))
-    steps = np.zeros((n_var, n_int * substeps))
-    for i in range(n_int):
-        lam = arrivals[:, i] / interval_s
-        cap = agents[:, i] / aht_s[:, i]
-        drift = lam - cap
-        ok = np.zeros(n_var)
-        for k in range(substeps):
-            with np.errstate(divide="ignore", invalid="ignore"):
-                wait = np.where(cap > 0, q / cap, np.where(q > 0, np.inf, 0.0))
-            ok += wait <= answer_time_s
-            if theta > 0:
-                q_inf = drift / theta
-                decay = math.exp(-theta * h)
-                q_new = np.maximum(q_inf + (q - q_inf) * decay, 0.0)
-                # time until the queue empties when it drains (q_inf < 0), else the whole step
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    t_zero = np.where(q_inf < 0, np.log(np.maximum((q - q_inf) / -q_inf, 1.0)) / theta, h)
-                t_pos = np.minimum(t_zero, h)
-                integral = q_inf * t_pos + (q - q_inf) * (1 - np.exp(-theta * t_pos)) / theta
-                abandoned[:, i] += theta * np.maximum(integral, 0.0)
-            else:
-                q_new = np.maximum(q + drift * h, 0.0)
-            q = q_new
-            steps[:, i * substeps + k] = q
-        backlog_end[:, i] = q
-        within[:, i] = ok / substeps
-    return backlog_end, within, abandoned, steps
-
-
 @dataclass(frozen=True, eq=False)
 class _SurgeWindow:
     """The stretch of plan rows a surge is played through (two hours before it starts until
@@ -203,13 +141,13 @@ def _play_queue(
     gave_up : (variants, intervals) [contacts]
     backlog_steps : (variants, intervals * substeps) backlog at each sub-step's end
     """
-    backlog, within, abandoned, steps = _fluid_queue(arrivals, agents, aht_s, interval_s, patience_s, answer_time_s)
+    fluid = fluid_queue(arrivals, agents, aht_s, interval_s, patience_s, answer_time_s)
     m = queue_metrics(arrivals, interval_s, aht_s, np.floor(agents + 1e-9), answer_time_s, patience_s=patience_s)
     erlang_sl = np.nan_to_num(np.asarray(m.service_level, dtype=float), nan=0.0)
     erlang_ab = np.nan_to_num(np.asarray(m.p_abandon, dtype=float), nan=0.0) * arrivals
-    sl = np.where(arrivals > 0, np.minimum(erlang_sl, within), np.nan)
-    gave_up = np.maximum(abandoned, erlang_ab) if patience_s is not None else abandoned
-    return backlog, sl, gave_up, steps
+    sl = np.where(arrivals > 0, np.minimum(erlang_sl, fluid.within), np.nan)
+    gave_up = np.maximum(fluid.abandoned, erlang_ab) if patience_s is not None else fluid.abandoned
+    return fluid.backlog_end, sl, gave_up, fluid.backlog_steps
 
 
 def _recovery_min(steps: np.ndarray, t0: np.ndarray, interval_min: int, duration_min: int) -> list[float]:
@@ -246,8 +184,8 @@ def simulate_surge(
 
     The surge multiplies the forecast by ``1 + uplift`` from ``start_min`` on the first
     ``weekday`` of the frame for ``duration_min``. Waiting contacts are carried from interval to
-    interval by a fluid model (:func:`_fluid_queue`); the service level of an interval is the
-    lower of the Erlang service level of its own contacts (``kcc.queueing.queue_metrics``,
+    interval by a fluid model (``kcc.queueing.fluid.fluid_queue``); the service level of an
+    interval is the lower of the Erlang service level of its own contacts (``queue_metrics``,
     Erlang A with a patience) and the share of the interval in which the carried backlog lets a
     new contact be answered within ``answer_time_s``.
 

@@ -1,5 +1,6 @@
-"""Deferred work (e-mail, WhatsApp, back office): a FIFO backlog worked in open hours
-against "X% answered within H open hours"."""
+"""Deferred work (e-mail, WhatsApp, back office): the fewest agents for "X% answered within
+H open hours", the forward mode of the FIFO backlog in ``kcc.queueing.backlog`` (its deadlines
+and its on-time rule; the plan's reverse mode uses the same model)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from kcc.queueing.backlog import fifo_on_time, open_deadlines
 from kcc.staffing.hours import EPS
 from kcc.staffing.ranges import in_range
 
@@ -59,26 +61,6 @@ class DeferredPlan:
     intervals: pd.DataFrame
     achieved_share: float
     required_share: float
-
-
-def _deadlines(
-    open_flags: NDArray[np.bool_], interval_min: float, hours: float
-) -> NDArray[np.int64]:
-    """Index of the interval by whose end an item arriving at the start of each interval
-    has had ``hours`` of open time (``len`` when that is beyond the horizon)."""
-    open_min = np.cumsum(open_flags * interval_min)
-    before = np.concatenate([[0.0], open_min[:-1]])
-    return np.searchsorted(open_min, before + hours * 60.0 - 1e-9, side="left")
-
-
-def _fifo_on_time(
-    arrivals: NDArray[np.float64], done_cum: NDArray[np.float64], deadline: NDArray[np.int64]
-) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """Items of each arrival interval finished by their deadline, under FIFO."""
-    arrived_before = np.concatenate([[0.0], np.cumsum(arrivals)[:-1]])
-    inside = deadline < arrivals.size
-    done_by_deadline = np.where(inside, done_cum[np.minimum(deadline, arrivals.size - 1)], 0.0)
-    return np.clip(done_by_deadline - arrived_before, 0.0, arrivals), inside
 
 
 class _Greedy:
@@ -207,13 +189,13 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
     arrivals = np.clip(np.nan_to_num(work["arrivals"].to_numpy(dtype=float)), 0.0, None)
     open_flags = work["open"].to_numpy(dtype=bool)
     items_per_agent = interval_min * 60.0 / spec.handle_time_s
-    deadline = _deadlines(open_flags, interval_min, spec.target_open_hours)
+    deadline = open_deadlines(open_flags, interval_min, spec.target_open_hours)
 
     greedy = _Greedy(arrivals, open_flags, deadline, items_per_agent)
 
     def achieved(share: float) -> tuple[float, NDArray[np.float64], NDArray[np.float64]]:
         agents, done_cum = greedy(share)
-        on_time, inside = _fifo_on_time(arrivals, done_cum, deadline)
+        on_time, inside = fifo_on_time(arrivals, done_cum, deadline)
         total = arrivals[inside].sum()
         return (on_time[inside].sum() / total if total > 0 else 1.0), agents, done_cum
 
@@ -233,7 +215,7 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
             if share_hi - share_lo < 1e-6:
                 break
         got, agents, done_cum, used = got_hi, agents_hi, done_hi, share_hi
-    on_time, inside = _fifo_on_time(arrivals, done_cum, deadline)
+    on_time, inside = fifo_on_time(arrivals, done_cum, deadline)
     handled = np.diff(np.concatenate([[0.0], done_cum]))
     backlog = np.cumsum(arrivals) - done_cum
     with np.errstate(invalid="ignore", divide="ignore"):
