@@ -2,9 +2,10 @@
 text for Markdown, plotly and spreadsheets.
 
 One convention for every screen and every report: English ``1,234.5`` and ``80.0%``; Dutch a
-decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. Pages bind the language
-through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``); the board summary
-(``kcc.report``) passes it explicitly.
+decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. A number with its unit
+is written in one place, ``fmt_unit`` (money and shares by ``fmt_eur`` and ``fmt_pct``). Pages
+bind the language through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``,
+``fmt_unit``); the board summary (``kcc.report``) passes it explicitly.
 
 A label from data or a user (a queue, file, scenario, event, shift or user name, a typed
 title) is text, never markup: ``escape_markdown`` before it goes into a Markdown message,
@@ -232,6 +233,37 @@ def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> s
     return f"{sign}EUR {fmt_number(abs(number), 0, lang)}"
 
 
+def fmt_unit(value: float | None, unit: str, decimals: int = 0, lang: str = "en", *,
+             signed: bool = False, unit_first: bool = False, missing: str = DASH) -> str:
+    """A number with its unit: ``"12 agents"``, ``"+1.5 %"``, ``"EUR 1,234"``.
+
+    Parameters
+    ----------
+    value : float or None
+        The number; a missing one shows ``missing`` beside the unit.
+    unit : str
+        The unit as the reader reads it (translated by the caller); ``""`` for none.
+    decimals : int
+        Decimals shown.
+    lang : {"en", "nl"}
+        Decimal and thousands separators.
+    signed : bool
+        A difference: ``+`` before a positive number (``fmt_signed``).
+    unit_first : bool
+        The unit before the number, as money in a table (``EUR 1,234``).
+    missing : str
+        Text for a missing value.
+
+    Returns
+    -------
+    str
+    """
+    number = (fmt_signed if signed else fmt_number)(value, decimals, lang, missing=missing)
+    if not unit:
+        return number
+    return f"{unit} {number}" if unit_first else f"{number} {unit}"
+
+
 def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
                 decimals: int = 1, missing: str = "–") -> str:
     """A big number short enough for a metric tile; the unit belongs in the label.
@@ -277,7 +309,7 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
     ----------
     frame : pandas.DataFrame
     formats : mapping of str to callable
-        Column -> value-to-text function, e.g. ``lambda v: fmt_number(v, 1, "nl") + " h"``.
+        Column -> value-to-text function, e.g. ``lambda v: fmt_unit(v, "u", 1, "nl")``.
 
     Returns
     -------
