@@ -19,8 +19,7 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final, TypeVar
 
-import numpy as np
-
+from kcc.formatting import is_number
 from kcc.i18n import TranslatedError, t
 
 __all__ = [
@@ -78,11 +77,6 @@ class FieldError(TranslatedError):
         unit = self.fields.get("unit", "")
         fields["unit"] = f" {t(UNITS[unit], lang)}" if unit else ""
         return fields
-
-
-def is_number(value: object) -> bool:
-    """True for a real number (numpy scalars included); False for booleans and anything else."""
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
 def shown_value(value: object) -> object:

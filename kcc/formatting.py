@@ -129,9 +129,9 @@ def csv_text(value: Any) -> Any:
     return value
 
 
-def _is_number(value: Any) -> bool:
-    return value is not None and isinstance(value, (int, float, np.floating, np.integer)) \
-        and not isinstance(value, bool)
+def is_number(value: object) -> bool:
+    """True for a real number (numpy scalars included); False for booleans and anything else."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
 def localise(text: str, lang: str = "en") -> str:
@@ -163,7 +163,7 @@ def fmt_number(value: float | None, decimals: int = 0, lang: str = "en", *,
     >>> fmt_number(12345.678, 1, "en"), fmt_number(12345.678, 1, "nl")
     ('12,345.7', '12.345,7')
     """
-    if not _is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     if math.isinf(number):
@@ -195,7 +195,7 @@ def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: 
     -------
     str
     """
-    if not _is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
+    if not is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
         return missing
     return f"{fmt_number(100.0 * float(share), decimals, lang)}{' ' if space else ''}%"  # type: ignore[arg-type]
 
@@ -203,7 +203,7 @@ def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: 
 def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
                missing: str = DASH) -> str:
     """A difference with its sign: ``+1,234.5`` / ``-0,5``; ``missing`` when not finite."""
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     text = fmt_number(abs(number), decimals, lang)
@@ -226,7 +226,7 @@ def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> s
     -------
     str
     """
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return DASH
     number = float(value)  # type: ignore[arg-type]
     sign = ("+" if number >= 0 else "-") if signed else ("-" if number < 0 else "")
@@ -271,7 +271,7 @@ def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
     ``593,674`` -> ``593.7k`` (``593,7k`` in Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``);
     below 10,000 the whole number.
     """
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     size = abs(number)
