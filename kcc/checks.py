@@ -173,7 +173,8 @@ def above_at_most(name: str, value: object, high: float, *, low: float = 0.0, un
         ``"<name> is required"`` for ``None`` unless ``optional``.
     """
     if value is None:
-        return _missing(name, optional)
+        _missing(name, optional)
+        return None
     if not _finite(value) or not low < float(value) <= high:  # type: ignore[arg-type]
         raise FieldError("above_at_most", field=name, value=value, low=low, high=high, unit=unit)
     return float(value)  # type: ignore[arg-type]
@@ -190,7 +191,8 @@ def share(name: str, value: object, *, low: float = 0.0, high: float = 1.0, low_
         ``"<name> is required"`` for ``None`` unless ``optional``.
     """
     if value is None:
-        return _missing(name, optional)
+        _missing(name, optional)
+        return None
     ok = _finite(value) and (low < float(value) if low_open else low <= float(value))  # type: ignore[arg-type]
     if not ok or not float(value) <= high:  # type: ignore[arg-type]
         code = "share_above" if low_open else "share_from"
@@ -211,7 +213,8 @@ def in_interval(name: str, value: object, low: float, high: float, *, low_open: 
         ``None`` unless ``optional``.
     """
     if value is None:
-        return _missing(name, optional)
+        _missing(name, optional)
+        return None
     number = float(value) if is_number(value) else math.nan  # type: ignore[arg-type]
     ok_low = number > low if low_open else number >= low
     ok_high = number < high if high_open else number <= high
@@ -255,4 +258,3 @@ def unique(name: str, items: Sequence[_T], key: Callable[[_T], object]) -> None:
 def _missing(name: str, optional: bool) -> None:
     if not optional:
         raise FieldError("required", field=name)
-    return None
