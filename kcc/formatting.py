@@ -2,9 +2,10 @@
 text for Markdown, plotly and spreadsheets.
 
 One convention for every screen and every report: English ``1,234.5`` and ``80.0%``; Dutch a
-decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. Pages bind the language
-through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``); the board summary
-(``kcc.report``) passes it explicitly.
+decimal comma and a dot between thousands, ``1.234,5`` and ``80,0%``. A number with its unit
+is written in one place, ``fmt_unit`` (money and shares by ``fmt_eur`` and ``fmt_pct``). Pages
+bind the language through ``kcc.ui.widgets`` (``fmt_number``, ``fmt_pct``, ``fmt_compact``,
+``fmt_unit``); the board summary (``kcc.report``) passes it explicitly.
 
 A label from data or a user (a queue, file, scenario, event, shift or user name, a typed
 title) is text, never markup: ``escape_markdown`` before it goes into a Markdown message,
@@ -128,9 +129,9 @@ def csv_text(value: Any) -> Any:
     return value
 
 
-def _is_number(value: Any) -> bool:
-    return value is not None and isinstance(value, (int, float, np.floating, np.integer)) \
-        and not isinstance(value, bool)
+def is_number(value: object) -> bool:
+    """True for a real number (numpy scalars included); False for booleans and anything else."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
 def localise(text: str, lang: str = "en") -> str:
@@ -162,7 +163,7 @@ def fmt_number(value: float | None, decimals: int = 0, lang: str = "en", *,
     >>> fmt_number(12345.678, 1, "en"), fmt_number(12345.678, 1, "nl")
     ('12,345.7', '12.345,7')
     """
-    if not _is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     if math.isinf(number):
@@ -194,7 +195,7 @@ def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: 
     -------
     str
     """
-    if not _is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
+    if not is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
         return missing
     return f"{fmt_number(100.0 * float(share), decimals, lang)}{' ' if space else ''}%"  # type: ignore[arg-type]
 
@@ -202,7 +203,7 @@ def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: 
 def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
                missing: str = DASH) -> str:
     """A difference with its sign: ``+1,234.5`` / ``-0,5``; ``missing`` when not finite."""
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     text = fmt_number(abs(number), decimals, lang)
@@ -225,11 +226,42 @@ def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> s
     -------
     str
     """
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return DASH
     number = float(value)  # type: ignore[arg-type]
     sign = ("+" if number >= 0 else "-") if signed else ("-" if number < 0 else "")
     return f"{sign}EUR {fmt_number(abs(number), 0, lang)}"
+
+
+def fmt_unit(value: float | None, unit: str, decimals: int = 0, lang: str = "en", *,
+             signed: bool = False, unit_first: bool = False, missing: str = DASH) -> str:
+    """A number with its unit: ``"12 agents"``, ``"+1.5 %"``, ``"EUR 1,234"``.
+
+    Parameters
+    ----------
+    value : float or None
+        The number; a missing one shows ``missing`` beside the unit.
+    unit : str
+        The unit as the reader reads it (translated by the caller); ``""`` for none.
+    decimals : int
+        Decimals shown.
+    lang : {"en", "nl"}
+        Decimal and thousands separators.
+    signed : bool
+        A difference: ``+`` before a positive number (``fmt_signed``).
+    unit_first : bool
+        The unit before the number, as money in a table (``EUR 1,234``).
+    missing : str
+        Text for a missing value.
+
+    Returns
+    -------
+    str
+    """
+    number = (fmt_signed if signed else fmt_number)(value, decimals, lang, missing=missing)
+    if not unit:
+        return number
+    return f"{unit} {number}" if unit_first else f"{number} {unit}"
 
 
 def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
@@ -239,7 +271,7 @@ def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
     ``593,674`` -> ``593.7k`` (``593,7k`` in Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``);
     below 10,000 the whole number.
     """
-    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
         return missing
     number = float(value)  # type: ignore[arg-type]
     size = abs(number)
@@ -277,7 +309,7 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
     ----------
     frame : pandas.DataFrame
     formats : mapping of str to callable
-        Column -> value-to-text function, e.g. ``lambda v: fmt_number(v, 1, "nl") + " h"``.
+        Column -> value-to-text function, e.g. ``lambda v: fmt_unit(v, "u", 1, "nl")``.
 
     Returns
     -------

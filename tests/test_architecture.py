@@ -44,6 +44,39 @@ def test_core_never_imports_streamlit(path: Path) -> None:
     assert not streamlit, f"{path.relative_to(ROOT)} imports {streamlit}; only kcc/ui/ may"
 
 
+def _hidden_imports(source: str) -> list[int]:
+    """Lines of imports inside a function that give no reason (a comment on that line or
+    the line above)."""
+    lines = source.splitlines()
+    hidden = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for inner in ast.walk(node):
+                if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                    here, above = lines[inner.lineno - 1], lines[inner.lineno - 2] if inner.lineno > 1 else ""
+                    if "#" not in here and not above.strip().startswith("#"):
+                        hidden.append(inner.lineno)
+    return sorted(set(hidden))
+
+
+@pytest.mark.parametrize(
+    "path", [*_python_files(CORE), *_python_files(ROOT / "pages"), ROOT / "app.py"], ids=str
+)
+def test_imports_sit_at_the_top_or_say_why_not(path: Path) -> None:
+    hidden = _hidden_imports(path.read_text(encoding="utf-8"))
+    assert not hidden, (
+        f"{path.relative_to(ROOT)} imports inside a function on line(s) {hidden}: move the import to "
+        "the top, or say in a comment why it cannot be there (a cycle, an optional heavy library)"
+    )
+
+
+def test_the_import_check_finds_a_hidden_import() -> None:
+    assert _hidden_imports("def f():\n    import json\n    return json\n") == [2]
+    assert _hidden_imports("def f():\n    # only this export needs it\n    import json\n") == []
+    assert _hidden_imports("def f():\n    import json  # optional\n") == []
+    assert _hidden_imports("import json\n\ndef f():\n    return json\n") == []
+
+
 def _string_text(node: ast.AST) -> str | None:
     """The text of a string expression, with ``{}`` for each value put into it: a literal, an
     f-string, or literals and f-strings joined with ``+``; None for anything else."""

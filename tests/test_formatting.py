@@ -12,7 +12,7 @@ import pytest
 from plotly.subplots import make_subplots
 
 from kcc import formatting
-from kcc.formatting import fmt_compact, fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_signed
+from kcc.formatting import fmt_compact, fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_signed, fmt_unit
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,25 @@ def test_shares_money_differences_and_dates() -> None:
     assert (fmt_date(date(2026, 11, 16), "en"), fmt_date(date(2026, 11, 16), "nl")) == (
         "2026-11-16", "16-11-2026"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "en", "nl"),
+    [
+        ((1234.56, "FTE", 1), {}, "1,234.6 FTE", "1.234,6 FTE"),
+        ((12, "agents"), {}, "12 agents", "12 agents"),
+        ((-3.25, "h", 1), {"signed": True}, "-3.2 h", "-3,2 h"),
+        ((0.5, "%", 1), {"signed": True}, "+0.5 %", "+0,5 %"),
+        ((1234567, "EUR"), {"unit_first": True}, "EUR 1,234,567", "EUR 1.234.567"),
+        ((None, "EUR"), {"unit_first": True}, "EUR -", "EUR -"),
+        ((float("nan"), "contacts"), {"missing": "–"}, "– contacts", "– contacts"),
+        ((7.25, "", 2), {}, "7.25", "7,25"),  # no unit: the number alone, no trailing space
+    ],
+)
+def test_a_number_with_its_unit(args, kwargs, en: str, nl: str) -> None:  # noqa: ANN001
+    value, unit, *decimals = args
+    assert fmt_unit(value, unit, *decimals, lang="en", **kwargs) == en
+    assert fmt_unit(value, unit, *decimals, lang="nl", **kwargs) == nl
 
 
 @pytest.mark.parametrize(

@@ -113,13 +113,17 @@ class TranslatedError(ValueError):
         super().__init__(self._text("en", labelled=False))
 
     def _text(self, lang: str, *, labelled: bool, escape: Callable[[str], str] | None = None) -> str:
+        return t(f"{self.texts}.{self.code}", lang, **self._fields(lang, labelled=labelled, escape=escape))
+
+    def _fields(self, lang: str, *, labelled: bool, escape: Callable[[str], str] | None) -> dict[str, Any]:
+        """The fields as the text in ``lang`` shows them (a subclass may word more of them)."""
         fields = escape_fields(self.fields, escape)
         for name in ("field", "other"):
             if labelled and self.fields.get(name) in self.labels:
                 fields[name] = t(self.labels[self.fields[name]], lang)
         if self.cause is not None:
             fields["reason"] = self.cause._text(lang, labelled=labelled, escape=escape)
-        return t(f"{self.texts}.{self.code}", lang, **fields)
+        return fields
 
     def message(self, lang: str = "en", *, escape: Callable[[str], str] | None = None) -> str:
         """The message in ``lang``, naming fields as the screen labels them; ``escape``

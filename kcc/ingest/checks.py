@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from kcc import config, store
+from kcc import checks, config, store
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.problems import (
     EXAMPLES_PER_PROBLEM,
@@ -68,20 +68,11 @@ class PlausibilityRules:
     today: date | None = None
 
     def __post_init__(self) -> None:
-        for name in ("max_count", "scale_factor", "scale_floor", "excess_contacts", "excess_share"):
-            value = getattr(self, name)
-            if not isinstance(value, int | float) or not np.isfinite(value) or value < 0:
-                raise ValueError(f"{name} must be a finite number of 0 or more, got {value!r}")
-        if self.scale_factor < 1:
-            raise ValueError(f"scale_factor must be 1 or more, got {self.scale_factor!r}")
-        if not isinstance(self.scale_min_rows, int) or self.scale_min_rows < 1:
-            raise ValueError(
-                f"scale_min_rows must be a whole number of 1 or more, got {self.scale_min_rows!r}"
-            )
-        if not isinstance(self.future_weeks, int) or not 0 <= self.future_weeks <= 520:
-            raise ValueError(
-                f"future_weeks must be a whole number from 0 up to 520, got {self.future_weeks!r}"
-            )
+        for name in ("max_count", "scale_floor", "excess_contacts", "excess_share"):
+            checks.at_least(name, getattr(self, name), 0)
+        checks.at_least("scale_factor", self.scale_factor, 1)
+        checks.whole_at_least("scale_min_rows", self.scale_min_rows, 1)
+        checks.whole_number("future_weeks", self.future_weeks, 0, 520, unit="weeks")
 
     def local_today(self) -> date:
         """``today``, or the current date on the centre's wall clock."""

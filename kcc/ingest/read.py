@@ -22,6 +22,8 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from kcc import config
 from kcc.i18n import TranslatedError
@@ -467,9 +469,6 @@ def _read_xlsx(raw: bytes | None, path: str | None, name: str, limits: config.Up
 
 
 def _read_parquet(raw: bytes | None, path: str | None, name: str, limits: config.UploadLimits) -> SourceFile:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     source = pa.BufferReader(raw) if raw is not None else path
     try:
         meta = pq.ParquetFile(source).metadata

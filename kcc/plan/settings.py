@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from kcc import config, staffing
+from kcc import checks, config, staffing
 
 #: Staffing models a channel can use (see the ``kcc.plan`` docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
@@ -21,30 +21,6 @@ DEFERRED_CHANNELS: Final[frozenset[str]] = frozenset({"email", "whatsapp"})
 
 #: Channels nobody staffs.
 UNSTAFFED_CHANNELS: Final[frozenset[str]] = frozenset({"self_service"})
-
-
-def _check_share(name: str, value: float | None, *, low: float = 0.0, high: float = 1.0,
-                 optional: bool = True, open_low: bool = True) -> None:
-    if value is None:
-        if optional:
-            return
-        raise ValueError(f"{name} is required (a share between {low} and {high})")
-    ok = isinstance(value, (int, float)) and math.isfinite(value)
-    ok = ok and (low < value if open_low else low <= value) and value <= high
-    if not ok:
-        bound = "above" if open_low else "from"
-        raise ValueError(f"{name} must be a share {bound} {low:g} up to {high:g}, got {value!r}")
-
-
-def _check_positive(name: str, value: float | None, high: float, unit: str,
-                    optional: bool = True) -> None:
-    if value is None:
-        if optional:
-            return
-        raise ValueError(f"{name} is required (above 0 up to {high} {unit})")
-    ok = isinstance(value, (int, float)) and math.isfinite(value) and 0 < value <= high
-    if not ok:
-        raise ValueError(f"{name} must be above 0 and at most {high} {unit}, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -89,18 +65,15 @@ class ChannelTargets:
     response_time_h: float | None = None
 
     def __post_init__(self) -> None:
-        _check_share("target_service_level", self.target_service_level, optional=False)
-        _check_positive("answer_time_s", self.answer_time_s, 3600, "s", optional=False)
-        _check_positive("target_asa_s", self.target_asa_s, 3600, "s")
-        _check_share("max_abandon", self.max_abandon)
-        _check_share("max_occupancy", self.max_occupancy)
-        _check_positive("patience_s", self.patience_s, 86_400, "s")
-        ok = isinstance(self.concurrency, (int, float)) and 1 <= self.concurrency <= 10
-        if not ok:
-            raise ValueError(
-                f"concurrency must be between 1 and 10 sessions per agent, got {self.concurrency!r}"
-            )
-        _check_positive("response_time_h", self.response_time_h, 720, "h")
+        # checked, not normalised: the values as given are what the settings' JSON keeps
+        checks.share("target_service_level", self.target_service_level)
+        checks.above_at_most("answer_time_s", self.answer_time_s, 3600, unit="s")
+        checks.above_at_most("target_asa_s", self.target_asa_s, 3600, unit="s", optional=True)
+        checks.share("max_abandon", self.max_abandon, optional=True)
+        checks.share("max_occupancy", self.max_occupancy, optional=True)
+        checks.above_at_most("patience_s", self.patience_s, 86_400, unit="s", optional=True)
+        checks.number_in("concurrency", self.concurrency, 1, 10, unit="sessions per agent")
+        checks.above_at_most("response_time_h", self.response_time_h, 720, unit="h", optional=True)
 
     @property
     def response_share(self) -> float:
@@ -195,25 +168,14 @@ class PlanSettings:
         object.__setattr__(self, "targets", targets)
         shrinkage = _pairs(self.shrinkage, "shrinkage")
         for channel, value in shrinkage:
-            ok = isinstance(value, (int, float)) and 0 <= value <= 0.9
-            if not ok:
-                raise ValueError(
-                    f"shrinkage[{channel!r}] must be a share from 0 up to 0.9, got {value!r}"
-                )
+            checks.share(f"shrinkage[{channel!r}]", value, high=0.9, low_open=False)
         object.__setattr__(self, "shrinkage", tuple((c, float(v)) for c, v in shrinkage))
         costs = _pairs(self.cost_eur_per_hour, "cost_eur_per_hour")
         for channel, value in costs:
-            ok = isinstance(value, (int, float)) and math.isfinite(value) and 0 <= value <= 1000
-            if not ok:
-                raise ValueError(
-                    f"cost_eur_per_hour[{channel!r}] must be from 0 up to 1000 EUR/h, got {value!r}"
-                )
+            checks.number_in(f"cost_eur_per_hour[{channel!r}]", value, 0, 1000, unit="EUR/h")
         object.__setattr__(self, "cost_eur_per_hour", tuple((c, float(v)) for c, v in costs))
-        ok = isinstance(self.flex_premium, (int, float)) and 0 <= self.flex_premium <= 5
-        if not ok:
-            raise ValueError(f"flex_premium must be a share from 0 up to 5, got {self.flex_premium!r}")
-        _check_positive("contract_hours_per_week", self.contract_hours_per_week, 60, "h/week",
-                        optional=False)
+        checks.share("flex_premium", self.flex_premium, high=5, low_open=False)
+        checks.above_at_most("contract_hours_per_week", self.contract_hours_per_week, 60, unit="h/week")
 
     def targets_for(self, channel: str) -> ChannelTargets:
         """Targets of ``channel`` (the default targets when none are set)."""

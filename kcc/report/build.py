@@ -11,7 +11,7 @@ import pandas as pd
 
 from kcc import plan, scenarios
 from kcc.config import CHANNELS
-from kcc.formatting import fmt_eur, fmt_number, fmt_pct
+from kcc.formatting import fmt_eur, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
 from kcc.plan import PlanSettings
 from kcc.report.model import (
@@ -99,7 +99,8 @@ def stress_from_surge(result: SurgeResult, surge: SurgeTest) -> StressSummary:
         recoveries = [m for m in (result.recovery_min_without, result.recovery_min_with) if math.isfinite(m)]
         horizon_min = surge.duration_min + (max(recoveries) if recoveries else 360.0) + 120.0
         pick = pick[offset_min[pick] < min(horizon_min, 24 * 60.0)]
-        labels = tuple(f"{(offset_min[i] + float(frame['interval_min'].iloc[0])) / 60.0:+.0f} h" for i in pick)
+        labels = tuple(fmt_unit((offset_min[i] + float(frame["interval_min"].iloc[0])) / 60.0, "h", signed=True)
+                       for i in pick)
         without = tuple(float(v) for v in frame["backlog_without"].to_numpy(float)[pick])
         with_ = tuple(float(v) for v in frame["backlog_with"].to_numpy(float)[pick])
     return StressSummary(

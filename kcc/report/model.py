@@ -14,6 +14,8 @@ from typing import Final, Literal
 
 import pandas as pd
 
+from kcc import checks
+
 #: Sections of the summary, in reading order.
 SECTIONS: Final[tuple[str, ...]] = (
     "role",
@@ -296,14 +298,9 @@ class StrategySummary:
     interval_plan: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.language not in LANGUAGES:
-            raise ValueError(f"language must be one of {LANGUAGES}, got {self.language!r}")
-        if self.role not in ROLES:
-            raise ValueError(f"role must be one of {ROLES}, got {self.role!r}")
-        if not self.contract_hours_per_week > 0:
-            raise ValueError(
-                f"contract_hours_per_week must be above 0 h, got {self.contract_hours_per_week!r}"
-            )
+        checks.one_of("language", self.language, LANGUAGES, shown=str(LANGUAGES))
+        checks.one_of("role", self.role, ROLES, shown=str(ROLES))
+        checks.above("contract_hours_per_week", self.contract_hours_per_week, unit="h")
         if self.period_end < self.period_start:
             raise ValueError(
                 f"period_end ({self.period_end}) must not be before period_start ({self.period_start})"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct
+from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
 from kcc.report.model import SECTIONS, StrategySummary
 from kcc.report.wording import channel_name, finite, tr_for
@@ -276,15 +276,16 @@ def _plan_section(s: StrategySummary) -> Section:
     lang = s.language
     tr = tr_for(lang)
     tot = s.totals()
+    contacts, fte = tr("report.axis_contacts"), tr("report.axis_fte")
     facts = (
         tr("report.fact_period", start=fmt_date(s.period_start, lang), end=fmt_date(s.period_end, lang),
            weeks=fmt_number(s.weeks, 0, lang)),
-        tr("report.fact_volume", base=f"{fmt_number(tot['volume_base'], 0, lang)} {tr('report.axis_contacts')}",
-           scen=f"{fmt_number(tot['volume_scen'], 0, lang)} {tr('report.axis_contacts')}",
+        tr("report.fact_volume", base=fmt_unit(tot["volume_base"], contacts, 0, lang),
+           scen=fmt_unit(tot["volume_scen"], contacts, 0, lang),
            delta=_delta_pct(tot["volume_base"], tot["volume_scen"], lang)),
-        tr("report.fact_fte", base=f"{fmt_number(tot['fte_base'], 1, lang)} {tr('report.axis_fte')}",
-           scen=f"{fmt_number(tot['fte_scen'], 1, lang)} {tr('report.axis_fte')}",
-           rostered=f"{fmt_number(tot['fte_rostered'], 1, lang)} {tr('report.axis_fte')}"),
+        tr("report.fact_fte", base=fmt_unit(tot["fte_base"], fte, 1, lang),
+           scen=fmt_unit(tot["fte_scen"], fte, 1, lang),
+           rostered=fmt_unit(tot["fte_rostered"], fte, 1, lang)),
         tr("report.fact_cost", base=fmt_eur(tot["cost_base_eur"], lang), scen=fmt_eur(tot["cost_scen_eur"], lang),
            delta=fmt_eur(tot["cost_scen_eur"] - tot["cost_base_eur"], lang, signed=True)),
     )

@@ -23,7 +23,7 @@ Shares are fractions (0..1) throughout; times carry their unit in the name.
 The demand frame has the columns ``channel, ds, interval_min, volume, aht_s`` and optionally
 ``queue, volume_hi, closed_attempts``; queues are summed per channel.
 
-The package, in reading order: ``validation`` (field checks, the time grid, ``ScenarioError``),
+The package, in reading order: ``validation`` (the time grid, ``ScenarioError``; field checks are ``kcc.checks``),
 ``spec`` (``ScenarioSpec`` and its parts), ``link`` (the share-link codec), ``baseline``
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
 ``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),

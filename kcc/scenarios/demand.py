@@ -10,9 +10,9 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from kcc import config, plan
+from kcc import checks, config, plan
 from kcc.scenarios.spec import ChannelHours, ClosedHoursBehaviour
-from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS, check_int
+from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS
 
 #: Channels handled without agents.
 NO_AGENT_CHANNELS: Final[frozenset[str]] = frozenset({"self_service"})
@@ -92,7 +92,7 @@ def forecast_closed_attempts(
     ValueError
         When ``weeks`` is not a whole number from 1 to 104.
     """
-    weeks = check_int("weeks", weeks, 1, 104, "weeks")
+    weeks = checks.whole_number("weeks", weeks, 1, 104, unit="weeks")
     out = demand.copy()
     out["closed_attempts"] = 0.0
     if history.empty or demand.empty or "closed_attempts" not in history:

@@ -10,7 +10,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from kcc import plan
+from kcc import checks, plan
 from kcc.scenarios.baseline import hours_to_setting
 from kcc.scenarios.demand import NO_AGENT_CHANNELS
 from kcc.scenarios.pipeline import (
@@ -21,7 +21,7 @@ from kcc.scenarios.pipeline import (
 )
 from kcc.scenarios.spec import ChannelHours, ScenarioSpec, SurgeTest
 from kcc.scenarios.stress import SurgeResult, simulate_surge
-from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS, check_range
+from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS
 
 #: Weeks per month for monthly money. [weeks/month]
 WEEKS_PER_MONTH: Final[float] = 52.0 / 12.0
@@ -496,7 +496,7 @@ def sl_frontier(
     key = "target_service_level"
     rows = []
     for level in sorted(levels):
-        check_range("levels", level, 0.01, 0.999)
+        checks.number_in("levels", level, 0.01, 0.999)
         targets = base.with_targets(channel, **{key: float(level)})
         staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours)
         hours = staffed["interval_min"].to_numpy(float) / 60.0

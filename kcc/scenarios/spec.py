@@ -10,6 +10,8 @@ from typing import Any, Final, TypeVar
 
 import numpy as np
 
+from kcc import checks, config
+from kcc.checks import is_number
 from kcc.scenarios.link import (
     QUERY_NAME,
     QUERY_SPEC,
@@ -22,13 +24,7 @@ from kcc.scenarios.validation import (
     TIME_STEP_MIN,
     WEEKDAYS,
     ScenarioError,
-    check_channel,
-    check_int,
-    check_optional,
-    check_range,
-    check_unique,
     format_hhmm,
-    is_number,
     set_field,
 )
 
@@ -56,13 +52,13 @@ class ChannelHours:
 
     def __post_init__(self) -> None:
         name = f"opening_hours[{self.channel}]"
-        check_channel(f"{name}.channel", self.channel)
+        checks.one_of(f"{name}.channel", self.channel, config.CHANNELS)
         for attr in ("open_min", "close_min"):
             values = tuple(getattr(self, attr))
             if len(values) != WEEKDAYS:
                 raise ValueError(f"{name}.{attr} must hold 7 weekdays (Monday first), got {len(values)}")
             set_field(self, attr, tuple(
-                check_int(f"{name}.{attr}[{d}]", v, 0, MINUTES_PER_DAY, "min", TIME_STEP_MIN)
+                checks.whole_number(f"{name}.{attr}[{d}]", v, 0, MINUTES_PER_DAY, unit="min", step=TIME_STEP_MIN)
                 for d, v in enumerate(values)
             ))
         for d in range(WEEKDAYS):
@@ -132,13 +128,13 @@ class ClosedHoursBehaviour:
     redial_window_min: int = 60
 
     def __post_init__(self) -> None:
-        set_field(self, "callback_share", check_range("closed_hours.callback_share", self.callback_share, 0, 1))
-        set_field(self, "digital_share", check_range("closed_hours.digital_share", self.digital_share, 0, 1))
+        set_field(self, "callback_share", checks.number_in("closed_hours.callback_share", self.callback_share, 0, 1))
+        set_field(self, "digital_share", checks.number_in("closed_hours.digital_share", self.digital_share, 0, 1))
         if self.callback_share + self.digital_share > 1 + 1e-9:
             raise ScenarioError("closed_shares", total=float(self.callback_share + self.digital_share))
-        check_channel("closed_hours.digital_channel", self.digital_channel)
-        set_field(self, "redial_window_min", check_int(
-            "closed_hours.redial_window_min", self.redial_window_min, TIME_STEP_MIN, 480, "min", TIME_STEP_MIN
+        checks.one_of("closed_hours.digital_channel", self.digital_channel, config.CHANNELS)
+        set_field(self, "redial_window_min", checks.whole_number(
+            "closed_hours.redial_window_min", self.redial_window_min, TIME_STEP_MIN, 480, unit="min", step=TIME_STEP_MIN
         ))
 
     @property
@@ -175,17 +171,29 @@ class ChannelShift:
 
     def __post_init__(self) -> None:
         name = f"shifts[{self.source}->{self.target}]"
-        check_channel(f"{name}.source", self.source)
-        check_channel(f"{name}.target", self.target)
+        checks.one_of(f"{name}.source", self.source, config.CHANNELS)
+        checks.one_of(f"{name}.target", self.target, config.CHANNELS)
         if self.source == self.target:
             raise ScenarioError("same_channel", name=name)
-        set_field(self, "share", check_range(f"{name}.share", self.share, 0, 1))
-        set_field(self, "aht_s", check_optional(f"{name}.aht_s", self.aht_s, 1, 86_400, "s"))
-        set_field(self, "containment", check_range(f"{name}.containment", self.containment, 0, 1))
-        set_field(self, "failure_share", check_range(f"{name}.failure_share", self.failure_share, 0, 1))
+        set_field(self, "share", checks.number_in(f"{name}.share", self.share, 0, 1))
+        set_field(self, "aht_s", checks.number_in(f"{name}.aht_s", self.aht_s, 1, 86_400, unit="s", optional=True))
+        set_field(self, "containment", checks.number_in(f"{name}.containment", self.containment, 0, 1))
+        set_field(self, "failure_share", checks.number_in(f"{name}.failure_share", self.failure_share, 0, 1))
         if self.containment + self.failure_share > 1 + 1e-9:
             raise ScenarioError("mix_shares", name=name,
                                 total=float(self.containment + self.failure_share))
+
+
+#: Each KPI target's field, allowed range and unit.
+_TARGET_RANGES: Final[tuple[tuple[str, float, float, str], ...]] = (
+    ("target_service_level", 0.01, 0.999, ""),
+    ("answer_time_s", 1, 604_800, "s"),
+    ("target_asa_s", 1, 86_400, "s"),
+    ("max_abandon", 0.001, 0.999, ""),
+    ("max_occupancy", 0.3, 1.0, ""),
+    ("response_time_h", 0.25, 720, "h"),
+    ("response_share", 0.01, 0.999, ""),
+)
 
 
 @dataclass(frozen=True)
@@ -222,16 +230,10 @@ class TargetOverride:
 
     def __post_init__(self) -> None:
         name = f"targets[{self.channel}]"
-        check_channel(f"{name}.channel", self.channel)
-        set_field(self, "target_service_level", check_optional(
-            f"{name}.target_service_level", self.target_service_level, 0.01, 0.999))
-        set_field(self, "answer_time_s", check_optional(f"{name}.answer_time_s", self.answer_time_s, 1, 604_800, "s"))
-        set_field(self, "target_asa_s", check_optional(f"{name}.target_asa_s", self.target_asa_s, 1, 86_400, "s"))
-        set_field(self, "max_abandon", check_optional(f"{name}.max_abandon", self.max_abandon, 0.001, 0.999))
-        set_field(self, "max_occupancy", check_optional(f"{name}.max_occupancy", self.max_occupancy, 0.3, 1.0))
-        set_field(self, "response_time_h", check_optional(
-            f"{name}.response_time_h", self.response_time_h, 0.25, 720, "h"))
-        set_field(self, "response_share", check_optional(f"{name}.response_share", self.response_share, 0.01, 0.999))
+        checks.one_of(f"{name}.channel", self.channel, config.CHANNELS)
+        for attr, low, high, unit in _TARGET_RANGES:
+            set_field(self, attr, checks.number_in(
+                f"{name}.{attr}", getattr(self, attr), low, high, unit=unit, optional=True))
 
 
 @dataclass(frozen=True)
@@ -264,10 +266,10 @@ class FcrLever:
 
     def __post_init__(self) -> None:
         name = f"fcr[{self.channel}]"
-        check_channel(f"{name}.channel", self.channel)
-        set_field(self, "fcr_baseline", check_range(f"{name}.fcr_baseline", self.fcr_baseline, 0.05, 1))
-        set_field(self, "fcr", check_range(f"{name}.fcr", self.fcr, 0.05, 1))
-        set_field(self, "aht_change", check_range(f"{name}.aht_change", self.aht_change, -0.5, 1))
+        checks.one_of(f"{name}.channel", self.channel, config.CHANNELS)
+        set_field(self, "fcr_baseline", checks.number_in(f"{name}.fcr_baseline", self.fcr_baseline, 0.05, 1))
+        set_field(self, "fcr", checks.number_in(f"{name}.fcr", self.fcr, 0.05, 1))
+        set_field(self, "aht_change", checks.number_in(f"{name}.aht_change", self.aht_change, -0.5, 1))
 
     @property
     def workload_factor(self) -> float:
@@ -326,23 +328,24 @@ class SurgeTest:
     overtime_min: int = 60
 
     def __post_init__(self) -> None:
-        check_channel("surge.channel", self.channel)
-        set_field(self, "uplift", check_range("surge.uplift", self.uplift, 0, 5))
-        set_field(self, "weekday", check_int("surge.weekday", self.weekday, 0, 6))
+        checks.one_of("surge.channel", self.channel, config.CHANNELS)
+        set_field(self, "uplift", checks.number_in("surge.uplift", self.uplift, 0, 5))
+        set_field(self, "weekday", checks.whole_number("surge.weekday", self.weekday, 0, 6))
         last_start_min = MINUTES_PER_DAY - TIME_STEP_MIN
-        set_field(self, "start_min", check_int(
-            "surge.start_min", self.start_min, 0, last_start_min, "min", TIME_STEP_MIN))
-        set_field(self, "duration_min", check_int(
-            "surge.duration_min", self.duration_min, TIME_STEP_MIN, 7 * MINUTES_PER_DAY, "min", TIME_STEP_MIN))
+        set_field(self, "start_min", checks.whole_number(
+            "surge.start_min", self.start_min, 0, last_start_min, unit="min", step=TIME_STEP_MIN))
+        set_field(self, "duration_min", checks.whole_number(
+            "surge.duration_min", self.duration_min, TIME_STEP_MIN, 7 * MINUTES_PER_DAY, unit="min",
+            step=TIME_STEP_MIN))
         for attr in ("home_agents", "outsource_agents", "overtime_agents"):
-            set_field(self, attr, check_int(f"surge.{attr}", getattr(self, attr), 0, 10_000, "agents"))
-        set_field(self, "home_block_min", check_int(
-            "surge.home_block_min", self.home_block_min, 30, 480, "min", TIME_STEP_MIN))
+            set_field(self, attr, checks.whole_number(f"surge.{attr}", getattr(self, attr), 0, 10_000, unit="agents"))
+        set_field(self, "home_block_min", checks.whole_number(
+            "surge.home_block_min", self.home_block_min, 30, 480, unit="min", step=TIME_STEP_MIN))
         for attr in ("home_delay_min", "outsource_delay_min"):
-            set_field(self, attr, check_int(
-                f"surge.{attr}", getattr(self, attr), 0, MINUTES_PER_DAY, "min", TIME_STEP_MIN))
-        set_field(self, "overtime_min", check_int(
-            "surge.overtime_min", self.overtime_min, 0, 480, "min", TIME_STEP_MIN))
+            set_field(self, attr, checks.whole_number(
+                f"surge.{attr}", getattr(self, attr), 0, MINUTES_PER_DAY, unit="min", step=TIME_STEP_MIN))
+        set_field(self, "overtime_min", checks.whole_number(
+            "surge.overtime_min", self.overtime_min, 0, 480, unit="min", step=TIME_STEP_MIN))
 
     @property
     def has_flex(self) -> bool:
@@ -370,11 +373,11 @@ class CostOverride:
 
     def __post_init__(self) -> None:
         name = f"costs[{self.channel}]"
-        check_channel(f"{name}.channel", self.channel)
-        set_field(self, "cost_eur_per_hour", check_optional(
-            f"{name}.cost_eur_per_hour", self.cost_eur_per_hour, 0, 1000, "EUR/h"))
-        set_field(self, "cost_eur_per_contact", check_range(
-            f"{name}.cost_eur_per_contact", self.cost_eur_per_contact, 0, 1000, "EUR/contact"))
+        checks.one_of(f"{name}.channel", self.channel, config.CHANNELS)
+        set_field(self, "cost_eur_per_hour", checks.number_in(
+            f"{name}.cost_eur_per_hour", self.cost_eur_per_hour, 0, 1000, unit="EUR/h", optional=True))
+        set_field(self, "cost_eur_per_contact", checks.number_in(
+            f"{name}.cost_eur_per_contact", self.cost_eur_per_contact, 0, 1000, unit="EUR/contact"))
 
 
 # --------------------------------------------------------------------------- the spec
@@ -436,9 +439,9 @@ class ScenarioSpec:
         if self.surge is not None and not isinstance(self.surge, SurgeTest):
             raise ValueError(f"surge must be a SurgeTest or None, got {type(self.surge).__name__}")
         for attr in ("opening_hours", "targets", "fcr", "costs"):
-            check_unique(attr, getattr(self, attr), lambda item: item.channel)
-        check_unique("shifts", self.shifts, lambda s: (s.source, s.target))
-        set_field(self, "flex_premium", check_optional("flex_premium", self.flex_premium, 0, 3))
+            checks.unique(attr, getattr(self, attr), lambda item: item.channel)
+        checks.unique("shifts", self.shifts, lambda s: (s.source, s.target))
+        set_field(self, "flex_premium", checks.number_in("flex_premium", self.flex_premium, 0, 3, optional=True))
 
     # ----- lookups and edits (a spec is immutable: edits return a copy)
 

@@ -19,7 +19,6 @@ Layout
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
-* :mod:`kcc.staffing.ranges` -- the range check the specs share.
 """
 
 from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload

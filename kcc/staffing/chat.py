@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from kcc.checks import in_interval
 from kcc.queueing import required_agents
 from kcc.staffing.hours import EPS, whole_agents
-from kcc.staffing.ranges import in_range
 
 __all__ = ["ChatSpec", "chat_agents_queueing", "chat_agents_workload"]
 
@@ -37,10 +37,10 @@ class ChatSpec:
     penalty_per_extra_session: float = 0.0
 
     def __post_init__(self) -> None:
-        in_range("handle_time_s", self.handle_time_s, 0, 86_400, low_open=True)
-        in_range("concurrency", self.concurrency, 1, 10)
-        in_range("productivity", self.productivity, 0, 1, low_open=True)
-        in_range("penalty_per_extra_session", self.penalty_per_extra_session, 0, 2)
+        in_interval("handle_time_s", self.handle_time_s, 0, 86_400, low_open=True)
+        in_interval("concurrency", self.concurrency, 1, 10)
+        in_interval("productivity", self.productivity, 0, 1, low_open=True)
+        in_interval("penalty_per_extra_session", self.penalty_per_extra_session, 0, 2)
 
     @property
     def session_time_s(self) -> float:

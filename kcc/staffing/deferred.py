@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from kcc.checks import in_interval
 from kcc.queueing.backlog import fifo_on_time, open_deadlines
 from kcc.staffing.hours import EPS
-from kcc.staffing.ranges import in_range
 
 __all__ = ["DeferredPlan", "DeferredSpec", "deferred_staffing"]
 
@@ -37,9 +37,9 @@ class DeferredSpec:
     target_open_hours: float = 8.0
 
     def __post_init__(self) -> None:
-        in_range("handle_time_s", self.handle_time_s, 0, 86_400, low_open=True)
-        in_range("target_share", self.target_share, 0, 1, low_open=True)
-        in_range("target_open_hours", self.target_open_hours, 0, 10_000, low_open=True)
+        in_interval("handle_time_s", self.handle_time_s, 0, 86_400, low_open=True)
+        in_interval("target_share", self.target_share, 0, 1, low_open=True)
+        in_interval("target_open_hours", self.target_open_hours, 0, 10_000, low_open=True)
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
     for col in ("ds", "arrivals", "open"):
         if col not in work.columns:
             raise ValueError(f"work needs a column {col!r}")
-    in_range("interval_min", interval_min, 1, 1440)
+    in_interval("interval_min", interval_min, 1, 1440)
     arrivals = np.clip(np.nan_to_num(work["arrivals"].to_numpy(dtype=float)), 0.0, None)
     open_flags = work["open"].to_numpy(dtype=bool)
     items_per_agent = interval_min * 60.0 / spec.handle_time_s

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from kcc.checks import in_interval
 from kcc.queueing import INT_AGENTS_CEILING
-from kcc.staffing.ranges import in_range
 
 __all__ = ["EPS", "scheduled_agents", "whole_agents"]
 
@@ -28,7 +28,7 @@ def scheduled_agents(agents: ArrayLike, shrinkage: float) -> NDArray[np.int64]:
     ndarray of int64
         Saturating at ``kcc.queueing.INT_AGENTS_CEILING`` (an absurd load, never a real one).
     """
-    in_range("shrinkage", shrinkage, 0, 1, high_open=True)
+    in_interval("shrinkage", shrinkage, 0, 1, high_open=True)
     n = np.asarray(agents, dtype=float)
     return whole_agents(np.ceil(n / (1.0 - shrinkage) - EPS))
 

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from kcc.checks import in_interval
 from kcc.queueing import queue_metrics, required_staffing
 from kcc.staffing.hours import EPS, scheduled_agents, whole_agents
-from kcc.staffing.ranges import in_range
 
 __all__ = ["StaffingSpec", "aggregate_kpis", "roster_kpis", "staffing_plan"]
 
@@ -60,24 +60,24 @@ class StaffingSpec:
     lines: int | None = None
 
     def __post_init__(self) -> None:
-        in_range("interval_min", self.interval_min, 5, 1440)
-        in_range("aht_s", self.aht_s, 0, 86_400, low_open=True)
-        in_range("answer_time_s", self.answer_time_s, 0, 86_400)
-        in_range(
+        in_interval("interval_min", self.interval_min, 5, 1440)
+        in_interval("aht_s", self.aht_s, 0, 86_400, low_open=True)
+        in_interval("answer_time_s", self.answer_time_s, 0, 86_400)
+        in_interval(
             "target_service_level",
             self.target_service_level,
             0,
             1,
             low_open=True,
             high_open=True,
-            allow_none=True,
+            optional=True,
         )
-        in_range("target_asa_s", self.target_asa_s, 0, 86_400, low_open=True, allow_none=True)
-        in_range("max_occupancy", self.max_occupancy, 0, 1, low_open=True, allow_none=True)
-        in_range("max_abandon", self.max_abandon, 0, 1, low_open=True, allow_none=True)
-        in_range("patience_s", self.patience_s, 0, math.inf, allow_none=True)
-        in_range("shrinkage", self.shrinkage, 0, 1, high_open=True)
-        in_range("cost_eur_per_hour", self.cost_eur_per_hour, 0, 10_000)
+        in_interval("target_asa_s", self.target_asa_s, 0, 86_400, low_open=True, optional=True)
+        in_interval("max_occupancy", self.max_occupancy, 0, 1, low_open=True, optional=True)
+        in_interval("max_abandon", self.max_abandon, 0, 1, low_open=True, optional=True)
+        in_interval("patience_s", self.patience_s, 0, math.inf, optional=True)
+        in_interval("shrinkage", self.shrinkage, 0, 1, high_open=True)
+        in_interval("cost_eur_per_hour", self.cost_eur_per_hour, 0, 10_000)
         if self.lines is not None and (self.lines < 1 or int(self.lines) != self.lines):
             raise ValueError(f"lines must be a whole number >= 1 or None, got {self.lines!r}")
         if all(

@@ -31,6 +31,7 @@ from kcc.ui.widgets import (
     fmt_month,
     fmt_number,
     fmt_pct,
+    fmt_unit,
     plotly_chart,
 )
 
@@ -54,14 +55,7 @@ BUDGET_INPUT_KEYS: tuple[str, ...] = (
 )
 
 
-# --------------------------------------------------------------------------- formatting
-
-
-def fmt_unit(value: float | None, unit: str, decimals: int = 0) -> str:
-    """A number followed by its unit (``12 agents``, ``EUR 1,234`` for money)."""
-    if unit == "EUR":
-        return f"EUR {fmt_number(value, decimals)}"
-    return f"{fmt_number(value, decimals)} {unit}"
+# --------------------------------------------------------------------------- session state
 
 
 def copy_state(widget_key: str, state_key: str) -> None:
@@ -584,10 +578,10 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
         tr("staffing.col_days"): monthly["days"].astype(int),
         tr("staffing.col_required_fte"): _ftes(tr, monthly["required_fte"]),
         tr("staffing.col_rostered_fte"): _ftes(tr, monthly["rostered_fte"]),
-        tr("staffing.cost_required"): [fmt_unit(v, "EUR") for v in monthly["cost_required_eur"]],
-        tr("staffing.cost_rostered"): [fmt_unit(v, "EUR") for v in monthly["cost_rostered_eur"]],
-        tr("staffing.cost_flex"): [fmt_unit(v, "EUR") for v in monthly["cost_flex_eur"]],
-        tr("staffing.cost_total"): [fmt_unit(v, "EUR") for v in monthly["cost_total_eur"]],
+        tr("staffing.cost_required"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_required_eur"]],
+        tr("staffing.cost_rostered"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_rostered_eur"]],
+        tr("staffing.cost_flex"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_flex_eur"]],
+        tr("staffing.cost_total"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_total_eur"]],
     }), hide_index=True, width="stretch", key="staffing.budget_monthly")
     weekly = bridge.weekly
     st.markdown("**" + tr("staffing.budget_weekly") + "**")
@@ -703,8 +697,8 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
             tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
             tr("common.kpi_sl_roster"): [fmt_pct(v) for v in per["service_level"]],
             tr("common.kpi_abandon_roster"): [fmt_pct(v) for v in per["p_abandon"]],
-            tr("staffing.cost_required"): [fmt_unit(v, "EUR") for v in per["cost_required_eur"]],
-            tr("staffing.cost_rostered"): [fmt_unit(v, "EUR") for v in per["cost_rostered_eur"]],
+            tr("staffing.cost_required"): [fmt_unit(v, "EUR", unit_first=True) for v in per["cost_required_eur"]],
+            tr("staffing.cost_rostered"): [fmt_unit(v, "EUR", unit_first=True) for v in per["cost_rostered_eur"]],
         }), hide_index=True, width="stretch", key=f"overview.per_channel_{period}")
 
 

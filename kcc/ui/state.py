@@ -9,8 +9,10 @@ from pathlib import Path
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from kcc import config, store
+from kcc import config, demo, store
 from kcc.i18n import LANGUAGES, t
 
 Translator = Callable[..., str]
@@ -72,8 +74,6 @@ def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
 
 def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     """Load the demo centre (emptying the database) under a progress bar that names each step."""
-    from kcc import demo  # the generator is only needed on first start or a reset
-
     bar = st.progress(0.0, text=tr(f"data.demo_step.{demo.LOAD_STEPS[0]}"))
     demo.load_demo(con, progress=lambda share, step: bar.progress(
         min(share, 1.0), text=tr(f"data.demo_step.{step}")))
@@ -111,9 +111,6 @@ def _use_the_frame() -> None:
     one of them clears the flag while the others' pages are already running without the
     frame, and each of those must rerun too. A page run alone (AppTest) has no frame to use.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
     if st.session_state.get(FRAME_STATE_KEY):
         return
     ctx = get_script_run_ctx()

@@ -128,6 +128,14 @@ def fmt_signed(value: float | None, decimals: int = 0) -> str:
     return formatting.fmt_signed(value, decimals, lang(), missing="–")
 
 
+def fmt_unit(value: float | None, unit: str, decimals: int = 0, *, signed: bool = False,
+             unit_first: bool = False) -> str:
+    """A number with its unit in the session's language (``kcc.formatting.fmt_unit``):
+    ``12 agents``, ``+1,5 %``, ``EUR 1.234`` with ``unit_first``; ``–`` for a missing number."""
+    return formatting.fmt_unit(value, unit, decimals, lang(), signed=signed, unit_first=unit_first,
+                               missing="–")
+
+
 def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:
     """A big number short enough for a metric tile: ``593,674`` -> ``593.7k`` (``593,7k`` in
     Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``); below 10,000 the whole number. The unit

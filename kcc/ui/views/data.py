@@ -26,6 +26,7 @@ from kcc.ui.widgets import (
     datetime_format,
     fmt_day,
     fmt_number,
+    fmt_unit,
     plotly_chart,
     styled_numbers,
 )
@@ -195,7 +196,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         interval_min = st.selectbox(
             tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
             index=config.PLANNING_INTERVALS_MIN.index(int(ss.get("planning_interval_min", 15))),
-            help=tr("data.mapping.interval.help"), format_func=lambda m: f"{m} min",
+            help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
             key=f"data.map.{fid}.interval",
         )
         keep_contacts = kind == "contacts" and st.checkbox(

@@ -12,7 +12,7 @@ from kcc.events import EVENT_KINDS, EventError
 from kcc.forecast import ForecastResult
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, date_format, error_text, fmt_signed
+from kcc.ui.widgets import channel_label, date_format, error_text, fmt_unit
 
 #: Session key (no widget owns it) carrying "calendar saved" across the rerun.
 SAVED_NOTE_KEY = "forecast.events_saved_n"
@@ -24,7 +24,8 @@ def event_calendar(con: duckdb.DuckDBPyConnection, tr: Translator, result: Forec
     st.caption(tr("forecast.events_explain"))
     if result.learned_uplift_pct:
         items = ", ".join(
-            f"{tr(f'forecast.kind_{k}')} {fmt_signed(v)} %" for k, v in sorted(result.learned_uplift_pct.items())
+            f"{tr(f'forecast.kind_{k}')} {fmt_unit(v, '%', signed=True)}"
+            for k, v in sorted(result.learned_uplift_pct.items())
         )
         st.caption(tr("forecast.learned_uplift", items=items))
     stored = cache.events(con)

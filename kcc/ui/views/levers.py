@@ -44,6 +44,7 @@ from kcc.ui.widgets import (
     fmt_number,
     fmt_pct,
     fmt_signed,
+    fmt_unit,
     period_picker,
     plotly_chart,
 )
@@ -73,14 +74,13 @@ def apply(new_spec: ScenarioSpec) -> None:
 def with_unit(decimals: int, unit: str = "", *, sign: bool = False) -> Callable[[float], str]:
     """Formatter of a table column: the language's number format, then the unit."""
     def fmt(value: float) -> str:
-        text = fmt_signed(value, decimals) if sign else fmt_number(value, decimals)
-        return f"{text} {unit}".rstrip()
+        return fmt_unit(value, unit, decimals, signed=sign)
     return fmt
 
 
 def points(value: float) -> str:
     """A difference of two shares, in percentage points."""
-    return "–" if not math.isfinite(value) else f"{fmt_signed(100 * value, 1)} %"
+    return "–" if not math.isfinite(value) else fmt_unit(100 * value, "%", 1, signed=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -230,7 +230,7 @@ class LeversView:
                 index=options.index(behaviour.digital_channel) if behaviour.digital_channel in options else 0,
                 key="levers.digital_channel")
             redial = cols[3].select_slider(tr("levers.redial_window"), options=list(range(15, 241, 15)),
-                                           value=behaviour.redial_window_min, format_func=lambda m: f"{m} min",
+                                           value=behaviour.redial_window_min, format_func=lambda m: fmt_unit(m, "min"),
                                            key="levers.redial_window")
             submitted = st.form_submit_button(tr("levers.apply"))
         if submitted:
