@@ -1,5 +1,6 @@
-"""Plan settings: one channel's targets (``ChannelTargets``), the plan-wide ``PlanSettings``, their
-JSON form, the defaults read from the stored settings, and each channel's staffing model.
+"""Plan settings: the plan-wide ``PlanSettings`` with one ``kcc.targets.ChannelTargets`` per
+channel, their JSON form, the defaults read from the stored settings, and each channel's
+staffing model.
 """
 
 from __future__ import annotations
@@ -12,101 +13,15 @@ from typing import Any, Final
 import pandas as pd
 
 from kcc import config, staffing
+from kcc.targets import (
+    DEFERRED_CHANNELS,
+    UNSTAFFED_CHANNELS,
+    ChannelTargets,
+    check_positive,
+)
 
 #: Staffing models a channel can use (see the ``kcc.plan`` docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
-
-#: Channels answered later (deferred work with a response time).
-DEFERRED_CHANNELS: Final[frozenset[str]] = frozenset({"email", "whatsapp"})
-
-#: Channels nobody staffs.
-UNSTAFFED_CHANNELS: Final[frozenset[str]] = frozenset({"self_service"})
-
-
-def _check_share(name: str, value: float | None, *, low: float = 0.0, high: float = 1.0,
-                 optional: bool = True, open_low: bool = True) -> None:
-    if value is None:
-        if optional:
-            return
-        raise ValueError(f"{name} is required (a share between {low} and {high})")
-    ok = isinstance(value, (int, float)) and math.isfinite(value)
-    ok = ok and (low < value if open_low else low <= value) and value <= high
-    if not ok:
-        bound = "above" if open_low else "from"
-        raise ValueError(f"{name} must be a share {bound} {low:g} up to {high:g}, got {value!r}")
-
-
-def _check_positive(name: str, value: float | None, high: float, unit: str,
-                    optional: bool = True) -> None:
-    if value is None:
-        if optional:
-            return
-        raise ValueError(f"{name} is required (above 0 up to {high} {unit})")
-    ok = isinstance(value, (int, float)) and math.isfinite(value) and 0 < value <= high
-    if not ok:
-        raise ValueError(f"{name} must be above 0 and at most {high} {unit}, got {value!r}")
-
-
-@dataclass(frozen=True)
-class ChannelTargets:
-    """Service targets and model inputs of one channel.
-
-    Attributes
-    ----------
-    target_service_level : float
-        Share of offered contacts to answer within ``answer_time_s`` (live channels) or
-        ``response_time_h`` (deferred channels), above 0 up to 1. [-]
-    answer_time_s : float
-        Answer-time threshold of the service level of live channels, above 0 up to 3600. [s]
-    target_asa_s : float or None
-        Optional cap on the mean wait of answered contacts, above 0 up to 3600. [s]
-    max_abandon : float or None
-        Optional cap on the abandonment share (Erlang A only), above 0 up to 1. [-]
-    max_occupancy : float or None
-        Optional cap on agent occupancy, above 0 up to 1. [-]
-    patience_s : float or None
-        Mean patience of waiting callers, above 0 up to 86400; ``None`` means nobody abandons
-        (Erlang C). [s]
-    concurrency : float
-        Chat sessions one agent handles in parallel, 1 up to 10. [sessions]
-    response_time_h : float or None
-        Deferred work: response-time target counted in open hours, above 0 up to 720; ``None``
-        for live channels. [h]
-
-    Raises
-    ------
-    ValueError
-        When a field is outside its range; the message names the field and the range.
-    """
-
-    target_service_level: float = 0.8
-    answer_time_s: float = 20.0
-    target_asa_s: float | None = None
-    max_abandon: float | None = None
-    max_occupancy: float | None = 0.85
-    patience_s: float | None = None
-    concurrency: float = 1.0
-    response_time_h: float | None = None
-
-    def __post_init__(self) -> None:
-        _check_share("target_service_level", self.target_service_level, optional=False)
-        _check_positive("answer_time_s", self.answer_time_s, 3600, "s", optional=False)
-        _check_positive("target_asa_s", self.target_asa_s, 3600, "s")
-        _check_share("max_abandon", self.max_abandon)
-        _check_share("max_occupancy", self.max_occupancy)
-        _check_positive("patience_s", self.patience_s, 86_400, "s")
-        ok = isinstance(self.concurrency, (int, float)) and 1 <= self.concurrency <= 10
-        if not ok:
-            raise ValueError(
-                f"concurrency must be between 1 and 10 sessions per agent, got {self.concurrency!r}"
-            )
-        _check_positive("response_time_h", self.response_time_h, 720, "h")
-
-    @property
-    def response_share(self) -> float:
-        """Deferred work: share to answer within ``response_time_h`` (the service level). [-]"""
-        return self.target_service_level
-
 
 #: Targets when nothing is stored: 80% in 20 s on the phone, 80% in 60 s for chat, 90% of
 #: e-mails within 8 open hours, 90% of WhatsApp messages within 1 open hour.
@@ -212,7 +127,7 @@ class PlanSettings:
         ok = isinstance(self.flex_premium, (int, float)) and 0 <= self.flex_premium <= 5
         if not ok:
             raise ValueError(f"flex_premium must be a share from 0 up to 5, got {self.flex_premium!r}")
-        _check_positive("contract_hours_per_week", self.contract_hours_per_week, 60, "h/week",
+        check_positive("contract_hours_per_week", self.contract_hours_per_week, 60, "h/week",
                         optional=False)
 
     def targets_for(self, channel: str) -> ChannelTargets:
