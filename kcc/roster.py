@@ -35,6 +35,7 @@ import pandas as pd
 
 from kcc import config
 from kcc.i18n import TranslatedError
+from kcc.staffing import agent_hours
 
 #: Shortest and longest shift a pattern may describe [min]; 90-minute home blocks fit.
 MIN_LENGTH_MIN: Final[int] = 15
@@ -201,7 +202,7 @@ class ShiftPattern:
     @property
     def agent_hours_per_week(self) -> float:
         """Paid agent hours one week of this pattern adds (headcount x length x weekdays). [h]"""
-        return self.headcount * self.length_min / 60 * len(self.weekdays)
+        return float(agent_hours(float(self.headcount), float(self.length_min))) * len(self.weekdays)
 
 
 def patterns_from_frame(frame: pd.DataFrame) -> list[ShiftPattern]:

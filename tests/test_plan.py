@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kcc import plan, roster_input
+from kcc import plan, roster_input, staffing
 from kcc.plan import ChannelTargets, PlanSettings
 
 TZ = "Europe/Amsterdam"
@@ -77,6 +77,30 @@ def test_fte_and_cost_arithmetic() -> None:
     assert month["cost_flex_eur"] == pytest.approx(336 * 40.0 * 1.25)
     assert month["cost_total_eur"] == pytest.approx(month["cost_rostered_eur"] + month["cost_flex_eur"])
     assert result["cost_required_eur"].sum() == pytest.approx(3360 * 40.0)
+
+
+def test_budget_tiles_and_costs_use_the_one_formula_set() -> None:
+    """Budget bridge, overview tiles and interval costs are ``kcc.staffing``'s agent hours, FTE
+    and cost, number for number: a 37.5-hour contract over partial weeks and months (15 and
+    16 days) where another order of the same arithmetic would move the last bits."""
+    settings = _settings(contract_hours_per_week=37.5, cost_eur_per_hour={"phone": 38.7})
+    demand = _demand("2026-11-16", 31 * 48, calls=np.linspace(40.0, 160.0, 31 * 48))
+    result = plan.build_plan(demand, _roster(demand, 17.0), settings)
+    hours = staffing.agent_hours(result["required_scheduled"].to_numpy(float), 30.0)
+    assert np.array_equal(result["cost_required_eur"].to_numpy(float), staffing.labour_cost_eur(hours, 38.7))
+    bridge = plan.budget_bridge(result, settings)
+    for frame in (bridge.weekly, bridge.monthly):
+        weeks = staffing.weeks_of(frame["days"].astype(float))
+        for kind in ("required", "rostered"):
+            expected = staffing.fte(frame[f"{kind}_agent_hours"], 37.5, weeks)
+            assert frame[f"{kind}_fte"].tolist() == expected.tolist()
+    month = bridge.monthly
+    assert month["days"].tolist() == [15, 16]
+    assert month["cost_flex_eur"].tolist() == staffing.labour_cost_eur(month["short_agent_hours"], 38.7, 0.25).tolist()
+    tile = plan.overview_tiles(result, settings).set_index(["period", "channel"]).loc[("month", "phone")]
+    first_month = result[result["ds"] < pd.Timestamp("2026-12-16", tz=TZ)]
+    expected_fte = staffing.fte(float(plan.total(first_month)["required_agent_hours"]), 37.5, staffing.weeks_of(30.0))
+    assert tile["days"] == 30 and tile["required_fte"] == expected_fte
 
 
 def test_partial_week_fte_is_scaled_to_its_days() -> None:

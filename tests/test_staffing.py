@@ -16,15 +16,19 @@ from kcc.staffing import (
     ChatSpec,
     DeferredSpec,
     StaffingSpec,
+    agent_hours,
     aggregate_kpis,
     chat_agents_queueing,
     chat_agents_workload,
     deferred_staffing,
     estimate_patience,
     estimate_patience_from_contacts,
+    fte,
+    labour_cost_eur,
     roster_kpis,
     scheduled_agents,
     staffing_plan,
+    weeks_of,
 )
 
 TZ = "Europe/Amsterdam"
@@ -54,6 +58,52 @@ def test_pyworkforce_scheduled_with_shrinkage() -> None:
         assert plan["fte_hours"].iloc[0] == pytest.approx(sched * 0.5)
         assert plan["cost_eur"].iloc[0] == pytest.approx(sched * 0.5 * 40.0)
         assert plan["occupancy"].iloc[0] == pytest.approx(10.0 / raw)
+
+
+# --------------------------------------------------------------------------- hours, FTE, cost
+
+
+def test_agent_hours_fte_and_cost_known_values() -> None:
+    # 20 agents for a quarter-hour are 5 agent hours; 18 for half an hour are 9
+    assert agent_hours(np.array([20.0, 18.0]), np.array([15.0, 30.0])).tolist() == [5.0, 9.0]
+    # a 36-hour contract: 468 agent hours over 13 weeks is one FTE, 3360 h in a week 93.3 FTE
+    assert fte(468.0, 36.0, 13.0) == 1.0
+    assert fte(3360.0, 36.0, weeks_of(7.0)) == pytest.approx(93.333333, abs=1e-6)
+    # a 31-day month counts its own days: 31 days x 36 h / 7 = 159.43 paid hours per FTE
+    assert weeks_of(31.0) == pytest.approx(4.428571, abs=1e-6)
+    assert fte(159.42857142857142, 36.0, weeks_of(31.0)) == pytest.approx(1.0, rel=1e-15)
+    # cost: 3360 h at 40 EUR/h; short hours bought as flex at a 25 % premium
+    assert labour_cost_eur(3360.0, 40.0) == 134_400.0
+    assert labour_cost_eur(336.0, 40.0, 0.25) == 16_800.0
+
+
+def test_hours_fte_and_cost_keep_series_and_arrays() -> None:
+    agents = pd.Series([4.0, 0.0, 2.5], index=["a", "b", "c"])
+    hours = agent_hours(agents, 15.0)
+    assert isinstance(hours, pd.Series) and hours.tolist() == [1.0, 0.0, 0.625]
+    weeks = np.array([1.0, 2.0, np.nan])
+    assert np.array_equal(fte(np.array([36.0, 36.0, 36.0]), 36.0, weeks), [1.0, 0.5, np.nan], equal_nan=True)
+    rates = pd.Series([38.0, 35.0, 0.0], index=["a", "b", "c"])
+    assert labour_cost_eur(hours, rates).tolist() == [38.0, 0.0, 0.0]
+
+
+@given(hours=st.floats(0.0, 1e6), contract=st.floats(1.0, 60.0), days=st.integers(1, 400))
+def test_fte_is_hours_over_paid_hours(hours: float, contract: float, days: int) -> None:
+    # metamorphic: twice the hours is twice the FTE; a longer contract is fewer FTE; the FTE
+    # times the paid hours of one FTE gives the hours back
+    weeks = weeks_of(float(days))
+    one = fte(hours, contract, weeks)
+    assert fte(2.0 * hours, contract, weeks) == pytest.approx(2.0 * one, rel=1e-12)
+    assert fte(hours, contract * 1.5, weeks) <= one
+    assert one * contract * days / 7.0 == pytest.approx(hours, rel=1e-12, abs=1e-9)
+
+
+def test_flex_premium_prices_bought_hours_only() -> None:
+    own = labour_cost_eur(np.array([10.0, 0.0]), 38.0)
+    assert own.tolist() == [380.0, 0.0]
+    assert labour_cost_eur(np.array([10.0, 0.0]), 38.0, 0.5).tolist() == [570.0, 0.0]
+    # no premium multiplies nothing: the cost is exactly hours x rate
+    assert labour_cost_eur(0.1, 0.7, 0.0) == 0.1 * 0.7
 
 
 def test_scheduled_agents_guards_rounding() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kcc import staffing
 from kcc.formatting import csv_text
 from kcc.plan.settings import PlanSettings
 from kcc.plan.summaries import summarise
@@ -70,8 +71,9 @@ def budget_bridge(plan: pd.DataFrame, settings: PlanSettings) -> BudgetBridge:
 
     ``FTE = agent hours / (contract hours per week x days / 7)``; cost is agent hours x the
     channel's loaded hourly cost, and short hours covered by flex cost ``(1 + flex_premium)``
-    times that. Costs are recomputed from hours and ``settings`` (not read from the plan), so
-    editing a cost or the contract hours needs no new plan.
+    times that (``kcc.staffing.fte`` and ``kcc.staffing.labour_cost_eur``). Costs are
+    recomputed from hours and ``settings`` (not read from the plan), so editing a cost or the
+    contract hours needs no new plan.
 
     Parameters
     ----------
@@ -91,18 +93,18 @@ def budget_bridge(plan: pd.DataFrame, settings: PlanSettings) -> BudgetBridge:
     for frame in (weekly, monthly):
         if frame.empty:
             continue
-        fte_hours = hours_per_week * frame["days"].astype(float) / 7.0
-        frame["required_fte"] = frame["required_agent_hours"] / fte_hours
-        frame["required_p90_fte"] = frame["required_p90_agent_hours"] / fte_hours
-        frame["rostered_fte"] = frame["rostered_agent_hours"] / fte_hours
+        weeks = staffing.weeks_of(frame["days"].astype(float))
+        for kind in ("required", "required_p90", "rostered"):
+            frame[f"{kind}_fte"] = staffing.fte(frame[f"{kind}_agent_hours"], hours_per_week, weeks)
         frame["fte_gap"] = frame["rostered_fte"] - frame["required_fte"]
     if not monthly.empty:
         rate = monthly["channel"].map(settings.cost_for).astype(float)
         monthly["cost_eur_per_hour"] = rate
-        monthly["cost_required_eur"] = monthly["required_agent_hours"] * rate
-        monthly["cost_rostered_eur"] = monthly["rostered_agent_hours"] * rate
-        monthly["cost_flex_eur"] = monthly["short_agent_hours"] * rate * (1 + settings.flex_premium)
-        monthly["cost_over_eur"] = monthly["over_agent_hours"] * rate
+        monthly["cost_required_eur"] = staffing.labour_cost_eur(monthly["required_agent_hours"], rate)
+        monthly["cost_rostered_eur"] = staffing.labour_cost_eur(monthly["rostered_agent_hours"], rate)
+        monthly["cost_flex_eur"] = staffing.labour_cost_eur(monthly["short_agent_hours"], rate,
+                                                            settings.flex_premium)
+        monthly["cost_over_eur"] = staffing.labour_cost_eur(monthly["over_agent_hours"], rate)
         monthly["cost_total_eur"] = monthly["cost_rostered_eur"] + monthly["cost_flex_eur"]
     week_cols = ["channel", "week", "days", "required_agent_hours", "required_p90_agent_hours",
                  "rostered_agent_hours", "required_fte", "required_p90_fte", "rostered_fte",

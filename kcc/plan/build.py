@@ -196,16 +196,18 @@ def with_costs(plan: pd.DataFrame, settings: PlanSettings) -> pd.DataFrame:
     """The plan priced with ``settings``' hourly costs (a copy; nothing else changes).
 
     ``cost_required_eur = required_scheduled x hours x cost`` and ``cost_rostered_eur =
-    rostered x hours x cost`` per interval [EUR]. Costs do not change the queueing maths, so a
+    rostered x hours x cost`` per interval [EUR] (``kcc.staffing.agent_hours`` and
+    ``labour_cost_eur``). Costs do not change the queueing maths, so a
     cached plan can be re-priced without staffing it again. ``attrs["settings"]`` is set to
     ``settings``.
     """
     out = plan.copy()
-    hours = out["interval_min"].to_numpy(float) / 60.0
+    interval_min = out["interval_min"].to_numpy(float)
     rates = {c: settings.cost_for(c) for c in pd.unique(out["channel"])}
     rate = out["channel"].map(rates).to_numpy(float) if len(out) else np.zeros(0)
-    out["cost_required_eur"] = out["required_scheduled"].to_numpy(float) * hours * rate
-    out["cost_rostered_eur"] = out["rostered"].to_numpy(float) * hours * rate
+    for cost, agents in (("cost_required_eur", "required_scheduled"), ("cost_rostered_eur", "rostered")):
+        hours = staffing.agent_hours(out[agents].to_numpy(float), interval_min)
+        out[cost] = staffing.labour_cost_eur(hours, rate)
     out.attrs["settings"] = settings
     return out
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from kcc import staffing
 from kcc.plan.frames import EPS, PlanError
-from kcc.plan.settings import ChannelTargets
 from kcc.queueing import backlog, queue_metrics, required_staffing
+from kcc.targets import ChannelTargets
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,9 @@ def _single_interval_min(interval_s: np.ndarray) -> int:
     return int(round(float(lengths[0]) / 60.0)) if len(lengths) else 15
 
 
-def _voice_spec(model: str, targets: ChannelTargets, interval_s: np.ndarray) -> Any:
+def _voice_spec(model: str, targets: ChannelTargets, interval_s: np.ndarray) -> staffing.StaffingSpec:
     """``kcc.staffing.StaffingSpec`` of a phone-like queue (shrinkage is applied by the plan)."""
-    erlang_a = model == "erlang_a"
-    return staffing.StaffingSpec(
-        interval_min=_single_interval_min(interval_s),
-        answer_time_s=targets.answer_time_s,
-        target_service_level=targets.target_service_level,
-        target_asa_s=targets.target_asa_s,
-        max_occupancy=targets.max_occupancy,
-        max_abandon=targets.max_abandon if erlang_a else None,
-        patience_s=targets.patience_s if erlang_a else None,
-        shrinkage=0.0,
-        cost_eur_per_hour=0.0,
-    )
+    return targets.staffing_spec(_single_interval_min(interval_s), erlang_a=model == "erlang_a")
 
 
 def require(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,

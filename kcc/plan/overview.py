@@ -7,6 +7,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from kcc import staffing
 from kcc.plan.frames import EPS, local_naive
 from kcc.plan.settings import PlanSettings
 from kcc.plan.summaries import total
@@ -52,7 +53,7 @@ def overview_tiles(
         end = first + (pd.Timedelta(days=7) if period == "week" else pd.DateOffset(months=1))
         part = plan[(local_day >= first) & (local_day < end)]
         days = int(local_naive(part["ds"]).dt.normalize().nunique()) if len(part) else 0
-        fte_hours = settings.contract_hours_per_week * max(days, 1) / 7.0
+        weeks = staffing.weeks_of(float(max(days, 1)))
         groups = [("all", part)] + [(c, g) for c, g in part.groupby("channel", sort=False)]
         for channel, rows_ in groups:
             staffed = rows_[rows_["model"] != "none"]
@@ -64,14 +65,21 @@ def overview_tiles(
                 "end": pd.Timestamp(end),
                 "days": days,
                 "contacts": float(rows_["volume"].sum()),
-                "required_fte": float(tot["required_agent_hours"] / fte_hours) if tot is not None else 0.0,
-                "rostered_fte": float(tot["rostered_agent_hours"] / fte_hours) if tot is not None else 0.0,
+                "required_fte": _fte(tot, "required_agent_hours", settings, weeks),
+                "rostered_fte": _fte(tot, "rostered_agent_hours", settings, weeks),
                 "service_level": float(tot["service_level"]) if tot is not None else np.nan,
                 "p_abandon": float(tot["p_abandon"]) if tot is not None else np.nan,
                 "cost_required_eur": float(rows_["cost_required_eur"].sum()),
                 "cost_rostered_eur": float(rows_["cost_rostered_eur"].sum()),
             })
     return pd.DataFrame(rows, columns=columns)
+
+
+def _fte(tot: pd.Series | None, hours: str, settings: PlanSettings, weeks: float) -> float:
+    """FTE of one agent-hours total (0 without staffed rows)."""
+    if tot is None:
+        return 0.0
+    return float(staffing.fte(float(tot[hours]), settings.contract_hours_per_week, weeks))
 
 
 def worst_gaps(plan: pd.DataFrame, n: int = 3) -> pd.DataFrame:
@@ -102,9 +110,8 @@ def worst_gaps(plan: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     frame = frame[short].assign(_run=run_id[short])
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    hours = frame["interval_min"] / 60.0
     frame = frame.assign(
-        _short_h=-frame["gap"] * hours,
+        _short_h=staffing.agent_hours(-frame["gap"], frame["interval_min"]),
         _short=-frame["gap"],
         _end=frame["ds"] + pd.to_timedelta(frame["interval_min"], unit="min"),
         _kv=np.where(frame["service_level"].notna(), frame["volume"], 0.0),

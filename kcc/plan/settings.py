@@ -1,5 +1,6 @@
-"""Plan settings: one channel's targets (``ChannelTargets``), the plan-wide ``PlanSettings``, their
-JSON form, the defaults read from the stored settings, and each channel's staffing model.
+"""Plan settings: the plan-wide ``PlanSettings`` with one ``kcc.targets.ChannelTargets`` per
+channel, their JSON form, the defaults read from the stored settings, and each channel's
+staffing model.
 """
 
 from __future__ import annotations
@@ -12,74 +13,10 @@ from typing import Any, Final
 import pandas as pd
 
 from kcc import checks, config, staffing
+from kcc.targets import DEFERRED_CHANNELS, UNSTAFFED_CHANNELS, ChannelTargets
 
 #: Staffing models a channel can use (see the ``kcc.plan`` docstring).
 MODELS: Final[tuple[str, ...]] = ("erlang_a", "erlang_c", "chat", "backlog", "none")
-
-#: Channels answered later (deferred work with a response time).
-DEFERRED_CHANNELS: Final[frozenset[str]] = frozenset({"email", "whatsapp"})
-
-#: Channels nobody staffs.
-UNSTAFFED_CHANNELS: Final[frozenset[str]] = frozenset({"self_service"})
-
-
-@dataclass(frozen=True)
-class ChannelTargets:
-    """Service targets and model inputs of one channel.
-
-    Attributes
-    ----------
-    target_service_level : float
-        Share of offered contacts to answer within ``answer_time_s`` (live channels) or
-        ``response_time_h`` (deferred channels), above 0 up to 1. [-]
-    answer_time_s : float
-        Answer-time threshold of the service level of live channels, above 0 up to 3600. [s]
-    target_asa_s : float or None
-        Optional cap on the mean wait of answered contacts, above 0 up to 3600. [s]
-    max_abandon : float or None
-        Optional cap on the abandonment share (Erlang A only), above 0 up to 1. [-]
-    max_occupancy : float or None
-        Optional cap on agent occupancy, above 0 up to 1. [-]
-    patience_s : float or None
-        Mean patience of waiting callers, above 0 up to 86400; ``None`` means nobody abandons
-        (Erlang C). [s]
-    concurrency : float
-        Chat sessions one agent handles in parallel, 1 up to 10. [sessions]
-    response_time_h : float or None
-        Deferred work: response-time target counted in open hours, above 0 up to 720; ``None``
-        for live channels. [h]
-
-    Raises
-    ------
-    ValueError
-        When a field is outside its range; the message names the field and the range.
-    """
-
-    target_service_level: float = 0.8
-    answer_time_s: float = 20.0
-    target_asa_s: float | None = None
-    max_abandon: float | None = None
-    max_occupancy: float | None = 0.85
-    patience_s: float | None = None
-    concurrency: float = 1.0
-    response_time_h: float | None = None
-
-    def __post_init__(self) -> None:
-        # checked, not normalised: the values as given are what the settings' JSON keeps
-        checks.share("target_service_level", self.target_service_level)
-        checks.above_at_most("answer_time_s", self.answer_time_s, 3600, unit="s")
-        checks.above_at_most("target_asa_s", self.target_asa_s, 3600, unit="s", optional=True)
-        checks.share("max_abandon", self.max_abandon, optional=True)
-        checks.share("max_occupancy", self.max_occupancy, optional=True)
-        checks.above_at_most("patience_s", self.patience_s, 86_400, unit="s", optional=True)
-        checks.number_in("concurrency", self.concurrency, 1, 10, unit="sessions per agent")
-        checks.above_at_most("response_time_h", self.response_time_h, 720, unit="h", optional=True)
-
-    @property
-    def response_share(self) -> float:
-        """Deferred work: share to answer within ``response_time_h`` (the service level). [-]"""
-        return self.target_service_level
-
 
 #: Targets when nothing is stored: 80% in 20 s on the phone, 80% in 60 s for chat, 90% of
 #: e-mails within 8 open hours, 90% of WhatsApp messages within 1 open hour.

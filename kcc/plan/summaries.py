@@ -7,7 +7,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from kcc import config
+from kcc import config, staffing
 from kcc.plan.frames import PlanError, local_naive
 
 #: Summary frequencies: day, week (starting Monday), month.
@@ -41,7 +41,11 @@ def period_start(ds: pd.Series, freq: str) -> pd.Series:
 
 def _with_weights(plan: pd.DataFrame) -> pd.DataFrame:
     """Sums that period KPIs are built from (volume-weighted, never plain averages)."""
-    hours = plan["interval_min"].to_numpy(float) / 60.0
+    interval_min = plan["interval_min"].to_numpy(float)
+
+    def hours(agents: np.ndarray) -> np.ndarray:
+        return staffing.agent_hours(agents, interval_min)
+
     volume = plan["volume"].to_numpy(float)
     sl = plan["service_level"].to_numpy(float)
     asa = plan["asa_s"].to_numpy(float)
@@ -57,11 +61,11 @@ def _with_weights(plan: pd.DataFrame) -> pd.DataFrame:
         {
             "volume": volume,
             "volume_hi": plan["volume_hi"].to_numpy(float),
-            "required_agent_hours": plan["required_scheduled"].to_numpy(float) * hours,
-            "required_p90_agent_hours": plan["required_scheduled_p90"].to_numpy(float) * hours,
-            "rostered_agent_hours": plan["rostered"].to_numpy(float) * hours,
-            "short_agent_hours": np.clip(-gap, 0, None) * hours,
-            "over_agent_hours": np.clip(gap, 0, None) * hours,
+            "required_agent_hours": hours(plan["required_scheduled"].to_numpy(float)),
+            "required_p90_agent_hours": hours(plan["required_scheduled_p90"].to_numpy(float)),
+            "rostered_agent_hours": hours(plan["rostered"].to_numpy(float)),
+            "short_agent_hours": hours(np.clip(-gap, 0, None)),
+            "over_agent_hours": hours(np.clip(gap, 0, None)),
             "cost_required_eur": plan["cost_required_eur"].to_numpy(float),
             "cost_rostered_eur": plan["cost_rostered_eur"].to_numpy(float),
             "_kpi_volume": np.where(kpi, volume, 0.0),
@@ -69,9 +73,9 @@ def _with_weights(plan: pd.DataFrame) -> pd.DataFrame:
             "_abandon_w": np.where(kpi, np.nan_to_num(abandon) * volume, 0.0),
             "_answered": answered,
             "_asa_w": asa_w,
-            "_avail_h": plan["available"].to_numpy(float) * hours,
-            "_busy_h": np.nan_to_num(plan["occupancy"].to_numpy(float))
-            * plan["available"].to_numpy(float) * hours,
+            "_avail_h": hours(plan["available"].to_numpy(float)),
+            "_busy_h": hours(np.nan_to_num(plan["occupancy"].to_numpy(float))
+                             * plan["available"].to_numpy(float)),
         },
         index=plan.index,
     )

@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kcc import plan, scenarios
+from kcc import plan, scenarios, staffing
 from kcc.config import CHANNELS
 from kcc.formatting import fmt_eur, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
@@ -145,7 +145,7 @@ def _budget_rows(base: pd.DataFrame, scen: pd.DataFrame, key: str, base_settings
         rows.append(BudgetRow(
             period=label,
             channel=str(row.channel),
-            weeks=float(row.days) / 7.0,
+            weeks=staffing.weeks_of(float(row.days)),
             hours_base_h=float(row.required_agent_hours_b),
             hours_scen_h=float(row.required_agent_hours_s),
             # the roster is the same in both; take the scenario's rows, else the baseline's
@@ -163,16 +163,7 @@ def _goals(settings: PlanSettings, channels: Sequence[str]) -> tuple[ChannelGoal
         model = plan.channel_model(channel, targets)
         if model == "none":
             continue
-        deferred = model == "backlog"
-        goals.append(ChannelGoal(
-            channel=channel,
-            target_service_level=targets.target_service_level,
-            answer_time_s=None if deferred else targets.answer_time_s,
-            target_asa_s=None if deferred else targets.target_asa_s,
-            max_abandon=None if deferred else targets.max_abandon,
-            max_occupancy=targets.max_occupancy,
-            response_time_h=targets.response_time_h if deferred else None,
-        ))
+        goals.append(ChannelGoal.from_targets(channel, targets, deferred=model == "backlog"))
     return tuple(goals)
 
 
@@ -364,10 +355,9 @@ def _reach(by_channel: pd.DataFrame, channel: str, column: str) -> float | None:
 
 def _channel_outcomes(baseline: ScenarioResult, scenario: ScenarioResult, base_settings: PlanSettings,
                       scen_settings: PlanSettings, channels: Sequence[str], base_hours: Mapping[str, ChannelHours],
-                      volumes: tuple[pd.Series, pd.Series], fte_hours_h: float,
-                      lang: str) -> tuple[ChannelOutcome, ...]:
-    """Per channel outcomes, baseline against scenario; ``fte_hours_h`` is the paid hours of one
-    FTE over the period (contract hours x weeks). [h]"""
+                      volumes: tuple[pd.Series, pd.Series], contract_hours_per_week: float,
+                      weeks: float, lang: str) -> tuple[ChannelOutcome, ...]:
+    """Per channel outcomes, baseline against scenario, over a period of ``weeks`` weeks."""
     volume_base, volume_scen = volumes
     by_channel = scenario.by_channel.set_index("channel") if "channel" in scenario.by_channel else scenario.by_channel
     outcomes = []
@@ -385,11 +375,11 @@ def _channel_outcomes(baseline: ScenarioResult, scenario: ScenarioResult, base_s
             reach_scen=_reach(by_channel, channel, "reachability"),
             hours_base=channel_hours_text(base_hours.get(channel), lang),
             hours_scen=channel_hours_text(hours_scen, lang),
-            required_fte_base=hours_b / fte_hours_h,
-            required_fte_scen=hours_s / fte_hours_h,
-            rostered_fte=(rostered_s or rostered_h) / fte_hours_h,
-            cost_base_eur=hours_b * base_settings.cost_for(channel),
-            cost_scen_eur=hours_s * scen_settings.cost_for(channel),
+            required_fte_base=staffing.fte(hours_b, contract_hours_per_week, weeks),
+            required_fte_scen=staffing.fte(hours_s, contract_hours_per_week, weeks),
+            rostered_fte=staffing.fte(rostered_s or rostered_h, contract_hours_per_week, weeks),
+            cost_base_eur=staffing.labour_cost_eur(hours_b, base_settings.cost_for(channel)),
+            cost_scen_eur=staffing.labour_cost_eur(hours_s, scen_settings.cost_for(channel)),
         ))
     return tuple(outcomes)
 
@@ -457,7 +447,7 @@ def build_summary(
 
     days = _local_naive(pd.concat([base_plan["ds"], scen_plan["ds"]])).dt.normalize()
     start, end = days.min().date(), days.max().date()
-    weeks = ((end - start).days + 1) / 7.0
+    weeks = staffing.weeks_of(float((end - start).days + 1))
 
     volume_base = baseline.demand.groupby("channel")["volume"].sum()
     volume_scen = scenario.demand.groupby("channel")["volume"].sum()
@@ -469,7 +459,7 @@ def build_summary(
                                           else scenarios.infer_opening_hours(baseline.demand))}
 
     outcomes = _channel_outcomes(baseline, scenario, base_settings, scen_settings, channels, base_hours,
-                                 (volume_base, volume_scen), contract * weeks, lang)
+                                 (volume_base, volume_scen), contract, weeks, lang)
 
     bridge_base = plan.budget_bridge(base_plan, base_settings)
     bridge_scen = plan.budget_bridge(scen_plan, scen_settings)

@@ -7,14 +7,14 @@ assumptions. Shares are fractions 0..1 here and percentages only in what is rend
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
 import pandas as pd
 
-from kcc import checks
+from kcc import checks, staffing
+from kcc.targets import ChannelTargets
 
 #: Sections of the summary, in reading order.
 SECTIONS: Final[tuple[str, ...]] = (
@@ -38,7 +38,8 @@ LANGUAGES: Final[tuple[str, ...]] = ("en", "nl")
 
 @dataclass(frozen=True)
 class ChannelGoal:
-    """KPI targets of one channel (``None`` where not set).
+    """KPI targets of one channel (``None`` where not set): the part of a
+    ``kcc.targets.ChannelTargets`` a board reads, made by :meth:`from_targets`.
 
     Attributes
     ----------
@@ -65,6 +66,34 @@ class ChannelGoal:
     max_abandon: float | None = None
     max_occupancy: float | None = None
     response_time_h: float | None = None
+
+    @classmethod
+    def from_targets(cls, channel: str, targets: ChannelTargets, *, deferred: bool) -> ChannelGoal:
+        """The goal of ``channel`` with ``targets``.
+
+        Parameters
+        ----------
+        channel : str
+            Channel id.
+        targets : kcc.targets.ChannelTargets
+            The channel's targets as the scenario staffs for them.
+        deferred : bool
+            Deferred work (the backlog model): the response time counts, the answer time, mean
+            wait and abandonment of live channels do not.
+
+        Returns
+        -------
+        ChannelGoal
+        """
+        return cls(
+            channel=channel,
+            target_service_level=targets.target_service_level,
+            answer_time_s=None if deferred else targets.answer_time_s,
+            target_asa_s=None if deferred else targets.target_asa_s,
+            max_abandon=None if deferred else targets.max_abandon,
+            max_occupancy=targets.max_occupancy,
+            response_time_h=targets.response_time_h if deferred else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -143,22 +172,22 @@ class BudgetRow:
 
     def fte(self, hours_h: float, contract_hours_per_week: float) -> float:
         """FTE of ``hours_h`` paid hours in this period: hours / (contract hours x weeks). [FTE]"""
-        return hours_h / (contract_hours_per_week * self.weeks) if self.weeks > 0 else 0.0
+        return staffing.fte(hours_h, contract_hours_per_week, self.weeks) if self.weeks > 0 else 0.0
 
     @property
     def cost_base_eur(self) -> float:
         """Cost of the baseline requirement. [EUR]"""
-        return self.hours_base_h * self.rate_base_eur_per_hour
+        return staffing.labour_cost_eur(self.hours_base_h, self.rate_base_eur_per_hour)
 
     @property
     def cost_scen_eur(self) -> float:
         """Cost of the scenario requirement. [EUR]"""
-        return self.hours_scen_h * self.rate_scen_eur_per_hour
+        return staffing.labour_cost_eur(self.hours_scen_h, self.rate_scen_eur_per_hour)
 
     @property
     def cost_rostered_eur(self) -> float:
         """Cost of the roster. [EUR]"""
-        return self.hours_rostered_h * self.rate_base_eur_per_hour
+        return staffing.labour_cost_eur(self.hours_rostered_h, self.rate_base_eur_per_hour)
 
 
 @dataclass(frozen=True)
@@ -316,7 +345,7 @@ class StrategySummary:
     @property
     def weeks(self) -> float:
         """Length of the plan period. [weeks]"""
-        return ((self.period_end - self.period_start).days + 1) / 7.0
+        return staffing.weeks_of(float((self.period_end - self.period_start).days + 1))
 
     def totals(self) -> dict[str, float]:
         """Period totals: contacts, average FTE and cost, baseline, scenario and rostered.
@@ -332,13 +361,11 @@ class StrategySummary:
             "scen": sum(r.hours_scen_h for r in self.monthly),
             "rostered": sum(r.hours_rostered_h for r in self.monthly),
         }
-        denominator = self.contract_hours_per_week * self.weeks
         return {
             "volume_base": sum(c.volume_base for c in self.channels),
             "volume_scen": sum(c.volume_scen for c in self.channels),
-            "fte_base": hours["base"] / denominator,
-            "fte_scen": hours["scen"] / denominator,
-            "fte_rostered": hours["rostered"] / denominator,
+            **{f"fte_{kind}": staffing.fte(hours[kind], self.contract_hours_per_week, self.weeks)
+               for kind in ("base", "scen", "rostered")},
             "cost_base_eur": sum(r.cost_base_eur for r in self.monthly),
             "cost_scen_eur": sum(r.cost_scen_eur for r in self.monthly),
             "cost_rostered_eur": sum(r.cost_rostered_eur for r in self.monthly),
@@ -358,14 +385,14 @@ class StrategySummary:
         for period in dict.fromkeys(r.period for r in rows):
             group = [r for r in rows if r.period == period]
             weeks = group[0].weeks
-            denominator = self.contract_hours_per_week * weeks if weeks > 0 else math.inf
             records.append(
                 {
                     "period": period,
                     "weeks": weeks,
-                    "fte_base": sum(r.hours_base_h for r in group) / denominator,
-                    "fte_scen": sum(r.hours_scen_h for r in group) / denominator,
-                    "fte_rostered": sum(r.hours_rostered_h for r in group) / denominator,
+                    "fte_base": group[0].fte(sum(r.hours_base_h for r in group), self.contract_hours_per_week),
+                    "fte_scen": group[0].fte(sum(r.hours_scen_h for r in group), self.contract_hours_per_week),
+                    "fte_rostered": group[0].fte(sum(r.hours_rostered_h for r in group),
+                                                 self.contract_hours_per_week),
                     "cost_base_eur": sum(r.cost_base_eur for r in group),
                     "cost_scen_eur": sum(r.cost_scen_eur for r in group),
                     "cost_rostered_eur": sum(r.cost_rostered_eur for r in group),

@@ -10,7 +10,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from kcc import checks, plan
+from kcc import checks, plan, staffing
 from kcc.scenarios.baseline import hours_to_setting
 from kcc.scenarios.demand import NO_AGENT_CHANNELS
 from kcc.scenarios.pipeline import (
@@ -153,15 +153,15 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
              settings: Any, spec: ScenarioSpec, which: str) -> dict[str, Any]:
     """Scalars and per-channel/weekday sums of one side (``scn`` or ``base``).
 
-    FTE and KPIs use the definitions of the Staffing and Overview pages (``kcc.plan.total``:
-    agent hours / (contract hours x days / 7), KPIs weighted by volume), so the baseline
-    scenario shows the plan's numbers for the same days.
+    FTE and KPIs use the definitions of the Staffing and Overview pages (``kcc.plan.total``
+    and ``kcc.staffing.fte``: agent hours / (contract hours x days / 7), KPIs weighted by
+    volume), so the baseline scenario shows the plan's numbers for the same days.
     """
     suffix = "" if which == "scn" else "_baseline"
     days = max(1, len(np.unique(p.grid.day)))
-    weeks = days / 7.0
-    hours = plan_frame["interval_min"].to_numpy(float) / 60.0
-    agent_hours = plan_frame["required_scheduled"].to_numpy(float) * hours
+    weeks = staffing.weeks_of(float(days))
+    interval_min = plan_frame["interval_min"].to_numpy(float)
+    agent_hours = staffing.agent_hours(plan_frame["required_scheduled"].to_numpy(float), interval_min)
     per_contact = {c.channel: c.cost_eur_per_contact for c in spec.costs} if which == "scn" else {}
     volume = frame[f"volume{suffix}"].to_numpy(float)
     contact_cost = (frame["channel"].map(per_contact).fillna(0.0).to_numpy(float) * volume).sum()
@@ -173,12 +173,12 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
     lost = (p.scn.lost.sum() + p.gave_up.sum()) if which == "scn" else p.base.lost.sum()
     by_channel = pd.DataFrame({
         "channel": plan_frame["channel"], "agent_hours": agent_hours,
-        "rostered_hours": plan_frame["rostered"].to_numpy(float) * hours,
+        "rostered_hours": staffing.agent_hours(plan_frame["rostered"].to_numpy(float), interval_min),
         "cost": plan_frame["cost_required_eur"].to_numpy(float),
     }).groupby("channel").sum()
     out_channel = pd.DataFrame({
-        f"fte{suffix}": by_channel["agent_hours"] / weeks / contract,
-        f"fte_rostered{suffix}": by_channel["rostered_hours"] / weeks / contract,
+        f"fte{suffix}": staffing.fte(by_channel["agent_hours"], contract, weeks),
+        f"fte_rostered{suffix}": staffing.fte(by_channel["rostered_hours"], contract, weeks),
         f"cost_eur_per_month{suffix}": by_channel["cost"] / weeks * WEEKS_PER_MONTH,
     })
     kpis = pd.DataFrame.from_dict({
@@ -210,18 +210,18 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
     by_weekday = pd.DataFrame(index=pd.RangeIndex(WEEKDAYS, name="weekday"))
     count = day_counts.reindex(range(WEEKDAYS)).fillna(0).to_numpy(float)
     safe = np.where(count > 0, count, np.nan)
-    by_weekday[f"fte{suffix}"] = wd["h"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe / contract
+    # a weekday's hours per week: as many weeks as the period has that weekday
+    by_weekday[f"fte{suffix}"] = staffing.fte(wd["h"].reindex(range(WEEKDAYS)).fillna(0).to_numpy(), contract, safe)
     by_weekday[f"cost_eur_per_week{suffix}"] = wd["c"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     by_weekday[f"reached_per_week{suffix}"] = reach_wd["r"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     no_agent = frame["channel"].isin(NO_AGENT_CHANNELS)
     handled = volume[~no_agent.to_numpy()].sum() + frame.loc[no_agent, f"volume{suffix}"].sum()
-    fte_hours = contract * days / 7.0
     with_roster = plan.total(plan_frame, staffed_only=False)
     staffed = plan.total(kpi, staffed_only=False)
     return {
         "weeks": weeks,
-        "fte": float(with_roster["required_agent_hours"] / fte_hours),
-        "fte_rostered": float(with_roster["rostered_agent_hours"] / fte_hours),
+        "fte": float(staffing.fte(float(with_roster["required_agent_hours"]), contract, weeks)),
+        "fte_rostered": float(staffing.fte(float(with_roster["rostered_agent_hours"]), contract, weeks)),
         "cost_eur_per_month": cost / weeks * WEEKS_PER_MONTH,
         "cost_eur_per_contact": cost / handled if handled > 0 else float("nan"),
         "service_level": float(staffed["service_level"]),
@@ -492,18 +492,18 @@ def sl_frontier(
     if frame.empty:
         raise ValueError(f"channel {channel!r} has no demand")
     base = scenario_settings(settings, spec)
-    weeks = max(1, len(np.unique(p.grid.day))) / 7.0
+    weeks = staffing.weeks_of(float(max(1, len(np.unique(p.grid.day)))))
     key = "target_service_level"
     rows = []
     for level in sorted(levels):
         checks.number_in("levels", level, 0.01, 0.999)
         targets = base.with_targets(channel, **{key: float(level)})
         staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours)
-        hours = staffed["interval_min"].to_numpy(float) / 60.0
-        agent_hours = (staffed["required_scheduled"].to_numpy(float) * hours).sum()
+        agent_hours = staffing.agent_hours(staffed["required_scheduled"].to_numpy(float),
+                                           staffed["interval_min"].to_numpy(float)).sum()
         rows.append({
             "target_service_level": float(level),
-            "fte": agent_hours / weeks / float(base.contract_hours_per_week),
+            "fte": staffing.fte(float(agent_hours), float(base.contract_hours_per_week), weeks),
             "cost_eur_per_month": staffed["cost_required_eur"].sum() / weeks * WEEKS_PER_MONTH,
         })
     out = pd.DataFrame(rows)

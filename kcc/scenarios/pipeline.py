@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kcc import plan
 from kcc.scenarios.baseline import infer_opening_hours
 from kcc.scenarios.demand import (
     Constrained,
@@ -143,16 +142,7 @@ def scenario_settings(settings: Any, spec: ScenarioSpec) -> Any:
     """
     out = settings
     for t in spec.targets:
-        changes: dict[str, Any] = {}
-        deferred = t.channel in plan.DEFERRED_CHANNELS
-        if t.target_service_level is not None and not deferred:
-            changes["target_service_level"] = t.target_service_level
-        if t.response_share is not None and deferred:
-            changes["target_service_level"] = t.response_share
-        for name in ("answer_time_s", "target_asa_s", "max_abandon", "max_occupancy", "response_time_h"):
-            value = getattr(t, name)
-            if value is not None:
-                changes[name] = value
+        changes = t.changes()
         if changes:
             out = out.with_targets(t.channel, **changes)
     rates = {c.channel: c.cost_eur_per_hour for c in spec.costs if c.cost_eur_per_hour is not None}

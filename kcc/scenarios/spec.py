@@ -27,6 +27,7 @@ from kcc.scenarios.validation import (
     format_hhmm,
     set_field,
 )
+from kcc.targets import DEFERRED_CHANNELS, ChannelTargets
 
 SPEC_VERSION: Final[int] = 1
 
@@ -200,6 +201,10 @@ _TARGET_RANGES: Final[tuple[tuple[str, float, float, str], ...]] = (
 class TargetOverride:
     """KPI targets of one channel; None keeps the baseline setting.
 
+    A partial ``kcc.targets.ChannelTargets``: :meth:`changes` names the fields it sets on the
+    baseline's targets. Its own fields are the lever as saved and shared (``to_dict``), with
+    the scenario's ranges; ``response_share`` is the service level of deferred work.
+
     Attributes
     ----------
     channel : str
@@ -234,6 +239,28 @@ class TargetOverride:
         for attr, low, high, unit in _TARGET_RANGES:
             set_field(self, attr, checks.number_in(
                 f"{name}.{attr}", getattr(self, attr), low, high, unit=unit, optional=True))
+
+    def changes(self) -> dict[str, float]:
+        """The ``kcc.targets.ChannelTargets`` fields this override sets (the rest keep the
+        baseline's), for ``dataclasses.replace`` or ``PlanSettings.with_targets``.
+
+        Deferred channels (``kcc.targets.DEFERRED_CHANNELS``) take their service level from
+        ``response_share``, live channels from ``target_service_level``; the other is ignored.
+        """
+        out: dict[str, float] = {}
+        deferred = self.channel in DEFERRED_CHANNELS
+        level = self.response_share if deferred else self.target_service_level
+        if level is not None:
+            out["target_service_level"] = level
+        for name in ("answer_time_s", "target_asa_s", "max_abandon", "max_occupancy", "response_time_h"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+    def apply_to(self, targets: ChannelTargets) -> ChannelTargets:
+        """``targets`` with this override's changes (validated again as ``ChannelTargets``)."""
+        return dataclasses.replace(targets, **self.changes())
 
 
 @dataclass(frozen=True)

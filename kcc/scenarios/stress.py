@@ -14,6 +14,7 @@ from kcc.queueing.fluid import fluid_queue
 from kcc.scenarios.demand import default_aht_s
 from kcc.scenarios.spec import SurgeTest
 from kcc.scenarios.validation import MINUTES_PER_DAY, ScenarioError
+from kcc.staffing import agent_hours, labour_cost_eur
 
 
 @dataclass(frozen=True, eq=False)
@@ -231,7 +232,7 @@ def simulate_surge(
     def day_sl(v: int) -> float:
         return float(np.nansum(sl[v] * weights) / weights.sum()) if weights.sum() > 0 else float("nan")
 
-    flex_hours = float(flex.sum() * interval_min / 60.0)
+    flex_hours = float(agent_hours(float(flex.sum()), float(interval_min)))
     frame = pd.DataFrame({
         "ds": ds, "interval_min": interval_min, "volume": volume, "surge_volume": surged,
         "agents": agents / concurrency, "flex_agents": flex,
@@ -246,5 +247,5 @@ def simulate_surge(
         service_level_without=day_sl(0), service_level_with=day_sl(1),
         abandoned_without=float(gave_up[0].sum()), abandoned_with=float(gave_up[1].sum()),
         flex_agent_hours=flex_hours,
-        flex_cost_eur=flex_hours * cost_eur_per_hour * (1.0 + flex_premium),
+        flex_cost_eur=labour_cost_eur(flex_hours, cost_eur_per_hour, flex_premium),
     )

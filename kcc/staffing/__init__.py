@@ -15,7 +15,8 @@ Layout
 ------
 * :mod:`kcc.staffing.voice` -- ``StaffingSpec``, ``staffing_plan``, ``roster_kpis``,
   ``aggregate_kpis``.
-* :mod:`kcc.staffing.hours` -- ``scheduled_agents`` (shrinkage) and whole agent counts.
+* :mod:`kcc.staffing.hours` -- the one formula set for agent hours, FTE and cost:
+  ``scheduled_agents`` (shrinkage), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
@@ -23,7 +24,7 @@ Layout
 
 from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
 from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
-from kcc.staffing.hours import scheduled_agents
+from kcc.staffing.hours import agent_hours, fte, labour_cost_eur, scheduled_agents, weeks_of
 from kcc.staffing.patience import (
     PatienceEstimate,
     estimate_patience,
@@ -37,13 +38,17 @@ __all__ = [
     "DeferredSpec",
     "PatienceEstimate",
     "StaffingSpec",
+    "agent_hours",
     "aggregate_kpis",
     "chat_agents_queueing",
     "chat_agents_workload",
     "deferred_staffing",
     "estimate_patience",
     "estimate_patience_from_contacts",
+    "fte",
+    "labour_cost_eur",
     "roster_kpis",
     "scheduled_agents",
     "staffing_plan",
+    "weeks_of",
 ]

@@ -1,16 +1,40 @@
-"""Scheduled agents from available agents (shrinkage) and whole agent counts."""
+"""Agent hours, FTE and cost: the one formula set every page, scenario and export uses.
+
+* :func:`scheduled_agents` -- agents to schedule so that enough remain after shrinkage.
+* :func:`agent_hours` -- agents per interval to agent hours.
+* :func:`fte` -- agent hours over a period to full-time equivalents.
+* :func:`labour_cost_eur` -- agent hours to money, with the flex premium for bought hours.
+
+The functions take floats, numpy arrays or pandas Series alike (Series stay Series), so the
+plan, the budget bridge, the scenarios and the board summary compute the same numbers in the
+same order.
+"""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import numpy as np
+import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from kcc.checks import in_interval
 from kcc.queueing import INT_AGENTS_CEILING
 
-__all__ = ["EPS", "scheduled_agents", "whole_agents"]
+__all__ = [
+    "EPS",
+    "agent_hours",
+    "fte",
+    "labour_cost_eur",
+    "scheduled_agents",
+    "weeks_of",
+    "whole_agents",
+]
 
 EPS = 1e-9  # guards ceil/floor against 14 / 0.7 = 20.000000000000004
+
+#: A number, or one per interval, channel or period.
+Numbers = TypeVar("Numbers", float, NDArray[np.float64], "pd.Series[float]")
 
 
 def scheduled_agents(agents: ArrayLike, shrinkage: float) -> NDArray[np.int64]:
@@ -36,3 +60,80 @@ def scheduled_agents(agents: ArrayLike, shrinkage: float) -> NDArray[np.int64]:
 def whole_agents(agents: NDArray[np.float64]) -> NDArray[np.int64]:
     """Whole agent counts as int64, saturating instead of overflowing."""
     return np.minimum(agents, INT_AGENTS_CEILING).astype(np.int64)
+
+
+def agent_hours(agents: Numbers, interval_min: Numbers | float) -> Numbers:
+    """Agent hours of ``agents`` working intervals of ``interval_min``: ``agents x interval_min / 60``.
+
+    Parameters
+    ----------
+    agents : float, ndarray or Series
+        Agents in each interval (scheduled, rostered, short, ...). [agents]
+    interval_min : float, ndarray or Series
+        Length of each interval. [min]
+
+    Returns
+    -------
+    float, ndarray or Series
+        Agent hours per interval. [h]
+    """
+    # the interval is turned into hours first: a quarter-hour is exactly 0.25 h, so the
+    # hours of a 15-minute plan carry no rounding of their own
+    return agents * (interval_min / 60.0)
+
+
+def weeks_of(days: Numbers) -> Numbers:
+    """Length of a period of ``days`` days in weeks: ``days / 7``. [weeks]"""
+    return days / 7.0
+
+
+def fte(agent_hours_h: Numbers, contract_hours_per_week: float, weeks: Numbers | float) -> Numbers:
+    """Full-time equivalents of ``agent_hours_h`` over a period: hours / (contract hours x weeks).
+
+    The average number of full-time agents paid for those hours. A partial week or a month
+    counts its own days (``weeks_of(days)``); the board workbook writes the same formula.
+
+    Parameters
+    ----------
+    agent_hours_h : float, ndarray or Series
+        Agent hours in the period (scheduled requirement, roster, gap). [h]
+    contract_hours_per_week : float
+        Paid hours of one FTE. [h/week]
+    weeks : float, ndarray or Series
+        Length of the period. [weeks]
+
+    Returns
+    -------
+    float, ndarray or Series
+        Full-time equivalents; NaN where ``weeks`` is NaN. [FTE]
+
+    Examples
+    --------
+    >>> fte(720.0, 36.0, 2.0)
+    10.0
+    """
+    return agent_hours_h / (contract_hours_per_week * weeks)
+
+
+def labour_cost_eur(agent_hours_h: Numbers, cost_eur_per_hour: Numbers | float,
+                    flex_premium: float = 0.0) -> Numbers:
+    """Cost of agent hours: ``hours x loaded hourly cost x (1 + flex_premium)``.
+
+    Parameters
+    ----------
+    agent_hours_h : float, ndarray or Series
+        Agent hours. [h]
+    cost_eur_per_hour : float, ndarray or Series
+        Loaded cost of one agent hour (per channel). [EUR/h]
+    flex_premium : float
+        Extra cost of flexible or outsourced hours over the loaded cost (0.25 = 25 % more);
+        0 for own staff. [-]
+
+    Returns
+    -------
+    float, ndarray or Series
+        Cost. [EUR]
+    """
+    cost = agent_hours_h * cost_eur_per_hour
+    # own hours are not multiplied at all, so their cost is exactly hours x rate
+    return cost * (1.0 + flex_premium) if flex_premium else cost

@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 
 from kcc.checks import in_interval
 from kcc.queueing import queue_metrics, required_staffing
-from kcc.staffing.hours import EPS, scheduled_agents, whole_agents
+from kcc.staffing.hours import EPS, agent_hours, labour_cost_eur, scheduled_agents, whole_agents
 
 __all__ = ["StaffingSpec", "aggregate_kpis", "roster_kpis", "staffing_plan"]
 
@@ -162,7 +162,7 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
     )
     n = whole_agents(need.agents)
     scheduled = scheduled_agents(need.agents, spec.shrinkage)
-    fte_hours = scheduled * spec.interval_min / 60.0
+    fte_hours = agent_hours(scheduled.astype(float), float(spec.interval_min))
     out = pd.DataFrame(
         {
             "ds": volumes["ds"].to_numpy() if "ds" in volumes.columns else np.arange(calls.size),
@@ -176,7 +176,7 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
             "asa_s": m.asa_s,
             "p_abandon": m.p_abandon,
             "occupancy": m.occupancy,
-            "cost_eur": fte_hours * spec.cost_eur_per_hour,
+            "cost_eur": labour_cost_eur(fte_hours, spec.cost_eur_per_hour),
             "approximate": need.approximate | m.approximate,
         }
     )

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config, plan, roster_input, store
+from kcc import config, plan, roster_input, staffing, store
 from kcc.charts import staffing as charts
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
@@ -303,14 +303,14 @@ def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, ch
         return
     tot = plan.total(rows)
     days = int(rows["ds"].dt.tz_localize(None).dt.normalize().nunique())
-    fte_hours = settings.contract_hours_per_week * days / 7.0
+    weeks = staffing.weeks_of(float(days))
     targets = settings.targets_for(channel)
     start = rows["ds"].min().tz_localize(None).date()
     end = rows["ds"].max().tz_localize(None).date()
     st.markdown(tr("staffing.horizon_text", start=fmt_day(start), end=fmt_day(end), days=days))
     fte = tr("common.unit_fte")
-    required_fte = tot["required_agent_hours"] / fte_hours
-    rostered_fte = tot["rostered_agent_hours"] / fte_hours
+    required_fte = staffing.fte(float(tot["required_agent_hours"]), settings.contract_hours_per_week, weeks)
+    rostered_fte = staffing.fte(float(tot["rostered_agent_hours"]), settings.contract_hours_per_week, weeks)
     cols = st.columns(5)
     # units go in the labels so the big numbers fit their tiles; the same labels and
     # definitions as the Overview and the scenario pages
