@@ -222,6 +222,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.report.error": ("error", "fout"),
     "data.report.notice": ("notice", "melding"),
     "data.report.warning": ("warning", "waarschuwing"),
+    "data.report.in_full": ("Every reason in full ({n:,})", "Alle redenen volledig ({n:,})"),
+    "data.report.where_row": ("row {row:,}", "regel {row:,}"),
+    "data.report.where_column": ("column {column}", "kolom {column}"),
     "data.import.needs_confirmation": (
         "Nothing was imported yet: the file holds values that are unlikely. Check the "
         "warnings below; if the file is right, confirm them and import anyway.",
