@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from kcc import config, store
+from kcc import config
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.problems import (
     EXAMPLES_PER_PROBLEM,
