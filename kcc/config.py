@@ -41,6 +41,15 @@ MAX_EXACT_AGENTS: Final[int] = 100_000
 
 DEFAULT_QUEUE: Final[str] = "default"
 
+#: Customer ids that mean "not identified" in contact records (compared trimmed and in lower
+#: case; an empty id, and one of zeros only, always counts as not identified). Telephony
+#: exports write 0 for a caller the IVR could not identify: counted as one customer, they
+#: would make every such call a repeat of the one before.
+UNIDENTIFIED_CUSTOMER_IDS: Final[tuple[str, ...]] = ("0", "unknown", "onbekend", "anonymous", "anoniem")
+
+#: A contact is a repeat when the same customer made another contact this many days before. [days]
+REPEAT_WINDOW_DAYS: Final[int] = 7
+
 #: Longest plan the app makes; also how far ahead of today an imported date may lie. [weeks]
 MAX_PLAN_WEEKS: Final[int] = 104
 

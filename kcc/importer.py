@@ -24,11 +24,13 @@ from kcc.ingest import (
     WARNING_CODES,
     ImportProblem,
     ImportResult,
+    IntervalFit,
     Mapping,
     PlausibilityRules,
     SourceError,
     SourceFile,
     check_mapping,
+    fit_interval,
     guess_channel_map,
     guess_kind,
     guess_mapping,
@@ -39,6 +41,8 @@ from kcc.ingest import (
     preview,
     read_source,
     run_import,
+    sample_series,
+    separate_series,
 )
 
 __all__ = [
@@ -60,11 +64,13 @@ __all__ = [
     "WARNING_CODES",
     "ImportProblem",
     "ImportResult",
+    "IntervalFit",
     "Mapping",
     "PlausibilityRules",
     "SourceError",
     "SourceFile",
     "check_mapping",
+    "fit_interval",
     "guess_channel_map",
     "guess_kind",
     "guess_mapping",
@@ -75,4 +81,6 @@ __all__ = [
     "preview",
     "read_source",
     "run_import",
+    "sample_series",
+    "separate_series",
 ]

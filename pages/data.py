@@ -72,8 +72,9 @@ if upload is not None:
     if source.format == "csv":
         view.delimiter_picker(tr, delimiter_key, source.delimiter if delimiter is None else None)
     pending = view.mapping_form(tr, source, data, upload.name, delimiter, limits, fid)
+    refusal = view.interval_notes(con, lang, pending)
     view.preview(tr, pending)
-    early = importer.check_mapping(source, pending.mapping)
+    early = [*importer.check_mapping(source, pending.mapping), *refusal]
     if early:
         st.subheader(tr("data.report.header"))
         view.problem_table(tr, lang, early)

@@ -286,9 +286,13 @@ def test_six_minute_counts_cannot_make_quarter_hours(mem_con) -> None:
     text = "start,offered\n" + "".join(f"{s},1\n" for s in _quarters("2024-01-01 08:00", 20, 6))
     result = _run(mem_con, text, "intervals", interval_min=15)
     assert _reasons(result) == [
-        "6 min intervals cannot be added up to 15 min; pick a planning interval that is a "
-        "multiple of 6 min."
+        "6 min intervals cannot be added up to 15 min; choose 30 min, the nearest planning "
+        "interval that is a multiple of 6 min."
     ]
+    assert result.problems[0].message("nl") == (
+        "Intervallen van 6 min kunnen niet worden opgeteld tot 15 min; kies 30 min, het "
+        "dichtstbijzijnde planningsinterval dat een veelvoud is van 6 min."
+    )
     assert _run(mem_con, text, "intervals", interval_min=30).ok
 
 
@@ -307,14 +311,30 @@ def test_start_off_the_interval_grid(mem_con) -> None:
 
 
 def test_interval_differs_from_the_stored_series(mem_con) -> None:
+    """A file at another planning interval than its stored series gets a series of its own,
+    says why, and is not refused; the stored series keeps every row."""
     text = "start,offered\n" + "".join(f"{s},1\n" for s in _quarters("2024-01-01 08:00", 8))
     assert _run(mem_con, text, "intervals", interval_min=15).ok
-    other = "start,offered\n" + "".join(f"{s},1\n" for s in _quarters("2024-02-01 08:00", 8))
+    other = "start,offered\n" + "".join(f"{s},2\n" for s in _quarters("2024-02-01 08:00", 8))
     result = _run(mem_con, other, "intervals", interval_min=30)
-    assert _reasons(result) == [
-        "Series phone/default is stored in 15 min intervals, this import would write 30 min; "
-        "import with 15 min or reset the data first."
-    ]
+    assert result.ok and result.series == ("phone/default (30 min)",)
+    (notice,) = result.problems
+    assert notice.severity == importer.NOTICE
+    assert notice.reason == (
+        "Series phone/default is stored in 15 min intervals and this import writes 30 min, so "
+        "these rows go to a series of their own, phone/default (30 min), instead of mixing two "
+        "interval lengths in one series."
+    )
+    assert notice.message("nl") == (
+        "Reeks phone/default is opgeslagen in intervallen van 15 min en deze import schrijft "
+        "30 min, dus deze regels gaan naar een eigen reeks, phone/default (30 min), in plaats van "
+        "twee intervallengtes in één reeks te mengen."
+    )
+    stored = store.read_intervals(mem_con).groupby(["queue", "interval_min"])["offered"].sum()
+    assert stored.to_dict() == {("default", 15): 8.0, ("default (30 min)", 30): 16.0}
+    again = _run(mem_con, other, "intervals", interval_min=30)
+    assert again.ok and again.rows_replaced == 4, "the same file again replaces its own series"
+    assert store.read_intervals(mem_con)["offered"].sum() == 24
 
 
 def test_unmapped_outcome_and_channel(mem_con) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import tomllib
 import zipfile
+import zlib
 from pathlib import Path
 
 import pandas as pd
@@ -231,12 +232,12 @@ def test_an_image_renamed_csv_is_named_not_tokenized() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
     error = _refused(png, "volumes.csv")
     assert error.message("en") == (
-        "volumes.csv is not a text file or a spreadsheet: it holds a PNG image. Upload a CSV, "
-        "TSV, Excel (.xlsx) or Parquet file."
+        "volumes.csv is not a CSV/TSV, Excel or Parquet file: it holds a PNG image. Upload a "
+        "CSV, TSV, Excel (.xlsx) or Parquet file."
     )
     assert error.message("nl") == (
-        "volumes.csv is geen tekstbestand of spreadsheet: het bevat een PNG-afbeelding. Upload "
-        "een CSV-, TSV-, Excel- (.xlsx) of Parquet-bestand."
+        "volumes.csv is geen CSV/TSV-, Excel- of Parquet-bestand: het bevat een PNG-afbeelding. "
+        "Upload een CSV-, TSV-, Excel- (.xlsx) of Parquet-bestand."
     )
     assert "tokenizing" not in str(error)
 
@@ -248,9 +249,78 @@ def test_binary_data_pdf_old_excel_and_utf16() -> None:
     old = _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "volumes.xlsx")
     assert old.message("en") == "volumes.xlsx is an old Excel file (.xls). Open it in Excel and save it as .xlsx or CSV."
     assert old.message("nl") == "volumes.xlsx is een oud Excel-bestand (.xls). Open het in Excel en sla het op als .xlsx of CSV."
-    utf16 = _refused("start\toffered\n2024-03-04 08:00\t3\n".encode("utf-16"), "export.txt")
-    assert utf16.message("en").startswith("export.txt is text saved as UTF-16")
-    assert utf16.message("nl").startswith("export.txt is tekst opgeslagen als UTF-16")
+    # a UTF-16 byte-order mark over bytes that are not UTF-16 (an odd length)
+    utf16 = _refused(b"\xff\xfes\x00t\x00a", "export.txt")
+    assert utf16.message("en").startswith("export.txt looks like text saved as UTF-16 (Excel's 'Unicode text'), but")
+    assert utf16.message("nl").startswith("export.txt lijkt tekst opgeslagen als UTF-16 (Excels 'Unicode-tekst'), maar")
+
+
+def _png() -> bytes:
+    """A real 2 x 2 PNG image, written chunk by chunk as the format specifies."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = (2).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])  # 8-bit RGB
+    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2 + b"\x00" + b"\x00\x00\xff" * 2)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("kind", "english", "dutch"),
+    [
+        ("png", "a PNG image", "een PNG-afbeelding"),
+        ("zip", "a zip archive", "een zip-archief"),
+        ("noise", "binary data, not text", "binaire gegevens, geen tekst"),
+    ],
+)
+def test_a_file_that_is_not_data_is_named_with_its_file_name(kind: str, english: str, dutch: str) -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("volumes.csv", "start,offered\n2024-03-04 08:00,3\n")
+    # bytes without a NUL or a known signature, as a cut or encrypted file may hold
+    noise = bytes(b for b in range(1, 256) if b not in b",;\t|\n\r") * 40
+    data = {"png": _png(), "zip": archive.getvalue(), "noise": noise}[kind]
+    error = _refused(data, "mijn volumes.csv")
+    assert error.code == "not_text"
+    assert error.message("en") == (
+        f"mijn volumes.csv is not a CSV/TSV, Excel or Parquet file: it holds {english}. Upload a CSV, "
+        "TSV, Excel (.xlsx) or Parquet file."
+    )
+    assert error.message("nl") == (
+        f"mijn volumes.csv is geen CSV/TSV-, Excel- of Parquet-bestand: het bevat {dutch}. Upload "
+        "een CSV-, TSV-, Excel- (.xlsx) of Parquet-bestand."
+    )
+    assert "tokenizing" not in str(error) and "C error" not in str(error)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_is_read_and_imported(mem_con, encoding: str) -> None:  # noqa: ANN001 - fixture
+    """Excel's "Unicode text" (tab-separated UTF-16, with or without a byte-order mark) is text:
+    it imports like the same file in UTF-8, accents included."""
+    text = "start\toffered\tqueue\n" + "".join(
+        f"2024-03-04 {8 + i // 4:02d}:{15 * (i % 4):02d}\t{3 + i}\tcrédit\n" for i in range(8)
+    )
+    source = importer.read_source(text.encode(encoding), "unicode.txt")
+    assert (source.format, source.delimiter, source.encoding) == ("csv", "\t", "utf-8")
+    assert list(source.frame.columns) == ["start", "offered", "queue"]
+    assert source.frame["queue"].iloc[0] == "crédit"
+    result = importer.run_import(mem_con, source, importer.guess_mapping(source))
+    assert result.ok, result.problems
+    assert result.rows_imported == 8
+    volumes = store.read_intervals(mem_con)
+    assert set(volumes["queue"]) == {"crédit"} and volumes["offered"].sum() == sum(range(3, 11))
+
+
+def test_utf16_contact_records_import_through_the_store(mem_con) -> None:  # noqa: ANN001 - fixture
+    """Contact files are read again by the store: a UTF-16 upload reaches it as UTF-8."""
+    text = "arrival,outcome\n" + "".join(
+        f"2024-03-04 08:{i:02d}:00,{'answered' if i % 3 else 'abandoned'}\n" for i in range(30)
+    )
+    source = importer.read_source(text.encode("utf-16"), "calls.csv")
+    result = importer.run_import(mem_con, source, importer.guess_mapping(source, "contacts"))
+    assert result.ok, result.problems
+    volumes = store.read_intervals(mem_con)
+    assert (volumes["offered"].sum(), volumes["abandoned"].sum()) == (30, 10)
 
 
 @pytest.mark.parametrize(

@@ -87,20 +87,20 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "{name} heeft geen gegevensregels, alleen een kopregel (of helemaal niets).",
     ),
     "data.source_error.not_text": (
-        "{name} is not a text file or a spreadsheet: it holds {field}. Upload a CSV, TSV, "
+        "{name} is not a CSV/TSV, Excel or Parquet file: it holds {field}. Upload a CSV, TSV, "
         "Excel (.xlsx) or Parquet file.",
-        "{name} is geen tekstbestand of spreadsheet: het bevat {field}. Upload een CSV-, TSV-, "
-        "Excel- (.xlsx) of Parquet-bestand.",
+        "{name} is geen CSV/TSV-, Excel- of Parquet-bestand: het bevat {field}. Upload een CSV-, "
+        "TSV-, Excel- (.xlsx) of Parquet-bestand.",
     ),
     "data.source_error.xls": (
         "{name} is an old Excel file (.xls). Open it in Excel and save it as .xlsx or CSV.",
         "{name} is een oud Excel-bestand (.xls). Open het in Excel en sla het op als .xlsx of CSV.",
     ),
     "data.source_error.utf16": (
-        "{name} is text saved as UTF-16 (Excel's 'Unicode text'). Save it as 'CSV UTF-8' and "
-        "upload it again.",
-        "{name} is tekst opgeslagen als UTF-16 (Excels 'Unicode-tekst'). Sla het op als "
-        "'CSV UTF-8' en upload het opnieuw.",
+        "{name} looks like text saved as UTF-16 (Excel's 'Unicode text'), but it does not read "
+        "as UTF-16. Save it as 'CSV UTF-8' and upload it again.",
+        "{name} lijkt tekst opgeslagen als UTF-16 (Excels 'Unicode-tekst'), maar is niet als "
+        "UTF-16 te lezen. Sla het op als 'CSV UTF-8' en upload het opnieuw.",
     ),
     "data.source_error.xlsx_damaged": (
         "{name} is not a complete Excel file: it may have been cut off while copying or "
@@ -222,6 +222,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.report.error": ("error", "fout"),
     "data.report.notice": ("notice", "melding"),
     "data.report.warning": ("warning", "waarschuwing"),
+    "data.report.in_full": ("Every reason in full ({n:,})", "Alle redenen volledig ({n:,})"),
+    "data.report.where_row": ("row {row:,}", "regel {row:,}"),
+    "data.report.where_column": ("column {column}", "kolom {column}"),
     "data.import.needs_confirmation": (
         "Nothing was imported yet: the file holds values that are unlikely. Check the "
         "warnings below; if the file is right, confirm them and import anyway.",
@@ -482,10 +485,25 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "De intervallengte {length} min wordt niet ondersteund; gebruik 5, 6, 10, 15, 30 of 60 min.",
     ),
     "data.problem.interval_not_divisible": (
-        "{length} min intervals cannot be added up to {interval} min; pick a planning "
-        "interval that is a multiple of {length} min.",
+        "{length} min intervals cannot be added up to {interval} min; choose {fits} min, the "
+        "nearest planning interval that is a multiple of {length} min.",
         "Intervallen van {length} min kunnen niet worden opgeteld tot {interval} min; kies "
-        "een planningsinterval dat een veelvoud is van {length} min.",
+        "{fits} min, het dichtstbijzijnde planningsinterval dat een veelvoud is van {length} min.",
+    ),
+    "data.problem.interval_adjusted": (
+        "This file holds {length} min intervals, which do not add up to {wanted} min: it will "
+        "be imported at {interval} min, the nearest planning interval that fits.",
+        "Dit bestand bevat intervallen van {length} min, die niet optellen tot {wanted} min: "
+        "het wordt geïmporteerd in {interval} min, het dichtstbijzijnde planningsinterval dat "
+        "past.",
+    ),
+    "data.problem.separate_series": (
+        "Series {series} is stored in {stored} min intervals and this import writes {interval} "
+        "min, so these rows go to a series of their own, {new_series}, instead of mixing two "
+        "interval lengths in one series.",
+        "Reeks {series} is opgeslagen in intervallen van {stored} min en deze import schrijft "
+        "{interval} min, dus deze regels gaan naar een eigen reeks, {new_series}, in plaats van "
+        "twee intervallengtes in één reeks te mengen.",
     ),
     "data.problem.off_grid": (
         "'{value}' does not start on a {length} min boundary.",

@@ -161,6 +161,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.fcr_goal": ("FCR in the scenario [%]", "FCR in het scenario [%]"),
     "levers.fcr_measured": ("measured from customer ids", "gemeten uit klantnummers"),
     "levers.fcr_input": ("your estimate", "uw schatting"),
+    "levers.fcr_unidentified": (
+        "Customer ids that mean 'not identified'", "Klantnummers die 'niet geïdentificeerd' betekenen"
+    ),
+    "levers.fcr_unidentified_help": (
+        "Separate them with commas. Contacts with one of these customer ids, an empty id or an id "
+        "of zeros only are left out of the measured FCR: counted as one customer, they would make "
+        "most of their contacts look like repeats.",
+        "Scheid ze met komma's. Contacten met een van deze klantnummers, een leeg nummer of een "
+        "nummer van alleen nullen tellen niet mee in de gemeten FCR: als één klant geteld zouden "
+        "de meeste van die contacten herhaalcontacten lijken.",
+    ),
+    "levers.fcr_basis": (
+        "Measured: {fcr} from {contacts:,} contacts of identified customers; a repeat is a contact "
+        "by the same customer within {days} days before. {left_out:,} contacts without an "
+        "identified customer are left out.",
+        "Gemeten: {fcr} uit {contacts:,} contacten van geïdentificeerde klanten; een herhaalcontact "
+        "is een contact van dezelfde klant binnen {days} dagen ervoor. {left_out:,} contacten "
+        "zonder geïdentificeerde klant tellen niet mee.",
+    ),
     "levers.fcr_aht": ("Handle time in the scenario [% change]", "Afhandeltijd in het scenario [% verandering]"),
     "levers.fcr_aht_help": (
         "Resolving more the first time often takes longer contacts (+); a better knowledge base makes them "

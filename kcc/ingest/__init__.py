@@ -7,7 +7,8 @@ The path of a file through this package:
    encoding, decimal comma) and keeps the file with a text preview of its rows;
 2. ``guess_mapping`` (``guess``) proposes which column means what (a frozen ``Mapping``,
    ``mapping``, the user can change), including the date format and what each outcome value
-   counts as;
+   counts as; ``fit_interval`` (``interval_fit``) proposes the planning interval the file
+   fits (30 min for 6-minute counts), before anything is imported;
 3. ``run_import`` (``run``) checks every row (``checks``) and writes the file whole, or not at
    all: contact files are read, checked and rolled up to intervals in DuckDB (``contacts``), so
    a file of millions of rows costs about one scan; interval counts are small and checked with
@@ -40,6 +41,15 @@ from kcc.ingest.guess import (
     guess_kind,
     guess_mapping,
     guess_outcome_map,
+)
+from kcc.ingest.interval_fit import (
+    IntervalFit,
+    fit_interval,
+    fitting_interval,
+    sample_series,
+    separate_queue,
+    separate_series,
+    source_interval,
 )
 from kcc.ingest.mapping import KINDS, ROLES, Mapping, preview
 from kcc.ingest.problems import (
@@ -98,6 +108,7 @@ __all__ = [
     "WARNING_CODES",
     "ImportProblem",
     "ImportResult",
+    "IntervalFit",
     "Mapping",
     "PlausibilityRules",
     "RosterFile",
@@ -105,6 +116,8 @@ __all__ = [
     "SourceError",
     "SourceFile",
     "check_mapping",
+    "fit_interval",
+    "fitting_interval",
     "guess_channel_map",
     "guess_kind",
     "guess_mapping",
@@ -116,6 +129,10 @@ __all__ = [
     "preview",
     "read_source",
     "run_import",
+    "sample_series",
+    "separate_queue",
+    "separate_series",
     "shifts_from_editor",
     "shifts_to_editor",
+    "source_interval",
 ]

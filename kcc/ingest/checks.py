@@ -1,5 +1,6 @@
 """Checks an import applies beyond reading each value: the mapping itself, the plausibility
-of counts and dates, the interval length of a counts file, and the stored series.
+of counts and dates, and the interval length of a counts file (a series stored at another
+interval is handled in ``interval_fit``).
 
 Errors refuse values that cannot be true; warnings hold back values that are unlikely (see
 ``WARNING_CODES``) until the user confirms their code. The limits are a
@@ -11,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from kcc import checks, config, store
+from kcc import checks, config
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.problems import (
     EXAMPLES_PER_PROBLEM,
@@ -198,24 +198,4 @@ def count_warnings(
         if int(far.sum()) > EXAMPLES_PER_PROBLEM:
             problems.append(make_problem("more_rows", file, column=column, severity=WARNING,
                                      count=int(far.sum()) - EXAMPLES_PER_PROBLEM))
-    return problems
-
-
-def series_checks(
-    con: duckdb.DuckDBPyConnection, file: str, series: pd.DataFrame, interval_min: int
-) -> list[ImportProblem]:
-    """Series already stored with another interval length than ``interval_min``."""
-    problems = []
-    for row in series.itertuples():
-        stored = store.series_interval_min(con, row.channel, row.queue)
-        if stored is not None and stored != interval_min:
-            problems.append(
-                make_problem(
-                    "stored_interval_differs",
-                    file,
-                    series=f"{row.channel}/{row.queue}",
-                    stored=stored,
-                    interval=interval_min,
-                )
-            )
     return problems

@@ -18,7 +18,8 @@ import pandas as pd
 
 from kcc import config, store
 from kcc.i18n import stored_text
-from kcc.ingest.checks import PlausibilityRules, series_checks
+from kcc.ingest.checks import PlausibilityRules
+from kcc.ingest.interval_fit import separate_series
 from kcc.ingest.local_time import gap_bounds
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.problems import (
@@ -211,7 +212,10 @@ def import_contacts(
                 problems.append(make_problem("no_rows", file))
             if not problems:
                 problems += _contact_dates(stage, file, mapping, rules, confirm)
-            problems += series_checks(con, file, stage.series, interval_min)
+            renames, separate = separate_series(con, file, stage.series, interval_min)
+            problems += separate
+            if renames:
+                store.rename_stage_queues(stage, renames)
             if refused(problems, confirm):
                 return ImportResult(False, tuple(problems), file, rows_read=stage.rows_read,
                                     interval_min=interval_min)

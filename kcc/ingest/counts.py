@@ -15,7 +15,8 @@ import pandas as pd
 
 from kcc import config, store
 from kcc.i18n import stored_text
-from kcc.ingest.checks import PlausibilityRules, count_warnings, future_problems, interval_length, series_checks
+from kcc.ingest.checks import PlausibilityRules, count_warnings, future_problems, interval_length
+from kcc.ingest.interval_fit import fitting_interval, separate_series
 from kcc.ingest.local_time import gap_bounds, localize, localize_like
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.problems import (
@@ -31,7 +32,7 @@ from kcc.ingest.problems import (
     rows_problems,
 )
 from kcc.ingest.read import SourceFile, read_source
-from kcc.ingest.values import parse_numbers, parse_times
+from kcc.ingest.values import parse_numbers, parse_times, time_text
 
 
 def prepare_intervals(
@@ -85,9 +86,10 @@ def prepare_intervals(
     if refusal:
         return None, [*problems, *refusal], length
     out = _roll_up(data, local, stamped, mapping, interval_min)
-    series = out.groupby(["channel", "queue"], as_index=False).size()
-    problems += series_checks(con, file, series, interval_min)
-    return out, problems, length
+    renames, separate = separate_series(con, file, out[["channel", "queue"]], interval_min)
+    if renames:
+        out["queue"] = [renames.get(key, key[1]) for key in zip(out["channel"], out["queue"], strict=True)]
+    return out, problems + separate, length
 
 
 def _all_rows(source: SourceFile) -> pd.DataFrame:
@@ -104,7 +106,7 @@ def _read_times(
     """The interval starts as text and as local times (NaT when unreadable), the name of the
     time column(s) in messages, and the rows without a readable time."""
     problems: list[ImportProblem] = []
-    text = frame[list(mapping.time_columns())].fillna("").astype(str).agg(" ".join, axis=1).str.strip()
+    text = time_text(frame, mapping.time_columns())
     local = parse_times(text, mapping.datetime_format)
     bad = local.isna()
     column = " + ".join(mapping.time_columns())
@@ -234,8 +236,8 @@ def _grid_problems(
                                  length="" if length is None else length)], length
         length = interval_min
     if interval_min % length:
-        return [make_problem("interval_not_divisible", file, length=length,
-                             interval=interval_min)], length
+        return [make_problem("interval_not_divisible", file, length=length, interval=interval_min,
+                             fits=fitting_interval(length, interval_min))], length
     off_grid = (local.dt.hour * 60 + local.dt.minute) % length != 0
     if off_grid.any():
         return rows_problems("off_grid", file, rows[off_grid], column, text[off_grid],

@@ -15,7 +15,7 @@ import pandas as pd
 
 from kcc import store
 from kcc.ingest.read import SourceFile
-from kcc.ingest.values import parse_numbers, parse_times
+from kcc.ingest.values import parse_numbers, parse_times, time_text
 
 #: What a file holds: one row per contact, or counts per interval.
 KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
@@ -103,7 +103,7 @@ def preview(source: SourceFile, mapping: Mapping, rows: int = 10) -> pd.DataFram
     out = pd.DataFrame(index=head.index)
     cols = [c for c in mapping.time_columns() if c in head]
     if cols:
-        text = head[cols].fillna("").astype(str).agg(" ".join, axis=1).str.strip()
+        text = time_text(head, cols)
         out["timestamp"] = parse_times(text, mapping.datetime_format)
     out["channel"] = (
         head[mapping.channel].map(

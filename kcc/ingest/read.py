@@ -138,15 +138,58 @@ def _check_limit(limit: str, found: float, limits: config.UploadLimits, name: st
                           setting=config.UPLOAD_LIMIT_SETTINGS[limit], **fields)
 
 
+#: Control bytes that never occur in text (tab, line breaks, form feed and the DOS end-of-file
+#: mark do).
+_CONTROL_BYTES: Final[bytes] = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26)) + b"\x7f"
+
+#: Share of control bytes above which the start of a file is binary data, not text. Text
+#: exports hold none; a stray one in a comment field stays well below this.
+BINARY_CONTROL_SHARE: Final[float] = 0.01
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """``utf-16`` (with a byte-order mark), ``utf-16-le`` or ``utf-16-be`` (without one, told
+    by the NUL byte beside each ASCII character) when the start of a file is UTF-16 text."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[: 2 * (min(len(head), 4096) // 2)]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    # ASCII text in UTF-16 has a NUL in every other byte and almost none in between.
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _file_kind(head: bytes) -> str:
     """``text`` or the kind of file its first bytes show (see ``_MAGIC``); ``utf16`` for
-    text saved as UTF-16, ``binary`` for anything else holding NUL bytes."""
+    text saved as UTF-16; ``binary`` for anything else holding NUL bytes or more control
+    bytes than text ever does."""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _utf16_order(head):
         return "utf16"
-    return "binary" if b"\x00" in head else "text"
+    if b"\x00" in head:
+        return "binary"
+    sample = head[:65536]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return "binary" if controls > BINARY_CONTROL_SHARE * len(sample) else "text"
+
+
+def _from_utf16(raw: bytes | None, path: str | None, head: bytes, name: str) -> bytes:
+    """A UTF-16 text file as UTF-8 bytes, so the CSV reader and DuckDB read it as any other
+    text; a file that does not decode raises ``SourceError("utf16")``."""
+    if raw is None:
+        with open(path or "", "rb") as handle:
+            raw = handle.read()
+    try:
+        return raw.decode(_utf16_order(head) or "utf-16").encode("utf-8")
+    except UnicodeError:
+        raise SourceError("utf16", name=name) from None
 
 
 def _sniff_encoding(head: bytes) -> str:
@@ -335,8 +378,12 @@ def read_source(
         return _read_xlsx(raw, path, name, limits)
     if kind == "parquet":
         return _read_parquet(raw, path, name, limits)
-    if kind in ("xls", "utf16"):
+    if kind == "xls":
         raise SourceError(kind, name=name)
+    if kind == "utf16":
+        # Excel's "Unicode text" export: read as the same text in UTF-8, from memory.
+        raw, path = _from_utf16(raw, path, head, name), None
+        size, head, kind = len(raw), raw[:HEAD_BYTES], _file_kind(raw[:HEAD_BYTES])
     if kind != "text":
         raise SourceError("not_text", name=name, field=kind)
     notices: tuple[ImportProblem, ...] = ()

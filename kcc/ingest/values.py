@@ -6,6 +6,8 @@ Numbers may use a decimal comma or read ``H:MM:SS`` as seconds; times with a UTC
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from kcc import config
@@ -24,6 +26,17 @@ def parse_numbers(values: pd.Series, decimal_comma: bool) -> pd.Series:
             text[clock].map(lambda v: v if v.count(":") == 2 else f"{v}:00")
         ).dt.total_seconds()
     return out
+
+
+def time_text(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
+    """The text of the time column(s) of each row, joined by a space (a date and a time
+    column), without surrounding spaces; an empty cell counts as empty text."""
+    # Column by column: a row-wise join costs about 0.1 ms a row (10 s for a year of 6-minute counts).
+    parts = [frame[c].fillna("").astype(str) for c in columns]
+    text = parts[0] if parts else pd.Series("", index=frame.index)
+    for part in parts[1:]:
+        text = text + " " + part
+    return text.str.strip()
 
 
 def has_utc_offset(fmt: str) -> bool:

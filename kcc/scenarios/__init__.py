@@ -27,8 +27,9 @@ The package, in reading order: ``validation`` (the time grid, ``ScenarioError``;
 ``spec`` (``ScenarioSpec`` and its parts), ``link`` (the share-link codec), ``baseline``
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
 ``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),
-``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier) and
-``inputs`` (what the lever forms start from, and their values turned into spec parts).
+``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier),
+``repeats`` (first-contact resolution measured from customer ids) and ``inputs`` (what the
+lever forms start from, and their values turned into spec parts).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ from kcc.scenarios.pipeline import (
     scenario_demand,
     scenario_settings,
 )
+from kcc.scenarios.repeats import RepeatMeasure, repeat_measures, unidentified_values
 from kcc.scenarios.spec import (
     SPEC_VERSION,
     ChannelHours,
@@ -106,6 +108,7 @@ __all__ = [
     "ClosedHoursBehaviour",
     "CostOverride",
     "FcrLever",
+    "RepeatMeasure",
     "ScenarioError",
     "ScenarioResult",
     "ScenarioSpec",
@@ -124,9 +127,11 @@ __all__ = [
     "hours_to_setting",
     "infer_opening_hours",
     "parse_hhmm",
+    "repeat_measures",
     "scenario_demand",
     "scenario_settings",
     "simulate_surge",
     "sl_frontier",
     "unconstrain_demand",
+    "unidentified_values",
 ]

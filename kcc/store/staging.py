@@ -79,6 +79,7 @@ class ContactStage:
     series: pd.DataFrame
     fast: _FastSource | None = None
     write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    queue_renames: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def _source(cur: duckdb.DuckDBPyConnection, source: CsvSource | pd.DataFrame) -> tuple[str, dict]:
@@ -370,6 +371,21 @@ def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataF
     return int(surplus), examples
 
 
+def rename_stage_queues(stage: ContactStage, renames: dict[tuple[str, str], str]) -> None:
+    """Write the staged series ``(channel, queue)`` of ``renames`` to the queue named there
+    (a series stored at another interval length gets one of its own); ``stage.series`` and
+    the contacts ``commit_stage`` writes follow."""
+    for (channel, queue), new in renames.items():
+        stage.cursor.execute(
+            "UPDATE kcc_stage SET queue = $new WHERE channel = $c AND queue = $q",
+            {"new": new, "c": channel, "q": queue},
+        )
+        stage.queue_renames[(channel, queue)] = new
+    series = stage.series.copy()
+    series["queue"] = [renames.get((c, q), q) for c, q in zip(series["channel"], series["queue"], strict=True)]
+    stage.series = series
+
+
 def _write_staged_contacts(
     cur: duckdb.DuckDBPyConnection, stage: ContactStage, import_id: int
 ) -> int:
@@ -394,6 +410,11 @@ def _write_staged_contacts(
               AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
         {**source_params, **_typed_params(stage.columns, typed_fields)},
     )
+    for (channel, queue), new in stage.queue_renames.items():
+        cur.execute(
+            "UPDATE kcc_new_contacts SET queue = $new WHERE channel = $c AND queue = $q",
+            {"new": new, "c": channel, "q": queue},
+        )
     replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
     cur.execute(
         """INSERT INTO contacts

@@ -348,23 +348,48 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
 # --------------------------------------------------------------------------- repeat contacts
 
 
-def read_repeat_rates(con: duckdb.DuckDBPyConnection, window_days: int = 7) -> pd.DataFrame:
+def read_repeat_rates(
+    con: duckdb.DuckDBPyConnection,
+    window_days: int = config.REPEAT_WINDOW_DAYS,
+    *,
+    unidentified: tuple[str, ...] = config.UNIDENTIFIED_CUSTOMER_IDS,
+) -> pd.DataFrame:
     """Repeat-contact rate per channel from contact records that carry a customer id.
 
     A contact is a repeat when the same customer made another contact (any channel) in the
-    ``window_days`` before it. Columns ``channel, contacts, repeats, repeat_rate``; empty when
-    no record has a customer id.
+    ``window_days`` before it. Contacts of customers not identified (no id, an empty id, an
+    id of zeros only, or one of ``unidentified``, compared trimmed and in lower case) are left
+    out of the measure and counted apart: one "customer 0" would make most calls repeats.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``channel, contacts`` (of identified customers, the contacts the rate rests on),
+        ``repeats, repeat_rate`` (NaN without identified contacts) and ``unidentified``
+        (contacts left out); one row per channel with a customer id column in any record,
+        empty when no record has one.
     """
     cur = _cursor(con)
     return cur.execute(
         """WITH c AS (
-               SELECT channel, arrival_ts,
-                      lag(arrival_ts) OVER (PARTITION BY customer_id ORDER BY arrival_ts) AS prev_ts
-               FROM contacts WHERE customer_id IS NOT NULL AND outcome <> 'closed')
-           SELECT channel, count(*) AS contacts,
-                  count(*) FILTER (WHERE prev_ts IS NOT NULL
+               SELECT channel, arrival_ts, trim(customer_id) AS customer,
+                      customer_id IS NOT NULL AS has_id,
+                      customer_id IS NULL OR trim(customer_id) = ''
+                          OR regexp_full_match(trim(customer_id), '0+')
+                          OR coalesce(list_contains(CAST($unknown AS VARCHAR[]), lower(trim(customer_id))), false)
+                          AS unidentified
+               FROM contacts WHERE outcome <> 'closed'),
+           p AS (
+               SELECT channel, arrival_ts, has_id, unidentified,
+                      lag(arrival_ts) OVER (PARTITION BY unidentified, customer ORDER BY arrival_ts)
+                          AS prev_ts
+               FROM c)
+           SELECT channel,
+                  count(*) FILTER (WHERE NOT unidentified) AS contacts,
+                  count(*) FILTER (WHERE NOT unidentified AND prev_ts IS NOT NULL
                                    AND arrival_ts - prev_ts <= to_days(CAST($days AS INTEGER))) AS repeats,
-                  repeats / count(*) AS repeat_rate
-           FROM c GROUP BY channel ORDER BY channel""",
-        {"days": window_days},
+                  repeats / nullif(contacts, 0) AS repeat_rate,
+                  count(*) FILTER (WHERE unidentified) AS unidentified
+           FROM p GROUP BY channel HAVING bool_or(has_id) ORDER BY channel""",
+        {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified]},
     ).df()

@@ -20,9 +20,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import pipeline, plan, store
+from kcc import config, pipeline, plan, store
 from kcc.pipeline import Baseline, DataKey, PlanKey
-from kcc.scenarios import ScenarioResult, ScenarioSpec
+from kcc.scenarios import RepeatMeasure, ScenarioResult, ScenarioSpec, repeat_measures
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 
@@ -114,14 +114,17 @@ def frontier(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _repeat_rates(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict[str, float]:
-    frame = store.read_repeat_rates(_con)
-    return {str(r.channel): float(r.repeat_rate) for r in frame.itertuples() if r.contacts > 0}
+def _repeat_rates(_con: duckdb.DuckDBPyConnection, key: DataKey,
+                  unidentified: tuple[str, ...]) -> dict[str, RepeatMeasure]:
+    frame = store.read_repeat_rates(_con, config.REPEAT_WINDOW_DAYS, unidentified=unidentified)
+    return repeat_measures(frame, config.REPEAT_WINDOW_DAYS)
 
 
-def repeat_rates(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
-    """Measured repeat-contact rate per channel (records with a customer id), cached."""
-    return _repeat_rates(con, plan_cache.data_key(con))
+def repeat_rates(con: duckdb.DuckDBPyConnection,
+                 unidentified: tuple[str, ...] = config.UNIDENTIFIED_CUSTOMER_IDS) -> dict[str, RepeatMeasure]:
+    """Repeat contacts measured per channel from customer ids (customers not identified left
+    out, see ``kcc.store.read_repeat_rates``), cached."""
+    return _repeat_rates(con, plan_cache.data_key(con), tuple(unidentified))
 
 
 # --------------------------------------------------------------------------- working spec

@@ -82,8 +82,8 @@ def test_an_image_is_named_and_a_misaligned_file_keeps_the_picker(demo_db: Path)
     _upload(at, "volumes.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "volumes.csv is geen tekstbestand of spreadsheet: het bevat een PNG-afbeelding. Upload "
-        "een CSV-, TSV-, Excel- (.xlsx) of Parquet-bestand."
+        "volumes.csv is geen CSV/TSV-, Excel- of Parquet-bestand: het bevat een PNG-afbeelding. "
+        "Upload een CSV-, TSV-, Excel- (.xlsx) of Parquet-bestand."
     ]
     ragged = b"start,offered\n2024-03-04 08:00,3\n2024-03-04 08:15,4,5\n"
     _upload(at, "ragged.csv", ragged)

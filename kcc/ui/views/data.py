@@ -68,15 +68,24 @@ def guess(data: bytes, name: str, delimiter: str | None, limits: config.UploadLi
     return importer.guess_mapping(read_source(data, name, delimiter, limits), kind)
 
 
+@st.cache_data(show_spinner=False, max_entries=6)
+def fit_interval(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits,
+                 mapping: importer.Mapping, wanted_min: int) -> importer.IntervalFit:
+    """``kcc.importer.fit_interval`` of an upload, cached by its bytes and mapping."""
+    return importer.fit_interval(read_source(data, name, delimiter, limits), mapping, wanted_min)
+
+
 @dataclass(frozen=True, eq=False)
 class PendingImport:
-    """An upload read and mapped, ready to import."""
+    """An upload read and mapped, ready to import; ``fit`` is the planning interval the file
+    fits nearest the one the page starts from."""
 
     source: importer.SourceFile
     mapping: importer.Mapping
     interval_min: int
     keep_contacts: bool
     fid: str
+    fit: importer.IntervalFit | None = None
 
 
 def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
@@ -91,8 +100,14 @@ def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
     )
 
 
+#: Problems up to this many are listed in full with the table open; more stay folded.
+PROBLEMS_OPEN_MAX = 12
+
+
 def problem_table(tr: Translator, lang: str, problems: Sequence[importer.ImportProblem]) -> None:
-    """Import problems, one row each, in the reader's language."""
+    """Import problems, one row each, in the reader's language; below the table every reason
+    in full (a table cell cuts long text off)."""
+    reason = tr("data.report.reason")
     st.dataframe(
         pd.DataFrame(
             {
@@ -101,12 +116,26 @@ def problem_table(tr: Translator, lang: str, problems: Sequence[importer.ImportP
                 tr("data.report.row"): [p.row for p in problems],
                 tr("data.report.column"): [p.column for p in problems],
                 tr("data.report.value"): [p.value for p in problems],
-                tr("data.report.reason"): [p.message(lang) for p in problems],
+                reason: [p.message(lang) for p in problems],
             }
         ),
+        column_config={reason: st.column_config.TextColumn(reason, width="large")},
         hide_index=True,
         width="stretch",
     )
+    with st.expander(tr("data.report.in_full", n=len(problems)), expanded=len(problems) <= PROBLEMS_OPEN_MAX):
+        st.markdown("\n".join(f"- {_problem_line(tr, lang, p)}" for p in problems))
+
+
+def _problem_line(tr: Translator, lang: str, problem: importer.ImportProblem) -> str:
+    """One problem as a line of Markdown: where (row and column, when known) and why."""
+    where = [tr("data.report.where_row", row=problem.row)] if problem.row is not None else []
+    if problem.column:
+        where.append(tr("data.report.where_column", column=escape_markdown(problem.column)))
+    lead = f"**{tr(f'data.report.{problem.severity}')}**"
+    if where:
+        lead += f" ({', '.join(where)})"
+    return f"{lead}: {problem.message(lang, escape=escape_markdown)}"
 
 
 # --------------------------------------------------------------------------- mapping
@@ -193,12 +222,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         decimal_comma = st.checkbox(
             tr("data.mapping.decimal_comma"), guessed.decimal_comma, key=f"data.map.{fid}.{kind}.decimal"
         )
-        interval_min = st.selectbox(
-            tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
-            index=config.PLANNING_INTERVALS_MIN.index(int(ss.get("planning_interval_min", 15))),
-            help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
-            key=f"data.map.{fid}.interval",
-        )
+        interval_slot = st.empty()  # filled once the mapping says where the times are
         keep_contacts = kind == "contacts" and st.checkbox(
             tr("data.mapping.keep_contacts"), importer.keep_contacts_default(source),
             help=tr("data.mapping.keep_contacts.help"), key=f"data.map.{fid}.keep",
@@ -221,7 +245,15 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         decimal_comma=decimal_comma,
         **fields,  # type: ignore[arg-type]
     )
-    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid)
+    # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
+    fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)))
+    interval_min = interval_slot.selectbox(
+        tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
+        index=config.PLANNING_INTERVALS_MIN.index(fit.interval_min),
+        help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
+        key=f"data.map.{fid}.interval",
+    )
+    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit)
 
 
 def _outcome_map(tr: Translator, source: importer.SourceFile, fid: str,
@@ -262,6 +294,26 @@ def _channel_map(tr: Translator, source: importer.SourceFile, fid: str,
         key=f"data.map.{fid}.channel_map",
     )
     return tuple((v, c) for v, c in zip(edited["value"], edited["channel"], strict=True) if c)
+
+
+def interval_notes(con: duckdb.DuckDBPyConnection, lang: str,
+                   pending: PendingImport) -> list[importer.ImportProblem]:
+    """Before Import: why the planning interval is not the page's (a 6-minute file goes to
+    30 min), and which series go to a series of their own because they are stored at another
+    interval. Returns the problem that refuses the chosen interval, if the file does not fit it."""
+    fit, name, chosen = pending.fit, pending.source.name, pending.interval_min
+    if fit is not None:
+        notice = fit.notice(name)
+        if notice is not None and chosen == fit.interval_min:
+            st.info(notice.message(lang, escape=escape_markdown))
+        elif fit.source_interval_min and chosen % fit.source_interval_min:
+            refusal = importer.fit_interval(pending.source, pending.mapping, chosen).refusal(name)
+            return [refusal] if refusal is not None else []
+    series = importer.sample_series(pending.source, pending.mapping)
+    _, notices = importer.separate_series(con, name, series, chosen)
+    for notice in notices:
+        (st.info if notice.severity == importer.NOTICE else st.warning)(notice.message(lang, escape=escape_markdown))
+    return []
 
 
 def preview(tr: Translator, pending: PendingImport) -> None:

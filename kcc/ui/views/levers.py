@@ -32,6 +32,7 @@ from kcc.scenarios import (
     format_hhmm,
     inputs,
     scenario_settings,
+    unidentified_values,
 )
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
@@ -425,13 +426,16 @@ class LeversView:
     def fcr(self) -> None:
         """First-contact resolution today and as a goal, per staffed channel."""
         tr, spec, result, names = self.tr, self.spec, self.result, self.channel_names
-        measured = cache.repeat_rates(self.con)
         st.caption(tr("levers.fcr_intro"))
+        unknown = st.text_input(tr("levers.fcr_unidentified"), ", ".join(config.UNIDENTIFIED_CUSTOMER_IDS),
+                                help=tr("levers.fcr_unidentified_help"), key="levers.fcr_unidentified")
+        measured = cache.repeat_rates(self.con, unidentified_values(unknown))
         with st.form("levers.fcr_form"):
             values = {}
             for channel in self.staffed:
                 lever = spec.fcr_for(channel)
-                today = inputs.fcr_today(lever, measured.get(channel))
+                measure = measured.get(channel)
+                today = inputs.fcr_today(lever, measure.repeat_rate if measure else None)
                 goal = lever.fcr if lever else today
                 longer = lever.aht_change if lever else 0.0
                 cols = st.columns([2, 3, 3, 3])
@@ -444,6 +448,9 @@ class LeversView:
                 aht_pct = cols[3].slider(tr("levers.fcr_aht"), -50, 100, round(100 * longer), 1, format="%d %%",
                                          key=f"levers.fcr_aht_{channel}", help=tr("levers.fcr_aht_help"))
                 values[channel] = (base_pct, goal_pct, aht_pct)
+                if measure is not None:
+                    cols[1].caption(tr("levers.fcr_basis", fcr=fmt_pct(measure.fcr, 0), contacts=measure.contacts,
+                                       days=measure.window_days, left_out=measure.unidentified))
             set_fcr = st.form_submit_button(tr("levers.apply"))
         if set_fcr:
             try:
