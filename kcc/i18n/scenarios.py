@@ -13,6 +13,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: source and target must be different channels",
         "{name}: van- en naar-kanaal moeten verschillen",
     ),
+    "levers.error.mix_parts": (
+        "Handled ({handled} %), coming back ({back} %) and lost ({lost} %) must add up to 100 %, "
+        "not {total} %: every moved contact ends up somewhere",
+        "Afgehandeld ({handled} %), komt terug ({back} %) en verloren ({lost} %) moeten samen "
+        "100 % zijn, niet {total} %: elk verschoven contact komt ergens terecht",
+    ),
     "levers.error.mix_shares": (
         "{name}.containment + {name}.failure_share must be between 0 and 1, got {total:g}",
         "{name}: opgelost en mislukt samen moeten tussen 0 en 1 (100 %) liggen, nu {total:g}",

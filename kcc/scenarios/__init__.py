@@ -27,12 +27,22 @@ The package, in reading order: ``validation`` (field checks, the time grid, ``Sc
 ``spec`` (``ScenarioSpec`` and its parts), ``link`` (the share-link codec), ``baseline``
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
 ``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),
-``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier) and
-``inputs`` (what the lever forms start from, and their values turned into spec parts).
+``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier),
+``attribution`` (each lever's own effect, the total and their interaction) and ``inputs``
+(what the lever forms start from, and their values turned into spec parts).
 """
 
 from __future__ import annotations
 
+from kcc.scenarios.attribution import (
+    LEVERS,
+    Attribution,
+    Effect,
+    active_levers,
+    attribute,
+    attribution,
+    lever_alone,
+)
 from kcc.scenarios.baseline import (
     hours_from_setting,
     hours_to_setting,
@@ -92,6 +102,7 @@ from kcc.scenarios.validation import (
 
 __all__ = [
     "CLOSED_PROFILE_WEEKS",
+    "LEVERS",
     "MINUTES_PER_DAY",
     "NO_AGENT_CHANNELS",
     "QUERY_NAME",
@@ -101,10 +112,12 @@ __all__ = [
     "TIME_STEP_MIN",
     "WEEKDAYS",
     "WEEKS_PER_MONTH",
+    "Attribution",
     "ChannelHours",
     "ChannelShift",
     "ClosedHoursBehaviour",
     "CostOverride",
+    "Effect",
     "FcrLever",
     "ScenarioError",
     "ScenarioResult",
@@ -112,9 +125,12 @@ __all__ = [
     "SurgeResult",
     "SurgeTest",
     "TargetOverride",
+    "active_levers",
     "apply_channel_mix",
     "apply_fcr",
     "apply_opening_hours",
+    "attribute",
+    "attribution",
     "compare",
     "evaluate_scenario",
     "flex_agents",
@@ -123,6 +139,7 @@ __all__ = [
     "hours_from_setting",
     "hours_to_setting",
     "infer_opening_hours",
+    "lever_alone",
     "parse_hhmm",
     "scenario_demand",
     "scenario_settings",
