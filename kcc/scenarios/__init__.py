@@ -42,6 +42,7 @@ from kcc.scenarios.attribution import (
     attribute,
     attribution,
     lever_alone,
+    results_alone,
 )
 from kcc.scenarios.baseline import (
     hours_from_setting,
@@ -141,6 +142,7 @@ __all__ = [
     "infer_opening_hours",
     "lever_alone",
     "parse_hhmm",
+    "results_alone",
     "scenario_demand",
     "scenario_settings",
     "simulate_surge",

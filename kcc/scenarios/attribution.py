@@ -140,6 +140,15 @@ def attribution(total: Effect, own: Mapping[str, Effect]) -> Attribution:
     return Attribution(total, ordered, Effect(**rest))
 
 
+def results_alone(spec: ScenarioSpec, evaluate: Callable[[ScenarioSpec], ScenarioResult],
+                  result: ScenarioResult | None = None) -> dict[str, ScenarioResult]:
+    """Per lever ``spec`` changes: the evaluation of that lever alone (``result``, the whole
+    scenario's, when it is the only lever: no second evaluation)."""
+    levers = active_levers(spec)
+    whole = result if result is not None else evaluate(spec)
+    return {lever: whole if len(levers) == 1 else evaluate(lever_alone(spec, lever)) for lever in levers}
+
+
 def attribute(spec: ScenarioSpec, evaluate: Callable[[ScenarioSpec], ScenarioResult],
               result: ScenarioResult | None = None) -> Attribution:
     """Evaluate each lever of ``spec`` alone and split the scenario's change.
@@ -159,8 +168,5 @@ def attribute(spec: ScenarioSpec, evaluate: Callable[[ScenarioSpec], ScenarioRes
         second evaluation.
     """
     whole = result if result is not None else evaluate(spec)
-    levers = active_levers(spec)
-    total = Effect.of(whole)
-    own = {lever: total if len(levers) == 1 else Effect.of(evaluate(lever_alone(spec, lever)))
-           for lever in levers}
-    return attribution(total, own)
+    alone = results_alone(spec, evaluate, whole)
+    return attribution(Effect.of(whole), {lever: Effect.of(r) for lever, r in alone.items()})
