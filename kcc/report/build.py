@@ -256,7 +256,7 @@ def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
             Item(tr("report.as_shift_failure", **names), pct, (("", shift.failure_share),), _source(tr, True)),
             # the rest gives up: shown as lost customers, so a fall in work is not read as a saving
             Item(tr("report.as_shift_lost", **names), pct,
-                 (("", max(0.0, 1.0 - shift.containment - shift.failure_share)),), _source(tr, True)),
+                 (("", round(max(0.0, 1.0 - shift.containment - shift.failure_share), 9)),), _source(tr, True)),
         ]
         lost = flows.get((shift.source, shift.target))
         if lost is not None:
