@@ -11,15 +11,24 @@ mark_frame()
 tr = translator(str(st.session_state["lang"]))
 
 
-def _page(file: str, key: str, icon: str, *, default: bool = False) -> st.Page:
-    return st.Page(f"pages/{file}.py", title=tr(f"common.nav_{key}"), icon=icon,
-                   url_path=file, default=default)
+def _page(file: str, key: str, icon: str) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=tr(f"common.nav_{key}"), icon=icon, url_path=file)
+
+
+OVERVIEW = _page("overview", "overview", ":material/dashboard:")
+
+
+def _home() -> None:
+    # The default page is served at "/" and has no path of its own, so every page keeps its
+    # path (a link to /overview opens) and the root opens the Overview, keeping the parameters.
+    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
 
 
 navigation = st.navigation(
     {
         tr("common.section_plan"): [
-            _page("overview", "overview", ":material/dashboard:", default=True),
+            st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden"),
+            OVERVIEW,
             _page("data", "data", ":material/database:"),
             _page("forecast", "forecast", ":material/trending_up:"),
             _page("staffing", "staffing", ":material/groups:"),

@@ -10,7 +10,7 @@ from kcc.events import COMMON_COUNTRIES
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.views.forecast import event_calendar
+from kcc.ui.views.forecast import event_calendar, method_line
 from kcc.ui.widgets import (
     channel_label,
     date_format,
@@ -72,7 +72,7 @@ if result.fallback:
 daily = result.daily
 open_days = daily[daily["is_open"]]
 peak = result.intervals.loc[result.intervals["yhat"].idxmax()]
-st.caption(tr("forecast.used_method_line", method=tr(f"forecast.method_{result.method}")))
+st.caption(method_line(tr, result))
 c1, c2, c3 = st.columns(3)
 c1.metric(tr("forecast.total"), _n(daily["yhat"].sum()))
 c2.metric(tr("forecast.per_day"), _n(open_days["yhat"].mean() if len(open_days) else 0))
@@ -135,6 +135,7 @@ else:
         for k in ("method", "day_mase", "day_wmape", "interval_wmape", "bias", "coverage")
     }
     bt_labels |= {f"method_{m}": tr(f"forecast.method_{m}") for m in bt["method"].unique()}
+    bt_labels["method_auto"] = tr("forecast.method_auto_backtest")
     places = {"day_mase": 3, "day_wmape": 1, "interval_wmape": 1, "bias": 1, "coverage": 0}
     st.dataframe(
         styled_numbers(charts.backtest_display(bt, bt_labels), {bt_labels[k]: n for k, n in places.items()}),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kcc.scenarios import Effect, attribution
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import init_page
 from kcc.ui.views.levers import LeversView
+from kcc.ui.widgets import error_text
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
@@ -15,13 +17,19 @@ if base is None:
     st.info(tr("common.no_data"))
     st.stop()
 
+link_error = cache.restore_from_link()  # a reload or a shared link brings its scenario back
+if link_error is not None:
+    st.error(tr("scenarios.link_error", error=error_text(link_error)))
 spec = cache.working_spec()
+cache.keep_in_link(spec, cache.working_name())
 plan_settings = cache.settings(con)
 with st.spinner(tr("levers.computing")):
     result = cache.evaluate(con, base, spec, cache.working_name() or tr("levers.working"))
     reference = cache.evaluate(con, base, spec.baseline(), tr("scenarios.baseline"))
+    alone = cache.levers_alone(con, base, spec, result)
+split = attribution(Effect.of(result), {lever: Effect.of(r) for lever, r in alone.items()})
 
-view = LeversView(con, tr, base, spec, plan_settings, result, reference)
+view = LeversView(con, tr, base, spec, plan_settings, result, reference, alone, split)
 view.top()
 tabs = st.tabs([tr("levers.tab_hours"), tr("levers.tab_mix"), tr("levers.tab_targets"), tr("levers.tab_fcr"),
                 tr("levers.tab_stress"), tr("levers.tab_costs")])

@@ -395,3 +395,49 @@ def test_a_real_series_forecasts_without_warnings() -> None:
         warnings.simplefilter("error")
         result = forecast(hist, 28, country="IL")
     assert len(result) > 0 and result["yhat"].ge(0).all()
+
+
+# --------------------------------------------------------------------------- "auto" and the backtest table
+
+
+def _table_best(hist: pd.DataFrame, country: str | None) -> tuple[str, pd.DataFrame]:
+    """The method with the lowest daily MASE among the candidates of the page's backtest table."""
+    from kcc.forecast import SELECTION_HORIZON_DAYS, SELECTION_ORIGINS
+
+    table = summarise_backtest(backtest(hist, SELECTION_HORIZON_DAYS, origins=SELECTION_ORIGINS,
+                                        method="auto", country=country))
+    day = table[(table["grain"] == "day") & table["method"].isin(CANDIDATES)].set_index("method")
+    return str(day["mase"].idxmin()), day
+
+
+def test_auto_uses_the_method_the_backtest_table_shows_as_best() -> None:
+    hist = _history("2024-01-01", 26 * 7, noise_seed=3)
+    # a level shift in the last weeks: the recent windows favour another method than the older ones
+    late = hist["ds"] >= pd.Timestamp("2024-05-20")
+    hist.loc[late, "y"] = hist.loc[late, "y"] * 1.25
+    result = fit_forecast(hist, 28, country=None)
+    best, day = _table_best(hist, None)
+    assert result.selected_by == "backtest"
+    assert result.method == best
+    chosen = result.selection.set_index("method")
+    assert chosen.loc[best, "chosen"] and chosen["chosen"].sum() == 1
+    # the scores it chose by are the table's numbers
+    np.testing.assert_allclose(chosen["mase"].to_numpy(), day.loc[chosen.index, "mase"].to_numpy(), rtol=1e-12)
+
+
+def test_a_history_too_short_for_the_table_is_chosen_by_the_inner_backtest() -> None:
+    result = fit_forecast(_history("2024-01-01", 33), 7, country=None)
+    assert result.selected_by == "inner" and result.selection["chosen"].sum() == 1
+    fixed = fit_forecast(_history("2024-01-01", 70), 7, method="ets", country=None)
+    assert fixed.selected_by == "" and fixed.method == "ets"
+
+
+@pytest.mark.slow
+def test_auto_on_the_anonymous_bank_is_the_tables_best() -> None:
+    # The issue: auto picked the weekday mean (MASE 0.615) while ETS had 0.580 in the table.
+    hist = _anonymous_bank()
+    result = fit_forecast(hist, 28, country="IL")
+    best, day = _table_best(hist, "IL")
+    assert result.method == best == "ets"
+    assert day.loc["ets", "mase"] == pytest.approx(0.580, abs=5e-4)
+    assert day.loc["weekday_mean", "mase"] == pytest.approx(0.615, abs=5e-4)

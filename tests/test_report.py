@@ -706,3 +706,30 @@ def test_pptx_and_pdf_show_typed_text_literally(hostile: tuple[StrategySummary, 
         assert values[FORMULA] == "s"
     pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"])).pages).split())
     assert FORMULA in pdf and "<b>b</b>" in pdf and "![px]" in pdf
+
+
+@pytest.mark.parametrize(("lang", "share_name", "count_name", "unit"), [
+    ("en", "Phone to Self-service: share that gives up (lost customers)", "Phone to Self-service: lost customers",
+     "contacts/week"),
+    ("nl", "Telefoon naar Selfservice: aandeel dat afhaakt (verloren klanten)",
+     "Telefoon naar Selfservice: verloren klanten", "contacten/week"),
+])
+def test_a_channel_shift_reports_its_lost_customers(lang: str, share_name: str, count_name: str, unit: str) -> None:
+    from kcc import plan, scenarios
+    from tests.test_scenarios import week_frame
+
+    frame = week_frame({"phone": (480, 1200)}, days=14)
+    spec = scenarios.ScenarioSpec(shifts=(scenarios.ChannelShift("phone", "self_service", 0.1, containment=0.6,
+                                                                 failure_share=0.3),))
+    settings_ = plan.PlanSettings()
+
+    def evaluate(s: scenarios.ScenarioSpec) -> scenarios.ScenarioResult:
+        return scenarios.evaluate_scenario(frame, None, settings_, s, staffed_kpis=False)
+
+    result = evaluate(spec)
+    summary = report.build_summary(evaluate(spec.baseline()), result, settings_, language=lang)
+    items = {item.name: item for item in summary.assumptions}
+    assert items[share_name].unit == "%" and items[share_name].values[0][1] == pytest.approx(0.1)
+    moved = 0.1 * frame["volume"].sum() / 2.0
+    assert items[count_name].unit == unit
+    assert items[count_name].values[0][1] == round(0.1 * moved)

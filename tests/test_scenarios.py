@@ -557,3 +557,146 @@ def test_lever_form_values_become_spec_parts() -> None:
     assert overrides == (CostOverride("chat", 45.0, 0.0), CostOverride("email", None, 0.25))
     assert inputs.flex_premium_override(settings, 0.5) is None
     assert inputs.flex_premium_override(settings, 0.75) == 0.75
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _identity_holds(att) -> None:  # noqa: ANN001 - an Attribution
+    import dataclasses as dc
+
+    from kcc.scenarios import Effect
+
+    for f in dc.fields(Effect):
+        parts = [getattr(e, f.name) for _, e in att.own]
+        assert math.fsum(parts) + getattr(att.interaction, f.name) == getattr(att.total, f.name), f.name
+
+
+def test_each_lever_is_credited_with_its_own_effect_only() -> None:
+    # The case of the issue: ten extra opening hours cost 1,520 EUR a week alone (152 EUR per
+    # extra hour); with a first-contact-resolution gain of 700 EUR a week the whole scenario
+    # reads 87 EUR per extra hour, and with a larger saving elsewhere a negative one.
+    from kcc.scenarios import WEEKS_PER_MONTH, Effect, attribution
+
+    month = WEEKS_PER_MONTH
+    hours = Effect(delta_fte=1.0, delta_cost_eur_per_month=1520 * month, caught_per_week=80.0,
+                   extra_open_hours_per_week=10.0)
+    fcr = Effect(delta_fte=-0.6, delta_cost_eur_per_month=-700 * month)
+    total = Effect(delta_fte=0.5, delta_cost_eur_per_month=870 * month, caught_per_week=90.0,
+                   extra_open_hours_per_week=10.0)
+    att = attribution(total, {"fcr": fcr, "opening_hours": hours})
+    assert att.levers == ("opening_hours", "fcr")
+    assert att.own_effect("opening_hours").cost_eur_per_extra_hour == pytest.approx(152.0)
+    assert att.total.cost_eur_per_extra_hour == pytest.approx(87.0)
+    assert att.interaction.delta_cost_eur_per_month == pytest.approx(50 * month)
+    assert att.interaction.delta_fte == pytest.approx(0.1)
+    assert att.interaction.caught_per_week == pytest.approx(10.0)
+    assert att.interaction.extra_open_hours_per_week == 0.0
+    assert math.isnan(att.own_effect("fcr").cost_eur_per_extra_hour)
+    assert att.own_effect("targets") == Effect()
+    _identity_holds(att)
+
+    big_saving = Effect(delta_cost_eur_per_month=-4400 * month)
+    total = Effect(delta_cost_eur_per_month=-2880 * month, extra_open_hours_per_week=10.0)
+    att = attribution(total, {"opening_hours": hours, "channel_mix": big_saving})
+    assert att.total.cost_eur_per_extra_hour == pytest.approx(-288.0)
+    assert att.own_effect("opening_hours").cost_eur_per_extra_hour == pytest.approx(152.0)
+    assert att.interaction.delta_cost_eur_per_month == pytest.approx(0.0, abs=1e-6)
+    _identity_holds(att)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(-1e7, 1e7, allow_nan=False), min_size=1, max_size=6),
+       st.floats(-1e7, 1e7, allow_nan=False))
+def test_parts_and_remainder_add_up_to_the_total_to_the_last_bit(parts: list[float], total: float) -> None:
+    from kcc.scenarios.validation import remainder
+
+    partial = math.fsum(parts)
+    added = partial + remainder(total, parts)
+    if total / 2 <= partial <= 2 * total or 2 * total <= partial <= total / 2:
+        assert added == total  # the remainder is then exact (Sterbenz)
+    else:  # a total far below its parts: as near as a float next to the parts' sum can come
+        assert abs(added - total) <= math.ulp(max(abs(partial), abs(total)))
+
+
+def test_attribution_evaluates_each_lever_alone_against_the_baseline() -> None:
+    from kcc import plan
+    from kcc.scenarios import Effect, attribute, evaluate_scenario, lever_alone
+
+    frame = week_frame({"phone": (480, 1200)}, closed_attempts=4.0)
+    hours = (ChannelHours.weekly("phone", 480, 1200),)
+    longer = hours[0]
+    for day in range(5):
+        longer = longer.with_day(day, 480, 1320)
+    spec = ScenarioSpec(opening_hours=(longer,), fcr=(FcrLever("phone", 0.7, 0.8),),
+                        targets=(TargetOverride("phone", target_service_level=0.9),))
+    done: dict[ScenarioSpec, object] = {}
+
+    def evaluate(s: ScenarioSpec):  # noqa: ANN202
+        if s not in done:
+            done[s] = evaluate_scenario(frame, None, plan.PlanSettings(), s, opening_hours=hours,
+                                        staffed_kpis=False)
+        return done[s]
+
+    att = attribute(spec, evaluate)
+    assert att.levers == ("opening_hours", "targets", "fcr")
+    hours_alone = evaluate(lever_alone(spec, "opening_hours"))
+    assert lever_alone(spec, "opening_hours") == ScenarioSpec(opening_hours=(longer,))
+    assert att.own_effect("opening_hours") == Effect.of(hours_alone)
+    assert att.total == Effect.of(evaluate(spec))
+    # the hours alone cost more per extra hour than the whole scenario, which FCR makes cheaper
+    assert att.own_effect("opening_hours").cost_eur_per_extra_hour > att.total.cost_eur_per_extra_hour
+    _identity_holds(att)
+    # one lever: its own effect is the total, with no second evaluation
+    single = ScenarioSpec(opening_hours=(longer,))
+    count = len(done)
+    one = attribute(single, evaluate)
+    assert one.own_effect("opening_hours") == one.total and len(done) == count
+    assert one.interaction == Effect()
+
+
+# --------------------------------------------------------------------------- channel shift accounting
+
+
+@pytest.mark.parametrize(("containment", "failure"), [(0.6, 0.3), (0.7, 0.3), (1.0, 0.0), (0.0, 0.0), (0.33, 0.41)])
+def test_every_moved_contact_is_handled_comes_back_or_is_lost(containment: float, failure: float) -> None:
+    from kcc import plan
+    from kcc.scenarios import evaluate_scenario
+
+    frame = week_frame({"phone": (0, 1440), "chat": (0, 1440)}, days=14)
+    spec = ScenarioSpec(shifts=(ChannelShift("phone", "self_service", 0.2, containment=containment,
+                                             failure_share=failure),
+                                ChannelShift("chat", "whatsapp", 0.1, containment=0.9, failure_share=0.05)))
+    result = evaluate_scenario(frame, None, plan.PlanSettings(), spec, staffed_kpis=False)
+    flows = result.shift_flows.set_index(["source", "target"])
+    phone = flows.loc[("phone", "self_service")]
+    moved = 0.2 * frame.loc[frame["channel"] == "phone", "volume"].sum() / 2.0  # two weeks
+    assert phone["moved_per_week"] == pytest.approx(moved)
+    assert phone["handled_per_week"] == pytest.approx(containment * moved)
+    assert phone["came_back_per_week"] == pytest.approx(failure * moved)
+    assert phone["lost_per_week"] == pytest.approx((1 - containment - failure) * moved, abs=1e-9)
+    assert phone["lost_share"] == pytest.approx(1 - containment - failure, abs=1e-12)
+    for _, row in flows.iterrows():
+        parts = [row["handled_per_week"], row["came_back_per_week"], row["lost_per_week"]]
+        assert math.fsum(parts) == row["moved_per_week"]
+    # the lost customers are counted as lost, beside the closed-hours losses
+    lost_flows = flows["lost_per_week"].sum()
+    assert result.lost_per_week == pytest.approx(lost_flows + frame["closed_attempts"].sum())
+
+
+def test_the_mix_form_asks_where_every_moved_contact_ends_up() -> None:
+    from kcc.scenarios import ScenarioError, inputs
+
+    assert (inputs.SUGGESTED_CONTAINMENT + inputs.SUGGESTED_FAILURE_SHARE + inputs.SUGGESTED_LOST_SHARE
+            == pytest.approx(1.0))
+    shift = inputs.shift_from_form("phone", "self_service", 10, 0, 60, 30, 10)
+    assert shift == ChannelShift("phone", "self_service", 0.1, containment=0.6, failure_share=0.3)
+    assert inputs.shift_from_form("chat", "email", 20, 400, 70, 30, 0).aht_s == 400.0
+    with pytest.raises(ScenarioError) as caught:
+        inputs.shift_from_form("phone", "self_service", 10, 0, 60, 30, 0)
+    assert caught.value.message("en") == (
+        "Handled (60 %), coming back (30 %) and lost (0 %) must add up to 100 %, not 90 %: "
+        "every moved contact ends up somewhere")
+    assert caught.value.message("nl") == (
+        "Afgehandeld (60 %), komt terug (30 %) en verloren (0 %) moeten samen 100 % zijn, niet 90 %: "
+        "elk verschoven contact komt ergens terecht")

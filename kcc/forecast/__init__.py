@@ -9,8 +9,9 @@ The forecast of one series (one channel and queue) is built in four steps, one m
    the baseline is learned from the history and applied to future special days. Future
    events multiply the day by ``1 + uplift_pct / 100``; a closure sets it to zero.
 3. **A daily model** (``daily``) on the cleaned open-day series: exponential smoothing,
-   the weekday mean or the weekly seasonal naive, chosen per series by an inner
-   rolling-origin backtest (``"auto"``) that also gives the prediction intervals; with more
+   the weekday mean or the weekly seasonal naive, chosen per series (``"auto"``) by the
+   rolling-origin backtest the Forecast page shows (``selection``: lowest daily MASE), with
+   prediction intervals from an inner rolling-origin backtest; with more
    than about thirteen months of history a yearly season and a growth trend are divided out
    first.
 4. **An intraday profile** (``intraday``) per weekday spreads the daily forecast over
@@ -50,6 +51,9 @@ from kcc.forecast.constants import (
     MIN_MODEL_DAYS,
     MODELLED_KINDS,
     PROFILE_WEEKS,
+    SELECTION_HORIZON_DAYS,
+    SELECTION_MEASURE,
+    SELECTION_ORIGINS,
     YEARLY_HARMONICS,
     YEARLY_MIN_DAYS,
 )
@@ -59,6 +63,7 @@ from kcc.forecast.result import (
     InsufficientHistoryError,
     ShortHistoryWarning,
 )
+from kcc.forecast.selection import Selection, best_method, select_method
 
 __all__ = [
     "BASELINES",
@@ -76,14 +81,20 @@ __all__ = [
     "MIN_MODEL_DAYS",
     "MODELLED_KINDS",
     "PROFILE_WEEKS",
+    "SELECTION_HORIZON_DAYS",
+    "SELECTION_MEASURE",
+    "SELECTION_ORIGINS",
     "YEARLY_HARMONICS",
     "YEARLY_MIN_DAYS",
     "ForecastResult",
     "InsufficientHistoryError",
+    "Selection",
     "ShortHistoryWarning",
     "backtest",
+    "best_method",
     "fit_forecast",
     "forecast",
     "learn_event_uplift",
+    "select_method",
     "summarise_backtest",
 ]

@@ -10,7 +10,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,7 @@ from kcc.forecast.fit import check_args, run_daily
 from kcc.forecast.grid import HistoryGrid, future_index, horizon_positions, prepare_grid
 from kcc.forecast.intraday import intraday_profile, spread
 from kcc.forecast.result import InsufficientHistoryError, ShortHistoryWarning
+from kcc.forecast.selection import OriginScores, backtest_cuts, select_method
 from kcc.warning_filters import ignoring
 
 #: Per method: daily forecast, its bounds, interval forecast (day x time of day), its bounds.
@@ -96,10 +97,15 @@ def _origin_predictions(
     country: str | None,
     levels: Sequence[int],
     methods: Sequence[str],
+    memo: MutableMapping[int, OriginScores],
 ) -> tuple[_Predictions, str]:
-    """Forecasts of every method and baseline from one origin, and the method auto chose."""
+    """Forecasts of every method and baseline from one origin, and the method auto chose
+    there (as ``fit_forecast`` on the same history would: ``select_method``)."""
     with ignoring(ShortHistoryWarning):
         stage, _, _ = run_daily(train, horizon_days, method, events, country, levels, methods)
+    chosen = stage.chosen
+    if method == "auto":
+        chosen = select_method(train, events, country, memo).method or chosen
     profile, dispersion = intraday_profile(train, stage.normal_hist)
     index = future_index(train, horizon_days)
     results: _Predictions = {}
@@ -109,11 +115,11 @@ def _origin_predictions(
         spread_bounds = {lev: (mat[f"yhat_lo_{lev}"], mat[f"yhat_hi_{lev}"]) for lev in levels}
         results[m] = (day.yhat, day.bounds, mat["yhat"], spread_bounds)
     if method == "auto":
-        results = {"auto": results[stage.chosen], **results}
+        results = {"auto": results[chosen], **results}
     for b in BASELINES:
         mat = baseline_matrix(train.matrix, horizon_days, b)
         results[b] = (mat.sum(axis=1), {}, mat, {})
-    return results, stage.chosen
+    return results, chosen
 
 
 def _origin_rows(
@@ -185,7 +191,8 @@ def backtest(
         One row per origin, method and grain: ``origin`` (first forecast day), ``method``
         (the methods plus ``baseline_naive_7d``, the weekly seasonal naive, and
         ``baseline_mean_4w``, the mean of the same interval on the last four same weekdays),
-        ``chosen`` (method ``auto`` picked), ``grain`` (``"day"`` or ``"interval"``),
+        ``chosen`` (method ``auto`` picked from the days before the origin, as
+        ``fit_forecast`` would), ``grain`` (``"day"`` or ``"interval"``),
         ``horizon_days``, ``mase`` (MAE over the in-sample MAE of the weekly seasonal naive),
         ``wmape`` (sum of absolute errors over sum of actuals, fraction), ``bias`` (sum of
         errors over sum of actuals, fraction; positive = over-forecast) and ``coverage_<level>``
@@ -210,8 +217,7 @@ def backtest(
     grid = prepare_grid(history)
     frame = events_for_channel(events, channel)
     n = len(grid.dates)
-    cuts = [n - horizon_days - j * step for j in range(origins - 1, -1, -1)]
-    cuts = [c for c in cuts if c >= MIN_HISTORY_DAYS]
+    cuts = backtest_cuts(n, horizon_days, origins, step)
     if not cuts:
         raise InsufficientHistoryError(
             f"History covers {n} days; a backtest over {horizon_days} days needs at least "
@@ -219,9 +225,10 @@ def backtest(
         )
     methods = list(CANDIDATES) if method == "auto" else [method]
     rows: list[dict[str, object]] = []
+    memo: dict[int, OriginScores] = {}  # selection scores per cut, shared by the origins
     for cut in cuts:
         results, chosen = _origin_predictions(
-            grid.head(cut), horizon_days, method, frame, country, levels, methods
+            grid.head(cut), horizon_days, method, frame, country, levels, methods, memo
         )
         rows += _origin_rows(grid, cut, horizon_days, results, chosen)
     out = pd.DataFrame(rows)

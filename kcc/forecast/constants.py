@@ -15,6 +15,12 @@ import pandas as pd
 METHODS: Final[tuple[str, ...]] = ("auto", "ets", "weekday_mean", "seasonal_naive")
 #: Methods ``"auto"`` chooses from, in order of preference on a tie.
 CANDIDATES: Final[tuple[str, ...]] = ("ets", "weekday_mean", "seasonal_naive")
+#: How ``"auto"`` chooses: the rolling-origin backtest the Forecast page shows (this many
+#: origins of this many days, one horizon apart, the last ending with the history), lowest
+#: mean daily MASE. One design for the choice and the table, so they cannot disagree.
+SELECTION_ORIGINS: Final[int] = 4
+SELECTION_HORIZON_DAYS: Final[int] = 28
+SELECTION_MEASURE: Final[str] = "mase"
 #: Baselines ``backtest`` reports next to the methods (computed on the raw history).
 BASELINES: Final[tuple[str, ...]] = ("baseline_naive_7d", "baseline_mean_4w")
 

@@ -457,9 +457,9 @@ def horizon_forecasts(
     out: dict[str, DailyForecast] = {}
     for method in methods:
         yz = predict_adjusted(method, series.z, series.period, steps, yearly_now)
-        bounds_z = quantile_bounds(yz, calibration.errors[method], widen, levels)
         yhat = np.zeros(horizon_days)
         yhat[fut_open] = yz
+        bounds_z = quantile_bounds(yz, calibration.errors[method], widen, levels)
         bounds: Bounds = {}
         for lev, (lo_z, hi_z) in bounds_z.items():
             lo, hi = np.zeros(horizon_days), np.zeros(horizon_days)
@@ -470,6 +470,91 @@ def horizon_forecasts(
 
 
 # --------------------------------------------------------------------------- the stage
+
+
+@dataclass(frozen=True, eq=False)
+class StageInputs:
+    """What every daily model starts from: the cleaned series and the horizon's calendar.
+
+    Attributes
+    ----------
+    series : OpenDaySeries
+        The history's open days with the special days replaced by their baseline.
+    factor : numpy.ndarray
+        Special-day x event multiplier per horizon day.
+    fut_open : numpy.ndarray
+        Per horizon day: the weekday is open.
+    future_days : numpy.ndarray
+        Day numbers of the open horizon days.
+    learned_uplift_pct : dict of str to float
+        Uplift learned per event kind [%].
+    normal_hist : numpy.ndarray
+        Per history day: open and not special.
+    """
+
+    series: OpenDaySeries
+    factor: np.ndarray
+    fut_open: np.ndarray
+    future_days: np.ndarray
+    learned_uplift_pct: dict[str, float]
+    normal_hist: np.ndarray
+
+
+def stage_inputs(grid: HistoryGrid, cal: Calendar, horizon_days: int) -> StageInputs:
+    """Clean the history and learn the special-day factors of the horizon.
+
+    Raises
+    ------
+    InsufficientHistoryError
+        When no weekday has contacts.
+    """
+    n_hist = len(grid.dates)
+    daily = grid.daily
+    is_open_wd = open_weekdays(grid, cal.holiday)
+    if not is_open_wd.any():
+        raise InsufficientHistoryError("history has no contacts on any weekday")
+    period = int(is_open_wd.sum())
+    flags = day_flags(cal, is_open_wd)
+    h_open = flags.open[:n_hist]
+    special = special_history_days(daily, flags, cal)
+    normal_hist = h_open & ~special
+    series = open_day_series(daily, cal, h_open, special, period)
+
+    baseline = np.zeros(n_hist)
+    baseline[h_open] = series.z
+    factors = learn_special_day_factors(daily, baseline, flags, cal)
+    learned = learned_uplifts(daily, normal_hist, cal, n_hist)
+    factor = future_factor(flags, cal, factors, learned, n_hist, horizon_days)
+    fut = slice(n_hist, n_hist + horizon_days)
+    fut_open = flags.open[fut]
+    future_days = day_numbers(cal.dates)[fut][fut_open]
+    return StageInputs(series, factor, fut_open, future_days, learned, normal_hist)
+
+
+def point_forecasts(grid: HistoryGrid, cal: Calendar, horizon_days: int,
+                    methods: Sequence[str]) -> dict[str, np.ndarray]:
+    """The daily point forecasts of ``methods`` over the horizon, without the inner backtest.
+
+    The same numbers as ``daily_stage(...).daily[method].yhat`` (the bounds need the inner
+    backtest; a point forecast does not), for choosing a method cheaply.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Contacts per calendar day of the horizon, per method the history can fit
+        (``methods_for_history``) [contacts per day].
+    """
+    inputs = stage_inputs(grid, cal, horizon_days)
+    series, fut_open = inputs.series, inputs.fut_open
+    fitted, _, _ = methods_for_history(len(grid.dates), methods)
+    steps = int(fut_open.sum())
+    yearly_now = yearly_log_factor(series.z, series.day_number, series.weekday, inputs.future_days)
+    out: dict[str, np.ndarray] = {}
+    for method in fitted:
+        yhat = np.zeros(len(fut_open))
+        yhat[fut_open] = predict_adjusted(method, series.z, series.period, steps, yearly_now)
+        out[method] = yhat * inputs.factor
+    return out
 
 
 def daily_stage(
@@ -499,30 +584,11 @@ def daily_stage(
     InsufficientHistoryError
         When no weekday has contacts.
     """
-    n_hist = len(grid.dates)
-    daily = grid.daily
-    is_open_wd = open_weekdays(grid, cal.holiday)
-    if not is_open_wd.any():
-        raise InsufficientHistoryError("history has no contacts on any weekday")
-    period = int(is_open_wd.sum())
-    flags = day_flags(cal, is_open_wd)
-    h_open = flags.open[:n_hist]
-    special = special_history_days(daily, flags, cal)
-    normal_hist = h_open & ~special
-    series = open_day_series(daily, cal, h_open, special, period)
-
-    baseline = np.zeros(n_hist)
-    baseline[h_open] = series.z
-    factors = learn_special_day_factors(daily, baseline, flags, cal)
-    learned = learned_uplifts(daily, normal_hist, cal, n_hist)
-    factor = future_factor(flags, cal, factors, learned, n_hist, horizon_days)
-
-    fut = slice(n_hist, n_hist + horizon_days)
-    fut_open = flags.open[fut]
-    future_days = day_numbers(cal.dates)[fut][fut_open]
-    methods, fallback, message = methods_for_history(n_hist, methods)
+    inputs = stage_inputs(grid, cal, horizon_days)
+    series, factor, fut_open = inputs.series, inputs.factor, inputs.fut_open
+    methods, fallback, message = methods_for_history(len(grid.dates), methods)
     calibration = calibrate(series, methods)
-    out = horizon_forecasts(series, calibration, methods, future_days, fut_open, factor, levels)
+    out = horizon_forecasts(series, calibration, methods, inputs.future_days, fut_open, factor, levels)
     selection = pd.DataFrame(
         {
             "method": list(methods),
@@ -536,8 +602,8 @@ def daily_stage(
         selection=selection,
         factor=factor,
         is_open=fut_open & (factor > 0),
-        learned_uplift_pct=learned,
-        normal_hist=normal_hist,
+        learned_uplift_pct=inputs.learned_uplift_pct,
+        normal_hist=inputs.normal_hist,
         fallback=fallback,
         message=message,
     )

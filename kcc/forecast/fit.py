@@ -23,6 +23,7 @@ from kcc.forecast.result import (
     InsufficientHistoryError,
     ShortHistoryWarning,
 )
+from kcc.forecast.selection import select_method
 
 
 def check_args(horizon_days: int, method: str, level: Sequence[int]) -> tuple[int, ...]:
@@ -141,8 +142,15 @@ def fit_forecast(
     horizon_days = int(horizon_days)
     grid = prepare_grid(history)
     frame = events_for_channel(events, channel)
-    stage, all_dates, cal = run_daily(grid, horizon_days, method, frame, country, levels)
+    selection = select_method(grid, frame, country) if method == "auto" else None
+    chosen = [selection.method] if selection is not None and selection.method else None
+    stage, all_dates, cal = run_daily(grid, horizon_days, method, frame, country, levels, chosen)
     used = stage.chosen
+    if chosen:
+        selected_by, scores = "backtest", selection.scores  # type: ignore[union-attr]
+    else:
+        selected_by = "inner" if method == "auto" else ""
+        scores = stage.selection
     if stage.fallback:
         warnings.warn(stage.message, ShortHistoryWarning, stacklevel=2)
     profile, dispersion = intraday_profile(grid, stage.normal_hist)
@@ -166,7 +174,8 @@ def fit_forecast(
         message=stage.message,
         history_days=len(grid.dates),
         interval_min=grid.interval_min,
-        selection=stage.selection,
+        selection=scores,
+        selected_by=selected_by,
         learned_uplift_pct=stage.learned_uplift_pct,
     )
 
@@ -192,7 +201,8 @@ def forecast(
     horizon_days : int
         Days to forecast after the last day of the history, 1..731 [days].
     method : {"auto", "ets", "weekday_mean", "seasonal_naive"}
-        Daily model; ``"auto"`` picks per series by an inner rolling-origin backtest.
+        Daily model; ``"auto"`` picks per series the method with the lowest daily MASE in
+        the rolling-origin backtest the Forecast page shows (``kcc.forecast.selection``).
     events : pandas.DataFrame, optional
         Event calendar (``kcc.store.read_events``): past events are learned from or kept out
         of training, future ones change the forecast (see the package docstring).

@@ -40,9 +40,15 @@ class ForecastResult:
     interval_min : int
         Interval length of history and forecast [min].
     selection : pandas.DataFrame
-        Inner backtest of the candidates: ``method, wmape`` (daily, fraction), ``chosen``.
+        How the method was chosen: with ``selected_by == "backtest"`` the selection backtest
+        (``method, mase, wmape, origins, chosen``; daily, fractions: the numbers of the
+        Forecast page's backtest table), else the inner backtest (``method, wmape, chosen``).
     learned_uplift_pct : dict
         Uplift learned per event kind from the history [%].
+    selected_by : str
+        ``"backtest"`` when ``"auto"`` chose by the selection backtest (lowest daily MASE),
+        ``"inner"`` when the history was too short for it and the inner backtest chose, ``""``
+        when a method was asked for.
     """
 
     intervals: pd.DataFrame
@@ -55,3 +61,4 @@ class ForecastResult:
     interval_min: int
     selection: pd.DataFrame
     learned_uplift_pct: dict[str, float] = field(default_factory=dict)
+    selected_by: str = ""

@@ -42,6 +42,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basislijn: gemiddelde van de laatste 4 gelijke weekdagen",
     ),
     "forecast.used_method_line": ("Method used: {method}", "Gebruikte methode: {method}"),
+    "forecast.auto_by_backtest": (
+        "chosen automatically: the lowest MASE per day ({mase}) in the backtest below",
+        "automatisch gekozen: de laagste MASE per dag ({mase}) in de backtest hieronder",
+    ),
+    "forecast.auto_by_inner": (
+        "chosen automatically on the last weeks: too little history for the backtest below",
+        "automatisch gekozen op de laatste weken: te weinig historie voor de backtest hieronder",
+    ),
+    "forecast.method_auto_backtest": (
+        "Automatic (as chosen at each moment)",
+        "Automatisch (zoals toen gekozen)",
+    ),
     "forecast.total": ("Forecast total [contacts]", "Totaal prognose [contacten]"),
     "forecast.per_day": ("Average per open day [contacts/day]", "Gemiddeld per open dag [contacten/dag]"),
     "forecast.peak_interval": (
@@ -95,13 +107,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**MASE** below 1 means better than repeating last week; **wMAPE** is the total "
         "absolute error as a share of all contacts; **bias** above 0 means the forecast was "
         "too high; **80% covered** says how often the real day fell inside the 80% interval "
-        "(it should be near 80%).",
+        "(it should be near 80%). Automatic uses the method with the lowest MASE per day here; "
+        "its own row shows what it chose at each moment with the data known then.",
         "We deden alsof we op {origins} momenten in het verleden stonden, voorspelden de "
         "{horizon} dagen daarna met alleen de gegevens van toen en vergeleken dat met wat er "
         "echt binnenkwam. **MASE** onder 1 betekent beter dan vorige week herhalen; **wMAPE** "
         "is de totale absolute fout als deel van alle contacten; **bias** boven 0 betekent "
         "een te hoge prognose; **80% gedekt** zegt hoe vaak de echte dag binnen het "
-        "80%-interval viel (hoort rond 80% te liggen).",
+        "80%-interval viel (hoort rond 80% te liggen). Automatisch gebruikt de methode met de "
+        "laagste MASE per dag hier; de eigen rij toont wat het op elk moment koos met de "
+        "gegevens van toen.",
     ),
     "forecast.backtest_short": (
         "Too little history for a backtest of {horizon} days.",

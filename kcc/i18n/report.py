@@ -222,6 +222,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.as_shift": ("{source} to {target}: share of demand moved", "{source} naar {target}: aandeel verschoven vraag"),
     "report.as_shift_containment": ("{source} to {target}: share resolved there", "{source} naar {target}: aandeel daar opgelost"),
     "report.as_shift_failure": ("{source} to {target}: share that fails and comes back", "{source} naar {target}: aandeel dat mislukt en terugkomt"),
+    "report.as_shift_lost": ("{source} to {target}: share that gives up (lost customers)",
+                             "{source} naar {target}: aandeel dat afhaakt (verloren klanten)"),
+    "report.as_shift_lost_customers": ("{source} to {target}: lost customers", "{source} naar {target}: verloren klanten"),
     "report.as_shift_aht": ("{source} to {target}: handle time there", "{source} naar {target}: afhandeltijd daar"),
     "report.as_surge_uplift": ("stress test: demand above forecast on {channel}", "stresstest: vraag boven prognose op {channel}"),
     "report.as_surge_start": ("stress test: start", "stresstest: start"),
@@ -229,6 +232,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.unit_sessions": ("sessions", "sessies"),
     "report.unit_agents": ("agents", "medewerkers"),
     "report.unit_h_week": ("h/week", "u/week"),
+    "report.unit_contacts_week": ("contacts/week", "contacten/week"),
     "report.unit_eur_h": ("EUR/h", "EUR/u"),
     "report.unit_eur_contact": ("EUR/contact", "EUR/contact"),
     # --- assumption sources

@@ -13,6 +13,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: source and target must be different channels",
         "{name}: van- en naar-kanaal moeten verschillen",
     ),
+    "levers.error.mix_parts": (
+        "Handled ({handled} %), coming back ({back} %) and lost ({lost} %) must add up to 100 %, "
+        "not {total} %: every moved contact ends up somewhere",
+        "Afgehandeld ({handled} %), komt terug ({back} %) en verloren ({lost} %) moeten samen "
+        "100 % zijn, niet {total} %: elk verschoven contact komt ergens terecht",
+    ),
     "levers.error.mix_shares": (
         "{name}.containment + {name}.failure_share must be between 0 and 1, got {total:g}",
         "{name}: opgelost en mislukt samen moeten tussen 0 en 1 (100 %) liggen, nu {total:g}",
@@ -117,18 +123,74 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.chart_peak": ("Contacts per interval: the peak after opening", "Contacten per interval: de piek na opening"),
     # channel mix
     "levers.mix_intro": (
-        "Move a share of one channel's demand to another. Of the moved contacts, the contained share is handled "
-        "there (self-service without an agent), the failure share contacts the original channel anyway and the rest gives up.",
-        "Verschuif een deel van de vraag van het ene kanaal naar het andere. Van de verschoven contacten wordt het "
-        "afgevangen deel daar afgehandeld (selfservice zonder medewerker), het faaldeel neemt toch contact op via het "
-        "oorspronkelijke kanaal en de rest haakt af.",
+        "Move a share of one channel's demand to another. Every moved contact ends up somewhere: handled there "
+        "(self-service without an agent), coming back to the original channel, or lost (a customer who gives up). "
+        "The three add up to 100 %.",
+        "Verschuif een deel van de vraag van het ene kanaal naar het andere. Elk verschoven contact komt ergens "
+        "terecht: daar afgehandeld (selfservice zonder medewerker), terug naar het oorspronkelijke kanaal, of "
+        "verloren (een klant die afhaakt). Samen is dat 100 %.",
+    ),
+    "levers.mix_lost": ("Lost [%]", "Verloren [%]"),
+    "levers.mix_lost_help": (
+        "Customers who give up after the move and contact no channel: lost customers, not a saving. "
+        "Handled, come back and lost add up to 100 %.",
+        "Klanten die na de verschuiving afhaken en geen kanaal meer zoeken: verloren klanten, geen "
+        "besparing. Afgehandeld, komt terug en verloren zijn samen 100 %.",
+    ),
+    "levers.m_moved": ("Contacts moved [contacts/week]", "Verschoven contacten [contacten/week]"),
+    "levers.m_lost_customers": ("Lost customers [contacts/week]", "Verloren klanten [contacten/week]"),
+    "levers.m_lost_help": (
+        "Moved contacts that give up: the share below the number is of the moved contacts.",
+        "Verschoven contacten die afhaken: het percentage onder het getal is van de verschoven contacten.",
+    ),
+    "levers.lost_customers": (
+        "{lost} {unit} give up after the channel shift ({share} of the moved contacts). They lower the "
+        "work and so the cost, but they are lost customers, not a saving.",
+        "{lost} {unit} haken af na de kanaalverschuiving ({share} van de verschoven contacten). Ze "
+        "verlagen het werk en dus de kosten, maar het zijn verloren klanten, geen besparing.",
+    ),
+    "levers.c_moved": ("Moved", "Verschoven"),
+    "levers.c_handled": ("Handled there", "Daar afgehandeld"),
+    "levers.c_came_back": ("Come back", "Komt terug"),
+    "levers.c_lost": ("Lost customers", "Verloren klanten"),
+    "levers.c_lost_share": ("Lost [% of moved]", "Verloren [% van verschoven]"),
+    "levers.unit_contacts_week": ("contacts/week", "contacten/week"),
+    "levers.unit_eur_month": ("EUR/month", "EUR/maand"),
+    # attribution
+    "levers.attribution_title": ("What each lever does", "Wat elke hefboom doet"),
+    "levers.attribution_intro": (
+        "Each lever's own effect is the scenario with only that lever changed, against the baseline. "
+        "Together the levers do more or less than the sum of their own effects: that difference is the "
+        "interaction. Own effects plus the interaction make the whole scenario.",
+        "Het eigen effect van een hefboom is het scenario met alleen die hefboom gewijzigd, tegen de "
+        "basis. Samen doen de hefbomen meer of minder dan de som van hun eigen effecten: dat verschil is "
+        "de wisselwerking. Eigen effecten plus de wisselwerking vormen het hele scenario.",
+    ),
+    "levers.c_lever": ("Lever", "Hefboom"),
+    "levers.lever_opening_hours": ("Opening hours", "Openingstijden"),
+    "levers.lever_closed_hours": ("While closed", "Tijdens sluiting"),
+    "levers.lever_channel_mix": ("Channel mix", "Kanaalmix"),
+    "levers.lever_targets": ("Targets", "Normen"),
+    "levers.lever_fcr": ("First-contact resolution", "First-contact resolution"),
+    "levers.lever_costs": ("Costs", "Kosten"),
+    "levers.interaction": ("Interaction (levers together)", "Wisselwerking (hefbomen samen)"),
+    "levers.whole_scenario": ("Whole scenario", "Hele scenario"),
+    "levers.own_effect": (
+        "{lever} alone against the baseline (the other levers are not counted here).",
+        "{lever} alleen, tegen de basis (de andere hefbomen tellen hier niet mee).",
+    ),
+    "levers.whole_and_interaction": (
+        "Whole scenario with all levers: {fte} FTE, {cost} EUR per month, {per_hour} EUR per extra opening "
+        "hour. The levers together add {interaction} EUR per month beyond their own effects.",
+        "Hele scenario met alle hefbomen: {fte} fte, {cost} EUR per maand, {per_hour} EUR per extra "
+        "openingsuur. Samen voegen de hefbomen {interaction} EUR per maand toe bovenop hun eigen effecten.",
     ),
     "levers.mix_source": ("From channel", "Van kanaal"),
     "levers.mix_target": ("To channel", "Naar kanaal"),
     "levers.mix_share": ("Share moved [%]", "Verschoven deel [%]"),
     "levers.mix_aht": ("Handle time there [s] (0 = that channel's own)", "Afhandeltijd daar [s] (0 = van dat kanaal)"),
-    "levers.mix_containment": ("Contained [%]", "Afgevangen [%]"),
-    "levers.mix_failure": ("Failure demand back [%]", "Faalvraag terug [%]"),
+    "levers.mix_containment": ("Handled there [%]", "Daar afgehandeld [%]"),
+    "levers.mix_failure": ("Come back [%]", "Komt terug [%]"),
     "levers.mix_add": ("Add or replace this shift", "Verschuiving toevoegen of vervangen"),
     "levers.mix_clear": ("Remove all shifts", "Alle verschuivingen weghalen"),
     "levers.mix_none": ("No channel shifts yet.", "Nog geen kanaalverschuivingen."),

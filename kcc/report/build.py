@@ -218,7 +218,7 @@ def _channel_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
 
 
 def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: ScenarioSpec,
-                         lang: str) -> list[Item]:
+                         lang: str, shift_flows: pd.DataFrame | None = None) -> list[Item]:
     """Assumptions that hold for all channels: contract, premium, closed hours, shifts, surge."""
     tr = tr_for(lang)
     sec, pct = tr("common.unit_s"), "%"
@@ -238,13 +238,22 @@ def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
         Item(tr("report.as_lost"), pct, (("", behaviour.lost_share),), _source(tr, changed)),
         Item(tr("report.as_redial"), tr("common.unit_min"), (("", behaviour.redial_window_min),), _source(tr, changed)),
     ]
+    flows = {} if shift_flows is None else {
+        (str(r.source), str(r.target)): float(r.lost_per_week) for r in shift_flows.itertuples()}
     for shift in spec.shifts:
         names = {"source": channel_name(shift.source, lang), "target": channel_name(shift.target, lang)}
         general += [
             Item(tr("report.as_shift", **names), pct, (("", shift.share),), _source(tr, True)),
             Item(tr("report.as_shift_containment", **names), pct, (("", shift.containment),), _source(tr, True)),
             Item(tr("report.as_shift_failure", **names), pct, (("", shift.failure_share),), _source(tr, True)),
+            # the rest gives up: shown as lost customers, so a fall in work is not read as a saving
+            Item(tr("report.as_shift_lost", **names), pct,
+                 (("", round(max(0.0, 1.0 - shift.containment - shift.failure_share), 9)),), _source(tr, True)),
         ]
+        lost = flows.get((shift.source, shift.target))
+        if lost is not None:
+            general.append(Item(tr("report.as_shift_lost_customers", **names), tr("report.unit_contacts_week"),
+                                (("", float(round(lost))),), tr("report.source_scenario")))
         if shift.aht_s is not None:
             general.append(Item(tr("report.as_shift_aht", **names), sec, (("", shift.aht_s),), _source(tr, True)))
     surge = spec.surge
@@ -262,10 +271,11 @@ def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
 
 
 def _assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: ScenarioSpec,
-                 channels: Sequence[str], lang: str) -> tuple[Item, ...]:
-    """Every input that is not measured in the data, as the scenario uses it."""
+                 channels: Sequence[str], lang: str, shift_flows: pd.DataFrame | None = None) -> tuple[Item, ...]:
+    """Every input that is not measured in the data, as the scenario uses it (with the lost
+    customers a channel shift's inputs lead to)."""
     return tuple(_channel_assumptions(settings, scen_settings, spec, channels, lang)
-                 + _general_assumptions(settings, scen_settings, spec, lang))
+                 + _general_assumptions(settings, scen_settings, spec, lang, shift_flows))
 
 
 def _flex_items(surge: SurgeTest | None, result: SurgeResult | None, lang: str,
@@ -491,7 +501,7 @@ def build_summary(
         flex=_flex_items(surge, scenario.surge, lang, float(scen_settings.flex_premium)),
         stress=stress,
         risks=risks,
-        assumptions=_assumptions(settings, scen_settings, scenario.spec, channels, lang),
+        assumptions=_assumptions(settings, scen_settings, scenario.spec, channels, lang, scenario.shift_flows),
         texts=user_texts,
         interval_plan=scen_plan,
     )

@@ -28,12 +28,23 @@ The package, in reading order: ``validation`` (the time grid, ``ScenarioError``;
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
 ``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),
 ``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier),
-``repeats`` (first-contact resolution measured from customer ids) and ``inputs`` (what the
-lever forms start from, and their values turned into spec parts).
+``repeats`` (first-contact resolution measured from customer ids), ``attribution`` (each
+lever's own effect, the total and their interaction) and ``inputs`` (what the lever forms start
+from, and their values turned into spec parts).
 """
 
 from __future__ import annotations
 
+from kcc.scenarios.attribution import (
+    LEVERS,
+    Attribution,
+    Effect,
+    active_levers,
+    attribute,
+    attribution,
+    lever_alone,
+    results_alone,
+)
 from kcc.scenarios.baseline import (
     hours_from_setting,
     hours_to_setting,
@@ -94,6 +105,7 @@ from kcc.scenarios.validation import (
 
 __all__ = [
     "CLOSED_PROFILE_WEEKS",
+    "LEVERS",
     "MINUTES_PER_DAY",
     "NO_AGENT_CHANNELS",
     "QUERY_NAME",
@@ -103,10 +115,12 @@ __all__ = [
     "TIME_STEP_MIN",
     "WEEKDAYS",
     "WEEKS_PER_MONTH",
+    "Attribution",
     "ChannelHours",
     "ChannelShift",
     "ClosedHoursBehaviour",
     "CostOverride",
+    "Effect",
     "FcrLever",
     "RepeatMeasure",
     "ScenarioError",
@@ -115,9 +129,12 @@ __all__ = [
     "SurgeResult",
     "SurgeTest",
     "TargetOverride",
+    "active_levers",
     "apply_channel_mix",
     "apply_fcr",
     "apply_opening_hours",
+    "attribute",
+    "attribution",
     "compare",
     "evaluate_scenario",
     "flex_agents",
@@ -126,8 +143,10 @@ __all__ = [
     "hours_from_setting",
     "hours_to_setting",
     "infer_opening_hours",
+    "lever_alone",
     "parse_hhmm",
     "repeat_measures",
+    "results_alone",
     "scenario_demand",
     "scenario_settings",
     "simulate_surge",

@@ -4,7 +4,7 @@ comparisons and the service-level frontier."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import numpy as np
@@ -13,6 +13,7 @@ import pandas as pd
 from kcc import checks, plan, staffing
 from kcc.scenarios.baseline import hours_to_setting
 from kcc.scenarios.demand import NO_AGENT_CHANNELS
+from kcc.scenarios.levers import ShiftFlow
 from kcc.scenarios.pipeline import (
     Pipeline,
     pipeline_frame,
@@ -21,7 +22,7 @@ from kcc.scenarios.pipeline import (
 )
 from kcc.scenarios.spec import ChannelHours, ScenarioSpec, SurgeTest
 from kcc.scenarios.stress import SurgeResult, simulate_surge
-from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS
+from kcc.scenarios.validation import MINUTES_PER_DAY, WEEKDAYS, remainder
 
 #: Weeks per month for monthly money. [weeks/month]
 WEEKS_PER_MONTH: Final[float] = 52.0 / 12.0
@@ -59,7 +60,8 @@ class ScenarioResult:
     handled_per_week : float
         Contacts handled by agents or contained in self-service. [contacts/week]
     lost_per_week : float
-        Contacts lost to closed hours or given up after a channel shift. [contacts/week]
+        Contacts lost to closed hours or given up after a channel shift: lost customers, a
+        fall in work that is no saving. [contacts/week]
     delta_fte, delta_cost_eur_per_month, caught_per_week : float
         Against the baseline: extra FTE, extra cost, extra contacts reaching an open channel.
     extra_open_hours_per_week : float
@@ -89,6 +91,9 @@ class ScenarioResult:
     plan : pandas.DataFrame
         ``kcc.plan.build_plan`` of the scenario demand.
     surge : SurgeResult or None
+    shift_flows : pandas.DataFrame
+        Per channel shift, where its moved contacts end up (:func:`shift_flow_frame`):
+        handled in the new channel, coming back to the original one, or lost customers.
     """
 
     name: str
@@ -119,6 +124,7 @@ class ScenarioResult:
     demand: pd.DataFrame
     plan: pd.DataFrame
     surge: SurgeResult | None = None
+    shift_flows: pd.DataFrame = field(default_factory=lambda: shift_flow_frame((), 1.0))
 
     def headline(self) -> dict[str, float]:
         """The scalar numbers (for tables and tests)."""
@@ -131,6 +137,34 @@ class ScenarioResult:
                 "delta_cost_eur_per_month", "caught_per_week",
             )
         }
+
+
+def shift_flow_frame(flows: Sequence[ShiftFlow], weeks: float) -> pd.DataFrame:
+    """Channel shifts' flows per week: every moved contact handled, back or lost.
+
+    Parameters
+    ----------
+    flows : sequence of ShiftFlow
+        Totals over the evaluated period. [contacts]
+    weeks : float
+        Length of the period. [weeks]
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source, target, moved_per_week, handled_per_week, came_back_per_week,
+        lost_per_week`` [contacts/week] (the last three add up to the first exactly) and
+        ``lost_share`` (of the moved contacts; NaN when none moved) [0..1].
+    """
+    rows = []
+    for f in flows:
+        moved, handled, back = f.moved / weeks, f.handled / weeks, f.came_back / weeks
+        lost = remainder(moved, [handled, back])
+        rows.append({"source": f.source, "target": f.target, "moved_per_week": moved,
+                     "handled_per_week": handled, "came_back_per_week": back, "lost_per_week": lost,
+                     "lost_share": lost / moved if moved > 0 else float("nan")})
+    return pd.DataFrame(rows, columns=["source", "target", "moved_per_week", "handled_per_week",
+                                       "came_back_per_week", "lost_per_week", "lost_share"])
 
 
 def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
@@ -327,7 +361,7 @@ def _by_weekday(scn: pd.DataFrame, base: pd.DataFrame, p: Pipeline, channels: It
     return by_weekday
 
 
-def _cost_per_change(delta_cost_eur_per_month: float, extra_open_hours_per_week: float,
+def cost_per_change(delta_cost_eur_per_month: float, extra_open_hours_per_week: float,
                      caught_per_week: float) -> tuple[float, float]:
     """Extra weekly cost per extra opening hour and per caught contact (NaN for no change)."""
     weekly_cost = delta_cost_eur_per_month / WEEKS_PER_MONTH
@@ -390,7 +424,7 @@ def evaluate_scenario(
     delta_cost = s["cost_eur_per_month"] - b["cost_eur_per_month"]
     caught = s["reached_per_week"] - b["reached_per_week"]
     extra_hours = float(by_weekday["delta_open_hours"].sum())
-    per_hour, per_contact = _cost_per_change(delta_cost, extra_hours, caught)
+    per_hour, per_contact = cost_per_change(delta_cost, extra_hours, caught)
     surge = None
     if spec.surge is not None and spec.surge.channel in set(plan_scn["channel"]):
         surge = _surge_for(plan_scn, scn_settings, spec.surge)
@@ -410,6 +444,7 @@ def evaluate_scenario(
         by_channel=by_channel, by_weekday=by_weekday, by_hour=_by_hour(frame, s["weeks"]),
         morning_peak=_morning_peak(p, frame, plan_scn, plan_base),
         demand=frame, plan=plan_scn, surge=surge,
+        shift_flows=shift_flow_frame(p.shift_flows, s["weeks"]),
     )
 
 

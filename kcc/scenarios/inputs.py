@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from kcc.scenarios.spec import ChannelHours, CostOverride, FcrLever
-from kcc.scenarios.validation import MINUTES_PER_DAY
+from kcc.scenarios.spec import ChannelHours, ChannelShift, CostOverride, FcrLever
+from kcc.scenarios.validation import MINUTES_PER_DAY, ScenarioError
 
 #: Span a closed day offers when the user opens it: 08:00-20:00. [min after midnight]
 DEFAULT_OPEN_SPAN_MIN: Final[tuple[int, int]] = (480, 1200)
-#: A new channel shift's suggested share of the source's demand, containment in the target
-#: and share that fails and returns to the source. [0..1]
+#: A new channel shift's suggested share of the source's demand, and where the moved
+#: contacts end up: handled in the target, failing there and coming back to the source, or
+#: lost. The three are asked for explicitly and must add up to 100 %, so no moved contact
+#: disappears unseen. [0..1]
 SUGGESTED_SHIFT_SHARE: Final[float] = 0.10
 SUGGESTED_CONTAINMENT: Final[float] = 0.60
 SUGGESTED_FAILURE_SHARE: Final[float] = 0.30
+SUGGESTED_LOST_SHARE: Final[float] = 0.10
 #: First-contact resolution assumed for a channel without measured repeat contacts. [0..1]
 DEFAULT_FCR: Final[float] = 0.75
 #: Response time offered for a deferred channel without one. [h]
@@ -92,3 +95,21 @@ def cost_overrides(settings: Any, rates: Mapping[str, tuple[float | None, float]
 def flex_premium_override(settings: Any, premium: float) -> float | None:
     """The flex premium when it differs from the plan's, else None. [0..1]"""
     return premium if abs(premium - settings.flex_premium) > _SAME else None
+
+
+def shift_from_form(source: str, target: str, share_pct: int, aht_s: float,
+                    handled_pct: int, back_pct: int, lost_pct: int) -> ChannelShift:
+    """A channel shift from the mix form: the share moved [%], the handle time there [s]
+    (0 = the target's own) and where the moved contacts end up [%].
+
+    Raises
+    ------
+    ScenarioError
+        ``mix_parts`` when handled, back and lost do not add up to 100 %; another code for
+        a field out of range.
+    """
+    if handled_pct + back_pct + lost_pct != 100:
+        raise ScenarioError("mix_parts", handled=handled_pct, back=back_pct, lost=lost_pct,
+                            total=handled_pct + back_pct + lost_pct)
+    return ChannelShift(source, target, share_pct / 100, aht_s=float(aht_s) if aht_s else None,
+                        containment=handled_pct / 100, failure_share=back_pct / 100)

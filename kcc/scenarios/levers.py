@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,7 @@ from kcc.scenarios.spec import (
     ClosedHoursBehaviour,
     FcrLever,
 )
+from kcc.scenarios.validation import remainder
 
 
 def unconstrain_demand(
@@ -143,8 +145,40 @@ def apply_fcr(demand: pd.DataFrame, levers: Sequence[FcrLever]) -> pd.DataFrame:
     return out
 
 
-def mix_channels(grid: Grid, arrivals: np.ndarray, shifts: Sequence[ChannelShift]) -> tuple[np.ndarray, np.ndarray]:
-    """Apply channel shifts to the arrivals matrix; returns (arrivals, given-up per channel)."""
+@dataclass(frozen=True)
+class ShiftFlow:
+    """Where the contacts one channel shift moves end up, over the whole demand frame.
+
+    ``handled + came_back + lost == moved`` exactly (``lost`` is the remainder).
+
+    Attributes
+    ----------
+    source, target : str
+        Channel ids.
+    moved : float
+        Contacts moved away from the source. [contacts]
+    handled : float
+        Resolved in the target (``containment``). [contacts]
+    came_back : float
+        Failed there and contacted the source anyway (``failure_share``). [contacts]
+    lost : float
+        Gave up: lost customers, not a saving. [contacts]
+    """
+
+    source: str
+    target: str
+    moved: float
+    handled: float
+    came_back: float
+    lost: float
+
+
+def mix_channels(grid: Grid, arrivals: np.ndarray, shifts: Sequence[ChannelShift],
+                 flows: list[ShiftFlow] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Apply channel shifts to the arrivals matrix; returns (arrivals, given-up per channel).
+
+    ``flows``, when given, receives one :class:`ShiftFlow` per shift applied.
+    """
     arrivals = arrivals.copy()
     gave_up = np.zeros_like(arrivals)
     for shift in shifts:
@@ -167,6 +201,10 @@ def mix_channels(grid: Grid, arrivals: np.ndarray, shifts: Sequence[ChannelShift
         grid.aht_s[t] = np.where(arrivals[t] > 0, work / np.where(arrivals[t] > 0, arrivals[t], 1.0), grid.aht_s[t])
         arrivals[s] = arrivals[s] - moved + failed
         gave_up[s] += moved - contained - failed
+        if flows is not None:
+            total, handled, back = float(moved.sum()), float(contained.sum()), float(failed.sum())
+            flows.append(ShiftFlow(shift.source, shift.target, total, handled, back,
+                                   remainder(total, [handled, back])))
     return arrivals, gave_up
 
 

@@ -21,7 +21,7 @@ from kcc.scenarios.demand import (
     to_grid,
     unconstrain,
 )
-from kcc.scenarios.levers import mix_channels
+from kcc.scenarios.levers import ShiftFlow, mix_channels
 from kcc.scenarios.spec import ChannelHours, ScenarioSpec
 
 
@@ -41,6 +41,7 @@ class Pipeline:
     gave_up: np.ndarray
     base_hours: tuple[ChannelHours, ...]
     scn_hours: tuple[ChannelHours, ...]
+    shift_flows: tuple[ShiftFlow, ...] = ()
 
 
 def _merge_hours(base: Sequence[ChannelHours], spec: ScenarioSpec) -> tuple[ChannelHours, ...]:
@@ -65,7 +66,8 @@ def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequen
     arrivals = unconstrain(grid, base_accept, behaviour, estimate_closed=True)
     base = constrain(grid, arrivals, base_accept, behaviour)
     factor = np.array([spec.fcr_for(c).volume_factor if spec.fcr_for(c) else 1.0 for c in grid.channels])
-    scn_arrivals, gave_up = mix_channels(grid, arrivals * factor[:, None], spec.shifts)
+    flows: list[ShiftFlow] = []
+    scn_arrivals, gave_up = mix_channels(grid, arrivals * factor[:, None], spec.shifts, flows)
     for row, channel in enumerate(grid.channels):
         lever = spec.fcr_for(channel)
         if lever is not None and lever.aht_change:  # the grid's handle times are the scenario's
@@ -77,7 +79,7 @@ def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequen
     delta = scn.volume - base.volume
     scn_volume = np.where(delta == 0.0, grid.volume, np.clip(grid.volume + delta, 0.0, None))
     return Pipeline(grid, base_accept, scn_accept, arrivals, scn_arrivals, base, scn,
-                     grid.volume.copy(), scn_volume, gave_up, base_hours, scn_hours)
+                     grid.volume.copy(), scn_volume, gave_up, base_hours, scn_hours, tuple(flows))
 
 
 def scenario_demand(

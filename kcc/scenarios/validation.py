@@ -7,6 +7,8 @@ checks that concern more than one field or a shared link.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Final
 
 from kcc import i18n
@@ -37,3 +39,19 @@ def parse_hhmm(text: str) -> int:
 def format_hhmm(minutes: int) -> str:
     """510 -> ``"08:30"``."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def remainder(total: float, parts: Sequence[float]) -> float:
+    """``total - sum(parts)``, nudged by the last bit where rounding would make the parts
+    plus the remainder miss the total, so parts shown beside their total add up to it:
+    ``math.fsum(parts) + remainder == total`` exactly whenever a float can hold it (always
+    when the parts' sum is within a factor two of the total), else to one unit in the last
+    place of the parts' sum."""
+    partial = math.fsum(parts)
+    rest = total - partial
+    for _ in range(4):
+        missed = (partial + rest) - total
+        if missed == 0:
+            break
+        rest = math.nextafter(rest, -math.inf if missed > 0 else math.inf)
+    return rest

@@ -16,6 +16,8 @@ import streamlit as st
 from kcc import pipeline, store
 from kcc.events import validate_events
 from kcc.forecast import (
+    SELECTION_HORIZON_DAYS,
+    SELECTION_ORIGINS,
     ForecastResult,
     InsufficientHistoryError,
     ShortHistoryWarning,
@@ -26,9 +28,9 @@ from kcc.forecast import (
 from kcc.pipeline import DataKey
 from kcc.warning_filters import ignoring
 
-#: Backtest shown on the page: four origins, four weeks each.
-BACKTEST_ORIGINS: Final[int] = 4
-BACKTEST_HORIZON_DAYS: Final[int] = 28
+#: Backtest shown on the page: the one "auto" chooses by (four origins, four weeks each).
+BACKTEST_ORIGINS: Final[int] = SELECTION_ORIGINS
+BACKTEST_HORIZON_DAYS: Final[int] = SELECTION_HORIZON_DAYS
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

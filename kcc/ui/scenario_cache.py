@@ -8,7 +8,8 @@ evaluated over the first weeks of the horizon (``period_weeks``; default the who
 to ``DEFAULT_PERIOD_WEEKS``), so the baseline scenario shows the plan's own numbers for those
 days. Evaluations are cached by the plan's key (``kcc.pipeline.PlanKey``), the period, the
 plan settings and the frozen ``ScenarioSpec``. The spec being edited lives in session state
-under ``WORKING_SPEC_KEY`` (owned by no widget), so it survives page changes.
+under ``WORKING_SPEC_KEY`` (owned by no widget), so it survives page changes, and the
+Levers page keeps it in its URL (``keep_in_link``), so it survives a reload.
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ import streamlit as st
 
 from kcc import config, pipeline, plan, store
 from kcc.pipeline import Baseline, DataKey, PlanKey
-from kcc.scenarios import RepeatMeasure, ScenarioResult, ScenarioSpec, repeat_measures
+from kcc.scenarios import (
+    QUERY_NAME,
+    QUERY_SPEC,
+    QUERY_VERSION,
+    RepeatMeasure,
+    ScenarioResult,
+    ScenarioSpec,
+    repeat_measures,
+    results_alone,
+)
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 
@@ -101,6 +111,12 @@ def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
     return dataclasses.replace(result, name=name)
 
 
+def levers_alone(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+                 result: ScenarioResult) -> dict[str, ScenarioResult]:
+    """Each lever of ``spec`` evaluated alone against the baseline (cached like any spec)."""
+    return results_alone(spec, lambda s: evaluate(con, base, s), result)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _frontier(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings, spec: ScenarioSpec,
               channel: str) -> pd.DataFrame:
@@ -146,6 +162,39 @@ def set_working_spec(spec: ScenarioSpec, name: str | None = None) -> None:
     st.session_state[WORKING_SPEC_KEY] = spec.to_dict()
     if name is not None:
         st.session_state[WORKING_NAME_KEY] = name
+
+
+def restore_from_link() -> ValueError | None:
+    """Open the scenario a link or a reloaded page carries (``?scenario=...&sv=...&name=``)
+    as the working scenario, once per session and link; the error when it cannot be read."""
+    params = st.query_params.to_dict()
+    link = params.get(QUERY_SPEC)
+    if not link or st.session_state.get(LINK_LOADED_KEY) == link:
+        return None
+    st.session_state[LINK_LOADED_KEY] = link
+    try:
+        set_working_spec(ScenarioSpec.from_query(params), name=str(params.get(QUERY_NAME, "")))
+    except ValueError as exc:
+        return exc
+    return None
+
+
+def keep_in_link(spec: ScenarioSpec, name: str = "") -> None:
+    """Carry the working scenario in the page's URL, so a reload or a copied link brings it
+    back; the baseline leaves the URL clean. Other parameters (language, centre) stay."""
+    params = st.query_params
+    if spec == spec.baseline():
+        for key in (QUERY_SPEC, QUERY_VERSION, QUERY_NAME):
+            if key in params:
+                del params[key]
+        st.session_state.pop(LINK_LOADED_KEY, None)
+        return
+    query = spec.to_query(name=name or None)
+    if params.get(QUERY_SPEC) != query[QUERY_SPEC] or params.get(QUERY_NAME, "") != (name or ""):
+        if not name and QUERY_NAME in params:
+            del params[QUERY_NAME]
+        params.update(query)
+    st.session_state[LINK_LOADED_KEY] = query[QUERY_SPEC]
 
 
 def working_name() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
@@ -63,3 +64,26 @@ def test_forecast_page_in_dutch(demo_db: Path) -> None:
     for expected in ("Prognose", "Gebruikte methode", "contacten/dag", "Hoe goed is de prognose?",
                      "Evenementenkalender"):  # fmt: skip
         assert expected in text, expected
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_automatic_uses_the_best_method_of_the_table_shown(demo_db: Path, lang: str) -> None:
+    from kcc.forecast import CANDIDATES
+    from kcc.formatting import fmt_number
+    from kcc.i18n import t
+
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if t("forecast.col_day_mase", lang) in d.value.columns)
+    names = {t(f"forecast.method_{m}", lang): m for m in CANDIDATES}
+    candidates = table[table[t("forecast.col_method", lang)].isin(list(names))]
+    mase = candidates.set_index(t("forecast.col_method", lang))[t("forecast.col_day_mase", lang)].astype(float)
+    best = names[str(mase.idxmin())]
+    line = t("forecast.used_method_line", lang, method=t(f"forecast.method_{best}", lang))
+    why = t("forecast.auto_by_backtest", lang, mase=fmt_number(float(mase.min()), 3, lang))
+    captions = [c.value for c in at.caption]
+    assert f"{line} · {why}" in captions, captions
+    # the automatic row is named for what it is: the choice made at each moment in the past
+    assert t("forecast.method_auto_backtest", lang) in set(table[t("forecast.col_method", lang)])

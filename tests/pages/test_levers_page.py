@@ -113,3 +113,46 @@ def test_fcr_with_longer_contacts_is_one_lever(demo_db: Path) -> None:
     assert lever is not None and lever.aht_change == pytest.approx(0.15)
     assert lever.fcr == pytest.approx(min(today + 10, 100) / 100)
     assert at.slider(key="levers.fcr_aht_phone").value == 15, "the form shows the lever it applied"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_reload_brings_the_working_scenario_back_from_the_url(demo_db: Path, lang: str) -> None:
+    from kcc.scenarios import ChannelShift, FcrLever, hours_from_setting
+
+    stored = store.read_settings(store.connect(str(demo_db)))
+    phone = next(h for h in hours_from_setting(stored["opening_hours"]) if h.channel == "phone")
+    late = phone
+    for day in range(5):
+        late = late.with_day(day, phone.open_min[day], 22 * 60)
+    spec = ScenarioSpec(opening_hours=(late,), fcr=(FcrLever("phone", 0.7, 0.8),),
+                        shifts=(ChannelShift("phone", "self_service", 0.1, containment=0.6, failure_share=0.3),))
+    # what a reload or a copied link opens: a new session with only the URL
+    at = AppTest.from_file(PAGE, default_timeout=240)
+    at.query_params.update({**spec.to_query(name="Late phone"), "lang": lang})
+    at.run()
+    assert not at.exception
+    assert ScenarioSpec.from_dict(at.session_state["scenario.working_spec"]) == spec
+    # the widgets show the scenario, not the baseline
+    assert at.select_slider(key="levers.span_phone_0").value == (phone.open_min[0], 22 * 60)
+    assert at.slider(key="levers.fcr_goal_phone").value == 80
+    assert metric(at, t("levers.m_extra_hours", lang)) == ("+10,0" if lang == "nl" else "+10.0")
+    texts = "\n".join(c.value for c in at.caption)
+    assert "Late phone" in texts
+    assert t("levers.own_effect", lang, lever=t("levers.lever_opening_hours", lang)) in texts
+    assert t("levers.whole_and_interaction", lang, fte="", cost="", per_hour="", interaction="")[:30] in texts
+    # every lever's own effect, the interaction and the whole scenario
+    table = next(d.value for d in at.dataframe if "lever" in d.value.columns)
+    assert list(table["lever"]) == [t(f"levers.lever_{k}", lang) for k in ("opening_hours", "channel_mix", "fcr")] + [
+        t("levers.interaction", lang), t("levers.whole_scenario", lang)]
+    # the moved contacts: handled, back or lost customers, never silently gone
+    flows = next(d.value for d in at.dataframe if "lost_per_week" in d.value.columns)
+    assert len(flows) == 1 and flows["lost_share"].iloc[0] == ("10,0 %" if lang == "nl" else "10.0 %")
+    lost = metric(at, t("levers.m_lost_customers", lang))
+    warning = "\n".join(w.value for w in at.warning)
+    assert t("levers.lost_customers", lang, lost=lost, unit=t("levers.unit_contacts_week", lang),
+             share="10,0 %" if lang == "nl" else "10.0 %") in warning
+    # the URL keeps following the working scenario; back to the baseline leaves it clean
+    assert at.query_params["scenario"] in (spec.to_query()["scenario"], [spec.to_query()["scenario"]])
+    at = at.button(key="levers.reset").click().run()
+    assert not at.exception
+    assert "scenario" not in at.query_params and at.query_params.get("lang") in (lang, [lang])

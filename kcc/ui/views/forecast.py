@@ -1,4 +1,4 @@
-"""Sections of the Forecast page: the event calendar editor."""
+"""Sections of the Forecast page: the method line and the event calendar editor."""
 
 from __future__ import annotations
 
@@ -12,10 +12,23 @@ from kcc.events import EVENT_KINDS, EventError
 from kcc.forecast import ForecastResult
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, date_format, error_text, fmt_unit
+from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit
 
 #: Session key (no widget owns it) carrying "calendar saved" across the rerun.
 SAVED_NOTE_KEY = "forecast.events_saved_n"
+
+
+def method_line(tr: Translator, result: ForecastResult) -> str:
+    """The method used and, for "auto", why: the backtest table's lowest daily MASE, or the
+    inner backtest when the history is too short for the table."""
+    line = tr("forecast.used_method_line", method=tr(f"forecast.method_{result.method}"))
+    if result.selected_by == "backtest":
+        chosen = result.selection[result.selection["chosen"]]
+        mase = float(chosen["mase"].iloc[0]) if len(chosen) else float("nan")
+        return f"{line} · {tr('forecast.auto_by_backtest', mase=fmt_number(mase, 3))}"
+    if result.selected_by == "inner":
+        return f"{line} · {tr('forecast.auto_by_inner')}"
+    return line
 
 
 def event_calendar(con: duckdb.DuckDBPyConnection, tr: Translator, result: ForecastResult) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +23,9 @@ from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
-    ChannelShift,
+    Attribution,
     ClosedHoursBehaviour,
+    Effect,
     ScenarioResult,
     ScenarioSpec,
     SurgeTest,
@@ -87,7 +88,8 @@ def points(value: float) -> str:
 @dataclass(frozen=True, eq=False)
 class LeversView:
     """What every section of the Levers page reads: the store, the language, the baseline, the
-    working spec and its result beside the baseline's."""
+    working spec and its result beside the baseline's, each lever's result alone and the
+    split of the scenario's change into the levers' own effects and their interaction."""
 
     con: duckdb.DuckDBPyConnection
     tr: Translator
@@ -96,6 +98,8 @@ class LeversView:
     plan_settings: Any
     result: ScenarioResult
     reference: ScenarioResult
+    alone: Mapping[str, ScenarioResult]
+    split: Attribution
 
     # ----------------------------------------------------------------------- shared bits
 
@@ -159,6 +163,31 @@ class LeversView:
         cols[3].metric(tr("common.kpi_abandon_required"), fmt_pct(res.p_abandon),
                        points(res.p_abandon - ref.p_abandon), delta_color="inverse", border=True)
 
+    def attribution_table(self) -> None:
+        """Each lever's own effect (only that lever against the baseline), what they do together
+        beyond that, and the whole scenario: the rows add up to the total."""
+        tr, split = self.tr, self.split
+        if not split.levers:
+            return
+        fte = tr("common.unit_fte")
+        rows = [(tr(f"levers.lever_{lever}"), effect) for lever, effect in split.own]
+        rows += [(tr("levers.interaction"), split.interaction), (tr("levers.whole_scenario"), split.total)]
+        table = pd.DataFrame({
+            "lever": [name for name, _ in rows],
+            "delta_fte": [e.delta_fte for _, e in rows],
+            "delta_cost": [e.delta_cost_eur_per_month for _, e in rows],
+            "caught": [e.caught_per_week for _, e in rows],
+        })
+        table = format_columns(table, {"delta_fte": with_unit(1, fte, sign=True),
+                                       "delta_cost": with_unit(0, tr("levers.unit_eur_month"), sign=True),
+                                       "caught": with_unit(0, sign=True)})
+        with st.expander(tr("levers.attribution_title"), expanded=len(split.levers) > 1):
+            st.caption(tr("levers.attribution_intro"))
+            st.dataframe(table, hide_index=True, key="levers.attribution_table", column_config={
+                "lever": tr("levers.c_lever"), "delta_fte": tr("levers.m_delta_fte"),
+                "delta_cost": tr("levers.m_delta_cost"), "caught": tr("levers.m_caught"),
+            })
+
     def top(self) -> None:
         """The baseline's period and picker, the headline, the working scenario and saving it."""
         tr, base, spec = self.tr, self.base, self.spec
@@ -169,6 +198,7 @@ class LeversView:
             period_picker(tr, cache.period_choices(), cache.period_weeks(), cache.PERIOD_STATE_KEY,
                           "levers.period_weeks")
         self.headline()
+        self.attribution_table()
 
         top = st.columns([3, 1])
         top[0].caption(tr("levers.working_caption",
@@ -245,22 +275,39 @@ class LeversView:
         self._hours_numbers()
         self._hours_charts(channel)
 
+    def _whole_and_interaction(self, lever: str) -> None:
+        """Beside a tab's own figures: the whole scenario's and what the levers add together,
+        when other levers are on too."""
+        split = self.split
+        if not split.levers or split.levers == (lever,):
+            return
+        total, mix = split.total, split.interaction
+        st.caption(self.tr("levers.whole_and_interaction",
+                           fte=fmt_signed(total.delta_fte, 1), cost=fmt_signed(total.delta_cost_eur_per_month),
+                           per_hour=fmt_number(total.cost_eur_per_extra_hour),
+                           interaction=fmt_signed(mix.delta_cost_eur_per_month)))
+
     def _hours_numbers(self) -> None:
-        tr, result = self.tr, self.result
-        extra_hours = result.extra_open_hours_per_week
-        per_hour = result.cost_eur_per_extra_hour
+        tr = self.tr
+        own: Effect = self.split.own_effect("opening_hours")
+        # the opening hours alone against the baseline, so other levers are not credited to them
+        result = self.alone.get("opening_hours", self.reference)
+        extra_hours = own.extra_open_hours_per_week
+        per_hour = own.cost_eur_per_extra_hour
+        st.caption(tr("levers.own_effect", lever=tr("levers.lever_opening_hours")))
         cols = st.columns(5)
         cols[0].metric(tr("levers.m_extra_hours"), fmt_signed(extra_hours, 1), border=True)
-        cols[1].metric(tr("levers.m_caught"), fmt_signed(result.caught_per_week), border=True)
-        cols[2].metric(tr("levers.m_delta_fte"), fmt_signed(result.delta_fte, 1), border=True)
-        cols[3].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True),
+        cols[1].metric(tr("levers.m_caught"), fmt_signed(own.caught_per_week), border=True)
+        cols[2].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+        cols[3].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
                        border=True)
         cols[4].metric(tr("levers.m_cost_per_hour"), fmt_number(per_hour), border=True)
         if abs(extra_hours) > 1e-9:
             st.info(tr("levers.hours_answer", hours=fmt_signed(extra_hours, 1),
-                       cost=fmt_signed(result.delta_cost_eur_per_month), fte=fmt_signed(result.delta_fte, 1),
-                       caught=fmt_signed(result.caught_per_week), per_hour=fmt_number(per_hour),
-                       per_contact=fmt_number(result.cost_eur_per_caught_contact, 2)))
+                       cost=fmt_signed(own.delta_cost_eur_per_month), fte=fmt_signed(own.delta_fte, 1),
+                       caught=fmt_signed(own.caught_per_week), per_hour=fmt_number(per_hour),
+                       per_contact=fmt_number(own.cost_eur_per_caught_contact, 2)))
+        self._whole_and_interaction("opening_hours")
         wd = result.by_weekday
         weekdays = self.weekdays
         table = wd.assign(weekday=[weekdays[d] for d in wd["weekday"]])[
@@ -313,7 +360,7 @@ class LeversView:
     # ----------------------------------------------------------------------- channel mix
 
     def channel_mix(self) -> None:
-        """Shares of one channel's demand moved to another."""
+        """Shares of one channel's demand moved to another; where every moved contact ends up."""
         tr, spec, channels, names = self.tr, self.spec, self.channels, self.channel_names
         st.caption(tr("levers.mix_intro"))
         with st.form("levers.mix_form"):
@@ -325,18 +372,19 @@ class LeversView:
                                        format_func=self.channel_name, key="levers.mix_target")
             share = cols[2].slider(tr("levers.mix_share"), 0, 50, round(100 * inputs.SUGGESTED_SHIFT_SHARE), 1,
                                    format="%d %%", key="levers.mix_share")
-            cols = st.columns(3)
+            cols = st.columns(4)
             aht = cols[0].number_input(tr("levers.mix_aht"), 0, 7200, 0, 10, key="levers.mix_aht_s")
-            containment = cols[1].slider(tr("levers.mix_containment"), 0, 100,
-                                         round(100 * inputs.SUGGESTED_CONTAINMENT), 5, format="%d %%",
-                                         key="levers.mix_containment")
-            failure = cols[2].slider(tr("levers.mix_failure"), 0, 100, round(100 * inputs.SUGGESTED_FAILURE_SHARE), 5,
-                                     format="%d %%", key="levers.mix_failure")
+            handled = cols[1].slider(tr("levers.mix_containment"), 0, 100,
+                                     round(100 * inputs.SUGGESTED_CONTAINMENT), 5, format="%d %%",
+                                     key="levers.mix_containment")
+            back = cols[2].slider(tr("levers.mix_failure"), 0, 100, round(100 * inputs.SUGGESTED_FAILURE_SHARE), 5,
+                                  format="%d %%", key="levers.mix_failure")
+            lost = cols[3].slider(tr("levers.mix_lost"), 0, 100, round(100 * inputs.SUGGESTED_LOST_SHARE), 5,
+                                  format="%d %%", key="levers.mix_lost", help=tr("levers.mix_lost_help"))
             add = st.form_submit_button(tr("levers.mix_add"))
         if add:
             try:
-                shift = ChannelShift(source, target, share / 100, aht_s=float(aht) if aht else None,
-                                     containment=containment / 100, failure_share=failure / 100)
+                shift = inputs.shift_from_form(source, target, share, aht, handled, back, lost)
                 rest = tuple(s for s in spec.shifts if (s.source, s.target) != (source, target))
                 apply(dataclasses.replace(spec, shifts=(*rest, shift)))
             except ValueError as exc:
@@ -349,13 +397,50 @@ class LeversView:
                 tr("levers.mix_aht"): "–" if s.aht_s is None else f"{fmt_number(s.aht_s)} {tr('common.unit_s')}",
                 tr("levers.mix_containment"): fmt_pct(s.containment, 0),
                 tr("levers.mix_failure"): fmt_pct(s.failure_share, 0),
+                tr("levers.mix_lost"): fmt_pct(max(0.0, 1 - s.containment - s.failure_share), 0),
             } for s in spec.shifts]), hide_index=True, key="levers.mix_table")
+            self._shift_flows()
             if st.button(tr("levers.mix_clear"), key="levers.mix_clear"):
                 apply(dataclasses.replace(spec, shifts=()))
         else:
             st.caption(tr("levers.mix_none"))
         plotly_chart(charts.channel_delta_chart(self.result.by_channel, names, self.labels,
                                                 tr("levers.chart_channels")), key="levers.chart_mix")
+
+    def _shift_flows(self) -> None:
+        """Every moved contact: handled in the new channel, back in the old one, or a lost
+        customer (never a saving)."""
+        tr, names = self.tr, self.channel_names
+        flows = self.result.shift_flows
+        if flows.empty:
+            return
+        per_week = tr("levers.unit_contacts_week")
+        moved, lost = float(flows["moved_per_week"].sum()), float(flows["lost_per_week"].sum())
+        share = lost / moved if moved > 0 else 0.0
+        own = self.split.own_effect("channel_mix")
+        cols = st.columns(3)
+        cols[0].metric(tr("levers.m_moved"), fmt_number(moved), border=True)
+        cols[1].metric(tr("levers.m_lost_customers"), fmt_number(lost), f"{fmt_pct(share, 0)}",
+                       delta_color="off", border=True, help=tr("levers.m_lost_help"))
+        cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
+                       border=True, help=tr("levers.own_effect", lever=tr("levers.lever_channel_mix")))
+        if lost > 0:
+            st.warning(tr("levers.lost_customers", lost=fmt_number(lost), unit=per_week, share=fmt_pct(share, 1)))
+        table = flows.assign(source=[names.get(c, c) for c in flows["source"]],
+                             target=[names.get(c, c) for c in flows["target"]])
+        table = format_columns(table[["source", "target", "moved_per_week", "handled_per_week",
+                                      "came_back_per_week", "lost_per_week", "lost_share"]], {
+            "moved_per_week": with_unit(0, per_week), "handled_per_week": with_unit(0, per_week),
+            "came_back_per_week": with_unit(0, per_week), "lost_per_week": with_unit(0, per_week),
+            "lost_share": lambda v: fmt_pct(v, 1) if math.isfinite(v) else "–",
+        })
+        st.dataframe(table, hide_index=True, key="levers.flows_table", column_config={
+            "source": tr("levers.mix_source"), "target": tr("levers.mix_target"),
+            "moved_per_week": tr("levers.c_moved"), "handled_per_week": tr("levers.c_handled"),
+            "came_back_per_week": tr("levers.c_came_back"), "lost_per_week": tr("levers.c_lost"),
+            "lost_share": tr("levers.c_lost_share"),
+        })
+        self._whole_and_interaction("channel_mix")
 
     # ----------------------------------------------------------------------- targets
 
