@@ -344,3 +344,19 @@ def test_a_version_1_database_moves_into_one_centre_without_loss(tmp_path: Path,
         assert store.migrate(con) == store.SCHEMA_VERSION, "running again is a no-op"
     finally:
         con.close()
+
+
+def test_the_horizon_names_series_that_end_early_and_takes_a_later_start() -> None:
+    from kcc import plan
+
+    series = pd.DataFrame({"channel": ["phone", "chat", "email"], "queue": "default",
+                           "last_ds": pd.to_datetime(["2025-03-09 17:45", "2025-02-23 17:45", "2024-06-01 12:00"])})
+    span = plan.plan_horizon(series, 2)
+    assert (span.start, span.newest_day) == (date(2025, 3, 10), date(2025, 3, 9))
+    assert [(s.channel, s.last_day) for s in span.ended_early] == [("chat", date(2025, 2, 23))]
+    assert [s.channel for s in span.stale] == ["email"]
+    later = plan.plan_horizon(series, 2, start=date(2025, 4, 7))
+    assert (later.start, later.end) == (date(2025, 4, 7), date(2025, 4, 21))
+    assert dict((c, d) for c, _, d in later.forecast_days) == {"phone": 42, "chat": 56}
+    with pytest.raises(plan.PlanError, match=r"start must be after the newest history \(2025-03-09\)"):
+        plan.plan_horizon(series, 2, start=date(2025, 3, 9))

@@ -3,6 +3,7 @@ that creates the user's own centre, and deleting a centre after typing its name.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -135,3 +136,41 @@ def test_deleting_a_centre_asks_for_its_name(demo_db: Path, lang: str, wrong: st
     assert _counts(demo_db, store.DEMO_CENTRE_ID) == demo_before
     assert "centre" not in at.query_params
     assert _history_files(at) == {"demo"}, "back on the demo centre"
+
+
+@pytest.mark.parametrize(("page", "lang", "notice", "item"), [
+    ("overview.py", "en", "Series that end before this centre's newest data (2025-03-09)",
+     "Chat · default: last data 2025-02-23"),
+    ("staffing.py", "nl", "Reeksen die eindigen vóór de nieuwste gegevens van dit centrum (09-03-2025)",
+     "Chat · default: laatste gegevens 23-02-2025"),
+])
+def test_a_centre_plans_from_its_own_history_and_names_a_series_that_ends_early(
+        demo_db: Path, page: str, lang: str, notice: str, item: str) -> None:
+    con = store.connect(str(demo_db))
+    try:
+        centre = store.create_centre(con, "Bank C", time_zone="Europe/Amsterdam")
+        bound = store.for_centre(con, centre.centre_id)
+        for channel, end in (("phone", "2025-03-09"), ("chat", "2025-02-23")):
+            days = pd.date_range(end=end, periods=56, freq="D")
+            ds = pd.DatetimeIndex([d + pd.Timedelta(minutes=15 * q) for d in days for q in range(36, 68)])
+            frame = pd.DataFrame({"channel": channel, "queue": "default", "ds": ds.tz_localize("Europe/Amsterdam"),
+                                  "interval_min": 15, "offered": 6.0, "answered": 6.0, "aht_s": 240.0})
+            store.replace_intervals(bound, frame, store.ImportRecord(
+                file_name=f"{channel}.csv", kind="intervals", imported_by="tester", rows_read=len(frame)))
+    finally:
+        con.close()
+    at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=300)
+    at.session_state["lang"] = lang
+    at.query_params["centre"] = "bank-c"
+    at.run()
+    assert not at.exception
+    info = "\n".join(i.value for i in at.info)
+    assert notice in info and item in info
+    assert "Phone" not in info and "Telefoon" not in info
+    if page == "staffing.py":  # the plan starts the day after this centre's history, not the demo's
+        assert at.date_input(key=f"centres.plan_start.{centre.centre_id}").value == date(2025, 3, 10)
+        assert at.date_input(key="staffing.day").value == date(2025, 3, 10)
+        at.date_input(key=f"centres.plan_start.{centre.centre_id}").set_value(date(2025, 3, 17)).run()
+        assert not at.exception
+        assert at.session_state["plan.start_by_centre"] == {centre.centre_id: "2025-03-17"}
+        assert at.date_input(key="staffing.day").value >= date(2025, 3, 17)
