@@ -8,8 +8,8 @@ import hashlib
 import streamlit as st
 
 from kcc import config, importer, store
-from kcc.ui import centres
 from kcc.formatting import escape_markdown
+from kcc.ui import centres
 from kcc.ui.state import init_page
 from kcc.ui.views import data as view
 from kcc.ui.widgets import error_text

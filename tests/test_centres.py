@@ -183,7 +183,8 @@ def test_the_demo_can_be_hidden_deleted_and_created_again(mem_con) -> None:
     with pytest.raises(store.CentreError) as caught:
         store.delete_centre(mem_con, store.DEMO_CENTRE_ID)
     assert caught.value.code == "last_centre"
-    assert caught.value.message("nl") == "Demo centre is het enige centrum; maak eerst een ander aan voordat u dit verwijdert."
+    assert caught.value.message("nl") == (
+        "Demo centre is het enige centrum; maak eerst een ander aan voordat u dit verwijdert.")
     mine = store.create_centre(mem_con, "Mijn centrum", time_zone="Europe/Brussels", country="BE")
     assert store.find_centre(mem_con, "mijn-centrum") == mine == store.find_centre(mem_con, str(mine.centre_id))
     store.hide_centre(mem_con, store.DEMO_CENTRE_ID)
@@ -260,27 +261,29 @@ def _version_1_database(path: Path, *, user_import: bool) -> None:
     for ddl in V1_DDL:
         raw.execute(ddl)
     centre = demo.generate_demo()
-    demo_id = raw.execute(_IMPORT, {"file": "demo", "kind": "demo", "by": "demo", "n": len(centre.intervals)}).fetchone()[0]
+    demo_import = {"file": "demo", "kind": "demo", "by": "demo"}
+    demo_id = raw.execute(_IMPORT, {**demo_import, "n": len(centre.intervals)}).fetchone()[0]
     raw.register("v", centre.intervals.assign(import_id=demo_id))
     raw.execute("""INSERT INTO interval_volumes SELECT channel, queue, ds, interval_min, offered, answered,
                    abandoned, aht_s, wait_s_total, closed_attempts, import_id FROM v""")
     raw.register("e", centre.events)
     raw.execute("""INSERT INTO events (name, kind, start_date, end_date, channels, uplift_pct,
                    exclude_from_training, source)
-                   SELECT name, kind, start_date, end_date, channels, uplift_pct, exclude_from_training, source FROM e""")
+                   SELECT name, kind, start_date, end_date, channels, uplift_pct, exclude_from_training,
+                          source FROM e""")
     shifts = centre.shifts.assign(start_time=centre.shifts["start_time"].astype(str))
     raw.register("s", shifts)
     raw.execute("""INSERT INTO shifts (name, channels, start_time, length_min, weekdays, headcount, location,
                    valid_from, valid_to) SELECT name, channels, CAST(start_time AS TIME), length_min,
                    CAST(weekdays AS INTEGER[]), headcount, location, valid_from, valid_to FROM s""")
-    roster_id = raw.execute(_IMPORT, {"file": "demo", "kind": "demo", "by": "demo", "n": len(centre.roster)}).fetchone()[0]
+    roster_id = raw.execute(_IMPORT, {**demo_import, "n": len(centre.roster)}).fetchone()[0]
     raw.register("r", centre.roster.assign(import_id=roster_id))
     raw.execute("INSERT INTO roster SELECT channel, ds, interval_min, agents, import_id FROM r")
     for key, value in centre.settings.items():
         raw.execute("INSERT INTO settings VALUES ($k, $v)", {"k": key, "v": json.dumps(value, sort_keys=True)})
     raw.execute("""INSERT INTO scenarios (name, description, spec_json, spec_version, created_by, created_at,
-                   updated_by, updated_at) VALUES ('Evenings', '', '{}', 3, 'Anna', TIMESTAMPTZ '2026-11-21 09:00:00+01',
-                   'Anna', TIMESTAMPTZ '2026-11-21 09:00:00+01')""")
+                   updated_by, updated_at) VALUES ('Evenings', '', '{}', 3, 'Anna',
+                   TIMESTAMPTZ '2026-11-21 09:00:00+01', 'Anna', TIMESTAMPTZ '2026-11-21 09:00:00+01')""")
     if user_import:
         user_id = raw.execute(_IMPORT, {"file": "bank.csv", "kind": "contacts", "by": "Anna", "n": 3}).fetchone()[0]
         raw.execute("""INSERT INTO contacts VALUES

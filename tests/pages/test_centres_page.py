@@ -79,7 +79,8 @@ def test_a_link_to_a_missing_centre_says_so(demo_db: Path, lang: str, expected: 
 
 @pytest.mark.parametrize(("lang", "header", "created"), [
     ("en", "Where should this data go?", "Centre My centre created and selected; import the file into it below."),
-    ("nl", "Waar moeten deze gegevens heen?", "Centrum Mijn centrum is aangemaakt en gekozen; importeer het bestand hieronder."),
+    ("nl", "Waar moeten deze gegevens heen?",
+     "Centrum Mijn centrum is aangemaakt en gekozen; importeer het bestand hieronder."),
 ])
 def test_the_first_upload_creates_my_centre(demo_db: Path, lang: str, header: str, created: str) -> None:
     demo_before = _counts(demo_db, store.DEMO_CENTRE_ID)
