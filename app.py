@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kcc.ui.centres import centre_selector
 from kcc.ui.state import ensure_session, mark_frame, translator
 from kcc.ui.widgets import language_selector, user_name_input
 
@@ -47,6 +48,7 @@ navigation = st.navigation(
 
 with st.sidebar:
     st.caption(tr("common.tagline"))
+    centre_selector(tr)
     language_selector(tr)
     user_name_input(tr)
 

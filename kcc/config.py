@@ -3,9 +3,12 @@ upload limits."""
 
 from __future__ import annotations
 
+import contextvars
 import math
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Final
@@ -72,9 +75,27 @@ def db_path() -> str:
     return os.environ.get("KCC_DB_PATH") or str(PROJECT_ROOT / "data" / "kcc.duckdb")
 
 
+#: The zone of the centre being worked on, where a caller set one (``centre_timezone``).
+_CENTRE_ZONE: Final[contextvars.ContextVar[str | None]] = contextvars.ContextVar(
+    "kcc_centre_zone", default=None
+)
+
+
 def timezone() -> str:
-    """Configured IANA zone: ``KCC_TIMEZONE`` when set, else Europe/Amsterdam."""
-    return os.environ.get("KCC_TIMEZONE") or DEFAULT_TIMEZONE
+    """IANA zone of local times: the current centre's inside ``centre_timezone``, else
+    ``KCC_TIMEZONE`` when set, else Europe/Amsterdam."""
+    return _CENTRE_ZONE.get() or os.environ.get("KCC_TIMEZONE") or DEFAULT_TIMEZONE
+
+
+@contextmanager
+def centre_timezone(zone: str) -> Iterator[None]:
+    """Read files as wall-clock times of ``zone`` (a centre's) within the block, in this
+    thread or task only (an import into one centre while another session plans another)."""
+    token = _CENTRE_ZONE.set(zone)
+    try:
+        yield
+    finally:
+        _CENTRE_ZONE.reset(token)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,13 @@ calculation can be tested without a browser or AppTest (``tests/test_pipeline.py
 ``st.cache_data``, composing them through the same functions (``forecast_demand``,
 ``interval_plan``) so both give the same numbers.
 
+Every step works on the centre the connection is bound to (``kcc.store.for_centre``; an
+unbound connection is the demo centre): its history, settings and roster, in its time zone, and
+a plan that starts the day after this centre's newest history (or on a chosen ``start``).
+
 Cache keys follow one scheme. ``DataKey`` names the stored data a step reads: the database
-file and zone, the store's ``data_version`` (any write changes it) and the volume fingerprint.
+file, the centre and its zone, the store's ``data_version`` (any write changes it) and the
+centre's volume fingerprint.
 Steps that read only volumes and events (series, history, forecasts, demand) use
 ``DataKey.volumes_only()``, so a roster or settings write leaves them valid; everything else
 uses the whole key. ``PlanKey`` adds the plan's horizon, country and roster source; the
@@ -72,13 +77,16 @@ class DataKey:
     data_version : int or None
         ``kcc.store.data_version``; None in a volumes-only key.
     volumes : tuple of str
-        ``kcc.store.volume_fingerprint``: changes with the volumes and the event calendar.
+        ``kcc.store.volume_fingerprint``: changes with the centre's volumes and event calendar.
+    centre_id : int
+        The centre (``kcc.store.centre_of``).
     """
 
     db: str
     timezone: str
     data_version: int | None
     volumes: tuple[str, ...]
+    centre_id: int = store.DEMO_CENTRE_ID
 
     def volumes_only(self) -> DataKey:
         """The key of steps that read only volumes and events (a roster or settings write
@@ -100,12 +108,15 @@ class PlanKey:
         Holiday calendar of the forecasts (stored setting ``country``).
     roster_source : str
         One of ``ROSTER_SOURCES``.
+    start : date or None
+        First day of the plan; None for the day after the centre's newest history.
     """
 
     data: DataKey
     horizon_weeks: int
     country: str | None
     roster_source: str
+    start: date | None = None
 
     @property
     def horizon_days(self) -> int:
@@ -120,19 +131,21 @@ def data_key(con: duckdb.DuckDBPyConnection, db: str | None = None,
     Parameters
     ----------
     con : duckdb.DuckDBPyConnection
-        Store connection.
+        Store connection (bound to a centre, or the demo's).
     db, timezone : str, optional
-        Database file and zone; default the configured ones (``kcc.config``).
+        Database file and zone; default the configured file and the connection's zone.
     """
     return DataKey(db=config.db_path() if db is None else db,
-                   timezone=config.timezone() if timezone is None else timezone,
+                   timezone=store.timezone_of(con) if timezone is None else timezone,
                    data_version=store.data_version(con),
-                   volumes=tuple(store.volume_fingerprint(con)))
+                   volumes=tuple(store.volume_fingerprint(con)),
+                   centre_id=store.centre_of(con))
 
 
 def plan_key(data: DataKey, stored: Mapping[str, Any], horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
-             roster_source: str = "roster") -> PlanKey:
-    """The plan key of ``data`` with the stored settings' country.
+             roster_source: str = "roster", start: date | None = None) -> PlanKey:
+    """The plan key of ``data`` with the stored settings' country (``start``: the plan's
+    first day, None for the day after the newest history).
 
     Raises
     ------
@@ -143,7 +156,7 @@ def plan_key(data: DataKey, stored: Mapping[str, Any], horizon_weeks: int = DEFA
         raise ValueError(f"horizon_weeks must be at least 1, got {horizon_weeks}")
     if roster_source not in ROSTER_SOURCES:
         raise ValueError(f"roster_source must be one of {ROSTER_SOURCES}, got {roster_source!r}")
-    return PlanKey(data, int(horizon_weeks), country(stored), roster_source)
+    return PlanKey(data, int(horizon_weeks), country(stored), roster_source, start)
 
 
 def staffing_settings(settings: plan.PlanSettings, channel: str | None = None) -> plan.PlanSettings:
@@ -187,12 +200,13 @@ def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> 
     return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
 
 
-def horizon(series: pd.DataFrame, horizon_weeks: int) -> plan.PlanHorizon | None:
-    """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
-    history."""
+def horizon(series: pd.DataFrame, horizon_weeks: int,
+            start: date | None = None) -> plan.PlanHorizon | None:
+    """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``) from this
+    centre's series; None without history."""
     if series.empty:
         return None
-    return plan.plan_horizon(series, max(1, int(horizon_weeks)))
+    return plan.plan_horizon(series, max(1, int(horizon_weeks)), start=start)
 
 
 # --------------------------------------------------------------------------- forecast, demand
@@ -252,7 +266,7 @@ def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: d
         shifts = store.read_shifts(con)
         if shifts.empty:
             return pd.DataFrame(columns=list(ROSTER_COLUMNS))
-        return roster.expand_shifts(shifts, start, end, interval_min, config.timezone())
+        return roster.expand_shifts(shifts, start, end, interval_min, store.timezone_of(con))
     return store.read_roster(con, start=start, end=end)
 
 
@@ -330,13 +344,14 @@ class PlanRun:
 
 
 def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None = None, *,
-             horizon_weeks: int = DEFAULT_HORIZON_WEEKS, roster_source: str = "roster") -> PlanRun:
-    """Store -> forecast -> demand -> roster -> plan, uncached.
+             horizon_weeks: int = DEFAULT_HORIZON_WEEKS, roster_source: str = "roster",
+             start: date | None = None) -> PlanRun:
+    """Store -> forecast -> demand -> roster -> plan of one centre, uncached.
 
     Parameters
     ----------
     con : duckdb.DuckDBPyConnection
-        Store connection.
+        Store connection, bound to the centre (``kcc.store.for_centre``; unbound: the demo).
     settings : PlanSettings, optional
         Default: the stored settings with the phone patience estimated from history
         (``kcc.plan.default_settings``).
@@ -344,11 +359,13 @@ def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None 
         Weeks after the history. [weeks]
     roster_source : str
         One of ``ROSTER_SOURCES``.
+    start : date, optional
+        First day of the plan; default the day after the centre's newest history.
     """
     stored = store.read_settings(con)
     history = recent_history(con)
     settings = settings or plan.default_settings(stored, history)
-    span = horizon(store.series_summary(con), horizon_weeks)
+    span = horizon(store.series_summary(con), horizon_weeks, start)
     where = country(stored)
     demand = forecast_demand(history, span,
                              lambda c, q, days: forecast_series(con, c, q, days, where))

@@ -1,4 +1,5 @@
-"""Data: upload, map and check files; import history; what is loaded; reset to the demo."""
+"""Data: upload, map and check files; import history; what is loaded; the centres; reset to
+the demo."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import hashlib
 
 import streamlit as st
 
-from kcc import config, importer
+from kcc import config, importer, store
 from kcc.formatting import escape_markdown
+from kcc.ui import centres
 from kcc.ui.state import init_page
 from kcc.ui.views import data as view
 from kcc.ui.widgets import error_text
@@ -37,7 +39,7 @@ upload = st.file_uploader(
 )
 
 pending = None
-if upload is not None:
+if upload is not None and centres.upload_target(con, tr):  # never into the demo unasked
     data = upload.getvalue()
     fid = hashlib.sha1(data).hexdigest()[:10]  # widget keys per file: columns differ per file
     delimiter_key = f"data.map.{fid}.delimiter"
@@ -84,4 +86,6 @@ if upload is not None:
 view.import_report(con, tr, lang, pending)
 view.history(con, tr, lang)
 view.summary(con, tr)
-view.reset(con, tr)
+centres.manage(con, tr)
+if store.get_centre(con).is_demo:
+    view.reset(con, tr)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from kcc import config, plan
 from kcc.charts import staffing as charts
-from kcc.ui import plan_cache
+from kcc.ui import centres, plan_cache
 from kcc.ui import staffing_view as view
 from kcc.ui.state import current_user, init_page
 from kcc.ui.widgets import channel_label, plotly_chart
@@ -50,6 +50,7 @@ top[2].radio(
     format_func=lambda s: tr(f"staffing.source_{s}"),
     on_change=view.copy_state, args=("staffing.roster_source", plan_cache.ROSTER_SOURCE_STATE_KEY),
 )
+centres.plan_start_picker(con, tr, plan_cache.horizon(con))
 
 head = st.container()
 tab_names = ["tab_chart", "tab_heatmap", "tab_kpis", "tab_budget", "tab_targets", "tab_roster"]
@@ -67,6 +68,7 @@ the_plan = plan_cache.get_plan(con, tr, settings)
 rows = the_plan[the_plan["channel"] == channel]
 with head:
     view.stale_notice(tr, plan_cache.horizon(con))
+    centres.ended_early_notice(tr, plan_cache.horizon(con))
     view.headline(tr, rows, settings, channel)
     if rows["approximate"].any():  # an absurd volume: the queueing maths left its exact range
         st.warning(tr("staffing.approximate", n=int(rows["approximate"].sum()),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import duckdb
 
-from kcc import config
+from kcc import config, store
 from kcc.ingest.checks import PlausibilityRules, missing_columns
 from kcc.ingest.contacts import import_contacts
 from kcc.ingest.counts import import_intervals
@@ -25,13 +25,17 @@ def run_import(
     keep_contacts: bool = True,
     confirm: Sequence[str] = (),
     rules: PlausibilityRules | None = None,
+    centre_id: int | None = None,
 ) -> ImportResult:
-    """Check a file and write it whole, or write nothing.
+    """Check a file and write it whole into one centre, or write nothing.
+
+    Times in the file are wall-clock times of the centre's zone.
 
     Parameters
     ----------
     con : duckdb.DuckDBPyConnection
-        Store connection.
+        Store connection; bound to the centre written to (``kcc.store.for_centre``), else
+        the demo centre.
     source : SourceFile
         From ``read_source``.
     mapping : Mapping
@@ -49,6 +53,8 @@ def run_import(
         not here refuses the import, and ``ImportResult.to_confirm`` lists it.
     rules : PlausibilityRules, optional
         Limits of the plausibility rules; default ``PlausibilityRules()``.
+    centre_id : int, optional
+        The centre to write to instead of the connection's.
 
     Returns
     -------
@@ -76,6 +82,10 @@ def run_import(
     problems = missing_columns(source, mapping)
     if problems:
         return ImportResult(False, tuple(problems), file, mapping.kind, interval_min=interval_min)
-    if mapping.kind == "intervals":
-        return import_intervals(con, source, mapping, interval_min, user, accepted, rules)
-    return import_contacts(con, source, mapping, interval_min, user, keep_contacts, accepted, rules)
+    if centre_id is not None:
+        con = store.for_centre(con, centre_id)
+    with config.centre_timezone(store.timezone_of(con)):
+        if mapping.kind == "intervals":
+            return import_intervals(con, source, mapping, interval_min, user, accepted, rules)
+        return import_contacts(con, source, mapping, interval_min, user, keep_contacts, accepted,
+                               rules)

@@ -53,6 +53,11 @@ class PlanHorizon:
         Series left out: history ending more than ``stale_weeks`` weeks before ``start``.
     stale_weeks : int
         The rule's threshold. [weeks]
+    ended_early : tuple of StaleSeries
+        Planned series whose history ends before the newest history of any series (each is
+        forecast from its own last day); the pages name them with that day.
+    newest_day : date or None
+        Local date of the newest history of any series.
     """
 
     start: date
@@ -60,6 +65,8 @@ class PlanHorizon:
     forecast_days: tuple[tuple[str, str, int], ...]
     stale: tuple[StaleSeries, ...]
     stale_weeks: int = STALE_HISTORY_WEEKS
+    ended_early: tuple[StaleSeries, ...] = ()
+    newest_day: date | None = None
 
     @property
     def days(self) -> int:
@@ -75,10 +82,11 @@ def _local_date(value: Any) -> date:
 
 
 def plan_horizon(series: pd.DataFrame, weeks: int, *,
-                 stale_weeks: int = STALE_HISTORY_WEEKS) -> PlanHorizon:
+                 stale_weeks: int = STALE_HISTORY_WEEKS, start: date | None = None) -> PlanHorizon:
     """Which days to plan and which series to plan for them.
 
-    The plan starts the day after the most recent history end across all series and runs
+    The plan starts the day after the most recent history end across the series given (one
+    centre's: ``kcc.store.series_summary`` of its connection), or on ``start``, and runs
     ``weeks`` weeks. A series whose history ended more than ``stale_weeks`` weeks before that
     start is left out (forecasting it across the gap would be guesswork); every other series is
     forecast from its own history end up to the plan's end.
@@ -93,6 +101,8 @@ def plan_horizon(series: pd.DataFrame, weeks: int, *,
     stale_weeks : int, default ``STALE_HISTORY_WEEKS``
         Largest gap between a series' history end and the plan start that is still planned,
         0 up to 520. [weeks]
+    start : date, optional
+        First day of the plan, not before the day after the newest history; default that day.
 
     Returns
     -------
@@ -101,8 +111,8 @@ def plan_horizon(series: pd.DataFrame, weeks: int, *,
     Raises
     ------
     PlanError
-        When ``series`` is empty or lacks a column, or ``weeks`` / ``stale_weeks`` is out of
-        range.
+        When ``series`` is empty or lacks a column, ``weeks`` / ``stale_weeks`` is out of
+        range, or ``start`` lies within the history.
 
     Examples
     --------
@@ -121,7 +131,12 @@ def plan_horizon(series: pd.DataFrame, weeks: int, *,
     if not isinstance(stale_weeks, (int, np.integer)) or not 0 <= stale_weeks <= 520:
         raise PlanError(f"stale_weeks must be a whole number from 0 up to 520, got {stale_weeks!r}")
     last_days = [_local_date(v) for v in series["last_ds"]]
-    start = max(last_days) + timedelta(days=1)
+    newest = max(last_days)
+    if start is None:
+        start = newest + timedelta(days=1)
+    elif start <= newest:
+        # a forecast starts after the history; planning inside it would mix the two
+        raise PlanError(f"start must be after the newest history ({newest}), got {start}")
     end = start + timedelta(weeks=int(weeks))
     oldest_fresh = start - timedelta(weeks=int(stale_weeks))
     order = {c: i for i, c in enumerate(config.CHANNELS)}
@@ -131,7 +146,8 @@ def plan_horizon(series: pd.DataFrame, weeks: int, *,
     fresh = [r for r in rows if r[2] + timedelta(days=1) >= oldest_fresh]
     planned = tuple((c, q, (end - last).days - 1) for c, q, last in fresh)
     stale = tuple(StaleSeries(c, q, last) for c, q, last in rows if (c, q, last) not in fresh)
-    return PlanHorizon(start, end, planned, stale, int(stale_weeks))
+    early = tuple(StaleSeries(c, q, last) for c, q, last in fresh if last < newest)
+    return PlanHorizon(start, end, planned, stale, int(stale_weeks), early, newest)
 
 
 def within_horizon(frame: pd.DataFrame, horizon: PlanHorizon) -> pd.DataFrame:

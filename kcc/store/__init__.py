@@ -10,16 +10,37 @@ it from any number of threads: each call opens its own cursor, and writes to one
 turns (see ``kcc.store.connection``). One process per database file: DuckDB locks the file, and
 ``connect`` raises ``DatabaseInUseError`` when another process holds it.
 
-Modules: ``schema`` (DDL, migrations, records), ``connection`` (connections, cursors, locks,
+Several contact centres share one database (``centres``): every call reads and writes one
+centre, named by its ``centre_id`` keyword, else the centre the connection is bound to
+(``for_centre``), else the demo centre (``DEMO_CENTRE_ID``).
+
+Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and binding a
+connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports).
 """
 
 from __future__ import annotations
 
+from kcc.store.centres import (
+    MAX_NAME_CHARS,
+    Centre,
+    CentreError,
+    create_centre,
+    delete_centre,
+    ensure_demo,
+    find_centre,
+    for_centre,
+    get_centre,
+    hide_centre,
+    list_centres,
+    rename_centre,
+    slugify,
+)
 from kcc.store.connection import (
     WRITE_RETRY_DELAYS_S,
     DatabaseInUseError,
+    centre_of,
     connect,
     data_version,
     is_empty,
@@ -28,6 +49,7 @@ from kcc.store.connection import (
     schema_version,
     snapshot,
     table_counts,
+    timezone_of,
 )
 from kcc.store.planning import (
     delete_event,
@@ -47,6 +69,7 @@ from kcc.store.planning import (
 )
 from kcc.store.schema import (
     DATA_TABLES,
+    DEMO_CENTRE_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
     ImportRecord,
@@ -84,12 +107,16 @@ from kcc.store.volumes import (
 )
 
 __all__ = [
+    "Centre",
+    "CentreError",
     "ContactColumns",
     "ContactStage",
     "CsvSource",
     "DATA_TABLES",
+    "DEMO_CENTRE_ID",
     "DatabaseInUseError",
     "ImportRecord",
+    "MAX_NAME_CHARS",
     "MIGRATIONS",
     "OUTCOMES",
     "SCHEMA_VERSION",
@@ -98,15 +125,24 @@ __all__ = [
     "StoreError",
     "WRITE_RETRY_DELAYS_S",
     "WriteOutcome",
+    "centre_of",
     "commit_stage",
     "connect",
+    "create_centre",
     "daily_volumes",
     "data_version",
+    "delete_centre",
     "delete_event",
     "delete_scenario",
     "discard_stage",
+    "ensure_demo",
+    "find_centre",
+    "for_centre",
+    "get_centre",
+    "hide_centre",
     "intraday_profile",
     "is_empty",
+    "list_centres",
     "migrate",
     "read_events",
     "read_imports",
@@ -117,6 +153,7 @@ __all__ = [
     "read_setting",
     "read_settings",
     "read_shifts",
+    "rename_centre",
     "replace_contacts",
     "rename_stage_queues",
     "replace_events",
@@ -128,12 +165,14 @@ __all__ = [
     "schema_version",
     "series_interval_min",
     "series_summary",
+    "slugify",
     "snapshot",
     "stage_arrivals_between",
     "stage_contacts",
     "stage_duplicates",
     "stage_examples",
     "table_counts",
+    "timezone_of",
     "volume_fingerprint",
     "write_event",
     "write_setting",

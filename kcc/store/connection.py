@@ -23,7 +23,7 @@ import pandas as pd
 
 from kcc import config
 from kcc.i18n import TranslatedError
-from kcc.store.schema import DATA_TABLES, _migrate
+from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, _migrate
 from kcc.warning_filters import ignoring
 
 _P = ParamSpec("_P")
@@ -51,6 +51,7 @@ class _Shared:
     timezone: str
     write_lock: threading.RLock  # one per database file: writes take turns
     cursor_lock: threading.Lock  # one per connection: cursor() calls take turns
+    centre_id: int = DEMO_CENTRE_ID  # the centre calls without ``centre_id`` read and write
 
 
 _REGISTRY_LOCK: Final = threading.RLock()
@@ -148,6 +149,30 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     _register(con, target, zone)
     migrate(con)
     return con
+
+
+def bind_centre(con: duckdb.DuckDBPyConnection, centre_id: int,
+                timezone: str) -> duckdb.DuckDBPyConnection:
+    """A connection to the same database bound to one centre and its zone (no check that the
+    centre exists: ``kcc.store.for_centre`` is the public, checked way)."""
+    shared = _shared(con)
+    with shared.cursor_lock:
+        bound = con.cursor()
+    bound.execute("SET TimeZone = $tz", {"tz": timezone})
+    with _REGISTRY_LOCK:
+        _SHARED[bound] = _Shared(timezone, shared.write_lock, threading.Lock(), int(centre_id))
+    return bound
+
+
+def centre_of(con: duckdb.DuckDBPyConnection, centre_id: int | None = None) -> int:
+    """The centre a call works on: ``centre_id`` when given, else the one ``con`` is bound to
+    (``kcc.store.for_centre``), else the demo centre."""
+    return int(centre_id) if centre_id is not None else _shared(con).centre_id
+
+
+def timezone_of(con: duckdb.DuckDBPyConnection) -> str:
+    """IANA zone of the local times ``con`` reads and writes (its centre's, when bound)."""
+    return _shared(con).timezone
 
 
 def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -256,34 +281,59 @@ def data_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when no volumes have been loaded (first start)."""
+def is_empty(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> bool:
+    """True when the centre holds no volumes (first start, or a new centre)."""
     cur = _cursor(con)
-    return cur.execute("SELECT count(*) FROM interval_volumes").fetchone()[0] == 0
+    return cur.execute(
+        "SELECT count(*) FROM interval_volumes WHERE centre_id = $centre",
+        {"centre": centre_of(con, centre_id)},
+    ).fetchone()[0] == 0
 
 
 @_write
-def reset(con: duckdb.DuckDBPyConnection) -> None:
-    """Empty every data table in one transaction (schema and sequences stay)."""
+def reset(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> None:
+    """Empty every data table of one centre in one transaction (other centres, the schema
+    and sequences stay)."""
+    centre = centre_of(con, centre_id)
     with _transaction(con) as cur:
-        for table in DATA_TABLES:
-            cur.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+        _delete_centre_rows(cur, centre)
 
 
-def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Row count per data table (for the data page and for tests)."""
+def _delete_centre_rows(cur: duckdb.DuckDBPyConnection, centre_id: int) -> None:
+    for table in DATA_TABLES:
+        cur.execute(
+            f"DELETE FROM {table} WHERE centre_id = $centre",  # noqa: S608 - constant names
+            {"centre": centre_id},
+        )
+
+
+def table_counts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> dict[str, int]:
+    """Row count per data table of one centre (for the data page and for tests)."""
     cur = _cursor(con)
+    centre = {"centre": centre_of(con, centre_id)}
     return {
-        table: int(cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        table: int(cur.execute(
+            f"SELECT count(*) FROM {table} WHERE centre_id = $centre", centre  # noqa: S608
+        ).fetchone()[0])
         for table in DATA_TABLES
     }
 
 
-def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """Every data table as a frame, sorted, to compare before/after a failed write."""
+def snapshot(con: duckdb.DuckDBPyConnection, *,
+             centre_id: int | None = None) -> dict[str, pd.DataFrame]:
+    """Every data table of one centre as a frame (without ``centre_id``; list cells as tuples),
+    sorted, to compare before/after a write."""
     cur = _cursor(con)
+    centre = {"centre": centre_of(con, centre_id)}
     out = {}
     for table in DATA_TABLES:
-        frame = _df(cur.execute(f"SELECT * FROM {table}"))  # noqa: S608
+        frame = _df(cur.execute(
+            f"SELECT * EXCLUDE (centre_id) FROM {table} WHERE centre_id = $centre",  # noqa: S608
+            centre,
+        ))
+        for column in frame.columns:  # list cells (channels, weekdays) as tuples: sortable
+            if frame[column].dtype == object and any(
+                    hasattr(v, "__len__") and not isinstance(v, str) for v in frame[column]):
+                frame[column] = frame[column].map(tuple)
         out[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
     return out

@@ -13,18 +13,22 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _transaction, _write
+from kcc.store.connection import _cursor, _df, _transaction, _write, centre_of
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 from kcc.store.volumes import _finish_import, _insert_import
 
 # --------------------------------------------------------------------------- events
 
 
-def read_events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Event calendar: ``event_id, name, kind, start_date, end_date, channels (list),
-    uplift_pct, exclude_from_training, source``; dates are inclusive local dates."""
+def read_events(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """Event calendar of one centre: ``event_id, name, kind, start_date, end_date, channels
+    (list), uplift_pct, exclude_from_training, source``; dates are inclusive local dates."""
     cur = _cursor(con)
-    frame = _df(cur.execute("SELECT * FROM events ORDER BY start_date, event_id"))
+    frame = _df(cur.execute(
+        """SELECT * EXCLUDE (centre_id) FROM events WHERE centre_id = $centre
+           ORDER BY start_date, event_id""",
+        {"centre": centre_of(con, centre_id)},
+    ))
     for column in ("start_date", "end_date"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     frame["channels"] = frame["channels"].map(list)
@@ -44,8 +48,10 @@ def write_event(
     exclude_from_training: bool = False,
     source: str = "user",
     event_id: int | None = None,
+    centre_id: int | None = None,
 ) -> int:
-    """Insert an event, or update it when ``event_id`` is given; returns its id."""
+    """Insert an event, or update it (within its centre) when ``event_id`` is given; returns
+    its id."""
     if end_date < start_date:
         raise StoreError(f"event {name!r}: end date {end_date} is before start date {start_date}")
     params = {
@@ -57,13 +63,15 @@ def write_event(
         "uplift": uplift_pct,
         "exclude": exclude_from_training,
         "source": source,
+        "centre": centre_of(con, centre_id),
     }
     with _transaction(con) as cur:
         if event_id is None:
             row = cur.execute(
-                """INSERT INTO events (name, kind, start_date, end_date, channels, uplift_pct,
-                       exclude_from_training, source)
-                   VALUES ($name, $kind, $start, $end, $channels, $uplift, $exclude, $source)
+                """INSERT INTO events (centre_id, name, kind, start_date, end_date, channels,
+                       uplift_pct, exclude_from_training, source)
+                   VALUES ($centre, $name, $kind, $start, $end, $channels, $uplift, $exclude,
+                           $source)
                    RETURNING event_id""",
                 params,
             ).fetchone()
@@ -72,15 +80,16 @@ def write_event(
             """UPDATE events SET name = $name, kind = $kind, start_date = $start,
                    end_date = $end, channels = $channels, uplift_pct = $uplift,
                    exclude_from_training = $exclude, source = $source
-               WHERE event_id = $id""",
+               WHERE event_id = $id AND centre_id = $centre""",
             {**params, "id": event_id},
         )
         return event_id
 
 
 @_write
-def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
-    """Replace the whole event calendar with ``frame`` (the editor's table), atomically."""
+def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
+                   centre_id: int | None = None) -> None:
+    """Replace one centre's event calendar with ``frame`` (the editor's table), atomically."""
     rows = frame.copy()
     rows["channels"] = rows["channels"].map(list)
     if "exclude_from_training" not in rows:
@@ -91,24 +100,28 @@ def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
     if len(bad):
         first = bad.iloc[0]
         raise StoreError(f"event {first['name']!r}: end date is before start date")
+    centre = {"centre": centre_of(con, centre_id)}
     with _transaction(con) as cur:
-        cur.execute("DELETE FROM events")
+        cur.execute("DELETE FROM events WHERE centre_id = $centre", centre)
         cur.register("new_events", rows)
         cur.execute(
-            """INSERT INTO events (name, kind, start_date, end_date, channels, uplift_pct,
-                   exclude_from_training, source)
-               SELECT name, kind, CAST(start_date AS DATE), CAST(end_date AS DATE),
+            """INSERT INTO events (centre_id, name, kind, start_date, end_date, channels,
+                   uplift_pct, exclude_from_training, source)
+               SELECT $centre, name, kind, CAST(start_date AS DATE), CAST(end_date AS DATE),
                       CAST(channels AS VARCHAR[]), uplift_pct, exclude_from_training, source
-               FROM new_events"""
+               FROM new_events""",
+            centre,
         )
         cur.unregister("new_events")
 
 
 @_write
-def delete_event(con: duckdb.DuckDBPyConnection, event_id: int) -> None:
-    """Remove one event."""
+def delete_event(con: duckdb.DuckDBPyConnection, event_id: int, *,
+                 centre_id: int | None = None) -> None:
+    """Remove one event of the centre."""
     with _transaction(con) as cur:
-        cur.execute("DELETE FROM events WHERE event_id = $id", {"id": event_id})
+        cur.execute("DELETE FROM events WHERE event_id = $id AND centre_id = $centre",
+                    {"id": event_id, "centre": centre_of(con, centre_id)})
 
 
 # --------------------------------------------------------------------------- staff on hand
@@ -116,27 +129,34 @@ def delete_event(con: duckdb.DuckDBPyConnection, event_id: int) -> None:
 
 @_write
 def replace_roster(
-    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord, *,
+    centre_id: int | None = None,
 ) -> WriteOutcome:
-    """Write rostered agents per interval (``channel, ds, interval_min, agents``), replacing
-    the period each channel covers, atomically."""
+    """Write one centre's rostered agents per interval (``channel, ds, interval_min,
+    agents``), replacing the period each channel covers, atomically."""
     rows = frame[["channel", "ds", "interval_min", "agents"]].copy()
     rows["queue"] = config.DEFAULT_QUEUE  # for the shared overlap rule
+    centre = centre_of(con, centre_id)
     with _transaction(con) as cur:
-        import_id = _insert_import(cur, record)
+        import_id = _insert_import(cur, record, centre)
         cur.register("new_roster", rows)
         span = """SELECT channel, min(ds) AS lo, max(ds) AS hi FROM new_roster GROUP BY channel"""
         replaced = cur.execute(
             f"""SELECT count(*) FROM roster r JOIN ({span}) s
-                ON r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi"""  # noqa: S608
+                ON r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi
+                WHERE r.centre_id = $centre""",  # noqa: S608
+            {"centre": centre},
         ).fetchone()[0]
         cur.execute(
             f"""DELETE FROM roster r USING ({span}) s
-                WHERE r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi"""  # noqa: S608
+                WHERE r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi
+                  AND r.centre_id = $centre""",  # noqa: S608
+            {"centre": centre},
         )
         cur.execute(
-            """INSERT INTO roster SELECT channel, ds, interval_min, agents, $id FROM new_roster""",
-            {"id": import_id},
+            """INSERT INTO roster
+               SELECT $centre, channel, ds, interval_min, agents, $id FROM new_roster""",
+            {"id": import_id, "centre": centre},
         )
         cur.unregister("new_roster")
         _finish_import(cur, import_id, "roster", len(rows), int(replaced))
@@ -148,12 +168,14 @@ def read_roster(
     channel: str | None = None,
     start: datetime | date | None = None,
     end: datetime | date | None = None,
+    *,
+    centre_id: int | None = None,
 ) -> pd.DataFrame:
-    """Rostered agents per interval: ``channel, ds, interval_min, agents``."""
+    """Rostered agents per interval of one centre: ``channel, ds, interval_min, agents``."""
     cur = _cursor(con)
     frame = _df(cur.execute(
         """SELECT channel, ds, interval_min, agents FROM roster
-           WHERE ($channel IS NULL OR channel = $channel)
+           WHERE centre_id = $centre AND ($channel IS NULL OR channel = $channel)
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
              AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
            ORDER BY channel, ds""",
@@ -161,25 +183,30 @@ def read_roster(
             "channel": channel,
             "start": None if start is None else str(start),
             "end": None if end is None else str(end),
+            "centre": centre_of(con, centre_id),
         },
     ))
     frame["interval_min"] = frame["interval_min"].astype("int64")
     return frame
 
 
-def read_shifts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Shift patterns: ``shift_id, name, channels, start_time, length_min, weekdays,
-    headcount, location, valid_from, valid_to``."""
+def read_shifts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """Shift patterns of one centre: ``shift_id, name, channels, start_time, length_min,
+    weekdays, headcount, location, valid_from, valid_to``."""
     cur = _cursor(con)
-    frame = _df(cur.execute("SELECT * FROM shifts ORDER BY shift_id"))
+    frame = _df(cur.execute(
+        "SELECT * EXCLUDE (centre_id) FROM shifts WHERE centre_id = $centre ORDER BY shift_id",
+        {"centre": centre_of(con, centre_id)},
+    ))
     frame["channels"] = frame["channels"].map(list)
     frame["weekdays"] = frame["weekdays"].map(lambda days: [int(d) for d in days])
     return frame
 
 
 @_write
-def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
-    """Replace all shift patterns with ``frame``, atomically."""
+def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
+                   centre_id: int | None = None) -> None:
+    """Replace all shift patterns of one centre with ``frame``, atomically."""
     rows = frame.copy()
     for column, default in (("location", "site"), ("valid_from", None), ("valid_to", None)):
         if column not in rows:
@@ -187,16 +214,18 @@ def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
     rows["channels"] = rows["channels"].map(list)
     rows["weekdays"] = rows["weekdays"].map(lambda days: [int(d) for d in days])
     rows["start_time"] = rows["start_time"].astype(str)
+    centre = {"centre": centre_of(con, centre_id)}
     with _transaction(con) as cur:
-        cur.execute("DELETE FROM shifts")
+        cur.execute("DELETE FROM shifts WHERE centre_id = $centre", centre)
         cur.register("new_shifts", rows)
         cur.execute(
-            """INSERT INTO shifts (name, channels, start_time, length_min, weekdays, headcount,
-                   location, valid_from, valid_to)
-               SELECT name, CAST(channels AS VARCHAR[]), CAST(start_time AS TIME), length_min,
-                      CAST(weekdays AS INTEGER[]), headcount, location,
+            """INSERT INTO shifts (centre_id, name, channels, start_time, length_min, weekdays,
+                   headcount, location, valid_from, valid_to)
+               SELECT $centre, name, CAST(channels AS VARCHAR[]), CAST(start_time AS TIME),
+                      length_min, CAST(weekdays AS INTEGER[]), headcount, location,
                       CAST(valid_from AS DATE), CAST(valid_to AS DATE)
-               FROM new_shifts"""
+               FROM new_shifts""",
+            centre,
         )
         cur.unregister("new_shifts")
 
@@ -213,21 +242,24 @@ def save_scenario(
     spec_version: int,
     user: str,
     description: str = "",
+    centre_id: int | None = None,
 ) -> int:
-    """Insert or update (by name) a scenario; the spec is stored as JSON. Returns its id."""
+    """Insert or update (by name, within the centre) a scenario; the spec is stored as JSON.
+    Returns its id."""
     params = {
         "name": name,
         "desc": description,
         "spec": json.dumps(spec, sort_keys=True, default=str),
         "version": spec_version,
         "user": user,
+        "centre": centre_of(con, centre_id),
     }
     with _transaction(con) as cur:
         row = cur.execute(
-            """INSERT INTO scenarios (name, description, spec_json, spec_version, created_by,
-                   created_at, updated_by, updated_at)
-               VALUES ($name, $desc, $spec, $version, $user, now(), $user, now())
-               ON CONFLICT (name) DO UPDATE SET description = excluded.description,
+            """INSERT INTO scenarios (centre_id, name, description, spec_json, spec_version,
+                   created_by, created_at, updated_by, updated_at)
+               VALUES ($centre, $name, $desc, $spec, $version, $user, now(), $user, now())
+               ON CONFLICT (centre_id, name) DO UPDATE SET description = excluded.description,
                    spec_json = excluded.spec_json, spec_version = excluded.spec_version,
                    updated_by = excluded.updated_by, updated_at = excluded.updated_at
                RETURNING scenario_id""",
@@ -236,43 +268,58 @@ def save_scenario(
     return int(row[0])
 
 
-def read_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """All scenarios with ``spec`` decoded to a dict, ordered by name."""
+def read_scenarios(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """All scenarios of one centre with ``spec`` decoded to a dict, ordered by name."""
     cur = _cursor(con)
-    frame = _df(cur.execute("SELECT * FROM scenarios ORDER BY name"))
+    frame = _df(cur.execute(
+        "SELECT * EXCLUDE (centre_id) FROM scenarios WHERE centre_id = $centre ORDER BY name",
+        {"centre": centre_of(con, centre_id)},
+    ))
     frame["spec"] = frame["spec_json"].map(json.loads)
     return frame.drop(columns="spec_json")
 
 
 @_write
-def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
-    """Remove one scenario."""
+def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, *,
+                    centre_id: int | None = None) -> None:
+    """Remove one scenario of the centre."""
     with _transaction(con) as cur:
-        cur.execute("DELETE FROM scenarios WHERE scenario_id = $id", {"id": scenario_id})
+        cur.execute("DELETE FROM scenarios WHERE scenario_id = $id AND centre_id = $centre",
+                    {"id": scenario_id, "centre": centre_of(con, centre_id)})
 
 
 # --------------------------------------------------------------------------- settings
 
 
-def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None) -> Any:
-    """A JSON setting (shrinkage, costs, opening hours of the baseline, ...)."""
+def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None, *,
+                 centre_id: int | None = None) -> Any:
+    """A JSON setting of one centre (shrinkage, costs, opening hours of the baseline, ...)."""
     cur = _cursor(con)
-    row = cur.execute("SELECT value_json FROM settings WHERE key = $k", {"k": key}).fetchone()
+    row = cur.execute(
+        "SELECT value_json FROM settings WHERE centre_id = $centre AND key = $k",
+        {"k": key, "centre": centre_of(con, centre_id)},
+    ).fetchone()
     return default if row is None else json.loads(row[0])
 
 
 @_write
-def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any) -> None:
-    """Store a JSON setting."""
+def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *,
+                  centre_id: int | None = None) -> None:
+    """Store a JSON setting of one centre."""
     with _transaction(con) as cur:
         cur.execute(
-            "INSERT OR REPLACE INTO settings VALUES ($k, $v)",
-            {"k": key, "v": json.dumps(value, sort_keys=True, default=str)},
+            "INSERT OR REPLACE INTO settings VALUES ($centre, $k, $v)",
+            {"k": key, "v": json.dumps(value, sort_keys=True, default=str),
+             "centre": centre_of(con, centre_id)},
         )
 
 
-def read_settings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Every stored JSON setting by key (the plan builds its settings from these)."""
+def read_settings(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> dict[str, Any]:
+    """Every stored JSON setting of one centre by key (the plan builds its settings from
+    these)."""
     cur = _cursor(con)
-    rows = cur.execute("SELECT key, value_json FROM settings ORDER BY key").fetchall()
+    rows = cur.execute(
+        "SELECT key, value_json FROM settings WHERE centre_id = $centre ORDER BY key",
+        {"centre": centre_of(con, centre_id)},
+    ).fetchall()
     return {str(key): json.loads(value) for key, value in rows}

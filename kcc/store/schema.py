@@ -9,9 +9,16 @@ from typing import Final
 
 import duckdb
 
-SCHEMA_VERSION: Final[int] = 1
+from kcc.i18n import stored_text
 
-#: Tables holding user data; ``reset`` empties exactly these.
+SCHEMA_VERSION: Final[int] = 2
+
+#: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
+#: database written before centres existed) reads and writes the demo.
+DEMO_CENTRE_ID: Final[int] = 1
+
+#: Tables holding a centre's data (each row carries its ``centre_id``); ``reset`` empties
+#: exactly these for one centre, ``delete_centre`` removes its rows from each.
 DATA_TABLES: Final[tuple[str, ...]] = (
     "contacts",
     "interval_volumes",
@@ -113,8 +120,159 @@ _DDL_V1: Final[tuple[str, ...]] = (
         value_json VARCHAR NOT NULL)""",
 )
 
+
+# --------------------------------------------------------------------------- version 2: centres
+#
+# Several contact centres in one database. Every data table gains a ``centre_id`` (first
+# column, part of each natural key). A version-1 database holds one centre: the demo when it
+# has nothing but demo imports, else the user's data mixed into the demo, which is moved whole
+# into one centre named so the user sees it (a split would be a guess). The names are kept as
+# ``kcc.i18n.stored_text`` so they read in the reader's language.
+
+#: Name of the demo centre as stored (shown with ``kcc.i18n.show_stored``).
+DEMO_CENTRE_NAME: Final[str] = stored_text("centres.demo_name")
+#: Name of the centre a version-1 database with user imports moves into.
+MIGRATED_CENTRE_NAME: Final[str] = stored_text("centres.migrated_name")
+
+_CENTRES_DDL: Final[str] = """CREATE TABLE IF NOT EXISTS centres (
+        centre_id INTEGER PRIMARY KEY DEFAULT nextval('centre_id_seq'),
+        name VARCHAR NOT NULL,
+        time_zone VARCHAR NOT NULL,     -- IANA zone of the centre's local times
+        country VARCHAR,                -- holiday calendar (ISO code), NULL for none
+        is_demo BOOLEAN NOT NULL DEFAULT FALSE,
+        hidden BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at TIMESTAMPTZ NOT NULL)"""
+
+#: The data tables at version 2, in ``DATA_TABLES`` order: version 1's columns after
+#: ``centre_id``, keys and unique names per centre.
+_TABLES_V2: Final[dict[str, str]] = {
+    "contacts": """CREATE TABLE contacts (
+        centre_id INTEGER NOT NULL,
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        contact_id VARCHAR NOT NULL,
+        arrival_ts TIMESTAMPTZ NOT NULL,
+        wait_s DOUBLE,
+        handle_s DOUBLE,
+        outcome VARCHAR NOT NULL,       -- answered | abandoned | closed
+        customer_id VARCHAR,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (centre_id, channel, queue, contact_id))""",
+    "interval_volumes": """CREATE TABLE interval_volumes (
+        centre_id INTEGER NOT NULL,
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        offered DOUBLE NOT NULL,
+        answered DOUBLE,
+        abandoned DOUBLE,
+        aht_s DOUBLE,
+        wait_s_total DOUBLE,
+        closed_attempts DOUBLE NOT NULL DEFAULT 0,
+        import_id BIGINT NOT NULL,
+        PRIMARY KEY (centre_id, channel, queue, ds))""",
+    "events": """CREATE TABLE events (
+        centre_id INTEGER NOT NULL,
+        event_id BIGINT PRIMARY KEY DEFAULT nextval('event_id_seq'),
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        uplift_pct DOUBLE,
+        exclude_from_training BOOLEAN NOT NULL DEFAULT FALSE,
+        source VARCHAR NOT NULL DEFAULT 'user')""",
+    "roster": """CREATE TABLE roster (
+        centre_id INTEGER NOT NULL,
+        channel VARCHAR NOT NULL,
+        ds TIMESTAMPTZ NOT NULL,
+        interval_min INTEGER NOT NULL,
+        agents DOUBLE NOT NULL,
+        import_id BIGINT,
+        PRIMARY KEY (centre_id, channel, ds))""",
+    "shifts": """CREATE TABLE shifts (
+        centre_id INTEGER NOT NULL,
+        shift_id BIGINT PRIMARY KEY DEFAULT nextval('shift_id_seq'),
+        name VARCHAR NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        start_time TIME NOT NULL,
+        length_min INTEGER NOT NULL,
+        weekdays INTEGER[] NOT NULL,    -- 0 = Monday
+        headcount INTEGER NOT NULL,
+        location VARCHAR NOT NULL DEFAULT 'site',   -- site | home
+        valid_from DATE,
+        valid_to DATE)""",
+    "scenarios": """CREATE TABLE scenarios (
+        centre_id INTEGER NOT NULL,
+        scenario_id BIGINT PRIMARY KEY DEFAULT nextval('scenario_id_seq'),
+        name VARCHAR NOT NULL,
+        description VARCHAR NOT NULL DEFAULT '',
+        spec_json VARCHAR NOT NULL,
+        spec_version INTEGER NOT NULL,
+        created_by VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        UNIQUE (centre_id, name))""",
+    "imports": """CREATE TABLE imports (
+        centre_id INTEGER NOT NULL,
+        import_id BIGINT PRIMARY KEY DEFAULT nextval('import_id_seq'),
+        file_name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,          -- contacts | intervals | roster | demo
+        imported_by VARCHAR NOT NULL,
+        imported_at TIMESTAMPTZ NOT NULL,
+        rows_read BIGINT NOT NULL,
+        rows_imported BIGINT NOT NULL,
+        rows_ignored BIGINT NOT NULL,
+        rows_replaced BIGINT NOT NULL,
+        interval_min INTEGER,
+        period_start TIMESTAMPTZ,
+        period_end TIMESTAMPTZ,
+        channels VARCHAR,
+        message VARCHAR)""",
+    "settings": """CREATE TABLE settings (
+        centre_id INTEGER NOT NULL,
+        key VARCHAR NOT NULL,
+        value_json VARCHAR NOT NULL,
+        PRIMARY KEY (centre_id, key))""",
+}
+
+# A version-1 database with any import that is not the demo's holds the user's data.
+_HAS_USER_IMPORTS: Final[str] = "EXISTS (SELECT 1 FROM imports WHERE kind <> 'demo')"
+_V1_SETTING: Final[str] = (
+    "(SELECT json_extract_string(value_json, '$') FROM settings WHERE key = '{key}')"
+)
+
+
+def _move_into_centre(table: str) -> tuple[str, ...]:
+    """Rebuild a version-1 table with every row in the database's one centre."""
+    return (
+        f"CREATE TEMP TABLE v1_{table} AS SELECT * FROM {table}",  # noqa: S608 - constants
+        f"DROP TABLE {table}",
+        _TABLES_V2[table],
+        f"""INSERT INTO {table} SELECT (SELECT min(centre_id) FROM centres), *
+            FROM v1_{table}""",  # noqa: S608 - constants
+        f"DROP TABLE v1_{table}",
+    )
+
+
+_DDL_V2: Final[tuple[str, ...]] = (
+    f"CREATE SEQUENCE IF NOT EXISTS centre_id_seq START {DEMO_CENTRE_ID + 1}",
+    _CENTRES_DDL,
+    # The demo keeps its fixed id; a database with the user's data gets a centre of its own.
+    f"""INSERT INTO centres (centre_id, name, time_zone, country, is_demo, hidden, created_at)
+        SELECT CASE WHEN {_HAS_USER_IMPORTS} THEN nextval('centre_id_seq') ELSE {DEMO_CENTRE_ID} END,
+               CASE WHEN {_HAS_USER_IMPORTS} THEN '{MIGRATED_CENTRE_NAME}'
+                    ELSE '{DEMO_CENTRE_NAME}' END,
+               coalesce({_V1_SETTING.format(key="timezone")}, current_setting('TimeZone')),
+               coalesce({_V1_SETTING.format(key="country")}, 'NL'),
+               NOT {_HAS_USER_IMPORTS}, FALSE, now()""",  # noqa: S608 - constants
+    *(step for table in DATA_TABLES for step in _move_into_centre(table)),
+)
+
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2}
 
 
 class StoreError(RuntimeError):

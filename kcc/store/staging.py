@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _bump_data_version, _cursor, _df, _shared
-from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
+from kcc.store.connection import _bump_data_version, _cursor, _df, _shared, centre_of
+from kcc.store.schema import DEMO_CENTRE_ID, ImportRecord, StoreError, WriteOutcome
 from kcc.store.staging_sql import (
     OUTCOMES,
     STAGE_CHECK_FIELDS,
@@ -67,6 +67,8 @@ class ContactStage:
         (first and last interval start, local wall-clock time).
     fast : _FastSource or None
         The typed reading the stage was built from; None when it was read as text.
+    centre_id : int
+        The centre ``commit_stage`` writes to.
     """
 
     cursor: duckdb.DuckDBPyConnection
@@ -78,6 +80,7 @@ class ContactStage:
     check_counts: dict[str, int]
     series: pd.DataFrame
     fast: _FastSource | None = None
+    centre_id: int = DEMO_CENTRE_ID
     write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     queue_renames: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -192,6 +195,8 @@ def stage_contacts(
     source: CsvSource | pd.DataFrame,
     columns: ContactColumns,
     interval_min: int,
+    *,
+    centre_id: int | None = None,
 ) -> ContactStage:
     """Read, check and roll up contact rows into a temporary table, in one scan.
 
@@ -205,6 +210,8 @@ def stage_contacts(
         Where each field is and how to read it.
     interval_min : int
         Planning interval to roll up to [min].
+    centre_id : int, optional
+        Centre the stage is committed to; default the connection's (``centre_of``).
 
     Returns
     -------
@@ -261,6 +268,7 @@ def stage_contacts(
         check_counts=counts,
         series=series,
         fast=fast,
+        centre_id=centre_of(con, centre_id),
     )
 
 
@@ -415,13 +423,13 @@ def _write_staged_contacts(
             "UPDATE kcc_new_contacts SET queue = $new WHERE channel = $c AND queue = $q",
             {"new": new, "c": channel, "q": queue},
         )
-    replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts")
+    replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts", stage.centre_id)
     cur.execute(
         """INSERT INTO contacts
-           SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
+           SELECT $centre, channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
                   customer_id, $id
            FROM kcc_new_contacts""",
-        {"id": import_id},
+        {"id": import_id, "centre": stage.centre_id},
     )
     return replaced
 
@@ -455,16 +463,17 @@ def _write_staged_intervals(
                   FROM {staged} GROUP BY channel, queue) p
             JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
             GROUP BY p.channel, p.queue""",  # noqa: S608 - constants
+        stage.centre_id,
     )
     cur.execute("SET preserve_insertion_order = false")
     cur.execute(
         f"""INSERT INTO interval_volumes
-            SELECT channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
+            SELECT $centre, channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
                    sum(handle_sum) / nullif(sum(handle_n), 0), sum(wait_s_total),
                    sum(closed_attempts), $id
             FROM {staged} JOIN kcc_new_starts s USING (ds_local)
             GROUP BY channel, queue, s.ds""",  # noqa: S608 - constants
-        {"n": stage.interval_min, "id": import_id},
+        {"n": stage.interval_min, "id": import_id, "centre": stage.centre_id},
     )
     return replaced
 
@@ -491,7 +500,7 @@ def commit_stage(
     stage.write_lock.acquire()
     try:
         cur.begin()
-        import_id = _insert_import(cur, record)
+        import_id = _insert_import(cur, record, stage.centre_id)
         replaced = 0
         rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
         if keep_contacts:

@@ -12,19 +12,20 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _transaction, _write
+from kcc.store.connection import _cursor, _df, _transaction, _write, centre_of
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 
 # --------------------------------------------------------------------------- imports
 
 
-def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord) -> int:
+def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord, centre_id: int) -> int:
     row = cur.execute(
-        """INSERT INTO imports (file_name, kind, imported_by, imported_at, rows_read,
+        """INSERT INTO imports (centre_id, file_name, kind, imported_by, imported_at, rows_read,
                rows_imported, rows_ignored, rows_replaced, message)
-           VALUES ($file, $kind, $by, now(), $read, 0, $ignored, 0, $msg)
+           VALUES ($centre, $file, $kind, $by, now(), $read, 0, $ignored, 0, $msg)
            RETURNING import_id""",
         {
+            "centre": centre_id,
             "file": record.file_name,
             "kind": record.kind,
             "by": record.imported_by,
@@ -52,10 +53,14 @@ def _finish_import(
     )
 
 
-def read_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Import history, newest first."""
+def read_imports(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """Import history of one centre, newest first."""
     cur = _cursor(con)
-    return _df(cur.execute("SELECT * FROM imports ORDER BY import_id DESC"))
+    return _df(cur.execute(
+        """SELECT * EXCLUDE (centre_id) FROM imports WHERE centre_id = $centre
+           ORDER BY import_id DESC""",
+        {"centre": centre_of(con, centre_id)},
+    ))
 
 
 _INTERVAL_COLUMNS: Final[tuple[str, ...]] = (
@@ -75,12 +80,14 @@ _INTERVAL_COLUMNS: Final[tuple[str, ...]] = (
 # --------------------------------------------------------------------------- volumes
 
 
-def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> int | None:
+def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str, *,
+                        centre_id: int | None = None) -> int | None:
     """Interval length the stored series uses [min], or None when the series is new."""
     cur = _cursor(con)
     row = cur.execute(
-        "SELECT max(interval_min) FROM interval_volumes WHERE channel = $c AND queue = $q",
-        {"c": channel, "q": queue},
+        """SELECT max(interval_min) FROM interval_volumes
+           WHERE centre_id = $centre AND channel = $c AND queue = $q""",
+        {"c": channel, "q": queue, "centre": centre_of(con, centre_id)},
     ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
@@ -98,7 +105,8 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 @_write
 def replace_intervals(
-    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord
+    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord, *,
+    centre_id: int | None = None,
 ) -> WriteOutcome:
     """Write per-interval volumes, replacing what the same series held in the same period.
 
@@ -110,6 +118,8 @@ def replace_intervals(
         Volume contract columns (see ``docs/ARCHITECTURE.md``); ``ds`` tz-aware or local naive.
     record : ImportRecord
         Import-history entry.
+    centre_id : int, optional
+        Centre written to; default the connection's (``centre_of``).
 
     Returns
     -------
@@ -117,44 +127,55 @@ def replace_intervals(
         Rows written and rows of earlier imports replaced. All or nothing.
     """
     new_rows = _interval_frame(frame)
+    centre = centre_of(con, centre_id)
     with _transaction(con) as cur:
-        import_id = _insert_import(cur, record)
+        import_id = _insert_import(cur, record, centre)
         cur.register("new_rows", new_rows)
-        replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_rows")
+        replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_rows", centre)
         cur.execute(
             """INSERT INTO interval_volumes
-               SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
-                      wait_s_total, coalesce(closed_attempts, 0), $id
+               SELECT $centre, channel, queue, ds, interval_min, offered, answered, abandoned,
+                      aht_s, wait_s_total, coalesce(closed_attempts, 0), $id
                FROM new_rows""",
-            {"id": import_id},
+            {"id": import_id, "centre": centre},
         )
         cur.unregister("new_rows")
         _finish_import(cur, import_id, "interval_volumes", len(new_rows), replaced)
     return WriteOutcome(import_id, len(new_rows), replaced)
 
 
-def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str) -> int:
-    """Delete rows of ``table`` in the period each series of ``view`` covers; return count."""
+def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str,
+                    centre_id: int) -> int:
+    """Delete a centre's rows of ``table`` in the period each series of ``view`` covers;
+    return count."""
     return _delete_spans(
         cur, table, time_col,
         f"""SELECT channel, queue, min({time_col}) AS lo, max({time_col}) AS hi
             FROM {view} GROUP BY channel, queue""",  # noqa: S608 - names are constants
+        centre_id,
     )
 
 
-def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spans: str) -> int:
-    """Delete rows of ``table`` inside the spans ``channel, queue, lo, hi``; return count."""
+def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spans: str,
+                  centre_id: int) -> int:
+    """Delete a centre's rows of ``table`` inside the spans ``channel, queue, lo, hi``;
+    return count."""
     cur.execute(f"CREATE OR REPLACE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
+    centre = {"centre": centre_id}
     count = cur.execute(
         f"""SELECT count(*) FROM {table} t JOIN kcc_spans s
             ON t.channel = s.channel AND t.queue = s.queue
-           AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608 - names are constants
+           AND t.{time_col} BETWEEN s.lo AND s.hi
+            WHERE t.centre_id = $centre""",  # noqa: S608 - names are constants
+        centre,
     ).fetchone()[0]
     if count:  # a first import of a series has nothing to replace
         cur.execute(
             f"""DELETE FROM {table} t USING kcc_spans s
                 WHERE t.channel = s.channel AND t.queue = s.queue
-                  AND t.{time_col} BETWEEN s.lo AND s.hi"""  # noqa: S608
+                  AND t.{time_col} BETWEEN s.lo AND s.hi
+                  AND t.centre_id = $centre""",  # noqa: S608
+            centre,
         )
     cur.execute("DROP TABLE kcc_spans")
     return int(count)
@@ -178,6 +199,8 @@ def replace_contacts(
     frame: pd.DataFrame,
     record: ImportRecord,
     interval_min: int,
+    *,
+    centre_id: int | None = None,
 ) -> WriteOutcome:
     """Write contact records and roll them up to ``interval_min`` intervals, in SQL, atomically.
 
@@ -200,24 +223,26 @@ def replace_contacts(
     if "customer_id" not in new_rows:
         new_rows["customer_id"] = None
     new_rows = new_rows[list(_CONTACT_COLUMNS)]
+    centre = centre_of(con, centre_id)
     with _transaction(con) as cur:
-        import_id = _insert_import(cur, record)
+        import_id = _insert_import(cur, record, centre)
         cur.register("new_contacts", new_rows)
-        replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts")
+        replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts", centre)
         cur.execute(
             """INSERT INTO contacts
-               SELECT channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
-                      customer_id, $id
+               SELECT $centre, channel, queue, contact_id, arrival_ts, wait_s, handle_s,
+                      outcome, customer_id, $id
                FROM new_contacts""",
-            {"id": import_id},
+            {"id": import_id, "centre": centre},
         )
         cur.unregister("new_contacts")
-        replaced += _rollup_contacts(cur, import_id, interval_min)
+        replaced += _rollup_contacts(cur, import_id, interval_min, centre)
         _finish_import(cur, import_id, "contacts", len(new_rows), replaced)
     return WriteOutcome(import_id, len(new_rows), replaced)
 
 
-def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int) -> int:
+def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int,
+                     centre_id: int) -> int:
     """Aggregate an import's contacts into intervals (replacing that period); rows replaced."""
     tz = cur.execute("SELECT current_setting('TimeZone')").fetchone()[0]
     params = {"id": import_id, "width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
@@ -236,13 +261,13 @@ def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_mi
            GROUP BY ALL""",
         params,
     )
-    replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_intervals")
+    replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_intervals", centre_id)
     cur.execute(
         """INSERT INTO interval_volumes
-           SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
-                  wait_s_total, closed_attempts, $id
+           SELECT $centre, channel, queue, ds, interval_min, offered, answered, abandoned,
+                  aht_s, wait_s_total, closed_attempts, $id
            FROM new_intervals""",
-        {"id": import_id},
+        {"id": import_id, "centre": centre_id},
     )
     cur.execute("DROP TABLE new_intervals")
     return replaced
@@ -254,8 +279,10 @@ def read_intervals(
     queue: str | None = None,
     start: datetime | date | None = None,
     end: datetime | date | None = None,
+    *,
+    centre_id: int | None = None,
 ) -> pd.DataFrame:
-    """Per-interval volumes (volume contract), sorted by channel, queue, ds.
+    """Per-interval volumes (volume contract) of one centre, sorted by channel, queue, ds.
 
     ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
     """
@@ -264,7 +291,7 @@ def read_intervals(
         """SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
                   wait_s_total, closed_attempts
            FROM interval_volumes
-           WHERE ($channel IS NULL OR channel = $channel)
+           WHERE centre_id = $centre AND ($channel IS NULL OR channel = $channel)
              AND ($queue IS NULL OR queue = $queue)
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
              AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
@@ -274,15 +301,16 @@ def read_intervals(
             "queue": queue,
             "start": None if start is None else str(start),
             "end": None if end is None else str(end),
+            "centre": centre_of(con, centre_id),
         },
     ))
     frame["interval_min"] = frame["interval_min"].astype("int64")
     return frame
 
 
-def series_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per series: channel, queue, interval_min, first_ds, last_ds, days, offered,
-    answered, abandoned, closed_attempts (contacts)."""
+def series_summary(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """One row per series of one centre: channel, queue, interval_min, first_ds, last_ds,
+    days, offered, answered, abandoned, closed_attempts (contacts)."""
     cur = _cursor(con)
     return _df(cur.execute(
         """SELECT channel, queue, max(interval_min) AS interval_min,
@@ -290,21 +318,26 @@ def series_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                   count(DISTINCT CAST(ds AS DATE)) AS days,
                   sum(offered) AS offered, sum(answered) AS answered,
                   sum(abandoned) AS abandoned, sum(closed_attempts) AS closed_attempts
-           FROM interval_volumes GROUP BY channel, queue ORDER BY channel, queue"""
+           FROM interval_volumes WHERE centre_id = $centre
+           GROUP BY channel, queue ORDER BY channel, queue""",
+        {"centre": centre_of(con, centre_id)},
     ))
 
 
-def daily_volumes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Offered contacts per local day and channel: ``date, channel, offered, closed_attempts``."""
+def daily_volumes(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+    """Offered contacts per local day and channel of one centre: ``date, channel, offered,
+    closed_attempts``."""
     cur = _cursor(con)
     return _df(cur.execute(
         """SELECT CAST(ds AS DATE) AS date, channel,
                   sum(offered) AS offered, sum(closed_attempts) AS closed_attempts
-           FROM interval_volumes GROUP BY ALL ORDER BY date, channel"""
+           FROM interval_volumes WHERE centre_id = $centre GROUP BY ALL ORDER BY date, channel""",
+        {"centre": centre_of(con, centre_id)},
     ))
 
 
-def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None) -> pd.DataFrame:
+def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None, *,
+                     centre_id: int | None = None) -> pd.DataFrame:
     """Mean offered contacts per weekday (0 = Monday) and local time of day, per channel.
 
     Columns ``channel, weekday, time_of_day (HH:MM), offered``; the mean is over the days the
@@ -315,32 +348,40 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None)
         """WITH days AS (
                SELECT channel, isodow(CAST(ds AS DATE)) - 1 AS weekday,
                       count(DISTINCT CAST(ds AS DATE)) AS n_days
-               FROM interval_volumes WHERE ($channel IS NULL OR channel = $channel)
+               FROM interval_volumes
+               WHERE centre_id = $centre AND ($channel IS NULL OR channel = $channel)
                GROUP BY ALL)
            SELECT v.channel, isodow(CAST(v.ds AS DATE)) - 1 AS weekday,
                   strftime(v.ds, '%H:%M') AS time_of_day,
                   sum(v.offered) / any_value(d.n_days) AS offered
            FROM interval_volumes v JOIN days d
              ON d.channel = v.channel AND d.weekday = isodow(CAST(v.ds AS DATE)) - 1
-           WHERE ($channel IS NULL OR v.channel = $channel)
+           WHERE v.centre_id = $centre AND ($channel IS NULL OR v.channel = $channel)
            GROUP BY ALL ORDER BY v.channel, weekday, time_of_day""",
-        {"channel": channel},
+        {"channel": channel, "centre": centre_of(con, centre_id)},
     ))
 
 
-def volume_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
-    """A value that changes whenever the volumes or the event calendar change.
+def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
+                       centre_id: int | None = None) -> tuple[Any, ...]:
+    """A value that changes whenever one centre's volumes or event calendar change.
 
     Forecasts depend on nothing else, so they are cached on this rather than on
-    ``data_version`` (a roster or settings write leaves them valid).
+    ``data_version`` (a roster or settings write, or any write in another centre, leaves
+    them valid).
     """
     cur = _cursor(con)
+    centre = {"centre": centre_of(con, centre_id)}
     volumes = cur.execute(
-        "SELECT count(*), max(import_id), sum(offered), min(ds), max(ds) FROM interval_volumes"
+        """SELECT count(*), max(import_id), sum(offered), min(ds), max(ds) FROM interval_volumes
+           WHERE centre_id = $centre""",
+        centre,
     ).fetchone()
     events = cur.execute(
         """SELECT count(*), sum(hash(event_id, name, kind, start_date, end_date, channels,
-                                     uplift_pct, exclude_from_training)) FROM events"""
+                                     uplift_pct, exclude_from_training))
+           FROM events WHERE centre_id = $centre""",
+        centre,
     ).fetchone()
     return tuple(str(v) for v in (*volumes, *events))
 
@@ -353,6 +394,7 @@ def read_repeat_rates(
     window_days: int = config.REPEAT_WINDOW_DAYS,
     *,
     unidentified: tuple[str, ...] = config.UNIDENTIFIED_CUSTOMER_IDS,
+    centre_id: int | None = None,
 ) -> pd.DataFrame:
     """Repeat-contact rate per channel from contact records that carry a customer id.
 
@@ -378,7 +420,7 @@ def read_repeat_rates(
                           OR regexp_full_match(trim(customer_id), '0+')
                           OR coalesce(list_contains(CAST($unknown AS VARCHAR[]), lower(trim(customer_id))), false)
                           AS unidentified
-               FROM contacts WHERE outcome <> 'closed'),
+               FROM contacts WHERE centre_id = $centre AND outcome <> 'closed'),
            p AS (
                SELECT channel, arrival_ts, has_id, unidentified,
                       lag(arrival_ts) OVER (PARTITION BY unidentified, customer ORDER BY arrival_ts)
@@ -391,5 +433,6 @@ def read_repeat_rates(
                   repeats / nullif(contacts, 0) AS repeat_rate,
                   count(*) FILTER (WHERE unidentified) AS unidentified
            FROM p GROUP BY channel HAVING bool_or(has_id) ORDER BY channel""",
-        {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified]},
+        {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified],
+         "centre": centre_of(con, centre_id)},
     ).df()

@@ -8,7 +8,10 @@ leaves them valid), a ``PlanKey`` (horizon, country, roster source) and frozen s
 (``kcc.pipeline.staffing_settings``: one channel's targets and shrinkage). Costs are applied
 after the cache (``kcc.plan.with_costs``), so editing a cost re-prices without re-staffing.
 Settings edited on a page live in the session (key ``SETTINGS_STATE_KEY``, owned by no widget)
-until they are saved to the store.
+until they are saved to the store. Every key names the centre (``DataKey.centre_id``): the
+connection a page gets is bound to the centre chosen in the sidebar, so each centre has its own
+plan, from the day after its own newest history or from the start picked for it
+(``PLAN_START_STATE_KEY``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ ROSTER_SOURCES: Final[tuple[str, ...]] = pipeline.ROSTER_SOURCES
 SETTINGS_STATE_KEY: Final[str] = "plan.settings_json"
 HORIZON_STATE_KEY: Final[str] = "plan.horizon_weeks"
 ROSTER_SOURCE_STATE_KEY: Final[str] = "plan.roster_source"
+#: Chosen plan starts by centre id (ISO dates); a centre without one starts after its history.
+PLAN_START_STATE_KEY: Final[str] = "plan.start_by_centre"
 
 
 def data_key(con: duckdb.DuckDBPyConnection) -> DataKey:
@@ -72,21 +77,21 @@ def _forecast_one(_con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, q
     return pipeline.forecast_series(_con, channel, queue, horizon_days, country)
 
 
-def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey,
-             horizon_weeks_: int) -> plan.PlanHorizon | None:
-    return pipeline.horizon(_series(_con, key), horizon_weeks_)
+def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
+             start: date | None = None) -> plan.PlanHorizon | None:
+    return pipeline.horizon(_series(_con, key), horizon_weeks_, start)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _demand(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
-            country: str | None) -> pd.DataFrame:
+            country: str | None, start: date | None = None) -> pd.DataFrame:
     return pipeline.forecast_demand(
-        _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_),
+        _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_, start),
         lambda channel, queue, days: _forecast_one(_con, key, channel, queue, days, country))
 
 
 def _plan_demand(con: duckdb.DuckDBPyConnection, key: PlanKey) -> pd.DataFrame:
-    return _demand(con, key.data.volumes_only(), key.horizon_weeks, key.country)
+    return _demand(con, key.data.volumes_only(), key.horizon_weeks, key.country, key.start)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -166,18 +171,38 @@ def roster_source() -> str:
     return value if value in ROSTER_SOURCES else "roster"
 
 
+def plan_start(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The plan start picked for the connection's centre, or None (the day after its newest
+    history; also when newer history has since been imported past the pick)."""
+    picked = st.session_state.get(PLAN_START_STATE_KEY, {}).get(store.centre_of(con))
+    found = series(con)
+    if not picked or found.empty:
+        return None
+    newest = max(pd.Timestamp(v).date() for v in found["last_ds"])
+    start = date.fromisoformat(str(picked))
+    return start if start > newest else None
+
+
+def set_plan_start(con: duckdb.DuckDBPyConnection, start: date | None) -> None:
+    """Plan the connection's centre from ``start`` (None: after its newest history)."""
+    picks = dict(st.session_state.get(PLAN_START_STATE_KEY, {}))
+    picks[store.centre_of(con)] = None if start is None else start.isoformat()
+    st.session_state[PLAN_START_STATE_KEY] = picks
+
+
 def plan_key(con: duckdb.DuckDBPyConnection, horizon_weeks_: int | None = None,
              source: str | None = None) -> PlanKey:
     """Everything the cached plan's demand and roster depend on besides the settings
-    (``kcc.pipeline.PlanKey``): data key, horizon, country and roster source."""
+    (``kcc.pipeline.PlanKey``): data key (with the centre), horizon, country, roster source
+    and the plan's start."""
     key = data_key(con)
     return pipeline.plan_key(key, _stored_settings(con, key), int(horizon_weeks_ or horizon_weeks()),
-                             source or roster_source())
+                             source or roster_source(), plan_start(con))
 
 
 def _forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, key: PlanKey) -> None:
     volumes = key.data.volumes_only()
-    span = _horizon(con, volumes, key.horizon_weeks)
+    span = _horizon(con, volumes, key.horizon_weeks, key.start)
     if span is None or not span.forecast_days:
         return
     total = len(span.forecast_days)
@@ -197,7 +222,8 @@ def horizon(con: duckdb.DuckDBPyConnection,
             horizon_weeks_: int | None = None) -> plan.PlanHorizon | None:
     """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
     history."""
-    return _horizon(con, data_key(con).volumes_only(), int(horizon_weeks_ or horizon_weeks()))
+    return _horizon(con, data_key(con).volumes_only(), int(horizon_weeks_ or horizon_weeks()),
+                    plan_start(con))
 
 
 def get_plan(

@@ -231,7 +231,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
                               type=["csv", "tsv", "txt", "xlsx", "parquet"],
                               key="staffing.roster_upload")
     if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
-        parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=config.timezone())
+        parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=store.timezone_of(con))
         if not parsed.ok:
             st.error(tr("staffing.roster_not_imported", file=escape_markdown(upload.name)))
             for problem in parsed.problems:

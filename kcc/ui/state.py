@@ -1,4 +1,6 @@
-"""Page set-up shared by every page: session state, the cached store connection, language."""
+"""Page set-up shared by every page: session state, the cached store connection, language,
+and the contact centre the pages show (``?centre=`` in the URL, else the session's choice,
+else the first centre shown in the selector)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from kcc import config, demo, store
+from kcc.formatting import escape_markdown
 from kcc.i18n import LANGUAGES, t
 
 Translator = Callable[..., str]
@@ -26,6 +29,15 @@ SESSION_DEFAULTS: dict[str, object] = {
 
 #: Session-state key the frame (``app.py``) sets: this session's pages run inside the frame.
 FRAME_STATE_KEY = "frame_seen"
+#: Query parameter naming the centre (its id, or its slug as ``kcc.store.Centre.slug``).
+CENTRE_PARAM = "centre"
+#: Session-state key (no widget owns it) of the chosen centre's id.
+CENTRE_STATE_KEY = "centre.id"
+#: Session edits that belong to one centre: forgotten when another centre is chosen
+#: (``kcc.ui.plan_cache.SETTINGS_STATE_KEY``, ``kcc.ui.scenario_cache.WORKING_*``).
+CENTRE_SESSION_KEYS: tuple[str, ...] = (
+    "plan.settings_json", "scenario.working_spec", "scenario.working_name",
+)
 _APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
 _demo_lock = threading.Lock()
@@ -53,6 +65,59 @@ def connection() -> duckdb.DuckDBPyConnection:
         raise  # st.stop() does not return
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _centre_connection(path: str, timezone: str, centre_id: int,
+                       centre_zone: str) -> duckdb.DuckDBPyConnection:
+    # One bound connection per centre for the whole server, shared like the one above.
+    return store.for_centre(_connection(path, timezone), centre_id)
+
+
+def shown_centres(con: duckdb.DuckDBPyConnection) -> tuple[store.Centre, ...]:
+    """The centres the selector offers: every one not hidden (all of them when every one is)."""
+    everyone = store.list_centres(con)
+    return tuple(c for c in everyone if not c.hidden) or everyone
+
+
+def current_centre(con: duckdb.DuckDBPyConnection, tr: Translator | None = None) -> store.Centre:
+    """The centre this run shows: ``?centre=`` (id or slug), else the session's, else the
+    first one offered. A link naming no centre gets a notice (with ``tr``) and the default.
+    The choice is written back to the URL when it is not the default, so reloads and copied
+    links keep it; session edits of another centre are forgotten (``CENTRE_SESSION_KEYS``)."""
+    ss = st.session_state
+    offered = shown_centres(con)
+    param = st.query_params.get(CENTRE_PARAM)
+    chosen = store.find_centre(con, param)
+    if param and chosen is None and tr is not None:
+        st.warning(tr("centres.unknown_in_link", centre=escape_markdown(param),
+                      name=escape_markdown(offered[0].label(str(ss.get("lang", "en"))))))
+    if chosen is None:
+        chosen = next((c for c in store.list_centres(con) if c.centre_id == ss.get(CENTRE_STATE_KEY)),
+                      offered[0])
+    previous = ss.get(CENTRE_STATE_KEY)
+    if previous != chosen.centre_id:
+        if previous is not None:  # edits made for another centre
+            for key in CENTRE_SESSION_KEYS:
+                ss.pop(key, None)
+        ss[CENTRE_STATE_KEY] = chosen.centre_id
+    if chosen.centre_id != offered[0].centre_id:
+        if st.query_params.get(CENTRE_PARAM) != str(chosen.centre_id):
+            st.query_params[CENTRE_PARAM] = str(chosen.centre_id)
+    elif CENTRE_PARAM in st.query_params:
+        del st.query_params[CENTRE_PARAM]
+    return chosen
+
+
+def choose_centre(centre_id: int) -> None:
+    """Show ``centre_id`` from the next run on (the selector's callback, a created centre)."""
+    st.session_state[CENTRE_STATE_KEY] = int(centre_id)
+    st.query_params[CENTRE_PARAM] = str(int(centre_id))
+
+
+def centre_connection(con: duckdb.DuckDBPyConnection, centre: store.Centre) -> duckdb.DuckDBPyConnection:
+    """The shared connection bound to ``centre`` (``kcc.store.for_centre``), cached."""
+    return _centre_connection(config.db_path(), config.timezone(), centre.centre_id, centre.time_zone)
+
+
 def translator(lang: str) -> Translator:
     """``tr(key, **fmt)`` bound to ``lang``."""
 
@@ -62,20 +127,29 @@ def translator(lang: str) -> Translator:
     return tr
 
 
+def _demo_unloaded(con: duckdb.DuckDBPyConnection) -> bool:
+    """The demo centre exists and was never loaded (first start): nothing imported into it."""
+    demo_there = any(c.centre_id == store.DEMO_CENTRE_ID for c in store.list_centres(con))
+    return demo_there and store.read_imports(con, centre_id=store.DEMO_CENTRE_ID).empty
+
+
 def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """Load the demo centre into an empty database, once, even with several sessions."""
-    if not store.is_empty(con):
+    """Load the demo centre on first start, once, even with several sessions (a deleted demo
+    stays deleted)."""
+    if not _demo_unloaded(con):
         return
     with _demo_lock:
-        if not store.is_empty(con):
+        if not _demo_unloaded(con):
             return
         load_demo_with_progress(con, tr)
 
 
 def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """Load the demo centre (emptying the database) under a progress bar that names each step."""
+    """Load the demo centre again (creating it when it was deleted; other centres stay) under
+    a progress bar that names each step."""
+    store.ensure_demo(con)
     bar = st.progress(0.0, text=tr(f"data.demo_step.{demo.LOAD_STEPS[0]}"))
-    demo.load_demo(con, progress=lambda share, step: bar.progress(
+    demo.load_demo(store.for_centre(con, store.DEMO_CENTRE_ID), progress=lambda share, step: bar.progress(
         min(share, 1.0), text=tr(f"data.demo_step.{step}")))
     bar.empty()
 
@@ -126,7 +200,8 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
 
     AppTest runs a page script alone, so each page calls this first: it fills missing
     session-state keys, takes the language from ``?lang=`` when given, opens the cached
-    connection and loads the demo centre into an empty database.
+    connection, loads the demo centre on first start and returns the connection bound to the
+    centre this run shows (``current_centre``).
     """
     _use_the_frame()
     ensure_session()
@@ -137,7 +212,7 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
     tr = translator(str(ss["lang"]))
     con = connection()
     _ensure_demo(con, tr)
-    return con, tr
+    return centre_connection(con, current_centre(con, tr)), tr
 
 
 def current_user(tr: Translator) -> str:

@@ -32,7 +32,10 @@ def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -
     open_page(page, app_url, "data")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(us_bank))
     wait_idle(page)
-    # A queue of its own, so the demo's phone history stays as it is.
+    # The file goes into a centre of its own (the default choice), so the demo stays as it is.
+    page.get_by_role("button", name="Create centre").click()
+    wait_idle(page)
+    assert "centre=" in page.url, "the link names the new centre"
     queue = page.get_by_label("Queue name (for every row)")
     queue.fill("us-bank")
     queue.press("Enter")
@@ -44,6 +47,10 @@ def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -
     assert "bank_calls_5min.csv" in success
     period = page.locator('[data-testid="stMetric"]').filter(has_text="2003-03-03")
     assert period.count() == 1, "the summary does not show the imported 2003 period"
+    # a reload keeps the centre: the summary is still this centre's
+    page.reload()
+    wait_idle(page)
+    assert page.locator('[data-testid="stMetric"]').filter(has_text="2003-03-03").count() == 1
 
 
 def test_dutch_charts_read_dates_day_first(page, app_url: str) -> None:

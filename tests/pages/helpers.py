@@ -49,3 +49,12 @@ def submit(at: AppTest, form: str) -> AppTest:
     """Press the submit button of the form with this key and rerun the page."""
     button = next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}"))
     return button.click().run()
+
+
+def into_demo(at: AppTest) -> AppTest:
+    """After an upload while the demo centre is shown: choose, explicitly, to import into the
+    demo (the Data page asks; its default is a new centre of the user's own)."""
+    choice = [r for r in at.radio if r.key == "centres.first.choice"]
+    if choice:
+        choice[0].set_value("demo").run()
+    return at

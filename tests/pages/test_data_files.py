@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from tests.conftest import ROOT
+from tests.pages.helpers import into_demo
 
 PAGE = str(ROOT / "pages" / "data.py")
 EXAMPLE = ROOT / "data" / "examples" / "intervals_example.csv"
@@ -25,7 +26,7 @@ def _page(lang: str = "en") -> AppTest:
 
 
 def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
-    return at.file_uploader(key="data.upload").upload(name, data, "text/csv").run()
+    return into_demo(at.file_uploader(key="data.upload").upload(name, data, "text/csv").run())
 
 
 def _picker(at: AppTest):  # noqa: ANN202 - AppTest's selectbox element

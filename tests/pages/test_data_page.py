@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from tests.conftest import ROOT, assert_dates_day_first
-from tests.pages.helpers import page_texts
+from tests.pages.helpers import into_demo, page_texts
 
 EXAMPLE = ROOT / "data" / "examples" / "intervals_example.csv"
 PAGE = str(ROOT / "pages" / "data.py")
@@ -51,6 +51,7 @@ def test_upload_map_and_import(demo_db: Path) -> None:
     if not hasattr(at, "file_uploader"):
         pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
     at.file_uploader(key="data.upload").upload(EXAMPLE.name, EXAMPLE.read_bytes(), "text/csv").run()
+    into_demo(at)
     assert not at.exception
     assert "Column mapping" in page_texts(at, TEXT_KINDS)
     at.button(key="data.import").click().run()
@@ -71,6 +72,7 @@ def test_the_mapping_preview_speaks_dutch(demo_db: Path) -> None:
         pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
     contacts = ROOT / "data" / "examples" / "contacts_example.csv"
     at.file_uploader(key="data.upload").upload(contacts.name, contacts.read_bytes(), "text/csv").run()
+    into_demo(at)
     assert not at.exception
     preview = next(d.value for d in at.dataframe if "outcome" in d.value.columns)
     assert list(preview["channel"][:4]) == ["Telefoon", "Telefoon", "Telefoon", "Chat"]
@@ -128,6 +130,7 @@ def test_a_warning_is_confirmed_and_the_file_imported(
     finally:
         con.close()
     at.file_uploader(key="data.upload").upload("counts.csv", _answered_above_offered(), "text/csv").run()
+    into_demo(at)
     at.button(key="data.import").click().run()
     assert not at.exception
     assert any(held in w.value for w in at.warning)
@@ -161,6 +164,7 @@ def test_an_error_offers_no_confirmation(demo_db: Path) -> None:
         pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
     data = b"start,offered\n2024-03-04 08:00,4\n2024-03-04 08:15,inf\n"
     at.file_uploader(key="data.upload").upload("inf.csv", data, "text/csv").run()
+    into_demo(at)
     at.button(key="data.import").click().run()
     assert not at.exception
     assert any("Nothing was imported: fix the problems below" in e.value for e in at.error)

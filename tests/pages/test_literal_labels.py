@@ -25,6 +25,7 @@ from kcc.i18n import t
 from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec
 from kcc.ui.scenario_cache import WORKING_NAME_KEY, WORKING_SPEC_KEY
 from tests.conftest import ROOT
+from tests.pages.helpers import into_demo
 
 HOSTILE = '--x ![px](http://127.0.0.1:9/p.png) <b>b</b> :red[r] $x$ =HYPERLINK("http://x","y")'
 FORMULA = '=HYPERLINK("http://127.0.0.1:9/p","click")'
@@ -212,6 +213,7 @@ def test_an_imported_file_is_named_as_typed(demo_db: Path, lang: str) -> None:
     if not hasattr(at, "file_uploader"):
         pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
     at.file_uploader(key="data.upload").upload(HOSTILE + ".csv", example.read_bytes(), "text/csv").run()
+    into_demo(at)
     assert_literal(at)
     at.button(key="data.import").click().run()
     assert_literal(at)

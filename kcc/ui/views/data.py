@@ -44,15 +44,16 @@ _READERS: dict[str, Callable[..., pd.DataFrame]] = {
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _stored(_con: duckdb.DuckDBPyConnection, db: tuple[str, str], version: int, reader: str,
+def _stored(_con: duckdb.DuckDBPyConnection, db: tuple[str, str, int], version: int, reader: str,
             args: tuple[Any, ...]) -> pd.DataFrame:
     return _READERS[reader](_con, *args)
 
 
 def stored(con: duckdb.DuckDBPyConnection, reader: str, *args: Any) -> pd.DataFrame:
-    """``kcc.store`` read ``reader`` (``imports``, ``series``, ``daily``, ``profile``), cached
-    per database file and data version."""
-    return _stored(con, (config.db_path(), config.timezone()), data_version(con), reader, args)
+    """``kcc.store`` read ``reader`` (``imports``, ``series``, ``daily``, ``profile``) of the
+    connection's centre, cached per database file, centre and data version."""
+    return _stored(con, (config.db_path(), store.timezone_of(con), store.centre_of(con)),
+                   data_version(con), reader, args)
 
 
 @st.cache_data(show_spinner=False, max_entries=3)
