@@ -6,7 +6,7 @@ interval, beyond ``kcc.config.MAX_EXACT_AGENTS``) against the normal one: the la
 route must keep such a value from stalling a page. A third table times
 ``kcc.staffing.deferred_staffing`` (e-mail backlog, 90% within 8 open
 hours, a year of 15-minute intervals open 08:00-18:00 on weekdays) against the plain
-interval-by-interval loop kept as the reference in ``tests/test_staffing.py``.
+interval-by-interval loop kept as the reference in ``tests/staffing/test_staffing.py``.
 
 Prints markdown tables with the timings and the ratios. Run:
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kcc.queueing import required_agents  # noqa: E402
 from kcc.staffing import DeferredSpec, deferred_staffing  # noqa: E402
-from tests.test_staffing import _reference_deferred  # noqa: E402
+from tests.staffing.test_staffing import _reference_deferred  # noqa: E402
 
 INTERVALS = 35_040
 INTERVAL_S = 900

@@ -7,8 +7,9 @@ import streamlit as st
 from kcc import plan
 from kcc.charts import staffing as charts
 from kcc.ui import centres, plan_cache
-from kcc.ui import staffing_view as view
 from kcc.ui.state import init_page
+from kcc.ui.views import overview as view
+from kcc.ui.views.staffing import stale_notice
 from kcc.ui.widgets import channel_label, plotly_chart
 
 con, tr = init_page("overview")
@@ -36,7 +37,7 @@ plotly_chart(
 # --------------------------------------------------------------------------- coming week, month
 settings = plan_cache.current_settings(con)
 the_plan = plan_cache.get_plan(con, tr, settings)
-view.stale_notice(tr, plan_cache.horizon(con))
+stale_notice(tr, plan_cache.horizon(con))
 centres.ended_early_notice(tr, plan_cache.horizon(con))
 tiles = plan.overview_tiles(the_plan, settings)
 for period in plan.TILE_PERIODS:

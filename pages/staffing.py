@@ -7,8 +7,9 @@ import streamlit as st
 from kcc import config, plan
 from kcc.charts import staffing as charts
 from kcc.ui import centres, plan_cache
-from kcc.ui import staffing_view as view
 from kcc.ui.state import current_user, init_page
+from kcc.ui.views import staffing as view
+from kcc.ui.views import staffing_settings
 from kcc.ui.widgets import channel_label, plotly_chart
 
 con, tr = init_page("staffing")
@@ -34,7 +35,7 @@ view.default_state("staffing.roster_source", plan_cache.roster_source())
 top = st.columns([2, 2, 3])
 channel = top[0].selectbox(
     tr("common.channel"), channels, key="staffing.channel",
-    format_func=lambda c: channel_label(c, tr), on_change=view.forget_target_inputs,
+    format_func=lambda c: channel_label(c, tr), on_change=staffing_settings.forget_target_inputs,
 )
 choices = list(plan_cache.HORIZON_CHOICES_WEEKS)
 if ss["staffing.horizon_weeks"] not in choices:
@@ -58,9 +59,9 @@ tabs = dict(zip(tab_names, st.tabs([tr(f"staffing.{name}") for name in tab_names
 
 # Settings first (their forms change what is computed below), shown in their own tabs.
 with tabs["tab_targets"]:
-    settings = view.targets_form(con, tr, settings, channel)
+    settings = staffing_settings.targets_form(con, tr, settings, channel)
 with tabs["tab_budget"]:
-    settings = view.budget_form(tr, settings, channels)
+    settings = staffing_settings.budget_form(tr, settings, channels)
 with tabs["tab_roster"]:
     view.roster_inputs(con, tr, current_user(tr))
 

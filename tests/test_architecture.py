@@ -193,3 +193,30 @@ def test_every_page_is_in_the_navigation() -> None:
 def test_set_page_config_only_in_app() -> None:
     for path in _python_files(ROOT / "pages") + _python_files(CORE):
         assert "set_page_config" not in path.read_text(encoding="utf-8"), path
+
+
+#: Sizes a reviewer can hold in the Streamlit shell (docs/ARCHITECTURE.md). [lines]
+MAX_PAGE_LINES = 150
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+#: Modules allowed past ``MAX_MODULE_LINES``, each with its reason in docs/ARCHITECTURE.md.
+LONG_MODULES = frozenset({"kcc/ui/views/levers.py"})
+SHELL = _python_files(ROOT / "pages") + _python_files(CORE / "ui") + [ROOT / "app.py"]
+
+
+@pytest.mark.parametrize("path", SHELL, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pages_and_views_stay_small(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    name = path.relative_to(ROOT).as_posix()
+    lines = len(source.splitlines())
+    if name.startswith("pages/"):
+        assert lines <= MAX_PAGE_LINES, f"{name} has {lines} lines; move its sections into kcc/ui/views/"
+    elif name not in LONG_MODULES:
+        assert lines <= MAX_MODULE_LINES, f"{name} has {lines} lines; split it along its sections"
+    long = [
+        (node.name, node.end_lineno - node.lineno + 1)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno is not None and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not long, f"functions over {MAX_FUNCTION_LINES} lines in {name}: {long}"

@@ -616,7 +616,7 @@ def queue_metrics(
     1/patience``, ``x = lambda/theta``, ``y = n mu/theta`` and ``A(x, y) = 1F1(1; y+1; x)``,
     ``P(wait) = A B / (1 + (A - 1) B)`` and ``P(abandon) = P(wait) (1 - (y/x)(1 - 1/A))``.
     Accuracy: relative 1e-9 or better against arbitrary-precision evaluation for agents up
-    to 10,000 and loads up to 0.9999 x agents (see ``tests/test_queueing.py``).
+    to 10,000 and loads up to 0.9999 x agents (see ``tests/queueing/test_queueing.py``).
 
     References
     ----------

@@ -9,7 +9,7 @@ import pytest
 
 from kcc.charts import scenarios as charts
 from kcc.scenarios import ChannelHours, ClosedHoursBehaviour, ScenarioSpec, SurgeTest, scenario_demand, simulate_surge
-from tests.test_scenarios import surge_rows, week_frame
+from tests.scenarios.test_scenarios import surge_rows, week_frame
 
 
 def test_reachability_and_intraday_charts() -> None:

@@ -265,7 +265,7 @@ def _detail(the_plan: pd.DataFrame, settings: plan.PlanSettings, channel: str) -
 
 
 def _staffing_headline(rows: pd.DataFrame, settings: plan.PlanSettings) -> dict[str, float]:
-    """The Staffing page's tiles of one channel (``kcc.ui.staffing_view.headline``)."""
+    """The Staffing page's tiles of one channel (``kcc.ui.views.staffing.headline``)."""
     tot = plan.total(rows)
     days = int(rows["ds"].dt.tz_localize(None).dt.normalize().nunique())
     fte_hours = settings.contract_hours_per_week * days / 7.0

@@ -18,6 +18,9 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "export.py")
 #: The element kinds this page's text checks read.
 TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info")
 
+#: Scenario period: the summary's sections, texts and files do not depend on it, and the default
+#: 13 weeks make every evaluation and export take seconds. [weeks]
+PERIOD_WEEKS = 1
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
 
 
@@ -30,6 +33,7 @@ def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
     store.save_scenario(con, name="Late", spec=LATE.to_dict(), spec_version=SPEC_VERSION, user="Ann")
     con.close()
     at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
     at.session_state["user"] = "Ann"
     at.run()
     assert not at.exception
@@ -56,6 +60,7 @@ def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
 
 def test_export_page_in_dutch(demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception

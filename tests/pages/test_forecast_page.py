@@ -12,9 +12,11 @@ from tests.conftest import ROOT
 from tests.pages.helpers import page_texts
 
 PAGE = str(ROOT / "pages" / "forecast.py")
+# Tests that only read share one demo copy (``shared_demo_db``), so the forecasts are fitted
+# once; the test that saves the calendar has a copy of its own.
 
 
-def test_forecast_page_shows_forecast_backtest_and_calendar(demo_db: Path) -> None:
+def test_forecast_page_shows_forecast_backtest_and_calendar(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     assert not at.exception
     text = page_texts(at)
@@ -27,7 +29,7 @@ def test_forecast_page_shows_forecast_backtest_and_calendar(demo_db: Path) -> No
     assert "Baseline: same interval last week" in set(backtest["Method"])
 
 
-def test_method_and_horizon_change_the_forecast(demo_db: Path) -> None:
+def test_method_and_horizon_change_the_forecast(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     at.selectbox(key="forecast.method").set_value("seasonal_naive")
     at.number_input(key="forecast.horizon_days").set_value(91)
@@ -55,7 +57,7 @@ def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
     assert list(after["kind"]) == list(before["kind"])
 
 
-def test_forecast_page_in_dutch(demo_db: Path) -> None:
+def test_forecast_page_in_dutch(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120)
     at.session_state["lang"] = "nl"
     at.run()

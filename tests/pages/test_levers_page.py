@@ -14,6 +14,8 @@ from kcc.scenarios import ScenarioSpec
 from tests.pages.helpers import metric, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
+# Tests that save nothing share one demo copy (``shared_demo_db``): the forecasts, the plan and
+# the baseline's evaluation are computed once. The working scenario lives in each test's session.
 
 
 def test_staying_open_until_22_shows_cost_and_caught_contacts(demo_db: Path) -> None:
@@ -52,7 +54,7 @@ def test_staying_open_until_22_shows_cost_and_caught_contacts(demo_db: Path) -> 
     assert ScenarioSpec.from_dict(saved["spec"].iloc[0]) == working
 
 
-def test_invalid_closed_hours_shares_explain_themselves(demo_db: Path) -> None:
+def test_invalid_closed_hours_shares_explain_themselves(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     at.slider(key="levers.callback_pct").set_value(80)
     at.slider(key="levers.digital_pct").set_value(40)
@@ -61,7 +63,7 @@ def test_invalid_closed_hours_shares_explain_themselves(demo_db: Path) -> None:
     assert any("callback_share + closed_hours.digital_share must be between 0 and 1" in e.value for e in at.error)
 
 
-def test_invalid_closed_hours_shares_explain_themselves_in_dutch(demo_db: Path) -> None:
+def test_invalid_closed_hours_shares_explain_themselves_in_dutch(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.session_state["lang"] = "nl"
     at.run()
@@ -73,7 +75,7 @@ def test_invalid_closed_hours_shares_explain_themselves_in_dutch(demo_db: Path) 
     assert "terugbellen en digitaal samen moeten tussen 0 en 1 (100 %) liggen, nu 1,2" in errors, errors
 
 
-def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
+def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.query_params["lang"] = "nl"
     at.run()
@@ -101,7 +103,7 @@ def test_stress_test_and_channel_shift_in_dutch(demo_db: Path) -> None:
     assert spec.shifts and spec.shifts[0].share == pytest.approx(0.2)
 
 
-def test_fcr_with_longer_contacts_is_one_lever(demo_db: Path) -> None:
+def test_fcr_with_longer_contacts_is_one_lever(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception
     today = at.slider(key="levers.fcr_base_phone").value

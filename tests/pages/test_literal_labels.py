@@ -190,7 +190,10 @@ def test_levers_name_the_working_scenario_as_typed(hostile_db: Path) -> None:
 
 
 def test_export_previews_typed_text_as_text_and_the_title_is_no_formula(hostile_db: Path) -> None:
-    at = _page("export").run()
+    at = _page("export")
+    # one week: the texts do not depend on the period, and a 13-week export takes seconds
+    at.session_state["scenario.period_weeks"] = 1
+    at.run()
     at.selectbox(key="export.scenario").set_value(HOSTILE)
     at.text_input(key="export.title").input(FORMULA)
     at.text_area(key="export.role_text").input(HOSTILE)

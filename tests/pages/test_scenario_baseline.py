@@ -26,15 +26,23 @@ def tr(key: str, **fields: object) -> str:
     return t(key, "en", **fields)
 
 
-@pytest.fixture
-def cached(demo_db: Path):  # noqa: ANN201 - a connection and the cached plan
+@pytest.fixture(scope="module")
+def cached_plan(shared_demo_db: Path):  # noqa: ANN201 - a connection and the cached plan
+    """The plan, computed once for the module: both tests only read the demo copy."""
     st.cache_data.clear()
     st.session_state.clear()
-    con = store.connect(str(demo_db))
+    con = store.connect(str(shared_demo_db))
     settings = plan_cache.current_settings(con)
     yield con, settings, plan_cache.get_plan(con, tr, settings)
     con.close()
     st.cache_data.clear()
+    st.session_state.clear()
+
+
+@pytest.fixture
+def cached(cached_plan):  # noqa: ANN001, ANN201 - a connection and the cached plan
+    st.session_state.clear()  # a test's period choice is its own
+    yield cached_plan
     st.session_state.clear()
 
 

@@ -17,6 +17,11 @@ STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.9)
                       closed_hours=ClosedHoursBehaviour(digital_share=0.1))
 
 
+#: Scenario period of the tests that evaluate: saving, comparing and sharing do not depend on the
+#: period, and each evaluation of the default 13 weeks takes seconds. [weeks]
+PERIOD_WEEKS = 1
+
+
 def _number(text: str) -> float:
     """A number as the English screen shows it (``1,234.5``, ``96.5 %``)."""
     return float(str(text).replace(",", "").removesuffix("%").strip())
@@ -26,6 +31,7 @@ def test_save_compare_duplicate_delete(demo_db: Path) -> None:
     store.save_scenario(con, name="Strict", spec=STRICT.to_dict(), spec_version=SPEC_VERSION, user="Bea")
     con.close()
     at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
     at.session_state["scenario.working_spec"] = LATE.to_dict()
     at.session_state["user"] = "Ann"
     at.run()
@@ -62,13 +68,16 @@ def test_share_link_round_trip(demo_db: Path) -> None:
     con = store.connect(str(demo_db))
     store.save_scenario(con, name="Late", spec=LATE.to_dict(), spec_version=SPEC_VERSION, user="Ann")
     con.close()
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
+    at.run()
     at.button(key="scenarios.share").click().run()
     assert not at.exception
     params = {k: at.query_params[k] for k in ("scenario", "sv", "name")}
     assert params["name"] == "Late"
     # a new session opened with the link gets the scenario as its working spec
     fresh = AppTest.from_file(PAGE, default_timeout=180)
+    fresh.session_state["scenario.period_weeks"] = PERIOD_WEEKS
     for key, value in params.items():
         fresh.query_params[key] = value
     fresh.run()

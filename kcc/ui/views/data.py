@@ -158,48 +158,11 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
     guessed = guess(data, name, delimiter, limits, kind)
     none = tr("data.mapping.none")
     columns = [none, *map(str, source.frame.columns)]
-
-    def pick(field: str, label: str, value: str | None) -> str | None:
-        chosen = st.selectbox(
-            label, columns, index=columns.index(value) if value in columns else 0,
-            key=f"data.map.{fid}.{kind}.{field}",
-        )
-        return None if chosen == none else chosen
+    pick = _column_picker(columns, none, f"data.map.{fid}.{kind}")
 
     left, right = st.columns(2)
     with left:
-        two = st.radio(
-            tr("data.mapping.time_mode"),
-            [False, True],
-            index=int(guessed.timestamp is None and guessed.date is not None),
-            format_func=lambda v: tr("data.mapping.time_mode.two" if v else "data.mapping.time_mode.one"),
-            horizontal=True,
-            key=f"data.map.{fid}.{kind}.time_mode",
-        )
-        if two:
-            date_col = pick("date", tr("data.mapping.date"), guessed.date)
-            time_col = pick("time", tr("data.mapping.time"), guessed.time)
-            timestamp = None
-        else:
-            timestamp = pick("timestamp", tr(f"data.mapping.timestamp.{kind}"), guessed.timestamp or guessed.date)
-            date_col = time_col = None
-        fmt = st.text_input(
-            tr("data.mapping.format"), guessed.datetime_format, help=tr("data.mapping.format.help"),
-            key=f"data.map.{fid}.{kind}.format",
-        )
-        channel_col = pick("channel", tr("data.mapping.channel"), guessed.channel)
-        channel_value = guessed.channel_value
-        if channel_col is None:
-            channel_value = st.selectbox(
-                tr("data.mapping.channel_value"), config.CHANNELS,
-                format_func=lambda c: channel_label(c, tr), key=f"data.map.{fid}.{kind}.channel_value",
-            )
-        queue_col = pick("queue", tr("data.mapping.queue"), guessed.queue)
-        queue_value = guessed.queue_value
-        if queue_col is None:
-            queue_value = st.text_input(
-                tr("data.mapping.queue_value"), guessed.queue_value, key=f"data.map.{fid}.{kind}.queue_value"
-            ).strip() or config.DEFAULT_QUEUE
+        when_where = _when_and_where(tr, guessed, kind, pick, f"data.map.{fid}.{kind}")
     fields: dict[str, object] = {}
     with right:
         if kind == "contacts":
@@ -230,18 +193,12 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         )
 
     outcome_map = _outcome_map(tr, source, fid, fields) if kind == "contacts" and fields.get("outcome") else ()
-    channel_map = _channel_map(tr, source, fid, channel_col) if channel_col else ()
+    channel_col = when_where["channel"]
+    channel_map = _channel_map(tr, source, fid, str(channel_col)) if channel_col else ()
     mapping = importer.Mapping(
         kind=kind,
-        timestamp=timestamp,
-        date=date_col,
-        time=time_col,
-        datetime_format=fmt.strip(),
-        channel=channel_col,
-        channel_value=channel_value,
+        **when_where,
         channel_map=channel_map,
-        queue=queue_col,
-        queue_value=queue_value,
         outcome_map=outcome_map,
         decimal_comma=decimal_comma,
         **fields,  # type: ignore[arg-type]
@@ -255,6 +212,57 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         key=f"data.map.{fid}.interval",
     )
     return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit)
+
+
+def _column_picker(columns: list[str], none: str, key: str) -> Callable[[str, str, str | None], str | None]:
+    """A selectbox of the file's columns (``none`` first) for one mapping field, starting on the
+    guessed column; returns None for ``none``."""
+    def pick(field: str, label: str, value: str | None) -> str | None:
+        chosen = st.selectbox(
+            label, columns, index=columns.index(value) if value in columns else 0, key=f"{key}.{field}",
+        )
+        return None if chosen == none else chosen
+    return pick
+
+
+def _when_and_where(tr: Translator, guessed: importer.Mapping, kind: str,
+                    pick: Callable[[str, str, str | None], str | None], key: str) -> dict[str, Any]:
+    """The mapping's time columns and format, channel and queue: the fields of ``Mapping`` that
+    say when and where a row belongs."""
+    two = st.radio(
+        tr("data.mapping.time_mode"),
+        [False, True],
+        index=int(guessed.timestamp is None and guessed.date is not None),
+        format_func=lambda v: tr("data.mapping.time_mode.two" if v else "data.mapping.time_mode.one"),
+        horizontal=True,
+        key=f"{key}.time_mode",
+    )
+    if two:
+        date_col = pick("date", tr("data.mapping.date"), guessed.date)
+        time_col = pick("time", tr("data.mapping.time"), guessed.time)
+        timestamp = None
+    else:
+        timestamp = pick("timestamp", tr(f"data.mapping.timestamp.{kind}"), guessed.timestamp or guessed.date)
+        date_col = time_col = None
+    fmt = st.text_input(
+        tr("data.mapping.format"), guessed.datetime_format, help=tr("data.mapping.format.help"),
+        key=f"{key}.format",
+    )
+    channel_col = pick("channel", tr("data.mapping.channel"), guessed.channel)
+    channel_value = guessed.channel_value
+    if channel_col is None:
+        channel_value = st.selectbox(
+            tr("data.mapping.channel_value"), config.CHANNELS,
+            format_func=lambda c: channel_label(c, tr), key=f"{key}.channel_value",
+        )
+    queue_col = pick("queue", tr("data.mapping.queue"), guessed.queue)
+    queue_value = guessed.queue_value
+    if queue_col is None:
+        queue_value = st.text_input(
+            tr("data.mapping.queue_value"), guessed.queue_value, key=f"{key}.queue_value"
+        ).strip() or config.DEFAULT_QUEUE
+    return {"timestamp": timestamp, "date": date_col, "time": time_col, "datetime_format": fmt.strip(),
+            "channel": channel_col, "channel_value": channel_value, "queue": queue_col, "queue_value": queue_value}
 
 
 def _outcome_map(tr: Translator, source: importer.SourceFile, fid: str,

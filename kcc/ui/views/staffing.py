@@ -1,14 +1,14 @@
-"""Widgets and sections of the Staffing and Overview pages (the pages stay thin).
+"""Sections of the Staffing page (the page stays thin), and the helpers the Overview shares.
 
-Every widget has an explicit ``staffing.*`` or ``overview.*`` key; every number is shown with
-its unit through the ``fmt_*`` helpers (decimal comma in Dutch).
+Every widget has an explicit ``staffing.*`` key; every number is shown with its unit through
+the ``fmt_*`` helpers (decimal comma in Dutch). The target and budget forms are in
+``staffing_settings``, the Overview's sections in ``overview``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -21,11 +21,11 @@ from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
+from kcc.ui.views.staffing_settings import forget_target_inputs
 from kcc.ui.widgets import (
     channel_label,
     date_format,
     error_text,
-    fmt_compact,
     fmt_day,
     fmt_moment,
     fmt_month,
@@ -34,26 +34,6 @@ from kcc.ui.widgets import (
     fmt_unit,
     plotly_chart,
 )
-
-#: Keys of the target form's inputs; forgotten when the channel changes so they show the new
-#: channel's values.
-TARGET_INPUT_KEYS: tuple[str, ...] = (
-    "staffing.target_sl",
-    "staffing.answer_time_s",
-    "staffing.target_asa_s",
-    "staffing.max_occupancy",
-    "staffing.max_abandon",
-    "staffing.patience_s",
-    "staffing.concurrency",
-    "staffing.response_time_h",
-    "staffing.shrinkage",
-)
-BUDGET_INPUT_KEYS: tuple[str, ...] = (
-    "staffing.contract_hours",
-    "staffing.flex_premium",
-    "staffing.cost_table",
-)
-
 
 # --------------------------------------------------------------------------- session state
 
@@ -75,149 +55,6 @@ def default_state(key: str, value: Any) -> None:
     if key not in st.session_state:
         st.session_state[key] = value
 
-
-def forget_target_inputs() -> None:
-    """Callback: the channel changed, so the target form shows that channel's values."""
-    for key in TARGET_INPUT_KEYS:
-        st.session_state.pop(key, None)
-
-
-def _forget_budget_inputs() -> None:
-    for key in BUDGET_INPUT_KEYS:
-        st.session_state.pop(key, None)
-
-
-# --------------------------------------------------------------------------- settings forms
-
-
-def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings,
-                 channel: str) -> plan.PlanSettings:
-    """Targets and shrinkage of one channel in a form; returns the settings to plan with."""
-    targets = settings.targets_for(channel)
-    model = plan.channel_model(channel, targets)
-    st.markdown(tr("staffing.targets_intro", channel=channel_label(channel, tr)))
-    with st.form("staffing.targets_form"):
-        cols = st.columns(3)
-        sl = cols[0].number_input(
-            tr("staffing.target_sl"), min_value=1.0, max_value=99.9,
-            value=round(100.0 * targets.target_service_level, 1), step=1.0,
-            key="staffing.target_sl",
-        )
-        values: dict[str, Any] = {}
-        if model == "backlog":
-            values["response_time_h"] = cols[1].number_input(
-                tr("staffing.response_time_h"), min_value=0.25, max_value=720.0,
-                value=float(targets.response_time_h or 8.0), step=0.25,
-                key="staffing.response_time_h",
-            )
-        elif model != "none":
-            values["answer_time_s"] = cols[1].number_input(
-                tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
-                value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s",
-            )
-            occ = cols[2].number_input(
-                tr("staffing.max_occupancy"), min_value=0.0, max_value=100.0,
-                value=round(100.0 * (targets.max_occupancy or 0.0), 1), step=1.0,
-                key="staffing.max_occupancy", help=tr("staffing.zero_is_none"),
-            )
-            values["max_occupancy"] = occ / 100.0 if occ > 0 else None
-            asa = cols[0].number_input(
-                tr("staffing.target_asa_s"), min_value=0.0, max_value=3600.0,
-                value=float(targets.target_asa_s or 0.0), step=5.0,
-                key="staffing.target_asa_s", help=tr("staffing.zero_is_none"),
-            )
-            values["target_asa_s"] = asa if asa > 0 else None
-            if model in ("erlang_a", "erlang_c"):
-                patience = cols[1].number_input(
-                    tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
-                    value=float(targets.patience_s or 0.0), step=10.0,
-                    key="staffing.patience_s", help=tr("staffing.patience_help"),
-                )
-                values["patience_s"] = patience if patience > 0 else None
-                abandon = cols[2].number_input(
-                    tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
-                    value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
-                    key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
-                )
-                values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
-            if model == "chat":
-                values["concurrency"] = cols[1].number_input(
-                    tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
-                    value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
-                )
-        shrink = cols[2].number_input(
-            tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
-            value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
-            key="staffing.shrinkage", help=tr("staffing.shrinkage_help"),
-        )
-        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
-                                          type="primary")
-    if submitted:
-        try:
-            settings = settings.with_targets(
-                channel, target_service_level=sl / 100.0, **values
-            ).with_channel_values(shrinkage={channel: shrink / 100.0})
-        except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=error_text(exc)))
-        else:
-            plan_cache.set_settings(settings)
-    st.caption(tr(f"staffing.model_{model}"))
-    _save_reset_buttons(con, tr, settings)
-    return settings
-
-
-def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
-                        settings: plan.PlanSettings) -> None:
-    edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
-    cols = st.columns(2)
-    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default", disabled=not edited):
-        plan_cache.save_settings(con, settings)
-        st.success(tr("staffing.saved"))
-    if cols[1].button(tr("staffing.reset"), key="staffing.reset", disabled=not edited):
-        plan_cache.reset_settings()
-        forget_target_inputs()
-        _forget_budget_inputs()
-        st.rerun()
-
-
-def budget_form(
-    tr: Translator, settings: plan.PlanSettings, channels: Sequence[str]
-) -> plan.PlanSettings:
-    """Contract hours, flex premium and hourly cost per channel in a form."""
-    with st.form("staffing.budget_form"):
-        cols = st.columns(2)
-        hours = cols[0].number_input(
-            tr("staffing.contract_hours"), min_value=1.0, max_value=60.0,
-            value=float(settings.contract_hours_per_week), step=0.5, key="staffing.contract_hours",
-        )
-        premium = cols[1].number_input(
-            tr("staffing.flex_premium"), min_value=0.0, max_value=500.0,
-            value=round(100.0 * settings.flex_premium, 1), step=5.0, key="staffing.flex_premium",
-        )
-        table = pd.DataFrame(
-            {"cost": [settings.cost_for(c) for c in channels]},
-            index=pd.Index([channel_label(c, tr) for c in channels], name=tr("common.channel")),
-        )
-        edited = st.data_editor(
-            table, key="staffing.cost_table", width="content",
-            column_config={"cost": st.column_config.NumberColumn(
-                tr("staffing.cost_eur_per_hour"), min_value=0.0, max_value=1000.0, step=0.5,
-                format="%.2f")},
-        )
-        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.budget_apply",
-                                          type="primary")
-    if submitted:
-        costs = {c: float(v) for c, v in zip(channels, edited["cost"].tolist(), strict=True)
-                 if v is not None and not pd.isna(v)}
-        try:
-            settings = replace(settings, contract_hours_per_week=float(hours),
-                               flex_premium=float(premium) / 100.0)
-            settings = settings.with_channel_values(cost_eur_per_hour=costs)
-        except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=error_text(exc)))
-        else:
-            plan_cache.set_settings(settings)
-    return settings
 
 
 # --------------------------------------------------------------------------- roster inputs
@@ -324,11 +161,12 @@ def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, ch
                    tr("staffing.vs_target", target=fmt_pct(targets.target_service_level, 0)),
                    delta_color="green" if (pd.isna(sl) or sl >= targets.target_service_level)
                    else "red", delta_arrow="off")
-    cols[4].metric(_with_unit(tr("staffing.m_short_hours"), tr("staffing.unit_agent_hours")),
+    cols[4].metric(with_unit(tr("staffing.m_short_hours"), tr("staffing.unit_agent_hours")),
                    fmt_number(tot["short_agent_hours"]))
 
 
-def _with_unit(label: str, unit: str) -> str:
+def with_unit(label: str, unit: str) -> str:
+    """A label with its unit in brackets (``Phone [contacts]``)."""
     return f"{label} [{unit}]"
 
 
@@ -479,7 +317,8 @@ def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanS
         }), hide_index=True, width="stretch")
 
 
-def _ftes(tr: Translator, values: Iterable[float]) -> list[str]:
+def ftes(tr: Translator, values: Iterable[float]) -> list[str]:
+    """FTE values as text with their unit, one decimal."""
     return [fmt_unit(v, tr("common.unit_fte"), 1) for v in values]
 
 
@@ -576,8 +415,8 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
         tr("staffing.col_month"): [fmt_month(m) for m in pd.to_datetime(monthly["month"])],
         tr("common.channel"): [channel_label(c, tr) for c in monthly["channel"]],
         tr("staffing.col_days"): monthly["days"].astype(int),
-        tr("staffing.col_required_fte"): _ftes(tr, monthly["required_fte"]),
-        tr("staffing.col_rostered_fte"): _ftes(tr, monthly["rostered_fte"]),
+        tr("staffing.col_required_fte"): ftes(tr, monthly["required_fte"]),
+        tr("staffing.col_rostered_fte"): ftes(tr, monthly["rostered_fte"]),
         tr("staffing.cost_required"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_required_eur"]],
         tr("staffing.cost_rostered"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_rostered_eur"]],
         tr("staffing.cost_flex"): [fmt_unit(v, "EUR", unit_first=True) for v in monthly["cost_flex_eur"]],
@@ -589,10 +428,10 @@ def budget_section(tr: Translator, bridge: plan.BudgetBridge) -> None:
         tr("staffing.col_week"): [fmt_day(w) for w in pd.to_datetime(weekly["week"])],
         tr("common.channel"): [channel_label(c, tr) for c in weekly["channel"]],
         tr("staffing.col_days"): weekly["days"].astype(int),
-        tr("staffing.col_required_fte"): _ftes(tr, weekly["required_fte"]),
-        tr("staffing.col_required_p90_fte"): _ftes(tr, weekly["required_p90_fte"]),
-        tr("staffing.col_rostered_fte"): _ftes(tr, weekly["rostered_fte"]),
-        tr("staffing.col_fte_gap"): _ftes(tr, weekly["fte_gap"]),
+        tr("staffing.col_required_fte"): ftes(tr, weekly["required_fte"]),
+        tr("staffing.col_required_p90_fte"): ftes(tr, weekly["required_p90_fte"]),
+        tr("staffing.col_rostered_fte"): ftes(tr, weekly["rostered_fte"]),
+        tr("staffing.col_fte_gap"): ftes(tr, weekly["fte_gap"]),
     }), hide_index=True, width="stretch", key="staffing.budget_weekly")
     cols = st.columns(2)
     # callables: the files are built only when someone downloads them
@@ -629,7 +468,7 @@ def apply_query_params(channels: Sequence[str]) -> None:
             pass
 
 
-# --------------------------------------------------------------------------- overview
+# --------------------------------------------------------------------------- shared with the Overview
 
 
 def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
@@ -645,110 +484,3 @@ def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
     st.warning("\n".join([tr("staffing.stale_title", start=fmt_day(horizon.start)), "", *lines]))
 
 
-def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:
-    """Period, channels and volumes of the loaded history."""
-    start = summary["first_ds"].min().tz_localize(None).date() if summary["first_ds"].dt.tz is not None \
-        else summary["first_ds"].min().date()
-    end = summary["last_ds"].max().tz_localize(None).date() if summary["last_ds"].dt.tz is not None \
-        else summary["last_ds"].max().date()
-    st.markdown(tr("common.data_period", start=fmt_day(start), end=fmt_day(end)))
-    per = summary.groupby("channel", sort=False).agg(offered=("offered", "sum"), days=("days", "max"))
-    per = per.loc[channel_order(per.index)]
-    cols = st.columns(max(len(per), 1))
-    for col, (channel, row) in zip(cols, per.iterrows(), strict=False):
-        col.metric(
-            _with_unit(channel_label(str(channel), tr), tr("common.unit_contacts")),
-            fmt_number(row["offered"]),
-            help=tr("overview.per_day", value=fmt_unit(row["offered"] / max(row["days"], 1),
-                                                        tr("overview.unit_contacts_per_day"))),
-            border=True,
-        )
-
-
-def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
-    """KPI tiles of the coming week or month (all channels), with the per-channel table."""
-    if tiles.empty:
-        return
-    total = tiles[tiles["channel"] == "all"].iloc[0]
-    end = (total["end"] - pd.Timedelta(days=1)).date()
-    st.subheader(tr(f"overview.tiles_{period}", start=fmt_day(total["start"]), end=fmt_day(end)))
-    per = "week" if period == "week" else "month"
-    cols = st.columns([1.15, 0.9, 1.0, 1.25, 1.05])
-    # the same labels and definitions as the Staffing and scenario pages, units in the labels
-    cols[0].metric(tr(f"common.kpi_contacts_{per}"), fmt_number(total["contacts"]), border=True)
-    short = total["rostered_fte"] < total["required_fte"] - 0.05
-    cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(total["rostered_fte"], 1),
-                   delta=tr("overview.fte_required", value=fmt_number(total["required_fte"], 1)),
-                   delta_color="red" if short else "green", delta_arrow="off", border=True)
-    cols[2].metric(tr("common.kpi_sl_roster"), fmt_pct(total["service_level"]), border=True)
-    cols[3].metric(tr("common.kpi_abandon_roster"), fmt_pct(total["p_abandon"]), border=True)
-    cols[4].metric(tr(f"common.kpi_cost_roster_{per}"), fmt_compact(total["cost_rostered_eur"]),
-                   delta=tr("overview.cost_required", value=fmt_compact(total["cost_required_eur"])),
-                   delta_color="off", delta_arrow="off", border=True)
-    st.caption(tr("overview.tile_fte_help") + " " + tr("common.kpi_sl_help"))
-    per = tiles[tiles["channel"] != "all"]
-    with st.expander(tr("overview.per_channel")):
-        st.dataframe(pd.DataFrame({
-            tr("common.channel"): [channel_label(c, tr) for c in per["channel"]],
-            tr(f"common.kpi_contacts_{'week' if period == 'week' else 'month'}"): [
-                fmt_number(v) for v in per["contacts"]
-            ],
-            tr("staffing.col_required_fte"): _ftes(tr, per["required_fte"]),
-            tr("staffing.col_rostered_fte"): _ftes(tr, per["rostered_fte"]),
-            tr("common.kpi_sl_roster"): [fmt_pct(v) for v in per["service_level"]],
-            tr("common.kpi_abandon_roster"): [fmt_pct(v) for v in per["p_abandon"]],
-            tr("staffing.cost_required"): [fmt_unit(v, "EUR", unit_first=True) for v in per["cost_required_eur"]],
-            tr("staffing.cost_rostered"): [fmt_unit(v, "EUR", unit_first=True) for v in per["cost_rostered_eur"]],
-        }), hide_index=True, width="stretch", key=f"overview.per_channel_{period}")
-
-
-def worst_gaps_list(tr: Translator, gaps: pd.DataFrame) -> None:
-    """The worst understaffed periods, each with a link to the Staffing page."""
-    if gaps.empty:
-        st.success(tr("overview.no_gaps"))
-        return
-    for number, row in enumerate(gaps.itertuples(), start=1):
-        start = row.start.tz_localize(None)
-        end = row.end.tz_localize(None)
-        weekday = tr(f"common.weekday_{start.weekday()}")
-        cols = st.columns([4, 1])
-        cols[0].markdown(tr(
-            "overview.gap_line", n=number, channel=channel_label(row.channel, tr), weekday=weekday,
-            date=fmt_day(start), start=start.strftime("%H:%M"),
-            end=end.strftime("%H:%M"),
-            hours=fmt_unit(row.short_agent_hours, tr("staffing.unit_agent_hours"), 1),
-            agents=fmt_unit(row.max_short_agents, tr("common.unit_agents")),
-            sl=fmt_pct(row.service_level),
-        ))
-        with cols[1]:
-            page_link(tr, row.channel, start.strftime("%Y-%m-%d"), number)
-
-
-def page_link(tr: Translator, channel: str, day: str, number: int) -> None:
-    """Link to the Staffing page opened on ``channel`` and ``day``."""
-    try:
-        st.page_link("pages/staffing.py", label=tr("overview.open_staffing"),
-                     icon=":material/groups:", query_params={"channel": channel, "day": day})
-    except Exception:  # noqa: BLE001 - a page run alone (tests) has no navigation to link into
-        st.markdown(f"[{tr('overview.open_staffing')}](staffing?channel={channel}&day={day})")
-
-
-def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame) -> None:
-    """When the data was last imported, by whom, and how far it reaches."""
-    last_ds = summary["last_ds"].max()
-    last_ds = last_ds.tz_localize(None) if last_ds.tzinfo is not None else last_ds
-    if last is None:
-        st.markdown(tr("overview.no_imports"))
-        return
-    imported = pd.Timestamp(last["imported_at"])
-    imported_local = imported.tz_convert(config.timezone()).tz_localize(None) \
-        if imported.tzinfo is not None else imported
-    age_days = (pd.Timestamp.now(tz=config.timezone()).tz_localize(None) - imported_local).days
-    st.markdown(tr(
-        "overview.freshness_text",
-        file=escape_markdown(last["file_name"]), user=escape_markdown(last["imported_by"]),
-        when=fmt_moment(imported_local),
-        age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
-        rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),
-        until=fmt_moment(last_ds),
-    ))
