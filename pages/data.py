@@ -12,6 +12,7 @@ from kcc.formatting import escape_markdown
 from kcc.ui import centres
 from kcc.ui.state import init_page
 from kcc.ui.views import data as view
+from kcc.ui.views import data_loaded
 from kcc.ui.widgets import error_text
 
 con, tr = init_page("data")
@@ -84,8 +85,8 @@ if upload is not None and centres.upload_target(con, tr):  # never into the demo
         view.run_import(con, tr, pending)
 
 view.import_report(con, tr, lang, pending)
-view.history(con, tr, lang)
-view.summary(con, tr)
+data_loaded.history(con, tr, lang)
+data_loaded.summary(con, tr)
 centres.manage(con, tr)
 if store.get_centre(con).is_demo:
-    view.reset(con, tr)
+    data_loaded.reset(con, tr)

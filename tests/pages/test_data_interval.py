@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import store
 from tests.conftest import ROOT
+from tests.pages.helpers import into_demo
 
 PAGE = str(ROOT / "pages" / "data.py")
 
@@ -59,6 +60,7 @@ def test_a_six_minute_file_is_proposed_at_30_minutes_before_import(demo_db: Path
     adjusted, separate, done = TEXTS[lang]
     at = _page(lang)
     at.file_uploader(key="data.upload").upload("arrivals_6min.csv", SIX_MIN, "text/csv").run()
+    into_demo(at)
     assert not at.exception
     assert _interval(at).value == 30, "the nearest planning interval 6 min divides"
     infos = [i.value for i in at.info]
@@ -82,6 +84,7 @@ def test_a_six_minute_file_is_proposed_at_30_minutes_before_import(demo_db: Path
 def test_choosing_an_interval_the_file_cannot_fill_is_refused_before_import(demo_db: Path) -> None:
     at = _page("nl")
     at.file_uploader(key="data.upload").upload("arrivals_6min.csv", SIX_MIN, "text/csv").run()
+    into_demo(at)
     _interval(at).set_value(15).run()
     assert not at.exception
     assert at.button(key="data.import").disabled
@@ -103,6 +106,7 @@ def test_every_reason_of_a_failed_import_reads_in_full(demo_db: Path, lang: str,
     at = _page(lang)
     data = b"start,offered\n2024-03-04 08:00,4\n2024-03-04 08:15,inf\n"
     at.file_uploader(key="data.upload").upload("inf.csv", data, "text/csv").run()
+    into_demo(at)
     at.button(key="data.import").click().run()
     assert not at.exception
     (expander,) = [e for e in at.expander if e.label.startswith(("Every reason", "Alle redenen"))]

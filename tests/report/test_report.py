@@ -22,7 +22,8 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
-from kcc import report
+from kcc import plan as kcc_plan
+from kcc import report, scenarios
 from kcc.formatting import CHART_SEPARATORS, escape_markdown
 from kcc.i18n import t
 from kcc.report import (
@@ -35,6 +36,7 @@ from kcc.report import (
     render_pdf,
     slides,
 )
+from tests.scenarios.test_scenarios import week_frame
 
 CHANNELS = ("phone", "chat")
 MONTHS = (("2026-11", 15 / 7), ("2026-12", 6 / 7))
@@ -715,13 +717,10 @@ def test_pptx_and_pdf_show_typed_text_literally(hostile: tuple[StrategySummary, 
      "Telefoon naar Selfservice: verloren klanten", "contacten/week"),
 ])
 def test_a_channel_shift_reports_its_lost_customers(lang: str, share_name: str, count_name: str, unit: str) -> None:
-    from kcc import plan, scenarios
-    from tests.test_scenarios import week_frame
-
     frame = week_frame({"phone": (480, 1200)}, days=14)
     spec = scenarios.ScenarioSpec(shifts=(scenarios.ChannelShift("phone", "self_service", 0.1, containment=0.6,
                                                                  failure_share=0.3),))
-    settings_ = plan.PlanSettings()
+    settings_ = kcc_plan.PlanSettings()
 
     def evaluate(s: scenarios.ScenarioSpec) -> scenarios.ScenarioResult:
         return scenarios.evaluate_scenario(frame, None, settings_, s, staffed_kpis=False)

@@ -16,18 +16,12 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, importer, store
-from kcc.charts import data as charts_data
 from kcc.formatting import escape_markdown
-from kcc.i18n import show_stored
-from kcc.ui.state import Translator, current_user, data_version, load_demo_with_progress
+from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
     channel_label,
-    date_format,
     datetime_format,
-    fmt_day,
-    fmt_number,
     fmt_unit,
-    plotly_chart,
     styled_numbers,
 )
 
@@ -407,128 +401,3 @@ def import_report(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str,
         st.error(tr("data.import.failed"))
         st.subheader(tr("data.report.header"))
         problem_table(tr, lang, result.problems)
-
-
-# --------------------------------------------------------------------------- history
-
-
-def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
-    """Every import, newest first."""
-    st.header(tr("data.history.header"))
-    imports = stored(con, "imports")
-    if imports.empty:
-        st.info(tr("data.history.empty"))
-        return
-    counts = ["rows_read", "rows_imported", "rows_ignored", "rows_replaced"]
-    shown = imports.assign(
-        kind=[tr(f"data.history.kind_{k}") if k else "" for k in imports["kind"]],
-        interval_min=[f"{int(n)} min" if pd.notna(n) else "–" for n in imports["interval_min"]],
-        channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in imports["channels"]],
-        message=[show_stored(m, lang) for m in imports["message"]],
-    )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
-       "period_end", "channels", "message"]]
-    st.dataframe(
-        styled_numbers(shown, dict.fromkeys(counts, 0)),
-        column_config={
-            "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format=datetime_format()),
-            "file_name": tr("data.history.file"),
-            "kind": tr("data.history.kind"),
-            "imported_by": tr("data.history.by"),
-            "rows_read": st.column_config.NumberColumn(tr("data.history.rows_read")),
-            "rows_imported": st.column_config.NumberColumn(tr("data.history.rows_imported")),
-            "rows_ignored": st.column_config.NumberColumn(tr("data.history.rows_ignored")),
-            "rows_replaced": st.column_config.NumberColumn(tr("data.history.rows_replaced")),
-            "interval_min": tr("data.history.interval"),
-            "period_start": st.column_config.DatetimeColumn(tr("data.history.period"), format=date_format()),
-            "period_end": st.column_config.DatetimeColumn(tr("data.history.period_end"), format=date_format()),
-            "channels": tr("data.history.channels"),
-            "message": tr("data.history.note"),
-        },
-        hide_index=True,
-        width="stretch",
-    )
-
-
-# --------------------------------------------------------------------------- summary + charts
-
-
-def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """What is loaded: totals, one row per series, daily volumes and the intraday pattern."""
-    st.header(tr("data.summary.header"))
-    series = stored(con, "series")
-    if series.empty:
-        st.info(tr("data.summary.empty"))
-        return
-    first, last = series["first_ds"].min(), series["last_ds"].max()
-    c1, c2 = st.columns(2)
-    c1.metric(tr("data.summary.total"), tr("data.summary.total_value", value=float(series["offered"].sum())))
-    days = (last.date() - first.date()).days + 1
-    # the dates as the value (short enough for a tile), the length of the period under it
-    c2.metric(tr("data.summary.period"), f"{fmt_day(first)} – {fmt_day(last)}",
-              f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
-    st.dataframe(
-        styled_numbers(series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr))),
-                       dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0)),
-        column_config={
-            "channel": tr("data.summary.channel"),
-            "queue": tr("data.summary.queue"),
-            "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
-            "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format=datetime_format()),
-            "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format=datetime_format()),
-            "days": st.column_config.NumberColumn(tr("data.summary.days")),
-            "offered": st.column_config.NumberColumn(tr("data.summary.offered")),
-            "answered": st.column_config.NumberColumn(tr("data.summary.answered")),
-            "abandoned": st.column_config.NumberColumn(tr("data.summary.abandoned")),
-            "closed_attempts": st.column_config.NumberColumn(tr("data.summary.closed")),
-        },
-        hide_index=True,
-        width="stretch",
-    )
-    _charts(con, tr, series)
-
-
-def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame) -> None:
-    weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
-    plotly_chart(
-        charts_data.volume_by_day(
-            stored(con, "daily"), title=tr("data.chart.daily"), x_title=tr("data.chart.date"),
-            y_title=tr("data.chart.contacts"),
-            channel_names={c: channel_label(c, tr) for c in series["channel"]},
-        ),
-        key="data.chart.daily",
-    )
-    channels = list(dict.fromkeys(series["channel"]))
-    channel = st.selectbox(
-        tr("data.summary.channel_filter"), channels, format_func=lambda c: channel_label(c, tr),
-        key="data.chart_channel",
-    )
-    profile = stored(con, "profile", channel)
-    plotly_chart(
-        charts_data.intraday_by_weekday(
-            profile, title=tr("data.chart.intraday"), weekday_names=weekdays,
-            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.contacts_per_interval"),
-        ),
-        key="data.chart.intraday",
-    )
-    plotly_chart(
-        charts_data.weekday_heatmap(
-            profile, title=tr("data.chart.heatmap"), weekday_names=weekdays,
-            x_title=tr("data.chart.time_of_day"), y_title=tr("data.chart.weekday"),
-            z_title=tr("data.chart.contacts_per_interval"),
-        ),
-        key="data.chart.heatmap",
-    )
-
-
-# --------------------------------------------------------------------------- reset
-
-
-def reset(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """Empty the database and load the demo centre, after a confirmation."""
-    st.header(tr("data.reset.header"))
-    st.caption(tr("data.reset.help"))
-    confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
-    if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-        load_demo_with_progress(con, tr)
-        st.session_state.pop(RESULT_KEY, None)
-        st.success(tr("data.reset.done"))
