@@ -40,6 +40,7 @@ import duckdb
 import holidays
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from kcc import config, store
 from kcc.i18n import stored_text
@@ -402,120 +403,17 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
         Interval history, events, shift patterns, expanded roster and settings.
     """
     rng = np.random.default_rng(seed)
-    grid = pd.date_range(
-        pd.Timestamp(HISTORY_START).tz_localize(TIMEZONE),
-        pd.Timestamp(HISTORY_END + timedelta(days=1)).tz_localize(TIMEZONE),
-        freq=f"{INTERVAL_MIN}min",
-        inclusive="left",
-    )
-    wall = grid.tz_localize(None)
-    local_days = pd.date_range(HISTORY_START, HISTORY_END, freq="D")
-    n_days, n_slots, n_channels = len(local_days), len(grid), len(DEMO_CHANNELS)
-    day_idx = (wall.normalize() - local_days[0]).days.to_numpy()
-    minute = (wall.hour * 60 + wall.minute).to_numpy()
-    hour_mid = (minute + INTERVAL_MIN / 2) / 60
-    weekday_day = local_days.day_of_week.to_numpy()
-    weekday = weekday_day[day_idx]
-
-    nl = holidays.country_holidays("NL", years=range(HISTORY_START.year, HISTORY_END.year + 2))
-    holiday_day = np.array([d in nl for d in local_days.date])
-    years_from_end = ((local_days - pd.Timestamp(HISTORY_END)).days.to_numpy()) / 365.25
-    season_day = _season(local_days.day_of_year.to_numpy().astype(float))
-    event_day = _event_factor(local_days)
-    noise_day = np.exp(rng.normal(0.0, 0.04, size=(n_days, n_channels)))
-
-    outage = next(e for e in DEMO_EVENTS if e.kind == "outage")
-    in_outage = (
-        (day_idx == (outage.start_date - HISTORY_START).days)
-        & (hour_mid >= _OUTAGE_HOURS[0])
-        & (hour_mid < _OUTAGE_HOURS[1])
-    )
-    # Late December days before a holiday are half days for the customers too.
-    eve = np.isin(local_days.strftime("%m-%d"), ["12-24", "12-31"])
-
-    level_days = np.empty((n_channels, n_days))
-    demand = np.empty((n_channels, n_slots))
-    planned = np.empty((n_channels, n_slots))
-    is_open = np.empty((n_channels, n_slots), dtype=bool)
-    for c, channel in enumerate(DEMO_CHANNELS):
-        open_min, close_min = _hours_table(OPENING_HOURS, channel)
-        live = channel != "email"
-        day_open = ~holiday_day if live else np.ones(n_days, dtype=bool)
-        in_hours = (minute >= open_min[weekday]) & (minute < close_min[weekday])
-        is_open[c] = in_hours & day_open[day_idx]
-        shape = _shape(channel, hour_mid)
-        # Scale the shape so a plain weekday's open hours hold exactly one day of contacts.
-        slot_hours = (np.arange(96) * 15 + 7.5) / 60
-        slot_minute = np.arange(96) * 15
-        wd_open = (slot_minute >= open_min[2]) & (slot_minute < close_min[2])
-        shape = shape / _shape(channel, slot_hours)[wd_open].sum()
-        level_day = (
-            _BASE_PER_DAY[channel]
-            * np.asarray(_WEEKDAY[channel])[weekday_day]
-            * season_day
-            * (1 + _GROWTH_PER_YEAR[channel]) ** years_from_end
-            * np.where(holiday_day, _HOLIDAY_DEMAND[channel], 1.0)
-            * np.where(eve, 0.6, 1.0)
-        )
-        level_days[c] = level_day * event_day[:, c] * noise_day[:, c]
-        planned[c] = level_day[day_idx] * shape
-        demand[c] = planned[c] * (event_day[:, c] * noise_day[:, c])[day_idx]
-        demand[c] = np.where(in_outage, demand[c] * _OUTAGE_SURGE[channel], demand[c])
-
-    offered = rng.poisson(np.where(is_open, demand, 0.0)).astype(float)
-    closed_attempts = rng.poisson(
-        np.where(is_open, 0.0, demand * _CLOSED_ATTEMPT_SHARE)
-    ).astype(float)
-    closed_attempts += _phone_evening_attempts(
-        np.random.default_rng([seed, _CLOSED_EXTRA_STREAM]), is_open, level_days, day_idx, minute
-    )
-
-    # Service: planners staff for the plain expectation at an occupancy that runs hotter at the
-    # peaks (and on Monday); surprises in volume push it further.
-    abandoned = np.zeros_like(offered)
-    wait_s_total = np.zeros_like(offered)
-    for c, channel in enumerate(DEMO_CHANNELS):
-        if channel == "email":
-            wait = _email_wait_s(grid.as_unit("s").asi8, set(nl))
-            wait_s_total[c] = offered[c] * wait * np.exp(rng.normal(0.0, 0.2, n_slots))
-            continue
-        day_peak = np.zeros(n_days)
-        np.maximum.at(day_peak, day_idx, planned[c])
-        relative = planned[c] / np.maximum(day_peak[day_idx], 1e-9)
-        occupancy_plan = (0.72 + 0.16 * relative) * np.where(weekday == 0, 1.05, 1.0)
-        # Events, day-to-day swings and the outage arrive unplanned; interval noise is damped
-        # because agents pick up a few extra contacts by going faster.
-        noise = np.sqrt((offered[c] + 5.0) / (demand[c] + 5.0))
-        surprise = demand[c] / np.maximum(planned[c], 1e-9) * noise
-        occupancy = occupancy_plan * surprise
-        # At most 70 % give up; capping the wait with it keeps wait / abandoned near patience.
-        mean_wait_s = np.minimum(
-            _BASE_WAIT_S[channel] * np.exp(7.3 * (occupancy - 0.8)), 0.7 * _PATIENCE_S[channel]
-        )
-        share = mean_wait_s / _PATIENCE_S[channel]
-        abandoned[c] = rng.binomial(offered[c].astype(np.int64), share)
-        # Total wait such that wait / abandoned estimates the patience (Erlang-A relation).
-        wait_s_total[c] = offered[c] * mean_wait_s * np.exp(rng.normal(0.0, 0.15, n_slots))
+    cal = _calendar()
+    offered, closed_attempts, demand, planned = _volumes(cal, rng, seed)
+    abandoned, wait_s_total = _service(cal, rng, offered, demand, planned)
     answered = offered - abandoned
-
-    season_aht = 1 + 0.08 * np.exp(-0.5 * ((local_days.day_of_year.to_numpy() - 18) / 14) ** 2)
-    aht_s = np.full_like(offered, np.nan)
-    for c, channel in enumerate(DEMO_CHANNELS):
-        profile = 1 + 0.06 * np.exp(-0.5 * ((hour_mid - 9.0) / 2.0) ** 2) - 0.06 * np.exp(
-            -0.5 * ((hour_mid - 20.0) / 2.0) ** 2
-        )
-        # Known-issue calls during the outage are short.
-        profile = np.where(in_outage & (channel != "email"), profile * 0.8, profile)
-        mean = _AHT_S[channel] * profile * season_aht[day_idx]
-        spread = 0.7 / np.sqrt(np.maximum(answered[c], 1.0))
-        sample = mean * np.exp(rng.normal(0.0, 1.0, n_slots) * spread - spread**2 / 2)
-        aht_s[c] = np.where(answered[c] > 0, np.round(sample, 1), np.nan)
-
+    aht_s = _handle_times(cal, rng, answered)
+    n_slots, n_channels = len(cal.grid), len(DEMO_CHANNELS)
     intervals = pd.DataFrame(
         {
             "channel": np.repeat(np.array(DEMO_CHANNELS, dtype=object), n_slots),
             "queue": config.DEFAULT_QUEUE,
-            "ds": grid.as_unit("ns")[np.tile(np.arange(n_slots), n_channels)],
+            "ds": cal.grid.as_unit("ns")[np.tile(np.arange(n_slots), n_channels)],
             "interval_min": np.int64(INTERVAL_MIN),
             "offered": offered.ravel(),
             "answered": answered.ravel(),
@@ -536,6 +434,158 @@ def generate_demo(seed: int = 2026) -> DemoCentre:
         roster=roster,
         settings=dict(DEMO_SETTINGS),
     )
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    """The demo history's interval grid and the per-interval and per-day calendar facts every
+    generation step reads (local days, minutes, weekdays, public holidays, the outage)."""
+
+    grid: pd.DatetimeIndex
+    local_days: pd.DatetimeIndex
+    day_idx: NDArray[np.int64]
+    minute: NDArray[np.int64]
+    hour_mid: NDArray[np.float64]
+    weekday_day: NDArray[np.int64]
+    weekday: NDArray[np.int64]
+    holiday_dates: frozenset[date]
+    holiday_day: NDArray[np.bool_]
+    in_outage: NDArray[np.bool_]
+
+
+def _calendar() -> _Calendar:
+    grid = pd.date_range(
+        pd.Timestamp(HISTORY_START).tz_localize(TIMEZONE),
+        pd.Timestamp(HISTORY_END + timedelta(days=1)).tz_localize(TIMEZONE),
+        freq=f"{INTERVAL_MIN}min",
+        inclusive="left",
+    )
+    wall = grid.tz_localize(None)
+    local_days = pd.date_range(HISTORY_START, HISTORY_END, freq="D")
+    day_idx = (wall.normalize() - local_days[0]).days.to_numpy()
+    minute = (wall.hour * 60 + wall.minute).to_numpy()
+    hour_mid = (minute + INTERVAL_MIN / 2) / 60
+    weekday_day = local_days.day_of_week.to_numpy()
+    nl = holidays.country_holidays("NL", years=range(HISTORY_START.year, HISTORY_END.year + 2))
+    outage = next(e for e in DEMO_EVENTS if e.kind == "outage")
+    in_outage = (
+        (day_idx == (outage.start_date - HISTORY_START).days)
+        & (hour_mid >= _OUTAGE_HOURS[0])
+        & (hour_mid < _OUTAGE_HOURS[1])
+    )
+    return _Calendar(
+        grid=grid, local_days=local_days, day_idx=day_idx, minute=minute, hour_mid=hour_mid,
+        weekday_day=weekday_day, weekday=weekday_day[day_idx], holiday_dates=frozenset(nl),
+        holiday_day=np.array([d in nl for d in local_days.date]), in_outage=in_outage,
+    )
+
+
+def _volumes(cal: _Calendar, rng: np.random.Generator,
+             seed: int) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Offered contacts and closed-hours attempts per channel and interval, with the demand
+    they are drawn from and the part of it a planner could have known (``planned``)."""
+    n_days, n_slots, n_channels = len(cal.local_days), len(cal.grid), len(DEMO_CHANNELS)
+    day_idx, minute, hour_mid, weekday = cal.day_idx, cal.minute, cal.hour_mid, cal.weekday
+    years_from_end = ((cal.local_days - pd.Timestamp(HISTORY_END)).days.to_numpy()) / 365.25
+    season_day = _season(cal.local_days.day_of_year.to_numpy().astype(float))
+    event_day = _event_factor(cal.local_days)
+    noise_day = np.exp(rng.normal(0.0, 0.04, size=(n_days, n_channels)))
+    # Late December days before a holiday are half days for the customers too.
+    eve = np.isin(cal.local_days.strftime("%m-%d"), ["12-24", "12-31"])
+
+    level_days = np.empty((n_channels, n_days))
+    demand = np.empty((n_channels, n_slots))
+    planned = np.empty((n_channels, n_slots))
+    is_open = np.empty((n_channels, n_slots), dtype=bool)
+    for c, channel in enumerate(DEMO_CHANNELS):
+        open_min, close_min = _hours_table(OPENING_HOURS, channel)
+        live = channel != "email"
+        day_open = ~cal.holiday_day if live else np.ones(n_days, dtype=bool)
+        in_hours = (minute >= open_min[weekday]) & (minute < close_min[weekday])
+        is_open[c] = in_hours & day_open[day_idx]
+        shape = _shape(channel, hour_mid)
+        # Scale the shape so a plain weekday's open hours hold exactly one day of contacts.
+        slot_hours = (np.arange(96) * 15 + 7.5) / 60
+        slot_minute = np.arange(96) * 15
+        wd_open = (slot_minute >= open_min[2]) & (slot_minute < close_min[2])
+        shape = shape / _shape(channel, slot_hours)[wd_open].sum()
+        level_day = (
+            _BASE_PER_DAY[channel]
+            * np.asarray(_WEEKDAY[channel])[cal.weekday_day]
+            * season_day
+            * (1 + _GROWTH_PER_YEAR[channel]) ** years_from_end
+            * np.where(cal.holiday_day, _HOLIDAY_DEMAND[channel], 1.0)
+            * np.where(eve, 0.6, 1.0)
+        )
+        level_days[c] = level_day * event_day[:, c] * noise_day[:, c]
+        planned[c] = level_day[day_idx] * shape
+        demand[c] = planned[c] * (event_day[:, c] * noise_day[:, c])[day_idx]
+        demand[c] = np.where(cal.in_outage, demand[c] * _OUTAGE_SURGE[channel], demand[c])
+
+    offered = rng.poisson(np.where(is_open, demand, 0.0)).astype(float)
+    closed_attempts = rng.poisson(
+        np.where(is_open, 0.0, demand * _CLOSED_ATTEMPT_SHARE)
+    ).astype(float)
+    closed_attempts += _phone_evening_attempts(
+        np.random.default_rng([seed, _CLOSED_EXTRA_STREAM]), is_open, level_days, day_idx, minute
+    )
+    return offered, closed_attempts, demand, planned
+
+
+def _service(cal: _Calendar, rng: np.random.Generator, offered: NDArray[np.float64],
+             demand: NDArray[np.float64],
+             planned: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Abandoned contacts and total wait per channel and interval.
+
+    Planners staff for the plain expectation at an occupancy that runs hotter at the peaks (and
+    on Monday); surprises in volume push it further.
+    """
+    n_days, n_slots = len(cal.local_days), len(cal.grid)
+    abandoned = np.zeros_like(offered)
+    wait_s_total = np.zeros_like(offered)
+    for c, channel in enumerate(DEMO_CHANNELS):
+        if channel == "email":
+            wait = _email_wait_s(cal.grid.as_unit("s").asi8, set(cal.holiday_dates))
+            wait_s_total[c] = offered[c] * wait * np.exp(rng.normal(0.0, 0.2, n_slots))
+            continue
+        day_peak = np.zeros(n_days)
+        np.maximum.at(day_peak, cal.day_idx, planned[c])
+        relative = planned[c] / np.maximum(day_peak[cal.day_idx], 1e-9)
+        occupancy_plan = (0.72 + 0.16 * relative) * np.where(cal.weekday == 0, 1.05, 1.0)
+        # Events, day-to-day swings and the outage arrive unplanned; interval noise is damped
+        # because agents pick up a few extra contacts by going faster.
+        noise = np.sqrt((offered[c] + 5.0) / (demand[c] + 5.0))
+        surprise = demand[c] / np.maximum(planned[c], 1e-9) * noise
+        occupancy = occupancy_plan * surprise
+        # At most 70 % give up; capping the wait with it keeps wait / abandoned near patience.
+        mean_wait_s = np.minimum(
+            _BASE_WAIT_S[channel] * np.exp(7.3 * (occupancy - 0.8)), 0.7 * _PATIENCE_S[channel]
+        )
+        share = mean_wait_s / _PATIENCE_S[channel]
+        abandoned[c] = rng.binomial(offered[c].astype(np.int64), share)
+        # Total wait such that wait / abandoned estimates the patience (Erlang-A relation).
+        wait_s_total[c] = offered[c] * mean_wait_s * np.exp(rng.normal(0.0, 0.15, n_slots))
+    return abandoned, wait_s_total
+
+
+def _handle_times(cal: _Calendar, rng: np.random.Generator,
+                  answered: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Mean handle time per channel and interval [s], NaN where nothing was answered."""
+    n_slots = len(cal.grid)
+    hour_mid = cal.hour_mid
+    season_aht = 1 + 0.08 * np.exp(-0.5 * ((cal.local_days.day_of_year.to_numpy() - 18) / 14) ** 2)
+    aht_s = np.full_like(answered, np.nan)
+    for c, channel in enumerate(DEMO_CHANNELS):
+        profile = 1 + 0.06 * np.exp(-0.5 * ((hour_mid - 9.0) / 2.0) ** 2) - 0.06 * np.exp(
+            -0.5 * ((hour_mid - 20.0) / 2.0) ** 2
+        )
+        # Known-issue calls during the outage are short.
+        profile = np.where(cal.in_outage & (channel != "email"), profile * 0.8, profile)
+        mean = _AHT_S[channel] * profile * season_aht[cal.day_idx]
+        spread = 0.7 / np.sqrt(np.maximum(answered[c], 1.0))
+        sample = mean * np.exp(rng.normal(0.0, 1.0, n_slots) * spread - spread**2 / 2)
+        aht_s[c] = np.where(answered[c] > 0, np.round(sample, 1), np.nan)
+    return aht_s
 
 
 # --------------------------------------------------------------------------- loading

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from kcc import config
 from kcc.i18n import TranslatedError
@@ -329,7 +330,36 @@ def expand_shifts(
         {c for p in patterns for c in p.channels}, key=lambda c: (known.get(c, len(known)), c)
     )
 
-    # One shift instance per pattern and start day; a day earlier for shifts crossing midnight.
+    instances = _shift_instances(patterns, start, end, tz)
+    grid, edges, t0 = _interval_edges(start, end, interval_min, tz)
+    frames = [
+        pd.DataFrame({
+            "channel": channel,
+            "ds": grid.as_unit("ns"),
+            "interval_min": int(interval_min),
+            "agents": _channel_agents(channel, patterns, instances, edges, t0, interval_min * 60),
+        })
+        for channel in channels
+    ]
+    out = pd.concat(frames, ignore_index=True)
+    out["interval_min"] = out["interval_min"].astype("int64")
+    return out
+
+
+@dataclass(frozen=True)
+class _Instances:
+    """Every worked shift in the window: its pattern, real-time begin and finish [s since the
+    epoch], head count and the number of channels it is split over."""
+
+    pattern_idx: NDArray[np.int64]
+    begin_s: NDArray[np.int64]
+    finish_s: NDArray[np.int64]
+    headcount: NDArray[np.int64]
+    n_channels: NDArray[np.int64]
+
+
+def _shift_instances(patterns: Sequence[ShiftPattern], start: date, end: date, tz: str) -> _Instances:
+    """One shift instance per pattern and start day; a day earlier for shifts crossing midnight."""
     days = pd.date_range(start - timedelta(days=1), end - timedelta(days=1), freq="D")
     weekday = days.day_of_week.to_numpy()
     day_dates = days.date
@@ -359,12 +389,23 @@ def expand_shifts(
         .asi8
     )
     length_s = np.array([p.length_min * 60 for p in patterns], dtype="int64")[pattern_idx]
-    finish_s = begin_s + length_s
-    headcount = np.array([p.headcount for p in patterns], dtype="int64")[pattern_idx]
-    n_channels = np.array([len(p.channels) for p in patterns], dtype="int64")[pattern_idx]
+    return _Instances(
+        pattern_idx=pattern_idx,
+        begin_s=begin_s,
+        finish_s=begin_s + length_s,
+        headcount=np.array([p.headcount for p in patterns], dtype="int64")[pattern_idx],
+        n_channels=np.array([len(p.channels) for p in patterns], dtype="int64")[pattern_idx],
+    )
 
-    # Interval edges in real time; Tick frequencies step in absolute time, so the DST days get
-    # 92 / 100 quarter hours and every edge stays on the local quarter hour.
+
+def _interval_edges(start: date, end: date, interval_min: int,
+                    tz: str) -> tuple[pd.DatetimeIndex, NDArray[np.int64], int]:
+    """The window's interval starts, their edges in real seconds from local midnight of
+    ``start``, and that midnight [s since the epoch].
+
+    Tick frequencies step in absolute time, so the DST days get 92 / 100 quarter hours and every
+    edge stays on the local quarter hour.
+    """
     grid = pd.date_range(
         pd.Timestamp(start).tz_localize(tz),
         pd.Timestamp(end).tz_localize(tz),
@@ -373,32 +414,22 @@ def expand_shifts(
     )
     t0 = _local_midnight_s(start, tz)
     edges = np.append(grid.as_unit("s").asi8, _local_midnight_s(end, tz)) - t0
-    width_s = interval_min * 60
+    return grid, edges, t0
 
-    frames = []
-    for channel in channels:
-        serves = np.array([channel in p.channels for p in patterns])[pattern_idx]
-        agents = np.zeros(len(grid))
-        # Integer agent-seconds per group of equal channel split keep whole agents exact.
-        for split in np.unique(n_channels[serves]):
-            pick = serves & (n_channels == split)
-            covered = _covered_agent_seconds(
-                begin_s[pick] - t0, finish_s[pick] - t0, headcount[pick], edges
-            )
-            agents += covered / (split * width_s)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "channel": channel,
-                    "ds": grid.as_unit("ns"),
-                    "interval_min": int(interval_min),
-                    "agents": agents,
-                }
-            )
+
+def _channel_agents(channel: str, patterns: Sequence[ShiftPattern], shifts: _Instances,
+                    edges: NDArray[np.int64], t0: int, width_s: int) -> NDArray[np.float64]:
+    """Mean agents of ``channel`` per interval; a shift split over k channels counts 1/k."""
+    serves = np.array([channel in p.channels for p in patterns])[shifts.pattern_idx]
+    agents = np.zeros(len(edges) - 1)
+    # Integer agent-seconds per group of equal channel split keep whole agents exact.
+    for split in np.unique(shifts.n_channels[serves]):
+        pick = serves & (shifts.n_channels == split)
+        covered = _covered_agent_seconds(
+            shifts.begin_s[pick] - t0, shifts.finish_s[pick] - t0, shifts.headcount[pick], edges
         )
-    out = pd.concat(frames, ignore_index=True)
-    out["interval_min"] = out["interval_min"].astype("int64")
-    return out
+        agents += covered / (split * width_s)
+    return agents
 
 
 @dataclass(frozen=True, eq=False)
