@@ -172,7 +172,8 @@ def staffing_settings(settings: plan.PlanSettings, channel: str | None = None) -
         return core
     return plan.PlanSettings(targets={channel: core.targets_for(channel)},
                              shrinkage={channel: core.shrinkage_for(channel)},
-                             cost_eur_per_hour={}, flex_premium=0.0)
+                             cost_eur_per_hour={}, flex_premium=0.0,
+                             min_agents={channel: core.min_agents_for(channel)})
 
 
 # --------------------------------------------------------------------------- store

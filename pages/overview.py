@@ -9,6 +9,7 @@ from kcc.charts import staffing as charts
 from kcc.ui import centres, plan_cache
 from kcc.ui.state import init_page
 from kcc.ui.views import overview as view
+from kcc.ui.views import risk as risk_view
 from kcc.ui.views.staffing import stale_notice
 from kcc.ui.widgets import channel_label, plotly_chart
 
@@ -42,6 +43,7 @@ centres.ended_early_notice(tr, plan_cache.horizon(con))
 tiles = plan.overview_tiles(the_plan, settings)
 for period in plan.TILE_PERIODS:
     view.tiles_row(tr, tiles[tiles["period"] == period], period)
+risk_view.week_risk(con, tr, the_plan, settings)
 
 # --------------------------------------------------------------------------- worst gaps
 st.subheader(tr("overview.gaps_title"))

@@ -8,6 +8,7 @@ from kcc import config, plan
 from kcc.charts import staffing as charts
 from kcc.ui import centres, plan_cache
 from kcc.ui.state import current_user, init_page
+from kcc.ui.views import risk as risk_view
 from kcc.ui.views import staffing as view
 from kcc.ui.views import staffing_settings
 from kcc.ui.widgets import channel_label, plotly_chart
@@ -102,6 +103,7 @@ with tabs["tab_heatmap"]:
 # --------------------------------------------------------------------------- KPIs vs targets
 with tabs["tab_kpis"]:
     view.kpi_section(tr, the_plan, settings, channel)
+    risk_view.day_risk(con, tr, the_plan, settings, channel)
 
 # --------------------------------------------------------------------------- budget bridge
 with tabs["tab_budget"]:

@@ -217,8 +217,9 @@ def forecast(
     -------
     pandas.DataFrame
         One row per interval of the horizon: ``ds`` (same time zone awareness as the history),
-        ``yhat``, ``yhat_lo_<level>``, ``yhat_hi_<level>`` [contacts per interval]; closed
-        intervals are 0. ``attrs`` holds ``method`` (used), ``requested_method``, ``fallback``,
+        ``yhat``, ``yhat_lo_<level>``, ``yhat_hi_<level>`` (the count that will arrive) and
+        ``yhat_rate_hi_<level>`` (the expected count, forecast uncertainty only: what a
+        percentile plan staffs for) [contacts per interval]; closed intervals are 0. ``attrs`` holds ``method`` (used), ``requested_method``, ``fallback``,
         ``message`` and ``interval_min``.
 
     Raises
@@ -244,7 +245,7 @@ def forecast(
     --------
     >>> fc = forecast(history, 28)  # doctest: +SKIP
     >>> fc.columns.tolist()  # doctest: +SKIP
-    ['ds', 'yhat', 'yhat_lo_80', 'yhat_hi_80', 'yhat_lo_95', 'yhat_hi_95']
+    ['ds', 'yhat', 'yhat_lo_80', 'yhat_hi_80', 'yhat_rate_hi_80', 'yhat_lo_95', ...]
     """
     return fit_forecast(
         history,

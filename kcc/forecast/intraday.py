@@ -2,7 +2,10 @@
 
 The profile is the share of the day per local time of day, from the last eight normal same
 weekdays. Interval bounds add the profile's own scatter (an over-dispersed Poisson) to the
-daily bounds.
+daily bounds: they cover the count that will arrive. The rate bounds (``yhat_rate_hi_<level>``)
+leave that scatter out: they bound the expected count, the forecast's own uncertainty, which
+is what staffing for a percentile needs (Erlang already covers the random arrivals around the
+expected count).
 
 References
 ----------
@@ -92,7 +95,10 @@ def spread(
     Returns
     -------
     pandas.DataFrame
-        ``ds, yhat, yhat_lo_<level>, yhat_hi_<level>`` [contacts per interval].
+        ``ds, yhat, yhat_lo_<level>, yhat_hi_<level>, yhat_rate_hi_<level>`` [contacts per
+        interval]; ``yhat_rate_hi_<level>`` is the day's upper bound spread by the profile, the
+        expected count's upper bound without the count noise (each interval of a day moves
+        with the day's forecast error: the error is a day-level one).
     """
     day_pos, tod, weekday = horizon_positions(grid, index)
     share = profile[weekday, tod]
@@ -109,4 +115,5 @@ def spread(
         hi = yhat + np.hypot(hi_day[day_pos] * share - yhat, noise)
         out[f"yhat_lo_{lev}"] = np.maximum(lo, 0.0)
         out[f"yhat_hi_{lev}"] = hi
+        out[f"yhat_rate_hi_{lev}"] = np.maximum(hi_day[day_pos] * share, yhat)
     return pd.DataFrame(out)

@@ -515,6 +515,24 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Reeks {series} is opgeslagen in intervallen van {stored} min, deze import zou {interval} "
         "min schrijven; importeer met {stored} min of reset eerst de data.",
     ),
+    "data.problem.wait_from_asa": (
+        "Column {column} is the mean wait of answered contacts (ASA). ASA × answered leaves out the "
+        "waits of callers who hung up, so a patience estimated from it comes out about a fifth too low: "
+        "this file's waits are kept out of the patience estimate. Import it again with \"use ASA for "
+        "patience\" to include them anyway.",
+        "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA). ASA × beantwoord laat "
+        "de wachttijd van bellers die ophingen weg, dus een geduld daaruit geschat valt ongeveer een vijfde "
+        "te laag uit: de wachttijden van dit bestand tellen niet mee in de geduldschatting. Importeer het "
+        "opnieuw met \"ASA gebruiken voor geduld\" om ze toch mee te tellen.",
+    ),
+    "data.problem.wait_from_asa_used": (
+        "Column {column} is the mean wait of answered contacts (ASA); as you chose, ASA × answered counts "
+        "in the patience estimate, which leaves out the waits of callers who hung up (patience about a "
+        "fifth too low).",
+        "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA); zoals gekozen telt "
+        "ASA × beantwoord mee in de geduldschatting, zonder de wachttijd van bellers die ophingen (geduld "
+        "ongeveer een vijfde te laag).",
+    ),
     "data.problem.replaced": (
         "The file overlaps earlier imports: {count:,} stored rows of the same period were replaced (not added).",
         "Het bestand overlapt eerdere imports: {count:,} opgeslagen regels van dezelfde periode zijn vervangen (niet opgeteld).",

@@ -98,13 +98,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.no": ("no", "nee"),
     "staffing.why_text": (
         "The model needs **{required} agents** on contacts to meet every target (see the table). With "
-        "{shrinkage} shrinkage that is **{scheduled} agents scheduled**; for the 80% upper forecast {p90} "
+        "{shrinkage} shrinkage that is {paid} paid agents (the hours and cost count this), "
+        "**{scheduled} agents scheduled** as whole people; for the P90 forecast {p90} "
         "agents on contacts. Rostered: **{rostered} agents**, of whom {available} "
         "are on contacts after shrinkage; gap **{gap} agents**.",
         "Het model heeft **{required} medewerkers** op contacten nodig om alle normen te halen (zie de "
-        "tabel). Met {shrinkage} shrinkage is dat **{scheduled} medewerkers ingepland**; "
-        "voor de 80%-bovengrens {p90} medewerkers op contacten. Ingeroosterd: **{rostered} medewerkers**, "
+        "tabel). Met {shrinkage} shrinkage is dat {paid} betaalde medewerkers (de uren en kosten "
+        "tellen dit), **{scheduled} medewerkers ingepland** als hele mensen; "
+        "voor de P90-prognose {p90} medewerkers op contacten. Ingeroosterd: **{rostered} medewerkers**, "
         "van wie {available} na shrinkage op contacten; verschil **{gap} medewerkers**.",
+    ),
+    "staffing.min_agents": ("Minimum agents per open interval", "Minimaal aantal medewerkers per open interval"),
+    "staffing.min_agents_help": (
+        "Agents on contacts in every open interval however quiet it is (before shrinkage); 0 for none. "
+        "The plan asks for at least this many.",
+        "Medewerkers op contacten in elk open interval, hoe rustig ook (vóór shrinkage); 0 voor geen. "
+        "Het plan vraagt er minstens zoveel.",
     ),
     "staffing.binding": (
         "With one agent fewer this interval would miss: **{targets}**.",

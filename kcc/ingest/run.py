@@ -26,6 +26,7 @@ def run_import(
     confirm: Sequence[str] = (),
     rules: PlausibilityRules | None = None,
     centre_id: int | None = None,
+    asa_patience: bool = False,
 ) -> ImportResult:
     """Check a file and write it whole into one centre, or write nothing.
 
@@ -55,6 +56,11 @@ def run_import(
         Limits of the plausibility rules; default ``PlausibilityRules()``.
     centre_id : int, optional
         The centre to write to instead of the connection's.
+    asa_patience : bool, default False
+        Interval files whose wait column is the ASA: use ``ASA x answered`` as the wait total
+        in the patience estimate anyway (it leaves out the abandoned callers' waits, so the
+        patience comes out low). By default such a file's wait total is left unknown and a
+        ``wait_from_asa`` notice says the file is kept out of the patience estimate.
 
     Returns
     -------
@@ -86,6 +92,7 @@ def run_import(
         con = store.for_centre(con, centre_id)
     with config.centre_timezone(store.timezone_of(con)):
         if mapping.kind == "intervals":
-            return import_intervals(con, source, mapping, interval_min, user, accepted, rules)
+            return import_intervals(con, source, mapping, interval_min, user, accepted, rules,
+                                    asa_patience=asa_patience)
         return import_contacts(con, source, mapping, interval_min, user, keep_contacts, accepted,
                                rules)

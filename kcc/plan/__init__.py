@@ -40,6 +40,7 @@ Layout
 ``models``        per-channel requirement and achieved service (Erlang A/C, chat, backlog)
 ``build``         ``build_plan``, ``with_costs``, service hours
 ``summaries``     volume-weighted period summaries and totals
+``risk``          period P90 and the probability a day or week meets its service level
 ``budget``        ``BudgetBridge``: weekly FTE and monthly EUR
 ``overview``      home-page tiles, worst gaps, gap heat map
 ``interval``      one interval's maths (``interval_detail``)
@@ -112,6 +113,12 @@ from kcc.plan.settings import (
     estimate_patience,
     settings_from_json,
 )
+from kcc.plan.risk import (
+    DAY_ERROR_CORRELATION,
+    RISK_COLUMNS,
+    period_p90,
+    service_risk,
+)
 from kcc.plan.summaries import (
     FREQS,
     period_start,
@@ -146,6 +153,10 @@ __all__ = [
     "align_roster",
     "budget_bridge",
     "build_plan",
+    "DAY_ERROR_CORRELATION",
+    "RISK_COLUMNS",
+    "period_p90",
+    "service_risk",
     "channel_model",
     "channel_order",
     "default_settings",

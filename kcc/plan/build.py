@@ -66,8 +66,21 @@ def _per_channel_demand(demand: pd.DataFrame) -> pd.DataFrame:
 
 
 def _scheduled(required: np.ndarray, shrinkage: float) -> np.ndarray:
-    """Agents to schedule so that ``required`` remain after shrinkage: ceil(n / (1 - s))."""
-    return staffing.scheduled_agents(np.clip(required, 0.0, None), shrinkage).astype(float)
+    """Agents to pay for so that ``required`` remain after shrinkage: n / (1 - s), not rounded."""
+    return staffing.paid_agents(np.clip(required, 0.0, None), shrinkage)
+
+
+def _whole_if_near(agents: np.ndarray) -> np.ndarray:
+    """Agents within 1e-6 of a whole number made whole: a roster of the paid requirement
+    ``n / (1 - s)`` comes back through the coverage integral as ``n`` up to float noise, and
+    the queueing maths, which counts whole agents, must not lose one to it."""
+    whole = np.round(agents)
+    return np.where(np.abs(agents - whole) < 1e-6, whole, agents)
+
+
+def _at_least(need: np.ndarray, minimum: float, mask: np.ndarray) -> np.ndarray:
+    """``need`` raised to the channel's minimum staffing in its open intervals."""
+    return np.where(mask, np.maximum(need, minimum), need) if minimum > 0 else need
 
 
 #: Plan columns the staffing of each channel fills (``_staff_channel``).
@@ -103,10 +116,11 @@ def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
     ds = rows["ds"]
     need_p50 = require(model, targets, volume, aht, interval_s, ds, mask)
     need_p90 = require(model, targets, volume_hi, aht, interval_s, ds, mask)
-    need = need_p50.agents
-    need_hi = np.maximum(need_p90.agents, need)
+    minimum = settings.min_agents_for(channel) if model != "none" else 0.0
+    need = _at_least(need_p50.agents, minimum, mask)
+    need_hi = np.maximum(_at_least(need_p90.agents, minimum, mask), need)
     rostered = rows["rostered"].to_numpy(float)
-    available = rostered * (1.0 - shrink)
+    available = _whole_if_near(rostered * (1.0 - shrink))
     kpis = achieve(model, targets, volume, aht, interval_s, available, ds, mask)
     columns = {
         "required": need,
@@ -153,10 +167,13 @@ def build_plan(
     pandas.DataFrame
         ``PLAN_COLUMNS``, one row per channel and interval, sorted by channel and ``ds``:
 
-        - ``required`` / ``required_p90``: agents needed for the P50 / the 80% upper bound of
-          the forecast, before shrinkage [agents];
-        - ``required_scheduled`` / ``required_scheduled_p90``: ``ceil(required / (1 -
-          shrinkage))`` [agents];
+        - ``required`` / ``required_p90``: agents needed for the P50 / the P90 of the
+          forecast (``volume_hi``), before shrinkage, at least the channel's minimum staffing
+          in open intervals (``PlanSettings.min_agents``) [agents];
+        - ``required_scheduled`` / ``required_scheduled_p90``: paid agents ``required / (1 -
+          shrinkage)``, not rounded, so their hours are exactly the requirement's hours
+          grossed up for shrinkage (``kcc.staffing.paid_agents``; show a head count with
+          ``kcc.staffing.head_count``) [agents];
         - ``rostered``: agents on the roster; ``available = rostered * (1 - shrinkage)``
           [agents];
         - ``gap = rostered - required_scheduled``; negative means short [agents];
@@ -175,7 +192,7 @@ def build_plan(
     """
     per = _per_channel_demand(demand)
     per["rostered"] = align_roster(per, roster) if roster is not None else 0.0
-    is_open = _open_mask(per, open_hours or {})
+    is_open = open_mask(per, open_hours or {})
     n = len(per)
     cols: dict[str, np.ndarray] = {name: np.full(n, np.nan) for name in _STAFFING_COLUMNS}
     model_col = np.empty(n, dtype=object)
@@ -232,8 +249,9 @@ def _minute_of(text: str) -> int:
     return int(hour) * 60 + int(minute)
 
 
-def _open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
-    """Whether each channel row is inside its service hours (see ``build_plan``)."""
+def open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
+    """Whether each channel row (``channel, ds, volume, volume_hi``) is inside its service
+    hours (see ``build_plan``): open hours where the channel has them, else where it has volume."""
     has_volume = (per["volume"].to_numpy(float) > 0) | (per["volume_hi"].to_numpy(float) > 0)
     mask = has_volume.copy()
     if per.empty:

@@ -82,9 +82,13 @@ def demand_from_forecast(
         from.
     forecasts : pandas.DataFrame
         ``kcc.forecast.forecast`` output of each series stacked, with ``channel`` and
-        ``queue`` columns added: ``channel, queue, ds, yhat, yhat_hi_<level>``.
+        ``queue`` columns added: ``channel, queue, ds, yhat, yhat_hi_<level>`` (and
+        ``yhat_rate_hi_<level>``).
     level : int, default 80
-        Prediction-interval level whose upper bound is ``volume_hi``. [%]
+        Prediction-interval level whose upper bound is ``volume_hi``: 80 gives the P90. The
+        rate bound ``yhat_rate_hi_<level>`` is used when the forecast has it (forecast
+        uncertainty only; Erlang covers the random arrivals around it), else
+        ``yhat_hi_<level>``. [%]
     aht_weeks : int, default 8
         Weeks of history for the handle-time profile. [weeks]
 
@@ -100,7 +104,7 @@ def demand_from_forecast(
     PlanError
         When a forecast column is missing.
     """
-    hi = f"yhat_hi_{level}"
+    hi = f"yhat_rate_hi_{level}" if f"yhat_rate_hi_{level}" in forecasts else f"yhat_hi_{level}"
     missing = [c for c in ("channel", "queue", "ds", "yhat", hi) if c not in forecasts]
     if missing:
         raise PlanError(f"forecast frame lacks column(s): {', '.join(missing)}")

@@ -31,11 +31,12 @@ class IntervalDetail:
     required : float
         Agents needed before shrinkage. [agents]
     required_p90 : float
-        Agents needed for the 80% upper forecast bound. [agents]
+        Agents needed for the P90 forecast. [agents]
     shrinkage : float
         Share of paid time not on contacts. [-]
     required_scheduled : float
-        ``ceil(required / (1 - shrinkage))``. [agents]
+        Paid agents ``required / (1 - shrinkage)``, not rounded (the head count to schedule is
+        ``kcc.staffing.head_count`` of it). [agents]
     rostered : float
         Agents on the roster. [agents]
     available : float

@@ -46,6 +46,9 @@ DEFAULT_COST_EUR_PER_HOUR: Final[dict[str, float]] = {
     "self_service": 0.0,
 }
 
+#: Highest minimum staffing a channel can be given per open interval. [agents]
+MAX_MIN_AGENTS: Final[float] = 1000.0
+
 Pairs = tuple[tuple[str, Any], ...]
 #: A per-channel field as given: a mapping or pairs; ``PlanSettings`` stores it as sorted pairs.
 ChannelValues = Mapping[str, Any] | Pairs
@@ -77,6 +80,10 @@ class PlanSettings:
         Share of paid time not available for contacts per channel, 0 up to 0.9. [-]
     cost_eur_per_hour : mapping of str to float
         Loaded hourly cost of an agent per channel, 0 up to 1000. [EUR/h]
+    min_agents : mapping of str to float
+        Fewest agents on the contacts in every open interval per channel, 0 (none) up to
+        ``MAX_MIN_AGENTS``, before shrinkage: the plan never asks for fewer, however quiet the
+        interval (someone must be there to answer). Channels without an entry have none. [agents]
     flex_premium : float
         Extra cost of flex or outsourced hours over the loaded cost, 0 up to 5 (0.25 = 25%
         more). [-]
@@ -96,6 +103,7 @@ class PlanSettings:
     )
     flex_premium: float = 0.25
     contract_hours_per_week: float = 36.0
+    min_agents: ChannelValues = ()
 
     def __post_init__(self) -> None:
         targets = _pairs(self.targets, "targets")
@@ -111,6 +119,10 @@ class PlanSettings:
         for channel, value in costs:
             checks.number_in(f"cost_eur_per_hour[{channel!r}]", value, 0, 1000, unit="EUR/h")
         object.__setattr__(self, "cost_eur_per_hour", tuple((c, float(v)) for c, v in costs))
+        minimum = _pairs(self.min_agents, "min_agents")
+        for channel, value in minimum:
+            checks.number_in(f"min_agents[{channel!r}]", value, 0, MAX_MIN_AGENTS, unit="agents")
+        object.__setattr__(self, "min_agents", tuple((c, float(v)) for c, v in minimum if v))
         checks.share("flex_premium", self.flex_premium, high=5, low_open=False)
         checks.above_at_most("contract_hours_per_week", self.contract_hours_per_week, 60, unit="h/week")
 
@@ -122,6 +134,10 @@ class PlanSettings:
     def shrinkage_for(self, channel: str) -> float:
         """Shrinkage of ``channel``. [-]"""
         return float(dict(self.shrinkage).get(channel, DEFAULT_SHRINKAGE.get(channel, 0.3)))
+
+    def min_agents_for(self, channel: str) -> float:
+        """Fewest agents of ``channel`` in an open interval (0: no minimum). [agents]"""
+        return float(dict(self.min_agents).get(channel, 0.0))
 
     def cost_for(self, channel: str) -> float:
         """Loaded hourly cost of ``channel``. [EUR/h]"""
@@ -139,12 +155,15 @@ class PlanSettings:
         *,
         shrinkage: Mapping[str, float] | None = None,
         cost_eur_per_hour: Mapping[str, float] | None = None,
+        min_agents: Mapping[str, float] | None = None,
     ) -> PlanSettings:
-        """A copy with some channels' shrinkage or hourly cost changed."""
+        """A copy with some channels' shrinkage, hourly cost or minimum staffing changed."""
         new_shrinkage = {**dict(self.shrinkage), **dict(shrinkage or {})}
         new_costs = {**dict(self.cost_eur_per_hour), **dict(cost_eur_per_hour or {})}
+        new_minimum = {**dict(self.min_agents), **dict(min_agents or {})}
         return replace(self, shrinkage=_pairs(new_shrinkage, "shrinkage"),
-                       cost_eur_per_hour=_pairs(new_costs, "cost_eur_per_hour"))
+                       cost_eur_per_hour=_pairs(new_costs, "cost_eur_per_hour"),
+                       min_agents=_pairs(new_minimum, "min_agents"))
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON-able form, for ``kcc.store.write_setting`` (see ``settings_from_json``)."""
@@ -154,6 +173,7 @@ class PlanSettings:
             "cost_eur_per_hour": dict(self.cost_eur_per_hour),
             "flex_premium": self.flex_premium,
             "contract_hours_per_week": self.contract_hours_per_week,
+            "min_agents": dict(self.min_agents),
         }
 
 
@@ -171,7 +191,7 @@ def settings_from_json(value: Mapping[str, Any]) -> PlanSettings:
             channel: ChannelTargets(**{k: v for k, v in spec.items() if k in known})
             for channel, spec in dict(value["targets"]).items()
         }
-    for name in ("shrinkage", "cost_eur_per_hour"):
+    for name in ("shrinkage", "cost_eur_per_hour", "min_agents"):
         if name in value:
             kwargs[name] = dict(value[name])
     for name in ("flex_premium", "contract_hours_per_week"):

@@ -9,6 +9,7 @@ import pandas as pd
 
 from kcc import config, staffing
 from kcc.plan.frames import PlanError, local_naive
+from kcc.plan.risk import period_p90
 
 #: Summary frequencies: day, week (starting Monday), month.
 FREQS: Final[tuple[str, ...]] = ("D", "W", "M")
@@ -93,6 +94,16 @@ def _finish_kpis(sums: pd.DataFrame) -> pd.DataFrame:
     return sums.drop(columns=[c for c in sums.columns if c.startswith("_")])
 
 
+def _period_p90_hours(sums: pd.DataFrame) -> pd.Series:
+    """P90 required hours per channel and period from the days' P50 and P90 hours
+    (``kcc.plan.risk.period_p90``: the days' forecast errors are partly shared)."""
+    days = sums.groupby(["channel", "period", "_day"], sort=False)[
+        ["required_agent_hours", "required_p90_agent_hours"]].sum()
+    return days.groupby(level=["channel", "period"], sort=False).apply(
+        lambda d: period_p90(d["required_agent_hours"].to_numpy(),
+                             d["required_p90_agent_hours"].to_numpy()))
+
+
 def summarise(plan: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
     """The plan per day, week or month and channel, KPIs weighted by volume.
 
@@ -115,6 +126,9 @@ def summarise(plan: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
         required_p90_agent_hours, rostered_agent_hours, short_agent_hours, over_agent_hours,
         cost_required_eur, cost_rostered_eur, service_level, p_abandon, asa_s, occupancy``;
         ``period`` is the naive local start date, ``days`` the days of the plan inside it.
+        ``required_p90_agent_hours`` of a day is the sum of its intervals' (the forecast error
+        is a day-level one); of a week or month it is the period's P90, not the sum of its
+        days' (``kcc.plan.risk.period_p90``).
     """
     if plan.empty:
         return pd.DataFrame(columns=["channel", "period", "days"])
@@ -125,6 +139,8 @@ def summarise(plan: pd.DataFrame, freq: str = "D") -> pd.DataFrame:
     grouped = sums.groupby(["channel", "period"], sort=False)
     out = grouped.sum(numeric_only=True)
     out.insert(0, "days", grouped["_day"].nunique())
+    if freq != "D":
+        out["required_p90_agent_hours"] = _period_p90_hours(sums).reindex(out.index)
     out = _finish_kpis(out.drop(columns=[c for c in out.columns if c == "_day"]))
     out = out.reset_index()
     order = {c: i for i, c in enumerate(config.CHANNELS)}

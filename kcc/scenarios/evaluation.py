@@ -167,6 +167,11 @@ def shift_flow_frame(flows: Sequence[ShiftFlow], weeks: float) -> pd.DataFrame:
                                        "came_back_per_week", "lost_per_week", "lost_share"])
 
 
+def _peak(paid: pd.Series) -> float:
+    """Most agents to schedule in one interval, as whole people; 0 without intervals."""
+    return float(staffing.head_count(paid.max())) if len(paid) else 0.0
+
+
 def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
@@ -327,10 +332,9 @@ def _morning_peak(p: Pipeline, frame: pd.DataFrame, plan_scn: pd.DataFrame, plan
                 "first_hour_volume": frame.loc[first, "volume"].sum() / n_days,
                 "first_hour_volume_baseline": frame.loc[first_b, "volume_baseline"].sum() / n_days,
                 "first_hour_callbacks": frame.loc[first, "callbacks"].sum() / n_days,
-                "peak_required": float(plan_scn.loc[sel_s, "required_scheduled"].max()) if sel_s.any() else 0.0,
-                "peak_required_baseline": (
-                    float(plan_base.loc[sel_b, "required_scheduled"].max()) if sel_b.any() else 0.0
-                ),
+                # a peak is a number of people: whole agents
+                "peak_required": _peak(plan_scn.loc[sel_s, "required_scheduled"]),
+                "peak_required_baseline": _peak(plan_base.loc[sel_b, "required_scheduled"]),
             })
     return pd.DataFrame(rows, columns=[
         "channel", "weekday", "open_min", "open_min_baseline", "first_hour_volume", "first_hour_volume_baseline",

@@ -16,7 +16,8 @@ Layout
 * :mod:`kcc.staffing.voice` -- ``StaffingSpec``, ``staffing_plan``, ``roster_kpis``,
   ``aggregate_kpis``.
 * :mod:`kcc.staffing.hours` -- the one formula set for agent hours, FTE and cost:
-  ``scheduled_agents`` (shrinkage), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
+  ``paid_agents`` (shrinkage, for hours), ``head_count`` and ``scheduled_agents`` (whole
+  people, where a person reads them), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
@@ -24,7 +25,15 @@ Layout
 
 from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
 from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
-from kcc.staffing.hours import agent_hours, fte, labour_cost_eur, scheduled_agents, weeks_of
+from kcc.staffing.hours import (
+    agent_hours,
+    fte,
+    head_count,
+    labour_cost_eur,
+    paid_agents,
+    scheduled_agents,
+    weeks_of,
+)
 from kcc.staffing.patience import (
     PatienceEstimate,
     estimate_patience,
@@ -46,7 +55,9 @@ __all__ = [
     "estimate_patience",
     "estimate_patience_from_contacts",
     "fte",
+    "head_count",
     "labour_cost_eur",
+    "paid_agents",
     "roster_kpis",
     "scheduled_agents",
     "staffing_plan",

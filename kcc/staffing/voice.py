@@ -12,7 +12,14 @@ from numpy.typing import NDArray
 
 from kcc.checks import in_interval
 from kcc.queueing import queue_metrics, required_staffing
-from kcc.staffing.hours import EPS, agent_hours, labour_cost_eur, scheduled_agents, whole_agents
+from kcc.staffing.hours import (
+    EPS,
+    agent_hours,
+    labour_cost_eur,
+    paid_agents,
+    scheduled_agents,
+    whole_agents,
+)
 
 __all__ = ["StaffingSpec", "aggregate_kpis", "roster_kpis", "staffing_plan"]
 
@@ -133,8 +140,9 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
     -------
     DataFrame
         ``ds, calls, aht_s, load_erlangs, agents_required, agents_scheduled, fte_hours,
-        service_level, asa_s, p_abandon, occupancy, cost_eur, approximate``. ``fte_hours`` is
-        scheduled agent hours in the interval; ``occupancy`` is carried load / required
+        service_level, asa_s, p_abandon, occupancy, cost_eur, approximate``.
+        ``agents_scheduled`` is the head count ``ceil(n / (1 - shrinkage))``; ``fte_hours``
+        the paid hours ``n / (1 - shrinkage) x interval`` (not rounded, so they add up); ``occupancy`` is carried load / required
         agents; ``approximate`` marks intervals beyond the exact queueing range
         (``kcc.config.MAX_EXACT_AGENTS``).
     """
@@ -162,7 +170,9 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
     )
     n = whole_agents(need.agents)
     scheduled = scheduled_agents(need.agents, spec.shrinkage)
-    fte_hours = agent_hours(scheduled.astype(float), float(spec.interval_min))
+    # hours of the paid requirement, n / (1 - s), not of the rounded head count
+    fte_hours = agent_hours(paid_agents(need.agents.astype(float), spec.shrinkage),
+                            float(spec.interval_min))
     out = pd.DataFrame(
         {
             "ds": volumes["ds"].to_numpy() if "ds" in volumes.columns else np.arange(calls.size),

@@ -236,7 +236,9 @@ def test_rostering_the_requirement_meets_the_target(channel: str) -> None:
     first = plan.build_plan(demand, None, settings)
     assert (first["rostered"] == 0).all()
     exact = plan.build_plan(demand, _roster(demand, first["required_scheduled"].to_numpy()), settings)
-    assert (exact["gap"] == 0).all()
+    # the paid requirement is not rounded: a roster of it comes back up to float noise
+    assert np.abs(exact["gap"].to_numpy(float)).max() < 1e-6
+    assert (exact["available"] == first["required"]).all()
     target = settings.targets_for(channel).target_service_level
     if channel == "email":
         # deferred work: the target is the share of the period's messages answered in time

@@ -29,6 +29,7 @@ TARGET_INPUT_KEYS: tuple[str, ...] = (
     "staffing.concurrency",
     "staffing.response_time_h",
     "staffing.shrinkage",
+    "staffing.min_agents",
 )
 BUDGET_INPUT_KEYS: tuple[str, ...] = (
     "staffing.contract_hours",
@@ -113,13 +114,19 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
             key="staffing.shrinkage", help=tr("staffing.shrinkage_help"),
         )
+        # no lower bound on the widget: a negative number gets the settings' own message
+        minimum = cols[0].number_input(
+            tr("staffing.min_agents"), value=settings.min_agents_for(channel), step=1.0,
+            key="staffing.min_agents", help=tr("staffing.min_agents_help"),
+        ) if model != "none" else 0.0
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
                                           type="primary")
     if submitted:
         try:
             settings = settings.with_targets(
                 channel, target_service_level=sl / 100.0, **values
-            ).with_channel_values(shrinkage={channel: shrink / 100.0})
+            ).with_channel_values(shrinkage={channel: shrink / 100.0},
+                                  min_agents={channel: minimum})
         except ValueError as exc:
             st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
