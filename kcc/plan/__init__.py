@@ -93,6 +93,12 @@ from kcc.plan.overview import (
     overview_tiles,
     worst_gaps,
 )
+from kcc.plan.risk import (
+    DAY_ERROR_CORRELATION,
+    RISK_COLUMNS,
+    period_p90,
+    service_risk,
+)
 from kcc.plan.roster_align import (
     align_roster,
 )
@@ -112,12 +118,6 @@ from kcc.plan.settings import (
     default_settings,
     estimate_patience,
     settings_from_json,
-)
-from kcc.plan.risk import (
-    DAY_ERROR_CORRELATION,
-    RISK_COLUMNS,
-    period_p90,
-    service_risk,
 )
 from kcc.plan.summaries import (
     FREQS,
