@@ -219,8 +219,9 @@ def forecast(
         One row per interval of the horizon: ``ds`` (same time zone awareness as the history),
         ``yhat``, ``yhat_lo_<level>``, ``yhat_hi_<level>`` (the count that will arrive) and
         ``yhat_rate_hi_<level>`` (the expected count, forecast uncertainty only: what a
-        percentile plan staffs for) [contacts per interval]; closed intervals are 0. ``attrs`` holds ``method`` (used), ``requested_method``, ``fallback``,
-        ``message`` and ``interval_min``.
+        percentile plan staffs for) [contacts per interval]; closed intervals are 0.
+        ``attrs`` holds ``method`` (used), ``requested_method``, ``fallback``, ``message`` and
+        ``interval_min``.
 
     Raises
     ------

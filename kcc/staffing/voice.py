@@ -142,8 +142,8 @@ def staffing_plan(volumes: pd.DataFrame, spec: StaffingSpec) -> pd.DataFrame:
         ``ds, calls, aht_s, load_erlangs, agents_required, agents_scheduled, fte_hours,
         service_level, asa_s, p_abandon, occupancy, cost_eur, approximate``.
         ``agents_scheduled`` is the head count ``ceil(n / (1 - shrinkage))``; ``fte_hours``
-        the paid hours ``n / (1 - shrinkage) x interval`` (not rounded, so they add up); ``occupancy`` is carried load / required
-        agents; ``approximate`` marks intervals beyond the exact queueing range
+        the paid hours ``n / (1 - shrinkage) x interval`` (not rounded, so they add up);
+        ``occupancy`` is carried load / required agents; ``approximate`` marks intervals beyond the exact queueing range
         (``kcc.config.MAX_EXACT_AGENTS``).
     """
     calls, aht = _volume_columns(volumes, spec.aht_s)
