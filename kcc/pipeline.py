@@ -41,6 +41,7 @@ from kcc.scenarios import (
     evaluate_scenario,
     forecast_closed_attempts,
     hours_from_setting,
+    infer_opening_hours,
     sl_frontier,
 )
 from kcc.warning_filters import ignoring
@@ -392,7 +393,8 @@ class Baseline:
     roster : pandas.DataFrame
         ``channel, ds, interval_min, agents`` over the same days (the plan's roster source).
     opening_hours, working_hours : tuple of ChannelHours
-        From the stored settings (``opening_hours``, ``working_hours``).
+        From the stored settings (``opening_hours``, ``working_hours``); without stored
+        opening hours, those the demand shows (``kcc.scenarios.infer_opening_hours``).
     start, end : date
         First and last day. [local dates, inclusive]
     weeks : int
@@ -445,7 +447,9 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
     return Baseline(
         demand=period,
         roster=roster_,
-        opening_hours=hours_from_setting(stored.get("opening_hours")),
+        # a centre with no stored hours (a new one) is open when its history had contacts, as
+        # the scenarios assume anyway; named here, the Opening hours lever can extend them
+        opening_hours=hours_from_setting(stored.get("opening_hours")) or infer_opening_hours(period),
         working_hours=hours_from_setting(stored.get("working_hours")),
         start=first.date(),
         end=last_day,

@@ -7,6 +7,7 @@ the cache-key scheme the app's cache layer builds on, and the board summary's in
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 import pytest
 
 from kcc import pipeline, plan, store
-from kcc.scenarios import ScenarioSpec, SurgeTest
+from kcc.scenarios import ScenarioSpec, SurgeTest, evaluate_scenario, infer_opening_hours
 from tests.golden import compute
 
 #: A short horizon keeps the module fast; the golden run covers the pages' 13 weeks. [weeks]
@@ -97,6 +98,25 @@ def test_the_scenario_baseline_is_the_plans_first_weeks(run: pipeline.PlanRun) -
     assert base.demand["closed_attempts"].sum() > 0  # phone attempts after closing time
     assert base.roster["ds"].dt.tz_localize(None).dt.date.between(base.start, base.end).all()
     assert {h.channel for h in base.opening_hours} >= {"phone", "chat"}
+
+
+
+def test_a_centre_without_stored_hours_is_open_when_its_history_was(run: pipeline.PlanRun) -> None:
+    """A new centre stores no opening hours: the baseline names those its demand shows (so the
+    Opening hours lever has hours to extend), and the numbers are those of the inferred hours
+    the scenarios used before."""
+    stored = {k: v for k, v in run.stored.items() if k != "opening_hours"}
+    base = pipeline.scenario_baseline(run.demand, run.roster, run.history, stored, 1)
+    assert base is not None
+    assert base.opening_hours == infer_opening_hours(base.demand)
+    phone = next(h for h in base.opening_hours if h.channel == "phone")
+    assert not phone.is_closed(0) and phone.close_min[0] > phone.open_min[0]
+    spec = ScenarioSpec().with_hours(dataclasses.replace(phone, close_min=(24 * 60,) * 7))
+    named = pipeline.evaluate(base, run.settings, spec)
+    inferred = evaluate_scenario(base.demand, base.roster, run.settings, spec, opening_hours=None,
+                                 working_hours=base.working_hours)
+    assert named.fte == inferred.fte and named.cost_eur_per_month == inferred.cost_eur_per_month
+    assert named.extra_open_hours_per_week > 0
 
 
 # --------------------------------------------------------------------------- cache keys

@@ -48,7 +48,8 @@ def event_calendar(con: duckdb.DuckDBPyConnection, tr: Translator, result: Forec
             "kind": stored["kind"],
             "start_date": stored["start_date"],
             "end_date": stored["end_date"],
-            "channels": [list(c) for c in stored["channels"]],
+            # object dtype: an empty calendar (a new centre) must still be a column of lists
+            "channels": pd.Series([list(c) for c in stored["channels"]], index=stored.index, dtype=object),
             "uplift_pct": stored["uplift_pct"],
             "exclude_from_training": stored["exclude_from_training"].astype(bool),
         }
