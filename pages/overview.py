@@ -40,6 +40,7 @@ settings = plan_cache.current_settings(con)
 the_plan = plan_cache.get_plan(con, tr, settings)
 stale_notice(tr, plan_cache.horizon(con))
 centres.ended_early_notice(tr, plan_cache.horizon(con))
+centres.no_roster_notice(con, tr)
 tiles = plan.overview_tiles(the_plan, settings)
 for period in plan.TILE_PERIODS:
     view.tiles_row(tr, tiles[tiles["period"] == period], period)

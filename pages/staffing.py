@@ -71,6 +71,7 @@ rows = the_plan[the_plan["channel"] == channel]
 with head:
     view.stale_notice(tr, plan_cache.horizon(con))
     centres.ended_early_notice(tr, plan_cache.horizon(con))
+    centres.no_roster_notice(con, tr)
     view.headline(tr, rows, settings, channel)
     if rows["approximate"].any():  # an absurd volume: the queueing maths left its exact range
         st.warning(tr("staffing.approximate", n=int(rows["approximate"].sum()),

@@ -110,6 +110,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "First day of the plan; by default the day after this centre's newest history.",
         "Eerste dag van het plan; standaard de dag na de nieuwste historie van dit centrum.",
     ),
+    "centres.no_roster": (
+        "This centre has no roster and no shift patterns yet, so the figures \"with the roster\" "
+        "show what an empty floor delivers (nothing answered). The requirement, FTE and cost are "
+        "already this centre's. Add shift patterns or upload a roster on the Staffing page.",
+        "Dit centrum heeft nog geen rooster en geen diensten, dus de cijfers \"met het rooster\" "
+        "tonen wat een lege vloer levert (niets beantwoord). De behoefte, fte en kosten zijn al "
+        "van dit centrum. Voeg diensten toe of laad een rooster op de pagina Bezetting.",
+    ),
     "centres.ended_early": (
         "Series that end before this centre's newest data ({newest}); each is forecast from its "
         "own last day:",

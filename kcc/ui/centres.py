@@ -175,3 +175,11 @@ def ended_early_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None
         for s in horizon.ended_early
     ]
     st.info("\n".join([tr("centres.ended_early", newest=fmt_day(horizon.newest_day)), "", *lines]))
+
+
+def no_roster_notice(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    """Say plainly when the centre has neither a roster nor shift patterns: the KPIs "with the
+    roster" are then what nobody on the floor delivers (0 % answered), not a measurement."""
+    counts = store.table_counts(con)
+    if counts.get("roster", 0) == 0 and counts.get("shifts", 0) == 0:
+        st.info(tr("centres.no_roster"))

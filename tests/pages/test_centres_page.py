@@ -168,6 +168,9 @@ def test_a_centre_plans_from_its_own_history_and_names_a_series_that_ends_early(
     info = "\n".join(i.value for i in at.info)
     assert notice in info and item in info
     assert "Phone" not in info and "Telefoon" not in info
+    no_roster = {"en": "This centre has no roster and no shift patterns yet",
+                 "nl": "Dit centrum heeft nog geen rooster en geen diensten"}[lang]
+    assert no_roster in info, "the empty floor is named, not shown as a measured 0 % answered"
     if page == "staffing.py":  # the plan starts the day after this centre's history, not the demo's
         assert at.date_input(key=f"centres.plan_start.{centre.centre_id}").value == date(2025, 3, 10)
         assert at.date_input(key="staffing.day").value == date(2025, 3, 10)

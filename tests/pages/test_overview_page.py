@@ -17,6 +17,7 @@ TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "success")
 def test_overview_shows_tiles_gaps_and_freshness(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     assert not at.exception
+    assert not any("no roster" in i.value for i in at.info), "the demo has a roster"
     text = page_texts(at, TEXT_KINDS)
     for expected in ("What is loaded", "Coming week: 2026-11-16 to 2026-11-22",
                      "Coming month: 2026-11-16 to 2026-12-15", "Worst understaffed periods",
