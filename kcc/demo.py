@@ -549,7 +549,7 @@ LOAD_STEPS: Final[tuple[str, ...]] = (
 
 def load_demo(
     con: duckdb.DuckDBPyConnection,
-    progress: Callable[[float, str], None] | None = None,
+    progress: Callable[[float, str], object] | None = None,
     seed: int = 2026,
 ) -> None:
     """Empty the database and load the demo centre into it.

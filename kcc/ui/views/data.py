@@ -296,7 +296,7 @@ def _channel_map(tr: Translator, source: importer.SourceFile, fid: str,
             "value": st.column_config.TextColumn(tr("data.mapping.channel_raw"), disabled=True),
             "channel": st.column_config.SelectboxColumn(
                 tr("data.mapping.channel_id"), options=list(config.CHANNELS),
-                format_func=lambda c: channel_label(c, tr),
+                format_func=lambda c: channel_label(str(c), tr),
             ),
         },
         hide_index=True,
