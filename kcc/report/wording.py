@@ -58,7 +58,7 @@ def hours_text(hours: Mapping[Any, Sequence[str] | None] | None, lang: str = "en
         return ""
     norm: dict[int, tuple[str, str] | None] = {}
     for key, value in hours.items():
-        norm[int(key)] = tuple(value)[:2] if value else None  # type: ignore[assignment]
+        norm[int(key)] = tuple(value)[:2] if value else None  # type: ignore[assignment]  # (open, close) pair
     days = [norm.get(d) for d in range(7)]
     parts: list[str] = []
     start = 0
