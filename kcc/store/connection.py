@@ -233,7 +233,7 @@ def _write(function: Callable[_P, _T]) -> Callable[_P, _T]:
     @functools.wraps(function)
     def write(*args: _P.args, **kwargs: _P.kwargs) -> _T:
         con = args[0] if args else kwargs["con"]
-        lock = _shared(con).write_lock  # type: ignore[arg-type]
+        lock = _shared(con).write_lock  # type: ignore[arg-type]  # a write's first argument: the connection
 
         def attempt() -> _T:
             with lock:

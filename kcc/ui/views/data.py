@@ -201,7 +201,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         channel_map=channel_map,
         outcome_map=outcome_map,
         decimal_comma=decimal_comma,
-        **fields,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
     fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)))
