@@ -23,11 +23,12 @@ run: install
 	$(BIN)/python -m kcc.preflight
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-# Lint first (ruff, settings in pyproject.toml), then everything but the browser journeys on
+# Lint first (ruff, then mypy; settings in pyproject.toml), then everything but the browser journeys on
 # two workers, then the journeys one after another (each drives a live server and Chromium,
 # which need both cores).
 lint: install-dev
 	$(BIN)/ruff check kcc pages app.py
+	$(BIN)/mypy
 
 test: install-dev lint
 	$(BIN)/python -m pytest -n 2 -m "not browser"
@@ -42,4 +43,4 @@ bench: install-dev
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache data/kcc.duckdb data/kcc.duckdb.wal
+	rm -rf $(VENV) .pytest_cache .mypy_cache data/kcc.duckdb data/kcc.duckdb.wal

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeGuard, TypeVar
+
+import numpy as np
 
 from kcc.formatting import is_number
 from kcc.i18n import TranslatedError, t
@@ -85,8 +87,8 @@ def shown_value(value: object) -> object:
     return value if is_number(value) else repr(value)
 
 
-def _finite(value: object) -> bool:
-    return is_number(value) and math.isfinite(float(value))  # type: ignore[arg-type]
+def _finite(value: object) -> TypeGuard[int | float | np.integer | np.floating]:
+    return is_number(value) and math.isfinite(float(value))
 
 
 def number_in(name: str, value: object, low: float, high: float, *, unit: str = "",
@@ -102,9 +104,9 @@ def number_in(name: str, value: object, low: float, high: float, *, unit: str = 
     """
     if value is None and optional:
         return None
-    if not _finite(value) or not low <= float(value) <= high:  # type: ignore[arg-type]
+    if not _finite(value) or not low <= float(value) <= high:
         raise FieldError("range", field=name, value=value, low=low, high=high, unit=unit)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def whole_number(name: str, value: object, low: int, high: int, *, unit: str = "", step: int = 1) -> int:
@@ -116,11 +118,11 @@ def whole_number(name: str, value: object, low: int, high: int, *, unit: str = "
         ``"<name> must be a whole number between <low> and <high> <unit>[ in steps of <step>],
         got <value>"``.
     """
-    ok = _finite(value) and float(value).is_integer()  # type: ignore[arg-type]
-    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[call-overload]
+    ok = _finite(value) and float(value).is_integer()
+    if not ok or not low <= int(value) <= high or int(value) % step:  # type: ignore[call-overload]  # ok: a number
         code = "whole_step" if step > 1 else "whole"
         raise FieldError(code, field=name, value=value, low=low, high=high, unit=unit, step=step)
-    return int(value)  # type: ignore[call-overload]
+    return int(value)  # type: ignore[call-overload]  # ok above: a finite number
 
 
 def whole_at_least(name: str, value: object, low: int) -> int:
@@ -131,9 +133,9 @@ def whole_at_least(name: str, value: object, low: int) -> int:
     FieldError
         ``"<name> must be a whole number of <low> or more, got <value>"``.
     """
-    if not _finite(value) or not float(value).is_integer() or int(value) < low:  # type: ignore[arg-type, call-overload]
+    if not _finite(value) or not float(value).is_integer() or int(value) < low:
         raise FieldError("whole_at_least", field=name, value=value, low=low)
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 def at_least(name: str, value: object, low: float) -> float:
@@ -144,9 +146,9 @@ def at_least(name: str, value: object, low: float) -> float:
     FieldError
         ``"<name> must be a finite number of <low> or more, got <value>"``.
     """
-    if not _finite(value) or float(value) < low:  # type: ignore[arg-type]
+    if not _finite(value) or float(value) < low:
         raise FieldError("at_least", field=name, value=value, low=low)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def above(name: str, value: object, low: float = 0.0, *, unit: str = "") -> float:
@@ -157,9 +159,9 @@ def above(name: str, value: object, low: float = 0.0, *, unit: str = "") -> floa
     FieldError
         ``"<name> must be above <low> <unit>, got <value>"``.
     """
-    if not is_number(value) or not float(value) > low:  # type: ignore[arg-type]
+    if not is_number(value) or not float(value) > low:
         raise FieldError("above", field=name, value=value, low=low, unit=unit)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def above_at_most(name: str, value: object, high: float, *, low: float = 0.0, unit: str = "",
@@ -175,9 +177,9 @@ def above_at_most(name: str, value: object, high: float, *, low: float = 0.0, un
     if value is None:
         _missing(name, optional)
         return None
-    if not _finite(value) or not low < float(value) <= high:  # type: ignore[arg-type]
+    if not _finite(value) or not low < float(value) <= high:
         raise FieldError("above_at_most", field=name, value=value, low=low, high=high, unit=unit)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)
 
 
 def share(name: str, value: object, *, low: float = 0.0, high: float = 1.0, low_open: bool = True,
@@ -193,11 +195,11 @@ def share(name: str, value: object, *, low: float = 0.0, high: float = 1.0, low_
     if value is None:
         _missing(name, optional)
         return None
-    ok = _finite(value) and (low < float(value) if low_open else low <= float(value))  # type: ignore[arg-type]
-    if not ok or not float(value) <= high:  # type: ignore[arg-type]
+    ok = _finite(value) and (low < float(value) if low_open else low <= float(value))
+    if not ok or not float(value) <= high:  # type: ignore[arg-type]  # ok: a finite number
         code = "share_above" if low_open else "share_from"
         raise FieldError(code, field=name, value=value, low=low, high=high)
-    return float(value)  # type: ignore[arg-type]
+    return float(value)  # type: ignore[arg-type]  # ok above: a finite number
 
 
 def in_interval(name: str, value: object, low: float, high: float, *, low_open: bool = False,
@@ -215,7 +217,7 @@ def in_interval(name: str, value: object, low: float, high: float, *, low_open: 
     if value is None:
         _missing(name, optional)
         return None
-    number = float(value) if is_number(value) else math.nan  # type: ignore[arg-type]
+    number = float(value) if is_number(value) else math.nan
     ok_low = number > low if low_open else number >= low
     ok_high = number < high if high_open else number <= high
     if not (math.isfinite(number) or (high == math.inf and number == math.inf)) or not (ok_low and ok_high):

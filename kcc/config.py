@@ -7,11 +7,11 @@ import contextvars
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 PROJECT_ROOT: Final[Path] = Path(__file__).resolve().parents[1]
 
@@ -66,8 +66,13 @@ def channel_list(value: object) -> list[str]:
     commas or semicolons; nothing (None, NaN, empty) gives an empty list. Ids are not checked."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
-    parts = re.split(r"[,;]+", value) if isinstance(value, str) else value
-    return [str(part).strip() for part in parts if str(part).strip()]  # type: ignore[union-attr]
+    if isinstance(value, str):
+        parts: Iterable[object] = re.split(r"[,;]+", value)
+    elif isinstance(value, Iterable):
+        parts = value
+    else:  # a number or other scalar is no list of channels
+        raise TypeError(f"channels must be a list or text, got {value!r}")
+    return [str(part).strip() for part in parts if str(part).strip()]
 
 
 def db_path() -> str:
@@ -158,7 +163,7 @@ def upload_limits() -> UploadLimits:
         When a variable is not a number above 0 (naming the variable).
     """
     defaults = UploadLimits()
-    values: dict[str, float | int] = {}
+    values: dict[str, Any] = {}  # int or float, as each field's default
     for name, variable in UPLOAD_LIMIT_SETTINGS.items():
         text = os.environ.get(variable, "").strip()
         if not text:

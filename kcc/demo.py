@@ -357,7 +357,7 @@ def _email_wait_s(instant_s: np.ndarray, holiday_days: set[date]) -> np.ndarray:
     # A week past the history so that weekend mail at the end still waits for Monday.
     days = pd.date_range(HISTORY_START, HISTORY_END + timedelta(weeks=1), freq="D")
     weekday = days.day_of_week.to_numpy()
-    works = (work_close[weekday] > work_open[weekday]) & ~np.isin(days.date, list(holiday_days))
+    works = (work_close[weekday] > work_open[weekday]) & ~np.isin(days.date, np.array(list(holiday_days), dtype=object))
     start_s, end_s = (
         (days[works] + pd.to_timedelta(minutes[weekday][works], unit="min"))
         .tz_localize(TIMEZONE)
@@ -599,7 +599,7 @@ LOAD_STEPS: Final[tuple[str, ...]] = (
 
 def load_demo(
     con: duckdb.DuckDBPyConnection,
-    progress: Callable[[float, str], None] | None = None,
+    progress: Callable[[float, str], object] | None = None,
     seed: int = 2026,
 ) -> None:
     """Empty the database and load the demo centre into it.

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -129,7 +129,7 @@ def csv_text(value: Any) -> Any:
     return value
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | float | np.integer | np.floating]:
     """True for a real number (numpy scalars included); False for booleans and anything else."""
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
@@ -163,9 +163,9 @@ def fmt_number(value: float | None, decimals: int = 0, lang: str = "en", *,
     >>> fmt_number(12345.678, 1, "en"), fmt_number(12345.678, 1, "nl")
     ('12,345.7', '12.345,7')
     """
-    if not is_number(value) or math.isnan(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or math.isnan(float(value)):
         return missing
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     if math.isinf(number):
         return "∞" if number > 0 else "-∞"
     text = f"{number:,.{decimals}f}"
@@ -195,17 +195,17 @@ def fmt_pct(share: float | None, decimals: int = 1, lang: str = "en", *, space: 
     -------
     str
     """
-    if not is_number(share) or math.isnan(float(share)):  # type: ignore[arg-type]
+    if not is_number(share) or math.isnan(float(share)):
         return missing
-    return f"{fmt_number(100.0 * float(share), decimals, lang)}{' ' if space else ''}%"  # type: ignore[arg-type]
+    return f"{fmt_number(100.0 * float(share), decimals, lang)}{' ' if space else ''}%"
 
 
 def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
                missing: str = DASH) -> str:
     """A difference with its sign: ``+1,234.5`` / ``-0,5``; ``missing`` when not finite."""
-    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):
         return missing
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     text = fmt_number(abs(number), decimals, lang)
     return ("-" if number < 0 and text.strip("0.,") else "+") + text
 
@@ -226,9 +226,9 @@ def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> s
     -------
     str
     """
-    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):
         return DASH
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     sign = ("+" if number >= 0 else "-") if signed else ("-" if number < 0 else "")
     return f"{sign}EUR {fmt_number(abs(number), 0, lang)}"
 
@@ -271,9 +271,9 @@ def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
     ``593,674`` -> ``593.7k`` (``593,7k`` in Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``);
     below 10,000 the whole number.
     """
-    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+    if not is_number(value) or not math.isfinite(float(value)):
         return missing
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     size = abs(number)
     if size >= 1e6:
         text, suffix = f"{size / 1e6:,.2f}", " mln" if lang == "nl" else "M"

@@ -245,7 +245,7 @@ def forecast_demand(history: pd.DataFrame, span: plan.PlanHorizon | None,
         ``kcc.plan.DEMAND_COLUMNS`` within the horizon.
     """
     parts = [] if span is None else [forecast_one(c, q, days) for c, q, days in span.forecast_days]
-    if not parts:
+    if span is None or not parts:
         return pd.DataFrame(columns=list(plan.DEMAND_COLUMNS))
     demand = plan.demand_from_forecast(history, pd.concat(parts, ignore_index=True))
     return plan.within_horizon(demand, span)

@@ -117,8 +117,8 @@ def _origin_predictions(
     if method == "auto":
         results = {"auto": results[chosen], **results}
     for b in BASELINES:
-        mat = baseline_matrix(train.matrix, horizon_days, b)
-        results[b] = (mat.sum(axis=1), {}, mat, {})
+        base = baseline_matrix(train.matrix, horizon_days, b)
+        results[b] = (base.sum(axis=1), {}, base, {})
     return results, chosen
 
 

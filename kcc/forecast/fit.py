@@ -146,8 +146,8 @@ def fit_forecast(
     chosen = [selection.method] if selection is not None and selection.method else None
     stage, all_dates, cal = run_daily(grid, horizon_days, method, frame, country, levels, chosen)
     used = stage.chosen
-    if chosen:
-        selected_by, scores = "backtest", selection.scores  # type: ignore[union-attr]
+    if chosen and selection is not None:  # chosen implies a selection
+        selected_by, scores = "backtest", selection.scores
     else:
         selected_by = "inner" if method == "auto" else ""
         scores = stage.selection

@@ -119,7 +119,7 @@ def _stage_rows(
             stage, lo.to_pydatetime(), hi.to_pydatetime(), examples
         )
         count += n
-        firsts += [first] if n else []
+        firsts += [first] if first is not None else []  # None exactly when n is 0
         found.append(rows)
     if not count:
         return []

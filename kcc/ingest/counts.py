@@ -108,7 +108,7 @@ def _all_rows(source: SourceFile) -> pd.DataFrame:
     """Every row of the file as text: a source read as a sample is read again, whole."""
     if source.complete:
         return source.frame
-    return read_source(source.data or source.path or "", source.name,  # type: ignore[arg-type]
+    return read_source(source.data or source.path or "", source.name,
                        delimiter=source.delimiter, complete=True).frame
 
 

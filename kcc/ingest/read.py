@@ -491,7 +491,7 @@ def _read_xlsx(raw: bytes | None, path: str | None, name: str, limits: config.Up
     try:
         # The zip directory says how big each part unpacks (zipfile never unpacks more than
         # that), so a packed bomb is refused before any sheet is parsed.
-        with zipfile.ZipFile(source) as archive:  # type: ignore[arg-type]
+        with zipfile.ZipFile(source) as archive:  # type: ignore[arg-type]  # bytes or a path, never neither
             members = archive.infolist()
             if "xl/workbook.xml" not in {m.filename for m in members}:
                 raise SourceError("not_text", name=name, field="zip")

@@ -161,8 +161,8 @@ def parse_roster(
     found = {role: _find(columns, role) for role in ROSTER_ALIASES}
     missing = [role for role in ("channel", "ds", "agents") if found[role] is None]
     if missing:
-        problems = tuple(RosterProblem(None, None, role, "missing_column") for role in missing)
-        return RosterFile(_empty(tz), problems, len(raw))
+        absent = tuple(RosterProblem(None, None, role, "missing_column") for role in missing)
+        return RosterFile(_empty(tz), absent, len(raw))
     frame, valid, problems = _roster_rows(raw, found, tz, channels)
     interval = _interval_min(frame[valid], raw, found["interval_min"])
     if interval is None:

@@ -58,8 +58,11 @@ def evaluate(
     *,
     need_asa: bool = True,
     fast: bool = False,
-) -> dict[str, FloatArray]:
-    """Evaluate all models on flat arrays (rates per second; ``inf`` patience/lines = none)."""
+) -> dict[str, NDArray[Any]]:
+    """Evaluate all models on flat arrays (rates per second; ``inf`` patience/lines = none).
+
+    Float metrics, and the bool arrays ``feasible`` and ``approximate``.
+    """
     size = lam.size
     r = _empty_result((size,))
     a = lam * aht

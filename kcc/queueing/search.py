@@ -9,6 +9,7 @@ all elements in lock-step and its work is bounded whatever the load.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -71,7 +72,7 @@ class _Search:
     sl_floor: FloatArray | None
     need_asa: bool
 
-    def check(self, m: dict[str, FloatArray], sel: Index | slice) -> Mask:
+    def check(self, m: dict[str, NDArray[Any]], sel: Index | slice) -> Mask:
         """Targets met by the metrics ``m`` of the elements ``sel``."""
         ok = np.array(m["feasible"], dtype=bool)
         if self.sl_floor is not None:
@@ -270,7 +271,8 @@ def _step_erlang_c(s: _Search, answer: FloatArray) -> tuple[Index, FloatArray]:
         keep = ~ok & ~leave
         if not np.any(keep):
             break
-        act, n_a, a_a, e_a, tt_a, h_a = (v[keep] for v in (act, n_a, a_a, e_a, tt_a, h_a))
+        act = act[keep]  # indices, apart from the float arrays
+        n_a, a_a, e_a, tt_a, h_a = (v[keep] for v in (n_a, a_a, e_a, tt_a, h_a))
         sel = ci[act]
         n_a = n_a + 1.0
         e_a = a_a * e_a / (n_a + a_a * e_a)

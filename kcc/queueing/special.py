@@ -290,7 +290,7 @@ def _asa_given_wait_stride(
     """
     h = np.maximum(np.floor(width / 64.0), 1.0)
     count = int(np.ceil(np.max(span / h))) + 2
-    grid = h[:, None] * np.arange(count)[None, :]
+    grid = h[:, None] * np.arange(count, dtype=np.float64)[None, :]
     s = y + 1.0
     sg = s[:, None]
     with np.errstate(under="ignore"):
@@ -333,7 +333,7 @@ def _asa_given_wait_bell(
     step = np.maximum(np.floor(sigma / 8.0), 1.0)
     half = int(np.ceil(np.max(40.0 * sigma / step)))
     base = np.floor(peak)
-    grid = base[:, None] + step[:, None] * np.arange(-half, half + 1)[None, :]
+    grid = base[:, None] + step[:, None] * np.arange(-half, half + 1, dtype=np.float64)[None, :]
     grid = np.maximum(grid, 0.0)  # never reached: the peak is more than 40 widths above 0
     d = grid - base[:, None]
     s = y + base + 1.0

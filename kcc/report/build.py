@@ -329,11 +329,11 @@ def _risks(channels: Sequence[ChannelOutcome], goals: Sequence[ChannelGoal], cos
             continue
         name = channel_name(channel.channel, lang)
         if (finite(channel.service_level_scen) and goal.target_service_level is not None
-                and channel.service_level_scen < goal.target_service_level - 0.005):  # type: ignore[operator]
+                and channel.service_level_scen < goal.target_service_level - 0.005):
             risks.append(tr("report.risk_sl", channel=name, achieved=fmt_pct(channel.service_level_scen, 1, lang),
                             target=fmt_pct(goal.target_service_level, 1, lang)))
         if (finite(channel.abandon_scen) and goal.max_abandon is not None
-                and channel.abandon_scen > goal.max_abandon + 0.0005):  # type: ignore[operator]
+                and channel.abandon_scen > goal.max_abandon + 0.0005):
             risks.append(tr("report.risk_abandon", channel=name, achieved=fmt_pct(channel.abandon_scen, 1, lang),
                             target=fmt_pct(goal.max_abandon, 1, lang)))
     if cost_delta_eur > 0.5:

@@ -15,13 +15,13 @@ def _md_cell(text: str) -> str:
 
 
 def _md_table(columns: Sequence[str], rows: Iterable[Sequence[str]], total: bool = False) -> list[str]:
-    rows = [tuple(row) for row in rows]
-    numeric = numeric_columns(Table("", tuple(columns), tuple(rows)))
+    body = [tuple(row) for row in rows]
+    numeric = numeric_columns(Table("", tuple(columns), tuple(body)))
     lines = ["| " + " | ".join(_md_cell(c) for c in columns) + " |",
              "|" + "|".join("---:" if n else ":---" for n in numeric) + "|"]
-    for index, row in enumerate(rows):
+    for index, row in enumerate(body):
         cells = [_md_cell(c) for c in row]
-        if total and index == len(rows) - 1:
+        if total and index == len(body) - 1:
             cells = [f"**{c}**" if c else c for c in cells]
         lines.append("| " + " | ".join(cells) + " |")
     return lines

@@ -26,7 +26,7 @@ _MARGIN = Inches(0.5)
 _WIDTH = Inches(12.333)
 
 
-class _LiteralWorkbookWriter(CategoryWorkbookWriter):  # type: ignore[misc]
+class _LiteralWorkbookWriter(CategoryWorkbookWriter):
     """The chart's embedded workbook (its data, which PowerPoint opens in Excel) with every
     name kept as text: XlsxWriter would otherwise write a name starting with ``=`` as a
     formula and one starting with ``http://`` as a link."""
@@ -39,7 +39,7 @@ class _LiteralWorkbookWriter(CategoryWorkbookWriter):  # type: ignore[misc]
         workbook.close()
 
 
-class _LiteralChartData(CategoryChartData):  # type: ignore[misc]
+class _LiteralChartData(CategoryChartData):
     """python-pptx's ``CategoryChartData`` writing its workbook with ``_LiteralWorkbookWriter``."""
 
     @lazyproperty

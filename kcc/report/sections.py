@@ -121,7 +121,7 @@ def _r(value: float | None, decimals: int) -> float | None:
 
 
 def _pct_value(share: float | None) -> float | None:
-    return _r(100.0 * share, 1) if finite(share) else None  # type: ignore[operator]
+    return _r(100.0 * share, 1) if finite(share) else None
 
 
 def _delta_pct(base: float, scen: float, lang: str) -> str:
@@ -231,7 +231,7 @@ def _channels_section(s: StrategySummary) -> Section:
 def _weighted(values: Iterable[float | None], weights: Iterable[float]) -> float | None:
     pairs = [(v, w) for v, w in zip(values, weights, strict=True) if finite(v) and w > 0]
     total = sum(w for _, w in pairs)
-    return sum(v * w for v, w in pairs) / total if total > 0 else None  # type: ignore[operator]
+    return sum(v * w for v, w in pairs) / total if total > 0 else None
 
 
 def _hours_section(s: StrategySummary) -> Section:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 import numpy as np
 
@@ -22,7 +22,7 @@ def tr_for(lang: str) -> Callable[..., str]:
     return tr
 
 
-def finite(value: float | None) -> bool:
+def finite(value: float | None) -> TypeGuard[float]:
     """Whether ``value`` is a finite number (not None, NaN or infinite)."""
     return value is not None and isinstance(value, (int, float, np.floating, np.integer)) and math.isfinite(value)
 
@@ -58,7 +58,7 @@ def hours_text(hours: Mapping[Any, Sequence[str] | None] | None, lang: str = "en
         return ""
     norm: dict[int, tuple[str, str] | None] = {}
     for key, value in hours.items():
-        norm[int(key)] = tuple(value)[:2] if value else None  # type: ignore[assignment]
+        norm[int(key)] = tuple(value)[:2] if value else None  # type: ignore[assignment]  # (open, close) pair
     days = [norm.get(d) for d in range(7)]
     parts: list[str] = []
     start = 0

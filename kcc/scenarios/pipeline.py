@@ -65,7 +65,7 @@ def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequen
     scn_accept = open_mask(grid, scn_hours)
     arrivals = unconstrain(grid, base_accept, behaviour, estimate_closed=True)
     base = constrain(grid, arrivals, base_accept, behaviour)
-    factor = np.array([spec.fcr_for(c).volume_factor if spec.fcr_for(c) else 1.0 for c in grid.channels])
+    factor = np.array([f.volume_factor if (f := spec.fcr_for(c)) else 1.0 for c in grid.channels])
     flows: list[ShiftFlow] = []
     scn_arrivals, gave_up = mix_channels(grid, arrivals * factor[:, None], spec.shifts, flows)
     for row, channel in enumerate(grid.channels):

@@ -594,7 +594,7 @@ def _build(cls: type[_T], data: Mapping[str, Any], path: str) -> _T:
     """Construct dataclass ``cls`` from a mapping, with messages naming unknown fields."""
     if not isinstance(data, Mapping):
         raise ValueError(f"{path or 'spec'} must be a mapping, got {type(data).__name__}")
-    names = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]  # cls: a spec dataclass
     unknown = sorted(set(data) - set(names))
     if unknown:
         raise ValueError(f"unknown scenario field(s){' in ' + path if path else ''}: {', '.join(unknown)}")

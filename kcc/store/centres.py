@@ -23,6 +23,7 @@ from kcc.i18n import TranslatedError, show_stored
 from kcc.store.connection import (
     _cursor,
     _delete_centre_rows,
+    _one,
     _transaction,
     _write,
     bind_centre,
@@ -181,11 +182,11 @@ def create_centre(con: duckdb.DuckDBPyConnection, name: str, *, time_zone: str,
     zone = _check_zone(time_zone)
     code = (country or "").strip().upper() or None
     with _transaction(con) as cur:
-        row = cur.execute(
+        row = _one(cur.execute(
             """INSERT INTO centres (name, time_zone, country, is_demo, hidden, created_at)
                VALUES ($name, $tz, $country, FALSE, FALSE, now()) RETURNING centre_id""",
             {"name": text, "tz": zone, "country": code},
-        ).fetchone()
+        ))
         cur.execute(
             "INSERT INTO settings VALUES ($centre, 'country', to_json($country)::VARCHAR)",
             {"centre": int(row[0]), "country": code or ""},

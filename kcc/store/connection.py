@@ -16,14 +16,14 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Final, ParamSpec, TypeVar
+from typing import Any, Final, ParamSpec, TypeVar
 
 import duckdb
 import pandas as pd
 
 from kcc import config
 from kcc.i18n import TranslatedError
-from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, _migrate
+from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, StoreError, _migrate
 from kcc.warning_filters import ignoring
 
 _P = ParamSpec("_P")
@@ -83,10 +83,10 @@ def _shared(con: duckdb.DuckDBPyConnection) -> _Shared:
         if shared is None:
             # A connection opened without ``connect`` (a caller's own ``duckdb.connect``):
             # asked once, here, for its zone and file, then remembered like the others.
-            zone, target = con.execute(
+            zone, target = _one(con.execute(
                 """SELECT current_setting('TimeZone'), coalesce(path, ':memory:')
                    FROM duckdb_databases() WHERE database_name = current_database()"""
-            ).fetchone()
+            ))
             shared = _register(con, str(target), str(zone))
     return shared
 
@@ -192,6 +192,18 @@ def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cur
 
 
+def _one(cur: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """The row of a query that always returns one (an aggregate, ``RETURNING``, a setting).
+
+    DuckDB types ``fetchone`` as maybe ``None``; a missing row here is a store bug, so it is
+    named as one rather than surfacing as a ``TypeError`` on ``None``.
+    """
+    row = cur.fetchone()
+    if row is None:
+        raise StoreError("a query that always returns one row returned none")
+    return row
+
+
 def _retryable(error: duckdb.Error) -> bool:
     """DuckDB asks for the call again: a write conflict with another transaction, or a busy
     connection."""
@@ -221,7 +233,7 @@ def _write(function: Callable[_P, _T]) -> Callable[_P, _T]:
     @functools.wraps(function)
     def write(*args: _P.args, **kwargs: _P.kwargs) -> _T:
         con = args[0] if args else kwargs["con"]
-        lock = _shared(con).write_lock  # type: ignore[arg-type]
+        lock = _shared(con).write_lock  # type: ignore[arg-type]  # a write's first argument: the connection
 
         def attempt() -> _T:
             with lock:
@@ -284,10 +296,10 @@ def data_version(con: duckdb.DuckDBPyConnection) -> int:
 def is_empty(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> bool:
     """True when the centre holds no volumes (first start, or a new centre)."""
     cur = _cursor(con)
-    return cur.execute(
+    return _one(cur.execute(
         "SELECT count(*) FROM interval_volumes WHERE centre_id = $centre",
         {"centre": centre_of(con, centre_id)},
-    ).fetchone()[0] == 0
+    ))[0] == 0
 
 
 @_write
@@ -312,9 +324,9 @@ def table_counts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
     return {
-        table: int(cur.execute(
+        table: int(_one(cur.execute(
             f"SELECT count(*) FROM {table} WHERE centre_id = $centre", centre  # noqa: S608
-        ).fetchone()[0])
+        ))[0])
         for table in DATA_TABLES
     }
 

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _transaction, _write, centre_of
+from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 from kcc.store.volumes import _finish_import, _insert_import
 
@@ -67,14 +67,14 @@ def write_event(
     }
     with _transaction(con) as cur:
         if event_id is None:
-            row = cur.execute(
+            row = _one(cur.execute(
                 """INSERT INTO events (centre_id, name, kind, start_date, end_date, channels,
                        uplift_pct, exclude_from_training, source)
                    VALUES ($centre, $name, $kind, $start, $end, $channels, $uplift, $exclude,
                            $source)
                    RETURNING event_id""",
                 params,
-            ).fetchone()
+            ))
             return int(row[0])
         cur.execute(
             """UPDATE events SET name = $name, kind = $kind, start_date = $start,
@@ -141,12 +141,12 @@ def replace_roster(
         import_id = _insert_import(cur, record, centre)
         cur.register("new_roster", rows)
         span = """SELECT channel, min(ds) AS lo, max(ds) AS hi FROM new_roster GROUP BY channel"""
-        replaced = cur.execute(
+        replaced = _one(cur.execute(
             f"""SELECT count(*) FROM roster r JOIN ({span}) s
                 ON r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi
                 WHERE r.centre_id = $centre""",  # noqa: S608
             {"centre": centre},
-        ).fetchone()[0]
+        ))[0]
         cur.execute(
             f"""DELETE FROM roster r USING ({span}) s
                 WHERE r.channel = s.channel AND r.ds BETWEEN s.lo AND s.hi
@@ -255,7 +255,7 @@ def save_scenario(
         "centre": centre_of(con, centre_id),
     }
     with _transaction(con) as cur:
-        row = cur.execute(
+        row = _one(cur.execute(
             """INSERT INTO scenarios (centre_id, name, description, spec_json, spec_version,
                    created_by, created_at, updated_by, updated_at)
                VALUES ($centre, $name, $desc, $spec, $version, $user, now(), $user, now())
@@ -264,7 +264,7 @@ def save_scenario(
                    updated_by = excluded.updated_by, updated_at = excluded.updated_at
                RETURNING scenario_id""",
             params,
-        ).fetchone()
+        ))
     return int(row[0])
 
 

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _bump_data_version, _cursor, _df, _shared, centre_of
+from kcc.store.connection import _bump_data_version, _cursor, _df, _one, _shared, centre_of
 from kcc.store.schema import DEMO_CENTRE_ID, ImportRecord, StoreError, WriteOutcome
 from kcc.store.staging_sql import (
     OUTCOMES,
@@ -159,10 +159,10 @@ def _fast_stage_scan(
             {**params, **{f"o_{o}": [k for k, v in keys.items() if v == o and k]
                           for o in OUTCOMES}},
         )
-        by_outcome = not cur.execute(
+        by_outcome = not _one(cur.execute(
             """SELECT coalesce(sum(rows_read - answered - abandoned - closed_attempts - ignored), 0)
                FROM kcc_stage"""
-        ).fetchone()[0]
+        ))[0]
     else:
         cur.execute(_stage_sql(columns, interval_min, fast, by_outcome=True), params)
     if not by_outcome:  # some outcome text needs trimming, or is empty: map per raw text
@@ -179,13 +179,13 @@ def _stage_counts(
 ) -> tuple[int, dict[str, int]]:
     """Rows in ``kcc_stage`` and, when any row is bad, rows failing each check of the rows
     ``sql`` selects."""
-    rows_read, bad_rows = cur.execute(
+    rows_read, bad_rows = _one(cur.execute(
         "SELECT coalesce(sum(rows_read), 0), coalesce(sum(bad_rows), 0) FROM kcc_stage"
-    ).fetchone()
+    ))
     counts = dict.fromkeys(STAGE_CHECKS, 0)
     if bad_rows:
         sums = ", ".join(f"count(*) FILTER (WHERE {cond})" for cond in STAGE_CHECKS.values())
-        found = cur.execute(f"SELECT {sums} FROM ({sql})", params).fetchone()  # noqa: S608
+        found = _one(cur.execute(f"SELECT {sums} FROM ({sql})", params))  # noqa: S608
         counts = {code: int(n) for code, n in zip(STAGE_CHECKS, found, strict=True)}
     return int(rows_read), counts
 
@@ -275,19 +275,19 @@ def stage_contacts(
 def _numbered_source(stage: ContactStage) -> str:
     """The source with a 1-based data row number ``_row`` (materialised once, on demand)."""
     cur = stage.cursor
-    exists = cur.execute(
+    exists = _one(cur.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'kcc_numbered' AND temporary"
-    ).fetchone()[0]
+    ))[0]
     if not exists:
         # A table keeps insertion order, so its rowid is the row's position in the file.
         cur.execute(
             f"CREATE TEMP TABLE kcc_numbered AS SELECT * FROM {stage.source_sql}",  # noqa: S608
             stage.source_params,
         )
-    has_row = cur.execute(
+    has_row = _one(cur.execute(
         """SELECT count(*) FROM duckdb_columns()
            WHERE table_name = 'kcc_numbered' AND column_name = '_row'"""
-    ).fetchone()[0]
+    ))[0]
     if has_row:
         return "kcc_numbered"
     # rowids of a table created in an open transaction start at a large offset.
@@ -321,11 +321,11 @@ def stage_arrivals_between(
     rolled-up stage; only examples read the file again (``limit=0`` skips them)."""
     cur = stage.cursor
     span = {"lo": lo, "hi": hi}
-    count, first = cur.execute(
+    count, first = _one(cur.execute(
         """SELECT coalesce(sum(contacts), 0), min(ds_local) FILTER (WHERE contacts > 0)
            FROM kcc_stage WHERE channel IS NOT NULL AND ds_local >= $lo AND ds_local < $hi""",
         span,
-    ).fetchone()
+    ))
     if not count or limit <= 0:
         return int(count), first, pd.DataFrame(columns=["row", "value"])
     typed = _typed_contacts_sql(stage.columns, _numbered_source(stage), "_row")
@@ -352,19 +352,19 @@ def stage_duplicates(stage: ContactStage, limit: int = 5) -> tuple[int, pd.DataF
         # series by series.
         # The scan kept the 64-bit hash of every id; distinct hashes are cheap to count,
         # and a collision can only make ids look repeated, which the exact check clears.
-        repeated = cur.execute(
+        repeated = _one(cur.execute(
             """SELECT count(*) - count(DISTINCT h)
                FROM (SELECT unnest(id_hashes) AS h FROM kcc_stage)"""
-        ).fetchone()[0]
+        ))[0]
         if not repeated:
             return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
     typed = _typed_contacts_sql(stage.columns, stage.source_sql, "NULL")
-    surplus = cur.execute(
+    surplus = _one(cur.execute(
         f"""SELECT coalesce(sum(n - 1), 0) FROM (
                 SELECT count(*) AS n FROM ({typed}) WHERE contact_id IS NOT NULL
                 GROUP BY channel, queue, contact_id HAVING count(*) > 1)""",  # noqa: S608
         {**stage.source_params, **_typed_params(stage.columns)},
-    ).fetchone()[0]
+    ))[0]
     if not surplus:
         return 0, pd.DataFrame(columns=["row", "contact_id", "first_row"])
     typed = _typed_contacts_sql(stage.columns, _numbered_source(stage), "_row")

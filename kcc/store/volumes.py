@@ -12,14 +12,14 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _transaction, _write, centre_of
+from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 
 # --------------------------------------------------------------------------- imports
 
 
 def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord, centre_id: int) -> int:
-    row = cur.execute(
+    row = _one(cur.execute(
         """INSERT INTO imports (centre_id, file_name, kind, imported_by, imported_at, rows_read,
                rows_imported, rows_ignored, rows_replaced, message)
            VALUES ($centre, $file, $kind, $by, now(), $read, 0, $ignored, 0, $msg)
@@ -33,7 +33,7 @@ def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord, centre_
             "ignored": record.rows_ignored,
             "msg": record.message,
         },
-    ).fetchone()
+    ))
     return int(row[0])
 
 
@@ -162,13 +162,13 @@ def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spa
     return count."""
     cur.execute(f"CREATE OR REPLACE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
     centre = {"centre": centre_id}
-    count = cur.execute(
+    count = _one(cur.execute(
         f"""SELECT count(*) FROM {table} t JOIN kcc_spans s
             ON t.channel = s.channel AND t.queue = s.queue
            AND t.{time_col} BETWEEN s.lo AND s.hi
             WHERE t.centre_id = $centre""",  # noqa: S608 - names are constants
         centre,
-    ).fetchone()[0]
+    ))[0]
     if count:  # a first import of a series has nothing to replace
         cur.execute(
             f"""DELETE FROM {table} t USING kcc_spans s
@@ -244,7 +244,7 @@ def replace_contacts(
 def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int,
                      centre_id: int) -> int:
     """Aggregate an import's contacts into intervals (replacing that period); rows replaced."""
-    tz = cur.execute("SELECT current_setting('TimeZone')").fetchone()[0]
+    tz = _one(cur.execute("SELECT current_setting('TimeZone')"))[0]
     params = {"id": import_id, "width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
     cur.execute(
         """CREATE OR REPLACE TEMP TABLE new_intervals AS
@@ -372,17 +372,17 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
     """
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
-    volumes = cur.execute(
+    volumes = _one(cur.execute(
         """SELECT count(*), max(import_id), sum(offered), min(ds), max(ds) FROM interval_volumes
            WHERE centre_id = $centre""",
         centre,
-    ).fetchone()
-    events = cur.execute(
+    ))
+    events = _one(cur.execute(
         """SELECT count(*), sum(hash(event_id, name, kind, start_date, end_date, channels,
                                      uplift_pct, exclude_from_training))
            FROM events WHERE centre_id = $centre""",
         centre,
-    ).fetchone()
+    ))
     return tuple(str(v) for v in (*volumes, *events))
 
 

@@ -60,6 +60,16 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
         store.connect(path)
 
 
+def test_a_missing_single_row_is_named_as_a_store_error() -> None:
+    from kcc.store.connection import _one
+
+    raw = duckdb.connect(":memory:")
+    assert _one(raw.execute("SELECT 1, 'a'")) == (1, "a")
+    with pytest.raises(store.StoreError, match="always returns one row returned none"):
+        _one(raw.execute("SELECT 1 WHERE false"))
+    raw.close()
+
+
 # --------------------------------------------------------------------------- transactions
 
 

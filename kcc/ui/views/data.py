@@ -195,7 +195,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         channel_map=channel_map,
         outcome_map=outcome_map,
         decimal_comma=decimal_comma,
-        **fields,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
     fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)))
@@ -290,7 +290,7 @@ def _channel_map(tr: Translator, source: importer.SourceFile, fid: str,
             "value": st.column_config.TextColumn(tr("data.mapping.channel_raw"), disabled=True),
             "channel": st.column_config.SelectboxColumn(
                 tr("data.mapping.channel_id"), options=list(config.CHANNELS),
-                format_func=lambda c: channel_label(c, tr),
+                format_func=lambda c: channel_label(str(c), tr),
             ),
         },
         hide_index=True,

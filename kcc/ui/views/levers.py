@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from kcc import config
 from kcc.charts import scenarios as charts
@@ -143,7 +144,7 @@ class LeversView:
         """The scenario's numbers with the same labels and definitions as Overview and Staffing;
         the small print is the difference with the baseline."""
         tr, res, ref = self.tr, self.result, self.reference
-        cols = st.columns(4)
+        cols: Sequence[DeltaGenerator] = st.columns(4)
         cols[0].metric(tr("common.kpi_required_fte"), fmt_number(res.fte, 1), fmt_signed(res.fte - ref.fte, 1),
                        delta_color="inverse", border=True)
         cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(res.fte_rostered, 1), border=True)
@@ -364,7 +365,7 @@ class LeversView:
         tr, spec, channels, names = self.tr, self.spec, self.channels, self.channel_names
         st.caption(tr("levers.mix_intro"))
         with st.form("levers.mix_form"):
-            cols = st.columns(3)
+            cols: Sequence[DeltaGenerator] = st.columns(3)
             source = cols[0].selectbox(tr("levers.mix_source"), channels, format_func=self.channel_name,
                                        key="levers.mix_source")
             targets = [*channels, "self_service"]
@@ -523,7 +524,7 @@ class LeversView:
                 today = inputs.fcr_today(lever, measure.repeat_rate if measure else None)
                 goal = lever.fcr if lever else today
                 longer = lever.aht_change if lever else 0.0
-                cols = st.columns([2, 3, 3, 3])
+                cols: Sequence[DeltaGenerator] = st.columns([2, 3, 3, 3])
                 cols[0].markdown(f"**{names[channel]}**")
                 source_key = "levers.fcr_measured" if channel in measured else "levers.fcr_input"
                 base_pct = cols[1].slider(tr("levers.fcr_today") + f" ({tr(source_key)})", 5, 100, round(100 * today),
@@ -615,7 +616,7 @@ class LeversView:
                 return tr("levers.not_recovered")
             return f"{fmt_number(value)} {tr('common.unit_min')}"
 
-        cols = st.columns(4)
+        cols: Sequence[DeltaGenerator] = st.columns(4)
         cols[0].metric(tr("levers.m_recovery_without"), minutes(outcome.recovery_min_without))
         cols[1].metric(tr("levers.m_recovery_with"), minutes(outcome.recovery_min_with))
         cols[2].metric(tr("levers.m_peak_backlog"), self._contacts(outcome.peak_backlog_with),
@@ -640,7 +641,7 @@ class LeversView:
         with st.form("levers.costs_form"):
             rates: dict[str, tuple[float | None, float]] = {}
             for channel in (*self.staffed, "self_service"):
-                cols = st.columns([2, 3, 3])
+                cols: Sequence[DeltaGenerator] = st.columns([2, 3, 3])
                 cols[0].markdown(f"**{names[channel]}**")
                 override = spec.cost_for(channel)
                 rate = None
