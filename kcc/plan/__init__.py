@@ -63,6 +63,7 @@ from kcc.plan.build import (
     PLAN_COLUMNS,
     build_plan,
     service_hours,
+    service_open,
     with_costs,
 )
 from kcc.plan.demand import (
@@ -157,6 +158,7 @@ __all__ = [
     "period_start",
     "plan_horizon",
     "service_hours",
+    "service_open",
     "settings_from_json",
     "summarise",
     "total",
