@@ -12,6 +12,7 @@ from kcc import pipeline, report, scenarios
 from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
+from kcc.ui.views import simulation as simulation_view
 from kcc.ui.widgets import fmt_day, plotly_chart
 
 con, tr = init_page("export")
@@ -84,6 +85,8 @@ if generate:
         summary = pipeline.board_summary(
             base, baseline, result, settings, language=lang, role=role, role_text=role_text,
             texts=texts, title=title, prepared_by=current_user(tr),
+            simulation=simulation_view.for_export(con, settings, base.start, base.end,
+                                                  baseline=choice == BASELINE),
         )
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):

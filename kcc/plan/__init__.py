@@ -64,6 +64,7 @@ from kcc.plan.build import (
     PLAN_COLUMNS,
     build_plan,
     service_hours,
+    service_open,
     with_costs,
 )
 from kcc.plan.demand import (
@@ -168,6 +169,7 @@ __all__ = [
     "period_start",
     "plan_horizon",
     "service_hours",
+    "service_open",
     "settings_from_json",
     "summarise",
     "total",

@@ -273,3 +273,11 @@ def open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
             inside |= (weekday == day) & (minute >= start) & (minute < end)
         mask[pick] = inside[pick]
     return mask
+
+
+def service_open(plan: pd.DataFrame, open_hours: Mapping[str, Any] | None) -> np.ndarray:
+    """Whether each row of a plan (or per-channel demand) frame lies in its channel's service
+    hours, as ``build_plan`` staffs deferred work (``open_hours`` as there; a channel without
+    an entry is open wherever it has volume). ``kcc.simulation`` works the backlog in these
+    intervals."""
+    return open_mask(plan, open_hours or {})

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 # Pages format the figures they show beside the summary with the same functions.
 from kcc.formatting import fmt_eur, fmt_number, fmt_pct
-from kcc.report.build import build_summary, channel_hours_text, stress_from_surge
+from kcc.report.build import build_summary, channel_hours_text, simulation_check, stress_from_surge
 from kcc.report.formats import FORMATS, file_name, render
 from kcc.report.model import (
     ROLES,
@@ -56,6 +56,8 @@ from kcc.report.model import (
     ChannelGoal,
     ChannelOutcome,
     Item,
+    SimulatedChannel,
+    SimulationCheck,
     StrategySummary,
     StressSummary,
 )
@@ -103,6 +105,8 @@ __all__ = [
     "Placement",
     "Section",
     "Series",
+    "SimulatedChannel",
+    "SimulationCheck",
     "SlidePlan",
     "StrategySummary",
     "StressSummary",
@@ -122,6 +126,7 @@ __all__ = [
     "plan_slides",
     "prepared_line",
     "render",
+    "simulation_check",
     "stress_from_surge",
     "subtitle",
     "text_block_height",

@@ -21,11 +21,14 @@ from kcc.report.model import (
     ChannelGoal,
     ChannelOutcome,
     Item,
+    SimulatedChannel,
+    SimulationCheck,
     StrategySummary,
     StressSummary,
 )
 from kcc.report.wording import channel_name, finite, hours_text, tr_for
 from kcc.scenarios import ChannelHours, ScenarioResult, ScenarioSpec, SurgeResult, SurgeTest, format_hhmm
+from kcc.simulation import SimulationResult
 
 
 def _local_naive(ds: pd.Series) -> pd.Series:
@@ -394,6 +397,35 @@ def _channel_outcomes(baseline: ScenarioResult, scenario: ScenarioResult, base_s
     return tuple(outcomes)
 
 
+def _share(value: object) -> float | None:
+    return float(value) if finite(value) else None  # type: ignore[arg-type]
+
+
+def simulation_check(result: SimulationResult) -> SimulationCheck:
+    """The board's view of a plan check: its week and each channel's week figures.
+
+    Parameters
+    ----------
+    result : kcc.simulation.SimulationResult
+
+    Returns
+    -------
+    SimulationCheck
+    """
+    channels = tuple(
+        SimulatedChannel(
+            channel=str(row.channel), measure=str(row.measure), threshold_s=float(row.threshold_s),
+            model_share=_share(row.model_share), share=_share(row.share),
+            share_lo=_share(row.share_lo), share_hi=_share(row.share_hi),
+            model_abandon=_share(row.model_abandon), abandon=_share(row.abandon),
+        )
+        for row in result.week.itertuples()
+    )
+    spec = result.spec
+    return SimulationCheck(result.start, result.end, spec.replications, spec.seed, spec.confidence,
+                           channels)
+
+
 def build_summary(
     baseline: ScenarioResult,
     scenario: ScenarioResult,
@@ -407,6 +439,7 @@ def build_summary(
     opening_hours: Sequence[ChannelHours] | None = None,
     prepared_by: str = "",
     prepared_on: date | None = None,
+    simulation: SimulationResult | None = None,
 ) -> StrategySummary:
     """The board summary of ``scenario`` against ``baseline``.
 
@@ -435,6 +468,8 @@ def build_summary(
         Who prepares the summary.
     prepared_on : datetime.date, optional
         Default today.
+    simulation : kcc.simulation.SimulationResult, optional
+        A check by simulation of the plan being exported; shown as "checked by simulation".
 
     Returns
     -------
@@ -503,5 +538,6 @@ def build_summary(
         risks=risks,
         assumptions=_assumptions(settings, scen_settings, scenario.spec, channels, lang, scenario.shift_flows),
         texts=user_texts,
+        simulation=simulation_check(simulation) if simulation is not None else None,
         interval_plan=scen_plan,
     )

@@ -261,6 +261,61 @@ class StressSummary:
 
 
 @dataclass(frozen=True)
+class SimulatedChannel:
+    """One channel of a plan check by simulation (``kcc.simulation``), over its week.
+
+    Attributes
+    ----------
+    channel : str
+        Channel id.
+    measure : {"answer", "response"}
+        Share answered within the answer time (live channels) or finished within the response
+        time in open hours (deferred work).
+    threshold_s : float
+        That answer or response time. [s]
+    model_share, share, share_lo, share_hi : float or None
+        The plan's figure, the simulated mean and its confidence interval. [0..1]
+    model_abandon, abandon : float or None
+        Abandonment by the plan and simulated (live channels). [0..1]
+    """
+
+    channel: str
+    measure: str
+    threshold_s: float
+    model_share: float | None
+    share: float | None
+    share_lo: float | None
+    share_hi: float | None
+    model_abandon: float | None = None
+    abandon: float | None = None
+
+
+@dataclass(frozen=True)
+class SimulationCheck:
+    """The plan checked by simulation: which week, how, and per channel what it found.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        The simulated week. [local dates, inclusive]
+    replications : int
+        Runs per channel.
+    seed : int
+        Seed of the runs.
+    confidence : float
+        Level of the intervals. [0..1]
+    channels : tuple of SimulatedChannel
+    """
+
+    start: date
+    end: date
+    replications: int
+    seed: int
+    confidence: float
+    channels: tuple[SimulatedChannel, ...]
+
+
+@dataclass(frozen=True)
 class StrategySummary:
     """Everything the board summary says: a chosen scenario against the baseline.
 
@@ -300,6 +355,8 @@ class StrategySummary:
         Every input that is not measured in the data, with its value.
     texts : tuple of (str, str)
         ``(section, text)``: the user's own text per section.
+    simulation : SimulationCheck or None
+        The plan checked by simulation, when a check was run for the exported plan.
     interval_plan : pandas.DataFrame or None
         The scenario's interval plan (Plan contract columns) for the workbook; not compared.
     """
@@ -324,6 +381,7 @@ class StrategySummary:
     risks: tuple[str, ...] = ()
     assumptions: tuple[Item, ...] = ()
     texts: tuple[tuple[str, str], ...] = ()
+    simulation: SimulationCheck | None = None
     interval_plan: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -315,8 +315,48 @@ def _plan_section(s: StrategySummary) -> Section:
         ),
         tr("report.axis_fte"),
     )
-    return Section("plan", tr("report.sec_plan"), s.text("plan"), facts,
-                   (Table("plan.channels", columns, rows),), (chart,))
+    tables = [Table("plan.channels", columns, rows)]
+    if s.simulation is not None:
+        tables.append(_simulation_table(s))
+    extra = (_simulation_fact(s),) if s.simulation is not None else ()
+    return Section("plan", tr("report.sec_plan"), s.text("plan"), (*facts, *extra), tuple(tables),
+                   (chart,))
+
+
+def _simulation_fact(s: StrategySummary) -> str:
+    """"Checked by simulation": the week, the runs and the confidence level."""
+    check, lang = s.simulation, s.language
+    assert check is not None
+    return t("simulation.report_fact", lang, start=fmt_date(check.start, lang),
+             end=fmt_date(check.end, lang), runs=check.replications, seed=check.seed,
+             level=fmt_pct(check.confidence, 0, lang))
+
+
+def _simulation_table(s: StrategySummary) -> Table:
+    """Per channel the model's share and abandonment beside the simulated ones."""
+    check, lang = s.simulation, s.language
+    assert check is not None
+
+    def share(value: float | None) -> str:
+        return fmt_pct(value, 1, lang) if finite(value) else _DASH
+
+    columns = (
+        t("report.col_channel", lang), t("simulation.report_measure", lang),
+        t("simulation.report_model", lang), t("simulation.report_sim", lang),
+        t("simulation.report_interval", lang), t("simulation.report_abandon_model", lang),
+        t("simulation.report_abandon_sim", lang),
+    )
+    rows = tuple(
+        (
+            channel_name(c.channel, lang),
+            t(f"simulation.measure_{c.measure}", lang),
+            share(c.model_share), share(c.share),
+            f"{share(c.share_lo)} - {share(c.share_hi)}" if finite(c.share_lo) else _DASH,
+            share(c.model_abandon), share(c.abandon),
+        )
+        for c in check.channels
+    )
+    return Table("plan.simulation", columns, rows, title=t("simulation.report_table", lang))
 
 
 def _budget_section(s: StrategySummary) -> Section:
