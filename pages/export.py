@@ -12,7 +12,7 @@ from kcc import pipeline, report, scenarios
 from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
-from kcc.ui.widgets import fmt_day, plotly_chart
+from kcc.ui.widgets import error_text, fmt_day, plotly_chart
 
 con, tr = init_page("export")
 ss = st.session_state
@@ -29,6 +29,11 @@ if base is None:
     st.stop()
 st.caption(tr("levers.baseline_caption", start=fmt_day(base.start),
               end=fmt_day(base.end), weeks=base.weeks))
+
+link_error = cache.restore_from_link()  # a reload or a shared link brings its scenario back
+if link_error is not None:
+    st.error(tr("scenarios.link_error", error=error_text(link_error)))
+cache.keep_in_link(cache.working_spec(), cache.working_name())
 
 specs: dict[str, scenarios.ScenarioSpec] = {}
 for row in cache.saved_scenarios(con).itertuples():
@@ -84,6 +89,7 @@ if generate:
         summary = pipeline.board_summary(
             base, baseline, result, settings, language=lang, role=role, role_text=role_text,
             texts=texts, title=title, prepared_by=current_user(tr),
+            repeats=cache.repeat_rates(con), repeat_settings=cache.repeat_settings(con),
         )
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):
