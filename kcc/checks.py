@@ -50,6 +50,7 @@ UNITS: Final[dict[str, str]] = {
     "h": "checks.unit.h",
     "h/week": "checks.unit.h_per_week",
     "weeks": "checks.unit.weeks",
+    "days": "checks.unit.days",
     "agents": "checks.unit.agents",
     "sessions per agent": "checks.unit.sessions_per_agent",
     "EUR/h": "checks.unit.eur_per_h",

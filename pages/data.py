@@ -40,49 +40,51 @@ upload = st.file_uploader(
 )
 
 pending = None
-if upload is not None and centres.upload_target(con, tr):  # never into the demo unasked
-    data = upload.getvalue()
-    fid = hashlib.sha1(data).hexdigest()[:10]  # widget keys per file: columns differ per file
-    delimiter_key = f"data.map.{fid}.delimiter"
-    chosen = ss.get(delimiter_key, "auto")
-    delimiter = None if chosen == "auto" else str(chosen)
-    # The mapping's widget keys follow the delimiter too: the columns change with it.
-    fid = f"{fid}.{importer.DELIMITER_NAMES.get(delimiter or '', 'auto')}"
-    try:
-        source = view.read_source(data, upload.name, delimiter, limits)
-    except importer.SourceError as exc:
-        st.error(error_text(exc))
-        if exc.code in ("misaligned", "unreadable") or delimiter:
-            view.delimiter_picker(tr, delimiter_key, None)
-        st.stop()
-    except (ValueError, UnicodeDecodeError, OSError) as exc:
-        st.error(tr("data.upload.read_error", error=escape_markdown(exc)))
-        st.stop()
-    st.caption(
-        tr(
-            "data.upload.summary",
-            name=escape_markdown(source.name),
-            format=source.format.upper(),
-            rows=len(source.frame),
-            more="" if source.complete else tr("data.upload.sample_only"),
-            columns=len(source.frame.columns),
+# Read, previewed and checked on the centre's wall clock, as the import stores it.
+with config.centre_timezone(store.timezone_of(con)):
+    if upload is not None and centres.upload_target(con, tr):  # never into the demo unasked
+        data = upload.getvalue()
+        fid = hashlib.sha1(data).hexdigest()[:10]  # widget keys per file: columns differ per file
+        delimiter_key = f"data.map.{fid}.delimiter"
+        chosen = ss.get(delimiter_key, "auto")
+        delimiter = None if chosen == "auto" else str(chosen)
+        # The mapping's widget keys follow the delimiter too: the columns change with it.
+        fid = f"{fid}.{importer.DELIMITER_NAMES.get(delimiter or '', 'auto')}"
+        try:
+            source = view.read_source(data, upload.name, delimiter, limits, zone=config.timezone())
+        except importer.SourceError as exc:
+            st.error(error_text(exc))
+            if exc.code in ("misaligned", "unreadable") or delimiter:
+                view.delimiter_picker(tr, delimiter_key, None)
+            st.stop()
+        except (ValueError, UnicodeDecodeError, OSError) as exc:
+            st.error(tr("data.upload.read_error", error=escape_markdown(exc)))
+            st.stop()
+        st.caption(
+            tr(
+                "data.upload.summary",
+                name=escape_markdown(source.name),
+                format=source.format.upper(),
+                rows=len(source.frame),
+                more="" if source.complete else tr("data.upload.sample_only"),
+                columns=len(source.frame.columns),
+            )
         )
-    )
-    for notice in source.notices:
-        st.info(notice.message(lang, escape=escape_markdown))
-    st.subheader(tr("data.mapping.header"))
-    st.caption(tr("data.mapping.help"))
-    if source.format == "csv":
-        view.delimiter_picker(tr, delimiter_key, source.delimiter if delimiter is None else None)
-    pending = view.mapping_form(tr, source, data, upload.name, delimiter, limits, fid)
-    refusal = view.interval_notes(con, lang, pending)
-    view.preview(tr, pending)
-    early = [*importer.check_mapping(source, pending.mapping), *refusal]
-    if early:
-        st.subheader(tr("data.report.header"))
-        view.problem_table(tr, lang, early)
-    if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
-        view.run_import(con, tr, pending)
+        for notice in source.notices:
+            st.info(notice.message(lang, escape=escape_markdown))
+        st.subheader(tr("data.mapping.header"))
+        st.caption(tr("data.mapping.help"))
+        if source.format == "csv":
+            view.delimiter_picker(tr, delimiter_key, source.delimiter if delimiter is None else None)
+        pending = view.mapping_form(tr, source, data, upload.name, delimiter, limits, fid)
+        refusal = view.interval_notes(con, lang, pending)
+        view.preview(tr, pending)
+        early = [*importer.check_mapping(source, pending.mapping), *refusal]
+        if early:
+            st.subheader(tr("data.report.header"))
+            view.problem_table(tr, lang, early)
+        if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
+            view.run_import(con, tr, pending)
 
 view.import_report(con, tr, lang, pending)
 data_loaded.history(con, tr, lang)

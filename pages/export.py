@@ -13,7 +13,7 @@ from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import simulation as simulation_view
-from kcc.ui.widgets import fmt_day, plotly_chart
+from kcc.ui.widgets import error_text, fmt_day, plotly_chart
 
 con, tr = init_page("export")
 ss = st.session_state
@@ -30,6 +30,11 @@ if base is None:
     st.stop()
 st.caption(tr("levers.baseline_caption", start=fmt_day(base.start),
               end=fmt_day(base.end), weeks=base.weeks))
+
+link_error = cache.restore_from_link()  # a reload or a shared link brings its scenario back
+if link_error is not None:
+    st.error(tr("scenarios.link_error", error=error_text(link_error)))
+cache.keep_in_link(cache.working_spec(), cache.working_name())
 
 specs: dict[str, scenarios.ScenarioSpec] = {}
 for row in cache.saved_scenarios(con).itertuples():
@@ -87,6 +92,7 @@ if generate:
             texts=texts, title=title, prepared_by=current_user(tr),
             simulation=simulation_view.for_export(con, settings, base.start, base.end,
                                                   baseline=choice == BASELINE),
+            repeats=cache.repeat_rates(con), repeat_settings=cache.repeat_settings(con),
         )
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kcc import plan
+from kcc import plan, store
 from kcc.charts import staffing as charts
 from kcc.ui import centres, plan_cache
 from kcc.ui.state import init_page
@@ -52,4 +52,4 @@ view.worst_gaps_list(tr, plan.worst_gaps(the_plan, n=3))
 
 # --------------------------------------------------------------------------- freshness
 st.subheader(tr("overview.freshness_title"))
-view.freshness(tr, plan_cache.last_import(con), summary)
+view.freshness(tr, plan_cache.last_import(con), summary, store.timezone_of(con))

@@ -185,6 +185,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hele scenario met alle hefbomen: {fte} fte, {cost} EUR per maand, {per_hour} EUR per extra "
         "openingsuur. Samen voegen de hefbomen {interaction} EUR per maand toe bovenop hun eigen effecten.",
     ),
+    "levers.whole_and_interaction_no_hours": (
+        "Whole scenario with all levers: {fte} FTE, {cost} EUR per month. The levers together add "
+        "{interaction} EUR per month beyond their own effects.",
+        "Hele scenario met alle hefbomen: {fte} fte, {cost} EUR per maand. Samen voegen de hefbomen "
+        "{interaction} EUR per maand toe bovenop hun eigen effecten.",
+    ),
     "levers.mix_source": ("From channel", "Van kanaal"),
     "levers.mix_target": ("To channel", "Naar kanaal"),
     "levers.mix_share": ("Share moved [%]", "Verschoven deel [%]"),
@@ -233,6 +239,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Scheid ze met komma's. Contacten met een van deze klantnummers, een leeg nummer of een "
         "nummer van alleen nullen tellen niet mee in de gemeten FCR: als één klant geteld zouden "
         "de meeste van die contacten herhaalcontacten lijken.",
+    ),
+    "levers.fcr_window_days": ("Repeat window [days]", "Herhaalvenster [dagen]"),
+    "levers.fcr_window_help": (
+        "A contact is a repeat when the same customer made another contact this many days before.",
+        "Een contact is een herhaalcontact als dezelfde klant zoveel dagen ervoor ook contact had.",
+    ),
+    "levers.fcr_keep": ("Keep this measure for the centre", "Deze meting bewaren voor het centrum"),
+    "levers.fcr_kept": (
+        "Kept: this centre measures FCR this way from now on, on every page and in the board summary.",
+        "Bewaard: dit centrum meet de FCR voortaan zo, op elke pagina en in de bestuurssamenvatting.",
     ),
     "levers.fcr_basis": (
         "Measured: {fcr} from {contacts:,} contacts of identified customers; a repeat is a contact "

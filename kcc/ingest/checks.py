@@ -55,7 +55,10 @@ class PlausibilityRules:
         A date later than today plus this many weeks (the longest plan) is an error; a date
         after today is a warning, since history from the future moves every plan. [weeks]
     today : datetime.date or None
-        The local date to judge dates by; None takes today in ``kcc.config.timezone()``.
+        The local date to judge dates by; None takes today on the centre's wall clock.
+    time_zone : str or None
+        IANA zone of that wall clock; None takes ``kcc.config.timezone()`` (``run_import``
+        sets the zone of the centre it imports into).
     """
 
     max_count: float = 1_000_000.0
@@ -66,6 +69,7 @@ class PlausibilityRules:
     excess_share: float = 0.01
     future_weeks: int = config.MAX_PLAN_WEEKS
     today: date | None = None
+    time_zone: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_count", "scale_floor", "excess_contacts", "excess_share"):
@@ -76,7 +80,7 @@ class PlausibilityRules:
 
     def local_today(self) -> date:
         """``today``, or the current date on the centre's wall clock."""
-        return self.today or pd.Timestamp.now(tz=config.timezone()).date()
+        return self.today or pd.Timestamp.now(tz=self.time_zone or config.timezone()).date()
 
     def date_limits(self) -> tuple[pd.Timestamp, pd.Timestamp]:
         """Local midnights after which a date is a warning, and an error."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import duckdb
@@ -90,7 +91,10 @@ def run_import(
         return ImportResult(False, tuple(problems), file, mapping.kind, interval_min=interval_min)
     if centre_id is not None:
         con = store.for_centre(con, centre_id)
-    with config.centre_timezone(store.timezone_of(con)):
+    zone = store.timezone_of(con)
+    if rules.time_zone is None:  # "today" on the centre's clock, not the configured default's
+        rules = dataclasses.replace(rules, time_zone=zone)
+    with config.centre_timezone(zone):
         if mapping.kind == "intervals":
             return import_intervals(con, source, mapping, interval_min, user, accepted, rules,
                                     asa_patience=asa_patience)

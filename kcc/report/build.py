@@ -27,7 +27,16 @@ from kcc.report.model import (
     StressSummary,
 )
 from kcc.report.wording import channel_name, finite, hours_text, tr_for
-from kcc.scenarios import ChannelHours, ScenarioResult, ScenarioSpec, SurgeResult, SurgeTest, format_hhmm
+from kcc.scenarios import (
+    ChannelHours,
+    RepeatMeasure,
+    RepeatSettings,
+    ScenarioResult,
+    ScenarioSpec,
+    SurgeResult,
+    SurgeTest,
+    format_hhmm,
+)
 from kcc.simulation import SimulationResult
 
 
@@ -281,6 +290,29 @@ def _assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: Scen
                  + _general_assumptions(settings, scen_settings, spec, lang, shift_flows))
 
 
+def _measure_assumptions(repeats: Mapping[str, RepeatMeasure] | None, repeat_settings: RepeatSettings | None,
+                         channels: Sequence[str], lang: str) -> tuple[Item, ...]:
+    """How first-contact resolution was measured from customer ids: per channel the measure,
+    the contacts it rests on and those left out; the repeat window and the ids that mean
+    "not identified". Nothing when no contact carries a customer id."""
+    measured = [repeats[c] for c in channels if repeats and c in repeats]
+    if not measured:
+        return ()
+    tr = tr_for(lang)
+    kept = repeat_settings or RepeatSettings()
+    source, contacts = tr("report.source_measured"), tr("report.unit_contacts")
+    return (
+        Item(tr("report.as_fcr_measured"), "%", tuple((m.channel, m.fcr) for m in measured), source),
+        Item(tr("report.as_fcr_contacts"), contacts, tuple((m.channel, float(m.contacts)) for m in measured), source),
+        Item(tr("report.as_fcr_left_out"), contacts, tuple((m.channel, float(m.unidentified)) for m in measured),
+             source),
+        Item(tr("report.as_repeat_window"), tr("report.unit_days"), (("", float(kept.window_days)),),
+             tr("report.source_setting")),
+        Item(tr("report.as_unidentified"), "", (("", ", ".join(kept.unidentified) or "–"),),
+             tr("report.source_setting")),
+    )
+
+
 def _flex_items(surge: SurgeTest | None, result: SurgeResult | None, lang: str,
                 premium: float | None = None) -> tuple[Item, ...]:
     """Flexible capacity: the premium and the stress test's flex pool, outsourcing, overtime."""
@@ -440,6 +472,8 @@ def build_summary(
     prepared_by: str = "",
     prepared_on: date | None = None,
     simulation: SimulationResult | None = None,
+    repeats: Mapping[str, RepeatMeasure] | None = None,
+    repeat_settings: RepeatSettings | None = None,
 ) -> StrategySummary:
     """The board summary of ``scenario`` against ``baseline``.
 
@@ -470,6 +504,12 @@ def build_summary(
         Default today.
     simulation : kcc.simulation.SimulationResult, optional
         A check by simulation of the plan being exported; shown as "checked by simulation".
+    repeats : mapping of str to kcc.scenarios.RepeatMeasure, optional
+        First-contact resolution measured from customer ids per channel; with it the
+        assumptions state the measure, the contacts it rests on and those left out.
+    repeat_settings : kcc.scenarios.RepeatSettings, optional
+        How the centre measures it (ids that mean "not identified", repeat window); default
+        the standard settings.
 
     Returns
     -------
@@ -536,7 +576,8 @@ def build_summary(
         flex=_flex_items(surge, scenario.surge, lang, float(scen_settings.flex_premium)),
         stress=stress,
         risks=risks,
-        assumptions=_assumptions(settings, scen_settings, scenario.spec, channels, lang, scenario.shift_flows),
+        assumptions=_assumptions(settings, scen_settings, scenario.spec, channels, lang, scenario.shift_flows)
+        + _measure_assumptions(repeats, repeat_settings, channels, lang),
         texts=user_texts,
         simulation=simulation_check(simulation) if simulation is not None else None,
         interval_plan=scen_plan,

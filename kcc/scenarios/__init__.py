@@ -77,7 +77,14 @@ from kcc.scenarios.pipeline import (
     scenario_demand,
     scenario_settings,
 )
-from kcc.scenarios.repeats import RepeatMeasure, repeat_measures, unidentified_values
+from kcc.scenarios.repeats import (
+    MAX_REPEAT_WINDOW_DAYS,
+    REPEAT_SETTINGS_KEY,
+    RepeatMeasure,
+    RepeatSettings,
+    repeat_measures,
+    unidentified_values,
+)
 from kcc.scenarios.spec import (
     SPEC_VERSION,
     ChannelHours,
@@ -122,7 +129,10 @@ __all__ = [
     "CostOverride",
     "Effect",
     "FcrLever",
+    "MAX_REPEAT_WINDOW_DAYS",
+    "REPEAT_SETTINGS_KEY",
     "RepeatMeasure",
+    "RepeatSettings",
     "ScenarioError",
     "ScenarioResult",
     "ScenarioSpec",

@@ -21,13 +21,15 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config, pipeline, plan, store
+from kcc import pipeline, plan, store
 from kcc.pipeline import Baseline, DataKey, PlanKey
 from kcc.scenarios import (
     QUERY_NAME,
     QUERY_SPEC,
     QUERY_VERSION,
+    REPEAT_SETTINGS_KEY,
     RepeatMeasure,
+    RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
     repeat_measures,
@@ -131,16 +133,31 @@ def frontier(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _repeat_rates(_con: duckdb.DuckDBPyConnection, key: DataKey,
-                  unidentified: tuple[str, ...]) -> dict[str, RepeatMeasure]:
-    frame = store.read_repeat_rates(_con, config.REPEAT_WINDOW_DAYS, unidentified=unidentified)
-    return repeat_measures(frame, config.REPEAT_WINDOW_DAYS)
+                  measure: RepeatSettings) -> dict[str, RepeatMeasure]:
+    frame = store.read_repeat_rates(_con, measure.window_days, unidentified=measure.unidentified)
+    return repeat_measures(frame, measure.window_days)
+
+
+def repeat_settings(con: duckdb.DuckDBPyConnection) -> RepeatSettings:
+    """How this centre measures FCR (kept in its settings; the defaults when it kept none, or
+    kept a value this version cannot read)."""
+    try:
+        return RepeatSettings.from_dict(plan_cache.stored_settings(con).get(REPEAT_SETTINGS_KEY))
+    except (TypeError, ValueError):
+        return RepeatSettings()
+
+
+def keep_repeat_settings(con: duckdb.DuckDBPyConnection, measure: RepeatSettings) -> None:
+    """Keep ``measure`` as this centre's way of measuring FCR (restored on every visit)."""
+    store.write_setting(con, REPEAT_SETTINGS_KEY, measure.to_dict())
 
 
 def repeat_rates(con: duckdb.DuckDBPyConnection,
-                 unidentified: tuple[str, ...] = config.UNIDENTIFIED_CUSTOMER_IDS) -> dict[str, RepeatMeasure]:
+                 measure: RepeatSettings | None = None) -> dict[str, RepeatMeasure]:
     """Repeat contacts measured per channel from customer ids (customers not identified left
-    out, see ``kcc.store.read_repeat_rates``), cached."""
-    return _repeat_rates(con, plan_cache.data_key(con), tuple(unidentified))
+    out, see ``kcc.store.read_repeat_rates``) as ``measure`` says, by default as the centre
+    keeps it; cached."""
+    return _repeat_rates(con, plan_cache.data_key(con), measure or repeat_settings(con))
 
 
 # --------------------------------------------------------------------------- working spec

@@ -17,6 +17,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from kcc import config, demo, store
 from kcc.formatting import escape_markdown
 from kcc.i18n import LANGUAGES, t
+from kcc.scenarios import QUERY_NAME, QUERY_SPEC, QUERY_VERSION
 
 Translator = Callable[..., str]
 
@@ -34,9 +35,11 @@ CENTRE_PARAM = "centre"
 #: Session-state key (no widget owns it) of the chosen centre's id.
 CENTRE_STATE_KEY = "centre.id"
 #: Session edits that belong to one centre: forgotten when another centre is chosen
-#: (``kcc.ui.plan_cache.SETTINGS_STATE_KEY``, ``kcc.ui.scenario_cache.WORKING_*``).
+#: (``kcc.ui.plan_cache.SETTINGS_STATE_KEY``, ``kcc.ui.scenario_cache.WORKING_*``, the Export
+#: page's last summary, the scenario link opened); the working scenario leaves the URL too.
 CENTRE_SESSION_KEYS: tuple[str, ...] = (
-    "plan.settings_json", "scenario.working_spec", "scenario.working_name",
+    "plan.settings_json", "scenario.working_spec", "scenario.working_name", "scenario.link_loaded",
+    "export.result",
 )
 _APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -98,6 +101,9 @@ def current_centre(con: duckdb.DuckDBPyConnection, tr: Translator | None = None)
         if previous is not None:  # edits made for another centre
             for key in CENTRE_SESSION_KEYS:
                 ss.pop(key, None)
+            for param in (QUERY_SPEC, QUERY_VERSION, QUERY_NAME):
+                if param in st.query_params:
+                    del st.query_params[param]
         ss[CENTRE_STATE_KEY] = chosen.centre_id
     if chosen.centre_id != offered[0].centre_id:
         if st.query_params.get(CENTRE_PARAM) != str(chosen.centre_id):

@@ -9,6 +9,9 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from kcc import config, store
+from kcc.i18n import t
+from kcc.scenarios import REPEAT_SETTINGS_KEY, RepeatSettings
+from tests.pages.helpers import submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
 
@@ -49,6 +52,45 @@ def test_the_fcr_lever_names_the_contacts_it_rests_on(demo_db: Path) -> None:
     assert not at.exception
     assert BASIS["nl"] in [c.value for c in at.caption]
     # the user names B as "not identified" too: 2 contacts left, 1 of them a repeat
-    at.text_input(key="levers.fcr_unidentified").set_value("0, unknown, b").run()
+    at.text_input(key="levers.fcr_unidentified").set_value("0, unknown, b")
+    at = submit(at, "levers.fcr_measure_form")
     assert not at.exception
     assert "Gemeten: 50 % uit 2 contacten" in " ".join(c.value for c in at.caption)
+
+
+def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> None:
+    _contacts(demo_db)
+    con = store.connect(str(demo_db))
+    try:
+        other = store.create_centre(con, "Bank B", time_zone="America/New_York", country="US")
+    finally:
+        con.close()
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    # B named "not identified" and a 1-day window: A's second call, 2 days later, is no repeat
+    at.text_input(key="levers.fcr_unidentified").set_value("0; unknown; B")
+    at.number_input(key="levers.fcr_window_days").set_value(1)
+    at = submit(at, "levers.fcr_measure_form")
+    assert not at.exception
+    assert at.success[0].value == t("levers.fcr_kept", "en")
+    kept = "Measured: 100 % from 2 contacts of identified customers; a repeat is a contact by the same customer " \
+           "within 1 days before. 7 contacts without an identified customer are left out."
+    assert kept in [c.value for c in at.caption]
+    # a reload, a new session: the centre's measure comes back, in the widgets and the numbers
+    again = AppTest.from_file(PAGE, default_timeout=180)
+    again.session_state["lang"] = "nl"
+    again.run()
+    assert not again.exception
+    assert again.text_input(key="levers.fcr_unidentified").value == "0, unknown, b"
+    assert again.number_input(key="levers.fcr_window_days").value == 1
+    assert any(c.value.startswith("Gemeten: 100 % uit 2 contacten") and "binnen 1 dagen" in c.value
+               for c in again.caption)
+    # the store keeps it for this centre only
+    con = store.connect(str(demo_db))
+    try:
+        assert store.read_setting(con, REPEAT_SETTINGS_KEY) == {"unidentified": ["0", "unknown", "b"],
+                                                                "window_days": 1}
+        assert store.read_setting(con, REPEAT_SETTINGS_KEY, centre_id=other.centre_id) is None
+        assert RepeatSettings.from_dict(store.read_setting(con, REPEAT_SETTINGS_KEY)) == RepeatSettings(
+            ("0", "unknown", "b"), 1)
+    finally:
+        con.close()

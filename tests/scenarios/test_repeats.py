@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kcc import config, importer, store
-from kcc.scenarios import RepeatMeasure, repeat_measures, unidentified_values
+from kcc.scenarios import RepeatMeasure, RepeatSettings, repeat_measures, unidentified_values
 from tests.conftest import real_file
 
 #: (customer id, day in March 2024, hour, outcome). Identified: A (days 1, 3, 20: the day-3
@@ -99,3 +99,22 @@ def test_the_anonymous_bank_file_measured_against_pandas(mem_con) -> None:  # no
     assert unknown.mean() == pytest.approx(0.59, abs=0.01)
     assert (measure.contacts, measure.repeats, measure.unidentified) == (len(known), repeats, int(unknown.sum()))
     assert measure.fcr == pytest.approx(1 - repeats / len(known))
+
+
+def test_repeat_settings_round_trip_and_defaults() -> None:
+    kept = RepeatSettings((" 0 ", "N/A", "n/a", ""), 14)
+    assert kept == RepeatSettings(("0", "n/a"), 14), "trimmed, lower case, each once"
+    assert RepeatSettings.from_dict(kept.to_dict()) == kept
+    assert RepeatSettings.from_dict(None) == RepeatSettings() == RepeatSettings(
+        config.UNIDENTIFIED_CUSTOMER_IDS, config.REPEAT_WINDOW_DAYS)
+    assert RepeatSettings.from_dict({"window_days": 3}).unidentified == config.UNIDENTIFIED_CUSTOMER_IDS
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "window_days must be a whole number between 1 and 90 days, got 0"),
+    ("nl", "window_days moet een geheel getal van 1 tot en met 90 dagen zijn, niet 0"),
+])
+def test_a_repeat_window_outside_its_range_explains_itself(lang: str, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        RepeatSettings(window_days=0)
+    assert caught.value.message(lang) == message

@@ -50,24 +50,32 @@ def stored(con: duckdb.DuckDBPyConnection, reader: str, *args: Any) -> pd.DataFr
                    data_version(con), reader, args)
 
 
+# An upload is read on the centre's wall clock (``zone``, part of each cache key): a time with a
+# UTC offset, or an Excel or Parquet time with a zone, lands where the import will store it.
+
+
 @st.cache_data(show_spinner=False, max_entries=3)
-def read_source(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits) -> importer.SourceFile:
-    """``kcc.importer.read_source`` of an upload, cached by its bytes."""
-    return importer.read_source(data, name, delimiter=delimiter, limits=limits)
+def read_source(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits, *,
+                zone: str) -> importer.SourceFile:
+    """``kcc.importer.read_source`` of an upload in ``zone``, cached by its bytes."""
+    with config.centre_timezone(zone):
+        return importer.read_source(data, name, delimiter=delimiter, limits=limits)
 
 
 @st.cache_data(show_spinner=False, max_entries=6)
 def guess(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits,
-          kind: str | None) -> importer.Mapping:
+          kind: str | None, *, zone: str) -> importer.Mapping:
     """``kcc.importer.guess_mapping`` of an upload, cached by its bytes."""
-    return importer.guess_mapping(read_source(data, name, delimiter, limits), kind)
+    with config.centre_timezone(zone):
+        return importer.guess_mapping(read_source(data, name, delimiter, limits, zone=zone), kind)
 
 
 @st.cache_data(show_spinner=False, max_entries=6)
 def fit_interval(data: bytes, name: str, delimiter: str | None, limits: config.UploadLimits,
-                 mapping: importer.Mapping, wanted_min: int) -> importer.IntervalFit:
+                 mapping: importer.Mapping, wanted_min: int, *, zone: str) -> importer.IntervalFit:
     """``kcc.importer.fit_interval`` of an upload, cached by its bytes and mapping."""
-    return importer.fit_interval(read_source(data, name, delimiter, limits), mapping, wanted_min)
+    with config.centre_timezone(zone):
+        return importer.fit_interval(read_source(data, name, delimiter, limits, zone=zone), mapping, wanted_min)
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,7 +148,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
                  delimiter: str | None, limits: config.UploadLimits, fid: str) -> PendingImport:
     """The column mapping of an upload, starting from the guessed one."""
     ss = st.session_state
-    guess0 = guess(data, name, delimiter, limits, None)
+    guess0 = guess(data, name, delimiter, limits, None, zone=config.timezone())
     kind = st.radio(
         tr("data.mapping.kind"),
         importer.KINDS,
@@ -149,7 +157,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         horizontal=True,
         key=f"data.map.{fid}.kind",
     )
-    guessed = guess(data, name, delimiter, limits, kind)
+    guessed = guess(data, name, delimiter, limits, kind, zone=config.timezone())
     none = tr("data.mapping.none")
     columns = [none, *map(str, source.frame.columns)]
     pick = _column_picker(columns, none, f"data.map.{fid}.{kind}")
@@ -198,7 +206,8 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
-    fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)))
+    fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)),
+                       zone=config.timezone())
     interval_min = interval_slot.selectbox(
         tr("data.mapping.interval"), config.PLANNING_INTERVALS_MIN,
         index=config.PLANNING_INTERVALS_MIN.index(fit.interval_min),

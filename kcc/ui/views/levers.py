@@ -22,11 +22,13 @@ from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
 from kcc.plan import DEFERRED_CHANNELS
 from kcc.scenarios import (
+    MAX_REPEAT_WINDOW_DAYS,
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
     Attribution,
     ClosedHoursBehaviour,
     Effect,
+    RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
     SurgeTest,
@@ -283,16 +285,27 @@ class LeversView:
         if not split.levers or split.levers == (lever,):
             return
         total, mix = split.total, split.interaction
-        st.caption(self.tr("levers.whole_and_interaction",
-                           fte=fmt_signed(total.delta_fte, 1), cost=fmt_signed(total.delta_cost_eur_per_month),
+        key = ("levers.whole_and_interaction" if abs(total.extra_open_hours_per_week) > 1e-9
+               else "levers.whole_and_interaction_no_hours")
+        st.caption(self.tr(key, fte=fmt_signed(total.delta_fte, 1), cost=fmt_signed(total.delta_cost_eur_per_month),
                            per_hour=fmt_number(total.cost_eur_per_extra_hour),
                            interaction=fmt_signed(mix.delta_cost_eur_per_month)))
+
+    def _alone(self, lever: str) -> ScenarioResult:
+        """The scenario with only ``lever`` as in the working spec (the baseline when the spec
+        leaves it as is)."""
+        return self.alone.get(lever, self.reference)
+
+    def _own_effect(self, lever: str) -> Effect:
+        """A tab's headline: the caption naming it the lever's own effect, and that effect."""
+        st.caption(self.tr("levers.own_effect", lever=self.tr(f"levers.lever_{lever}")))
+        return self.split.own_effect(lever)
 
     def _hours_numbers(self) -> None:
         tr = self.tr
         own: Effect = self.split.own_effect("opening_hours")
         # the opening hours alone against the baseline, so other levers are not credited to them
-        result = self.alone.get("opening_hours", self.reference)
+        result = self._alone("opening_hours")
         extra_hours = own.extra_open_hours_per_week
         per_hour = own.cost_eur_per_extra_hour
         st.caption(tr("levers.own_effect", lever=tr("levers.lever_opening_hours")))
@@ -405,7 +418,7 @@ class LeversView:
                 apply(dataclasses.replace(spec, shifts=()))
         else:
             st.caption(tr("levers.mix_none"))
-        plotly_chart(charts.channel_delta_chart(self.result.by_channel, names, self.labels,
+        plotly_chart(charts.channel_delta_chart(self._alone("channel_mix").by_channel, names, self.labels,
                                                 tr("levers.chart_channels")), key="levers.chart_mix")
 
     def _shift_flows(self) -> None:
@@ -487,8 +500,22 @@ class LeversView:
                 apply(spec.with_target(override))
             except ValueError as exc:
                 st.error(error_text(exc))
+        self._targets_numbers()
         st.caption(tr("levers.frontier_intro"))
         self._frontier(channel, now.target_service_level)
+
+    def _targets_numbers(self) -> None:
+        """The targets' own effect: staff and cost for the new targets alone, and the service
+        they buy when staffed as required."""
+        tr, ref = self.tr, self.reference
+        own, alone = self._own_effect("targets"), self._alone("targets")
+        cols = st.columns(3)
+        cols[0].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+        cols[1].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
+                       border=True)
+        cols[2].metric(tr("common.kpi_sl_required"), fmt_pct(alone.service_level),
+                       points(alone.service_level - ref.service_level), help=tr("common.kpi_sl_help"), border=True)
+        self._whole_and_interaction("targets")
 
     def _frontier(self, channel: str, target_service_level: float) -> None:
         tr = self.tr
@@ -511,11 +538,9 @@ class LeversView:
 
     def fcr(self) -> None:
         """First-contact resolution today and as a goal, per staffed channel."""
-        tr, spec, result, names = self.tr, self.spec, self.result, self.channel_names
+        tr, spec, names = self.tr, self.spec, self.channel_names
         st.caption(tr("levers.fcr_intro"))
-        unknown = st.text_input(tr("levers.fcr_unidentified"), ", ".join(config.UNIDENTIFIED_CUSTOMER_IDS),
-                                help=tr("levers.fcr_unidentified_help"), key="levers.fcr_unidentified")
-        measured = cache.repeat_rates(self.con, unidentified_values(unknown))
+        measured = cache.repeat_rates(self.con, self._fcr_measure())
         with st.form("levers.fcr_form"):
             values = {}
             for channel in self.staffed:
@@ -543,15 +568,39 @@ class LeversView:
                 apply(dataclasses.replace(spec, fcr=inputs.fcr_levers(values)))
             except ValueError as exc:
                 st.error(error_text(exc))
+        own, alone = self._own_effect("fcr"), self._alone("fcr")
         cols = st.columns(3)
-        cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(result.contacts_per_week),
-                       fmt_compact(result.contacts_per_week - self.reference.contacts_per_week, signed=True),
+        cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(alone.contacts_per_week),
+                       fmt_compact(alone.contacts_per_week - self.reference.contacts_per_week, signed=True),
                        delta_color="inverse", border=True)
-        cols[1].metric(tr("levers.m_delta_fte"), fmt_signed(result.delta_fte, 1), border=True)
-        cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(result.delta_cost_eur_per_month, signed=True),
+        cols[1].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+        cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
                        border=True)
-        plotly_chart(charts.channel_delta_chart(result.by_channel, names, self.labels, tr("levers.chart_channels")),
+        self._whole_and_interaction("fcr")
+        plotly_chart(charts.channel_delta_chart(alone.by_channel, names, self.labels, tr("levers.chart_channels")),
                      key="levers.chart_fcr")
+
+    def _fcr_measure(self) -> RepeatSettings:
+        """How the centre measures FCR from customer ids, kept for the centre when changed."""
+        tr, kept = self.tr, cache.repeat_settings(self.con)
+        with st.form("levers.fcr_measure_form"):
+            cols = st.columns([3, 1])
+            unknown = cols[0].text_input(tr("levers.fcr_unidentified"), ", ".join(kept.unidentified),
+                                         help=tr("levers.fcr_unidentified_help"), key="levers.fcr_unidentified")
+            window = cols[1].number_input(tr("levers.fcr_window_days"), 1, MAX_REPEAT_WINDOW_DAYS, kept.window_days,
+                                          1, help=tr("levers.fcr_window_help"), key="levers.fcr_window_days")
+            keep = st.form_submit_button(tr("levers.fcr_keep"))
+        if keep:
+            try:
+                wanted = RepeatSettings(unidentified_values(unknown), int(window))
+            except ValueError as exc:
+                st.error(error_text(exc))
+            else:
+                if wanted != kept:
+                    cache.keep_repeat_settings(self.con, wanted)
+                    kept = wanted
+                st.success(tr("levers.fcr_kept"))
+        return kept
 
     # ----------------------------------------------------------------------- stress test
 
@@ -635,7 +684,7 @@ class LeversView:
 
     def costs(self) -> None:
         """Cost per hour and per contact per channel, and the flex premium."""
-        tr, spec, result, names = self.tr, self.spec, self.result, self.channel_names
+        tr, spec, names = self.tr, self.spec, self.channel_names
         st.caption(tr("levers.costs_intro"))
         scn_settings = scenario_settings(self.plan_settings, spec)
         with st.form("levers.costs_form"):
@@ -663,12 +712,14 @@ class LeversView:
                 apply(dataclasses.replace(spec, costs=overrides, flex_premium=flex))
             except ValueError as exc:
                 st.error(error_text(exc))
+        own, alone = self._own_effect("costs"), self._alone("costs")
         cols = st.columns(3)
-        cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(result.cost_eur_per_month),
-                       fmt_compact(result.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)
-        cols[1].metric(tr("levers.m_cost_contact"), fmt_number(result.cost_eur_per_contact, 2),
-                       fmt_signed(result.cost_eur_per_contact - self.reference.cost_eur_per_contact, 2),
+        cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(alone.cost_eur_per_month),
+                       fmt_compact(own.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)
+        cols[1].metric(tr("levers.m_cost_contact"), fmt_number(alone.cost_eur_per_contact, 2),
+                       fmt_signed(alone.cost_eur_per_contact - self.reference.cost_eur_per_contact, 2),
                        delta_color="inverse", border=True)
-        cols[2].metric(tr("levers.m_handled"), fmt_compact(result.handled_per_week), border=True)
-        plotly_chart(charts.channel_delta_chart(result.by_channel, names, self.labels, tr("levers.chart_channels")),
+        cols[2].metric(tr("levers.m_handled"), fmt_compact(alone.handled_per_week), border=True)
+        self._whole_and_interaction("costs")
+        plotly_chart(charts.channel_delta_chart(alone.by_channel, names, self.labels, tr("levers.chart_channels")),
                      key="levers.chart_costs")

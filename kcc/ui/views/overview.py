@@ -103,17 +103,18 @@ def page_link(tr: Translator, channel: str, day: str, number: int) -> None:
         st.markdown(f"[{tr('overview.open_staffing')}](staffing?channel={channel}&day={day})")
 
 
-def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame) -> None:
-    """When the data was last imported, by whom, and how far it reaches."""
+def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame, zone: str | None = None) -> None:
+    """When the data was last imported, by whom, and how far it reaches; the moment and its age
+    on the wall clock of ``zone`` (the centre's; default ``kcc.config.timezone()``)."""
+    zone = zone or config.timezone()
     last_ds = summary["last_ds"].max()
     last_ds = last_ds.tz_localize(None) if last_ds.tzinfo is not None else last_ds
     if last is None:
         st.markdown(tr("overview.no_imports"))
         return
     imported = pd.Timestamp(last["imported_at"])
-    imported_local = imported.tz_convert(config.timezone()).tz_localize(None) \
-        if imported.tzinfo is not None else imported
-    age_days = (pd.Timestamp.now(tz=config.timezone()).tz_localize(None) - imported_local).days
+    imported_local = imported.tz_convert(zone).tz_localize(None) if imported.tzinfo is not None else imported
+    age_days = (pd.Timestamp.now(tz=zone).tz_localize(None) - imported_local).days
     st.markdown(tr(
         "overview.freshness_text",
         file=escape_markdown(last["file_name"]), user=escape_markdown(last["imported_by"]),

@@ -16,7 +16,7 @@ import streamlit as st
 from kcc import store
 from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
-from kcc.scenarios import QUERY_NAME, QUERY_SPEC, ScenarioSpec, compare
+from kcc.scenarios import QUERY_SPEC, ScenarioSpec, compare
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
@@ -56,20 +56,17 @@ def unique_name(wanted: str, taken: set[str]) -> str:
 
 
 def open_shared_link(tr: Translator) -> None:
-    """A shared link (``?scenario=...&sv=...&name=...``) opens its scenario once per session
-    and link."""
-    params = st.query_params.to_dict()
-    link = params.get(QUERY_SPEC)
-    if not link or st.session_state.get(cache.LINK_LOADED_KEY) == link:
-        return
-    st.session_state[cache.LINK_LOADED_KEY] = link
-    try:
-        shared = ScenarioSpec.from_query(params)
-        shared_name = str(params.get(QUERY_NAME, ""))
-        cache.set_working_spec(shared, name=shared_name)
-        st.success(tr("scenarios.link_loaded", name=escape_markdown(shared_name) or tr("levers.unsaved")))
-    except ValueError as exc:
-        st.error(tr("scenarios.link_error", error=error_text(exc)))
+    """A shared link or a reload (``?scenario=...&sv=...&name=...``) opens its scenario as the
+    working one, once per session and link (``kcc.ui.scenario_cache.restore_from_link``); the
+    page's URL then follows the working scenario, as on the Levers page."""
+    before = st.session_state.get(cache.LINK_LOADED_KEY)
+    error = cache.restore_from_link()
+    if error is not None:
+        st.error(tr("scenarios.link_error", error=error_text(error)))
+    elif st.session_state.get(cache.LINK_LOADED_KEY) != before:
+        name = cache.working_name()
+        st.success(tr("scenarios.link_loaded", name=escape_markdown(name) or tr("levers.unsaved")))
+    cache.keep_in_link(cache.working_spec(), cache.working_name())
 
 
 # --------------------------------------------------------------------------- save the working scenario
