@@ -393,4 +393,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.no_imports": ("No imports yet.", "Nog geen imports."),
     "overview.unit_days": ("days", "dagen"),
     "overview.unit_rows": ("rows", "regels"),
+    # ------------------------------------------------------------------ deferred work
+    "staffing.deferred.error.target_beyond_horizon": (
+        "{field} ({value:g} h) is longer than all open time of the planned period ({open_h:g} h): "
+        "plan a longer period or shorten the response time",
+        "{field} ({value:g} u) is langer dan alle openingstijd van de geplande periode "
+        "({open_h:g} u): plan een langere periode of verkort de reactietijd",
+    ),
+    "staffing.deferred.error.no_open_time": (
+        "{field}: items arrive but no interval of the planned period is open; set the hours the "
+        "work is picked up",
+        "{field}: er komen berichten binnen maar geen interval van de geplande periode is open; "
+        "stel de uren in waarop het werk wordt opgepakt",
+    ),
 }
