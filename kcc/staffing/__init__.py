@@ -19,11 +19,12 @@ Layout
   ``scheduled_agents`` (shrinkage), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
-* :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
+* :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``,
+  ``queue_service`` (the service agents give a short-target channel).
 """
 
 from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
-from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
+from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing, queue_service
 from kcc.staffing.hours import agent_hours, fte, labour_cost_eur, scheduled_agents, weeks_of
 from kcc.staffing.patience import (
     PatienceEstimate,
@@ -47,6 +48,7 @@ __all__ = [
     "estimate_patience_from_contacts",
     "fte",
     "labour_cost_eur",
+    "queue_service",
     "roster_kpis",
     "scheduled_agents",
     "staffing_plan",

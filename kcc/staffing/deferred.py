@@ -35,6 +35,7 @@ __all__ = [
     "DeferredPlan",
     "DeferredSpec",
     "deferred_staffing",
+    "queue_service",
 ]
 
 #: Response times up to this many open hours are queues (Erlang C, no deferral); longer ones a
@@ -330,14 +331,7 @@ def _queue_plan(frame: pd.DataFrame, arrivals: NDArray[np.float64], open_flags: 
     interval to the next: both cost Erlang's steady state a few points in simulation).
     """
     n = arrivals.size
-    open_idx = np.flatnonzero(open_flags)
-    m = open_idx.size
-    to_open = np.searchsorted(open_idx, np.arange(n), side="left")
-    batch = np.zeros(m + 1)
-    closed = ~open_flags
-    np.add.at(batch, np.minimum(to_open[closed], m), arrivals[closed])
-    batch = batch[:m]
-    batch[0] += spec.start_backlog_items
+    open_idx, batch = _opening_batches(arrivals, open_flags, spec.start_backlog_items)
     flow = arrivals[open_idx]
     day = _day_of(frame["ds"], interval_min)[open_idx]
     interval_s = interval_min * 60.0
@@ -392,6 +386,23 @@ def _queue_plan(frame: pd.DataFrame, arrivals: NDArray[np.float64], open_flags: 
     })
     out.loc[open_idx, "handled"] = flow + batch
     return DeferredPlan(out, got, share, out.iloc[:0].copy(), "queue")
+
+
+def _opening_batches(arrivals: NDArray[np.float64], open_flags: NDArray[np.bool_],
+                     start_items: float) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The open intervals and the items waiting at each one's start: what arrived while
+    closed before it (after the last open interval: outside the plan) and, at the first, the
+    start backlog."""
+    open_idx = np.flatnonzero(open_flags)
+    m = open_idx.size
+    to_open = np.searchsorted(open_idx, np.arange(arrivals.size), side="left")
+    batch = np.zeros(m + 1)
+    closed = ~open_flags
+    np.add.at(batch, np.minimum(to_open[closed], m), arrivals[closed])
+    batch = batch[:m]
+    if m:
+        batch[0] += start_items
+    return open_idx, batch
 
 
 #: The extra agents that clear a queue's opening batch: at most this share of the day's
@@ -493,6 +504,80 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
     if spec.is_queue:
         return _queue_plan(work, arrivals, open_flags, spec, interval_min)
     return _backlog_plan(work, arrivals, open_flags, spec, interval_min)
+
+
+def queue_service(work: pd.DataFrame, spec: DeferredSpec, interval_min: int,
+                  agents: NDArray[np.float64]) -> pd.DataFrame:
+    """Service whole agents give a short response-time target: the queue behaviour of
+    :func:`deferred_staffing` in reverse, so a requirement and its score agree.
+
+    Each open interval's own arrivals are an Erlang C queue with the response time as the
+    answer time. What waits at an opening (closed-time arrivals, the start backlog) is taken
+    first by all agents on duty: ``a T / h`` of it is picked up in time and it is gone after
+    ``tau = B h / a``; when ``tau`` exceeds half the response time, the intervals it covers
+    answer their own arrivals late. Fractions of an agent answer nothing.
+
+    Parameters
+    ----------
+    work : DataFrame
+        ``ds``, ``arrivals`` and ``open`` as for :func:`deferred_staffing`.
+    spec : DeferredSpec
+    interval_min : int
+        Interval length. [min]
+    agents : array_like
+        Agents available per interval. [agents]
+
+    Returns
+    -------
+    DataFrame
+        ``ds, on_time_share, response_s, occupancy`` per interval: the share of the interval's
+        arrivals picked up within the response time (for closed intervals: of the batch they
+        join; NaN where none arrived or nothing is open after them), their mean wait in open
+        time [s] and the share of the agents' time worked.
+    """
+    arrivals = np.clip(np.nan_to_num(work["arrivals"].to_numpy(dtype=float)), 0.0, None)
+    open_flags = work["open"].to_numpy(dtype=bool)
+    n = arrivals.size
+    staff = np.floor(np.nan_to_num(np.asarray(agents, dtype=float)) + EPS)
+    share = np.full(n, np.nan)
+    wait_s = np.full(n, np.nan)
+    occupancy = np.zeros(n)
+    open_idx, batch = _opening_batches(arrivals, open_flags, spec.start_backlog_items)
+    if open_idx.size:
+        interval_s = interval_min * 60.0
+        answer_s = spec.target_open_hours * 3600.0
+        handle_s = spec.handle_time_s
+        flow, a = arrivals[open_idx], staff[open_idx]
+        metrics = queue_metrics(flow, interval_s, handle_s, a, answer_s)
+        sl = np.asarray(metrics.service_level, dtype=float)
+        flow_wait = np.asarray(metrics.asa_s, dtype=float)
+        busy_s = flow * handle_s
+        batch_share = np.full(open_idx.size, np.nan)
+        batch_wait = np.full(open_idx.size, np.nan)
+        for j in np.flatnonzero(batch > 0):
+            if a[j] <= 0:
+                batch_share[j] = 0.0
+                continue
+            work_s = float(batch[j]) * handle_s
+            tau_s = work_s / a[j]
+            steps = max(1, math.ceil(tau_s / interval_s - EPS))
+            batch_share[j] = min(float(batch[j]), a[j] * answer_s / handle_s) / float(batch[j])
+            batch_wait[j] = 0.5 * tau_s
+            if tau_s > 0.5 * answer_s:
+                sl[j: j + steps] = 0.0
+                flow_wait[j: j + steps] = np.maximum(flow_wait[j: j + steps], tau_s)
+            busy_s[j: j + steps] += work_s / len(busy_s[j: j + steps])
+        share[open_idx] = np.where(flow > 0, sl, np.nan)
+        wait_s[open_idx] = np.where(flow > 0, flow_wait, np.nan)
+        capacity_s = a * interval_s
+        occupancy[open_idx] = np.where(capacity_s > 0, np.minimum(busy_s / np.maximum(capacity_s, EPS), 1.0), 0.0)
+        closed = np.flatnonzero(~open_flags & (arrivals > 0))
+        joins = np.searchsorted(open_idx, closed, side="left")
+        inside = joins < open_idx.size
+        share[closed[inside]] = batch_share[joins[inside]]
+        wait_s[closed[inside]] = batch_wait[joins[inside]]
+    return pd.DataFrame({"ds": work["ds"].reset_index(drop=True), "on_time_share": share,
+                         "response_s": wait_s, "occupancy": occupancy})
 
 
 def _empty(work: pd.DataFrame, open_flags: NDArray[np.bool_], arrivals: NDArray[np.float64]) -> pd.DataFrame:
