@@ -49,6 +49,7 @@ UNITS: Final[dict[str, str]] = {
     "h/week": "checks.unit.h_per_week",
     "weeks": "checks.unit.weeks",
     "agents": "checks.unit.agents",
+    "items": "checks.unit.items",
     "sessions per agent": "checks.unit.sessions_per_agent",
     "EUR/h": "checks.unit.eur_per_h",
     "EUR/contact": "checks.unit.eur_per_contact",

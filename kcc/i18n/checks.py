@@ -53,6 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checks.unit.h_per_week": ("h/week", "u/week"),
     "checks.unit.weeks": ("weeks", "weken"),
     "checks.unit.agents": ("agents", "medewerkers"),
+    "checks.unit.items": ("items", "berichten"),
     "checks.unit.sessions_per_agent": ("sessions per agent", "sessies per medewerker"),
     "checks.unit.eur_per_h": ("EUR/h", "EUR/u"),
     "checks.unit.eur_per_contact": ("EUR/contact", "EUR/contact"),
