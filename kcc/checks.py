@@ -52,6 +52,7 @@ UNITS: Final[dict[str, str]] = {
     "weeks": "checks.unit.weeks",
     "days": "checks.unit.days",
     "agents": "checks.unit.agents",
+    "items": "checks.unit.items",
     "sessions per agent": "checks.unit.sessions_per_agent",
     "EUR/h": "checks.unit.eur_per_h",
     "EUR/contact": "checks.unit.eur_per_contact",

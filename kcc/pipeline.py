@@ -284,10 +284,19 @@ def roster_for(con: duckdb.DuckDBPyConnection, demand: pd.DataFrame,
 
 
 def channel_plan(demand: pd.DataFrame, roster_: pd.DataFrame, channel: str,
-                 settings: plan.PlanSettings, open_hours: Any) -> pd.DataFrame:
-    """``kcc.plan.build_plan`` of one channel's demand and roster."""
+                 settings: plan.PlanSettings, open_hours: Any,
+                 start_backlog: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """``kcc.plan.build_plan`` of one channel's demand and roster (``start_backlog``: the
+    estimated items waiting at the start per deferred channel)."""
     return plan.build_plan(demand[demand["channel"] == channel],
-                           roster_[roster_["channel"] == channel], settings, open_hours=open_hours)
+                           roster_[roster_["channel"] == channel], settings, open_hours=open_hours,
+                           start_backlog=start_backlog)
+
+
+def start_backlog(history: pd.DataFrame, open_hours: Any) -> dict[str, float]:
+    """Estimated items waiting at the plan's start per deferred channel
+    (``kcc.plan.start_backlog_estimate``)."""
+    return {c: b.items for c, b in plan.start_backlog_estimate(history, open_hours).items()}
 
 
 def interval_plan(demand: pd.DataFrame, settings: plan.PlanSettings,
@@ -373,8 +382,9 @@ def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None 
                              lambda c, q, days: forecast_series(con, c, q, days, where))
     roster_ = roster_for(con, demand, roster_source)
     hours = plan.service_hours(stored)
+    waiting = start_backlog(history, hours)
     the_plan = interval_plan(demand, settings,
-                             lambda c, narrow: channel_plan(demand, roster_, c, narrow, hours))
+                             lambda c, narrow: channel_plan(demand, roster_, c, narrow, hours, waiting))
     return PlanRun(stored, history, settings, span, demand, roster_, the_plan)
 
 

@@ -65,6 +65,10 @@ class ChannelTargets:
     response_time_h : float or None
         Deferred work: response-time target counted in open hours, above 0 up to 720; ``None``
         for live channels. [h]
+    start_backlog_items : float or None
+        Deferred work: items waiting when the plan starts, 0 up to 100,000; ``None``
+        estimates them from the history (``kcc.plan.start_backlog_estimate``: the items that
+        arrived after its last open interval). [items]
 
     Raises
     ------
@@ -80,6 +84,7 @@ class ChannelTargets:
     patience_s: float | None = None
     concurrency: float = 1.0
     response_time_h: float | None = None
+    start_backlog_items: float | None = None
 
     def __post_init__(self) -> None:
         # checked, not normalised: the values as given are what the settings' JSON keeps
@@ -91,6 +96,8 @@ class ChannelTargets:
         checks.above_at_most("patience_s", self.patience_s, 86_400, unit="s", optional=True)
         checks.number_in("concurrency", self.concurrency, 1, 10, unit="sessions per agent")
         checks.above_at_most("response_time_h", self.response_time_h, 720, unit="h", optional=True)
+        checks.number_in("start_backlog_items", self.start_backlog_items, 0, 100_000,
+                         unit="items", optional=True)
 
     @property
     def response_share(self) -> float:

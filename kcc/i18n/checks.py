@@ -54,6 +54,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checks.unit.weeks": ("weeks", "weken"),
     "checks.unit.days": ("days", "dagen"),
     "checks.unit.agents": ("agents", "medewerkers"),
+    "checks.unit.items": ("items", "berichten"),
     "checks.unit.sessions_per_agent": ("sessions per agent", "sessies per medewerker"),
     "checks.unit.eur_per_h": ("EUR/h", "EUR/u"),
     "checks.unit.eur_per_contact": ("EUR/contact", "EUR/contact"),

@@ -151,14 +151,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bevat al het lagere tempo van parallelle sessies.",
     ),
     "staffing.model_backlog": (
-        "Model: **deferred work (backlog)**. Messages wait in a first-in first-out backlog that carries "
-        "across intervals and days; each interval's work is spread over the working hours of its response "
-        "time, the lowest level staffing that answers every message in time. The mean wait shown is the "
-        "response time in working hours.",
-        "Model: **uitgesteld werk (werkvoorraad)**. Berichten wachten in een werkvoorraad (wie eerst komt, "
-        "eerst maalt) die doorloopt over intervallen en dagen; het werk van elk interval wordt verdeeld over de werkuren van de reactietijd, de laagste "
-        "gelijkmatige bezetting die elk bericht op tijd beantwoordt. De getoonde wachttijd is de reactietijd "
-        "in werkuren.",
+        "Model: **deferred work**. Working hours count towards the response time; nights, closed days "
+        "and public holidays do not. With a response time over two working hours the messages wait in a "
+        "first-in first-out backlog that carries across days, and each day gets one level of agents: the "
+        "fewest agent hours that answer the target share in time with a margin for chance. With two "
+        "working hours or less the messages are a queue (Erlang C with the response time as the answer "
+        "time). The messages waiting at the start are staffed on the first day.",
+        "Model: **uitgesteld werk**. Alleen werkuren tellen mee voor de reactietijd; nachten, gesloten "
+        "dagen en feestdagen niet. Bij een reactietijd van meer dan twee werkuren wachten de berichten "
+        "in een werkvoorraad (wie eerst komt, eerst maalt) die over dagen doorloopt, en krijgt elke dag "
+        "één gelijk aantal medewerkers: de minste uren die het doelpercentage op tijd beantwoorden, met "
+        "een marge voor toeval. Bij twee werkuren of minder zijn de berichten een wachtrij (Erlang C "
+        "met de reactietijd als antwoordtijd). De berichten die bij de start wachten, worden op de "
+        "eerste dag bemand.",
     ),
     "staffing.model_none": ("Model: none (self-service needs no agents).", "Model: geen (selfservice heeft geen medewerkers nodig)."),
     "staffing.input_volume": ("Forecast volume (P50)", "Verwacht volume (P50)"),
@@ -242,6 +247,29 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "staffing.concurrency": ("Chats per agent at once [sessions]", "Chats per medewerker tegelijk [sessies]"),
     "staffing.response_time_h": ("Response time [working hours]", "Reactietijd [werkuren]"),
+    "staffing.start_backlog_items": (
+        "Items waiting at the start [items]", "Berichten in de werkvoorraad bij de start [berichten]",
+    ),
+    "staffing.start_backlog_help": (
+        "Messages already waiting when the plan starts; they are due within the first response time. "
+        "Leave empty to use the estimate from history.",
+        "Berichten die al wachten als het plan begint; ze moeten binnen de eerste reactietijd af. "
+        "Laat leeg om de schatting uit de historie te gebruiken.",
+    ),
+    "staffing.start_backlog_estimate": (
+        "Estimated start backlog: **{items}** items, the messages that arrived after the last working "
+        "interval of the history ({since}) and that nobody was there to answer. Enter a number to "
+        "override it (for example the count in your mailbox).",
+        "Geschatte werkvoorraad bij de start: **{items}** berichten, de berichten die binnenkwamen na "
+        "het laatste werkinterval van de historie ({since}) en die niemand meer kon beantwoorden. Vul "
+        "een aantal in om de schatting te vervangen (bijvoorbeeld de telling in uw mailbox).",
+    ),
+    "staffing.start_backlog_none": (
+        "No estimate of the start backlog: the history has no working interval of this channel. The "
+        "plan starts with no messages waiting unless you enter a number.",
+        "Geen schatting van de werkvoorraad bij de start: de historie heeft geen werkinterval van dit "
+        "kanaal. Het plan begint zonder wachtende berichten, tenzij u een aantal invult.",
+    ),
     "staffing.shrinkage": ("Shrinkage [%]", "Shrinkage [%]"),
     "staffing.shrinkage_help": (
         "Share of paid time not available for contacts: planned (breaks, training, meetings) plus "
@@ -402,4 +430,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.no_imports": ("No imports yet.", "Nog geen imports."),
     "overview.unit_days": ("days", "dagen"),
     "overview.unit_rows": ("rows", "regels"),
+    # ------------------------------------------------------------------ deferred work
+    "staffing.deferred.error.target_beyond_horizon": (
+        "{field} ({value:g} h) is longer than all open time of the planned period ({open_h:g} h): "
+        "plan a longer period or shorten the response time",
+        "{field} ({value:g} u) is langer dan alle openingstijd van de geplande periode "
+        "({open_h:g} u): plan een langere periode of verkort de reactietijd",
+    ),
+    "staffing.deferred.error.no_open_time": (
+        "{field}: items arrive but no interval of the planned period is open; set the hours the "
+        "work is picked up",
+        "{field}: er komen berichten binnen maar geen interval van de geplande periode is open; "
+        "stel de uren in waarop het werk wordt opgepakt",
+    ),
 }

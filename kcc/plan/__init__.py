@@ -24,10 +24,12 @@ Models per channel
     ``kcc.staffing.chat_agents_queueing``; written here because that function takes one handle
     time for all intervals and has no reverse mode.
 ``backlog``
-    E-mail and WhatsApp: deferred work answered first-in first-out within a response time
-    counted in open hours; the backlog carries across intervals and days. The requirement is
-    ``kcc.staffing.deferred_staffing``; the roster's service the same FIFO backlog in reverse
-    (``kcc.queueing.backlog.fifo_backlog``).
+    E-mail and WhatsApp: deferred work answered within a response time counted in open
+    hours (public holidays closed), with the items waiting at the start (``start_backlog``).
+    The requirement is ``kcc.staffing.deferred_staffing``: a level per day for a FIFO backlog
+    when the response time is over two open hours, Erlang C per open interval for shorter
+    ones. The roster's service comes from the same model in reverse: the FIFO backlog
+    (``kcc.queueing.backlog.fifo_backlog``) or ``kcc.staffing.queue_service``.
 ``none``
     Self-service: no agents.
 
@@ -39,6 +41,7 @@ Layout
 ``roster_align``  the roster on the demand's intervals
 ``models``        per-channel requirement and achieved service (Erlang A/C, chat, backlog)
 ``build``         ``build_plan``, ``with_costs``, service hours
+``start_backlog`` deferred items waiting at the plan's start, estimated from history
 ``summaries``     volume-weighted period summaries and totals
 ``risk``          period P90 and the probability a day or week meets its service level
 ``budget``        ``BudgetBridge``: weekly FTE and monthly EUR
@@ -120,6 +123,10 @@ from kcc.plan.settings import (
     estimate_patience,
     settings_from_json,
 )
+from kcc.plan.start_backlog import (
+    StartBacklog,
+    start_backlog_estimate,
+)
 from kcc.plan.summaries import (
     FREQS,
     period_start,
@@ -146,6 +153,7 @@ __all__ = [
     "PlanHorizon",
     "PlanSettings",
     "SETTINGS_KEY",
+    "StartBacklog",
     "STALE_HISTORY_WEEKS",
     "StaleSeries",
     "TILE_PERIODS",
@@ -171,6 +179,7 @@ __all__ = [
     "service_hours",
     "service_open",
     "settings_from_json",
+    "start_backlog_estimate",
     "summarise",
     "total",
     "with_costs",

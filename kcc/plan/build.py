@@ -10,10 +10,16 @@ import numpy as np
 import pandas as pd
 
 from kcc import staffing
+from kcc.events import holiday_dates
 from kcc.plan.frames import EPS, PlanError, interval_min_of, local_naive
 from kcc.plan.models import achieve, require
 from kcc.plan.roster_align import align_roster
 from kcc.plan.settings import PlanSettings, channel_model
+from kcc.targets import DEFERRED_CHANNELS
+
+#: Key of a channel's week in the service hours that names the holiday calendar (a country
+#: code) whose public holidays are closed time for its deferred work (``service_hours``).
+HOLIDAYS_KEY: Final[str] = "holidays"
 
 #: Columns of the plan frame (``build_plan``).
 PLAN_COLUMNS: Final[tuple[str, ...]] = (
@@ -100,13 +106,16 @@ class _ChannelStaffing:
 
 
 def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
-                   mask: np.ndarray) -> _ChannelStaffing:
+                   mask: np.ndarray, start_backlog: Mapping[str, float]) -> _ChannelStaffing:
     """Requirement (P50 and upper bound), scheduled agents and achieved KPIs of one channel.
 
     ``rows`` are the channel's per-channel demand rows with ``rostered``; ``mask`` says which
-    of them are inside the channel's service hours.
+    of them are inside the channel's service hours; ``start_backlog`` the estimated items
+    waiting at the start where the targets set none.
     """
     targets = settings.targets_for(channel)
+    waiting = targets.start_backlog_items
+    held = float(waiting if waiting is not None else start_backlog.get(channel, 0.0))
     model = channel_model(channel, targets)
     shrink = settings.shrinkage_for(channel) if model != "none" else 0.0
     volume = rows["volume"].to_numpy(float)
@@ -114,14 +123,15 @@ def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
     aht = rows["aht_s"].to_numpy(float)
     interval_s = rows["interval_min"].to_numpy(float) * 60.0
     ds = rows["ds"]
-    need_p50 = require(model, targets, volume, aht, interval_s, ds, mask)
-    need_p90 = require(model, targets, volume_hi, aht, interval_s, ds, mask)
+    need_p50 = require(model, targets, volume, aht, interval_s, ds, mask, start_backlog_items=held)
+    need_p90 = require(model, targets, volume_hi, aht, interval_s, ds, mask, start_backlog_items=held)
     minimum = settings.min_agents_for(channel) if model != "none" else 0.0
     need = _at_least(need_p50.agents, minimum, mask)
     need_hi = np.maximum(_at_least(need_p90.agents, minimum, mask), need)
     rostered = rows["rostered"].to_numpy(float)
     available = _whole_if_near(rostered * (1.0 - shrink))
-    kpis = achieve(model, targets, volume, aht, interval_s, available, ds, mask)
+    kpis = achieve(model, targets, volume, aht, interval_s, available, ds, mask,
+                   start_backlog_items=held)
     columns = {
         "required": need,
         "required_p90": need_hi,
@@ -143,6 +153,7 @@ def build_plan(
     settings: PlanSettings,
     *,
     open_hours: Mapping[str, Any] | None = None,
+    start_backlog: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """The interval plan: requirement, roster, gap, achieved KPIs and cost per channel.
 
@@ -160,7 +171,11 @@ def build_plan(
         Per channel the hours deferred work is picked up (``service_hours``): weekday
         ``"0"`` (Monday) .. ``"6"`` -> ``[open, close]`` local ``"HH:MM"`` or None (closed).
         The backlog model works, and counts its response time, only in those hours. Channels
-        without an entry are open wherever the forecast has volume.
+        without an entry are open wherever the forecast has volume. A week's ``"holidays"``
+        entry (a country code) closes that calendar's public holidays for deferred channels.
+    start_backlog : mapping of str to float, optional
+        Per deferred channel the items waiting when the plan starts where its targets set no
+        ``start_backlog_items`` (``start_backlog_estimate``); default none. [items]
 
     Returns
     -------
@@ -198,7 +213,8 @@ def build_plan(
     model_col = np.empty(n, dtype=object)
     approx_col = np.zeros(n, dtype=bool)
     for channel, index in per.groupby("channel", sort=False).indices.items():
-        staffed = _staff_channel(str(channel), per.iloc[index], settings, is_open[index])
+        staffed = _staff_channel(str(channel), per.iloc[index], settings, is_open[index],
+                                 start_backlog or {})
         for name, values in staffed.columns.items():
             cols[name][index] = values
         model_col[index] = staffed.model
@@ -234,19 +250,33 @@ def service_hours(con_settings: Mapping[str, Any]) -> dict[str, Any]:
 
     ``working_hours`` (when deferred work is picked up, e.g. e-mail in office hours) wins over
     ``opening_hours`` (when contacts are accepted). Each is channel -> weekday ``"0"`` ..
-    ``"6"`` -> ``[open, close]`` or None.
+    ``"6"`` -> ``[open, close]`` or None. Deferred channels (``DEFERRED_CHANNELS``) also get
+    ``HOLIDAYS_KEY`` -> the stored ``country`` (default NL; none when blank): nobody picks
+    up e-mail on a public holiday.
     """
     out: dict[str, Any] = {}
     for key in ("opening_hours", "working_hours"):
         value = con_settings.get(key)
         if isinstance(value, Mapping):
-            out.update({str(c): v for c, v in value.items() if isinstance(v, Mapping)})
+            out.update({str(c): dict(v) for c, v in value.items() if isinstance(v, Mapping)})
+    country = str(con_settings.get("country", "NL") or "").strip()
+    if country:
+        for channel in sorted(DEFERRED_CHANNELS):
+            out[channel] = {**out.get(channel, {}), HOLIDAYS_KEY: country}
     return out
 
 
 def _minute_of(text: str) -> int:
     hour, minute = str(text).split(":")[:2]
     return int(hour) * 60 + int(minute)
+
+
+def _holidays(country: str, local: pd.Series) -> np.ndarray:
+    """Whether each local time falls on a public holiday of ``country``."""
+    days = local.dt.normalize()
+    years = range(int(days.min().year), int(days.max().year) + 1)
+    listed = holiday_dates(country, years)["date"].to_numpy("datetime64[ns]")
+    return np.isin(days.to_numpy("datetime64[ns]"), listed)
 
 
 def open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
@@ -264,13 +294,21 @@ def open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
         pick = channels == channel
         if not pick.any():
             continue
-        inside = np.zeros(len(per), dtype=bool)
-        for day in range(7):
-            hours = week.get(str(day)) if isinstance(week, Mapping) else None
-            if not hours:
-                continue
-            start, end = _minute_of(hours[0]), _minute_of(hours[1])
-            inside |= (weekday == day) & (minute >= start) & (minute < end)
+        if not isinstance(week, Mapping):
+            mask[pick] = False
+            continue
+        inside = has_volume.copy()
+        if any(str(day) in week for day in range(7)):
+            inside = np.zeros(len(per), dtype=bool)
+            for day in range(7):
+                hours = week.get(str(day))
+                if not hours:
+                    continue
+                start, end = _minute_of(hours[0]), _minute_of(hours[1])
+                inside |= (weekday == day) & (minute >= start) & (minute < end)
+        country = week.get(HOLIDAYS_KEY)
+        if country and channel in DEFERRED_CHANNELS:
+            inside[pick] &= ~_holidays(str(country), local[pick])
         mask[pick] = inside[pick]
     return mask
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kcc.plan.frames import EPS, PlanError
-from kcc.plan.models import achieve, backlog_achieved
+from kcc.plan.models import achieve
 from kcc.plan.settings import ChannelTargets, PlanSettings
 
 
@@ -240,7 +240,7 @@ def _curve(model: str, targets: ChannelTargets, rows: pd.DataFrame, at: Any, int
         for a in agents:
             trial = base.copy()
             trial[pos] = a
-            kp = backlog_achieved(targets, volume, aht, isec, trial, mask)
+            kp = achieve(model, targets, volume, aht, isec, trial, rows["ds"], mask)
             known = np.isfinite(kp.service_level) & (volume > 0)
             share = (kp.service_level[known] * volume[known]).sum() / max(volume[known].sum(), EPS)
             out.append((share, kp.asa_s[pos], kp.p_abandon[pos], kp.occupancy[pos]))

@@ -14,6 +14,7 @@ import pandas as pd
 from kcc import staffing
 from kcc.plan.frames import EPS, PlanError
 from kcc.queueing import backlog, queue_metrics, required_staffing
+from kcc.staffing.deferred import QUEUE_MAX_TARGET_H
 from kcc.targets import ChannelTargets
 
 
@@ -51,8 +52,12 @@ def _voice_spec(model: str, targets: ChannelTargets, interval_s: np.ndarray) -> 
 
 
 def require(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
-            interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> Need:
-    """Agents needed per interval (before shrinkage) by the channel's model. [agents]"""
+            interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray, *,
+            start_backlog_items: float = 0.0) -> Need:
+    """Agents needed per interval (before shrinkage) by the channel's model. [agents]
+
+    ``start_backlog_items`` are deferred items waiting when the plan starts (backlog model).
+    """
     exact = np.zeros(len(volume), dtype=bool)
     if model == "none" or not len(volume):
         return Need(np.zeros(len(volume)), exact)
@@ -63,13 +68,19 @@ def require(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.n
                     need["approximate"].to_numpy(bool))
     if model == "chat":
         return _chat_required(targets, volume, aht_s, interval_s)
-    return Need(_backlog_required(targets, volume, aht_s, interval_s, ds, open_mask), exact)
+    return Need(_backlog_required(targets, volume, aht_s, interval_s, ds, open_mask,
+                                  start_backlog_items), exact)
 
 
 def achieve(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
             interval_s: np.ndarray, available: np.ndarray, ds: pd.Series | None,
-            open_mask: np.ndarray) -> Kpis:
-    """KPIs the available agents achieve (reverse mode)."""
+            open_mask: np.ndarray, *, start_backlog_items: float = 0.0) -> Kpis:
+    """KPIs the available agents achieve (reverse mode).
+
+    Deferred work with a response time of ``kcc.staffing.deferred.QUEUE_MAX_TARGET_H`` or less
+    is scored by the queue model its requirement comes from (``kcc.staffing.queue_service``),
+    longer ones by the FIFO backlog (``backlog_achieved``).
+    """
     n = len(volume)
     if model == "none" or not n:
         nan = np.full(n, np.nan)
@@ -82,7 +93,11 @@ def achieve(model: str, targets: ChannelTargets, volume: np.ndarray, aht_s: np.n
         return _kpis_from_metrics(m, volume)
     if model == "chat":
         return _chat_achieved(targets, volume, aht_s, interval_s, available)
-    return backlog_achieved(targets, volume, aht_s, interval_s, available, open_mask)
+    if float(targets.response_time_h or 8.0) <= QUEUE_MAX_TARGET_H:
+        return _queue_achieved(targets, volume, aht_s, interval_s, available, ds, open_mask,
+                               start_backlog_items)
+    return backlog_achieved(targets, volume, aht_s, interval_s, available, open_mask,
+                            start_backlog_items=start_backlog_items)
 
 
 def _field(m: Any, name: str) -> np.ndarray:
@@ -123,32 +138,65 @@ def _reference_aht_s(volume: np.ndarray, aht_s: np.ndarray) -> float:
     return float((volume[ok] * aht_s[ok]).sum() / volume[ok].sum()) if ok.any() else 300.0
 
 
-def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
-                      interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray) -> np.ndarray:
-    """Deferred work: ``kcc.staffing.deferred_staffing``, the fewest whole agents per open
-    interval that answer the target share within the response time (open hours), FIFO.
-
-    That model takes one handle time, so the work is counted in items of the channel's
-    volume-weighted handle time (an interval with a longer handle time brings more work).
-    """
-    n = len(volume)
-    if not open_mask.any() or volume.sum() <= 0:
-        return np.zeros(n)
+def _deferred_items(volume: np.ndarray, aht_s: np.ndarray) -> tuple[np.ndarray, float]:
+    """Deferred work in items of the channel's volume-weighted handle time (the deferred model
+    takes one handle time; an interval with a longer handle time brings more work)."""
     reference_s = _reference_aht_s(volume, aht_s)
     items = volume * np.where(np.isfinite(aht_s) & (aht_s > 0), aht_s, reference_s) / reference_s
-    spec = staffing.DeferredSpec(
-        handle_time_s=reference_s,
+    return items, reference_s
+
+
+def _deferred_spec(targets: ChannelTargets, handle_time_s: float,
+                   start_backlog_items: float) -> staffing.DeferredSpec:
+    return staffing.DeferredSpec(
+        handle_time_s=handle_time_s,
         target_share=targets.target_service_level,
         target_open_hours=float(targets.response_time_h or 8.0),
+        start_backlog_items=max(float(start_backlog_items), 0.0),
     )
-    work = pd.DataFrame({"ds": np.arange(n), "arrivals": items, "open": open_mask})
-    result = staffing.deferred_staffing(work, spec, _single_interval_min(interval_s))
+
+
+def _deferred_work(ds: pd.Series | None, items: np.ndarray, open_mask: np.ndarray) -> pd.DataFrame:
+    """The deferred model's input: real interval timestamps (their local dates are its days)."""
+    stamps = pd.Series(np.arange(len(items))) if ds is None else pd.Series(ds).reset_index(drop=True)
+    return pd.DataFrame({"ds": stamps, "arrivals": items, "open": np.asarray(open_mask, dtype=bool)})
+
+
+def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                      interval_s: np.ndarray, ds: pd.Series, open_mask: np.ndarray,
+                      start_backlog_items: float = 0.0) -> np.ndarray:
+    """Deferred work: ``kcc.staffing.deferred_staffing`` on the channel's intervals (their
+    timestamps and length), the start backlog waiting at the first open interval."""
+    n = len(volume)
+    if not open_mask.any() or volume.sum() + start_backlog_items <= 0:
+        return np.zeros(n)
+    items, reference_s = _deferred_items(volume, aht_s)
+    spec = _deferred_spec(targets, reference_s, start_backlog_items)
+    result = staffing.deferred_staffing(_deferred_work(ds, items, open_mask), spec,
+                                        _single_interval_min(interval_s))
     return result.intervals["agents"].to_numpy(float)
+
+
+def _queue_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                    interval_s: np.ndarray, available: np.ndarray, ds: pd.Series | None,
+                    open_mask: np.ndarray, start_backlog_items: float) -> Kpis:
+    """Short-target deferred work scored by the queue model of its requirement: Erlang C per
+    open interval with the response time as the answer time, batches at the openings."""
+    n = len(volume)
+    items, reference_s = _deferred_items(volume, aht_s)
+    spec = _deferred_spec(targets, reference_s, start_backlog_items)
+    got = staffing.queue_service(_deferred_work(ds, items, open_mask), spec,
+                                 _single_interval_min(interval_s), available)
+    busy = volume > 0
+    return Kpis(np.where(busy, got["on_time_share"].to_numpy(float), np.nan),
+                np.where(busy, got["response_s"].to_numpy(float), np.nan),
+                np.where(busy, 0.0, np.nan), got["occupancy"].to_numpy(float),
+                np.zeros(n, dtype=bool))
 
 
 def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
                      interval_s: np.ndarray, available: np.ndarray,
-                     open_mask: np.ndarray) -> Kpis:
+                     open_mask: np.ndarray, *, start_backlog_items: float = 0.0) -> Kpis:
     """Reverse mode of deferred work: the FIFO backlog of ``kcc.queueing.backlog`` worked by
     the available agents in open intervals, counted in seconds of work.
 
@@ -157,7 +205,8 @@ def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndar
     not done), ``asa_s`` the mean response time of its middle contact in open time [s] (NaN
     when unfinished at the plan's end), ``occupancy`` the share of available capacity used.
     Arrivals in a closed interval join the next open interval's; those after the last open
-    interval fall outside the plan.
+    interval fall outside the plan. ``start_backlog_items`` (items of the volume-weighted
+    handle time) wait at the first open interval.
     """
     n = len(volume)
     sl = np.full(n, np.nan)
@@ -174,6 +223,8 @@ def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndar
     arrive = np.zeros(m + 1)
     np.add.at(arrive, np.minimum(target, m), work)
     arrive = arrive[:m]  # work after the last open interval falls outside the plan
+    # the start backlog waits at the first open interval, in work of the mean handle time
+    arrive[0] += max(float(start_backlog_items), 0.0) * _reference_aht_s(volume, aht_s)
     capacity = available[open_idx] * interval_s[open_idx]  # agent-seconds per interval
     step_min = (float(np.median(interval_s)) if len(interval_s) else 900.0) / 60.0
     deadline = backlog.open_deadlines(np.ones(m, dtype=bool), step_min,

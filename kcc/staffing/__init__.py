@@ -20,11 +20,12 @@ Layout
   people, where a person reads them), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
-* :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
+* :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``,
+  ``queue_service`` (the service agents give a short-target channel).
 """
 
 from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
-from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
+from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing, queue_service
 from kcc.staffing.hours import (
     agent_hours,
     fte,
@@ -58,6 +59,7 @@ __all__ = [
     "head_count",
     "labour_cost_eur",
     "paid_agents",
+    "queue_service",
     "roster_kpis",
     "scheduled_agents",
     "staffing_plan",

@@ -112,7 +112,15 @@ def _channel_plan(_con: duckdb.DuckDBPyConnection, key: PlanKey, channel: str,
     # one channel per cache entry: changing the phone target leaves e-mail's backlog cached
     demand_ = _plan_demand(_con, key)
     hours = plan.service_hours(_stored_settings(_con, key.data))
-    return pipeline.channel_plan(demand_, _plan_roster(_con, key, demand_), channel, staffing, hours)
+    waiting = {c: b.items for c, b in _start_backlog(_con, key.data).items()}
+    return pipeline.channel_plan(demand_, _plan_roster(_con, key, demand_), channel, staffing, hours,
+                                 waiting)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _start_backlog(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict[str, plan.StartBacklog]:
+    history = _history(_con, key.volumes_only(), plan.AHT_HISTORY_WEEKS)
+    return plan.start_backlog_estimate(history, plan.service_hours(_stored_settings(_con, key)))
 
 
 # --------------------------------------------------------------------------- public helpers
@@ -121,6 +129,12 @@ def _channel_plan(_con: duckdb.DuckDBPyConnection, key: PlanKey, channel: str,
 def stored_settings(con: duckdb.DuckDBPyConnection) -> dict:
     """Every stored setting by key (cached per data version)."""
     return _stored_settings(con, data_key(con))
+
+
+def start_backlog(con: duckdb.DuckDBPyConnection) -> dict[str, plan.StartBacklog]:
+    """Estimated deferred items waiting at the plan's start per channel (cached per data
+    version; ``kcc.plan.start_backlog_estimate``)."""
+    return _start_backlog(con, data_key(con))
 
 
 def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

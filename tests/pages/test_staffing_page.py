@@ -58,6 +58,33 @@ def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
     assert at.session_state["plan.settings_json"]["contract_hours_per_week"] == 40.0
 
 
+def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at.selectbox(key="staffing.channel").set_value("email").run()
+    assert not at.exception
+    text = page_texts(at, TEXT_KINDS)
+    assert "Estimated start backlog: **" in text
+    assert "arrived after the last working interval of the history" in text
+    box = at.number_input(key="staffing.start_backlog_items")
+    assert box.value is None  # empty: the plan uses the estimate
+    before = metric_values(at)["Required FTE [FTE]"]
+    box.set_value(5000.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    assert at.session_state["plan.settings_json"]["targets"]["email"]["start_backlog_items"] == 5000.0
+    assert metric_values(at)["Required FTE [FTE]"] != before
+
+    nl = AppTest.from_file(PAGE, default_timeout=180)
+    nl.session_state["lang"] = "nl"
+    nl.run()
+    nl.selectbox(key="staffing.channel").set_value("email").run()
+    assert not nl.exception
+    text = page_texts(nl, TEXT_KINDS)
+    assert "Geschatte werkvoorraad bij de start: **" in text
+    assert "na het laatste werkinterval van de historie" in text
+    assert_dates_day_first(text)
+
+
 def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     at.selectbox(key="staffing.pick_weekday").set_value(0)

@@ -12,10 +12,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import plan
+from kcc import formatting, plan
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text
+from kcc.ui.widgets import channel_label, error_text, fmt_moment, lang
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -28,6 +28,7 @@ TARGET_INPUT_KEYS: tuple[str, ...] = (
     "staffing.patience_s",
     "staffing.concurrency",
     "staffing.response_time_h",
+    "staffing.start_backlog_items",
     "staffing.shrinkage",
     "staffing.min_agents",
 )
@@ -74,6 +75,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 value=float(targets.response_time_h or 8.0), step=0.25,
                 key="staffing.response_time_h",
             )
+            values["start_backlog_items"] = _start_backlog_input(con, tr, targets, channel)
         elif model != "none":
             values["answer_time_s"] = cols[1].number_input(
                 tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
@@ -134,6 +136,25 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
     st.caption(tr(f"staffing.model_{model}"))
     _save_reset_buttons(con, tr, settings)
     return settings
+
+
+def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
+                         targets: plan.ChannelTargets, channel: str) -> float | None:
+    """The items waiting at the plan's start: the estimate from history with its assumption,
+    and an override (empty: use the estimate)."""
+    estimate = plan_cache.start_backlog(con).get(channel)
+    if estimate is None or estimate.since is None:
+        st.caption(tr("staffing.start_backlog_none"))
+    else:
+        st.caption(tr("staffing.start_backlog_estimate",
+                      items=formatting.fmt_number(estimate.items, 0, lang()),
+                      since=fmt_moment(estimate.since)))
+    override = st.number_input(
+        tr("staffing.start_backlog_items"), min_value=0.0, max_value=100_000.0,
+        value=targets.start_backlog_items, step=10.0, key="staffing.start_backlog_items",
+        help=tr("staffing.start_backlog_help"),
+    )
+    return None if override is None else float(override)
 
 
 def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
