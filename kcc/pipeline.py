@@ -421,6 +421,8 @@ class Baseline:
     end: date
     weeks: int
     key: tuple[Any, ...]
+    holidays_country: str = ""
+    start_backlog: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
 
 def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
@@ -465,23 +467,37 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
         end=last_day,
         weeks=int(weeks),
         key=(key, int(weeks)),
+        # as the Staffing page's plan: deferred work is closed on public holidays and starts
+        # with the items waiting at the plan's start
+        holidays_country=country(stored) or "",
+        start_backlog=start_backlog(history, plan.service_hours(stored)),
     )
 
 
 def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
              name: str = "") -> ScenarioResult:
     """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
-    result = evaluate_scenario(base.demand, base.roster, settings, spec,
+    result = evaluate_scenario(base.demand, base.roster, _with_start_backlog(settings, base), spec,
                                opening_hours=base.opening_hours or None,
-                               working_hours=base.working_hours)
+                               working_hours=base.working_hours, holidays_country=base.holidays_country)
     return dataclasses.replace(result, name=name)
 
 
 def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
              channel: str) -> pd.DataFrame:
     """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
-    return sl_frontier(base.demand, base.roster, settings, channel, spec=spec,
-                       opening_hours=base.opening_hours or None, working_hours=base.working_hours)
+    return sl_frontier(base.demand, base.roster, _with_start_backlog(settings, base), channel, spec=spec,
+                       opening_hours=base.opening_hours or None, working_hours=base.working_hours,
+                       holidays_country=base.holidays_country)
+
+
+def _with_start_backlog(settings: plan.PlanSettings, base: Baseline) -> plan.PlanSettings:
+    """``settings`` with the estimated start backlog of each deferred channel whose targets do
+    not set one (a set value wins, as on the Staffing page)."""
+    for channel, items in sorted(base.start_backlog.items()):
+        if settings.targets_for(channel).start_backlog_items is None:
+            settings = settings.with_targets(channel, start_backlog_items=float(items))
+    return settings
 
 
 # --------------------------------------------------------------------------- board summary

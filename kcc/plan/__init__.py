@@ -64,6 +64,7 @@ from kcc.plan.budget import (
     budget_bridge,
 )
 from kcc.plan.build import (
+    HOLIDAYS_KEY,
     PLAN_COLUMNS,
     build_plan,
     service_hours,
@@ -143,6 +144,7 @@ __all__ = [
     "DEFAULT_SHRINKAGE",
     "DEFAULT_TARGETS",
     "DEFERRED_CHANNELS",
+    "HOLIDAYS_KEY",
     "DEMAND_COLUMNS",
     "FREQS",
     "IntervalDetail",

@@ -176,15 +176,25 @@ def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
 
+def _closed_on_holidays(service: dict[str, Any], country: str) -> dict[str, Any]:
+    """Service hours with deferred work closed on ``country``'s public holidays, as
+    ``kcc.plan.service_hours`` gives the Staffing page's plan (no country: nothing closed)."""
+    if not country:
+        return service
+    return {**service, **{c: {**service.get(c, {}), plan.HOLIDAYS_KEY: country}
+                          for c in sorted(plan.DEFERRED_CHANNELS)}}
+
+
 def _plan_for(
     demand_frame: pd.DataFrame,
     roster: pd.DataFrame | None,
     settings: Any,
     hours: Sequence[ChannelHours],
     working: Sequence[ChannelHours],
+    holidays_country: str = "",
 ) -> pd.DataFrame:
     staffed = demand_frame[~demand_frame["channel"].isin(NO_AGENT_CHANNELS)]
-    service = hours_to_setting([*hours, *working])
+    service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country)
     return plan.build_plan(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
 
 
@@ -383,6 +393,7 @@ def evaluate_scenario(
     *,
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
+    holidays_country: str = "",
     name: str = "",
     staffed_kpis: bool = True,
 ) -> ScenarioResult:
@@ -402,6 +413,9 @@ def evaluate_scenario(
         Baseline opening hours (when contacts are accepted); default inferred from the data.
     working_hours : sequence of ChannelHours
         Hours deferred work is picked up (e-mail office hours) when they differ.
+    holidays_country : str, default ""
+        Deferred channels are closed on this country's public holidays (as the Staffing page's
+        plan, ``kcc.plan.service_hours``); empty closes nothing.
     name : str
         Shown in comparisons.
     staffed_kpis : bool, default True
@@ -415,12 +429,14 @@ def evaluate_scenario(
     frame = pipeline_frame(p)
     scn_settings = scenario_settings(settings, spec)
     base_frame = frame.assign(volume=frame["volume_baseline"], volume_hi=frame["volume_hi_baseline"])
-    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours)
-    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours)
+    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours, holidays_country)
+    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours, holidays_country)
     staffed_scn = staffed_base = None
     if staffed_kpis:
-        staffed_scn = _plan_for(frame, _roster_from_plan(plan_scn), scn_settings, p.scn_hours, working_hours)
-        staffed_base = _plan_for(base_frame, _roster_from_plan(plan_base), settings, p.base_hours, working_hours)
+        staffed_scn = _plan_for(frame, _roster_from_plan(plan_scn), scn_settings, p.scn_hours, working_hours,
+                                holidays_country)
+        staffed_base = _plan_for(base_frame, _roster_from_plan(plan_base), settings, p.base_hours, working_hours,
+                                 holidays_country)
     s = _summary(p, frame, plan_scn, staffed_scn, scn_settings, spec, "scn")
     b = _summary(p, frame, plan_base, staffed_base, settings, spec.baseline(), "base")
     by_channel = s["by_channel"].join(b["by_channel"], how="outer").reset_index(names="channel")
@@ -501,6 +517,7 @@ def sl_frontier(
     spec: ScenarioSpec | None = None,
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
+    holidays_country: str = "",
 ) -> pd.DataFrame:
     """Service-level target against FTE and cost for one channel.
 
@@ -516,6 +533,7 @@ def sl_frontier(
     spec : ScenarioSpec, optional
         Scenario whose demand and settings are used (default: the baseline).
     opening_hours, working_hours : see :func:`evaluate_scenario`.
+    holidays_country : see :func:`evaluate_scenario`.
 
     Returns
     -------
@@ -537,7 +555,7 @@ def sl_frontier(
     for level in sorted(levels):
         checks.number_in("levels", level, 0.01, 0.999)
         targets = base.with_targets(channel, **{key: float(level)})
-        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours)
+        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country)
         agent_hours = staffing.agent_hours(staffed["required_scheduled"].to_numpy(float),
                                            staffed["interval_min"].to_numpy(float)).sum()
         rows.append({
