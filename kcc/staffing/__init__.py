@@ -18,11 +18,19 @@ Layout
 * :mod:`kcc.staffing.hours` -- the one formula set for agent hours, FTE and cost:
   ``scheduled_agents`` (shrinkage), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
-* :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
+* :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``
+  (the chain of :mod:`kcc.queueing.chat`), ``estimate_chat_handle_time``.
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``.
 """
 
-from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
+from kcc.staffing.chat import (
+    DEFAULT_SESSION_PENALTY,
+    ChatHandleEstimate,
+    ChatSpec,
+    chat_agents_queueing,
+    chat_agents_workload,
+    estimate_chat_handle_time,
+)
 from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing
 from kcc.staffing.hours import agent_hours, fte, labour_cost_eur, scheduled_agents, weeks_of
 from kcc.staffing.patience import (
@@ -33,6 +41,8 @@ from kcc.staffing.patience import (
 from kcc.staffing.voice import StaffingSpec, aggregate_kpis, roster_kpis, staffing_plan
 
 __all__ = [
+    "DEFAULT_SESSION_PENALTY",
+    "ChatHandleEstimate",
     "ChatSpec",
     "DeferredPlan",
     "DeferredSpec",
@@ -43,6 +53,7 @@ __all__ = [
     "chat_agents_queueing",
     "chat_agents_workload",
     "deferred_staffing",
+    "estimate_chat_handle_time",
     "estimate_patience",
     "estimate_patience_from_contacts",
     "fte",
