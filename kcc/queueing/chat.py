@@ -48,6 +48,8 @@ impatient customers. Operations Research 62(4), 943-956.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -198,7 +200,7 @@ def chat_metrics(
     lam = lam_c / iv
     slots = slots_of(n, conc_f)
     size = lam.size
-    out: dict[str, FloatArray] = {
+    out: dict[str, Any] = {
         "load_erlangs": lam * h1,
         "feasible": np.ones(size, dtype=bool),
         "p_wait": np.zeros(size),
@@ -225,7 +227,7 @@ def chat_metrics(
     return QueueMetrics(**{k: v.reshape(shape) for k, v in out.items()})
 
 
-def _busy_metrics(out: dict[str, FloatArray], idx: NDArray[np.intp], lam: FloatArray,
+def _busy_metrics(out: dict[str, Any], idx: NDArray[np.intp], lam: FloatArray,
                   h1: FloatArray, n: FloatArray, slots: FloatArray, pen: FloatArray,
                   t: FloatArray, pat: FloatArray) -> None:
     lam_i, s_i, t_i, pat_i = lam[idx], slots[idx], t[idx], pat[idx]
