@@ -27,6 +27,7 @@ from typing import Final
 import numpy as np
 
 from kcc import checks
+from kcc.queueing import lone_session_s
 from kcc.staffing import DEFAULT_SESSION_PENALTY, StaffingSpec
 
 __all__ = [
@@ -108,9 +109,8 @@ class ChannelTargets:
 
     def lone_session_s(self, history_aht_s: np.ndarray) -> np.ndarray:
         """Chat: handle time of a lone session from the history's handle time. [s]"""
-        return np.asarray(history_aht_s, float) / (
-            1.0 + self.penalty_per_extra_session * (self.history_sessions - 1.0)
-        )
+        return lone_session_s(history_aht_s, self.penalty_per_extra_session,
+                              self.history_sessions)
 
     @property
     def response_share(self) -> float:

@@ -48,6 +48,7 @@ impatient customers. Operations Research 62(4), 943-956.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -58,7 +59,15 @@ from kcc.queueing.inputs import as_float, broadcast_inputs, check_rule
 from kcc.queueing.models import _erlang_a, _erlang_c
 from kcc.queueing.results import FloatArray, QueueMetrics, Requirement
 
-__all__ = ["chat_metrics", "required_chat_agents", "session_rate"]
+__all__ = [
+    "ChatLoad",
+    "chat_load",
+    "chat_metrics",
+    "full_load_sessions_per_hour",
+    "lone_session_s",
+    "required_chat_agents",
+    "session_rate",
+]
 
 #: States below the slots the chain walks; beyond, the lowest states are left out (their
 #: weight only lowers P(wait)) and the result is flagged approximate.
@@ -94,11 +103,40 @@ def session_rate(sessions: ArrayLike, agents: ArrayLike, slots: ArrayLike,
     r = level - q * safe_n  # agents one above q below the base cap
     extra = held - level  # agents at base + 1 (their cap) above it
 
-    def g(j: FloatArray) -> FloatArray:
-        return j / (h1 * (1.0 + p * np.maximum(j - 1.0, 0.0)))
-
-    rate = (big_n - r - extra) * g(q) + (r + extra) * g(q + 1.0)
+    rate = ((big_n - r - extra) * _agent_rate(q, h1, p)
+            + (r + extra) * _agent_rate(q + 1.0, h1, p))
     return np.where(big_n > 0, rate, 0.0)
+
+
+def _agent_rate(held: FloatArray, h1: FloatArray, p: FloatArray) -> FloatArray:
+    """``g(j) = j / (h1 (1 + p (j - 1)))``: sessions one agent holding ``j`` completes. [1/s]"""
+    return held / (h1 * (1.0 + p * np.maximum(held - 1.0, 0.0)))
+
+
+def lone_session_s(history_aht_s: ArrayLike, penalty: ArrayLike,
+                   history_sessions: ArrayLike) -> FloatArray:
+    """``h1``: a lone session's handle time from a handle time measured while agents held
+    ``history_sessions`` sessions on average, ``aht / (1 + p (history_sessions - 1))``. [s]"""
+    return np.asarray(history_aht_s, float) / (
+        1.0 + np.asarray(penalty, float) * (np.asarray(history_sessions, float) - 1.0)
+    )
+
+
+def full_load_sessions_per_hour(handle_time_s: ArrayLike, concurrency: ArrayLike,
+                                penalty: ArrayLike) -> FloatArray:
+    """Sessions one agent completes per hour holding every slot it has. [sessions/h]
+
+    The chain's full-load rate ``f(slots)`` per agent in a large team: a fractional
+    ``concurrency`` is a mix of agents capped at its floor and its ceiling, in the shares that
+    give that mean. With ``penalty`` 0 this is ``concurrency * 3600 / handle_time_s``.
+    """
+    c = np.asarray(concurrency, float)
+    h1 = np.asarray(handle_time_s, float)
+    p = np.asarray(penalty, float)
+    low = np.floor(c + 1e-9)
+    high_share = c - low
+    rate = (1.0 - high_share) * _agent_rate(low, h1, p) + high_share * _agent_rate(low + 1.0, h1, p)
+    return np.asarray(rate * 3600.0, float)
 
 
 def _below_slots(lam: FloatArray, agents: FloatArray, slots: FloatArray, h1: FloatArray,
@@ -337,3 +375,60 @@ def required_chat_agents(
             approx[gap] = np.where(ok, ap, approx[gap])
             lo[gap] = np.where(ok, lo[gap], mid)
     return Requirement(agents=hi.reshape(shape), approximate=approx.reshape(shape))
+
+
+@dataclass(frozen=True, eq=False)
+class ChatLoad:
+    """How busy chat agents are at a given load, and what that does to a session's length.
+
+    Attributes
+    ----------
+    sessions_per_agent : ndarray
+        Mean sessions an agent holds. [sessions]
+    session_s : ndarray
+        Mean time a session is held, from answer to end, at that load (Little's law: the mean
+        sessions held over the answered chats per second); a lone session's ``h1`` where no chat
+        is answered. [s]
+    """
+
+    sessions_per_agent: FloatArray
+    session_s: FloatArray
+
+
+def chat_load(chats: ArrayLike, interval_s: ArrayLike, handle_time_s: ArrayLike,
+              agents: ArrayLike, concurrency: ArrayLike, *, penalty: ArrayLike = 0.0,
+              patience_s: ArrayLike | None = None) -> ChatLoad:
+    """Mean sessions per agent and effective session length of the chain at a load.
+
+    Parameters
+    ----------
+    chats, interval_s, handle_time_s, agents, concurrency, penalty, patience_s
+        As in :func:`chat_metrics`.
+
+    Returns
+    -------
+    ChatLoad
+        With ``penalty`` 0 the session length is ``h1`` at every load; with a slow-down it
+        grows towards ``h1 (1 + p (concurrency - 1))`` as the agents fill up.
+    """
+    m = chat_metrics(chats, interval_s, handle_time_s, agents, concurrency, 0.0,
+                     penalty=penalty, patience_s=patience_s)
+    shape = np.shape(m.occupancy)
+    n = np.broadcast_to(np.asarray(agents, float), shape)
+    held = np.asarray(m.occupancy) * slots_of(n, np.broadcast_to(concurrency, shape))
+    answered = (np.broadcast_to(np.asarray(chats, float), shape)
+                / np.broadcast_to(np.asarray(interval_s, float), shape)
+                * (1.0 - np.asarray(m.p_abandon)))
+    h1 = np.broadcast_to(np.asarray(handle_time_s, float), shape)
+    slots = slots_of(n, np.broadcast_to(concurrency, shape))
+    pen = np.broadcast_to(np.asarray(penalty, float), shape)
+    feasible = np.asarray(m.feasible)
+    busy = (answered > 0) & feasible
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # an unstable queue keeps every slot busy: sessions last as long as at full load
+        full = slots / session_rate(slots, n, slots, h1, pen)
+        session = np.where(busy, held / np.where(busy, answered, 1.0),
+                           np.where(feasible | (slots <= 0), h1, full))
+        per_agent = np.where(n > 0, held / np.where(n > 0, n, 1.0), 0.0)
+    return ChatLoad(sessions_per_agent=np.asarray(per_agent, float),
+                    session_s=np.asarray(session, float))

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 
 from kcc.checks import FieldError
-from kcc.queueing import chat_metrics, queue_metrics, required_chat_agents
+from kcc.queueing import (
+    chat_load,
+    chat_metrics,
+    full_load_sessions_per_hour,
+    lone_session_s,
+    queue_metrics,
+    required_chat_agents,
+)
 from kcc.queueing.chat import session_rate
 from kcc.staffing import ChatSpec, chat_agents_queueing, estimate_chat_handle_time
 from tests.queueing.chat_simulation import replicate_chat, simulate_chat
@@ -123,3 +130,39 @@ def test_sessions_held_measured_from_agent_ids_and_times() -> None:
     # a: (300 s alone + ...) first session held 1 for 100 s and 2 for 200 s -> 5/3; second 2
     assert fit.mean_sessions == pytest.approx((5 / 3 + 2 + 1 + 1) / 4)
     assert fit.contacts == 4
+
+
+def test_full_load_rate_and_lone_session_by_hand() -> None:
+    # h1 = 900 s, p = 0.5: an agent at 3 sessions takes 1800 s each, 3 per 1800 s = 6 an hour;
+    # at 2 sessions 1350 s each, 5.33 an hour; 2.5 is half of each kind of agent
+    rate = full_load_sessions_per_hour(900.0, [1.0, 2.0, 2.5, 3.0], 0.5)
+    np.testing.assert_allclose(rate, [4.0, 16 / 3, (16 / 3 + 6.0) / 2, 6.0])
+    np.testing.assert_allclose(full_load_sessions_per_hour(900.0, 3.0, 0.0), 12.0)
+    # the large-team limit of the chain's own full-load rate (100 agents, 250 slots)
+    assert float(rate[2]) == pytest.approx(float(session_rate(250, 100, 250, 900.0, 0.5)) / 100 * HOUR_S)
+    # 12 min measured at 2 sessions with 25% slow-down: a lone session of 9.6 min
+    assert float(lone_session_s(720.0, 0.25, 2.0)) == pytest.approx(576.0)
+    assert float(lone_session_s(720.0, 0.25, 1.0)) == 720.0
+
+
+def test_session_length_at_a_load() -> None:
+    # without a slow-down every session lasts h1, and the sessions per agent are the load over them
+    plain = chat_load(120, HOUR_S, 900, 12, 3)
+    assert float(plain.session_s) == pytest.approx(900.0)
+    assert float(plain.sessions_per_agent) == pytest.approx(30.0 / 12)
+    # with one: between a lone session and the full-load length, longer the fewer the agents
+    slow = chat_load(120, HOUR_S, 900, np.array([22, 30, 60]), 3, penalty=0.5)
+    assert np.all((slow.session_s > 900.0) & (slow.session_s < 1800.0))
+    assert np.all(np.diff(slow.session_s) < 0) and np.all(np.diff(slow.sessions_per_agent) < 0)
+    # Little's law: sessions held = answered per second x session length
+    np.testing.assert_allclose(slow.sessions_per_agent * [22, 30, 60], 120 / HOUR_S * slow.session_s)
+    # an unstable queue keeps every slot busy at the full-load length
+    assert float(chat_load(120, HOUR_S, 900, 5, 3, penalty=0.5).session_s) == pytest.approx(1800.0)
+    assert float(chat_load(0, HOUR_S, 900, 5, 3, penalty=0.5).session_s) == 900.0
+
+
+def test_sessions_per_agent_match_simulation() -> None:
+    load = chat_load(120, HOUR_S, 900, 22, 3, penalty=0.5)
+    sim = simulate_chat(120, 900, 22, 3, 60, penalty=0.5, hours=200, seed=7)
+    # 200 h runs spread about 4% (congested spells last hours); 2.28 against 2.29 here
+    assert sim.occupancy * 66 / 22 == pytest.approx(float(load.sessions_per_agent), rel=0.05)
