@@ -11,8 +11,8 @@ import pandas as pd
 
 from kcc.plan.frames import EPS, PlanError
 from kcc.plan.models import achieve, backlog_achieved
-from kcc.queueing import chat_load
 from kcc.plan.settings import ChannelTargets, PlanSettings
+from kcc.queueing import chat_load
 
 
 @dataclass(frozen=True)
