@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from kcc.queueing import queue_metrics, required_agents
+from kcc.queueing import chat_metrics, queue_metrics, required_agents
 from kcc.staffing import ChatSpec, chat_agents_workload, scheduled_agents
 
 __all__ = ["SIM_CASE", "calculator_curve", "run_reference_cases", "run_simulation_check"]
@@ -228,3 +228,35 @@ def calculator_curve(
             "feasible": m.feasible,
         }
     )
+
+
+def chat_calculator_curve(
+    chats: float,
+    interval_s: float,
+    handle_time_s: float,
+    concurrency: float,
+    answer_time_s: float,
+    penalty: float,
+    patience_s: float | None,
+    agents_from: int,
+    agents_to: int,
+) -> pd.DataFrame:
+    """The chat chain's (``kcc.queueing.chat_metrics``) service for a range of agents.
+
+    Returns
+    -------
+    DataFrame
+        ``agents, service_level, asa_s, p_abandon, occupancy, feasible`` for
+        ``agents_from..agents_to`` inclusive; occupancy is of the session slots.
+    """
+    agents = np.arange(max(agents_from, 0), max(agents_to, agents_from) + 1)
+    m = chat_metrics(chats, interval_s, handle_time_s, agents, concurrency, answer_time_s,
+                     penalty=penalty, patience_s=patience_s)
+    return pd.DataFrame({
+        "agents": agents,
+        "service_level": m.service_level,
+        "asa_s": m.asa_s,
+        "p_abandon": m.p_abandon,
+        "occupancy": m.occupancy,
+        "feasible": m.feasible,
+    })

@@ -24,8 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+
 from kcc import checks
-from kcc.staffing import StaffingSpec
+from kcc.queueing import lone_session_s
+from kcc.staffing import DEFAULT_SESSION_PENALTY, StaffingSpec
 
 __all__ = [
     "DEFERRED_CHANNELS",
@@ -62,6 +65,14 @@ class ChannelTargets:
         (Erlang C). [s]
     concurrency : float
         Chat sessions one agent handles in parallel, 1 up to 10. [sessions]
+    penalty_per_extra_session : float
+        Chat: handle-time increase per extra concurrent session, 0 up to 2; a session on an
+        agent holding ``j`` sessions takes ``h1 (1 + p (j - 1))``. Default
+        ``kcc.staffing.DEFAULT_SESSION_PENALTY`` (0.25, an assumption). [-]
+    history_sessions : float
+        Chat: mean sessions an agent held while the history's handle time was measured, 1 up
+        to 10; the lone-session handle time is the history's over ``1 + p (history_sessions -
+        1)``. Default 1: the history's handle time is taken as a lone session's. [sessions]
     response_time_h : float or None
         Deferred work: response-time target counted in open hours, above 0 up to 720; ``None``
         for live channels. [h]
@@ -85,6 +96,8 @@ class ChannelTargets:
     concurrency: float = 1.0
     response_time_h: float | None = None
     start_backlog_items: float | None = None
+    penalty_per_extra_session: float = DEFAULT_SESSION_PENALTY
+    history_sessions: float = 1.0
 
     def __post_init__(self) -> None:
         # checked, not normalised: the values as given are what the settings' JSON keeps
@@ -98,6 +111,13 @@ class ChannelTargets:
         checks.above_at_most("response_time_h", self.response_time_h, 720, unit="h", optional=True)
         checks.number_in("start_backlog_items", self.start_backlog_items, 0, 100_000,
                          unit="items", optional=True)
+        checks.number_in("penalty_per_extra_session", self.penalty_per_extra_session, 0, 2)
+        checks.number_in("history_sessions", self.history_sessions, 1, 10, unit="sessions per agent")
+
+    def lone_session_s(self, history_aht_s: np.ndarray) -> np.ndarray:
+        """Chat: handle time of a lone session from the history's handle time. [s]"""
+        return lone_session_s(history_aht_s, self.penalty_per_extra_session,
+                              self.history_sessions)
 
     @property
     def response_share(self) -> float:

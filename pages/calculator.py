@@ -1,144 +1,21 @@
-"""Erlang calculator: one interval, every target, the service curve and the formulas."""
+"""Erlang calculator: one interval of calls or of chat, every target, the service curve and the
+formulas (``kcc.ui.views.calculator``)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from kcc.charts import metrics_vs_agents_chart
-from kcc.engine_check import calculator_curve
-from kcc.queueing import queue_metrics, required_agents
-from kcc.staffing import scheduled_agents
 from kcc.ui.state import init_page
-from kcc.ui.widgets import fmt_number, fmt_pct, plotly_chart
+from kcc.ui.views import calculator
 
 con, tr = init_page("calculator")
 
 st.title(tr("calc.title"))
 st.caption(tr("calc.intro"))
 
-with st.form("calc.form"):
-    st.subheader(tr("calc.inputs"))
-    c1, c2, c3, c4 = st.columns(4)
-    calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls")
-    interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 30, 5, key="calc.interval_min")
-    aht_s = c3.number_input(tr("calc.aht_s"), 1.0, 86_400.0, 180.0, 10.0, key="calc.aht_s")
-    answer_s = c4.number_input(
-        tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0, key="calc.answer_time_s"
-    )
-    c1, c2, c3, c4 = st.columns(4)
-    sl_pct = c1.number_input(
-        tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0, key="calc.target_sl_pct"
-    )
-    asa_max = c2.number_input(
-        tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0, key="calc.target_asa_s"
-    )
-    occ_pct = c3.number_input(
-        tr("calc.max_occupancy_pct"), 1.0, 100.0, 85.0, 1.0, key="calc.max_occupancy_pct"
-    )
-    ab_pct = c4.number_input(
-        tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5, key="calc.max_abandon_pct"
-    )
-    c1, c2, c3, c4 = st.columns(4)
-    use_patience = c1.checkbox(tr("calc.use_patience"), False, key="calc.use_patience")
-    patience_s = c1.number_input(
-        tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0, key="calc.patience_s"
-    )
-    use_lines = c2.checkbox(tr("calc.use_lines"), False, key="calc.use_lines")
-    lines = c2.number_input(tr("calc.lines"), 1, 100_000, 30, 1, key="calc.lines")
-    shrink_pct = c3.number_input(
-        tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0, key="calc.shrinkage_pct"
-    )
-    agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.agents")
-    st.form_submit_button(tr("calc.submit"), key="calc.submit")
-
-interval_s = float(interval_min) * 60.0
-patience = float(patience_s) if use_patience else None
-line_cap = int(lines) if use_lines else None
-targets = {
-    "target_service_level": sl_pct / 100.0 if sl_pct > 0 else None,
-    "target_asa_s": float(asa_max) if asa_max > 0 else None,
-    "max_occupancy": occ_pct / 100.0 if occ_pct < 100 else None,
-    "max_abandon": ab_pct / 100.0 if ab_pct > 0 else None,
-}
-targets = {k: v for k, v in targets.items() if v is not None}
-if not targets:
-    st.warning(tr("calc.no_target"))
-    st.stop()
-
-required = int(
-    required_agents(
-        calls, interval_s, aht_s, answer_s, patience_s=patience, lines=line_cap, **targets
-    )
-)
-agents = int(agents_eval) if agents_eval > 0 else required
-m = queue_metrics(calls, interval_s, aht_s, agents, answer_s, patience_s=patience, lines=line_cap)
-load = float(m.load_erlangs)
-
-
-def pct(value: float) -> str:
-    return fmt_pct(value, 2)
-
-
-def sec(value: float) -> str:
-    return tr("calc.unit_s", value=fmt_number(value, 2))
-
-
-st.subheader(tr("calc.result"))
-st.caption(
-    tr("calc.model_a", patience=fmt_number(patience)) if patience is not None else tr("calc.model_c")
-)
-if line_cap is not None:
-    st.caption(tr("calc.model_lines", lines=line_cap))
-c1, c2, c3 = st.columns(3)
-c1.metric(tr("calc.load"), tr("calc.unit_erlang", value=fmt_number(load, 2)))
-c2.metric(tr("calc.required"), tr("calc.unit_agents", value=fmt_number(required)))
-c3.metric(
-    tr("calc.scheduled"),
-    tr("calc.unit_agents", value=fmt_number(int(scheduled_agents(required, shrink_pct / 100.0)))),
-)
-st.markdown(f"**{tr('calc.evaluated', agents=fmt_number(agents))}**")
-if not bool(m.feasible):
-    st.error(tr("calc.unstable", agents=fmt_number(agents), load=fmt_number(load, 2)))
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(tr("calc.sl"), pct(float(m.service_level)))
-c2.metric(tr("calc.asa"), sec(float(m.asa_s)))
-c3.metric(tr("calc.p_abandon"), pct(float(m.p_abandon)))
-c4.metric(tr("calc.occupancy"), pct(float(m.occupancy)))
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(tr("calc.sl_answered"), pct(float(m.sl_of_answered)))
-c2.metric(tr("calc.wait_all"), sec(float(m.mean_wait_all_s)))
-c3.metric(tr("calc.p_wait"), pct(float(m.p_wait)))
-c4.metric(tr("calc.p_block"), pct(float(m.p_block)))
-
-st.subheader(tr("calc.chart_title"))
-span = max(5, int(3 * load**0.5) + 3)
-curve = calculator_curve(
-    calls,
-    interval_s,
-    aht_s,
-    answer_s,
-    patience,
-    line_cap,
-    max(required - span, 0 if patience is not None else int(load)),
-    required + span,
-)
-labels = {
-    "service_level": tr("calc.curve_sl"),
-    "p_abandon": tr("calc.curve_abandon"),
-    "occupancy": tr("calc.curve_occupancy"),
-    "asa_s": tr("calc.curve_asa"),
-    "axis_agents": tr("calc.axis_agents"),
-    "axis_pct": tr("calc.axis_pct"),
-    "axis_s": tr("calc.axis_s"),
-    "target": tr("calc.target"),
-    "chosen": tr("calc.chosen"),
-}
-plotly_chart(
-    metrics_vs_agents_chart(curve, labels, targets.get("target_service_level"), required),
-    key="calc.chart",
-)
-
-with st.expander(tr("calc.formulas")):
-    st.markdown(tr("calc.formulas_md"))
-with st.expander(tr("calc.inputs_help")):
-    st.markdown(tr("calc.inputs_help_md"))
+mode = st.radio(tr("calc.mode"), calculator.MODES, format_func=lambda m: tr(f"calc.mode_{m}"),
+                horizontal=True, key="calc.mode")
+if mode == "chat":
+    calculator.chat_calculator(tr)
+else:
+    calculator.erlang_calculator(tr)

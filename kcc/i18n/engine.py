@@ -118,6 +118,74 @@ TEXTS: dict[str, tuple[str, str]] = {
         "benodigde aantal.",
     ),
     "calc.no_target": ("Set at least one target.", "Stel minstens één norm in."),
+    "calc.mode": ("Contacts", "Contacten"),
+    "calc.mode_calls": ("Calls (Erlang)", "Gesprekken (Erlang)"),
+    "calc.mode_chat": ("Chat (several sessions per agent)", "Chat (meerdere sessies per medewerker)"),
+    "calc.chat_chats": ("Chats offered in the interval [chats]", "Aangeboden chats in het interval [chats]"),
+    "calc.chat_h1_s": ("Handle time of a lone session [s]", "Afhandeltijd van een losse sessie [s]"),
+    "calc.chat_h1_help": (
+        "How long a chat takes when the agent holds no other session. A handle time measured while "
+        "agents held j sessions on average is this times 1 + slow-down x (j - 1).",
+        "Hoe lang een chat duurt als de medewerker geen andere sessie heeft. Een afhandeltijd gemeten "
+        "terwijl medewerkers gemiddeld j sessies tegelijk voerden is deze maal 1 + vertraging x (j - 1).",
+    ),
+    "calc.chat_concurrency": ("Sessions per agent at most [sessions]", "Sessies per medewerker hoogstens [sessies]"),
+    "calc.chat_penalty_pct": ("Slow-down per extra session [%]", "Vertraging per extra sessie [%]"),
+    "calc.chat_penalty_help": (
+        "How much longer every session of an agent takes for each extra session that agent holds. "
+        "25% (the default) is an assumption; 0 makes each session a separate Erlang server.",
+        "Hoeveel langer elke sessie van een medewerker duurt per extra sessie die hij tegelijk voert. "
+        "25% (de standaard) is een aanname; 0 maakt van elke sessie een eigen Erlang-server.",
+    ),
+    "calc.chat_answer_s": ("First response within [s]", "Eerste reactie binnen [s]"),
+    "calc.chat_use_patience": ("Chatters leave while waiting", "Chatters haken af tijdens het wachten"),
+    "calc.chat_invalid": ("Not calculated: {reason}", "Niet berekend: {reason}"),
+    "calc.chat_model": (
+        "Model: chat chain, up to {concurrency} sessions per agent, each {penalty} slower per extra "
+        "session; a new chat goes to the least busy agent with a free place, otherwise it waits its turn.",
+        "Model: chatketen, hoogstens {concurrency} sessies per medewerker, elk {penalty} trager per extra "
+        "sessie; een nieuwe chat gaat naar de minst drukke medewerker met een vrije plaats, anders wacht "
+        "hij op zijn beurt.",
+    ),
+    "calc.chat_unstable": (
+        "Unstable: {agents} agents at full load finish {capacity} chats an hour, fewer than the {arrivals} "
+        "that arrive; the queue grows without end.",
+        "Instabiel: {agents} medewerkers ronden bij volle drukte {capacity} chats per uur af, minder dan "
+        "de {arrivals} die binnenkomen; de wachtrij groeit eindeloos.",
+    ),
+    "calc.chat_sessions_per_agent": ("Mean sessions per agent", "Gemiddeld aantal sessies per medewerker"),
+    "calc.chat_session_s": ("Mean session length at this load", "Gemiddelde sessieduur bij deze drukte"),
+    "calc.chat_full_load": ("Chats per agent per hour at full load", "Chats per medewerker per uur bij volle drukte"),
+    "calc.chat_unit_per_hour": ("{value} per hour", "{value} per uur"),
+    "calc.chat_formulas_md": (
+        "With arrival rate λ = chats / interval, h₁ the handle time of a lone session, p the slow-down "
+        "per extra session and c sessions per agent at most (slots s = ⌊agents · c⌋):\n\n"
+        "- An agent holding j sessions finishes g(j) = j / (h₁ (1 + p (j − 1))) per second; n chats "
+        "in the system are spread as evenly as the caps allow, and finish at f(n), the sum of g over "
+        "the agents.\n"
+        "- The chats in the system form a birth-death chain: π(n) ∝ Π λ / f(i) below s; above s every "
+        "slot is busy and the wait is that of Erlang C (or A with patience) with s servers finishing "
+        "f(s) together. Only the weight of the states below s differs from Erlang.\n"
+        "- **Service level** = share of offered chats with a first response within t; "
+        "**occupancy** = mean sessions held / slots; **session length** = sessions held / chats "
+        "answered per second (Little's law).\n"
+        "- With p = 0 this is Erlang with one server per slot exactly.\n"
+        "- **Scheduled** = ⌈n / (1 − shrinkage)⌉.",
+        "Met aankomstintensiteit λ = chats / interval, h₁ de afhandeltijd van een losse sessie, p de "
+        "vertraging per extra sessie en hoogstens c sessies per medewerker (plaatsen s = ⌊medewerkers · "
+        "c⌋):\n\n"
+        "- Een medewerker met j sessies rondt g(j) = j / (h₁ (1 + p (j − 1))) per seconde af; n chats "
+        "in het systeem worden zo gelijk verdeeld als de maxima toelaten, en worden afgerond met f(n), "
+        "de som van g over de medewerkers.\n"
+        "- De chats in het systeem vormen een geboorte-sterfteketen: π(n) ∝ Π λ / f(i) onder s; boven s "
+        "is elke plaats bezet en is de wachttijd die van Erlang C (of A met geduld) met s servers die "
+        "samen f(s) afronden. Alleen het gewicht van de toestanden onder s verschilt van Erlang.\n"
+        "- **Servicelevel** = aandeel aangeboden chats met een eerste reactie binnen t; "
+        "**bezettingsgraad** = gemiddeld aantal sessies / plaatsen; **sessieduur** = sessies tegelijk / "
+        "beantwoorde chats per seconde (wet van Little).\n"
+        "- Met p = 0 is dit precies Erlang met één server per plaats.\n"
+        "- **Ingeroosterd** = ⌈n / (1 − shrinkage)⌉.",
+    ),
     # engine check
     "engine.title": ("Engine check", "Rekenkerncontrole"),
     "engine.intro": (

@@ -141,14 +141,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "geen geduld bekend, dus niemand haakt af (dit overschat de benodigde bezetting iets).",
     ),
     "staffing.model_chat": (
-        "Model: **chat with concurrency**. An agent holds several chat sessions at once: the sessions "
-        "are queued like calls (Erlang A with the chat patience) on session slots, and the agents needed "
-        "are the slots divided by the concurrency. The handle time from history already includes the "
-        "slower pace of parallel sessions.",
-        "Model: **chat met gelijktijdigheid**. Een medewerker voert meerdere chatsessies tegelijk: de "
-        "sessies wachten als gesprekken (Erlang A met het chatgeduld) op sessieplaatsen, en de benodigde "
-        "medewerkers zijn de plaatsen gedeeld door de gelijktijdigheid. De afhandeltijd uit de historie "
-        "bevat al het lagere tempo van parallelle sessies.",
+        "Model: **chat with concurrency**. An agent holds up to the concurrency in sessions at once; a new "
+        "chat goes to the least busy agent with a free place, otherwise it waits its turn (and leaves after "
+        "the chat patience, when known). Each extra session makes every session of that agent slower by "
+        "the slow-down per extra session, so a busy agent finishes fewer chats per session than a quiet "
+        "one. The queue is solved exactly as a birth-death chain over the chats in the system. The handle "
+        "time from history is read as measured at the sessions held then, and turned into a lone "
+        "session's time with the same slow-down. With a slow-down of 0 this is Erlang with one place per "
+        "session.",
+        "Model: **chat met gelijktijdigheid**. Een medewerker voert tot de gelijktijdigheid aan sessies "
+        "tegelijk; een nieuwe chat gaat naar de minst drukke medewerker met een vrije plaats, anders wacht "
+        "hij op zijn beurt (en haakt af na het chatgeduld, als dat bekend is). Elke extra sessie maakt "
+        "elke sessie van die medewerker trager met de vertraging per extra sessie, dus een drukke "
+        "medewerker rondt per sessie minder chats af dan een rustige. De wachtrij wordt exact opgelost "
+        "als geboorte-sterfteketen over de chats in het systeem. De afhandeltijd uit de historie geldt "
+        "als gemeten bij de sessies van toen, en wordt met dezelfde vertraging omgerekend naar de tijd "
+        "van een losse sessie. Met vertraging 0 is dit Erlang met één plaats per sessie.",
     ),
     "staffing.model_backlog": (
         "Model: **deferred work**. Working hours count towards the response time; nights, closed days "
@@ -179,6 +187,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.input_max_occupancy": ("Maximum occupancy", "Maximale bezettingsgraad"),
     "staffing.input_patience_s": ("Mean patience", "Gemiddeld geduld"),
     "staffing.input_concurrency": ("Chats per agent at once", "Chats per medewerker tegelijk"),
+    "staffing.input_penalty_per_extra_session": ("Slow-down per extra session", "Vertraging per extra sessie"),
+    "staffing.input_history_sessions": (
+        "Sessions held when the history's handle time was measured",
+        "Sessies tegelijk toen de afhandeltijd in de historie gemeten werd",
+    ),
+    "staffing.input_lone_session_s": ("Handle time of a lone session", "Afhandeltijd van een losse sessie"),
+    "staffing.input_sessions_per_agent": (
+        "Mean sessions per agent at the requirement",
+        "Gemiddeld aantal sessies per medewerker bij de benodigde bezetting",
+    ),
+    "staffing.input_effective_session_s": (
+        "Mean session length at this load",
+        "Gemiddelde sessieduur bij deze drukte",
+    ),
     "staffing.input_shrinkage": ("Shrinkage", "Shrinkage"),
     "staffing.kpi_service_level": ("Service level", "Servicelevel"),
     "staffing.kpi_asa_s": ("Mean wait of answered (ASA)", "Gemiddelde wachttijd beantwoord (ASA)"),
@@ -246,6 +268,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "0 = niemand haakt af (Erlang C).",
     ),
     "staffing.concurrency": ("Chats per agent at once [sessions]", "Chats per medewerker tegelijk [sessies]"),
+    "staffing.unit_sessions": ("sessions", "sessies"),
+    "staffing.penalty_pct": ("Slow-down per extra session [%]", "Vertraging per extra sessie [%]"),
+    "staffing.penalty_help": (
+        "An assumption unless you measured it: how much longer every session of an agent takes for each "
+        "extra session that agent holds (25% = a chat at 3 sessions takes 1.5 times as long as alone). "
+        "Measure it from chat contacts with an agent id and start and end times, or with the sessions "
+        "held per contact: fit the handle time against the sessions held "
+        "(kcc.staffing.estimate_chat_handle_time). The import does not read such columns yet, so the "
+        "default applies until you set it here.",
+        "Een aanname, tenzij je het gemeten hebt: hoeveel langer elke sessie van een medewerker duurt per "
+        "extra sessie die hij tegelijk voert (25% = een chat bij 3 sessies duurt 1,5 keer zo lang als "
+        "alleen). Meet het uit chatcontacten met een medewerker-id en begin- en eindtijd, of met het "
+        "aantal sessies per contact: zet de afhandeltijd af tegen de sessies tegelijk "
+        "(kcc.staffing.estimate_chat_handle_time). De import leest zulke kolommen nog niet, dus de "
+        "standaardwaarde geldt tot je hem hier instelt.",
+    ),
+    "staffing.history_sessions": (
+        "Sessions held when the history's handle time was measured [sessions]",
+        "Sessies tegelijk toen de afhandeltijd in de historie gemeten werd [sessies]",
+    ),
+    "staffing.history_sessions_help": (
+        "Mean sessions an agent held while the handle times in your history were recorded. 1 (the "
+        "default) reads the history's handle time as a lone session's; with 2, a history of 12 minutes at "
+        "25% slow-down is a lone session of 9.6 minutes. Your chat tool's concurrency report, or agent ids "
+        "with start and end times, give this number.",
+        "Gemiddeld aantal sessies dat een medewerker tegelijk voerde toen de afhandeltijden in je "
+        "historie werden vastgelegd. 1 (de standaard) leest de afhandeltijd uit de historie als die van "
+        "een losse sessie; bij 2 is een historie van 12 minuten bij 25% vertraging een losse sessie van "
+        "9,6 minuten. Het gelijktijdigheidsrapport van je chatsysteem, of medewerker-id's met begin- en "
+        "eindtijden, geven dit getal.",
+    ),
     "staffing.response_time_h": ("Response time [working hours]", "Reactietijd [werkuren]"),
     "staffing.start_backlog_items": (
         "Items waiting at the start [items]", "Berichten in de werkvoorraad bij de start [berichten]",

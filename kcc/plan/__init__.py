@@ -19,9 +19,10 @@ Models per channel
 ``erlang_c``
     Phone without a patience: M/M/n, nobody abandons [2]_.
 ``chat``
-    Chat sessions with concurrency: session slots are queued like calls (Erlang A with the
-    chat patience, else C) and an agent holds ``concurrency`` slots, as in
-    ``kcc.staffing.chat_agents_queueing``; written here because that function takes one handle
+    Chat sessions with concurrency: the birth-death chain of ``kcc.queueing.chat`` (an agent
+    holds up to ``concurrency`` sessions, each slower by ``penalty_per_extra_session`` per extra
+    one; Erlang with one server per slot when that is 0), as in
+    ``kcc.staffing.chat_agents_queueing``; called here because that function takes one handle
     time for all intervals and has no reverse mode.
 ``backlog``
     E-mail and WhatsApp: deferred work answered within a response time counted in open

@@ -12,6 +12,7 @@ import pandas as pd
 from kcc.plan.frames import EPS, PlanError
 from kcc.plan.models import achieve
 from kcc.plan.settings import ChannelTargets, PlanSettings
+from kcc.queueing import chat_load
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,11 @@ class IntervalDetail:
     model : str
         One of ``MODELS``.
     inputs : pandas.DataFrame
-        ``name, value, unit``: volume, handle time, interval, targets and model inputs.
+        ``name, value, unit``: volume, handle time, interval, targets and model inputs. Chat
+        adds its slow-down inputs (``penalty_per_extra_session``, ``history_sessions``), the
+        lone session's handle time ``lone_session_s`` and, at the requirement and the
+        interval's load, the mean ``sessions_per_agent`` and ``effective_session_s``, the mean
+        time a session lasts (``kcc.queueing.chat_load``).
     required : float
         Agents needed before shrinkage. [agents]
     required_p90 : float
@@ -182,12 +187,29 @@ def _inputs(model: str, targets: ChannelTargets, row: pd.Series, interval_s: flo
         for name, unit in (("target_asa_s", "s"), ("max_abandon", "share"),
                            ("max_occupancy", "share"), ("patience_s", "s")):
             value = getattr(targets, name)
-            if value is not None and (name != "patience_s" or model == "erlang_a"):
+            if value is not None and (name != "patience_s" or model in ("erlang_a", "chat")):
                 inputs.append((name, float(value), unit))
         if model == "chat":
             inputs.append(("concurrency", targets.concurrency, "sessions"))
+            inputs.extend(_chat_inputs(targets, row, interval_s))
     inputs.append(("shrinkage", shrink, "share"))
     return pd.DataFrame(inputs, columns=["name", "value", "unit"])
+
+
+def _chat_inputs(targets: ChannelTargets, row: pd.Series,
+                 interval_s: float) -> list[tuple[str, float, str]]:
+    """Chat's slow-down inputs and what they do at the requirement and the interval's load."""
+    h1 = float(targets.lone_session_s(np.asarray(float(row["aht_s"]))))
+    load = chat_load(float(row["volume"]), interval_s, h1, float(row["required"]),
+                     targets.concurrency, penalty=targets.penalty_per_extra_session,
+                     patience_s=targets.patience_s)
+    return [
+        ("penalty_per_extra_session", targets.penalty_per_extra_session, "share"),
+        ("history_sessions", targets.history_sessions, "sessions"),
+        ("lone_session_s", h1, "s"),
+        ("sessions_per_agent", float(load.sessions_per_agent), "sessions"),
+        ("effective_session_s", float(load.session_s), "s"),
+    ]
 
 
 def _achieved(targets: ChannelTargets, row: pd.Series) -> pd.DataFrame:

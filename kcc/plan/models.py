@@ -13,7 +13,7 @@ import pandas as pd
 
 from kcc import staffing
 from kcc.plan.frames import EPS, PlanError
-from kcc.queueing import backlog, queue_metrics, required_staffing
+from kcc.queueing import backlog, chat_metrics, required_chat_agents
 from kcc.staffing.deferred import QUEUE_MAX_TARGET_H
 from kcc.targets import ChannelTargets
 
@@ -116,20 +116,23 @@ def _kpis_from_metrics(m: Any, volume: np.ndarray) -> Kpis:
 
 def _chat_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
                    interval_s: np.ndarray) -> Need:
-    """Chat agents: session slots by Erlang C/A, an agent holding ``concurrency`` slots."""
-    slots = required_staffing(
-        volume, interval_s, aht_s, targets.answer_time_s,
-        target_service_level=targets.target_service_level, target_asa_s=targets.target_asa_s,
-        max_occupancy=targets.max_occupancy, patience_s=targets.patience_s,
+    """Chat agents: the concurrency chain of ``kcc.queueing.chat`` (an agent holds up to
+    ``concurrency`` sessions, each slower by ``penalty_per_extra_session`` per extra one)."""
+    need = required_chat_agents(
+        volume, interval_s, targets.lone_session_s(aht_s), targets.concurrency,
+        targets.answer_time_s, target_service_level=targets.target_service_level,
+        penalty=targets.penalty_per_extra_session, patience_s=targets.patience_s,
+        target_asa_s=targets.target_asa_s, max_occupancy=targets.max_occupancy,
     )
-    return Need(np.ceil(slots.agents / targets.concurrency - EPS), slots.approximate)
+    return Need(need.agents, need.approximate)
 
 
 def _chat_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
                    interval_s: np.ndarray, available: np.ndarray) -> Kpis:
-    slots = np.floor(available * targets.concurrency + EPS)
-    m = queue_metrics(volume, interval_s, aht_s, slots, targets.answer_time_s,
-                      patience_s=targets.patience_s)
+    # a fraction of an agent holds no session
+    m = chat_metrics(volume, interval_s, targets.lone_session_s(aht_s),
+                     np.floor(available + EPS), targets.concurrency, targets.answer_time_s,
+                     penalty=targets.penalty_per_extra_session, patience_s=targets.patience_s)
     return _kpis_from_metrics(m, volume)
 
 

@@ -43,11 +43,24 @@ Layout
 * :mod:`kcc.queueing.backlog` -- deferred work: a FIFO backlog worked in open time against a
   deadline in open hours (``open_deadlines``, ``fifo_backlog``; staffed by
   ``kcc.staffing.deferred_staffing``).
+* :mod:`kcc.queueing.chat` -- chat agents holding several sessions, each slower the more
+  its agent holds: a birth-death chain under balanced load (``chat_metrics``,
+  ``required_chat_agents``, ``chat_load``, ``full_load_sessions_per_hour``,
+  ``lone_session_s``; ``kcc.staffing.chat_agents_queueing``, the plan and the surge test
+  use it).
 * :mod:`kcc.queueing.fluid` -- a real-time queue with abandonment as a fluid carried across
   intervals (``fluid_queue``, the surge stress test).
 """
 
 from kcc.queueing.backlog import Backlog, fifo_backlog, open_deadlines
+from kcc.queueing.chat import (
+    ChatLoad,
+    chat_load,
+    chat_metrics,
+    full_load_sessions_per_hour,
+    lone_session_s,
+    required_chat_agents,
+)
 from kcc.queueing.fluid import FluidQueue, fluid_queue
 from kcc.queueing.models import queue_metrics
 from kcc.queueing.results import INT_AGENTS_CEILING, FloatArray, QueueMetrics, Requirement
@@ -56,14 +69,20 @@ from kcc.queueing.search import required_agents, required_staffing
 __all__ = [
     "INT_AGENTS_CEILING",
     "Backlog",
+    "ChatLoad",
     "FloatArray",
     "FluidQueue",
     "QueueMetrics",
     "Requirement",
+    "chat_load",
+    "chat_metrics",
     "fifo_backlog",
     "fluid_queue",
+    "full_load_sessions_per_hour",
+    "lone_session_s",
     "open_deadlines",
     "queue_metrics",
     "required_agents",
+    "required_chat_agents",
     "required_staffing",
 ]

@@ -476,9 +476,12 @@ def _surge_for(plan_frame: pd.DataFrame, settings: Any, surge: SurgeTest) -> Sur
         answer_s, patience = float(targets.response_time_h or 1.0) * 3600.0, None
     else:
         answer_s, patience = float(targets.answer_time_s), targets.patience_s
+    chat = model == "chat"
     return simulate_surge(
         rows, surge, answer_time_s=answer_s, patience_s=patience,
-        concurrency=float(targets.concurrency) if model == "chat" else 1.0,
+        concurrency=float(targets.concurrency) if chat else 1.0,
+        penalty_per_extra_session=targets.penalty_per_extra_session if chat else 0.0,
+        history_sessions=targets.history_sessions if chat else 1.0,
         cost_eur_per_hour=settings.cost_for(surge.channel), flex_premium=float(settings.flex_premium),
     )
 

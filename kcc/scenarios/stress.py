@@ -9,7 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kcc.queueing import queue_metrics
+from kcc.queueing import (
+    QueueMetrics,
+    chat_metrics,
+    full_load_sessions_per_hour,
+    lone_session_s,
+    queue_metrics,
+)
 from kcc.queueing.fluid import fluid_queue
 from kcc.scenarios.demand import default_aht_s
 from kcc.scenarios.spec import SurgeTest
@@ -125,9 +131,44 @@ def _surge_window(plan_rows: pd.DataFrame, surge: SurgeTest, hours_after_min: in
     return _SurgeWindow(rows, ds, interval_min, start, t0, surge_day)
 
 
+@dataclass(frozen=True)
+class _Servers:
+    """How a channel's agents serve: one contact each (phone), or chat sessions that slow down
+    the more an agent holds (``kcc.queueing.chat``)."""
+
+    concurrency: float = 1.0
+    penalty: float = 0.0
+    history_sessions: float = 1.0
+
+    @property
+    def is_chat(self) -> bool:
+        return self.concurrency > 1.0 or self.penalty > 0.0 or self.history_sessions > 1.0
+
+    def fluid(self, agents: np.ndarray, aht_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Servers and their handle time for the fluid queue: an agent's ``concurrency`` slots,
+        each completing at the chain's full-load rate, so the team completes
+        ``agents x full_load_sessions_per_hour`` sessions per hour. [slots], [s]"""
+        if not self.is_chat:
+            return agents, aht_s
+        h1 = lone_session_s(aht_s, self.penalty, self.history_sessions)
+        per_slot_s = self.concurrency * 3600.0 / full_load_sessions_per_hour(
+            h1, self.concurrency, self.penalty)
+        return agents * self.concurrency, per_slot_s
+
+    def erlang(self, arrivals: np.ndarray, interval_s: float, aht_s: np.ndarray,
+               agents: np.ndarray, answer_time_s: float, patience_s: float | None) -> QueueMetrics:
+        """The steady-state service of each interval's own contacts (Erlang, or the chat chain)."""
+        whole = np.floor(agents + 1e-9)  # a fraction of an agent answers nobody
+        if not self.is_chat:
+            return queue_metrics(arrivals, interval_s, aht_s, whole, answer_time_s, patience_s=patience_s)
+        h1 = lone_session_s(aht_s, self.penalty, self.history_sessions)
+        return chat_metrics(arrivals, interval_s, h1, whole, self.concurrency, answer_time_s,
+                            penalty=self.penalty, patience_s=patience_s)
+
+
 def _play_queue(
     arrivals: np.ndarray, agents: np.ndarray, aht_s: np.ndarray, interval_s: float,
-    patience_s: float | None, answer_time_s: float,
+    patience_s: float | None, answer_time_s: float, servers: _Servers,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Backlog, service level and abandonment per variant and interval.
 
@@ -142,8 +183,8 @@ def _play_queue(
     gave_up : (variants, intervals) [contacts]
     backlog_steps : (variants, intervals * substeps) backlog at each sub-step's end
     """
-    fluid = fluid_queue(arrivals, agents, aht_s, interval_s, patience_s, answer_time_s)
-    m = queue_metrics(arrivals, interval_s, aht_s, np.floor(agents + 1e-9), answer_time_s, patience_s=patience_s)
+    fluid = fluid_queue(arrivals, *servers.fluid(agents, aht_s), interval_s, patience_s, answer_time_s)
+    m = servers.erlang(arrivals, interval_s, aht_s, agents, answer_time_s, patience_s)
     erlang_sl = np.nan_to_num(np.asarray(m.service_level, dtype=float), nan=0.0)
     erlang_ab = np.nan_to_num(np.asarray(m.p_abandon, dtype=float), nan=0.0) * arrivals
     sl = np.where(arrivals > 0, np.minimum(erlang_sl, fluid.within), np.nan)
@@ -177,6 +218,8 @@ def simulate_surge(
     answer_time_s: float,
     patience_s: float | None = None,
     concurrency: float = 1.0,
+    penalty_per_extra_session: float = 0.0,
+    history_sessions: float = 1.0,
     cost_eur_per_hour: float = 0.0,
     flex_premium: float = 0.0,
     hours_after_min: int = MINUTES_PER_DAY,
@@ -201,7 +244,17 @@ def simulate_surge(
     patience_s : float, optional
         Mean patience (None: nobody abandons). [s]
     concurrency : float, default 1
-        Chat sessions per agent; an agent's capacity is ``concurrency`` contacts at a time.
+        Chat sessions an agent holds at most. [sessions]
+    penalty_per_extra_session : float, default 0
+        Chat: handle-time increase per extra session an agent holds. [-]
+    history_sessions : float, default 1
+        Chat: mean sessions held when the plan's handle time was measured; the lone-session
+        handle time is ``kcc.queueing.lone_session_s``. [sessions]
+
+    Chat agents (concurrency above 1, or a slow-down) are played as the chain of
+    ``kcc.queueing.chat``: the fluid queue drains at the team's full-load completion rate
+    (``kcc.queueing.full_load_sessions_per_hour`` per agent, every slot busy), and an
+    interval's own service is ``kcc.queueing.chat_metrics``.
     cost_eur_per_hour : float
         Loaded hourly cost of the channel. [EUR/h]
     flex_premium : float
@@ -219,13 +272,14 @@ def simulate_surge(
     in_surge = np.clip(overlap_min, 0.0, None) / interval_min
     volume = rows["volume"].to_numpy(float)
     surged = volume * (1.0 + surge.uplift * in_surge)
-    agents = rows["available"].to_numpy(float) * concurrency
+    agents = rows["available"].to_numpy(float)
     flex = flex_agents(surge, ds, interval_min, window.start)
     aht = np.nan_to_num(rows["aht_s"].to_numpy(float), nan=default_aht_s("phone"))
-    n_agents = np.vstack([agents, agents + flex * concurrency])
+    n_agents = np.vstack([agents, agents + flex])
     arrivals = np.vstack([surged, surged])
+    servers = _Servers(float(concurrency), float(penalty_per_extra_session), float(history_sessions))
     backlog, sl, gave_up, steps = _play_queue(arrivals, n_agents, np.vstack([aht, aht]), interval_min * 60.0,
-                                              patience_s, answer_time_s)
+                                              patience_s, answer_time_s, servers)
     recovery = _recovery_min(steps, t0, interval_min, surge.duration_min)
     weights = np.where(window.surge_day & (arrivals[0] > 0), arrivals[0], 0.0)
 
@@ -235,7 +289,7 @@ def simulate_surge(
     flex_hours = float(agent_hours(float(flex.sum()), float(interval_min)))
     frame = pd.DataFrame({
         "ds": ds, "interval_min": interval_min, "volume": volume, "surge_volume": surged,
-        "agents": agents / concurrency, "flex_agents": flex,
+        "agents": agents, "flex_agents": flex,
         "backlog_without": backlog[0], "backlog_with": backlog[1],
         "service_level_without": sl[0], "service_level_with": sl[1],
         "abandoned_without": gave_up[0], "abandoned_with": gave_up[1],

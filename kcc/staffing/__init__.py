@@ -19,12 +19,20 @@ Layout
   ``paid_agents`` (shrinkage, for hours), ``head_count`` and ``scheduled_agents`` (whole
   people, where a person reads them), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
-* :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``.
+* :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``
+  (the chain of :mod:`kcc.queueing.chat`), ``estimate_chat_handle_time``.
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``,
   ``queue_service`` (the service agents give a short-target channel).
 """
 
-from kcc.staffing.chat import ChatSpec, chat_agents_queueing, chat_agents_workload
+from kcc.staffing.chat import (
+    DEFAULT_SESSION_PENALTY,
+    ChatHandleEstimate,
+    ChatSpec,
+    chat_agents_queueing,
+    chat_agents_workload,
+    estimate_chat_handle_time,
+)
 from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing, queue_service
 from kcc.staffing.hours import (
     agent_hours,
@@ -43,6 +51,8 @@ from kcc.staffing.patience import (
 from kcc.staffing.voice import StaffingSpec, aggregate_kpis, roster_kpis, staffing_plan
 
 __all__ = [
+    "DEFAULT_SESSION_PENALTY",
+    "ChatHandleEstimate",
     "ChatSpec",
     "DeferredPlan",
     "DeferredSpec",
@@ -53,6 +63,7 @@ __all__ = [
     "chat_agents_queueing",
     "chat_agents_workload",
     "deferred_staffing",
+    "estimate_chat_handle_time",
     "estimate_patience",
     "estimate_patience_from_contacts",
     "fte",

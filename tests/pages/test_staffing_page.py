@@ -85,6 +85,49 @@ def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_dem
     assert_dates_day_first(text)
 
 
+def test_chat_slow_down_and_history_sessions_change_the_chat_requirement(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at.selectbox(key="staffing.channel").set_value("chat").run()
+    assert not at.exception
+    penalty = at.number_input(key="staffing.penalty_pct")
+    history = at.number_input(key="staffing.history_sessions")
+    assert penalty.value == 25.0 and history.value == 1.0  # the defaults, shown as such
+    assert "An assumption unless you measured it" in penalty.help
+    assert "agent id and start and end times" in penalty.help
+    text = page_texts(at, TEXT_KINDS)
+    assert "slow-down per extra session" in text and "birth-death chain" in text
+    before = metric_values(at)["Required FTE [FTE]"]
+
+    penalty.set_value(60.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    slower = metric_values(at)["Required FTE [FTE]"]
+    assert float(slower.replace(",", "")) > float(before.replace(",", ""))
+    chat = at.session_state["plan.settings_json"]["targets"]["chat"]
+    assert chat["penalty_per_extra_session"] == 0.6 and chat["history_sessions"] == 1.0
+
+    # the same history measured at 2 sessions: a lone session is shorter, fewer agents
+    at.number_input(key="staffing.history_sessions").set_value(2.0)
+    at.button(key="staffing.targets_apply").click().run()
+    assert not at.exception
+    assert float(metric_values(at)["Required FTE [FTE]"].replace(",", "")) < float(slower.replace(",", ""))
+    assert at.session_state["plan.settings_json"]["targets"]["chat"]["history_sessions"] == 2.0
+
+
+def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = "nl"
+    at.run()
+    at.selectbox(key="staffing.channel").set_value("chat").run()
+    assert not at.exception
+    penalty = at.number_input(key="staffing.penalty_pct")
+    assert penalty.label == "Vertraging per extra sessie [%]"
+    assert "Een aanname, tenzij je het gemeten hebt" in penalty.help
+    assert at.number_input(key="staffing.history_sessions").label == (
+        "Sessies tegelijk toen de afhandeltijd in de historie gemeten werd [sessies]")
+    assert "geboorte-sterfteketen" in page_texts(at, TEXT_KINDS)
+
+
 def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     at.selectbox(key="staffing.pick_weekday").set_value(0)

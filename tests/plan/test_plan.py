@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -296,6 +297,10 @@ def test_settings_are_hashable_and_round_trip() -> None:
     assert plan.channel_model("phone", settings.targets_for("phone")) == "erlang_a"
     assert plan.channel_model("email", settings.targets_for("email")) == "backlog"
     assert plan.channel_model("chat", settings.targets_for("chat")) == "chat"
+    # the chat slow-down a planner sets is saved with the settings
+    chat = settings.with_targets("chat", penalty_per_extra_session=0.4, history_sessions=1.8)
+    kept = plan.settings_from_json(chat.to_json()).targets_for("chat")
+    assert (kept.penalty_per_extra_session, kept.history_sessions) == (0.4, 1.8)
 
 
 def test_default_settings_from_the_demo(demo_con: object) -> None:
@@ -328,6 +333,33 @@ def test_interval_detail_explains_the_number() -> None:
     assert inputs["load_erlangs"] == pytest.approx(10.0)
     with pytest.raises(plan.PlanError, match="no interval"):
         plan.interval_detail(result, "phone", pd.Timestamp("2026-11-17 08:30"))
+
+
+def test_chat_interval_detail_shows_the_slow_down_and_the_session_length() -> None:
+    # the chat case: 120 chats/h, a lone session 15 min, up to 3, 80% within 60 s
+    demand = _demand("2026-11-16 08:00", 2, interval_min=60, calls=120.0, aht_s=900.0,
+                     channel="chat")
+    for penalty, agents in ((0.0, 12), (0.5, 22)):
+        chat = ChannelTargets(0.8, 60.0, max_occupancy=None, concurrency=3.0,
+                              penalty_per_extra_session=penalty)
+        settings = _settings(targets={"chat": chat}, shrinkage={"chat": 0.0})
+        detail = plan.interval_detail(plan.build_plan(demand, None, settings), "chat",
+                                      pd.Timestamp("2026-11-16 08:00"))
+        assert detail.model == "chat" and detail.required == agents
+        inputs = detail.inputs.set_index("name")["value"]
+        assert inputs["penalty_per_extra_session"] == penalty
+        assert inputs["history_sessions"] == 1.0 and inputs["lone_session_s"] == 900.0
+        # 30 Erlang of sessions over the agents; Little's law gives the session length
+        assert inputs["sessions_per_agent"] * agents == pytest.approx(inputs["effective_session_s"] / 30.0)
+    assert inputs["effective_session_s"] == pytest.approx(1503.4, abs=0.1)
+    assert inputs["sessions_per_agent"] == pytest.approx(2.278, abs=1e-3)
+    # the history's 15 min measured at 2 sessions: a lone session of 10 min
+    measured = replace(chat, history_sessions=2.0)
+    detail = plan.interval_detail(
+        plan.build_plan(demand, None, _settings(targets={"chat": measured}, shrinkage={"chat": 0.0})),
+        "chat", pd.Timestamp("2026-11-16 08:00"))
+    assert detail.inputs.set_index("name")["value"]["lone_session_s"] == pytest.approx(600.0)
+    assert detail.required < 22
 
 
 def test_overview_tiles_cover_the_coming_week_and_month() -> None:

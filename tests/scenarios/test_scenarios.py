@@ -239,6 +239,33 @@ def test_surge_builds_a_backlog_that_flex_clears() -> None:
     assert plain.recovery_min_with == plain.recovery_min_without
 
 
+def test_chat_surge_drains_at_the_chains_full_load_rate() -> None:
+    # 44 chat agents, up to 3 sessions, a lone session 15 min, 50% slower per extra session: at
+    # full load an agent completes 3 sessions per 30 min, 6 an hour (264 for the team), not
+    # the 12 of three full-speed slots. 240 chats/h, surged to 360/h for two hours.
+    rows = surge_rows(agents=44.0).assign(aht_s=900.0)
+    surge = SurgeTest(uplift=0.5, weekday=0, start_min=540, duration_min=120)
+    chat = simulate_surge(rows, surge, answer_time_s=60.0, concurrency=3.0,
+                          penalty_per_extra_session=0.5)
+    slots = rows.assign(available=rows["available"] * 3.0, aht_s=1800.0)
+    same = simulate_surge(slots, surge, answer_time_s=60.0)
+    np.testing.assert_allclose(chat.intervals["backlog_without"], same.intervals["backlog_without"])
+    assert chat.peak_backlog_without > 150  # about (360 - 264) x 2 h
+    assert chat.intervals["agents"].max() == 44.0  # agents, not slots
+    # without the slow-down the same team has 528 sessions/h: no queue builds
+    fast = simulate_surge(rows, surge, answer_time_s=60.0, concurrency=3.0)
+    assert fast.peak_backlog_without < 1.0
+    assert chat.service_level_without < fast.service_level_without
+    # the history's 15 min measured at 2 sessions: a lone session 10 min, 20 min per slot at
+    # full load, 396 sessions/h
+    measured = simulate_surge(rows, surge, answer_time_s=60.0, concurrency=3.0,
+                              penalty_per_extra_session=0.5, history_sessions=2.0)
+    lighter = simulate_surge(slots.assign(aht_s=1200.0), surge, answer_time_s=60.0)
+    np.testing.assert_allclose(measured.intervals["backlog_without"],
+                               lighter.intervals["backlog_without"])
+    assert measured.peak_backlog_without < 1.0
+
+
 def test_flex_agents_follow_their_blocks() -> None:
     start = pd.Timestamp("2026-10-05 09:00", tz=TZ)
     ds = pd.date_range(start, periods=16, freq="15min")

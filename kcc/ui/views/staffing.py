@@ -269,7 +269,7 @@ def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanS
         st.markdown("**" + tr("staffing.detail_inputs") + "**")
         inputs = pd.DataFrame({
             tr("staffing.col_input"): [tr(f"staffing.input_{n}") for n in detail.inputs["name"]],
-            tr("staffing.col_value"): [_fmt_input(v, u) for v, u in
+            tr("staffing.col_value"): [_fmt_input(tr, v, u) for v, u in
                                        zip(detail.inputs["value"], detail.inputs["unit"], strict=True)],
         })
         st.dataframe(inputs, hide_index=True, width="stretch")
@@ -323,11 +323,15 @@ def ftes(tr: Translator, values: Iterable[float]) -> list[str]:
     return [fmt_unit(v, tr("common.unit_fte"), 1) for v in values]
 
 
-def _fmt_input(value: float, unit: str) -> str:
+#: Units of the interval inputs that read differently in Dutch.
+_INPUT_UNITS = {"contacts": "common.unit_contacts", "sessions": "staffing.unit_sessions"}
+
+
+def _fmt_input(tr: Translator, value: float, unit: str) -> str:
     if unit == "share":
         return fmt_pct(value)
     decimals = 0 if unit in ("min", "s") and float(value).is_integer() else 1
-    return fmt_unit(value, unit, decimals)
+    return fmt_unit(value, tr(_INPUT_UNITS[unit]) if unit in _INPUT_UNITS else unit, decimals)
 
 
 def _fmt_kpi(kpi: str, value: float) -> str:

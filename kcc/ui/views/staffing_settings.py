@@ -27,6 +27,8 @@ TARGET_INPUT_KEYS: tuple[str, ...] = (
     "staffing.max_abandon",
     "staffing.patience_s",
     "staffing.concurrency",
+    "staffing.penalty_pct",
+    "staffing.history_sessions",
     "staffing.response_time_h",
     "staffing.start_backlog_items",
     "staffing.shrinkage",
@@ -107,10 +109,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 )
                 values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
             if model == "chat":
-                values["concurrency"] = cols[1].number_input(
-                    tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
-                    value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
-                )
+                values.update(_chat_inputs(tr, targets, cols))
         shrink = cols[2].number_input(
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
@@ -155,6 +154,28 @@ def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
         help=tr("staffing.start_backlog_help"),
     )
     return None if override is None else float(override)
+
+
+def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
+                 cols: Sequence[Any]) -> dict[str, float]:
+    """Chat's concurrency and the slow-down per extra session with the sessions the history
+    was measured at (``kcc.queueing.chat``)."""
+    concurrency = cols[1].number_input(
+        tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
+        value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
+    )
+    penalty = cols[0].number_input(
+        tr("staffing.penalty_pct"), min_value=0.0, max_value=200.0,
+        value=round(100.0 * targets.penalty_per_extra_session, 1), step=5.0,
+        key="staffing.penalty_pct", help=tr("staffing.penalty_help"),
+    )
+    history = cols[1].number_input(
+        tr("staffing.history_sessions"), min_value=1.0, max_value=10.0,
+        value=float(targets.history_sessions), step=0.1, key="staffing.history_sessions",
+        help=tr("staffing.history_sessions_help"),
+    )
+    return {"concurrency": float(concurrency), "penalty_per_extra_session": penalty / 100.0,
+            "history_sessions": float(history)}
 
 
 def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
