@@ -74,7 +74,8 @@ def test_contract_columns_rows_and_time_axis() -> None:
     hist = _history("2024-01-01", 10 * 7)
     fc = forecast(hist, 14, country=None)
     assert fc.columns.tolist() == [
-        "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_lo_95", "yhat_hi_95",
+        "ds", "yhat", "yhat_lo_80", "yhat_hi_80", "yhat_rate_hi_80", "yhat_lo_95", "yhat_hi_95",
+        "yhat_rate_hi_95",
     ]  # fmt: skip
     assert len(fc) == 14 * 24 * 60 // INTERVAL_MIN
     assert fc["ds"].iloc[0] == hist["ds"].max().normalize() + pd.Timedelta(days=1)
@@ -89,7 +90,7 @@ def test_contract_columns_rows_and_time_axis() -> None:
     assert fc.attrs["fallback"] is False
 
     custom = forecast(hist, 7, country=None, level=(50,))
-    assert custom.columns.tolist() == ["ds", "yhat", "yhat_lo_50", "yhat_hi_50"]
+    assert custom.columns.tolist() == ["ds", "yhat", "yhat_lo_50", "yhat_hi_50", "yhat_rate_hi_50"]
 
 
 @pytest.mark.parametrize(

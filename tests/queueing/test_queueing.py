@@ -730,10 +730,9 @@ def test_deferred_staffing_meets_its_target_in_the_reverse_mode() -> None:
     share = np.nansum((worked.on_time_share * arrivals)[inside]) / arrivals[inside].sum()
     assert share == pytest.approx(plan.achieved_share, rel=1e-9)
     assert share >= 0.9 - 1e-12
-    # one agent fewer in the busiest interval misses an interval's deadline
-    fewer = capacity.copy()
-    fewer[np.argmax(capacity)] -= 900.0 / spec.handle_time_s
-    assert np.nanmin(fifo_backlog(arrivals, fewer, deadline).on_time_share[inside]) < 1.0
+    # the plan is level per day with a stochastic margin (issue 15), so it is not the fewest
+    # agents of the fluid model; its margin shows as every item in time in the fluid replay
+    assert np.nanmin(worked.on_time_share[inside]) == pytest.approx(1.0)
 
 
 def test_fluid_queue_without_patience_grows_and_drains_linearly() -> None:
