@@ -186,3 +186,24 @@ def test_the_board_summary_says_checked_by_simulation() -> None:
 
 def _summary_with(check: report.SimulationCheck, lang: str) -> report.StrategySummary:
     return make_summary(lang, simulation=check)
+
+
+def test_deferred_work_is_in_time_by_the_measure_its_plan_staffs_for() -> None:
+    """A queue target (WhatsApp, 15 min) counts an item in time when an agent picks it up within
+    the target; a backlog target (e-mail, 8 h) when it is finished within it. Hand case, all
+    open: an item picked up after 10 min and finished after 40 min."""
+    from kcc.simulation.check import _counts  # the private measure itself, by hand
+    from kcc.simulation.queues import Outcome
+
+    open_flags = np.ones(96, dtype=bool)
+    arrivals_s = np.array([0.0])
+    outcome = Outcome(start_s=np.array([600.0]), finish_s=np.array([2400.0]),
+                      abandoned=np.array([False]))
+    queue = _counts("backlog", 15 * 60.0, arrivals_s, outcome, open_flags, 900.0)
+    backlog_short = _counts("backlog", 2.5 * 3600.0, arrivals_s, outcome, open_flags, 900.0)
+    assert queue["in_time"].tolist() == [True], "picked up within 15 min"
+    assert backlog_short["in_time"].tolist() == [True], "finished within 2.5 h"
+    late = Outcome(start_s=np.array([1200.0]), finish_s=np.array([2400.0]), abandoned=np.array([False]))
+    assert _counts("backlog", 15 * 60.0, arrivals_s, late, open_flags, 900.0)["in_time"].tolist() == [False]
+    slow = Outcome(start_s=np.array([600.0]), finish_s=np.array([3 * 3600.0]), abandoned=np.array([False]))
+    assert _counts("backlog", 2.5 * 3600.0, arrivals_s, slow, open_flags, 900.0)["in_time"].tolist() == [False]
