@@ -24,7 +24,7 @@ from kcc.ui.state import (
     load_demo_with_progress,
     shown_centres,
 )
-from kcc.ui.widgets import channel_label, error_text, fmt_day
+from kcc.ui.widgets import channel_label, date_format, error_text, fmt_day
 
 #: Session key (no widget owns it) of a message to show after the rerun a change needs.
 FLASH_KEY: Final[str] = "centres.flash"
@@ -156,7 +156,7 @@ def plan_start_picker(con: duckdb.DuckDBPyConnection, tr: Translator,
         return
     first = horizon.newest_day + timedelta(days=1)
     picked = st.date_input(tr("centres.plan_start"), value=horizon.start, min_value=first,
-                           help=tr("centres.plan_start_help"),
+                           help=tr("centres.plan_start_help"), format=date_format(),
                            key=f"centres.plan_start.{store.centre_of(con)}")
     if isinstance(picked, date) and picked != horizon.start:
         plan_cache.set_plan_start(con, None if picked == first else picked)

@@ -173,6 +173,7 @@ def test_a_centre_plans_from_its_own_history_and_names_a_series_that_ends_early(
     assert no_roster in info, "the empty floor is named, not shown as a measured 0 % answered"
     if page == "staffing.py":  # the plan starts the day after this centre's history, not the demo's
         assert at.date_input(key=f"centres.plan_start.{centre.centre_id}").value == date(2025, 3, 10)
+        assert at.date_input(key=f"centres.plan_start.{centre.centre_id}").proto.format == "DD-MM-YYYY"
         assert at.date_input(key="staffing.day").value == date(2025, 3, 10)
         at.date_input(key=f"centres.plan_start.{centre.centre_id}").set_value(date(2025, 3, 17)).run()
         assert not at.exception
