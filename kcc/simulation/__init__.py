@@ -3,11 +3,13 @@ channel with the roster as staffed, its service level, response-time share and a
 with confidence intervals next to the model's figures.
 
 ``simulate_plan`` runs the check; ``queues`` holds the simulated queues (a live queue, chat
-sessions and a deferred backlog) and ``results`` the spec and result types.
+sessions on full-speed slots and a deferred backlog), ``chat`` chat agents whose sessions slow
+each other down (what the plan check uses for chat) and ``results`` the spec and result types.
 """
 
 from __future__ import annotations
 
+from kcc.simulation.chat import simulate_chat_sessions
 from kcc.simulation.check import Progress, plan_weeks, simulate_plan
 from kcc.simulation.queues import (
     Arrivals,
@@ -38,6 +40,7 @@ __all__ = [
     "plan_weeks",
     "simulate_backlog",
     "simulate_chat",
+    "simulate_chat_sessions",
     "simulate_live",
     "simulate_plan",
 ]

@@ -20,7 +20,8 @@ from scipy import stats
 
 from kcc import plan
 from kcc.plan.frames import EPS, local_naive
-from kcc.simulation.queues import Outcome, draw_arrivals, simulate_backlog, simulate_chat, simulate_live
+from kcc.simulation.chat import simulate_chat_sessions
+from kcc.simulation.queues import Outcome, draw_arrivals, simulate_backlog, simulate_live
 from kcc.simulation.results import DAY_COLUMNS, RUN_COLUMNS, SimulationError, SimulationResult, SimulationSpec
 from kcc.staffing.deferred import QUEUE_MAX_TARGET_H
 from kcc.targets import ChannelTargets
@@ -140,15 +141,22 @@ def _runs(channel: str, rows: pd.DataFrame, targets: ChannelTargets, open_flags:
     days = local_naive(part["ds"]).dt.date.to_numpy()
     model = str(rows["model"].iloc[0])
     patience_s = targets.patience_s if model in ("erlang_a", "chat") else None
+    # a chat's work is a lone session's handle time, as the plan's chain takes it
+    work_s = np.asarray(targets.lone_session_s(aht_s), float) if kind == "chat" else aht_s
     channel_seed = zlib.crc32(channel.encode())  # the same runs whatever else is simulated
     frames = []
     for replication in range(spec.replications):
         rng = np.random.default_rng([spec.seed, channel_seed, replication])
-        arrivals = draw_arrivals(rng, volume, aht_s, interval_s, None if kind == "backlog" else patience_s)
+        arrivals = draw_arrivals(rng, volume, work_s, interval_s, None if kind == "backlog" else patience_s)
         if kind == "live":
             outcome = simulate_live(arrivals, np.floor(available + EPS).astype(np.int64), interval_s)
-        elif kind == "chat":
-            outcome = simulate_chat(arrivals, available, targets.concurrency, interval_s)
+        elif kind == "chat":  # whole agents, as the plan's chain counts them
+            outcome = simulate_chat_sessions(arrivals, np.floor(available + EPS).astype(np.int64),
+                                             targets.concurrency, interval_s,
+                                             penalty=targets.penalty_per_extra_session)
+        elif threshold_s <= QUEUE_MAX_TARGET_H * 3600.0:
+            # a queue target (WhatsApp) is planned and scored with whole agents, as phone is
+            outcome = simulate_backlog(arrivals, np.floor(available + EPS), flags, interval_s)
         else:
             outcome = simulate_backlog(arrivals, available, flags, interval_s)
         counted = _counts(kind, threshold_s, arrivals.time_s, outcome, flags, interval_s)
@@ -221,10 +229,14 @@ def simulate_plan(the_plan: pd.DataFrame, start: date, spec: SimulationSpec | No
     Phone (Erlang A/C): Poisson arrivals at each interval's forecast, exponential handle
     times with its ``aht_s``, exponential patience where the plan uses Erlang A, FIFO, and
     ``floor(available)`` agents changing at interval boundaries (an agent finishes the call in
-    hand). Chat: sessions on ``floor(available x concurrency)`` slots with the chat patience
-    (``kcc.simulation.simulate_chat``). E-mail and WhatsApp: a FIFO backlog worked by
-    ``available`` agents in the channel's open intervals, work resumed across intervals; an
-    item is in time when it is finished within the response time counted in open time.
+    hand). Chat: ``floor(available)`` agents holding up to ``concurrency`` sessions each, a
+    session slowed by ``penalty_per_extra_session`` for every other one its agent holds, with
+    the chat patience (``kcc.simulation.simulate_chat_sessions``). E-mail and WhatsApp: a FIFO
+    backlog worked in the channel's open intervals, work resumed across intervals, by
+    ``available`` agents (a fraction works at that share of speed) for a backlog target and by
+    ``floor(available)`` for a queue target of ``QUEUE_MAX_TARGET_H`` or less, which the plan
+    scores with whole agents; an item is in time by the measure its plan staffs for
+    (``_counts``).
 
     Parameters
     ----------

@@ -236,7 +236,9 @@ def simulate_live(arrivals: Arrivals, servers: NDArray[np.int64], interval_s: fl
 def simulate_chat(arrivals: Arrivals, available: NDArray[np.float64], concurrency: float,
                   interval_s: float) -> Outcome:
     """Chat sessions: each available agent holds up to ``concurrency`` sessions at once, and a
-    session takes its handle time whatever the agent's other sessions (the plan's slot model).
+    session takes its handle time whatever the agent's other sessions (the slot model, exact
+    when a session is as fast at any concurrency; the plan check runs
+    ``kcc.simulation.simulate_chat_sessions``, which slows sessions as the plan's chain does).
 
     A new chat goes to a free session slot, otherwise it waits FIFO; with a handle time that
     does not depend on the load the agents' slots are one pool of ``floor(available x
