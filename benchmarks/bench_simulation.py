@@ -26,8 +26,8 @@ def main() -> None:
     run = pipeline.run_plan(con)
     start = simulation.plan_weeks(run.plan)[0]
     hours = plan.service_hours(run.stored)
-    print(f"| channel | runs | contacts per run | wall [s] | CPU [s] | contacts/s (CPU) "
-          f"| model | simulated (95% CI) |\n|---|---|---|---|---|---|---|---|")
+    print("| channel | runs | contacts per run | wall [s] | CPU [s] | contacts/s (CPU) "
+          "| model | simulated (95% CI) |\n|---|---|---|---|---|---|---|---|")
     wall_all = cpu_all = 0.0
     for channel in plan.channel_order(run.plan.loc[run.plan["model"] != "none", "channel"].unique()):
         wall, cpu = time.perf_counter(), time.process_time()
