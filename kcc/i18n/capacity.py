@@ -167,6 +167,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.sheet": ("Capacity", "Capaciteit"),
     "capacity.xl_rate": ("Cost per hour [EUR/h]", "Kosten per uur [EUR/u]"),
     "capacity.xl_weeks": ("Weeks", "Weken"),
+    "capacity.xl_days": ("Days", "Dagen"),
     "capacity.xl_fte_per_head": ("FTE per head", "Fte per persoon"),
     "capacity.xl_attrition": ("Attrition per month", "Verloop per maand"),
     "capacity.xl_start_heads": ("Heads at the start", "Medewerkers bij de start"),

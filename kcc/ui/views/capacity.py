@@ -242,3 +242,19 @@ def explain(tr: Translator, context: Context) -> None:
                       per_driver=fmt_number(fit.per_driver, 3), intercept=fmt_number(fit.intercept, 0),
                       r2=fmt_number(fit.r2, 2), months=fit.months))
 
+
+
+def for_export(con: duckdb.DuckDBPyConnection, tr: Translator, baseline: ScenarioResult,
+               scenario: ScenarioResult) -> CapacityPlan | None:
+    """The capacity plan for the board summary: the centre's saved settings, the requirement
+    per workload hour of the exported baseline, the chosen scenario carried in; None when the
+    history holds no complete month."""
+    settings = stored_settings(con)
+    key = plan_cache.data_key(con).volumes_only()
+    try:
+        inputs = _inputs(con, key, settings.hiring.horizon_months, ())
+    except TranslatedError:
+        return None
+    scale = capacity.scenario_scale(scenario.by_channel) if scenario.spec != baseline.spec else {}
+    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, capacity.requirement_factors(baseline.plan),
+                                  settings.fte, settings.hiring, costs_of(con), scale=scale, scenario=scenario.name)
