@@ -74,7 +74,7 @@ def capacity_inputs(volumes: pd.DataFrame, horizon_months: int, *, driver: pd.Se
             months = pd.DatetimeIndex(forecast.loc[rows, "month"])
             by_driver = driver_contacts(fit, driver, months)
             known = ~pd.isna(by_driver)
-            values = forecast.loc[rows, "contacts"].to_numpy(float)
+            values = forecast.loc[rows, "contacts"].to_numpy(float, copy=True)
             values[known] = by_driver[known]
             forecast.loc[rows, "contacts"] = values
             forecast.loc[rows & forecast["month"].isin(months[known]), "method"] = "driver"
