@@ -40,8 +40,8 @@ def generated(seed: int, growth: float, shift: float) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     days = pd.date_range("2019-01-01", "2024-12-31", freq="D")
     t = np.arange(len(days)) / 365.25
-    yearly = 1 + 0.25 * np.cos(2 * np.pi * (days.dayofyear - 15) / 365.25) + 0.08 * np.sin(4 * np.pi * t)
-    weekly = np.array([1.25, 1.1, 1.0, 1.0, 0.95, 0.45, 0.2])[days.dayofweek]
+    yearly = 1 + 0.25 * np.cos(2 * np.pi * (days.day_of_year - 15) / 365.25) + 0.08 * np.sin(4 * np.pi * t)
+    weekly = np.array([1.25, 1.1, 1.0, 1.0, 0.95, 0.45, 0.2])[days.day_of_week]
     level = 2000 * (1 + growth) ** t * np.where(days >= "2022-06-01", 1 + shift, 1.0)
     closed = np.array([d in holidays.country_holidays("NL", years=range(2019, 2025)) for d in days.date])
     offered = rng.poisson(np.where(closed, 0.0, level * yearly * weekly))

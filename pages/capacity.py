@@ -21,7 +21,8 @@ scenario = top[0].selectbox(tr("capacity.scenario"), [view.BASELINE, *specs], ke
 with top[1]:
     driver = view.driver_upload(tr)
 baseline = view.baseline_result(con, tr)
-scale = view.scenario_scale(con, tr, scenario, specs) if scenario != view.BASELINE else {}
+# a centre without interval history has no baseline plan for a scenario to scale
+scale = view.scenario_scale(con, tr, scenario, specs) if scenario != view.BASELINE and baseline else {}
 context = view.make_plan(con, tr, settings, driver, scale, "" if scenario == view.BASELINE else scenario, baseline)
 if context is None:
     st.stop()

@@ -80,3 +80,26 @@ def test_a_saved_scenario_scales_the_plan_and_compares(demo_db: Path) -> None:
     at.multiselect(key="capacity.compare").set_value(["\u0000baseline", "Strict"]).run()
     table = frame_with(at, "Scenario")
     assert list(table.iloc[:, 0]) == ["Baseline (no scenario)", "Strict"]
+
+
+def test_a_centre_with_only_daily_history_gets_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import pandas as pd
+
+    path = tmp_path / "daily.duckdb"
+    con = store.connect(str(path))
+    days = pd.date_range("2024-01-01", "2025-12-31", freq="D", tz="Europe/Amsterdam")
+    offered = 400 + 100 * np.cos(2 * np.pi * days.day_of_year.to_numpy() / 365.25)
+    store.replace_intervals(con, pd.DataFrame({"channel": "phone", "queue": "default", "ds": days,
+                                               "interval_min": 1440, "offered": offered}),
+                            store.ImportRecord("calls.csv", "intervals", "test", len(days), 0, ""))
+    con.close()
+    monkeypatch.setenv("KCC_DB_PATH", str(path))
+    for lang, why in (("en", "the centre has no interval history"), ("nl", "dit KCC heeft geen intervalhistorie")):
+        at = AppTest.from_file(PAGE, default_timeout=300)
+        at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception, at.exception
+        texts = page_texts(at)
+        assert why in texts
+        assert len(frame_with(at, "Leavers" if lang == "en" else "Uitstroom")) == 18

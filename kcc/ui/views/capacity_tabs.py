@@ -112,6 +112,9 @@ def compare_tab(con: duckdb.DuckDBPyConnection, tr: Translator, context: Context
     if not specs:
         st.info(tr("capacity.compare_none"))
         return
+    if context.baseline is None:
+        st.info(tr("capacity.needs_plan"))
+        return
     names = st.multiselect(tr("capacity.compare_pick"), [BASELINE, *specs], default=[BASELINE],
                            key="capacity.compare", format_func=lambda n: tr("capacity.scenario_none")
                            if n == BASELINE else n)
