@@ -37,6 +37,7 @@ navigation = st.navigation(
         tr("common.section_strategy"): [
             _page("levers", "levers", ":material/tune:"),
             _page("scenarios", "scenarios", ":material/compare:"),
+            _page("capacity", "capacity", ":material/groups_3:"),
             _page("export", "export", ":material/slideshow:"),
         ],
         tr("common.section_tools"): [

@@ -3,6 +3,7 @@ and Markdown."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pandas as pd
@@ -12,6 +13,7 @@ from kcc import pipeline, report, scenarios
 from kcc.formatting import escape_markdown
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
+from kcc.ui.views import capacity as capacity_view
 from kcc.ui.views import simulation as simulation_view
 from kcc.ui.widgets import error_text, fmt_day, plotly_chart
 
@@ -94,6 +96,7 @@ if generate:
                                                   baseline=choice == BASELINE),
             repeats=cache.repeat_rates(con), repeat_settings=cache.repeat_settings(con),
         )
+        summary = dataclasses.replace(summary, capacity=capacity_view.for_export(con, tr, baseline, result))
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):
             bar.progress(0.4 + 0.6 * (number - 1) / len(report.FORMATS),

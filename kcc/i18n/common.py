@@ -19,6 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.nav_levers": ("Strategy levers", "Strategische hefbomen"),
     "common.nav_scenarios": ("Scenarios", "Scenario's"),
     "common.nav_export": ("Board summary", "Bestuurssamenvatting"),
+    "common.nav_capacity": ("Capacity plan", "Capaciteitsplan"),
     "common.nav_calculator": ("Erlang calculator", "Erlang-calculator"),
     "common.nav_engine_check": ("Engine check", "Rekenkerncontrole"),
     "common.data_period": ("Data from {start} to {end}", "Gegevens van {start} tot en met {end}"),

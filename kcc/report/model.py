@@ -14,6 +14,7 @@ from typing import Final, Literal
 import pandas as pd
 
 from kcc import checks, staffing
+from kcc.capacity import CapacityPlan
 from kcc.targets import ChannelTargets
 
 #: Sections of the summary, in reading order.
@@ -359,6 +360,9 @@ class StrategySummary:
         The plan checked by simulation, when a check was run for the exported plan.
     interval_plan : pandas.DataFrame or None
         The scenario's interval plan (Plan contract columns) for the workbook; not compared.
+    capacity : kcc.capacity.CapacityPlan or None
+        The capacity and hiring plan, when the summary carries one (``kcc.report.capacity``);
+        not compared.
     """
 
     title: str
@@ -383,6 +387,7 @@ class StrategySummary:
     texts: tuple[tuple[str, str], ...] = ()
     simulation: SimulationCheck | None = None
     interval_plan: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    capacity: CapacityPlan | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         checks.one_of("language", self.language, LANGUAGES, shown=str(LANGUAGES))

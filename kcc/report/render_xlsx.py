@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from kcc.config import CHANNELS
 from kcc.formatting import FORMULA_START
+from kcc.report.capacity import capacity_sheet, with_cached_values
 from kcc.report.model import BudgetRow, StrategySummary
 from kcc.report.sections import facts_and_text, layout, prepared_line, subtitle
 from kcc.report.wording import channel_name, tr_for
@@ -271,7 +272,10 @@ def to_xlsx(summary: StrategySummary) -> bytes:
     ):
         _budget_sheet(wb, summary, tr, sheet_key, period_key, rows, inputs)
     _plan_sheet(wb, summary, tr)
-    wb.calculation.fullCalcOnLoad = True  # formulas carry no cached values; compute on open
+    cached = capacity_sheet(wb, summary.capacity, summary.language) if summary.capacity is not None else None
+    wb.calculation.fullCalcOnLoad = True  # the budget's formulas carry no cached values; compute on open
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue()
+    if cached is None:
+        return out.getvalue()
+    return with_cached_values(out.getvalue(), len(wb.worksheets), cached[1])

@@ -526,8 +526,14 @@ _SECTION_BUILDERS: Final[dict[str, Callable[[StrategySummary], Section]]] = {
 }
 
 
+#: Sections after ``SECTIONS`` that a summary may carry, each returning None when it does not
+#: (``kcc.report.capacity`` adds the capacity and hiring plan).
+OPTIONAL_SECTIONS: list[Callable[[StrategySummary], Section | None]] = []
+
+
 def layout(summary: StrategySummary) -> tuple[Section, ...]:
-    """Lay the summary out as sections, in ``SECTIONS`` order; every renderer draws these.
+    """Lay the summary out as sections, in ``SECTIONS`` order, then ``OPTIONAL_SECTIONS`` the
+    summary carries; every renderer draws these.
 
     Parameters
     ----------
@@ -537,9 +543,10 @@ def layout(summary: StrategySummary) -> tuple[Section, ...]:
     Returns
     -------
     tuple of Section
-        One per entry of ``SECTIONS``.
+        One per entry of ``SECTIONS``, then the optional ones.
     """
-    return tuple(_SECTION_BUILDERS[key](summary) for key in SECTIONS)
+    main = tuple(_SECTION_BUILDERS[key](summary) for key in SECTIONS)
+    return main + tuple(s for s in (build(summary) for build in OPTIONAL_SECTIONS) if s is not None)
 
 
 def subtitle(summary: StrategySummary) -> str:

@@ -8,6 +8,8 @@
 * :func:`agent_hours` -- agents per interval to agent hours.
 * :func:`fte` -- agent hours over a period to full-time equivalents.
 * :func:`labour_cost_eur` -- agent hours to money, with the flex premium for bought hours.
+* :func:`rostered_hours` -- hours needed on the floor to hours on a roster of real shifts.
+* :func:`heads_of` -- FTE to people, at an average FTE per head.
 
 The functions take floats, numpy arrays or pandas Series alike (Series stay Series), so the
 plan, the budget bridge, the scenarios and the board summary compute the same numbers in the
@@ -30,8 +32,10 @@ __all__ = [
     "agent_hours",
     "fte",
     "head_count",
+    "heads_of",
     "labour_cost_eur",
     "paid_agents",
+    "rostered_hours",
     "scheduled_agents",
     "weeks_of",
     "whole_agents",
@@ -178,3 +182,50 @@ def labour_cost_eur(agent_hours_h: Numbers, cost_eur_per_hour: Numbers | float,
     cost = agent_hours_h * cost_eur_per_hour
     # own hours are not multiplied at all, so their cost is exactly hours x rate
     return cost * (1.0 + flex_premium) if flex_premium else cost
+
+
+def rostered_hours(required_h: Numbers, efficiency: float) -> Numbers:
+    """Hours on a roster of real shifts that cover ``required_h`` on the floor: ``hours / efficiency``.
+
+    No roster of whole shifts follows the requirement exactly; the schedule efficiency (required
+    hours / rostered hours, from an optimal shift cover or a planner's estimate) says how much
+    more a roster holds.
+
+    Parameters
+    ----------
+    required_h : float, ndarray or Series
+        Hours needed on the floor. [h]
+    efficiency : float
+        Required hours / rostered hours of the shift cover. (0..1]
+
+    Returns
+    -------
+    float, ndarray or Series
+        Rostered hours. [h]
+
+    Raises
+    ------
+    kcc.checks.FieldError
+        When ``efficiency`` is outside (0, 1].
+    """
+    in_interval("efficiency", efficiency, 0, 1, low_open=True)
+    return required_h / efficiency
+
+
+def heads_of(fte_: Numbers, fte_per_head: float) -> Numbers:
+    """People for ``fte_`` full-time equivalents when a person works ``fte_per_head`` on average.
+
+    Parameters
+    ----------
+    fte_ : float, ndarray or Series
+        Full-time equivalents. [FTE]
+    fte_per_head : float
+        Average contract of one person (0.8 = four days a week). [FTE/head]
+
+    Returns
+    -------
+    float, ndarray or Series
+        People, not rounded. [heads]
+    """
+    in_interval("fte_per_head", fte_per_head, 0, 1.5, low_open=True)
+    return fte_ / fte_per_head

@@ -51,6 +51,7 @@ from kcc.store.connection import (
     table_counts,
     timezone_of,
 )
+from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
     delete_event,
     delete_scenario,
@@ -144,6 +145,7 @@ __all__ = [
     "is_empty",
     "list_centres",
     "migrate",
+    "period_volumes",
     "read_events",
     "read_imports",
     "read_intervals",

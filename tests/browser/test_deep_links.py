@@ -12,7 +12,8 @@ from tests.browser.conftest import assert_no_exception, open_page
 TITLES = {
     "overview": "common.app_title", "data": "data.title", "forecast": "forecast.title",
     "staffing": "staffing.title", "levers": "levers.title", "scenarios": "scenarios.title",
-    "export": "report.page_title", "calculator": "calc.title", "engine_check": "engine.title",
+    "export": "report.page_title", "capacity": "capacity.title", "calculator": "calc.title",
+    "engine_check": "engine.title",
 }
 
 

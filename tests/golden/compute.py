@@ -382,7 +382,7 @@ def _layout_numbers(summary: report.StrategySummary) -> dict[str, Any]:
 def _summary_model(summary: report.StrategySummary) -> dict[str, Any]:
     """The summary's model, every text reduced to its numbers, with its derived totals."""
     model = {f.name: jsonable(getattr(summary, f.name)) for f in dataclasses.fields(summary)
-             if f.name != "interval_plan"}
+             if f.name not in ("interval_plan", "capacity")}
     for rows in ("weekly", "monthly"):
         for row, data in zip(getattr(summary, rows), model[rows], strict=True):
             data.update(cost_base_eur=row.cost_base_eur, cost_scen_eur=row.cost_scen_eur,

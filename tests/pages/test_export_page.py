@@ -47,7 +47,9 @@ def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
     text = page_texts(at, TEXT_KINDS, with_metrics=False)
     assert t("report.preview", "en") in text and "Late" in text
     assert "We learn from every call." in text and "Two more agents in the evening." in text
-    assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "en") for k in report.SECTIONS]
+    # the sections, then the capacity and hiring plan of the Capacity plan page's settings
+    assert [tab.label for tab in at.tabs] == [*(t(f"report.sec_{k}", "en") for k in report.SECTIONS),
+                                              t("capacity.report_title", "en")]
     assert len(at.get("plotly_chart")) >= 5
     files = at.session_state["export.result"]["files"]
     assert set(files) == set(report.FORMATS)
@@ -67,7 +69,9 @@ def test_export_page_in_dutch(demo_db: Path) -> None:
     assert t("report.page_title", "nl") in page_texts(at, TEXT_KINDS, with_metrics=False)
     at = _generate(at)
     assert not at.exception
-    assert [tab.label for tab in at.tabs] == [t(f"report.sec_{k}", "nl") for k in report.SECTIONS]
+    # the sections, then the capacity and hiring plan of the Capacity plan page's settings
+    assert [tab.label for tab in at.tabs] == [*(t(f"report.sec_{k}", "nl") for k in report.SECTIONS),
+                                              t("capacity.report_title", "nl")]
     summary = at.session_state["export.result"]["summary"]
     assert summary.language == "nl" and summary.title == "Contactstrategie"
     assert summary.stress is not None  # the page's stress test is added to a spec without one

@@ -1,0 +1,187 @@
+"""What a planner sets for the capacity plan: the FTE bridge (contract, shrinkage, cover
+efficiency, FTE per head) and the hiring rules, as frozen, validated specs.
+
+A value out of range raises :class:`CapacityFieldError`, a :class:`kcc.checks.FieldError` that
+names the field by its on-screen label in the reader's language (texts ``capacity.field.*``).
+Problems that are not one field's range (a lead time longer than the horizon, an empty
+history) raise :class:`CapacityError` (texts ``capacity.error.*``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final, TypeVar
+
+from kcc import checks
+from kcc.checks import FieldError
+from kcc.i18n import TranslatedError
+
+__all__ = [
+    "DEFAULT_EFFICIENCY",
+    "FIELD_LABELS",
+    "SETTINGS_KEY",
+    "CapacityError",
+    "CapacityFieldError",
+    "CapacitySettings",
+    "FteSpec",
+    "HiringSpec",
+]
+
+#: Schedule efficiency (required / rostered hours) assumed until a shift cover has been run:
+#: an optimal cover of the demo's requirement with 4-8 hour shifts reaches 78-91 %.
+DEFAULT_EFFICIENCY: Final[float] = 0.85
+#: Setting key of a centre's capacity settings (one JSON value, written in one transaction).
+SETTINGS_KEY: Final[str] = "capacity.settings"
+#: Longest plan. [months]
+MAX_HORIZON_MONTHS: Final[int] = 36
+
+#: Field name in code -> text key of its on-screen label.
+FIELD_LABELS: Final[dict[str, str]] = {
+    name: f"capacity.field.{name}" for name in (
+        "contract_hours_per_week", "in_shift_shrinkage", "out_of_shift_shrinkage", "efficiency",
+        "fte_per_head", "start_heads", "attrition_per_month", "lead_time_months", "training_weeks",
+        "training_productivity", "class_size", "max_classes_per_month", "horizon_months",
+    )
+}
+
+_T = TypeVar("_T")
+
+
+class CapacityFieldError(FieldError):
+    """A capacity setting out of range, named by its label (``capacity.field.<name>``)."""
+
+    labels = FIELD_LABELS
+
+
+class CapacityError(TranslatedError):
+    """A capacity plan that cannot be made as asked (texts ``capacity.error.<code>``)."""
+
+    texts = "capacity.error"
+    labels = FIELD_LABELS
+
+
+def _labelled(check: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """Run a ``kcc.checks`` check; its error names the field by its capacity label."""
+    try:
+        return check(*args, **kwargs)
+    except FieldError as exc:
+        raise CapacityFieldError(exc.code, **exc.fields) from None
+
+
+@dataclass(frozen=True)
+class FteSpec:
+    """From hours on the floor to paid hours, FTE and people.
+
+    Attributes
+    ----------
+    contract_hours_per_week : float
+        Paid hours of one FTE. [h/week] (12..48)
+    in_shift_shrinkage : float
+        Share of time on shift not on contacts: breaks, coaching, meetings. [0..0.6]
+    out_of_shift_shrinkage : float
+        Share of contract hours not rostered: annual leave, public holidays, sickness,
+        training. [0..0.6]
+    efficiency : float
+        Schedule efficiency, required hours / rostered hours, used for every channel without
+        its own (the shift cover's). (0.3..1]
+    fte_per_head : float
+        Average contract of one person. [FTE/head] (0.1..1.2)
+    efficiency_by_channel : tuple of (str, float)
+        Per channel the efficiency a shift cover measured; overrides ``efficiency``.
+    """
+
+    contract_hours_per_week: float = 36.0
+    in_shift_shrinkage: float = 0.12
+    out_of_shift_shrinkage: float = 0.18
+    efficiency: float = DEFAULT_EFFICIENCY
+    fte_per_head: float = 0.85
+    efficiency_by_channel: tuple[tuple[str, float], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _labelled(checks.number_in, "contract_hours_per_week", self.contract_hours_per_week, 12, 48, unit="h/week")
+        _labelled(checks.number_in, "in_shift_shrinkage", self.in_shift_shrinkage, 0, 0.6)
+        _labelled(checks.number_in, "out_of_shift_shrinkage", self.out_of_shift_shrinkage, 0, 0.6)
+        _labelled(checks.number_in, "efficiency", self.efficiency, 0.3, 1)
+        _labelled(checks.number_in, "fte_per_head", self.fte_per_head, 0.1, 1.2)
+        for _, value in self.efficiency_by_channel:
+            _labelled(checks.number_in, "efficiency", value, 0.3, 1)
+
+    def efficiency_for(self, channel: str) -> float:
+        """The channel's measured schedule efficiency, else the default one. (0..1]"""
+        return dict(self.efficiency_by_channel).get(channel, self.efficiency)
+
+
+@dataclass(frozen=True)
+class HiringSpec:
+    """The hiring rules of the capacity plan.
+
+    Attributes
+    ----------
+    start_heads : float
+        People employed at the plan's start. [heads] (0..100,000)
+    attrition_per_month : float
+        Share of people leaving each month. [0..1]
+    lead_time_months : int
+        Months from the decision to hire to the first day of a class; shorter than the horizon.
+    training_weeks : int
+        Weeks a new person trains at reduced productivity. [weeks] (0..52)
+    training_productivity : float
+        Productivity while training, as a share of a trained person. [0..1]
+    class_size : int
+        People per training class. [heads] (1..500)
+    max_classes_per_month : int
+        Classes that can start in one month. (0..50)
+    horizon_months : int
+        Length of the plan. [months] (1..36)
+    """
+
+    start_heads: float = 0.0
+    attrition_per_month: float = 0.015
+    lead_time_months: int = 2
+    training_weeks: int = 4
+    training_productivity: float = 0.5
+    class_size: int = 10
+    max_classes_per_month: int = 2
+    horizon_months: int = 18
+
+    def __post_init__(self) -> None:
+        _labelled(checks.number_in, "start_heads", self.start_heads, 0, 100_000)
+        _labelled(checks.number_in, "attrition_per_month", self.attrition_per_month, 0, 1)
+        _labelled(checks.whole_number, "horizon_months", self.horizon_months, 1, MAX_HORIZON_MONTHS)
+        _labelled(checks.whole_number, "lead_time_months", self.lead_time_months, 0, MAX_HORIZON_MONTHS)
+        if self.lead_time_months >= self.horizon_months:
+            raise CapacityError("lead_time", field="lead_time_months", value=self.lead_time_months,
+                                horizon=self.horizon_months)
+        _labelled(checks.whole_number, "training_weeks", self.training_weeks, 0, 52, unit="weeks")
+        _labelled(checks.number_in, "training_productivity", self.training_productivity, 0, 1)
+        _labelled(checks.whole_number, "class_size", self.class_size, 1, 500)
+        _labelled(checks.whole_number, "max_classes_per_month", self.max_classes_per_month, 0, 50)
+
+
+@dataclass(frozen=True)
+class CapacitySettings:
+    """A centre's capacity settings as one stored value (``SETTINGS_KEY``)."""
+
+    fte: FteSpec = field(default_factory=FteSpec)
+    hiring: HiringSpec = field(default_factory=HiringSpec)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-safe form; :meth:`from_json` reads it back."""
+        return json.loads(json.dumps(asdict(self)))
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any] | None) -> CapacitySettings:
+        """Settings from :meth:`to_json` (defaults for what is missing).
+
+        Raises
+        ------
+        CapacityFieldError, CapacityError
+            When a stored value is out of range.
+        """
+        value = value or {}
+        fte_values = dict(value.get("fte") or {})
+        fte_values["efficiency_by_channel"] = tuple(
+            (str(c), float(v)) for c, v in fte_values.get("efficiency_by_channel", ()))
+        return cls(FteSpec(**fte_values), HiringSpec(**dict(value.get("hiring") or {})))

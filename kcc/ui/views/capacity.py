@@ -1,0 +1,260 @@
+"""Inputs of the Capacity plan page: the FTE and hiring settings (saved per centre), the
+scenario carried in, a business-driver file, and the plan they make (cached).
+
+Every widget has an explicit ``capacity.*`` key; the numbers come from :mod:`kcc.capacity`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from typing import Final
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from kcc import capacity, store
+from kcc.capacity import CapacityPlan, CapacitySettings, FteSpec, HiringSpec
+from kcc.config import CHANNELS
+from kcc.i18n import TranslatedError
+from kcc.pipeline import DataKey
+from kcc.scenarios import ScenarioResult, ScenarioSpec
+from kcc.ui import plan_cache
+from kcc.ui import scenario_cache as cache
+from kcc.ui.state import Translator
+from kcc.ui.widgets import channel_label, error_text, fmt_number, fmt_pct
+
+#: Session key (no widget owns it) where the shift cover leaves its efficiency per channel
+#: (``{channel: required hours / rostered hours}``); absent until a cover has been run.
+COVER_EFFICIENCY_STATE_KEY: Final[str] = "shifts.efficiency_by_channel"
+#: The scenario picker's option for the baseline (a saved name cannot hold NUL).
+BASELINE: Final[str] = "\u0000baseline"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the page's tabs show: the plan, the settings and what the plan rests on."""
+
+    plan: CapacityPlan
+    settings: CapacitySettings
+    costs: dict[str, float]
+    factors: dict[str, float]
+    measured: bool
+    baseline: ScenarioResult | None
+    fits: tuple[capacity.DriverFit, ...]
+    methods: dict[str, str]
+
+
+# --------------------------------------------------------------------------- cached data
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _volumes(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+    return store.period_volumes(_con)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _inputs(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon: int,
+            driver: tuple[tuple[pd.Timestamp, float], ...]) -> capacity.CapacityInputs:
+    series = pd.Series(dict(driver), dtype=float) if driver else None
+    return capacity.capacity_inputs(_volumes(_con, key), horizon, driver=series, events=store.read_events(_con))
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def stored_settings(con: duckdb.DuckDBPyConnection) -> CapacitySettings:
+    """The centre's saved capacity settings; the plan's contract hours by default."""
+    saved = plan_cache.stored_settings(con).get(capacity.SETTINGS_KEY)
+    if saved is None:
+        contract = plan_cache.current_settings(con).contract_hours_per_week
+        return CapacitySettings(FteSpec(contract_hours_per_week=min(48.0, max(12.0, contract))))
+    try:
+        return CapacitySettings.from_json(saved)
+    except (TypeError, ValueError):
+        return CapacitySettings()
+
+
+def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySettings:
+    """The FTE and hiring settings; a valid submit is saved for the centre in one write."""
+    current = stored_settings(con)
+    f, h = current.fte, current.hiring
+    with st.expander(tr("capacity.settings"), expanded=False), st.form("capacity.form"):
+        a, b, c, d = st.columns(4)
+        contract = a.number_input(tr("capacity.field.contract_hours_per_week"), value=f.contract_hours_per_week,
+                                  step=1.0, key="capacity.contract_h")
+        in_shift = b.number_input(tr("capacity.field.in_shift_shrinkage") + " [%]", value=100 * f.in_shift_shrinkage,
+                                  step=1.0, key="capacity.in_shift_pct")
+        out_shift = c.number_input(tr("capacity.field.out_of_shift_shrinkage") + " [%]",
+                                   value=100 * f.out_of_shift_shrinkage, step=1.0, key="capacity.out_shift_pct")
+        efficiency = d.number_input(tr("capacity.field.efficiency") + " [%]", value=100 * f.efficiency, step=1.0,
+                                    key="capacity.efficiency_pct")
+        per_head = a.number_input(tr("capacity.field.fte_per_head"), value=f.fte_per_head, step=0.05,
+                                  key="capacity.fte_per_head")
+        start = b.number_input(tr("capacity.field.start_heads"), value=float(h.start_heads), step=1.0,
+                               key="capacity.start_heads")
+        attrition = c.number_input(tr("capacity.field.attrition_per_month") + " [%]",
+                                   value=100 * h.attrition_per_month, step=0.5, key="capacity.attrition_pct")
+        lead = d.number_input(tr("capacity.field.lead_time_months"), value=h.lead_time_months, step=1,
+                              key="capacity.lead_months")
+        weeks = a.number_input(tr("capacity.field.training_weeks"), value=h.training_weeks, step=1,
+                               key="capacity.training_weeks")
+        productivity = b.number_input(tr("capacity.field.training_productivity") + " [%]",
+                                      value=100 * h.training_productivity, step=5.0, key="capacity.training_pct")
+        size = c.number_input(tr("capacity.field.class_size"), value=h.class_size, step=1, key="capacity.class_size")
+        classes = d.number_input(tr("capacity.field.max_classes_per_month"), value=h.max_classes_per_month,
+                                 step=1, key="capacity.max_classes")
+        horizon = a.number_input(tr("capacity.field.horizon_months"), value=h.horizon_months, step=1,
+                                 key="capacity.horizon")
+        if not st.form_submit_button(tr("capacity.save"), type="primary"):
+            return current
+    try:
+        chosen = CapacitySettings(
+            FteSpec(contract, in_shift / 100, out_shift / 100, efficiency / 100, per_head),
+            HiringSpec(start, attrition / 100, lead, weeks, productivity / 100, size, classes, horizon),
+        )
+    except TranslatedError as exc:
+        st.error(tr("capacity.invalid", reason=error_text(exc)))
+        return current
+    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
+    st.success(tr("capacity.saved"))
+    return chosen
+
+
+def with_cover(settings: CapacitySettings, tr: Translator) -> CapacitySettings:
+    """The shift cover's efficiency per channel when it has been run; the default said otherwise."""
+    measured = st.session_state.get(COVER_EFFICIENCY_STATE_KEY) or {}
+    values = tuple(sorted((str(c), float(v)) for c, v in dict(measured).items() if 0.3 <= float(v) <= 1))
+    if values:
+        st.caption(tr("capacity.efficiency_cover", values=", ".join(
+            f"{channel_label(c, tr)} {fmt_pct(v)}" for c, v in values)))
+        return replace(settings, fte=replace(settings.fte, efficiency_by_channel=values))
+    st.caption(tr("capacity.efficiency_default", value=fmt_pct(settings.fte.efficiency)))
+    return settings
+
+
+# --------------------------------------------------------------------------- scenario and drivers
+
+
+def saved_specs(con: duckdb.DuckDBPyConnection) -> dict[str, ScenarioSpec]:
+    """Saved scenarios that load, by name."""
+    specs: dict[str, ScenarioSpec] = {}
+    for row in cache.saved_scenarios(con).itertuples():
+        try:
+            specs[str(row.name)] = ScenarioSpec.from_dict(row.spec)
+        except ValueError:
+            continue  # the Scenarios page says why
+    return specs
+
+
+def baseline_result(con: duckdb.DuckDBPyConnection, tr: Translator) -> ScenarioResult | None:
+    """The baseline's evaluation (its interval plan measures the requirement per workload hour);
+    None when the centre has no interval history to plan on."""
+    series = plan_cache.series(con)
+    if series.empty or int(series["interval_min"].min()) >= capacity.monthly.DAY_MIN:
+        return None
+    base = cache.baseline(con, tr)
+    if base is None:
+        return None
+    return cache.evaluate(con, base, ScenarioSpec(), tr("scenarios.baseline"))
+
+
+def scenario_scale(con: duckdb.DuckDBPyConnection, tr: Translator, name: str,
+                   specs: dict[str, ScenarioSpec]) -> dict[str, float]:
+    """Per channel workload multiplier of a saved scenario (its required FTE over the baseline's)."""
+    base = cache.baseline(con, tr)
+    if base is None or name not in specs:
+        return {}
+    return capacity.scenario_scale(cache.evaluate(con, base, specs[name], name).by_channel)
+
+
+def driver_upload(tr: Translator) -> pd.Series | None:
+    """An optional driver file (date, value per row) as monthly totals; errors named."""
+    upload = st.file_uploader(tr("capacity.drivers"), type=["csv", "txt"], key="capacity.driver_file",
+                              help=tr("capacity.drivers_help"))
+    if upload is None:
+        return None
+    try:
+        frame = pd.read_csv(io.BytesIO(upload.getvalue()), sep=None, engine="python", dtype=str)
+        return capacity.driver_months(frame)
+    except TranslatedError as exc:
+        st.error(error_text(exc))
+    except (ValueError, UnicodeDecodeError):
+        st.error(tr("capacity.error.driver_file", row=1))
+    return None
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def costs_of(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """Loaded cost of an agent hour per channel from the plan settings. [EUR/h]"""
+    settings = plan_cache.current_settings(con)
+    return {c: float(settings.cost_for(c)) for c in CHANNELS}
+
+
+def make_plan(con: duckdb.DuckDBPyConnection, tr: Translator, settings: CapacitySettings,
+              driver: pd.Series | None, scale: dict[str, float], scenario: str,
+              baseline: ScenarioResult | None) -> Context | None:
+    """The capacity plan of the centre with these settings; None (with the reason shown) when
+    it cannot be made."""
+    key = plan_cache.data_key(con).volumes_only()
+    drivers = tuple(driver.items()) if driver is not None else ()
+    try:
+        inputs = _inputs(con, key, settings.hiring.horizon_months, drivers)
+    except TranslatedError as exc:
+        st.error(error_text(exc))
+        return None
+    factors = capacity.requirement_factors(baseline.plan) if baseline is not None else {}
+    costs = costs_of(con)
+    result = capacity.capacity_plan(inputs.forecast, inputs.aht_s, factors, settings.fte, settings.hiring, costs,
+                                    scale=scale, scenario=scenario)
+    methods = inputs.forecast.groupby("channel")["method"].agg(lambda m: m.iloc[-1]).to_dict()
+    return Context(result, settings, costs, factors, baseline is not None, baseline, inputs.fits, methods)
+
+
+def plan_for(con: duckdb.DuckDBPyConnection, tr: Translator, context: Context, name: str,
+             specs: dict[str, ScenarioSpec]) -> CapacityPlan:
+    """The same plan with a saved scenario carried in (the comparison)."""
+    key = plan_cache.data_key(con).volumes_only()
+    inputs = _inputs(con, key, context.settings.hiring.horizon_months, ())
+    scale = scenario_scale(con, tr, name, specs) if name != BASELINE else {}
+    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, context.factors, context.plan.fte_spec,
+                                  context.settings.hiring, context.costs, scale=scale, scenario=name)
+
+
+def explain(tr: Translator, context: Context) -> None:
+    """Where the plan's numbers come from, in captions."""
+    methods = ", ".join(channel_label(c, tr) + ": " + tr(f"capacity.method_{m}")
+                        for c, m in sorted(context.methods.items()))
+    st.caption(tr("capacity.methods", values=methods))
+    if context.measured:
+        st.caption(tr("capacity.factors", values=", ".join(
+            f"{channel_label(c, tr)} {fmt_number(v, 2)}" for c, v in sorted(context.factors.items()))))
+    else:
+        st.caption(tr("capacity.no_intervals", occupancy=fmt_pct(capacity.DEFAULT_OCCUPANCY, 0)))
+    if context.plan.scale:
+        st.caption(tr("capacity.scenario_scale", values=", ".join(
+            f"{channel_label(c, tr)} x{fmt_number(v, 3)}" for c, v in context.plan.scale)))
+    for fit in context.fits:
+        st.caption(tr("capacity.driver_fit", channel=channel_label(fit.channel, tr),
+                      per_driver=fmt_number(fit.per_driver, 3), intercept=fmt_number(fit.intercept, 0),
+                      r2=fmt_number(fit.r2, 2), months=fit.months))
+
+
+
+def for_export(con: duckdb.DuckDBPyConnection, tr: Translator, baseline: ScenarioResult,
+               scenario: ScenarioResult) -> CapacityPlan | None:
+    """The capacity plan for the board summary: the centre's saved settings, the requirement
+    per workload hour of the exported baseline, the chosen scenario carried in; None when the
+    history holds no complete month."""
+    settings = stored_settings(con)
+    key = plan_cache.data_key(con).volumes_only()
+    try:
+        inputs = _inputs(con, key, settings.hiring.horizon_months, ())
+    except TranslatedError:
+        return None
+    scale = capacity.scenario_scale(scenario.by_channel) if scenario.spec != baseline.spec else {}
+    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, capacity.requirement_factors(baseline.plan),
+                                  settings.fte, settings.hiring, costs_of(con), scale=scale, scenario=scenario.name)

@@ -1,0 +1,105 @@
+"""The Capacity plan page in English and Dutch: the plan, the hiring plan, the FTE bridge,
+saving settings (and refusing bad ones) and a scenario carried in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kcc import capacity, store
+from kcc.scenarios import SPEC_VERSION, ScenarioSpec, TargetOverride
+from tests.pages.helpers import frame_with, page_texts, submit
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "capacity.py")
+STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.95),))
+
+
+def _run(lang: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=300)
+    at.session_state["lang"] = lang
+    at.session_state["scenario.period_weeks"] = 1  # each scenario evaluation of 13 weeks takes seconds
+    return at.run()
+
+
+@pytest.mark.parametrize(("lang", "title", "tab", "hires", "why", "leavers"), [
+    ("en", "Capacity plan", "Hiring plan", "Hires [heads]", "Required agent hours per workload hour", "Leavers"),
+    ("nl", "Capaciteitsplan", "Wervingsplan", "Aan te nemen [medewerkers]", "Benodigde medewerkersuren per uur",
+     "Uitstroom"),
+])
+def test_the_page_renders_the_plan_in_both_languages(shared_demo_db: Path, lang: str, title: str, tab: str,
+                                                      hires: str, why: str, leavers: str) -> None:
+    at = _run(lang)
+    assert not at.exception, at.exception
+    texts = page_texts(at)
+    assert title in texts and why in texts
+    assert [t.label for t in at.tabs][:2] == [title, tab]
+    assert hires in {m.label for m in at.metric}
+    assert len(frame_with(at, leavers)) == 18
+    assert "paid hours = " in texts or "betaalde uren = " in texts  # the bridge's result under its waterfall
+
+
+def test_settings_are_saved_and_bad_ones_refused_naming_the_field(demo_db: Path) -> None:
+    at = _run("en")
+    at.number_input(key="capacity.attrition_pct").set_value(150.0)
+    at = submit(at, "capacity.form")
+    assert not at.exception
+    assert "Not saved: Attrition per month must be between 0 and 1, got 1.5" in page_texts(at)
+    con = store.connect(str(demo_db))
+    assert store.read_setting(con, capacity.SETTINGS_KEY) is None  # nothing stored half-way
+    con.close()
+    at = _run("nl")
+    at.number_input(key="capacity.attrition_pct").set_value(2.0)
+    at.number_input(key="capacity.lead_months").set_value(30)
+    at = submit(at, "capacity.form")
+    assert ("Niet bewaard: Doorlooptijd werving [maanden] moet korter zijn dan de horizon van 18 maanden, "
+            "niet 30") in page_texts(at)
+    at.number_input(key="capacity.lead_months").set_value(3)
+    at.number_input(key="capacity.start_heads").set_value(150.0)
+    at = submit(at, "capacity.form")
+    assert "Bewaard voor dit KCC." in page_texts(at)
+    con = store.connect(str(demo_db))
+    saved = capacity.CapacitySettings.from_json(store.read_setting(con, capacity.SETTINGS_KEY))
+    con.close()
+    assert saved.hiring.lead_time_months == 3 and saved.hiring.attrition_per_month == 0.02
+    assert saved.hiring.start_heads == 150.0
+
+
+def test_a_saved_scenario_scales_the_plan_and_compares(demo_db: Path) -> None:
+    con = store.connect(str(demo_db))
+    store.save_scenario(con, name="Strict", spec=STRICT.to_dict(), spec_version=SPEC_VERSION, user="Bea")
+    con.close()
+    at = _run("en")
+    base_peak = next(m.value for m in at.metric if m.label == "Peak heads needed [heads]")
+    at.selectbox(key="capacity.scenario").set_value("Strict").run()
+    assert not at.exception, at.exception
+    assert "Workload scaled per channel" in page_texts(at)
+    strict_peak = next(m.value for m in at.metric if m.label == "Peak heads needed [heads]")
+    assert float(strict_peak.replace(",", "")) > float(base_peak.replace(",", ""))
+    at.multiselect(key="capacity.compare").set_value(["\u0000baseline", "Strict"]).run()
+    table = frame_with(at, "Scenario")
+    assert list(table.iloc[:, 0]) == ["Baseline (no scenario)", "Strict"]
+
+
+def test_a_centre_with_only_daily_history_gets_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import pandas as pd
+
+    path = tmp_path / "daily.duckdb"
+    con = store.connect(str(path))
+    days = pd.date_range("2024-01-01", "2025-12-31", freq="D", tz="Europe/Amsterdam")
+    offered = 400 + 100 * np.cos(2 * np.pi * days.day_of_year.to_numpy() / 365.25)
+    store.replace_intervals(con, pd.DataFrame({"channel": "phone", "queue": "default", "ds": days,
+                                               "interval_min": 1440, "offered": offered}),
+                            store.ImportRecord("calls.csv", "intervals", "test", len(days), 0, ""))
+    con.close()
+    monkeypatch.setenv("KCC_DB_PATH", str(path))
+    for lang, why in (("en", "the centre has no interval history"), ("nl", "dit KCC heeft geen intervalhistorie")):
+        at = AppTest.from_file(PAGE, default_timeout=300)
+        at.session_state["lang"] = lang
+        at.run()
+        assert not at.exception, at.exception
+        texts = page_texts(at)
+        assert why in texts
+        assert len(frame_with(at, "Leavers" if lang == "en" else "Uitstroom")) == 18
