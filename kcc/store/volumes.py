@@ -92,6 +92,28 @@ def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str
     return None if row is None or row[0] is None else int(row[0])
 
 
+def series_granularity(con: duckdb.DuckDBPyConnection, channel: str, queue: str, *,
+                       centre_id: int | None = None) -> str:
+    """How finely the stored series is counted: ``interval`` (intraday), ``day``, ``week`` or
+    ``month`` (``kcc.config.GRANULARITIES``), read from its rows' ``interval_min``.
+
+    Raises
+    ------
+    StoreError
+        When the centre holds no such series.
+    """
+    cur = _cursor(con)
+    row = cur.execute(
+        """SELECT min(interval_min), max(interval_min) FROM interval_volumes
+           WHERE centre_id = $centre AND channel = $c AND queue = $q""",
+        {"c": channel, "q": queue, "centre": centre_of(con, centre_id)},
+    ).fetchone()
+    if row is None or row[0] is None:
+        raise StoreError(f"no stored series {channel}/{queue}")
+    # a monthly series holds months of 28 to 31 days; both ends name the same granularity
+    return config.granularity_of(int(row[1]))
+
+
 def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("channel", "queue", "ds", "interval_min", "offered") if c not in frame]
     if missing:
