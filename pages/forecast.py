@@ -9,6 +9,7 @@ from kcc.charts import forecast as charts
 from kcc.events import COMMON_COUNTRIES
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
+from kcc.ui import long_range
 from kcc.ui.state import init_page
 from kcc.ui.views.forecast import event_calendar, method_line
 from kcc.ui.widgets import (
@@ -37,6 +38,7 @@ summary = cache.series(con)
 if summary.empty:
     st.info(tr("common.no_data"))
     st.stop()
+long_range.interval_notice(con, tr, "forecast", summary)  # a daily forecast needs no profile
 
 # --------------------------------------------------------------------------- settings
 options = series_options(summary)

@@ -94,6 +94,9 @@ from kcc.store.staging_sql import (
     CsvSource,
 )
 from kcc.store.volumes import (
+    FORECAST_SETTING_KEYS,
+    HOLIDAY_TREATMENTS_KEY,
+    INTRADAY_PROFILE_KEY,
     daily_volumes,
     intraday_profile,
     read_imports,
@@ -108,6 +111,9 @@ from kcc.store.volumes import (
 )
 
 __all__ = [
+    "FORECAST_SETTING_KEYS",
+    "HOLIDAY_TREATMENTS_KEY",
+    "INTRADAY_PROFILE_KEY",
     "Centre",
     "CentreError",
     "ContactColumns",
