@@ -291,11 +291,14 @@ def horizon(series: pd.DataFrame, horizon_weeks: int,
 
 def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
-    """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
+    """``kcc.forecast.forecast`` of one series with the stored events and holiday treatments
+    (``kcc.plan.holiday_treatments``), labelled with it; a series of day, week or month
+    totals is spread over intervals with the centre's intraday profile."""
     history = series_history(con, channel, queue)
+    treated = plan.holiday_treatments(store.read_settings(con))
     with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
-        out = forecast.forecast(history, horizon_days,
-                                events=store.read_events(con), country=country_, channel=channel)
+        out = forecast.forecast(history, horizon_days, events=store.read_events(con),
+                                country=country_, channel=channel, holiday_treatments=treated)
     if out.attrs.get("interval_min", 0) >= config.DAY_MIN:
         # a daily forecast of day, week or month totals, spread over the chosen profile
         profile = intraday_profile(con)

@@ -11,6 +11,7 @@ from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, Insufficient
 from kcc.ui import forecast_cache as cache
 from kcc.ui import long_range
 from kcc.ui.state import init_page
+from kcc.ui.views import holidays as holidays_view
 from kcc.ui.views.forecast import event_calendar, method_line
 from kcc.ui.widgets import (
     channel_label,
@@ -121,6 +122,8 @@ else:
         hide_index=True, key="forecast.special_days",
         column_config={tr("forecast.col_date"): st.column_config.DateColumn(format=date_format())},
     )
+
+holidays_view.horizon_holidays(con, tr, daily)
 
 # --------------------------------------------------------------------------- backtest
 st.subheader(tr("forecast.backtest_title"))

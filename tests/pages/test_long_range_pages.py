@@ -98,3 +98,38 @@ def test_choosing_the_standard_profile_is_saved_and_plans_the_days(daily_db: Pat
     assert not nl.exception
     assert ("Telefoon · default bevatten dagtotalen: hun volume per dag wordt over intervallen verdeeld "
             "met het standaardprofiel.") in "\n".join(i.value for i in nl.info)
+
+
+def _holiday_rows(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_forecast_page_lists_the_horizons_holidays_and_marks_one_closed(daily_db: Path) -> None:
+    at = _run("forecast")
+    assert not at.exception
+    assert "Public holidays in the horizon" in [s.value for s in at.subheader]
+    rows = _holiday_rows(at)
+    assert "Ascension Day" in rows and "no history: treated as a normal day" in rows
+    at.button(key="forecast.holiday.closed.2026-05-14").click().run()
+    assert not at.exception
+    con = store.connect(str(daily_db))
+    try:
+        assert store.read_setting(con, store.HOLIDAY_TREATMENTS_KEY) == {"2026-05-14": 0.0}
+        out = pipeline.series_history(con, "phone", "default")
+    finally:
+        con.close()
+    assert len(out) == 120
+    assert "marked closed: no contacts" in _holiday_rows(at)
+    at.button(key="forecast.holiday.reset.2026-05-14").click().run()
+    assert "marked closed" not in _holiday_rows(at)
+
+
+def test_forecast_page_holidays_in_dutch(daily_db: Path) -> None:
+    at = _run("forecast", "nl")
+    assert not at.exception
+    assert "Feestdagen in de horizon" in [s.value for s in at.subheader]
+    assert "geen historie: geldt als gewone dag" in _holiday_rows(at)
+    at.number_input(key="forecast.holiday.pct.2026-05-14").set_value(30)
+    at.button(key="forecast.holiday.reduced.2026-05-14").click().run()
+    assert not at.exception
+    assert "gemarkeerd als beperkt: 30 % van een gewone dag" in _holiday_rows(at)
