@@ -122,7 +122,6 @@ else:
         hide_index=True, key="forecast.special_days",
         column_config={tr("forecast.col_date"): st.column_config.DateColumn(format=date_format())},
     )
-
 holidays_view.horizon_holidays(con, tr, daily)
 
 # --------------------------------------------------------------------------- backtest
