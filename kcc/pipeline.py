@@ -188,8 +188,10 @@ def country(stored: Mapping[str, Any]) -> str | None:
 
 def recent_history(con: duckdb.DuckDBPyConnection,
                    weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
-    """Per-interval history of every series, the last ``weeks`` weeks (all when None)."""
+    """Per-interval history of every intraday series, the last ``weeks`` weeks (all when
+    None); totals per day, week or month are left out (they have no time of day)."""
     frame = store.read_intervals(con)
+    frame = frame[frame["interval_min"] < config.DAY_MIN].reset_index(drop=True)
     if weeks is not None and len(frame):
         last = frame["ds"].max()
         frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
@@ -197,18 +199,91 @@ def recent_history(con: duckdb.DuckDBPyConnection,
 
 
 def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
-    """``ds, y`` (offered contacts) of one series: what a forecast is fitted to."""
+    """``ds, y`` (offered contacts) of one series: what a forecast is fitted to. A series of
+    week or month totals comes as days, each period spread over its days by the weekday
+    shares of the centre's intraday profile (``intraday_profile``, else the standard one)."""
     frame = store.read_intervals(con, channel=channel, queue=queue)
-    return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
+    history = frame.rename(columns={"offered": "y"})
+    if len(history) and int(history["interval_min"].max()) > config.DAY_MIN:
+        profile = intraday_profile(con) or forecast.standard_profile()
+        return forecast.days_from_periods(history[["ds", "y", "interval_min"]], profile)
+    return history[["ds", "y"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- long-range series
+
+
+def long_range_series(series: pd.DataFrame) -> pd.DataFrame:
+    """The series of ``series`` (``kcc.store.series_summary``) counted per day, week or
+    month, with their ``granularity``; intraday staffing needs an intraday profile for them."""
+    out = series[series["interval_min"] >= config.DAY_MIN].reset_index(drop=True)
+    return out.assign(granularity=[config.granularity_of(int(m)) for m in out["interval_min"]])
+
+
+def profile_choice(stored: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The centre's saved intraday-profile choice (setting ``kcc.store.INTRADAY_PROFILE_KEY``):
+    ``{"source": "standard"}`` or ``{"source": "series", "centre_id", "channel", "queue"}``;
+    None when none is saved."""
+    value = stored.get(store.INTRADAY_PROFILE_KEY)
+    return dict(value) if isinstance(value, dict) and value.get("source") in ("standard", "series") else None
+
+
+def intraday_profile(con: duckdb.DuckDBPyConnection) -> forecast.IntradayProfile | None:
+    """The intraday profile the centre chose for its long-range series, None when none is
+    chosen (or the chosen series holds no intervals any more)."""
+    choice = profile_choice(store.read_settings(con))
+    if choice is None:
+        return None
+    if choice["source"] == "standard":
+        return forecast.standard_profile()
+    other = store.for_centre(con, int(choice["centre_id"]))
+    frame = store.read_intervals(other, channel=str(choice["channel"]), queue=str(choice["queue"]))
+    frame = frame[frame["interval_min"] < config.DAY_MIN]
+    if frame.empty:
+        return None
+    return forecast.profile_from_history(frame.rename(columns={"offered": "y"})[["ds", "y"]])
+
+
+def profile_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Intraday series whose profile a centre may borrow: ``centre_id, centre, channel,
+    queue`` of every visible centre's interval series (this centre's first)."""
+    own = store.centre_of(con)
+    rows = []
+    for centre in sorted(store.list_centres(con), key=lambda c: (c.centre_id != own, c.centre_id)):
+        summary = store.series_summary(con, centre_id=centre.centre_id)
+        for channel, queue in summary.loc[summary["interval_min"] < config.DAY_MIN,
+                                          ["channel", "queue"]].itertuples(index=False):
+            rows.append((centre.centre_id, centre.name, channel, queue))
+    return pd.DataFrame(rows, columns=["centre_id", "centre", "channel", "queue"])
+
+
+def _period_ends(series: pd.DataFrame) -> pd.DataFrame:
+    """``series`` with ``last_ds`` of a long-range series moved to its last period's last day
+    (a month's totals reach its end, not its first day)."""
+    out = series.copy()
+    for i, (last, minutes) in enumerate(zip(out["last_ds"], out["interval_min"], strict=True)):
+        if int(minutes) > config.DAY_MIN:
+            end = (pd.Timestamp(last).tz_localize(None) + pd.offsets.MonthEnd(0)
+                   if int(minutes) != config.WEEK_MIN else
+                   pd.Timestamp(last).tz_localize(None) + pd.Timedelta(days=6))
+            out.loc[out.index[i], "last_ds"] = end.tz_localize(pd.Timestamp(last).tz)
+    return out
 
 
 def horizon(series: pd.DataFrame, horizon_weeks: int,
-            start: date | None = None) -> plan.PlanHorizon | None:
+            start: date | None = None, *, long_range: bool = False) -> plan.PlanHorizon | None:
     """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``) from this
-    centre's series; None without history."""
+    centre's series; None without history.
+
+    Series of day, week or month totals are planned only with ``long_range`` (the centre has
+    chosen an intraday profile to spread them: ``profile_choice``); else they are left out,
+    and a centre with nothing else has no plan (the pages say why).
+    """
+    if not long_range:
+        series = series[series["interval_min"] < config.DAY_MIN]
     if series.empty:
         return None
-    return plan.plan_horizon(series, max(1, int(horizon_weeks)), start=start)
+    return plan.plan_horizon(_period_ends(series), max(1, int(horizon_weeks)), start=start)
 
 
 # --------------------------------------------------------------------------- forecast, demand
@@ -216,10 +291,21 @@ def horizon(series: pd.DataFrame, horizon_weeks: int,
 
 def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
-    """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
+    """``kcc.forecast.forecast`` of one series with the stored events and holiday treatments
+    (``kcc.plan.holiday_treatments``), labelled with it; a series of day, week or month
+    totals is spread over intervals with the centre's intraday profile."""
+    history = series_history(con, channel, queue)
+    treated = plan.holiday_treatments(store.read_settings(con))
     with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
-        out = forecast.forecast(series_history(con, channel, queue), horizon_days,
-                                events=store.read_events(con), country=country_, channel=channel)
+        out = forecast.forecast(history, horizon_days, events=store.read_events(con),
+                                country=country_, channel=channel, holiday_treatments=treated)
+    if out.attrs.get("interval_min", 0) >= config.DAY_MIN:
+        # a daily forecast of day, week or month totals, spread over the chosen profile
+        profile = intraday_profile(con)
+        if profile is None:
+            raise ValueError(f"series {channel}/{queue} holds totals per period and the centre "
+                             "has chosen no intraday profile")
+        out = forecast.spread_days(out, profile)
     out = out.assign(channel=channel, queue=queue)
     out.attrs = {}
     return out
@@ -376,7 +462,8 @@ def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None 
     stored = store.read_settings(con)
     history = recent_history(con)
     settings = settings or plan.default_settings(stored, history)
-    span = horizon(store.series_summary(con), horizon_weeks, start)
+    span = horizon(store.series_summary(con), horizon_weeks, start,
+                   long_range=profile_choice(stored) is not None)
     where = country(stored)
     demand = forecast_demand(history, span,
                              lambda c, q, days: forecast_series(con, c, q, days, where))

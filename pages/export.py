@@ -11,6 +11,7 @@ import streamlit as st
 
 from kcc import pipeline, report, scenarios
 from kcc.formatting import escape_markdown
+from kcc.ui import long_range, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import capacity as capacity_view
@@ -26,6 +27,8 @@ BASELINE, WORKING = "\u0000baseline", "\u0000working"  # picker options no saved
 st.title(tr("report.page_title"))
 st.caption(tr("report.page_intro"))
 
+if long_range.interval_notice(con, tr, "export", plan_cache.series(con)):
+    st.stop()
 base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kcc.scenarios import Effect, attribution
+from kcc.ui import long_range, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import init_page
 from kcc.ui.views.levers import LeversView
@@ -12,6 +13,8 @@ from kcc.ui.widgets import error_text
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
+if long_range.interval_notice(con, tr, "levers", plan_cache.series(con)):
+    st.stop()
 base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from kcc import config, plan
 from kcc.charts import staffing as charts
-from kcc.ui import centres, plan_cache
+from kcc.ui import centres, long_range, plan_cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import risk as risk_view
 from kcc.ui.views import simulation as simulation_view
@@ -23,6 +23,8 @@ st.caption(tr("staffing.caption"))
 series = plan_cache.series(con)
 if series.empty:
     st.info(tr("common.no_data"))
+    st.stop()
+if long_range.interval_notice(con, tr, "staffing", series):
     st.stop()
 
 settings = plan_cache.current_settings(con)

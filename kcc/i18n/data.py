@@ -201,12 +201,19 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.outcome.ignore": ("ignore", "negeren"),
     "data.import.button": ("Import", "Importeren"),
     "data.import.running": ("Importing {name} ...", "Bezig met importeren van {name} ..."),
+    "data.import.done_periods": (
+        "Imported {rows:,} {what} from {name} into {series}.",
+        "{rows:,} {what} uit {name} geïmporteerd in {series}.",
+    ),
     "data.import.done": (
         "Imported {rows:,} {what} from {name} into {series} ({interval} min intervals).",
         "{rows:,} {what} uit {name} geïmporteerd in {series} (intervallen van {interval} min).",
     ),
     "data.import.what.contacts": ("contacts", "contacten"),
     "data.import.what.intervals": ("intervals", "intervallen"),
+    "data.import.what.day": ("days", "dagen"),
+    "data.import.what.week": ("weeks", "weken"),
+    "data.import.what.month": ("months", "maanden"),
     "data.import.ignored": ("{rows:,} rows were ignored as mapped.", "{rows:,} regels zijn genegeerd volgens de toewijzing."),
     "data.import.failed": (
         "Nothing was imported: fix the problems below and try again.",
@@ -297,6 +304,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "counts in {length} min intervals, rolled up to {interval} min",
         "aantallen per {length} min, opgeteld tot {interval} min",
     ),
+    "data.history.day": ("totals per day", "totalen per dag"),
+    "data.history.week": ("totals per week", "totalen per week"),
+    "data.history.month": ("totals per month", "totalen per maand"),
     "data.history.contacts": ("contacts rolled up to {interval} min", "contacten opgeteld tot {interval} min"),
     "data.summary.header": ("What is loaded", "Wat is geladen"),
     "data.summary.empty": ("The database holds no volumes.", "De database bevat geen volumes."),
@@ -479,6 +489,45 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.problem.mixed_intervals": (
         "The file mixes interval lengths (most common: {length} min); import one length per file.",
         "Het bestand mengt intervallengtes (meest voorkomend: {length} min); importeer één lengte per bestand.",
+    ),
+    "data.problem.no_interval_length": (
+        "No interval length can be read from {column}: no two rows of a series fall on the "
+        "same day, yet the times are not midnight (first: '{value}'). A file of totals per "
+        "day, week or month needs dates without a time of day.",
+        "Uit {column} is geen intervallengte af te leiden: geen twee regels van een reeks "
+        "vallen op dezelfde dag, maar de tijden zijn niet middernacht (eerste: '{value}'). "
+        "Een bestand met totalen per dag, week of maand heeft datums zonder tijdstip.",
+    ),
+    "data.problem.long_range_day": (
+        "This file holds totals per day and is stored as a daily series. Forecasts work on it; "
+        "intraday staffing spreads each day over intervals with a profile you choose on the "
+        "Forecast page.",
+        "Dit bestand bevat totalen per dag en wordt opgeslagen als dagreeks. Prognoses werken "
+        "erop; voor personeelsplanning per interval wordt elke dag verdeeld met een profiel dat "
+        "u op de pagina Prognose kiest.",
+    ),
+    "data.problem.long_range_week": (
+        "This file holds totals per week and is stored as a weekly series. Intraday staffing "
+        "spreads each week over days and intervals with a profile you choose on the Forecast "
+        "page.",
+        "Dit bestand bevat totalen per week en wordt opgeslagen als weekreeks. Voor "
+        "personeelsplanning per interval wordt elke week over dagen en intervallen verdeeld "
+        "met een profiel dat u op de pagina Prognose kiest.",
+    ),
+    "data.problem.long_range_month": (
+        "This file holds totals per month and is stored as a monthly series. Intraday staffing "
+        "spreads each month over days and intervals with a profile you choose on the Forecast "
+        "page.",
+        "Dit bestand bevat totalen per maand en wordt opgeslagen als maandreeks. Voor "
+        "personeelsplanning per interval wordt elke maand over dagen en intervallen verdeeld "
+        "met een profiel dat u op de pagina Prognose kiest.",
+    ),
+    "data.problem.separate_periods": (
+        "Series {series} is stored at another granularity (intervals or other period totals), "
+        "so these rows go to a series of their own, {new_series}, instead of mixing the two.",
+        "Reeks {series} is opgeslagen met een andere indeling (intervallen of andere "
+        "periodetotalen), dus deze regels gaan naar een eigen reeks, {new_series}, in plaats "
+        "van die twee te mengen.",
     ),
     "data.problem.unknown_interval": (
         "The interval length {length} min is not supported; use 5, 6, 10, 15, 30 or 60 min.",

@@ -16,7 +16,12 @@ import pandas as pd
 
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.read import SourceFile, has_decimal_comma
-from kcc.ingest.values import parse_numbers, parse_times
+from kcc.ingest.values import (
+    ISO_WEEK_FORMAT,
+    MONTH_FORMATS,
+    parse_numbers,
+    parse_times,
+)
 
 #: Date formats tried when guessing, in order of preference (day before month: Dutch first).
 DATE_FORMATS: Final[tuple[str, ...]] = (
@@ -29,6 +34,9 @@ DATE_FORMATS: Final[tuple[str, ...]] = (
     "%Y%m%d",
     "%y%m%d",
 )
+#: Formats of a period without a day, tried after ``DATE_FORMATS`` (long-range files: a month
+#: by name or number, an ISO week).
+PERIOD_FORMATS: Final[tuple[str, ...]] = (*MONTH_FORMATS, ISO_WEEK_FORMAT)
 TIME_FORMATS: Final[tuple[str, ...]] = ("%H:%M:%S", "%H:%M")
 
 _KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
@@ -89,7 +97,7 @@ def _parses(values: pd.Series, fmt: str) -> bool:
 
 
 def _date_format(values: pd.Series) -> str | None:
-    for fmt in DATE_FORMATS:
+    for fmt in (*DATE_FORMATS, *PERIOD_FORMATS):
         # yyyymmdd has 8 digits and yymmdd 6; other digit strings are ids, not dates.
         if fmt == "%Y%m%d" and values.str.fullmatch(r"\d{8}").mean() < GUESS_MIN_SHARE:
             continue

@@ -95,6 +95,9 @@ from kcc.store.staging_sql import (
     CsvSource,
 )
 from kcc.store.volumes import (
+    FORECAST_SETTING_KEYS,
+    HOLIDAY_TREATMENTS_KEY,
+    INTRADAY_PROFILE_KEY,
     daily_volumes,
     intraday_profile,
     read_imports,
@@ -102,12 +105,16 @@ from kcc.store.volumes import (
     read_repeat_rates,
     replace_contacts,
     replace_intervals,
+    series_granularity,
     series_interval_min,
     series_summary,
     volume_fingerprint,
 )
 
 __all__ = [
+    "FORECAST_SETTING_KEYS",
+    "HOLIDAY_TREATMENTS_KEY",
+    "INTRADAY_PROFILE_KEY",
     "Centre",
     "CentreError",
     "ContactColumns",
@@ -165,6 +172,7 @@ __all__ = [
     "reset",
     "save_scenario",
     "schema_version",
+    "series_granularity",
     "series_interval_min",
     "series_summary",
     "slugify",

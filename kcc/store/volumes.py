@@ -15,6 +15,12 @@ from kcc import config
 from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 
+#: Settings a forecast reads besides volumes and events: which intraday profile spreads the
+#: centre's series of day, week or month totals, and how it treats public holidays.
+INTRADAY_PROFILE_KEY: Final[str] = "intraday_profile"
+HOLIDAY_TREATMENTS_KEY: Final[str] = "holiday_treatments"
+FORECAST_SETTING_KEYS: Final[tuple[str, ...]] = (HOLIDAY_TREATMENTS_KEY, INTRADAY_PROFILE_KEY)
+
 # --------------------------------------------------------------------------- imports
 
 
@@ -90,6 +96,28 @@ def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str
         {"c": channel, "q": queue, "centre": centre_of(con, centre_id)},
     ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def series_granularity(con: duckdb.DuckDBPyConnection, channel: str, queue: str, *,
+                       centre_id: int | None = None) -> str:
+    """How finely the stored series is counted: ``interval`` (intraday), ``day``, ``week`` or
+    ``month`` (``kcc.config.GRANULARITIES``), read from its rows' ``interval_min``.
+
+    Raises
+    ------
+    StoreError
+        When the centre holds no such series.
+    """
+    cur = _cursor(con)
+    row = cur.execute(
+        """SELECT min(interval_min), max(interval_min) FROM interval_volumes
+           WHERE centre_id = $centre AND channel = $c AND queue = $q""",
+        {"c": channel, "q": queue, "centre": centre_of(con, centre_id)},
+    ).fetchone()
+    if row is None or row[0] is None:
+        raise StoreError(f"no stored series {channel}/{queue}")
+    # a monthly series holds months of 28 to 31 days; both ends name the same granularity
+    return config.granularity_of(int(row[1]))
 
 
 def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -364,11 +392,13 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None,
 
 def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
                        centre_id: int | None = None) -> tuple[Any, ...]:
-    """A value that changes whenever one centre's volumes or event calendar change.
+    """A value that changes whenever one centre's volumes, event calendar or the settings
+    its forecasts read (``FORECAST_SETTING_KEYS``: the intraday profile of its long-range
+    series, its holiday treatments) change.
 
     Forecasts depend on nothing else, so they are cached on this rather than on
-    ``data_version`` (a roster or settings write, or any write in another centre, leaves
-    them valid).
+    ``data_version`` (a roster or other settings write, or any write in another centre,
+    leaves them valid).
     """
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
@@ -383,7 +413,12 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
            FROM events WHERE centre_id = $centre""",
         centre,
     ))
-    return tuple(str(v) for v in (*volumes, *events))
+    chosen = cur.execute(
+        """SELECT key, value_json FROM settings WHERE centre_id = $centre
+           AND list_contains(CAST($keys AS VARCHAR[]), key) ORDER BY key""",
+        {**centre, "keys": list(FORECAST_SETTING_KEYS)},
+    ).fetchall()
+    return tuple(str(v) for v in (*volumes, *events)) + tuple(f"{k}={v}" for k, v in chosen)
 
 
 # --------------------------------------------------------------------------- repeat contacts

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import pipeline, store
+from kcc import pipeline, plan, store
 from kcc.events import validate_events
 from kcc.forecast import (
     SELECTION_HORIZON_DAYS,
@@ -60,6 +60,7 @@ def _forecast(
         return fit_forecast(
             history, horizon_days, method=method, country=country,
             events=_events(_con, key), channel=channel,
+            holiday_treatments=plan.holiday_treatments(store.read_settings(_con)),
         )  # fmt: skip
 
 
@@ -130,3 +131,15 @@ def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd
     clean["source"] = [source.get(n, "user") for n in clean["name"]]
     store.replace_events(con, clean.drop(columns=["event_id"]))
     return len(clean)
+
+
+def save_holiday_treatment(con: duckdb.DuckDBPyConnection, day: str, share: float | None) -> None:
+    """Store how the centre treats one day (a holiday): ``share`` of a normal day (0 closed),
+    or None to go back to the history's factor (a normal day when never seen). The setting is
+    part of the volume fingerprint, so the cached forecasts and plan follow it."""
+    treated = plan.holiday_treatments(store.read_settings(con))
+    if share is None:
+        treated.pop(day, None)
+    else:
+        treated[day] = float(share)
+    store.write_setting(con, store.HOLIDAY_TREATMENTS_KEY, treated)

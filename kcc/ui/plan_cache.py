@@ -79,7 +79,9 @@ def _forecast_one(_con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, q
 
 def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
              start: date | None = None) -> plan.PlanHorizon | None:
-    return pipeline.horizon(_series(_con, key), horizon_weeks_, start)
+    # the profile choice is part of the volume fingerprint, so ``key`` follows it
+    chosen = pipeline.profile_choice(store.read_settings(_con)) is not None
+    return pipeline.horizon(_series(_con, key), horizon_weeks_, start, long_range=chosen)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

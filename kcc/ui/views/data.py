@@ -377,11 +377,12 @@ def import_report(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str,
     if not isinstance(result, importer.ImportResult):
         return
     if result.ok:
+        periods = result.granularity != "interval"
         st.success(
             tr(
-                "data.import.done",
+                "data.import.done_periods" if periods else "data.import.done",
                 rows=result.rows_imported,
-                what=tr(f"data.import.what.{result.kind}"),
+                what=tr(f"data.import.what.{result.granularity if periods else result.kind}"),
                 name=escape_markdown(result.file),
                 series=escape_markdown(", ".join(result.series)),
                 interval=result.interval_min,
