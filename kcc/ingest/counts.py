@@ -92,8 +92,7 @@ def prepare_intervals(
     if refusal:
         return None, [*problems, *refusal], length
     out = _roll_up(data, local, stamped, mapping, interval_min)
-    if "wait_s" in data and not mapping.wait_is_total and "abandoned" in data:
-        # ASA x answered leaves out the waits of those who hung up: patience comes out low
+    if mapping.wait_from_asa:
         problems.append(make_problem("wait_from_asa_used" if asa_patience else "wait_from_asa",
                                      file, column=mapping.wait_s, severity=NOTICE))
         if not asa_patience:
@@ -284,6 +283,14 @@ def _roll_up(
     return out
 
 
+def _history_key(mapping: Mapping, asa_patience: bool) -> str:
+    """The import history's note: for an ASA file it keeps whether its waits count in the
+    patience estimate, so the choice stays visible per import."""
+    if not mapping.wait_from_asa:
+        return "data.history.intervals"
+    return "data.history.intervals_asa_used" if asa_patience else "data.history.intervals_asa_excluded"
+
+
 def import_intervals(
     con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
     user: str, confirm: frozenset[str], rules: PlausibilityRules, *, asa_patience: bool = False,
@@ -298,7 +305,7 @@ def import_intervals(
                             source_interval_min=length, interval_min=interval_min)
     record = store.ImportRecord(
         file_name=file, kind="intervals", imported_by=user, rows_read=rows_read,
-        message=stored_text("data.history.intervals", length=length, interval=interval_min),
+        message=stored_text(_history_key(mapping, asa_patience), length=length, interval=interval_min),
     )
     try:
         outcome = store.replace_intervals(con, frame, record)
