@@ -497,7 +497,10 @@ class LeversView:
                                               target_asa_s=float(asa) if asa else None,
                                               max_abandon=abandon / 100 if abandon else None,
                                               max_occupancy=occupancy / 100)
-                apply(spec.with_target(override))
+                wanted = spec.with_target(override)
+                # a response time longer than the period's open time is refused here, naming the field
+                cache.evaluate(self.con, self.base, wanted, tr("levers.working"))
+                apply(wanted)
             except ValueError as exc:
                 st.error(error_text(exc))
         self._targets_numbers()
