@@ -125,21 +125,27 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
                                           type="primary")
     if submitted:
-        try:
-            values = _checked(tr, values, minimum)
-            wanted = settings.with_targets(
-                channel, target_service_level=sl / 100.0, **values
-            ).with_channel_values(shrinkage={channel: shrink / 100.0},
-                                  min_agents={channel: minimum})
-            plan_cache.get_plan(con, tr, wanted)  # a target the planned period cannot hold is refused here
-        except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=error_text(exc)))
-        else:
-            settings = wanted
-            plan_cache.set_settings(settings)
+        values.update(target_service_level=sl / 100.0, shrinkage=shrink / 100.0, min_agents=minimum)
+        settings = _apply(con, tr, settings, channel, values)
     st.caption(tr(f"staffing.model_{model}"))
     _save_reset_buttons(con, tr, settings)
     return settings
+
+
+def _apply(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings, channel: str,
+           values: dict[str, Any]) -> plan.PlanSettings:
+    """The settings with the form's values, kept for the session; the settings as they were, with
+    a message naming the field, when a value is out of range or the planned period cannot hold it."""
+    shrinkage, minimum = values.pop("shrinkage"), values.pop("min_agents")
+    try:
+        wanted = settings.with_targets(channel, **_checked(tr, values, minimum)).with_channel_values(
+            shrinkage={channel: shrinkage}, min_agents={channel: minimum})
+        plan_cache.get_plan(con, tr, wanted)  # a target the planned period cannot hold is refused here
+    except ValueError as exc:
+        st.error(tr("staffing.invalid", reason=error_text(exc)))
+        return settings
+    plan_cache.set_settings(wanted)
+    return wanted
 
 
 def _checked(tr: Translator, values: dict[str, Any], minimum: float) -> dict[str, Any]:
