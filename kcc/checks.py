@@ -45,6 +45,7 @@ _T = TypeVar("_T")
 
 #: Units a check can name, as written in English -> their text key.
 UNITS: Final[dict[str, str]] = {
+    "%": "checks.unit.pct",
     "s": "checks.unit.s",
     "min": "checks.unit.min",
     "h": "checks.unit.h",

@@ -6,13 +6,14 @@ import streamlit as st
 
 from kcc import config, plan
 from kcc.charts import staffing as charts
+from kcc.i18n import TranslatedError
 from kcc.ui import centres, long_range, plan_cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import risk as risk_view
 from kcc.ui.views import simulation as simulation_view
 from kcc.ui.views import staffing as view
 from kcc.ui.views import staffing_settings
-from kcc.ui.widgets import channel_label, plotly_chart
+from kcc.ui.widgets import channel_label, error_text, plotly_chart
 
 con, tr = init_page("staffing")
 ss = st.session_state
@@ -70,7 +71,11 @@ with tabs["tab_budget"]:
 with tabs["tab_roster"]:
     view.roster_inputs(con, tr, current_user(tr))
 
-the_plan = plan_cache.get_plan(con, tr, settings)
+try:
+    the_plan = plan_cache.get_plan(con, tr, settings)
+except TranslatedError as exc:  # a target the chosen period cannot hold, e.g. after a shorter horizon
+    head.error(tr("staffing.not_planned", reason=error_text(exc)))
+    st.stop()
 rows = the_plan[the_plan["channel"] == channel]
 with head:
     view.stale_notice(tr, plan_cache.horizon(con))

@@ -47,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{field} moet een van {allowed} zijn, niet {value}",
     ),
     "checks.error.twice": ("{field} lists {value} twice", "{field} noemt {value} twee keer"),
+    "checks.unit.pct": ("%", "%"),
     "checks.unit.s": ("s", "s"),
     "checks.unit.min": ("min", "min"),
     "checks.unit.h": ("h", "u"),

@@ -140,6 +140,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.chat_answer_s": ("First response within [s]", "Eerste reactie binnen [s]"),
     "calc.chat_use_patience": ("Chatters leave while waiting", "Chatters haken af tijdens het wachten"),
     "calc.chat_invalid": ("Not calculated: {reason}", "Niet berekend: {reason}"),
+    "calc.invalid": ("Not calculated: {reason}", "Niet berekend: {reason}"),
     "calc.chat_model": (
         "Model: chat chain, up to {concurrency} sessions per agent, each {penalty} slower per extra "
         "session; a new chat goes to the least busy agent with a free place, otherwise it waits its turn.",

@@ -210,6 +210,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.max_occupancy": ("Occupancy cap [%]", "Maximale bezettingsgraad [%]"),
     "levers.response_share": ("Share answered in time [%]", "Deel op tijd beantwoord [%]"),
     "levers.response_time_h": ("Response time [h, open hours]", "Reactietijd [u, openingsuren]"),
+    "levers.no_digital_channel": (
+        "This centre has no {channel} channel: the {pct} who would move there call back at the next "
+        "opening instead (no {channel} appears in the plan or the budget).",
+        "Dit centrum heeft geen kanaal {channel}: de {pct} die daarheen zou gaan, belt in plaats daarvan "
+        "terug bij de volgende opening (er komt geen {channel} in de planning of het budget).",
+    ),
+    "levers.not_evaluated": (
+        "The scenario cannot be evaluated: {reason}. The levers are back at the baseline; set them again.",
+        "Het scenario kan niet worden doorgerekend: {reason}. De hendels staan weer op de basis; stel ze "
+        "opnieuw in.",
+    ),
     "levers.frontier_intro": (
         "What each extra point of service level costs: the service-level target against FTE and cost, with the "
         "marginal cost per point.",

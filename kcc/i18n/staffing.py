@@ -333,6 +333,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.zero_is_none": ("0 = no such target", "0 = geen norm"),
     "staffing.apply": ("Apply", "Toepassen"),
     "staffing.invalid": ("Not applied: {reason}", "Niet toegepast: {reason}"),
+    "staffing.not_planned": (
+        "No plan with these settings: {reason}. Change the setting on the Targets and shrinkage tab.",
+        "Geen plan met deze instellingen: {reason}. Pas de instelling aan op het tabblad Normen en shrinkage.",
+    ),
     "staffing.save_default": ("Save as default for everyone", "Opslaan als standaard voor iedereen"),
     "staffing.saved": ("Saved as the default.", "Opgeslagen als standaard."),
     "staffing.reset": ("Back to the stored settings", "Terug naar de opgeslagen instellingen"),

@@ -65,6 +65,13 @@ class Mapping(store.ContactColumns):
             raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
         super().__post_init__()
 
+    @property
+    def wait_from_asa(self) -> bool:
+        """A counts file whose wait column is the mean wait of answered contacts (ASA) and
+        which counts abandons: ``ASA x answered`` leaves out the waits of those who hung up, so
+        a patience estimated from it comes out low (``run_import(asa_patience=)`` decides)."""
+        return self.kind == "intervals" and bool(self.wait_s) and bool(self.abandoned) and not self.wait_is_total
+
     def roles(self) -> tuple[tuple[str, str], ...]:
         """``(role, column)`` of every mapped column, roles as in ``ROLES``."""
         out: list[tuple[str, str]] = []

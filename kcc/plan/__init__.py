@@ -89,6 +89,7 @@ from kcc.plan.horizon import (
     STALE_HISTORY_WEEKS,
     PlanHorizon,
     StaleSeries,
+    first_open_day,
     plan_horizon,
     within_horizon,
 )
@@ -193,5 +194,6 @@ __all__ = [
     "total",
     "with_costs",
     "within_horizon",
+    "first_open_day",
     "worst_gaps",
 ]

@@ -63,6 +63,7 @@ class DeferredError(TranslatedError):
     """Deferred work that cannot be planned as asked (texts ``staffing.deferred.error.<code>``)."""
 
     texts = "staffing.deferred.error"
+    labels = {"target_open_hours": "staffing.response_time_h"}
 
 
 @dataclass(frozen=True)

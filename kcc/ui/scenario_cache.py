@@ -119,6 +119,21 @@ def levers_alone(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioS
     return results_alone(spec, lambda s: evaluate(con, base, s), result)
 
 
+def working_results(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec, name: str,
+                    baseline_name: str) -> tuple[ScenarioResult, ScenarioResult, dict[str, ScenarioResult]]:
+    """The working scenario's result, the baseline's and each lever's alone (the Levers page).
+
+    Raises
+    ------
+    kcc.i18n.TranslatedError
+        When the scenario cannot be planned as asked (a response time longer than the open
+        time of the period), naming the field.
+    """
+    result = evaluate(con, base, spec, name)
+    reference = evaluate(con, base, spec.baseline(), baseline_name)
+    return result, reference, levers_alone(con, base, spec, result)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _frontier(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings, spec: ScenarioSpec,
               channel: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -186,3 +187,11 @@ def test_an_absurd_count_is_planned_and_flagged_approximate(demo_db: Path) -> No
         assert not at.exception
         warnings = [w.value for w in at.warning]
         assert any(words in w and "100" in w for w in warnings), warnings
+
+
+def test_day_chart_opens_on_the_first_open_day(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["plan.start_by_centre"] = {1: date(2026, 11, 22)}  # a Sunday: phone is closed
+    at.run()
+    assert not at.exception
+    assert at.date_input(key="staffing.day").value == date(2026, 11, 23)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kcc import checks
 from kcc.charts import metrics_vs_agents_chart
 from kcc.engine_check import calculator_curve, chat_calculator_curve
 from kcc.queueing import (
@@ -64,14 +65,14 @@ def erlang_calculator(tr: Translator) -> None:
         c1, c2, c3, c4 = st.columns(4)
         calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls")
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 30, 5, key="calc.interval_min")
-        aht_s = c3.number_input(tr("calc.aht_s"), 1.0, 86_400.0, 180.0, 10.0, key="calc.aht_s")
+        # handle time and occupancy cap without bounds: a value outside them gets a message naming the field
+        aht_s = c3.number_input(tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s")
         answer_s = c4.number_input(tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0,
                                    key="calc.answer_time_s")
         c1, c2, c3, c4 = st.columns(4)
         sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0, key="calc.target_sl_pct")
         asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0, key="calc.target_asa_s")
-        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), 1.0, 100.0, 85.0, 1.0,
-                                  key="calc.max_occupancy_pct")
+        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), value=85.0, step=1.0, key="calc.max_occupancy_pct")
         ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5, key="calc.max_abandon_pct")
         c1, c2, c3, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.use_patience"), False, key="calc.use_patience")
@@ -82,6 +83,12 @@ def erlang_calculator(tr: Translator) -> None:
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.agents")
         st.form_submit_button(tr("calc.submit"), key="calc.submit")
 
+    try:
+        checks.above_at_most(tr("calc.aht_s"), aht_s, 86_400, unit="s")
+        checks.above_at_most(tr("calc.max_occupancy_pct"), occ_pct, 100, unit="%")
+    except ValueError as exc:
+        st.error(tr("calc.invalid", reason=error_text(exc)))
+        return
     interval_s = float(interval_min) * 60.0
     patience = float(patience_s) if use_patience else None
     line_cap = int(lines) if use_lines else None
@@ -148,10 +155,10 @@ def chat_calculator(tr: Translator) -> None:
         c1, c2, c3, c4 = st.columns(4)
         chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0, key="calc.chat_chats")
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 60, 5, key="calc.chat_interval_min")
-        h1_s = c3.number_input(tr("calc.chat_h1_s"), 1.0, 86_400.0, 900.0, 10.0, key="calc.chat_h1_s",
+        # handle time and concurrency without bounds: a value outside them gets a message naming the field
+        h1_s = c3.number_input(tr("calc.chat_h1_s"), value=900.0, step=10.0, key="calc.chat_h1_s",
                                help=tr("calc.chat_h1_help"))
-        concurrency = c4.number_input(tr("calc.chat_concurrency"), 1.0, 10.0, 3.0, 0.5,
-                                      key="calc.chat_concurrency")
+        concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5, key="calc.chat_concurrency")
         c1, c2, c3, c4 = st.columns(4)
         penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, 25.0, 5.0,
                                       key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"))
@@ -170,6 +177,8 @@ def chat_calculator(tr: Translator) -> None:
     patience = float(patience_s) if use_patience else None
     penalty = float(penalty_pct) / 100.0
     try:
+        checks.above_at_most(tr("calc.chat_h1_s"), h1_s, 86_400, unit="s")
+        checks.number_in(tr("calc.chat_concurrency"), concurrency, 1, 10, unit="sessions per agent")
         spec = ChatSpec(handle_time_s=float(h1_s), concurrency=float(concurrency), productivity=1.0,
                         penalty_per_extra_session=penalty)
         required = int(chat_agents_queueing(chats, interval_s, spec, response_time_s=float(answer_s),

@@ -89,6 +89,7 @@ class PendingImport:
     keep_contacts: bool
     fid: str
     fit: importer.IntervalFit | None = None
+    asa_patience: bool = False
 
 
 def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
@@ -205,6 +206,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         decimal_comma=decimal_comma,
         **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
+    asa_patience = _asa_patience(tr, mapping, f"data.map.{fid}.{kind}.asa_patience")
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
     fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)),
                        zone=config.timezone())
@@ -214,7 +216,17 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
         key=f"data.map.{fid}.interval",
     )
-    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit)
+    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit, asa_patience)
+
+
+def _asa_patience(tr: Translator, mapping: importer.Mapping, key: str) -> bool:
+    """For a counts file whose wait is the ASA: the warning, and the user's choice to use it for
+    the patience estimate anyway (default: kept out; the import history keeps the choice)."""
+    if not mapping.wait_from_asa:
+        return False
+    st.warning(tr("data.mapping.asa_warning", column=escape_markdown(str(mapping.wait_s))))
+    return bool(st.checkbox(tr("data.mapping.asa_patience"), False, help=tr("data.mapping.asa_patience.help"),
+                            key=key))
 
 
 def _column_picker(columns: list[str], none: str, key: str) -> Callable[[str, str, str | None], str | None]:
@@ -366,7 +378,7 @@ def run_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: PendingI
     with st.spinner(tr("data.import.running", name=escape_markdown(pending.source.name)), show_time=True):
         st.session_state[RESULT_KEY] = importer.run_import(
             con, pending.source, pending.mapping, interval_min=pending.interval_min, user=current_user(tr),
-            keep_contacts=pending.keep_contacts, confirm=confirm,
+            keep_contacts=pending.keep_contacts, confirm=confirm, asa_patience=pending.asa_patience,
         )
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from kcc import config
+from kcc import config, store
 from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
 from kcc.plan import DEFERRED_CHANNELS
@@ -275,6 +275,9 @@ class LeversView:
             except ValueError as exc:
                 st.error(error_text(exc))
         st.caption(tr("levers.lost_share", pct=fmt_pct(behaviour.lost_share, 0)))
+        if behaviour.digital_share > 0 and behaviour.digital_channel not in self.channels:
+            st.info(tr("levers.no_digital_channel", channel=self.channel_name(behaviour.digital_channel),
+                       pct=fmt_pct(behaviour.digital_share, 0)))
         self._hours_numbers()
         self._hours_charts(channel)
 
@@ -497,7 +500,10 @@ class LeversView:
                                               target_asa_s=float(asa) if asa else None,
                                               max_abandon=abandon / 100 if abandon else None,
                                               max_occupancy=occupancy / 100)
-                apply(spec.with_target(override))
+                wanted = spec.with_target(override)
+                # a response time longer than the period's open time is refused here, naming the field
+                cache.evaluate(self.con, self.base, wanted, tr("levers.working"))
+                apply(wanted)
             except ValueError as exc:
                 st.error(error_text(exc))
         self._targets_numbers()
@@ -583,12 +589,14 @@ class LeversView:
     def _fcr_measure(self) -> RepeatSettings:
         """How the centre measures FCR from customer ids, kept for the centre when changed."""
         tr, kept = self.tr, cache.repeat_settings(self.con)
+        centre = store.centre_of(self.con)  # keys per centre: switching centre shows that centre's measure
         with st.form("levers.fcr_measure_form"):
             cols = st.columns([3, 1])
             unknown = cols[0].text_input(tr("levers.fcr_unidentified"), ", ".join(kept.unidentified),
-                                         help=tr("levers.fcr_unidentified_help"), key="levers.fcr_unidentified")
+                                         help=tr("levers.fcr_unidentified_help"),
+                                         key=f"levers.fcr_unidentified.{centre}")
             window = cols[1].number_input(tr("levers.fcr_window_days"), 1, MAX_REPEAT_WINDOW_DAYS, kept.window_days,
-                                          1, help=tr("levers.fcr_window_help"), key="levers.fcr_window_days")
+                                          1, help=tr("levers.fcr_window_help"), key=f"levers.fcr_window_days.{centre}")
             keep = st.form_submit_button(tr("levers.fcr_keep"))
         if keep:
             try:

@@ -190,7 +190,7 @@ def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     view = cols[0].radio(tr("staffing.view"), ["day", "week"], horizontal=True,
                          key="staffing.view", format_func=lambda v: tr(f"staffing.view_{v}"))
     if st.session_state.get("staffing.day") not in days:
-        st.session_state["staffing.day"] = days[0]
+        st.session_state["staffing.day"] = plan.first_open_day(rows) or days[0]  # not a closed Sunday
     day = cols[1].date_input(tr("staffing.day"), min_value=days[0], max_value=days[-1],
                              key="staffing.day", format=date_format())
     if view == "day":

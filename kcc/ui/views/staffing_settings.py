@@ -12,7 +12,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import formatting, plan
+from kcc import checks, formatting, plan
+from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_moment, lang
@@ -73,7 +74,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
         values: dict[str, Any] = {}
         if model == "backlog":
             values["response_time_h"] = cols[1].number_input(
-                tr("staffing.response_time_h"), min_value=0.25, max_value=720.0,
+                tr("staffing.response_time_h"),
                 value=float(targets.response_time_h or 8.0), step=0.25,
                 key="staffing.response_time_h",
             )
@@ -83,12 +84,13 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
                 value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s",
             )
+            # no bounds on the widget: a value outside them gets a message naming the field
             occ = cols[2].number_input(
-                tr("staffing.max_occupancy"), min_value=0.0, max_value=100.0,
+                tr("staffing.max_occupancy"),
                 value=round(100.0 * (targets.max_occupancy or 0.0), 1), step=1.0,
                 key="staffing.max_occupancy", help=tr("staffing.zero_is_none"),
             )
-            values["max_occupancy"] = occ / 100.0 if occ > 0 else None
+            values["max_occupancy"] = occ
             asa = cols[0].number_input(
                 tr("staffing.target_asa_s"), min_value=0.0, max_value=3600.0,
                 value=float(targets.target_asa_s or 0.0), step=5.0,
@@ -123,18 +125,49 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
                                           type="primary")
     if submitted:
-        try:
-            settings = settings.with_targets(
-                channel, target_service_level=sl / 100.0, **values
-            ).with_channel_values(shrinkage={channel: shrink / 100.0},
-                                  min_agents={channel: minimum})
-        except ValueError as exc:
-            st.error(tr("staffing.invalid", reason=error_text(exc)))
-        else:
-            plan_cache.set_settings(settings)
+        values.update(target_service_level=sl / 100.0, shrinkage=shrink / 100.0, min_agents=minimum)
+        settings = _apply(con, tr, settings, channel, values)
     st.caption(tr(f"staffing.model_{model}"))
     _save_reset_buttons(con, tr, settings)
     return settings
+
+
+def _apply(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings, channel: str,
+           values: dict[str, Any]) -> plan.PlanSettings:
+    """The settings with the form's values, kept for the session; the settings as they were, with
+    a message naming the field, when a value is out of range or the planned period cannot hold it."""
+    shrinkage, minimum = values.pop("shrinkage"), values.pop("min_agents")
+    try:
+        wanted = settings.with_targets(channel, **_checked(tr, values, minimum)).with_channel_values(
+            shrinkage={channel: shrinkage}, min_agents={channel: minimum})
+        plan_cache.get_plan(con, tr, wanted)  # a target the planned period cannot hold is refused here
+    except ValueError as exc:
+        st.error(tr("staffing.invalid", reason=error_text(exc)))
+        return settings
+    plan_cache.set_settings(wanted)
+    return wanted
+
+
+def _checked(tr: Translator, values: dict[str, Any], minimum: float) -> dict[str, Any]:
+    """The form's values checked by the labels the user sees, in the form's units; the
+    occupancy cap turned into a share (0: none).
+
+    Raises
+    ------
+    kcc.checks.FieldError
+        For a negative minimum staffing, a concurrency under 1 session, an occupancy cap
+        outside 0..100 % or a response time outside 0..720 h.
+    """
+    checks.number_in(tr("staffing.min_agents"), minimum, 0, MAX_MIN_AGENTS, unit="agents")
+    out = dict(values)
+    if "max_occupancy" in out:
+        occ = checks.number_in(tr("staffing.max_occupancy"), out["max_occupancy"], 0, 100, unit="%")
+        out["max_occupancy"] = occ / 100.0 if occ else None
+    if "concurrency" in out:
+        checks.number_in(tr("staffing.concurrency"), out["concurrency"], 1, 10, unit="sessions per agent")
+    if "response_time_h" in out:
+        checks.above_at_most(tr("staffing.response_time_h"), out["response_time_h"], 720, unit="h")
+    return out
 
 
 def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
@@ -161,7 +194,7 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
     """Chat's concurrency and the slow-down per extra session with the sessions the history
     was measured at (``kcc.queueing.chat``)."""
     concurrency = cols[1].number_input(
-        tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
+        tr("staffing.concurrency"),
         value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
     )
     penalty = cols[0].number_input(
