@@ -12,6 +12,14 @@ candidate shifts and the programme's matrices; ``solve.py`` ``cover``; ``result.
 """
 
 from kcc.shifts.result import CoverResult
+from kcc.shifts.roster import (
+    COVER_NAME_PREFIX,
+    RosterChange,
+    plan_requirement,
+    roster_change,
+    roster_patterns,
+    week_of,
+)
 from kcc.shifts.rules import (
     KIND_HOME,
     KIND_PART_TIME,
@@ -23,13 +31,19 @@ from kcc.shifts.rules import (
 from kcc.shifts.solve import cover, lp_bound
 
 __all__ = [
+    "COVER_NAME_PREFIX",
     "KINDS",
     "KIND_HOME",
     "KIND_PART_TIME",
     "KIND_REGULAR",
     "CoverResult",
+    "RosterChange",
     "ShiftCoverError",
     "ShiftRules",
     "cover",
     "lp_bound",
+    "plan_requirement",
+    "roster_change",
+    "roster_patterns",
+    "week_of",
 ]

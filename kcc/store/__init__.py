@@ -64,6 +64,7 @@ from kcc.store.planning import (
     replace_roster,
     replace_shifts,
     save_scenario,
+    swap_shifts,
     write_event,
     write_setting,
 )
@@ -171,6 +172,7 @@ __all__ = [
     "stage_contacts",
     "stage_duplicates",
     "stage_examples",
+    "swap_shifts",
     "table_counts",
     "timezone_of",
     "volume_fingerprint",
