@@ -8,7 +8,7 @@ Definitions the rules rely on:
   (all its days); home blocks are not shifts and count in neither part.
 - **Break**: a shift longer than ``break_over_min`` holds one paid break of ``break_min``,
   starting ``break_after_min`` or later after the shift starts and ending
-  ``break_before_end_min`` or more before it ends, on the start step. The break is paid (it
+  ``break_before_end_min`` or more before it ends, every ``break_step_min``. The break is paid (it
   counts in rostered hours) but nobody is on the floor during it.
 - **Home block**: a short home-working block of ``home_block_min`` for peaks, at most
   ``home_blocks_per_day`` a day (0: none), each of its paid hours weighted ``home_weight``
@@ -93,6 +93,9 @@ class ShiftRules:
     break_after_min, break_before_end_min : int
         The break starts this long or more after the shift starts and ends this long or more
         before it ends. [min]
+    break_step_min : int
+        The break may start every this many minutes inside its window (a multiple of the
+        start step; a finer step gives the solver more placements to try). [min]
     home_block_min : int
         Length of a home-working block. [min]
     home_blocks_per_day : int
@@ -124,13 +127,14 @@ class ShiftRules:
     break_over_min: int = 330
     break_after_min: int = 120
     break_before_end_min: int = 120
+    break_step_min: int = 30
     home_block_min: int = 90
     home_blocks_per_day: int = 0
     home_weight: float = 1.2
     max_part_time_share: float = 1.0
     min_on_floor: int = 0
     time_limit_s: float = 10.0
-    mip_rel_gap: float = 0.001
+    mip_rel_gap: float = 0.005
 
     def __post_init__(self) -> None:
         step = whole_number("start_step_min", self.start_step_min, 5, 60, unit="min", step=5)
@@ -166,6 +170,7 @@ class ShiftRules:
         self._minutes("break_over_min", self.break_over_min, 1, low=0)
         self._minutes("break_after_min", self.break_after_min, step, low=0)
         self._minutes("break_before_end_min", self.break_before_end_min, step, low=0)
+        self._minutes("break_step_min", self.break_step_min, step)
         for length in lengths:
             if length > self.break_over_min and not self.break_offsets_min(length):
                 raise ShiftCoverError("break_fit", field="break_after_min", length=length,
@@ -197,7 +202,7 @@ class ShiftRules:
         if self.break_min == 0 or length_min <= self.break_over_min:
             return ()
         last = length_min - self.break_before_end_min - self.break_min
-        return tuple(range(self.break_after_min, last + 1, self.start_step_min))
+        return tuple(range(self.break_after_min, last + 1, self.break_step_min))
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:

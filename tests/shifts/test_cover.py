@@ -65,7 +65,7 @@ def test_a_small_day_with_breaks_and_home_blocks_matches_brute_force() -> None:
     required = [2, 2, 5, 2, 2, 2]  # a peak at 10:00 that a cheap home block can take
     rules = ShiftRules(lengths_min=(360,), start_step_min=60, earliest_start="08:00", latest_end="14:00",
                        break_min=60, break_over_min=300, break_after_min=120, break_before_end_min=120,
-                       home_block_min=60, home_blocks_per_day=9, home_weight=0.5)
+                       break_step_min=60, home_block_min=60, home_blocks_per_day=9, home_weight=0.5)
     # one 6-hour shift a day, its break at 10:00 or 11:00; home blocks of an hour
     shifts = [(8, 6, 10), (8, 6, 11)] + [(s, 1, None) for s in range(8, 14)]
     weights = [1.0, 1.0] + [0.5] * 6
