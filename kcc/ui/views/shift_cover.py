@@ -71,6 +71,7 @@ def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
     return {
         "lengths_min": tuple(int(v) for v in lengths), "start_step_min": int(step),
         "earliest_start": earliest, "latest_end": latest, "break_min": int(pause),
+        "break_step_min": max(30, int(step)),
         "break_over_min": round(over_h * 60), "max_part_time_share": part / 100,
         "min_on_floor": int(floor), "home_block_min": int(home), "home_blocks_per_day": int(home_cap),
         "home_weight": float(weight), "time_limit_s": float(limit),
