@@ -10,6 +10,7 @@ from kcc.i18n import TranslatedError
 from kcc.ui import centres, long_range, plan_cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import risk as risk_view
+from kcc.ui.views import shift_cover as shift_cover_view
 from kcc.ui.views import simulation as simulation_view
 from kcc.ui.views import staffing as view
 from kcc.ui.views import staffing_settings
@@ -60,7 +61,7 @@ centres.plan_start_picker(con, tr, plan_cache.horizon(con))
 
 head = st.container()
 tab_names = ["tab_chart", "tab_heatmap", "tab_kpis", "tab_simulation", "tab_budget", "tab_targets",
-             "tab_roster"]
+             "tab_roster", "tab_cover"]
 tabs = dict(zip(tab_names, st.tabs([tr(f"staffing.{name}") for name in tab_names]), strict=True))
 
 # Settings first (their forms change what is computed below), shown in their own tabs.
@@ -117,6 +118,8 @@ with tabs["tab_kpis"]:
 
 with tabs["tab_simulation"]:
     simulation_view.section(con, tr, the_plan, settings, channel)
+with tabs["tab_cover"]:
+    shift_cover_view.section(con, tr, the_plan, settings, channel)
 
 # --------------------------------------------------------------------------- budget bridge
 with tabs["tab_budget"]:

@@ -65,6 +65,7 @@ from kcc.store.planning import (
     replace_roster,
     replace_shifts,
     save_scenario,
+    swap_shifts,
     write_event,
     write_setting,
 )
@@ -181,6 +182,7 @@ __all__ = [
     "stage_contacts",
     "stage_duplicates",
     "stage_examples",
+    "swap_shifts",
     "table_counts",
     "timezone_of",
     "volume_fingerprint",
