@@ -264,6 +264,69 @@ def fmt_unit(value: float | None, unit: str, decimals: int = 0, lang: str = "en"
     return f"{unit} {number}" if unit_first else f"{number} {unit}"
 
 
+#: Longest time still shown in seconds; longer ones read better in minutes. [s]
+SECONDS_UP_TO_S: Final[float] = 120.0
+#: Shortest time shown in hours (deferred channels answer in hours). [s]
+HOURS_FROM_S: Final[float] = 3600.0
+
+
+def duration_unit(seconds: float | None) -> tuple[float, str]:
+    """The unit a time of this size reads best in, as ``(seconds per unit, unit)``.
+
+    Up to ``SECONDS_UP_TO_S`` in seconds, below ``HOURS_FROM_S`` in minutes, else in hours:
+    a WhatsApp wait of 1,018 s reads as 17.0 min. Charts pick their axis unit from their
+    largest value with it, so a whole axis shares one unit.
+
+    Parameters
+    ----------
+    seconds : float or None
+        The time (or the largest on an axis). [s]
+
+    Returns
+    -------
+    tuple of (float, str)
+        ``(1, "s")``, ``(60, "min")`` or ``(3600, "h")``; seconds for a missing time.
+    """
+    size = abs(float(seconds)) if is_number(seconds) and math.isfinite(float(seconds)) else 0.0
+    if size >= HOURS_FROM_S:
+        return 3600.0, "h"
+    if size > SECONDS_UP_TO_S:
+        return 60.0, "min"
+    return 1.0, "s"
+
+
+def fmt_duration(seconds: float | None, lang: str = "en", decimals: int = 1, *,
+                 missing: str = DASH) -> str:
+    """A time with the unit it reads best in: ``"45.0 s"``, ``"17.0 min"``, ``"2.5 h"``
+    (``"2,5 u"`` in Dutch).
+
+    Parameters
+    ----------
+    seconds : float or None
+        The time. [s]
+    lang : {"en", "nl"}
+        Decimal and thousands separators (``17,0 min`` in Dutch).
+    decimals : int
+        Decimals shown.
+    missing : str
+        Text for a missing time.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_duration(1018.4), fmt_duration(1018.4, "nl"), fmt_duration(20)
+    ('17.0 min', '17,0 min', '20.0 s')
+    """
+    if not is_number(seconds) or math.isnan(float(seconds)):
+        return missing
+    per_unit, unit = duration_unit(seconds)
+    unit = "u" if unit == "h" and lang == "nl" else unit  # uur
+    return fmt_unit(float(seconds) / per_unit, unit, decimals, lang, missing=missing)
+
+
 def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
                 decimals: int = 1, missing: str = "–") -> str:
     """A big number short enough for a metric tile; the unit belongs in the label.

@@ -219,6 +219,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.col_week": ("Week from", "Week vanaf"),
     "staffing.achieved": ("achieved", "behaald"),
     "staffing.target": ("target", "norm"),
+    "staffing.axis_sl": ("service level", "servicelevel"),
+    "staffing.axis_abandon": ("abandoned", "afgehaakt"),
     "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: servicelevel per dag [%]"),
     "staffing.kpi_chart_abandon": ("{channel}: abandonment per day [%]", "{channel}: afhaakpercentage per dag [%]"),
     # budget

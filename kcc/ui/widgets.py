@@ -136,6 +136,12 @@ def fmt_unit(value: float | None, unit: str, decimals: int = 0, *, signed: bool 
                                missing="–")
 
 
+def fmt_duration(seconds: float | None, decimals: int = 1) -> str:
+    """A time in the unit it reads best in, in the session's language
+    (``kcc.formatting.fmt_duration``): ``45,0 s``, ``17,0 min``, ``2,5 h``; ``–`` when missing."""
+    return formatting.fmt_duration(seconds, lang(), decimals, missing="–")
+
+
 def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:
     """A big number short enough for a metric tile: ``593,674`` -> ``593.7k`` (``593,7k`` in
     Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``); below 10,000 the whole number. The unit

@@ -17,7 +17,7 @@ from kcc.queueing import (
 )
 from kcc.staffing import ChatSpec, chat_agents_queueing, scheduled_agents
 from kcc.ui.state import Translator
-from kcc.ui.widgets import error_text, fmt_number, fmt_pct, plotly_chart
+from kcc.ui.widgets import error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
 
 #: The calculator's modes, in the order the switch shows them.
 MODES: tuple[str, ...] = ("calls", "chat")
@@ -27,8 +27,8 @@ def _pct(value: float) -> str:
     return fmt_pct(value, 2)
 
 
-def _sec(tr: Translator, value: float) -> str:
-    return tr("calc.unit_s", value=fmt_number(value, 2))
+def _sec(value: float) -> str:
+    return fmt_duration(value, 2)
 
 
 def _curve_labels(tr: Translator) -> dict[str, str]:
@@ -49,7 +49,7 @@ def _service_metrics(tr: Translator, m: QueueMetrics) -> None:
     """Service level, ASA, abandonment and occupancy of the agents evaluated."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl"), _pct(float(m.service_level)))
-    c2.metric(tr("calc.asa"), _sec(tr, float(m.asa_s)))
+    c2.metric(tr("calc.asa"), _sec(float(m.asa_s)))
     c3.metric(tr("calc.p_abandon"), _pct(float(m.p_abandon)))
     c4.metric(tr("calc.occupancy"), _pct(float(m.occupancy)))
 
@@ -113,7 +113,7 @@ def erlang_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl_answered"), _pct(float(m.sl_of_answered)))
-    c2.metric(tr("calc.wait_all"), _sec(tr, float(m.mean_wait_all_s)))
+    c2.metric(tr("calc.wait_all"), _sec(float(m.mean_wait_all_s)))
     c3.metric(tr("calc.p_wait"), _pct(float(m.p_wait)))
     c4.metric(tr("calc.p_block"), _pct(float(m.p_block)))
 
@@ -194,7 +194,7 @@ def chat_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("calc.chat_sessions_per_agent"), fmt_number(float(load.sessions_per_agent), 2))
-    c2.metric(tr("calc.chat_session_s"), _sec(tr, float(load.session_s)))
+    c2.metric(tr("calc.chat_session_s"), _sec(float(load.session_s)))
     c3.metric(tr("calc.chat_full_load"), tr("calc.chat_unit_per_hour", value=fmt_number(per_hour, 2)))
 
     st.subheader(tr("calc.chart_title"))
