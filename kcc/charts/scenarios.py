@@ -206,6 +206,7 @@ def channel_delta_chart(by_channel: pd.DataFrame, channel_names: Mapping[str, st
                              marker_color=COLOURS["baseline"], showlegend=col == 1), row=1, col=col)
         fig.add_trace(go.Bar(x=names, y=rows[column], name=_label(labels, "scenario"),
                              marker_color=COLOURS["scenario"], showlegend=col == 1), row=1, col=col)
+        fig.update_yaxes(title_text=_label(labels, unit), row=1, col=col)
     fig.update_layout(barmode="group", title=title)
     return fit_layout(fig, margin={"t": 70 if title else 40})
 

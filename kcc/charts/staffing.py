@@ -44,8 +44,8 @@ _STAFFING_LABELS: dict[str, str] = {
     "band": "Required for the 80% upper forecast (P90) [agents]",
     "rostered": "Rostered [agents]",
     "gap": "Gap, rostered - required [agents]",
-    "axis_volume": "contacts",
-    "axis_agents": "agents",
+    "axis_volume": "volume [contacts]",
+    "axis_agents": "staffing [agents]",
     "axis_gap": "gap [agents]",
 }
 

@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "staffing.chart_rostered": ("Rostered [agents]", "Ingeroosterd [medewerkers]"),
     "staffing.chart_gap": ("Gap: rostered - required [agents]", "Verschil: ingeroosterd - nodig [medewerkers]"),
-    "staffing.chart_axis_volume": ("contacts", "contacten"),
-    "staffing.chart_axis_agents": ("agents", "medewerkers"),
+    "staffing.chart_axis_volume": ("volume [contacts]", "volume [contacten]"),
+    "staffing.chart_axis_agents": ("staffing [agents]", "bezetting [medewerkers]"),
     "staffing.chart_axis_gap": ("gap [agents]", "verschil [medewerkers]"),
     "staffing.approximate": (
         "{n:,} intervals of this channel have a volume beyond any contact centre (more than "

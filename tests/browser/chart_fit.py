@@ -23,7 +23,7 @@ MEASURE_JS = r"""
 (gd) => {
   const box = (el) => { const r = el.getBoundingClientRect();
     return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
-  const frame = box(gd);
+  const frame = box(gd.querySelector('.main-svg'));
   const texts = [];
   const add = (kind, owner, el) => {
     const b = box(el);
