@@ -383,7 +383,8 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
                            if col in frame})
 
 
-def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en") -> Any:
+def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en", *,
+                   missing: str = DASH) -> Any:
     """``frame`` as a pandas ``Styler`` showing the named number columns in the language's
     convention, for ``st.dataframe``: the cells stay numbers, so the table sorts and aligns
     them as numbers (``st.dataframe``'s own number formats follow the browser's locale, not
@@ -395,6 +396,8 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
     decimals : mapping of str to int
         Column -> decimals shown; columns not in ``frame`` are skipped.
     lang : {"en", "nl"}
+    missing : str
+        Text of a missing number (``st.dataframe`` would show a grey "None").
 
     Returns
     -------
@@ -404,7 +407,7 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
     for column, places in decimals.items():
         if column in frame:
             styler = styler.format(
-                lambda v, places=places: fmt_number(v, places, lang, missing=""), subset=[column]
+                lambda v, places=places: fmt_number(v, places, lang, missing=missing), subset=[column]
             )
     return styler
 

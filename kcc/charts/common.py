@@ -169,7 +169,7 @@ def wrap_label(text: object, width: int = LABEL_WIDTH, lines: int = LABEL_LINES)
     Examples
     --------
     >>> wrap_label("Evening opening until 22:00 with home workers", 16)
-    'Evening opening<br>until 22:00 with…'
+    'Evening opening<br>until 22:00 wit…'
     """
     words = str(text or "").split()
     rows: list[str] = []

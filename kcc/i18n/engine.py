@@ -238,7 +238,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "20 s): {calls} gesprekken, FIFO, exponentiële tijden. De formule moet binnen het "
         "99,9%-betrouwbaarheidsinterval van de simulatie liggen (batchgemiddelden).",
     ),
-    "engine.seed": ("Random seed", "Random seed"),
+    "engine.seed": ("Random seed", "Startwaarde van het toeval (seed)"),
     "engine.run_sim": ("Run simulation", "Simulatie draaien"),
     "engine.sim_expected": ("Formula", "Formule"),
     "engine.sim_simulated": ("Simulation (99.9% interval)", "Simulatie (99,9%-interval)"),

@@ -12,6 +12,11 @@ from kcc.config import CHANNELS
 from kcc.i18n import LANGUAGES, TranslatedError
 from kcc.ui.state import Translator
 
+#: ``format`` of a decimal ``st.number_input``: the number as typed, without trailing zeros
+#: ("100", "0.5"; not "100.00", which reads as a hundred thousand in Dutch). Streamlit formats
+#: inputs with sprintf-js, which knows no decimal comma, so a fraction still shows a point.
+NUMBER_FORMAT = "%g"
+
 
 def _copy_to_state(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
@@ -105,7 +110,7 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
 def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
     """``kcc.formatting.styled_numbers`` in the session's language: a table whose number
     columns read ``1.605.748`` in Dutch and still sort as numbers."""
-    return formatting.styled_numbers(frame, decimals, lang())
+    return formatting.styled_numbers(frame, decimals, lang(), missing="–")
 
 
 def error_text(error: Exception) -> str:
