@@ -322,7 +322,7 @@ def fmt_duration(seconds: float | None, lang: str = "en", decimals: int = 1, *,
     """
     if not is_number(seconds) or math.isnan(float(seconds)):
         return missing
-    per_unit, unit = duration_unit(seconds)
+    per_unit, unit = duration_unit(float(seconds))
     unit = "u" if unit == "h" and lang == "nl" else unit  # uur
     return fmt_unit(float(seconds) / per_unit, unit, decimals, lang, missing=missing)
 

@@ -466,7 +466,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
         "een fte.",
     ),
-    "overview.cost_required": ("as required {value}", "volgens behoefte {value}"),
+    # short: the delta line of a tile in a fifth of the page
+    "overview.cost_required": ("required {value}", "nodig {value}"),
     "overview.per_channel": ("Per channel", "Per kanaal"),
     "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
     "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),
