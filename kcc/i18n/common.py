@@ -43,6 +43,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit_fte": ("FTE", "fte"),
     "common.unit_eur": ("EUR", "EUR"),
     "common.unit_s": ("s", "s"),
+    # Streamlit's file uploader: its button and size limit (kcc.ui.state.streamlit_texts)
+    "common.upload_button": ("Browse files", "Bestand kiezen"),
+    "common.upload_limit": ("{mb} MB per file", "Max. {mb} MB per bestand"),
+    # a percentage axis zoomed in on small shares says so in its title
+    "common.axis_zoom": ("{axis}, scale 0-{top}", "{axis}, schaal 0-{top}"),
     "common.unit_min": ("min", "min"),
     "common.unit_h": ("h", "u"),
     "common.unit_pct": ("%", "%"),

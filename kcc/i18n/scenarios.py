@@ -67,7 +67,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.tab_hours": ("Opening hours", "Openingstijden"),
     "levers.tab_mix": ("Channel mix", "Kanaalmix"),
     "levers.tab_targets": ("Targets", "Normen"),
-    "levers.tab_fcr": ("First-contact resolution", "First-contact resolution"),
+    "levers.tab_fcr": ("First-contact resolution", "Opgelost bij eerste contact"),
     "levers.tab_stress": ("Stress test", "Stresstest"),
     "levers.tab_costs": ("Costs", "Kosten"),
     "levers.per_week": ("contacts/week", "contacten/week"),
@@ -171,7 +171,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.lever_closed_hours": ("While closed", "Tijdens sluiting"),
     "levers.lever_channel_mix": ("Channel mix", "Kanaalmix"),
     "levers.lever_targets": ("Targets", "Normen"),
-    "levers.lever_fcr": ("First-contact resolution", "First-contact resolution"),
+    "levers.lever_fcr": ("First-contact resolution", "Opgelost bij eerste contact"),
     "levers.lever_costs": ("Costs", "Kosten"),
     "levers.interaction": ("Interaction (levers together)", "Wisselwerking (hefbomen samen)"),
     "levers.whole_scenario": ("Whole scenario", "Hele scenario"),
@@ -232,7 +232,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Every contact not resolved the first time comes back. Raising first-contact resolution (FCR) removes those "
         "repeat contacts and their workload: demand scales with FCR today / FCR in the scenario. If resolving more "
         "takes longer contacts, set that change of handle time on the right.",
-        "Elk contact dat niet in één keer wordt opgelost komt terug. Een hogere first-contact resolution (FCR) "
+        "Elk contact dat niet in één keer wordt opgelost komt terug. Een hoger aandeel opgelost bij eerste contact (FCR) "
         "haalt die herhaalcontacten en hun werklast weg: de vraag schaalt met FCR nu / FCR in het scenario. Vraagt "
         "vaker in één keer oplossen langere contacten, zet die verandering van de afhandeltijd dan rechts.",
     ),

@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "staffing.chart_rostered": ("Rostered [agents]", "Ingeroosterd [medewerkers]"),
     "staffing.chart_gap": ("Gap: rostered - required [agents]", "Verschil: ingeroosterd - nodig [medewerkers]"),
-    "staffing.chart_axis_volume": ("contacts", "contacten"),
-    "staffing.chart_axis_agents": ("agents", "medewerkers"),
+    "staffing.chart_axis_volume": ("volume [contacts]", "volume [contacten]"),
+    "staffing.chart_axis_agents": ("staffing [agents]", "bezetting [medewerkers]"),
     "staffing.chart_axis_gap": ("gap [agents]", "verschil [medewerkers]"),
     "staffing.approximate": (
         "{n:,} intervals of this channel have a volume beyond any contact centre (more than "
@@ -219,6 +219,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.col_week": ("Week from", "Week vanaf"),
     "staffing.achieved": ("achieved", "behaald"),
     "staffing.target": ("target", "norm"),
+    "staffing.axis_sl": ("service level", "servicelevel"),
+    "staffing.axis_abandon": ("abandoned", "afgehaakt"),
     "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: servicelevel per dag [%]"),
     "staffing.kpi_chart_abandon": ("{channel}: abandonment per day [%]", "{channel}: afhaakpercentage per dag [%]"),
     # budget
@@ -468,7 +470,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
         "een fte.",
     ),
-    "overview.cost_required": ("as required {value}", "volgens behoefte {value}"),
+    # short: the delta line of a tile in a fifth of the page
+    "overview.cost_required": ("required {value}", "nodig {value}"),
     "overview.per_channel": ("Per channel", "Per kanaal"),
     "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
     "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),

@@ -216,9 +216,33 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
         ss["user"] = os.environ.get("KCC_USER", "")
     ss["page"] = page_id
     tr = translator(str(ss["lang"]))
+    streamlit_texts(tr, str(ss["lang"]))
     con = connection()
     _ensure_demo(con, tr)
     return centre_connection(con, current_centre(con, tr)), tr
+
+
+#: Streamlit's own file-uploader texts, which its API cannot set: the button and the size
+#: limit are hidden and the reader's texts shown in their place (``content`` of a pseudo
+#: element, so a screen shows and copies only the translation). The "Drag and drop" line that
+#: shows while a file is dragged over cannot be reached this way and stays English.
+_UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "{button}";}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: "{limit}"; font-size: 0.875rem;}}
+</style>"""
+
+
+def streamlit_texts(tr: Translator, lang: str) -> None:
+    """Put the reader's language on Streamlit's own widget texts the API leaves in English
+    (the file uploader's button and size limit); nothing to do in English."""
+    if lang == "en":
+        return
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    css = _UPLOADER_CSS.format(button=tr("common.upload_button").replace('"', "'"),
+                               limit=tr("common.upload_limit", mb=limit_mb).replace('"', "'"))
+    st.html(css)
 
 
 def current_user(tr: Translator) -> str:

@@ -18,7 +18,7 @@ from kcc.queueing import (
 )
 from kcc.staffing import ChatSpec, chat_agents_queueing, scheduled_agents
 from kcc.ui.state import Translator
-from kcc.ui.widgets import error_text, fmt_number, fmt_pct, plotly_chart
+from kcc.ui.widgets import NUMBER_FORMAT, error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
 
 #: The calculator's modes, in the order the switch shows them.
 MODES: tuple[str, ...] = ("calls", "chat")
@@ -28,8 +28,8 @@ def _pct(value: float) -> str:
     return fmt_pct(value, 2)
 
 
-def _sec(tr: Translator, value: float) -> str:
-    return tr("calc.unit_s", value=fmt_number(value, 2))
+def _sec(value: float) -> str:
+    return fmt_duration(value, 2)
 
 
 def _curve_labels(tr: Translator) -> dict[str, str]:
@@ -50,7 +50,7 @@ def _service_metrics(tr: Translator, m: QueueMetrics) -> None:
     """Service level, ASA, abandonment and occupancy of the agents evaluated."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl"), _pct(float(m.service_level)))
-    c2.metric(tr("calc.asa"), _sec(tr, float(m.asa_s)))
+    c2.metric(tr("calc.asa"), _sec(float(m.asa_s)))
     c3.metric(tr("calc.p_abandon"), _pct(float(m.p_abandon)))
     c4.metric(tr("calc.occupancy"), _pct(float(m.occupancy)))
 
@@ -63,23 +63,29 @@ def erlang_calculator(tr: Translator) -> None:
     with st.form("calc.form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls")
+        calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls", format=NUMBER_FORMAT)
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 30, 5, key="calc.interval_min")
         # handle time and occupancy cap without bounds: a value outside them gets a message naming the field
-        aht_s = c3.number_input(tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s")
+        aht_s = c3.number_input(tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s", format=NUMBER_FORMAT)
         answer_s = c4.number_input(tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0,
-                                   key="calc.answer_time_s")
+                                   key="calc.answer_time_s", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
-        sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0, key="calc.target_sl_pct")
-        asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0, key="calc.target_asa_s")
-        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), value=85.0, step=1.0, key="calc.max_occupancy_pct")
-        ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5, key="calc.max_abandon_pct")
+        sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0,
+                                 key="calc.target_sl_pct", format=NUMBER_FORMAT)
+        asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0,
+                                  key="calc.target_asa_s", format=NUMBER_FORMAT)
+        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), value=85.0, step=1.0,
+                                  key="calc.max_occupancy_pct", format=NUMBER_FORMAT)
+        ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5,
+                                 key="calc.max_abandon_pct", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.use_patience"), False, key="calc.use_patience")
-        patience_s = c1.number_input(tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0, key="calc.patience_s")
+        patience_s = c1.number_input(tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0,
+                                     key="calc.patience_s", format=NUMBER_FORMAT)
         use_lines = c2.checkbox(tr("calc.use_lines"), False, key="calc.use_lines")
         lines = c2.number_input(tr("calc.lines"), 1, 100_000, 30, 1, key="calc.lines")
-        shrink_pct = c3.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0, key="calc.shrinkage_pct")
+        shrink_pct = c3.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
+                                     key="calc.shrinkage_pct", format=NUMBER_FORMAT)
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.agents")
         st.form_submit_button(tr("calc.submit"), key="calc.submit")
 
@@ -120,7 +126,7 @@ def erlang_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl_answered"), _pct(float(m.sl_of_answered)))
-    c2.metric(tr("calc.wait_all"), _sec(tr, float(m.mean_wait_all_s)))
+    c2.metric(tr("calc.wait_all"), _sec(float(m.mean_wait_all_s)))
     c3.metric(tr("calc.p_wait"), _pct(float(m.p_wait)))
     c4.metric(tr("calc.p_block"), _pct(float(m.p_block)))
 
@@ -153,23 +159,29 @@ def chat_calculator(tr: Translator) -> None:
     with st.form("calc.chat_form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0, key="calc.chat_chats")
+        chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0,
+                                key="calc.chat_chats", format=NUMBER_FORMAT)
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 60, 5, key="calc.chat_interval_min")
         # handle time and concurrency without bounds: a value outside them gets a message naming the field
         h1_s = c3.number_input(tr("calc.chat_h1_s"), value=900.0, step=10.0, key="calc.chat_h1_s",
-                               help=tr("calc.chat_h1_help"))
-        concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5, key="calc.chat_concurrency")
+                               help=tr("calc.chat_h1_help"), format=NUMBER_FORMAT)
+        concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5,
+                                      key="calc.chat_concurrency", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
         penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, 25.0, 5.0,
-                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"))
-        answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0, key="calc.chat_answer_s")
-        sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0, key="calc.chat_target_sl_pct")
+                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"),
+                                      format=NUMBER_FORMAT,
+                                  )
+        answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0,
+                                   key="calc.chat_answer_s", format=NUMBER_FORMAT)
+        sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0,
+                                 key="calc.chat_target_sl_pct", format=NUMBER_FORMAT)
         shrink_pct = c4.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
-                                     key="calc.chat_shrinkage_pct")
+                                     key="calc.chat_shrinkage_pct", format=NUMBER_FORMAT)
         c1, c2, _, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.chat_use_patience"), False, key="calc.chat_use_patience")
         patience_s = c2.number_input(tr("calc.patience_s"), 1.0, 86_400.0, 180.0, 10.0,
-                                     key="calc.chat_patience_s")
+                                     key="calc.chat_patience_s", format=NUMBER_FORMAT)
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.chat_agents")
         st.form_submit_button(tr("calc.submit"), key="calc.chat_submit")
 
@@ -203,7 +215,7 @@ def chat_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("calc.chat_sessions_per_agent"), fmt_number(float(load.sessions_per_agent), 2))
-    c2.metric(tr("calc.chat_session_s"), _sec(tr, float(load.session_s)))
+    c2.metric(tr("calc.chat_session_s"), _sec(float(load.session_s)))
     c3.metric(tr("calc.chat_full_load"), tr("calc.chat_unit_per_hour", value=fmt_number(per_hour, 2)))
 
     st.subheader(tr("calc.chart_title"))

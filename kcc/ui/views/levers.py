@@ -42,6 +42,7 @@ from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
 from kcc.ui.widgets import (
+    NUMBER_FORMAT,
     channel_label,
     error_text,
     fmt_compact,
@@ -476,7 +477,7 @@ class LeversView:
                 response_h = cols[1].number_input(
                     tr("levers.response_time_h"), 0.25, 720.0,
                     float(now.response_time_h or inputs.DEFAULT_RESPONSE_TIME_H), 0.25,
-                    key=f"levers.response_h_{channel}")
+                    key=f"levers.response_h_{channel}", format=NUMBER_FORMAT)
             else:
                 level = cols[0].slider(tr("levers.target_sl"), 50, 99, round(100 * now.target_service_level), 1,
                                        format="%d %%", key=f"levers.target_sl_{channel}")
@@ -705,10 +706,10 @@ class LeversView:
                 if channel != "self_service":
                     rate = cols[1].number_input(tr("levers.cost_hour"), 0.0, 1000.0,
                                                 float(scn_settings.cost_for(channel)), 0.5,
-                                                key=f"levers.cost_hour_{channel}")
+                                                key=f"levers.cost_hour_{channel}", format=NUMBER_FORMAT)
                 per = cols[2].number_input(tr("levers.cost_contact"), 0.0, 1000.0,
                                            float(override.cost_eur_per_contact if override else 0.0), 0.05,
-                                           key=f"levers.cost_contact_{channel}")
+                                           key=f"levers.cost_contact_{channel}", format=NUMBER_FORMAT)
                 rates[channel] = (rate, per)
             premium = st.slider(tr("levers.flex_premium"), 0, 300, round(100 * scn_settings.flex_premium), 5,
                                 format="%d %%", key="levers.flex_premium")

@@ -16,7 +16,7 @@ from kcc import checks, formatting, plan
 from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text, fmt_moment, lang
+from kcc.ui.widgets import NUMBER_FORMAT, channel_label, error_text, fmt_moment, lang
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -70,6 +70,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             tr("staffing.target_sl"), min_value=1.0, max_value=99.9,
             value=round(100.0 * targets.target_service_level, 1), step=1.0,
             key="staffing.target_sl",
+            format=NUMBER_FORMAT,
         )
         values: dict[str, Any] = {}
         if model == "backlog":
@@ -77,24 +78,28 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 tr("staffing.response_time_h"),
                 value=float(targets.response_time_h or 8.0), step=0.25,
                 key="staffing.response_time_h",
+                format=NUMBER_FORMAT,
             )
             values["start_backlog_items"] = _start_backlog_input(con, tr, targets, channel)
         elif model != "none":
             values["answer_time_s"] = cols[1].number_input(
                 tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
                 value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s",
+                format=NUMBER_FORMAT,
             )
             # no bounds on the widget: a value outside them gets a message naming the field
             occ = cols[2].number_input(
                 tr("staffing.max_occupancy"),
                 value=round(100.0 * (targets.max_occupancy or 0.0), 1), step=1.0,
                 key="staffing.max_occupancy", help=tr("staffing.zero_is_none"),
+                format=NUMBER_FORMAT,
             )
             values["max_occupancy"] = occ
             asa = cols[0].number_input(
                 tr("staffing.target_asa_s"), min_value=0.0, max_value=3600.0,
                 value=float(targets.target_asa_s or 0.0), step=5.0,
                 key="staffing.target_asa_s", help=tr("staffing.zero_is_none"),
+                format=NUMBER_FORMAT,
             )
             values["target_asa_s"] = asa if asa > 0 else None
             if model in ("erlang_a", "erlang_c"):
@@ -102,12 +107,14 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                     tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
                     value=float(targets.patience_s or 0.0), step=10.0,
                     key="staffing.patience_s", help=tr("staffing.patience_help"),
+                    format=NUMBER_FORMAT,
                 )
                 values["patience_s"] = patience if patience > 0 else None
                 abandon = cols[2].number_input(
                     tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
                     value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
                     key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
+                    format=NUMBER_FORMAT,
                 )
                 values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
             if model == "chat":
@@ -116,11 +123,13 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
             key="staffing.shrinkage", help=tr("staffing.shrinkage_help"),
+            format=NUMBER_FORMAT,
         )
         # no lower bound on the widget: a negative number gets the settings' own message
         minimum = cols[0].number_input(
             tr("staffing.min_agents"), value=settings.min_agents_for(channel), step=1.0,
             key="staffing.min_agents", help=tr("staffing.min_agents_help"),
+            format=NUMBER_FORMAT,
         ) if model != "none" else 0.0
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
                                           type="primary")
@@ -185,6 +194,7 @@ def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
         tr("staffing.start_backlog_items"), min_value=0.0, max_value=100_000.0,
         value=targets.start_backlog_items, step=10.0, key="staffing.start_backlog_items",
         help=tr("staffing.start_backlog_help"),
+        format=NUMBER_FORMAT,
     )
     return None if override is None else float(override)
 
@@ -196,16 +206,19 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
     concurrency = cols[1].number_input(
         tr("staffing.concurrency"),
         value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
+        format=NUMBER_FORMAT,
     )
     penalty = cols[0].number_input(
         tr("staffing.penalty_pct"), min_value=0.0, max_value=200.0,
         value=round(100.0 * targets.penalty_per_extra_session, 1), step=5.0,
         key="staffing.penalty_pct", help=tr("staffing.penalty_help"),
+        format=NUMBER_FORMAT,
     )
     history = cols[1].number_input(
         tr("staffing.history_sessions"), min_value=1.0, max_value=10.0,
         value=float(targets.history_sessions), step=0.1, key="staffing.history_sessions",
         help=tr("staffing.history_sessions_help"),
+        format=NUMBER_FORMAT,
     )
     return {"concurrency": float(concurrency), "penalty_per_extra_session": penalty / 100.0,
             "history_sessions": float(history)}
@@ -234,10 +247,12 @@ def budget_form(
         hours = cols[0].number_input(
             tr("staffing.contract_hours"), min_value=1.0, max_value=60.0,
             value=float(settings.contract_hours_per_week), step=0.5, key="staffing.contract_hours",
+            format=NUMBER_FORMAT,
         )
         premium = cols[1].number_input(
             tr("staffing.flex_premium"), min_value=0.0, max_value=500.0,
             value=round(100.0 * settings.flex_premium, 1), step=5.0, key="staffing.flex_premium",
+            format=NUMBER_FORMAT,
         )
         table = pd.DataFrame(
             {"cost": [settings.cost_for(c) for c in channels]},
