@@ -96,6 +96,7 @@ from kcc.store.staging_sql import (
 from kcc.store.volumes import (
     daily_volumes,
     intraday_profile,
+    read_chat_sessions,
     read_imports,
     read_intervals,
     read_repeat_rates,
@@ -144,6 +145,7 @@ __all__ = [
     "is_empty",
     "list_centres",
     "migrate",
+    "read_chat_sessions",
     "read_events",
     "read_imports",
     "read_intervals",

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import formatting, plan
+from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_moment, lang
@@ -71,6 +72,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             key="staffing.target_sl",
         )
         values: dict[str, Any] = {}
+        estimate: ChatHandleEstimate | None = None
         if model == "backlog":
             values["response_time_h"] = cols[1].number_input(
                 tr("staffing.response_time_h"), min_value=0.25, max_value=720.0,
@@ -110,6 +112,8 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
             if model == "chat":
                 values.update(_chat_inputs(tr, targets, cols))
+                estimate = plan_cache.chat_estimate(con)
+                st.caption(_chat_estimate_text(tr, estimate))
         shrink = cols[2].number_input(
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
@@ -122,6 +126,12 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
         ) if model != "none" else 0.0
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
                                           type="primary")
+        if model == "chat" and estimate is not None:
+            # the callback sets the inputs before the rerun, so the form applies the estimate
+            submitted |= st.form_submit_button(
+                tr("staffing.chat_estimate_use"), key="staffing.chat_estimate_use",
+                help=tr("staffing.chat_estimate_use_help"), on_click=_use_chat_estimate,
+                args=(estimate,))
     if submitted:
         try:
             settings = settings.with_targets(
@@ -176,6 +186,27 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
     )
     return {"concurrency": float(concurrency), "penalty_per_extra_session": penalty / 100.0,
             "history_sessions": float(history)}
+
+
+def _chat_estimate_text(tr: Translator, estimate: ChatHandleEstimate | None) -> str:
+    """What the history says about ``h1`` and ``p``, with its assumption, or how to get it."""
+    language = lang()
+    if estimate is None:
+        return tr("staffing.chat_estimate_none",
+                  p=formatting.fmt_pct(DEFAULT_SESSION_PENALTY, 0, language))
+    kind = ("assumed" if estimate.penalty_assumed
+            else "overlap" if estimate.method == "overlap" else "sessions")
+    return tr(f"staffing.chat_estimate_{kind}",
+              h1=formatting.fmt_number(estimate.handle_time_s, 0, language),
+              p=formatting.fmt_pct(estimate.penalty_per_extra_session, 0, language),
+              n=formatting.fmt_number(estimate.contacts, 0, language),
+              sessions=formatting.fmt_number(estimate.mean_sessions, 2, language))
+
+
+def _use_chat_estimate(estimate: ChatHandleEstimate) -> None:
+    """Callback: the chat inputs take the estimate's slow-down and history sessions."""
+    st.session_state["staffing.penalty_pct"] = round(100.0 * estimate.penalty_per_extra_session, 1)
+    st.session_state["staffing.history_sessions"] = round(estimate.history_sessions, 2)
 
 
 def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
