@@ -72,7 +72,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             key="staffing.target_sl",
         )
         values: dict[str, Any] = {}
-        estimate: ChatHandleEstimate | None = None
+        used_estimate = False
         if model == "backlog":
             values["response_time_h"] = cols[1].number_input(
                 tr("staffing.response_time_h"), min_value=0.25, max_value=720.0,
@@ -111,9 +111,8 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 )
                 values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
             if model == "chat":
-                values.update(_chat_inputs(tr, targets, cols))
-                estimate = plan_cache.chat_estimate(con)
-                st.caption(_chat_estimate_text(tr, estimate))
+                chat_values, used_estimate = _chat_inputs(con, tr, targets, cols)
+                values.update(chat_values)
         shrink = cols[2].number_input(
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
@@ -124,14 +123,8 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             tr("staffing.min_agents"), value=settings.min_agents_for(channel), step=1.0,
             key="staffing.min_agents", help=tr("staffing.min_agents_help"),
         ) if model != "none" else 0.0
-        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
-                                          type="primary")
-        if model == "chat" and estimate is not None:
-            # the callback sets the inputs before the rerun, so the form applies the estimate
-            submitted |= st.form_submit_button(
-                tr("staffing.chat_estimate_use"), key="staffing.chat_estimate_use",
-                help=tr("staffing.chat_estimate_use_help"), on_click=_use_chat_estimate,
-                args=(estimate,))
+        submitted = used_estimate | st.form_submit_button(
+            tr("staffing.apply"), key="staffing.targets_apply", type="primary")
     if submitted:
         try:
             settings = settings.with_targets(
@@ -166,10 +159,11 @@ def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
     return None if override is None else float(override)
 
 
-def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
-                 cols: Sequence[Any]) -> dict[str, float]:
+def _chat_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, targets: plan.ChannelTargets,
+                 cols: Sequence[Any]) -> tuple[dict[str, float], bool]:
     """Chat's concurrency and the slow-down per extra session with the sessions the history
-    was measured at (``kcc.queueing.chat``)."""
+    was measured at (``kcc.queueing.chat``), what the history says about them, and whether
+    the user chose to use that estimate."""
     concurrency = cols[1].number_input(
         tr("staffing.concurrency"), min_value=1.0, max_value=10.0,
         value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
@@ -184,8 +178,14 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
         value=float(targets.history_sessions), step=0.1, key="staffing.history_sessions",
         help=tr("staffing.history_sessions_help"),
     )
+    estimate = plan_cache.chat_estimate(con)
+    st.caption(_chat_estimate_text(tr, estimate))
+    # the callback sets the inputs before the rerun, so the form applies the estimate
+    used = estimate is not None and st.form_submit_button(
+        tr("staffing.chat_estimate_use"), key="staffing.chat_estimate_use",
+        help=tr("staffing.chat_estimate_use_help"), on_click=_use_chat_estimate, args=(estimate,))
     return {"concurrency": float(concurrency), "penalty_per_extra_session": penalty / 100.0,
-            "history_sessions": float(history)}
+            "history_sessions": float(history)}, bool(used)
 
 
 def _chat_estimate_text(tr: Translator, estimate: ChatHandleEstimate | None) -> str:
