@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kcc import importer, pipeline, store
+from kcc import importer, pipeline, plan, store
 from tests.conftest import ROOT
 from tests.ingest.test_chat_sessions_import import _chat_file
 from tests.pages.helpers import page_texts
@@ -70,3 +70,22 @@ def test_without_chat_details_the_settings_say_how_to_measure(shared_demo_db: Pa
         at = _chat_settings(lang)
         assert words in page_texts(at, ("caption",), with_metrics=False)
         assert "staffing.chat_estimate_use" not in [b.key for b in at.button]
+
+
+def test_the_calculator_starts_at_the_centres_chat(shared_demo_db: Path) -> None:
+    con = store.connect(str(shared_demo_db))
+    history = pipeline.recent_history(con)
+    chat = plan.default_settings(store.read_settings(con), history).targets_for("chat")
+    con.close()
+    h1_s = pipeline.chat_lone_session_s(history, chat)
+    assert h1_s is not None
+    for lang, words in (("en", "Starts at this centre's chat as the plan and the levers staff it"),
+                        ("nl", "Begint bij de chat van dit centrum zoals het plan en de hefbomen")):
+        at = AppTest.from_file(str(ROOT / "pages" / "calculator.py"), default_timeout=120)
+        at.session_state["lang"] = lang
+        at.run()
+        at.radio(key="calc.mode").set_value("chat").run()
+        assert not at.exception
+        assert words in page_texts(at, ("caption",), with_metrics=False)
+        assert at.number_input(key="calc.chat_h1_s").value == round(h1_s)
+        assert at.number_input(key="calc.chat_penalty_pct").value == 100 * chat.penalty_per_extra_session
