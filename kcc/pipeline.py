@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from kcc import config, forecast, plan, report, roster, store
@@ -44,6 +45,7 @@ from kcc.scenarios import (
     infer_opening_hours,
     sl_frontier,
 )
+from kcc.staffing import ChatHandleEstimate, chat_estimate_from_history
 from kcc.warning_filters import ignoring
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -196,6 +198,25 @@ def recent_history(con: duckdb.DuckDBPyConnection,
         last = frame["ds"].max()
         frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
     return frame
+
+
+def chat_estimate(con: duckdb.DuckDBPyConnection) -> ChatHandleEstimate | None:
+    """The chat handle time of a lone session and the slow-down per extra session estimated
+    from the stored chats (``kcc.staffing.chat_estimate_from_history``); None when no chat
+    carries an agent id with times or a sessions count."""
+    return chat_estimate_from_history(store.read_chat_sessions(con, "chat"))
+
+
+def chat_lone_session_s(history: pd.DataFrame, targets: plan.ChannelTargets) -> float | None:
+    """The lone-session handle time the plan gives chat: the history's handle time (weighted
+    by answered chats) through ``ChannelTargets.lone_session_s``; None without chat handle
+    times. [s]"""
+    chat = history[(history["channel"] == "chat") & history["aht_s"].notna()
+                   & (history["answered"].fillna(0) > 0)]
+    if chat.empty:
+        return None
+    aht_s = float((chat["aht_s"] * chat["answered"]).sum() / chat["answered"].sum())
+    return float(targets.lone_session_s(np.asarray(aht_s)))
 
 
 def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:

@@ -122,6 +122,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.mode_chat": ("Chat (several sessions per agent)", "Chat (meerdere sessies per medewerker)"),
     "calc.chat_chats": ("Chats offered in the interval [chats]", "Aangeboden chats in het interval [chats]"),
     "calc.chat_h1_s": ("Handle time of a lone session [s]", "Afhandeltijd van een losse sessie [s]"),
+    "calc.chat_from_settings": (
+        "Starts at this centre's chat as the plan and the levers staff it: a lone session of {h1} s "
+        "and a slow-down of {penalty} per extra session (Staffing settings, estimated from history "
+        "where the chats carry agent ids or sessions).",
+        "Begint bij de chat van dit centrum zoals het plan en de hefbomen die bemensen: een losse "
+        "sessie van {h1} s en een vertraging van {penalty} per extra sessie (instellingen op "
+        "Bezetting, geschat uit de historie waar de chats medewerker-id's of sessies hebben).",
+    ),
     "calc.chat_h1_help": (
         "How long a chat takes when the agent holds no other session. A handle time measured while "
         "agents held j sessions on average is this times 1 + slow-down x (j - 1).",

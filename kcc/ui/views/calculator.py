@@ -3,6 +3,7 @@ and one interval of chat (the concurrency chain of ``kcc.queueing.chat``)."""
 
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from kcc import checks
@@ -17,6 +18,7 @@ from kcc.queueing import (
     required_agents,
 )
 from kcc.staffing import ChatSpec, chat_agents_queueing, scheduled_agents
+from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import NUMBER_FORMAT, error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
 
@@ -154,8 +156,19 @@ def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: fl
 # --------------------------------------------------------------------------- chat
 
 
-def chat_calculator(tr: Translator) -> None:
-    """Chat for one interval: agents holding several sessions, each slower per extra one."""
+def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Chat for one interval: agents holding several sessions, each slower per extra one.
+
+    With ``con``, the lone session's handle time and the slow-down start at the centre's chat
+    settings, as the plan and the levers use them (``plan_cache.chat_lone_session_s``)."""
+    h1_start_s, penalty_start_pct = 900.0, 25.0
+    if con is not None:
+        h1_plan_s = plan_cache.chat_lone_session_s(con)
+        h1_start_s = round(h1_plan_s, 0) if h1_plan_s else h1_start_s
+        targets = plan_cache.current_settings(con).targets_for("chat")
+        penalty_start_pct = round(100.0 * targets.penalty_per_extra_session, 1)
+        st.caption(tr("calc.chat_from_settings", h1=fmt_number(h1_start_s),
+                      penalty=fmt_pct(penalty_start_pct / 100.0, 0)))
     with st.form("calc.chat_form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
@@ -163,15 +176,14 @@ def chat_calculator(tr: Translator) -> None:
                                 key="calc.chat_chats", format=NUMBER_FORMAT)
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 60, 5, key="calc.chat_interval_min")
         # handle time and concurrency without bounds: a value outside them gets a message naming the field
-        h1_s = c3.number_input(tr("calc.chat_h1_s"), value=900.0, step=10.0, key="calc.chat_h1_s",
+        h1_s = c3.number_input(tr("calc.chat_h1_s"), value=h1_start_s, step=10.0, key="calc.chat_h1_s",
                                help=tr("calc.chat_h1_help"), format=NUMBER_FORMAT)
         concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5,
                                       key="calc.chat_concurrency", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
-        penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, 25.0, 5.0,
+        penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, penalty_start_pct, 5.0,
                                       key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"),
-                                      format=NUMBER_FORMAT,
-                                  )
+                                      format=NUMBER_FORMAT)
         answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0,
                                    key="calc.chat_answer_s", format=NUMBER_FORMAT)
         sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0,

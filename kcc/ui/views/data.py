@@ -179,6 +179,8 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
             fields["handle_s"] = pick("handle_s", tr("data.mapping.handle_s"), guessed.handle_s)
             fields["wait_s"] = pick("wait_s", tr("data.mapping.wait_s.contacts"), guessed.wait_s)
             fields["outcome"] = pick("outcome", tr("data.mapping.outcome"), guessed.outcome)
+            for field in ("agent_id", "sessions", "end_time"):  # chat: what concurrency costs
+                fields[field] = pick(field, tr(f"data.mapping.{field}"), getattr(guessed, field))
         else:
             for field in ("offered", "answered", "abandoned", "aht_s", "wait_s"):
                 label = tr("data.mapping.wait_s.intervals" if field == "wait_s" else f"data.mapping.{field}")
@@ -349,7 +351,7 @@ def preview(tr: Translator, pending: PendingImport) -> None:
         frame["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in frame["channel"]]
     if "outcome" in frame:
         frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
-    measures = ["handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"]
+    measures = ["handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"]
     st.dataframe(
         styled_numbers(frame, dict.fromkeys(measures, 1)),
         column_config={
@@ -358,6 +360,10 @@ def preview(tr: Translator, pending: PendingImport) -> None:
             "channel": tr("data.mapping.channel_id"),
             "queue": tr("data.summary.queue"),
             "handle_s": st.column_config.NumberColumn(tr("data.mapping.handle_s")),
+            "agent_id": tr("data.mapping.agent_id"),
+            "sessions": st.column_config.NumberColumn(tr("data.mapping.sessions")),
+            "end_time": st.column_config.DatetimeColumn(
+                tr("data.mapping.end_time"), format=datetime_format() + ":ss"),
             "wait_s": st.column_config.NumberColumn(tr(f"data.mapping.wait_s.{kind}")),
             **{m: st.column_config.NumberColumn(tr(f"data.mapping.{m}"))
                for m in ("offered", "answered", "abandoned", "aht_s")},

@@ -14,6 +14,7 @@ import streamlit as st
 
 from kcc import checks, formatting, plan
 from kcc.plan.settings import MAX_MIN_AGENTS
+from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import NUMBER_FORMAT, channel_label, error_text, fmt_moment, lang
@@ -73,6 +74,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             format=NUMBER_FORMAT,
         )
         values: dict[str, Any] = {}
+        used_estimate = False
         if model == "backlog":
             values["response_time_h"] = cols[1].number_input(
                 tr("staffing.response_time_h"),
@@ -118,7 +120,8 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
                 )
                 values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
             if model == "chat":
-                values.update(_chat_inputs(tr, targets, cols))
+                chat_values, used_estimate = _chat_inputs(con, tr, targets, cols)
+                values.update(chat_values)
         shrink = cols[2].number_input(
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
@@ -131,8 +134,8 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             key="staffing.min_agents", help=tr("staffing.min_agents_help"),
             format=NUMBER_FORMAT,
         ) if model != "none" else 0.0
-        submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.targets_apply",
-                                          type="primary")
+        submitted = used_estimate | st.form_submit_button(
+            tr("staffing.apply"), key="staffing.targets_apply", type="primary")
     if submitted:
         values.update(target_service_level=sl / 100.0, shrinkage=shrink / 100.0, min_agents=minimum)
         settings = _apply(con, tr, settings, channel, values)
@@ -199,10 +202,11 @@ def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
     return None if override is None else float(override)
 
 
-def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
-                 cols: Sequence[Any]) -> dict[str, float]:
+def _chat_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, targets: plan.ChannelTargets,
+                 cols: Sequence[Any]) -> tuple[dict[str, float], bool]:
     """Chat's concurrency and the slow-down per extra session with the sessions the history
-    was measured at (``kcc.queueing.chat``)."""
+    was measured at (``kcc.queueing.chat``), what the history says about them, and whether
+    the user chose to use that estimate."""
     concurrency = cols[1].number_input(
         tr("staffing.concurrency"),
         value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
@@ -220,8 +224,35 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
         help=tr("staffing.history_sessions_help"),
         format=NUMBER_FORMAT,
     )
+    estimate = plan_cache.chat_estimate(con)
+    st.caption(_chat_estimate_text(tr, estimate))
+    # the callback sets the inputs before the rerun, so the form applies the estimate
+    used = estimate is not None and st.form_submit_button(
+        tr("staffing.chat_estimate_use"), key="staffing.chat_estimate_use",
+        help=tr("staffing.chat_estimate_use_help"), on_click=_use_chat_estimate, args=(estimate,))
     return {"concurrency": float(concurrency), "penalty_per_extra_session": penalty / 100.0,
-            "history_sessions": float(history)}
+            "history_sessions": float(history)}, bool(used)
+
+
+def _chat_estimate_text(tr: Translator, estimate: ChatHandleEstimate | None) -> str:
+    """What the history says about ``h1`` and ``p``, with its assumption, or how to get it."""
+    language = lang()
+    if estimate is None:
+        return tr("staffing.chat_estimate_none",
+                  p=formatting.fmt_pct(DEFAULT_SESSION_PENALTY, 0, language))
+    kind = ("assumed" if estimate.penalty_assumed
+            else "overlap" if estimate.method == "overlap" else "sessions")
+    return tr(f"staffing.chat_estimate_{kind}",
+              h1=formatting.fmt_number(estimate.handle_time_s, 0, language),
+              p=formatting.fmt_pct(estimate.penalty_per_extra_session, 0, language),
+              n=formatting.fmt_number(estimate.contacts, 0, language),
+              sessions=formatting.fmt_number(estimate.mean_sessions, 2, language))
+
+
+def _use_chat_estimate(estimate: ChatHandleEstimate) -> None:
+    """Callback: the chat inputs take the estimate's slow-down and history sessions."""
+    st.session_state["staffing.penalty_pct"] = round(100.0 * estimate.penalty_per_extra_session, 1)
+    st.session_state["staffing.history_sessions"] = round(estimate.history_sessions, 2)
 
 
 def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
