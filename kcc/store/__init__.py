@@ -17,7 +17,8 @@ centre, named by its ``centre_id`` keyword, else the centre the connection is bo
 Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and binding a
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
-roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports).
+roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports), ``results`` (series results of
+the many-series job).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ from kcc.store.planning import (
     write_event,
     write_setting,
 )
+from kcc.store.results import read_series_result, series_result_index, write_series_results
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
@@ -163,6 +165,7 @@ __all__ = [
     "read_roster",
     "read_scenarios",
     "read_setting",
+    "read_series_result",
     "read_settings",
     "read_shifts",
     "rename_centre",
@@ -177,6 +180,7 @@ __all__ = [
     "schema_version",
     "series_granularity",
     "series_interval_min",
+    "series_result_index",
     "series_summary",
     "slugify",
     "snapshot",
@@ -189,5 +193,6 @@ __all__ = [
     "timezone_of",
     "volume_fingerprint",
     "write_event",
+    "write_series_results",
     "write_setting",
 ]
