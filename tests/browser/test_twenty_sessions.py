@@ -75,8 +75,12 @@ async def _session(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
         await form.get_by_role("button", name=t("levers.save", "en")).click()
         await page.get_by_text(t("scenarios.saved", "en", name=_name(number))).wait_for()
         await _idle(page)
-        # every other session has saved or is saving by now: this one still shows its own
-        await page.reload()
+        # the others have saved or are saving by now: away and back (a reload would be a new
+        # session), this one still shows its own working scenario
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        await nav.get_by_text(t("common.nav_overview", "en"), exact=True).click()
+        await _idle(page)
+        await nav.get_by_text(t("common.nav_levers", "en"), exact=True).click()
         await _idle(page)
         caption = t("levers.working_caption", "en", name=_name(number))
         if not await page.get_by_text(caption).count():
