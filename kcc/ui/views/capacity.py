@@ -15,12 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from kcc import capacity, store
+from kcc.access import Action
 from kcc.capacity import CapacityPlan, CapacitySettings, FteSpec, HiringSpec
 from kcc.config import CHANNELS
 from kcc.i18n import TranslatedError
 from kcc.pipeline import DataKey
 from kcc.scenarios import ScenarioResult, ScenarioSpec
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_number, fmt_pct
@@ -107,7 +108,8 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
                                  step=1, key="capacity.max_classes")
         horizon = a.number_input(tr("capacity.field.horizon_months"), value=h.horizon_months, step=1,
                                  key="capacity.horizon")
-        if not st.form_submit_button(tr("capacity.save"), type="primary"):
+        if not st.form_submit_button(tr("capacity.save"), type="primary", disabled=not access.can(Action.EDIT_PLAN),
+                                     help=access.reason(Action.EDIT_PLAN)):
             return current
     try:
         chosen = CapacitySettings(
@@ -117,9 +119,14 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
     except TranslatedError as exc:
         st.error(tr("capacity.invalid", reason=error_text(exc)))
         return current
-    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
+    _save(con, chosen)
     st.success(tr("capacity.saved"))
     return chosen
+
+
+@access.requires(Action.EDIT_PLAN)
+def _save(con: duckdb.DuckDBPyConnection, chosen: CapacitySettings) -> None:
+    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
 
 
 def with_cover(settings: CapacitySettings, tr: Translator) -> CapacitySettings:

@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from kcc import config
+from kcc.access import Action
 from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
 from kcc.plan import DEFERRED_CHANNELS
@@ -38,6 +39,7 @@ from kcc.scenarios import (
     scenario_settings,
     unidentified_values,
 )
+from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
@@ -211,11 +213,12 @@ class LeversView:
             st.rerun()
 
         with st.expander(tr("levers.save_title")):
+            may_save = access.allowed(Action.SAVE_SCENARIO, tr)
             with st.form("levers.save_form"):
                 save_name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80,
                                           key="levers.save_name")
                 save_desc = st.text_area(tr("scenarios.description"), key="levers.save_description", max_chars=500)
-                if st.form_submit_button(tr("levers.save")):
+                if st.form_submit_button(tr("levers.save"), disabled=not may_save):
                     if not save_name.strip():
                         st.error(tr("scenarios.name_required"))
                     else:
@@ -589,7 +592,8 @@ class LeversView:
                                          help=tr("levers.fcr_unidentified_help"), key="levers.fcr_unidentified")
             window = cols[1].number_input(tr("levers.fcr_window_days"), 1, MAX_REPEAT_WINDOW_DAYS, kept.window_days,
                                           1, help=tr("levers.fcr_window_help"), key="levers.fcr_window_days")
-            keep = st.form_submit_button(tr("levers.fcr_keep"))
+            keep = st.form_submit_button(tr("levers.fcr_keep"), disabled=not access.can(Action.EDIT_PLAN),
+                                         help=access.reason(Action.EDIT_PLAN))
         if keep:
             try:
                 wanted = RepeatSettings(unidentified_values(unknown), int(window))
