@@ -32,33 +32,38 @@ def _sign_in() -> None:
 
 
 principal = access.session_principal(connection())
-if principal is None:  # sign-in is on and nobody is signed in: no page, no centre, no data
+HOME = st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden")
+tools = [_page("calculator", "calculator", ":material/calculate:"),
+         _page("engine_check", "engine_check", ":material/verified:")]
+if principal is not None and principal.signed_in and principal.may(Action.MANAGE_USERS):
+    tools.append(_page("admin", "admin", ":material/manage_accounts:"))
+sections = {
+    tr("common.section_plan"): [
+        HOME,
+        OVERVIEW,
+        _page("data", "data", ":material/database:"),
+        _page("forecast", "forecast", ":material/trending_up:"),
+        _page("staffing", "staffing", ":material/groups:"),
+    ],
+    tr("common.section_strategy"): [
+        _page("levers", "levers", ":material/tune:"),
+        _page("scenarios", "scenarios", ":material/compare:"),
+        _page("capacity", "capacity", ":material/groups_3:"),
+        _page("export", "export", ":material/slideshow:"),
+    ],
+    tr("common.section_tools"): tools,
+}
+if principal is None:
+    # Sign-in is on and nobody is signed in: the sign-in screen under every page's path (no
+    # page, centre or data shown), so after signing in the page asked for opens, link and all.
+    every = [page for pages in sections.values() for page in pages]
+    every.append(_page("admin", "admin", ":material/manage_accounts:"))
     navigation = st.navigation(
-        [st.Page(_sign_in, title=tr("access.sign_in_title"), url_path="sign-in", default=True)],
+        [st.Page(_sign_in, title=tr("access.sign_in_title"), default=page is HOME,
+                 url_path="home" if page is HOME else page.url_path) for page in every],
         position="hidden")
 else:
-    tools = [_page("calculator", "calculator", ":material/calculate:"),
-             _page("engine_check", "engine_check", ":material/verified:")]
-    if principal.signed_in and principal.may(Action.MANAGE_USERS):
-        tools.append(_page("admin", "admin", ":material/manage_accounts:"))
-    navigation = st.navigation(
-        {
-            tr("common.section_plan"): [
-                st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden"),
-                OVERVIEW,
-                _page("data", "data", ":material/database:"),
-                _page("forecast", "forecast", ":material/trending_up:"),
-                _page("staffing", "staffing", ":material/groups:"),
-            ],
-            tr("common.section_strategy"): [
-                _page("levers", "levers", ":material/tune:"),
-                _page("scenarios", "scenarios", ":material/compare:"),
-                _page("capacity", "capacity", ":material/groups_3:"),
-                _page("export", "export", ":material/slideshow:"),
-            ],
-            tr("common.section_tools"): tools,
-        }
-    )
+    navigation = st.navigation(sections)
 
 with st.sidebar:
     st.caption(tr("common.tagline"))

@@ -10,7 +10,17 @@ import duckdb
 import pytest
 
 from kcc import store
-from kcc.access import ADMIN, PLANNER, VIEWER, AccessError, AccountError, Action, AuthSettingError, accounts
+from kcc.access import (
+    ADMIN,
+    PLANNER,
+    VIEWER,
+    AccessError,
+    AccountError,
+    Action,
+    AuthSettingError,
+    Principal,
+    accounts,
+)
 from kcc.access.settings import AuthSettings
 
 PASSWORD = "correct horse battery"
@@ -33,7 +43,7 @@ def con(password_hash: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _admin(con: duckdb.DuckDBPyConnection) -> accounts.Principal:
+def _admin(con: duckdb.DuckDBPyConnection) -> Principal:
     user = store.get_user(con, "ada")
     assert user is not None
     return accounts.principal_of(user)
@@ -75,7 +85,8 @@ def test_a_disabled_user_cannot_sign_in_and_a_signed_in_session_ends(con: duckdb
     with pytest.raises(AccountError) as refused:
         accounts.sign_in(con, "vera", PASSWORD)
     assert refused.value.message("en") == "The account vera is disabled. Ask an admin to enable it."
-    assert refused.value.message("nl") == "Het account vera is uitgeschakeld. Vraag een beheerder het weer in te schakelen."
+    assert refused.value.message("nl") == (
+        "Het account vera is uitgeschakeld. Vraag een beheerder het weer in te schakelen.")
     accounts.set_disabled(con, _admin(con), "vera", False)
     assert accounts.sign_in(con, "vera", PASSWORD).login == "vera"
 
@@ -148,7 +159,8 @@ def test_a_role_per_centre(con: duckdb.DuckDBPyConnection) -> None:
 def test_an_identity_provider_user_gets_their_role_or_the_default(con: duckdb.DuckDBPyConnection) -> None:
     settings = AuthSettings(mode="oidc", default_role=VIEWER)
     assert accounts.identity_principal(con, "New@Bank.nl", settings).role == VIEWER
-    assert accounts.identity_principal(con, "x@bank.nl", AuthSettings(mode="oidc", default_role=PLANNER)).role == PLANNER
+    planners = AuthSettings(mode="oidc", default_role=PLANNER)
+    assert accounts.identity_principal(con, "x@bank.nl", planners).role == PLANNER
     accounts.add_account(con, _admin(con), "olga@bank.nl", role=ADMIN)
     assert accounts.identity_principal(con, "Olga@Bank.nl", settings).role == ADMIN
     accounts.set_disabled(con, _admin(con), "olga@bank.nl", True)
@@ -164,7 +176,8 @@ def test_the_first_admin_from_the_environment_only_into_an_empty_table() -> None
     assert not accounts.ensure_first_admin(con, AuthSettings()), "sign-in off: nothing to create"
     assert accounts.ensure_first_admin(con, local)
     assert accounts.sign_in(con, "root", PASSWORD).role == ADMIN
-    assert not accounts.ensure_first_admin(con, AuthSettings(mode="local", admin_login="other", admin_password=PASSWORD))
+    other = AuthSettings(mode="local", admin_login="other", admin_password=PASSWORD)
+    assert not accounts.ensure_first_admin(con, other), "users exist: the environment adds nobody"
     assert [u.login for u in store.list_users(con)] == ["root"]
     with pytest.raises(AuthSettingError) as refused:
         accounts.ensure_first_admin(store.connect(":memory:"), AuthSettings(mode="local", admin_login="root"))

@@ -140,11 +140,12 @@ def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame
 
 
 def reset_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """Empty the database and load the demo centre, after a confirmation."""
+    """Empty the database and load the demo centre, after a confirmation (for admins; the
+    Centres section above says why to anyone else)."""
+    if not access.can(Action.MANAGE_CENTRES):
+        return
     st.header(tr("data.reset.header"))
     st.caption(tr("data.reset.help"))
-    if not access.allowed(Action.MANAGE_CENTRES, tr):
-        return
     confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
     if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
         _reload_demo(con, tr)
