@@ -65,6 +65,9 @@ def chart_figure(chart: Chart) -> go.Figure:
         margin={"l": 60, "r": 20, "t": 60, "b": 40},
     )
     figure.update_xaxes(type="category")
+    shares = [v for series in chart.series for v in series.values if v is not None]
+    if chart.unit == "%" and shares and min(shares) >= 0 and max(shares) <= 100:
+        figure.update_yaxes(range=[0, 100])  # a share reads against its whole range
     return figure
 
 

@@ -44,6 +44,8 @@ def _draw_pdf_chart(pdf: FPDF, chart: Chart, x: float, y: float, w: float, h: fl
     pdf.cell(w, 5, latin1(chart.title), align="C")
     values = [v for s in chart.series for v in s.values if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values])
+    if chart.unit == "%" and low >= 0 and high <= 100:  # a share reads against its whole range
+        high = 100.0
     step = _nice_step(high - low)
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step
     if high == low:
