@@ -235,4 +235,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.step_end": ("Plan period ends", "Planperiode eindigt"),
     "report.timeline_none": ("No milestones are stated yet (Strategy page); the dates below follow from the plan.",
                              "Er zijn nog geen mijlpalen opgegeven (pagina Strategie); de data hieronder volgen uit het plan."),
+    "report.logo_error.too_large": ("The logo is {size_kb:,} kB; at most {limit_kb:,} kB.",
+                                    "Het logo is {size_kb:,} kB; hoogstens {limit_kb:,} kB."),
+    "report.logo_error.not_image": ("The logo must be a PNG or JPEG image.",
+                                    "Het logo moet een PNG- of JPEG-afbeelding zijn."),
+    "overview.findings_misses": ("Missed targets, largest first", "Gemiste normen, grootste eerst"),
+    "overview.findings_costs": ("Cost, largest first", "Kosten, grootste eerst"),
 }

@@ -52,9 +52,11 @@ from kcc.store.connection import (
     timezone_of,
 )
 from kcc.store.planning import (
+    LOGO_SETTING_KEY,
     delete_event,
     delete_scenario,
     read_events,
+    read_logo,
     read_roster,
     read_scenarios,
     read_setting,
@@ -65,6 +67,7 @@ from kcc.store.planning import (
     replace_shifts,
     save_scenario,
     write_event,
+    write_logo,
     write_setting,
 )
 from kcc.store.schema import (
@@ -150,6 +153,8 @@ __all__ = [
     "read_repeat_rates",
     "read_roster",
     "read_scenarios",
+    "LOGO_SETTING_KEY",
+    "read_logo",
     "read_setting",
     "read_settings",
     "read_shifts",
@@ -175,5 +180,6 @@ __all__ = [
     "timezone_of",
     "volume_fingerprint",
     "write_event",
+    "write_logo",
     "write_setting",
 ]
