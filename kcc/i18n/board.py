@@ -146,12 +146,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- role, purposes, promises, quality
     "report.col_purpose": ("Purpose: which questions go here", "Doel: welke vragen horen hier"),
     "report.purpose_not_set": ("not stated yet (Strategy page)", "nog niet opgegeven (pagina Strategie)"),
-    "report.table_promises": ("Promises to customers", "Beloftes aan klanten"),
     "report.col_promise": ("Promise", "Belofte"),
     "report.promise_from_target": ("as the target says", "zoals de norm zegt"),
     "report.promise_within": ("{share} within {within}", "{share} binnen {within}"),
     "report.col_target_words": ("Target", "Norm"),
-    "report.col_in_time_roster": ("answered in time, current roster [%]", "op tijd beantwoord, huidig rooster [%]"),
     "report.table_quality": ("Quality: reachability and first-contact resolution",
                              "Kwaliteit: bereikbaarheid en eerste-keer-goed"),
     "report.col_fcr_base": ("resolved first time, baseline [%]", "eerste keer goed, basis [%]"),
@@ -203,6 +201,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{hires} to hire; the hiring lead time is not stated (Strategy page).",
         "{hires} te werven; de doorlooptijd van werving is niet opgegeven (pagina Strategie).",
     ),
+    "report.chart_people": ("Staff per channel: needed and rostered [FTE]",
+                            "Bezetting per kanaal: nodig en ingeroosterd [fte]"),
+    "report.series_after_leavers": ("Rostered after leavers [FTE]", "Ingeroosterd na vertrek [fte]"),
     "report.col_leavers": ("leavers in period [FTE]", "vertrek in periode [fte]"),
     "report.col_hires": ("to hire [FTE]", "te werven [fte]"),
     # --- calamities

@@ -24,11 +24,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.no": ("no", "nee"),
     # --- sections
     "report.continued": ("continued", "vervolg"),
-    "report.sec_role": ("Role and channel purposes", "Rol en doel per kanaal"),
+    "report.sec_role": ("Role, channel purposes and promises", "Rol, doel per kanaal en beloftes"),
     "report.sec_goals": ("KPIs: targets, quality and first-contact resolution",
                          "KPI's: normen, kwaliteit en eerste-keer-goed"),
     "report.sec_channels": ("Channel mix", "Kanaalmix"),
-    "report.sec_hours": ("Reachability and promises", "Bereikbaarheid en beloftes"),
+    "report.sec_hours": ("Opening hours and reachability", "Openingstijden en bereikbaarheid"),
     "report.sec_plan": ("Forecast and staffing plan", "Prognose en personeelsplan"),
     "report.sec_budget": ("Budget against the approved budget", "Budget tegenover het goedgekeurde budget"),
     "report.sec_flex": ("Flexibility: home-working blocks for short peaks", "Flexibiliteit: thuiswerkblokken voor korte pieken"),

@@ -33,7 +33,6 @@ from kcc.report.story import (
     fcr_facts,
     findings_section,
     people_section,
-    promises_table,
     quality_table,
     role_section,
     summary_section,
@@ -188,7 +187,7 @@ def _hours_section(s: StrategySummary) -> Section:
             ),
         )
     return Section("hours", tr("report.sec_hours"), s.text("hours"), facts,
-                   (Table("hours.table", columns, rows), promises_table(s)), charts)
+                   (Table("hours.table", columns, rows),), charts)
 
 
 def _plan_section(s: StrategySummary) -> Section:

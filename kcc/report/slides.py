@@ -29,7 +29,7 @@ CELL_PAD_H_EMU: Final[int] = 2 * 27_432
 #: Table font sizes tried, largest first [pt]; beside a chart at least 9 pt.
 _TABLE_FONTS_PT: Final[tuple[int, ...]] = (12, 11, 10, 9, 8)
 #: Larger fonts a full-width table takes when it fits whole in the room left [pt].
-_ROOMY_FONTS_PT: Final[tuple[int, ...]] = (16, 14)
+_ROOMY_FONTS_PT: Final[tuple[int, ...]] = (18, 16, 14)
 #: Slide geometry (16:9) [EMU].
 SLIDE_W: Final[int] = int(13.333 * _EMU_PER_INCH)
 SLIDE_H: Final[int] = int(7.5 * _EMU_PER_INCH)
@@ -189,10 +189,14 @@ def _row_pages(fit: TableFit, first_height: int, height: int) -> list[tuple[int,
 
 
 def text_font_pt(section: Section) -> int:
-    """Font of a section's text block: 16 pt on a slide without charts when its tables
-    keep their room below it, else 14 pt. [pt]"""
-    if not section.charts and _text_height(section, 16) + _TEXT_GAP + _MIN_ITEMS_H <= _BODY_BOTTOM - BODY_TOP:
-        return 16
+    """Font of a section's text block: the largest with which its charts and tables keep
+    their room below it, of 14 and 12 pt beside charts, else 16 and 14 pt (20 pt first for a
+    short text, such as a decision); 14 pt when none does. [pt]"""
+    short = sum(len(text) for text, _ in facts_and_text(section)) <= _SHORT_TEXT_CHARS
+    fonts = (14, 12) if section.charts else (20, 16, 14) if short else (16, 14)
+    for font in fonts:
+        if _text_height(section, font) + _TEXT_GAP + _MIN_ITEMS_H <= _BODY_BOTTOM - BODY_TOP:
+            return font
     return 14
 
 
@@ -217,6 +221,8 @@ def _text_height(section: Section, font: int) -> int:
     return int(min(height_in * _EMU_PER_INCH, _BODY_BOTTOM - BODY_TOP))
 
 
+#: A text this short reads large on its slide. [characters]
+_SHORT_TEXT_CHARS: Final[int] = 300
 #: Space between a text block and what follows it. [EMU]
 _TEXT_GAP: Final[int] = int(0.1 * _EMU_PER_INCH)
 #: Least height for charts and tables below a text block; with less they start on the next

@@ -171,18 +171,23 @@ def findings_section(s: StrategySummary) -> Section:
 
 
 def role_section(s: StrategySummary) -> Section:
-    """The chosen role in the user's words, and per channel which questions go there."""
+    """The chosen role in the user's words, and per channel which questions go there, what
+    it promises customers and the target behind the promise."""
     lang = s.language
     tr = tr_for(lang)
     facts = (tr("report.role_chosen", role=tr(f"report.role_{s.role}")),)
     text = "\n\n".join(part for part in (s.role_text.strip(), s.text("role").strip()) if part)
     total = sum(c.volume_scen for c in s.channels)
+    goals = {g.channel: g for g in s.goals}
     rows = tuple(
         (channel_name(c.channel, lang), s.strategy.purpose_of(c.channel) or tr("report.purpose_not_set"),
+         s.strategy.promise_of(c.channel) or (tr("report.promise_from_target") if c.channel in goals else _DASH),
+         _target_words(goals.get(c.channel), lang),
          fmt_number(100.0 * c.volume_scen / total, 1, lang) if total > 0 else _DASH)
         for c in s.channels
     )
-    columns = (tr("report.col_channel"), tr("report.col_purpose"), tr("report.col_share_scen"))
+    columns = (tr("report.col_channel"), tr("report.col_purpose"), tr("report.col_promise"),
+               tr("report.col_target_words"), tr("report.col_share_scen"))
     return Section("role", tr("report.sec_role"), text, facts, (Table("role.purposes", columns, rows),))
 
 
@@ -203,24 +208,6 @@ def _target_words(goal: ChannelGoal | None, lang: str) -> str:
                   if seconds > 120 else fmt_unit(seconds, tr("common.unit_s"), 0, lang))
         return tr("report.promise_within", share=share, within=within)
     return share
-
-
-def promises_table(s: StrategySummary) -> Table:
-    """Per channel the promise to customers (the user's, else the target in words), the
-    target and what the current roster achieves."""
-    lang = s.language
-    tr = tr_for(lang)
-    goals = {g.channel: g for g in s.goals}
-    rows = tuple(
-        (channel_name(c.channel, lang),
-         s.strategy.promise_of(c.channel) or tr("report.promise_from_target"),
-         _target_words(goals.get(c.channel), lang),
-         fmt_number(pct_value(c.service_level_scen), 1, lang))
-        for c in s.channels if c.channel in goals
-    )
-    columns = (tr("report.col_channel"), tr("report.col_promise"), tr("report.col_target_words"),
-               tr("report.col_in_time_roster"))
-    return Table("hours.promises", columns, rows, title=tr("report.table_promises"))
 
 
 def quality_table(s: StrategySummary) -> Table:
@@ -289,8 +276,15 @@ def people_section(s: StrategySummary) -> Section:
     )
     columns = (tr("report.col_channel"), tr("report.col_fte_scen"), tr("report.col_fte_rostered"),
                tr("report.col_gap_fte"), tr("report.col_leavers"), tr("report.col_hires"))
+    series = [Series(tr("report.series_fte_scen"), tuple(rounded(p.required_fte, 1) for p in s.people)),
+              Series(tr("report.series_fte_rostered"), tuple(rounded(p.rostered_fte, 1) for p in s.people))]
+    if choices.attrition_per_year is not None:
+        series.append(Series(tr("report.series_after_leavers"),
+                             tuple(rounded(p.rostered_fte - (p.leavers_fte or 0.0), 1) for p in s.people)))
+    chart = Chart("people.fte", tr("report.chart_people"), "bar",
+                  tuple(channel_name(p.channel, lang) for p in s.people), tuple(series), tr("report.axis_fte"))
     return Section("people", tr("report.sec_people"), s.text("people"), tuple(facts),
-                   (Table("people.channels", columns, rows),))
+                   (Table("people.channels", columns, rows),), (chart,) if s.people else ())
 
 
 def calamity_section(s: StrategySummary) -> Section:

@@ -515,42 +515,6 @@ def test_chart_figure_carries_the_same_series() -> None:
 # --------------------------------------------------------------------------- the demo centre
 
 
-@pytest.fixture(scope="module")
-def demo_results(demo_db_template: Any) -> dict[str, Any]:
-    """Baseline and two scenarios evaluated on the demo's last two weeks of history."""
-    from kcc import plan, scenarios, store
-
-    con = store.connect(str(demo_db_template))
-    try:
-        stored = store.read_settings(con)
-        history = store.read_intervals(con)
-        last = history["ds"].max()
-        demand = history[history["ds"] > last - pd.Timedelta(weeks=2)].rename(columns={"offered": "volume"})
-        demand = demand.assign(volume_hi=demand["volume"] * 1.15).reset_index(drop=True)
-        roster = store.read_roster(con, start=demand["ds"].min(), end=last + pd.Timedelta(minutes=15))
-    finally:
-        con.close()
-    settings = plan.default_settings(stored)
-    hours = scenarios.hours_from_setting(stored.get("opening_hours"))
-    working = scenarios.hours_from_setting(stored.get("working_hours"))
-    surge = scenarios.SurgeTest(channel="phone", uplift=0.5, duration_min=240, home_agents=10)
-    longer = scenarios.ScenarioSpec(surge=surge).with_hours(
-        next(h for h in hours if h.channel == "phone").with_day(0, 8 * 60, 22 * 60)
-    ).with_fcr(scenarios.FcrLever("chat", 0.75, 0.8, aht_change=0.1))  # and chat resolves more
-
-    def run(spec: scenarios.ScenarioSpec, name: str) -> scenarios.ScenarioResult:
-        return scenarios.evaluate_scenario(demand, roster, settings, spec, opening_hours=hours,
-                                           working_hours=working, name=name, staffed_kpis=False)
-
-    return {
-        "settings": settings,
-        "hours": hours,
-        "baseline": run(longer.baseline(), "Baseline"),
-        "same": run(scenarios.ScenarioSpec(surge=surge), "No change"),
-        "longer": run(longer, "Phone until 22:00 on Mondays"),
-    }
-
-
 def test_summary_of_the_demo_agrees_with_the_budget_bridge(demo_results: dict[str, Any]) -> None:
     from kcc import plan, scenarios
 
@@ -611,7 +575,8 @@ def test_service_level_and_abandonment_carry_plain_labels_in_every_format(
     sl, abandoned = t("report.kpi_in_time_roster", lang), t("report.kpi_abandoned_roster", lang)
     assert sl == {"en": "Answered in time, current roster [%]", "nl": "Op tijd beantwoord, huidig rooster [%]"}[lang]
     base, scen = t("report.label_base", lang, label=sl), t("report.label_scen", lang, label=sl)
-    in_time = {"en": "answered in time with the current roster", "nl": "op tijd beantwoord met het huidige rooster"}[lang]
+    in_time = {"en": "answered in time with the current roster",
+               "nl": "op tijd beantwoord met het huidige rooster"}[lang]
     hang_up = {"en": "hang up first", "nl": "hangt eerder op"}[lang]
     bare = ("SL baseline", "Baseline SL", "Scenario SL", "SL basis", "Basis SL", "SL, roster as it is",
             "SL, huidig rooster")
