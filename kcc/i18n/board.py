@@ -145,7 +145,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.axis_agents": ("agents", "medewerkers"),
     # --- role, purposes, promises, quality
     "report.col_purpose": ("Purpose: which questions go here", "Doel: welke vragen horen hier"),
-    "report.purpose_not_set": ("not stated yet (Strategy page)", "nog niet opgegeven (pagina Strategie)"),
+    "report.purpose_not_set": ("not stated yet (Strategy choices page)", "nog niet opgegeven (pagina Strategische keuzes)"),
     "report.col_promise": ("Promise", "Belofte"),
     "report.promise_from_target": ("as the target says", "zoals de norm zegt"),
     "report.promise_within": ("{share} within {within}", "{share} binnen {within}"),
@@ -162,8 +162,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- budget and flexibility
     "report.series_approved": ("Approved budget [EUR]", "Goedgekeurd budget [EUR]"),
-    "report.budget_not_set": ("No approved budget is stated (Strategy page).",
-                              "Er is geen goedgekeurd budget opgegeven (pagina Strategie)."),
+    "report.budget_not_set": ("No approved budget is stated (Strategy choices page).",
+                              "Er is geen goedgekeurd budget opgegeven (pagina Strategische keuzes)."),
     "report.budget_over": (
         "The scenario costs {cost} per month: {gap} ({share}) above the approved budget of {budget}.",
         "Het scenario kost {cost} per maand: {gap} ({share}) boven het goedgekeurde budget van {budget}.",
@@ -183,8 +183,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "At {share} attrition a year, {leavers} leave during the {weeks} weeks of the plan.",
         "Bij {share} verloop per jaar vertrekt {leavers} tijdens de {weeks} weken van het plan.",
     ),
-    "report.people_attrition_not_set": ("Attrition is not stated (Strategy page); leavers are not counted.",
-                                        "Verloop is niet opgegeven (pagina Strategie); vertrekkers zijn niet meegeteld."),
+    "report.people_attrition_not_set": ("Attrition is not stated (Strategy choices page); leavers are not counted.",
+                                        "Verloop is niet opgegeven (pagina Strategische keuzes); vertrekkers zijn niet meegeteld."),
     "report.people_hire_by": (
         "To have {hires} ready by {start}, with {weeks} weeks from vacancy to trained agent, open the vacancies "
         "by {date}.",
@@ -198,8 +198,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hadden de vacatures op {date} open moeten staan: werf nu en overbrug met flexibele capaciteit.",
     ),
     "report.people_lead_not_set": (
-        "{hires} to hire; the hiring lead time is not stated (Strategy page).",
-        "{hires} te werven; de doorlooptijd van werving is niet opgegeven (pagina Strategie).",
+        "{hires} to hire; the hiring lead time is not stated (Strategy choices page).",
+        "{hires} te werven; de doorlooptijd van werving is niet opgegeven (pagina Strategische keuzes).",
     ),
     "report.chart_people": ("Staff per channel: needed and rostered [FTE]",
                             "Bezetting per kanaal: nodig en ingeroosterd [fte]"),
@@ -224,7 +224,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.col_fallback": ("Fallback channels", "Uitwijkkanalen"),
     "report.col_plan": ("Plan", "Plan"),
     "report.fallback_not_set": ("not stated", "niet opgegeven"),
-    "report.plan_not_set": ("not stated yet (Strategy page)", "nog niet opgegeven (pagina Strategie)"),
+    "report.plan_not_set": ("not stated yet (Strategy choices page)", "nog niet opgegeven (pagina Strategische keuzes)"),
     # --- timeline
     "report.col_date": ("Date", "Datum"),
     "report.col_milestone": ("Milestone", "Mijlpaal"),
@@ -234,8 +234,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.step_hire": ("Open vacancies", "Vacatures open"),
     "report.step_start": ("Plan period starts", "Planperiode begint"),
     "report.step_end": ("Plan period ends", "Planperiode eindigt"),
-    "report.timeline_none": ("No milestones are stated yet (Strategy page); the dates below follow from the plan.",
-                             "Er zijn nog geen mijlpalen opgegeven (pagina Strategie); de data hieronder volgen uit het plan."),
+    "report.timeline_none": ("No milestones are stated yet (Strategy choices page); the dates below follow from the plan.",
+                             "Er zijn nog geen mijlpalen opgegeven (pagina Strategische keuzes); de data hieronder volgen uit het plan."),
     "report.logo_error.too_large": ("The logo is {size_kb:,} kB; at most {limit_kb:,} kB.",
                                     "Het logo is {size_kb:,} kB; hoogstens {limit_kb:,} kB."),
     "report.logo_error.not_image": ("The logo must be a PNG or JPEG image.",

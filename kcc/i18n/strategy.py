@@ -16,8 +16,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hoogstens {limit} mijlpalen, nu {count}",
     ),
     # ----- the page
-    "common.nav_strategy": ("Strategy", "Strategie"),
-    "strategy.title": ("Strategy", "Strategie"),
+    "common.nav_strategy": ("Strategy choices", "Strategische keuzes"),
+    "strategy.title": ("Strategy choices", "Strategische keuzes"),
     "strategy.intro": (
         "The choices the board summary puts beside the numbers. They are kept with the working scenario "
         "(and saved with it on the Scenarios page); save them as this centre's default to start every "
@@ -86,8 +86,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "strategy.logo_remove": ("Remove logo", "Logo verwijderen"),
     "report.strategy_from_page": (
         "Role, channel purposes, promises, budget, people, calamity plans, timeline and the decision come from the "
-        "Strategy page (the chosen scenario's choices, else this centre's default).",
+        "Strategy choices page (the chosen scenario's choices, else this centre's default).",
         "Rol, doel per kanaal, beloftes, budget, mensen, calamiteitenplannen, tijdlijn en besluit komen van de "
-        "pagina Strategie (de keuzes van het gekozen scenario, anders de standaard van dit KCC).",
+        "pagina Strategische keuzes (de keuzes van het gekozen scenario, anders de standaard van dit KCC).",
     ),
 }
