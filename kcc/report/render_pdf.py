@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 from typing import Final
 
@@ -149,6 +150,15 @@ def pdf_table_widths(pdf: FPDF, table: Table, usable_mm: float) -> tuple[int, li
 def _title_page(pdf: FPDF, summary: StrategySummary, usable: float) -> None:
     """The first page: title, subtitle and who prepared it when."""
     pdf.add_page()
+    if summary.logo:
+        # at most 60 x 25 mm in the top right corner, proportions kept
+        pdf.image(io.BytesIO(summary.logo), x=pdf.w - pdf.r_margin - 60, y=pdf.t_margin, w=60, h=25,
+                  keep_aspect_ratio=True)
+    if summary.centre_name:
+        pdf.set_y(70)
+        pdf.set_font("helvetica", "B", 16)
+        pdf.set_text_color(*HEAD_RGB)
+        pdf.multi_cell(usable, 8, latin1(summary.centre_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(90)
     pdf.set_font("helvetica", "B", 28)
     pdf.set_text_color(*HEAD_RGB)

@@ -219,3 +219,33 @@ def test_workbook_formulas_carry_their_values(story: tuple[StrategySummary, Any]
     busy = summary.interval_plan
     busy = busy[(busy["volume"] > 0) | (busy["rostered"] > 0) | (busy["required_scheduled"] > 0)]
     assert plan["I3"].value == pytest.approx(busy["gap"].iloc[0])
+
+
+def _png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_the_centres_logo_is_on_the_title_slide_the_pdf_and_the_page() -> None:
+    summary = dataclasses.replace(story_summary("en"), logo=report.check_logo(_png(600, 150)))
+    deck = Presentation(io.BytesIO(report.to_pptx(summary)))
+    (picture,) = [s for s in deck.slides[0].shapes if s.shape_type == 13]
+    assert picture.left + picture.width <= deck.slide_width and picture.top >= 0
+    assert picture.width / picture.height == pytest.approx(4.0, rel=0.01)  # proportions kept
+    assert all(s.shape_type != 13 for slide in list(deck.slides)[1:] for s in slide.shapes)
+    assert b"/Subtype /Image" in report.to_pdf(summary)
+    assert "data:image/png;base64," in report.to_html(summary).decode("utf-8")
+
+
+@pytest.mark.parametrize(("data", "english", "dutch"), [
+    (b"GIF89a not really", "The logo must be a PNG or JPEG image.", "Het logo moet een PNG- of JPEG-afbeelding zijn."),
+    (b"\x89PNG" + b"0" * 1_000_001, "The logo is 1,000 kB; at most 1,000 kB.",
+     "Het logo is 1.000 kB; hoogstens 1.000 kB."),
+])
+def test_a_logo_that_cannot_be_used_is_refused_in_both_languages(data: bytes, english: str, dutch: str) -> None:
+    with pytest.raises(report.LogoError) as caught:
+        report.check_logo(data)
+    assert str(caught.value) == english and caught.value.message("nl") == dutch
