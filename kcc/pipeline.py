@@ -642,8 +642,9 @@ def board_summary(base: Baseline, baseline: ScenarioResult, scenario: ScenarioRe
     ----------
     wording
         ``language``, ``role``, ``role_text``, ``texts``, ``title``, ``prepared_by``,
-        ``prepared_on`` and ``simulation`` (a check of the exported plan by
-        ``kcc.simulation.simulate_plan``) as ``kcc.report.build_summary`` takes them.
+        ``prepared_on``, ``simulation`` (a check of the exported plan by
+        ``kcc.simulation.simulate_plan``), ``strategy``, ``centre_name`` and ``logo`` as
+        ``kcc.report.build_summary`` takes them.
     """
     return report.build_summary(baseline, scenario, settings,
                                 opening_hours=base.opening_hours or None, **wording)

@@ -53,9 +53,11 @@ from kcc.store.connection import (
 )
 from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
+    LOGO_SETTING_KEY,
     delete_event,
     delete_scenario,
     read_events,
+    read_logo,
     read_roster,
     read_scenarios,
     read_setting,
@@ -67,6 +69,7 @@ from kcc.store.planning import (
     save_scenario,
     swap_shifts,
     write_event,
+    write_logo,
     write_setting,
 )
 from kcc.store.schema import (
@@ -162,6 +165,8 @@ __all__ = [
     "read_repeat_rates",
     "read_roster",
     "read_scenarios",
+    "LOGO_SETTING_KEY",
+    "read_logo",
     "read_setting",
     "read_settings",
     "read_shifts",
@@ -189,5 +194,6 @@ __all__ = [
     "timezone_of",
     "volume_fingerprint",
     "write_event",
+    "write_logo",
     "write_setting",
 ]

@@ -107,10 +107,10 @@ def _evaluate(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings,
 
 def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
              name: str = "") -> ScenarioResult:
-    """``kcc.pipeline.evaluate`` on the baseline, cached by spec (not by name, so two names
-    for one spec are worked out once)."""
-    result = _evaluate(base, base.key, settings(con), spec)
-    return dataclasses.replace(result, name=name)
+    """``kcc.pipeline.evaluate`` on the baseline, cached by the spec's levers (not by name or
+    strategy choices, which change no number, so they are worked out once)."""
+    result = _evaluate(base, base.key, settings(con), spec.levers_only())
+    return dataclasses.replace(result, name=name, spec=spec)
 
 
 def levers_alone(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
