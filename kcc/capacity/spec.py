@@ -10,8 +10,10 @@ history) raise :class:`CapacityError` (texts ``capacity.error.*``).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any, Final, TypeVar
 
 from kcc import checks
@@ -19,14 +21,19 @@ from kcc.checks import FieldError
 from kcc.i18n import TranslatedError
 
 __all__ = [
+    "COVER_EFFICIENCY_KEY",
     "DEFAULT_EFFICIENCY",
     "FIELD_LABELS",
     "SETTINGS_KEY",
     "CapacityError",
     "CapacityFieldError",
     "CapacitySettings",
+    "CoverEfficiency",
     "FteSpec",
     "HiringSpec",
+    "cover_efficiencies",
+    "with_cover_efficiencies",
+    "with_cover_efficiency",
 ]
 
 #: Schedule efficiency (required / rostered hours) assumed until a shift cover has been run:
@@ -34,6 +41,9 @@ __all__ = [
 DEFAULT_EFFICIENCY: Final[float] = 0.85
 #: Setting key of a centre's capacity settings (one JSON value, written in one transaction).
 SETTINGS_KEY: Final[str] = "capacity.settings"
+#: Setting key of the schedule efficiency the last shift cover of each channel measured:
+#: ``{channel: {"efficiency": required / rostered hours, "week": ISO date of the week's first day}}``.
+COVER_EFFICIENCY_KEY: Final[str] = "capacity.cover_efficiency"
 #: Longest plan. [months]
 MAX_HORIZON_MONTHS: Final[int] = 36
 
@@ -185,3 +195,56 @@ class CapacitySettings:
         fte_values["efficiency_by_channel"] = tuple(
             (str(c), float(v)) for c, v in fte_values.get("efficiency_by_channel", ()))
         return cls(FteSpec(**fte_values), HiringSpec(**dict(value.get("hiring") or {})))
+
+
+# --------------------------------------------------------------------------- the shift cover's efficiency
+
+
+@dataclass(frozen=True)
+class CoverEfficiency:
+    """The schedule efficiency a shift cover measured for one channel.
+
+    Attributes
+    ----------
+    channel : str
+    efficiency : float
+        Required hours / rostered hours of the cover. (0..1]
+    week : date
+        First day of the week the cover was solved for.
+    """
+
+    channel: str
+    efficiency: float
+    week: date
+
+
+def with_cover_efficiency(stored: Any, channel: str, efficiency: float, week: date) -> dict[str, Any]:
+    """The setting ``COVER_EFFICIENCY_KEY`` with ``channel``'s cover of ``week`` in it (the
+    other channels' kept): what a solved cover writes."""
+    value = {str(c): v for c, v in stored.items()} if isinstance(stored, Mapping) else {}
+    value[str(channel)] = {"efficiency": float(efficiency), "week": week.isoformat()}
+    return value
+
+
+def cover_efficiencies(stored: Any) -> tuple[CoverEfficiency, ...]:
+    """The covers of the setting ``COVER_EFFICIENCY_KEY`` by channel; an entry that does not read,
+    or whose efficiency lies outside the range the FTE bridge accepts (0.3..1), is left out."""
+    if not isinstance(stored, Mapping):
+        return ()
+    out = []
+    for channel, entry in sorted(stored.items()):
+        try:
+            efficiency = float(entry["efficiency"])
+            week = date.fromisoformat(str(entry["week"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if math.isfinite(efficiency) and 0.3 <= efficiency <= 1:
+            out.append(CoverEfficiency(str(channel), efficiency, week))
+    return tuple(out)
+
+
+def with_cover_efficiencies(spec: FteSpec, covers: tuple[CoverEfficiency, ...]) -> FteSpec:
+    """``spec`` with each channel's measured efficiency (the default stays for the others)."""
+    if not covers:
+        return spec
+    return replace(spec, efficiency_by_channel=tuple((c.channel, c.efficiency) for c in covers))

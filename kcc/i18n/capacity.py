@@ -54,8 +54,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "doorgerekend.",
     ),
     "capacity.efficiency_cover": (
-        "Schedule efficiency from the shift cover: {values}.",
-        "Roosterefficiëntie uit de dienstdekking: {values}.",
+        "Schedule efficiency: {values}; other channels default {default}.",
+        "Roosterefficiëntie: {values}; overige kanalen standaard {default}.",
+    ),
+    "capacity.efficiency_from_cover": (
+        "{channel} {value} from the shift cover of the week starting {week}",
+        "{channel} {value} uit de dienstdekking van de week vanaf {week}",
     ),
     "capacity.scenario": ("Carry a scenario into the plan", "Scenario meenemen in het plan"),
     "capacity.scenario_none": ("Baseline (no scenario)", "Basis (geen scenario)"),
