@@ -33,6 +33,7 @@ from kcc.capacity.spec import (
     FteSpec,
     HiringSpec,
     cover_efficiencies,
+    heads_per_month,
     with_cover_efficiencies,
     with_cover_efficiency,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "fit_driver",
     "forecast_channel",
     "handle_times",
+    "heads_per_month",
     "hiring_plan",
     "month_days",
     "monthly_forecast",

@@ -94,9 +94,9 @@ def capacity_sheet(wb: Workbook, plan: CapacityPlan, lang: str) -> tuple[str, di
     for key, value in (("report.xl_contract_h", spec.contract_hours_per_week),
                        ("capacity.xl_fte_per_head", spec.fte_per_head),
                        ("capacity.xl_attrition", hiring.attrition_per_month),
-                       ("capacity.xl_start_heads", hiring.start_heads)):
-        ws.append([_cell(ws, tr(key), text=True), value])  # rows 3-6: $B$3 ... $B$6
-    ws.append([])
+                       ("capacity.xl_start_heads", hiring.start_heads),
+                       ("capacity.xl_cost_per_hire", hiring.cost_eur_per_hire)):
+        ws.append([_cell(ws, tr(key), text=True), value])  # rows 3-7: $B$3 ... $B$7
     ws.append([_cell(ws, tr(key), text=True) for key, _ in _HEAD])  # row 8
     cached: dict[str, float] = {}
     for offset, row in enumerate(months.itertuples()):
@@ -106,7 +106,10 @@ def capacity_sheet(wb: Workbook, plan: CapacityPlan, lang: str) -> tuple[str, di
             "C": (f"=B{r}/7", row.days / 7), "F": (f"=D{r}/($B$3*C{r})", row.fte),
             "G": (f"=F{r}/$B$4", row.need_heads), "I": (f"={before}*(1-$B$5)+H{r}", row.heads),
             "K": (f"=I{r}-J{r}", row.effective_heads), "L": (f"=K{r}-G{r}", row.gap_heads),
-            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}", row.cost_eur), "N": (f"=D{r}*E{r}", row.need_cost_eur),
+            # the plan's own hires cost a hire each; those already hired (only before the lead time) do not
+            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}" + (f"+H{r}*$B$7" if offset >= hiring.lead_time_months else ""),
+                  row.cost_eur),
+            "N": (f"=D{r}*E{r}", row.need_cost_eur),
         }
         values = {"A": fmt_month(row.month.date(), lang), "B": row.days, "D": row.paid_h, "E": row.cost_eur_per_hour,
                   "H": row.hires, "J": row.training_heads}

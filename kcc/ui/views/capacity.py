@@ -104,12 +104,17 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
                                  step=1, key="capacity.max_classes")
         horizon = a.number_input(tr("capacity.field.horizon_months"), value=h.horizon_months, step=1,
                                  key="capacity.horizon")
+        already = b.text_input(tr("capacity.field.already_hired"), value=" ".join(f"{v:g}" for v in h.already_hired),
+                               key="capacity.already_hired", help=tr("capacity.already_hired_help"))
+        per_hire = c.number_input(tr("capacity.field.cost_eur_per_hire"), value=float(h.cost_eur_per_hire),
+                                  step=500.0, key="capacity.cost_per_hire")
         if not st.form_submit_button(tr("capacity.save"), type="primary"):
             return current
     try:
         chosen = CapacitySettings(
             FteSpec(contract, in_shift / 100, out_shift / 100, efficiency / 100, per_head),
-            HiringSpec(start, attrition / 100, lead, weeks, productivity / 100, size, classes, horizon),
+            HiringSpec(start, attrition / 100, lead, weeks, productivity / 100, size, classes, horizon,
+                       capacity.heads_per_month(already), per_hire),
         )
     except TranslatedError as exc:
         st.error(tr("capacity.invalid", reason=error_text(exc)))
