@@ -519,6 +519,12 @@ class Baseline:
         Length of the period. [weeks]
     key : tuple
         Hashable identity (the plan's key and the period) for the caches.
+    holidays_country : str
+        Deferred work is closed on this country's public holidays.
+    start_backlog : mapping
+        Items waiting per deferred channel at the period's start.
+    closed_days : tuple of str
+        ISO dates the user marked closed (``kcc.plan.closed_days``); deferred work waits too.
     """
 
     demand: pd.DataFrame
@@ -531,6 +537,7 @@ class Baseline:
     key: tuple[Any, ...]
     holidays_country: str = ""
     start_backlog: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    closed_days: tuple[str, ...] = ()
 
 
 def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
@@ -579,6 +586,8 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
         # with the items waiting at the plan's start
         holidays_country=country(stored) or "",
         start_backlog=start_backlog(history, plan.service_hours(stored)),
+        # the holidays the user marked closed close deferred work too, as on the Staffing page
+        closed_days=plan.closed_days(stored),
     )
 
 
@@ -587,7 +596,8 @@ def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
     result = evaluate_scenario(base.demand, base.roster, _with_start_backlog(settings, base), spec,
                                opening_hours=base.opening_hours or None,
-                               working_hours=base.working_hours, holidays_country=base.holidays_country)
+                               working_hours=base.working_hours, holidays_country=base.holidays_country,
+                               closed_days=base.closed_days)
     return dataclasses.replace(result, name=name)
 
 
@@ -596,7 +606,7 @@ def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
     return sl_frontier(base.demand, base.roster, _with_start_backlog(settings, base), channel, spec=spec,
                        opening_hours=base.opening_hours or None, working_hours=base.working_hours,
-                       holidays_country=base.holidays_country)
+                       holidays_country=base.holidays_country, closed_days=base.closed_days)
 
 
 def _with_start_backlog(settings: plan.PlanSettings, base: Baseline) -> plan.PlanSettings:

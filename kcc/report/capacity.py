@@ -90,8 +90,9 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
     for row, (key, value) in enumerate((("report.xl_contract_h", spec.contract_hours_per_week),
                                         ("capacity.xl_fte_per_head", spec.fte_per_head),
                                         ("capacity.xl_attrition", hiring.attrition_per_month),
-                                        ("capacity.xl_start_heads", hiring.start_heads)), start=2):
-        ws.write_string(row, 0, tr(key))  # rows 3-6: $B$3 ... $B$6
+                                        ("capacity.xl_start_heads", hiring.start_heads),
+                                        ("capacity.xl_cost_per_hire", hiring.cost_eur_per_hire)), start=2):
+        ws.write_string(row, 0, tr(key))  # rows 3-7: $B$3 ... $B$7
         ws.write_number(row, 1, float(value))
     for col, (key, _) in enumerate(_HEAD):
         ws.write_string(FIRST_ROW - 2, col, tr(key))  # row 8
@@ -102,7 +103,10 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
             "C": (f"=B{r}/7", month.days / 7), "F": (f"=D{r}/($B$3*C{r})", month.fte),
             "G": (f"=F{r}/$B$4", month.need_heads), "I": (f"={before}*(1-$B$5)+H{r}", month.heads),
             "K": (f"=I{r}-J{r}", month.effective_heads), "L": (f"=K{r}-G{r}", month.gap_heads),
-            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}", month.cost_eur), "N": (f"=D{r}*E{r}", month.need_cost_eur),
+            # the plan's own hires cost a hire each; those already hired (only before the lead time) do not
+            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}" + (f"+H{r}*$B$7" if offset >= hiring.lead_time_months else ""),
+                  month.cost_eur),
+            "N": (f"=D{r}*E{r}", month.need_cost_eur),
         }
         values = {"B": month.days, "D": month.paid_h, "E": month.cost_eur_per_hour,
                   "H": month.hires, "J": month.training_heads}

@@ -176,13 +176,18 @@ def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
 
-def _closed_on_holidays(service: dict[str, Any], country: str) -> dict[str, Any]:
-    """Service hours with deferred work closed on ``country``'s public holidays, as
-    ``kcc.plan.service_hours`` gives the Staffing page's plan (no country: nothing closed)."""
-    if not country:
+def _closed_on_holidays(service: dict[str, Any], country: str, closed_days: Sequence[str] = ()) -> dict[str, Any]:
+    """Service hours with deferred work closed on ``country``'s public holidays and on the days
+    the user marked closed, as ``kcc.plan.service_hours`` gives the Staffing page's plan (no
+    country and no marked days: nothing closed)."""
+    extra: dict[str, Any] = {}
+    if country:
+        extra[plan.HOLIDAYS_KEY] = country
+    if closed_days:
+        extra[plan.CLOSED_DAYS_KEY] = sorted(str(d) for d in closed_days)
+    if not extra:
         return service
-    return {**service, **{c: {**service.get(c, {}), plan.HOLIDAYS_KEY: country}
-                          for c in sorted(plan.DEFERRED_CHANNELS)}}
+    return {**service, **{c: {**service.get(c, {}), **extra} for c in sorted(plan.DEFERRED_CHANNELS)}}
 
 
 def _plan_for(
@@ -192,9 +197,10 @@ def _plan_for(
     hours: Sequence[ChannelHours],
     working: Sequence[ChannelHours],
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
 ) -> pd.DataFrame:
     staffed = demand_frame[~demand_frame["channel"].isin(NO_AGENT_CHANNELS)]
-    service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country)
+    service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country, closed_days)
     return plan.build_plan(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
 
 
@@ -394,6 +400,7 @@ def evaluate_scenario(
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
     name: str = "",
     staffed_kpis: bool = True,
 ) -> ScenarioResult:
@@ -416,6 +423,9 @@ def evaluate_scenario(
     holidays_country : str, default ""
         Deferred channels are closed on this country's public holidays (as the Staffing page's
         plan, ``kcc.plan.service_hours``); empty closes nothing.
+    closed_days : sequence of str, default ()
+        ISO dates the user marked closed (``kcc.plan.closed_days``): deferred work is not
+        picked up on them either.
     name : str
         Shown in comparisons.
     staffed_kpis : bool, default True
@@ -429,14 +439,15 @@ def evaluate_scenario(
     frame = pipeline_frame(p)
     scn_settings = scenario_settings(settings, spec)
     base_frame = frame.assign(volume=frame["volume_baseline"], volume_hi=frame["volume_hi_baseline"])
-    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours, holidays_country)
-    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours, holidays_country)
+    closed = tuple(closed_days)
+    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours, holidays_country, closed)
+    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours, holidays_country, closed)
     staffed_scn = staffed_base = None
     if staffed_kpis:
         staffed_scn = _plan_for(frame, _roster_from_plan(plan_scn), scn_settings, p.scn_hours, working_hours,
-                                holidays_country)
+                                holidays_country, closed)
         staffed_base = _plan_for(base_frame, _roster_from_plan(plan_base), settings, p.base_hours, working_hours,
-                                 holidays_country)
+                                 holidays_country, closed)
     s = _summary(p, frame, plan_scn, staffed_scn, scn_settings, spec, "scn")
     b = _summary(p, frame, plan_base, staffed_base, settings, spec.baseline(), "base")
     by_channel = s["by_channel"].join(b["by_channel"], how="outer").reset_index(names="channel")
@@ -521,6 +532,7 @@ def sl_frontier(
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Service-level target against FTE and cost for one channel.
 
@@ -536,7 +548,7 @@ def sl_frontier(
     spec : ScenarioSpec, optional
         Scenario whose demand and settings are used (default: the baseline).
     opening_hours, working_hours : see :func:`evaluate_scenario`.
-    holidays_country : see :func:`evaluate_scenario`.
+    holidays_country, closed_days : see :func:`evaluate_scenario`.
 
     Returns
     -------
@@ -558,7 +570,7 @@ def sl_frontier(
     for level in sorted(levels):
         checks.number_in("levels", level, 0.01, 0.999)
         targets = base.with_targets(channel, **{key: float(level)})
-        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country)
+        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country, tuple(closed_days))
         agent_hours = staffing.agent_hours(staffed["required_scheduled"].to_numpy(float),
                                            staffed["interval_min"].to_numpy(float)).sum()
         rows.append({

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import plan, shifts, simulation, store
+from kcc import capacity, plan, shifts, simulation, store
 from kcc.charts.shifts import cover_chart
 from kcc.shifts import CoverResult, ShiftRules
 from kcc.ui import plan_cache
@@ -88,8 +88,19 @@ def _solve(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFram
     except ValueError as error:  # a FieldError or ShiftCoverError: the message names the field
         st.error(error_text(error))
         return
+    remember_efficiency(con, result, channel, week)
     st.session_state[RESULT_STATE_KEY] = {"for": _identity(con, settings, channel, week),
                                           "result": result, "required": required}
+
+
+def remember_efficiency(con: duckdb.DuckDBPyConnection, result: CoverResult, channel: str, week: date) -> None:
+    """Save the cover's schedule efficiency for the centre (one setting write), which the
+    Capacity plan uses for this channel; a cover short of the requirement measures nothing."""
+    if result.under_hours > 0 or not 0 < result.efficiency <= 1:
+        return
+    stored = store.read_setting(con, capacity.COVER_EFFICIENCY_KEY)
+    store.write_setting(con, capacity.COVER_EFFICIENCY_KEY,
+                        capacity.with_cover_efficiency(stored, channel, result.efficiency, shifts.week_of(week)[0]))
 
 
 def section(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
