@@ -69,9 +69,13 @@ from kcc.scenarios.levers import (
     unconstrain_demand,
 )
 from kcc.scenarios.link import (
+    LINK_MAX_CHARS,
+    LINK_MAX_UNPACKED_BYTES,
+    LINK_NAME_MAX_CHARS,
     QUERY_NAME,
     QUERY_SPEC,
     QUERY_VERSION,
+    link_name,
 )
 from kcc.scenarios.pipeline import (
     scenario_demand,
@@ -115,9 +119,13 @@ __all__ = [
     "LEVERS",
     "MINUTES_PER_DAY",
     "NO_AGENT_CHANNELS",
+    "LINK_MAX_CHARS",
+    "LINK_MAX_UNPACKED_BYTES",
+    "LINK_NAME_MAX_CHARS",
     "QUERY_NAME",
     "QUERY_SPEC",
     "QUERY_VERSION",
+    "link_name",
     "SPEC_VERSION",
     "TIME_STEP_MIN",
     "WEEKDAYS",
