@@ -31,7 +31,9 @@ HOSTILE = '--x ![px](http://127.0.0.1:9/p.png) <b>b</b> :red[r] $x$ =HYPERLINK("
 FORMULA = '=HYPERLINK("http://127.0.0.1:9/p","click")'
 SHOWN = escape_markdown(HOSTILE)
 #: What the label would turn into if a page let Streamlit read it as Markdown.
-RAW_MARKUP = ("--x", "![", "<b>", ":red[", "$x$", "<script", "<img")
+RAW_MARKUP = ("--x", "![", "<b>", ":red[", "$x$")
+#: An HTML tag of an attack that no backslash escapes.
+RAW_TAG = re.compile(r"(?<!\\)<(?:script|img)")
 #: The label's link target after an unescaped bracket (the app's own links go to its pages).
 RAW_LINK = re.compile(r"(?<!\\)\]\(http")
 #: The attacks every label must survive as text: script, an image that runs code, a
@@ -154,6 +156,7 @@ def assert_literal(at: AppTest) -> None:
         for markup in RAW_MARKUP:
             assert markup not in text, f"{markup!r} rendered as Markdown in {text!r}"
         assert not RAW_LINK.search(text), f"a link in {text!r}"
+        assert not RAW_TAG.search(text), f"an HTML tag in {text!r}"
     for text in chart_texts(at):
         for markup in ("<b>b</b>", "<script", "<img"):
             assert markup not in text, f"a label drawn as plotly HTML: {text!r}"
