@@ -26,8 +26,9 @@ QUERY_NAME: Final[str] = "name"
 LINK_MAX_CHARS: Final[int] = 4096
 #: Largest spec a link may unpack to. [bytes]
 LINK_MAX_UNPACKED_BYTES: Final[int] = 65_536
-#: Longest scenario name a link may carry (the name field's own limit). [characters]
-LINK_NAME_MAX_CHARS: Final[int] = 80
+#: Longest scenario name a link may carry (a saved name may be longer than the 80 the name
+#: field takes). [characters]
+LINK_NAME_MAX_CHARS: Final[int] = 200
 
 
 def pack_spec(data: Mapping[str, Any]) -> str:
