@@ -70,9 +70,13 @@ from kcc.scenarios.levers import (
     unconstrain_demand,
 )
 from kcc.scenarios.link import (
+    LINK_MAX_CHARS,
+    LINK_MAX_UNPACKED_BYTES,
+    LINK_NAME_MAX_CHARS,
     QUERY_NAME,
     QUERY_SPEC,
     QUERY_VERSION,
+    link_name,
 )
 from kcc.scenarios.pipeline import (
     scenario_demand,
@@ -128,10 +132,14 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "MINUTES_PER_DAY",
     "NO_AGENT_CHANNELS",
+    "LINK_MAX_CHARS",
+    "LINK_MAX_UNPACKED_BYTES",
+    "LINK_NAME_MAX_CHARS",
     "QUERY_NAME",
     "QUERY_SPEC",
     "QUERY_VERSION",
     "ROLES",
+    "link_name",
     "SPEC_VERSION",
     "STRATEGY_SETTING_KEY",
     "TIME_STEP_MIN",

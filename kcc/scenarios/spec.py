@@ -573,9 +573,15 @@ class ScenarioSpec:
         Raises
         ------
         ValueError
-            The link lacks the scenario, is damaged, or holds an invalid spec.
+            The link lacks the scenario, is too long, is damaged, or holds an invalid spec
+            (a ``ScenarioError`` when a link's content fails the spec's own shape).
         """
-        return cls.from_dict(unpack_query(params))
+        data = unpack_query(params)
+        try:
+            return cls.from_dict(data)
+        except (TypeError, KeyError, AttributeError, IndexError, RecursionError, OverflowError) as exc:
+            # A hand-made link can hold any JSON; one the checks do not foresee is damaged.
+            raise ScenarioError("link_damaged", parameter=repr(QUERY_SPEC)) from exc
 
 
 def _v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:

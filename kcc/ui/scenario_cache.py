@@ -32,6 +32,7 @@ from kcc.scenarios import (
     RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
+    link_name,
     repeat_measures,
     results_alone,
 )
@@ -205,8 +206,11 @@ def restore_from_link() -> ValueError | None:
         return None
     st.session_state[LINK_LOADED_KEY] = link
     try:
-        set_working_spec(ScenarioSpec.from_query(params), name=str(params.get(QUERY_NAME, "")))
+        set_working_spec(ScenarioSpec.from_query(params), name=link_name(params))
     except ValueError as exc:
+        # A link that cannot be read leaves the default scenario, not a half-read one.
+        st.session_state.pop(WORKING_SPEC_KEY, None)
+        st.session_state.pop(WORKING_NAME_KEY, None)
         return exc
     return None
 

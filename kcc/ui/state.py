@@ -4,6 +4,7 @@ else the first centre shown in the selector)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -43,6 +44,9 @@ CENTRE_SESSION_KEYS: tuple[str, ...] = (
 )
 _APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
+#: The server log (stderr of ``streamlit run``), where an operator looks first.
+LOG = logging.getLogger("kcc")
+
 _demo_lock = threading.Lock()
 _frame_lock = threading.Lock()
 
@@ -58,11 +62,14 @@ def connection() -> duckdb.DuckDBPyConnection:
     """The app's store connection (cached per database file and zone).
 
     When another process holds the database file, the page shows what to do in the reader's
-    language and stops; nothing is cached, so the next run tries again.
+    language, the server log says it in English, and the page stops before it draws anything;
+    nothing is cached, so the next run tries again.
     """
     try:
         return _connection(config.db_path(), config.timezone())
     except store.DatabaseInUseError as exc:
+        # The operator reads the log, the planner the page: both learn what to do.
+        LOG.error("KCC Planner cannot start: %s", exc.message("en"))
         st.error(exc.message(str(st.session_state.get("lang", "en"))))
         st.stop()
         raise  # st.stop() does not return
