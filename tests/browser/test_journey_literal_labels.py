@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from kcc.formatting import WORD_JOINER
-from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle, watch_runs
 from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
 
 
@@ -35,6 +35,7 @@ def _shown(page) -> tuple[str, str]:  # noqa: ANN001 - a Playwright page
 def test_names_read_as_typed_and_fetch_nothing(browser, hostile_url: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(120_000)
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))

@@ -25,7 +25,7 @@ from kcc import config, importer, pipeline, plan, staffing, store
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec, repeat_measures
-from tests.browser.conftest import assert_no_exception, serve_app, wait_idle
+from tests.browser.conftest import assert_no_exception, serve_app, wait_idle, watch_runs
 from tests.journey_files import ANONYMOUS_BANK, US_BANK, journey_file
 
 METRIC = '[data-testid="stMetric"]'
@@ -155,6 +155,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
     expected = _plan_of(file, name)
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(120_000)
     try:
         # ------------------------------------------------------------------ Data: a new centre

@@ -12,7 +12,12 @@ from kcc.staffing import DeferredSpec, deferred_staffing
 from kcc.staffing.deferred import DeferredError
 from tests.staffing.deferred_sim import INTERVAL_MIN, level_plan, realistic_demand, simulate
 
-SEEDS = 20
+#: Seeds per plan. Over 20 seeds one seed's on-time share had a standard deviation of 0.02 points
+#: (e-mail) and 1.1 points (WhatsApp) around 99.96% and 86.7% (level plans: 99.81%, 82.3%). The
+#: mean of 8 seeds has a standard error of 0.4 points, so a plan whose true share is a point
+#: under its target fails the mean with 99% probability (20 seeds: 99.997%); every one of the
+#: 20 seeds stayed above the 2-point allowance, the worst by 2.4 points.
+SEEDS = 8
 HORIZON = 21 * 1440 // INTERVAL_MIN
 # (channel, handle time [s], share, open hours, items per day, pick-up counts, level factor
 # of the cheapest simple per-day level plan found to pass, on a 0.05 grid)
@@ -23,7 +28,8 @@ CASES = [
 
 
 def _passes(shares: list[float], target: float) -> bool:
-    return float(np.mean(shares)) >= target and sum(s >= target - 0.02 for s in shares) >= 18
+    """On target on average, and no seed more than 2 points short."""
+    return float(np.mean(shares)) >= target and min(shares) >= target - 0.02
 
 
 def _plan(demand, spec: DeferredSpec) -> np.ndarray:
