@@ -118,8 +118,10 @@ def page(browser: object, app_url: str) -> Iterator[object]:
 
 #: The app element once the browser shows no run under way.
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-#: The app element while a run is asked for or under way (or before the first one).
-BUSY = '[data-testid="stApp"]:not([data-test-script-state="notRunning"])'
+#: True once the page shows what the last run sent: no run under way and no element still a
+#: placeholder while its component's code loads (after a page load those arrive late).
+SHOWN = f"""() => !!document.querySelector('{IDLE}')
+    && !document.querySelector('[data-testid="stSkeleton"]')"""
 #: How long an action may take to ask for a run (the browser sends the request a moment after
 #: a click returns). [s]
 RUN_ASKED_S = 1.0
@@ -189,7 +191,8 @@ def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
 
     A click or a page load asks for a run a moment after it returns, so an action that asked
     for nothing within ``RUN_ASKED_S`` leaves the page as it is. Then the wait ends on the
-    app's own marks: the last run finished for good (``ScriptRuns``) and the page shows it.
+    app's own marks: the last run finished for good (``ScriptRuns``) and the page shows it
+    (``SHOWN``).
     ``timeout_ms`` is stretched on a busy machine (``load_aware_ms``).
     """
     runs = _RUNS.get(page)
@@ -201,7 +204,7 @@ def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
            and page.locator(IDLE).count()):
         page.wait_for_timeout(50)
     deadline = time.monotonic() + load_aware_ms(timeout_ms) / 1000
-    while runs.pending or not page.locator(IDLE).count():
+    while runs.pending or not page.evaluate(SHOWN):
         if time.monotonic() > deadline:
             raise TimeoutError(f"the app still runs after {load_aware_ms(timeout_ms) / 1000:.0f} s")
         page.wait_for_timeout(50)

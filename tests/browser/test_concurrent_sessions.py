@@ -30,6 +30,7 @@ from tests.browser.conftest import (
     CHROMIUM_ARGS,
     IDLE,
     RUN_ASKED_S,
+    SHOWN,
     ScriptRuns,
     load_aware_ms,
     serve_app,
@@ -47,7 +48,7 @@ RUN_MS = 180_000
 async def _idle(page, runs: ScriptRuns) -> None:  # noqa: ANN001 - a Playwright page
     """The async twin of ``conftest.wait_idle``: a run asked for within a second, and every
     run it started, finished for good (the app's own ``script_finished``), and the page
-    showing it. The wait grows with the sessions per core (``load_aware_ms``)."""
+    showing it (``SHOWN``). The wait grows with the sessions per core (``load_aware_ms``)."""
     finished = runs.finished
     asked_by = time.monotonic() + RUN_ASKED_S
     while (not runs.pending and runs.finished == finished and time.monotonic() < asked_by
@@ -55,7 +56,7 @@ async def _idle(page, runs: ScriptRuns) -> None:  # noqa: ANN001 - a Playwright 
         await page.wait_for_timeout(50)
     wait_ms = load_aware_ms(RUN_MS, SESSIONS)
     deadline = time.monotonic() + wait_ms / 1000
-    while runs.pending or not await page.locator(IDLE).count():
+    while runs.pending or not await page.evaluate(SHOWN):
         if time.monotonic() > deadline:
             raise TimeoutError(f"the app still runs after {wait_ms / 1000:.0f} s")
         await page.wait_for_timeout(50)
