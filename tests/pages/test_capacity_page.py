@@ -6,6 +6,8 @@ are computed once; the test that writes the capacity settings runs last."""
 
 from __future__ import annotations
 
+import shutil
+
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,17 +24,22 @@ STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.95
 
 
 @pytest.fixture(scope="module")
-def capacity_db(shared_demo_db: Path) -> Iterator[Path]:
+def capacity_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The module's demo copy with a shift cover solved for phone (its efficiency stored, as the
     Staffing page's "Shift cover" does) and a saved scenario."""
-    con = store.connect(str(shared_demo_db))
+    # a copy of its own: the module writes a setting and a scenario, which the shared copy refuses
+    path = tmp_path_factory.mktemp("capacity") / "kcc.duckdb"
+    shutil.copyfile(demo_db_template, path)
+    con = store.connect(str(path))
     try:
         store.write_setting(con, capacity.COVER_EFFICIENCY_KEY,
                             capacity.with_cover_efficiency(None, "phone", 0.87, date(2026, 11, 16)))
         store.save_scenario(con, name="Strict", spec=STRICT.to_dict(), spec_version=SPEC_VERSION, user="Bea")
     finally:
         con.close()
-    yield shared_demo_db
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KCC_DB_PATH", str(path))
+        yield path
 
 
 def _run(lang: str) -> AppTest:

@@ -234,14 +234,12 @@ def test_export_previews_typed_text_as_text_and_the_title_is_no_formula(hostile_
     at.run()
     at.selectbox(key="export.scenario").set_value(HOSTILE)
     at.text_input(key="export.title").input(FORMULA)
-    at.text_area(key="export.role_text").input(HOSTILE)
     at.button(key="export.generate").click().run()
     assert_literal(at)
     markdown = [m.value for m in at.markdown]
     summary = at.session_state["export.result"]["summary"]
     assert summary.title == FORMULA and summary.scenario_name == HOSTILE and summary.prepared_by == HOSTILE
     assert any(m.startswith(f"**{escape_markdown(FORMULA)}** — ") and SHOWN in m for m in markdown)
-    assert SHOWN in markdown, "the role in the user's words, as typed"
     files = at.session_state["export.result"]["files"]
     sheet = load_workbook(io.BytesIO(files["xlsx"])).worksheets[0]
     assert sheet["A1"].value == FORMULA and sheet["A1"].data_type == "s"

@@ -95,8 +95,8 @@ def test_a_target_longer_than_the_horizon_is_named_in_both_languages() -> None:
     work = pd.DataFrame({"ds": demand.ds, "arrivals": demand.expected, "open": demand.open})
     with pytest.raises(DeferredError) as caught:
         deferred_staffing(work, DeferredSpec(360.0, 0.9, 200.0), INTERVAL_MIN)
-    assert caught.value.message("en").startswith("target_open_hours (200 h) is longer than all open time")
-    assert "is langer dan alle openingstijd van de geplande periode" in caught.value.message("nl")
+    assert caught.value.message("en").startswith("Response time [working hours] (200 h) is longer than all open time")
+    assert caught.value.message("nl").startswith("Reactietijd [werkuren] (200 u) is langer dan alle openingstijd van de geplande periode")
 
 
 def test_a_negative_start_backlog_names_the_field() -> None:
