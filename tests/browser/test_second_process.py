@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from kcc.i18n import t
-from tests.browser.conftest import ROOT, assert_no_exception, open_page, serve_app
+from tests.browser.conftest import ROOT, assert_no_exception, open_page, serve_app, watch_runs
 
 
 def test_a_second_process_on_the_same_file_explains_the_team_server(
@@ -27,6 +27,7 @@ def test_a_second_process_on_the_same_file_explains_the_team_server(
     second_log = tmp_path / "second.log"
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(120_000)
     try:
         with serve_app(db, tmp_path / "first.log") as first:
