@@ -46,6 +46,7 @@ sections = {
         _page("staffing", "staffing", ":material/groups:"),
     ],
     tr("common.section_strategy"): [
+        _page("strategy", "strategy", ":material/flag:"),
         _page("levers", "levers", ":material/tune:"),
         _page("scenarios", "scenarios", ":material/compare:"),
         _page("capacity", "capacity", ":material/groups_3:"),

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from kcc import config, forecast, plan, report, roster, store
@@ -44,6 +45,7 @@ from kcc.scenarios import (
     infer_opening_hours,
     sl_frontier,
 )
+from kcc.staffing import ChatHandleEstimate, chat_estimate_from_history
 from kcc.warning_filters import ignoring
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -196,6 +198,25 @@ def recent_history(con: duckdb.DuckDBPyConnection,
         last = frame["ds"].max()
         frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
     return frame
+
+
+def chat_estimate(con: duckdb.DuckDBPyConnection) -> ChatHandleEstimate | None:
+    """The chat handle time of a lone session and the slow-down per extra session estimated
+    from the stored chats (``kcc.staffing.chat_estimate_from_history``); None when no chat
+    carries an agent id with times or a sessions count."""
+    return chat_estimate_from_history(store.read_chat_sessions(con, "chat"))
+
+
+def chat_lone_session_s(history: pd.DataFrame, targets: plan.ChannelTargets) -> float | None:
+    """The lone-session handle time the plan gives chat: the history's handle time (weighted
+    by answered chats) through ``ChannelTargets.lone_session_s``; None without chat handle
+    times. [s]"""
+    chat = history[(history["channel"] == "chat") & history["aht_s"].notna()
+                   & (history["answered"].fillna(0) > 0)]
+    if chat.empty:
+        return None
+    aht_s = float((chat["aht_s"] * chat["answered"]).sum() / chat["answered"].sum())
+    return float(targets.lone_session_s(np.asarray(aht_s)))
 
 
 def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
@@ -498,6 +519,12 @@ class Baseline:
         Length of the period. [weeks]
     key : tuple
         Hashable identity (the plan's key and the period) for the caches.
+    holidays_country : str
+        Deferred work is closed on this country's public holidays.
+    start_backlog : mapping
+        Items waiting per deferred channel at the period's start.
+    closed_days : tuple of str
+        ISO dates the user marked closed (``kcc.plan.closed_days``); deferred work waits too.
     """
 
     demand: pd.DataFrame
@@ -510,6 +537,7 @@ class Baseline:
     key: tuple[Any, ...]
     holidays_country: str = ""
     start_backlog: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    closed_days: tuple[str, ...] = ()
 
 
 def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
@@ -558,6 +586,8 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
         # with the items waiting at the plan's start
         holidays_country=country(stored) or "",
         start_backlog=start_backlog(history, plan.service_hours(stored)),
+        # the holidays the user marked closed close deferred work too, as on the Staffing page
+        closed_days=plan.closed_days(stored),
     )
 
 
@@ -566,7 +596,8 @@ def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
     result = evaluate_scenario(base.demand, base.roster, _with_start_backlog(settings, base), spec,
                                opening_hours=base.opening_hours or None,
-                               working_hours=base.working_hours, holidays_country=base.holidays_country)
+                               working_hours=base.working_hours, holidays_country=base.holidays_country,
+                               closed_days=base.closed_days)
     return dataclasses.replace(result, name=name)
 
 
@@ -575,7 +606,7 @@ def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
     return sl_frontier(base.demand, base.roster, _with_start_backlog(settings, base), channel, spec=spec,
                        opening_hours=base.opening_hours or None, working_hours=base.working_hours,
-                       holidays_country=base.holidays_country)
+                       holidays_country=base.holidays_country, closed_days=base.closed_days)
 
 
 def _with_start_backlog(settings: plan.PlanSettings, base: Baseline) -> plan.PlanSettings:
@@ -621,8 +652,9 @@ def board_summary(base: Baseline, baseline: ScenarioResult, scenario: ScenarioRe
     ----------
     wording
         ``language``, ``role``, ``role_text``, ``texts``, ``title``, ``prepared_by``,
-        ``prepared_on`` and ``simulation`` (a check of the exported plan by
-        ``kcc.simulation.simulate_plan``) as ``kcc.report.build_summary`` takes them.
+        ``prepared_on``, ``simulation`` (a check of the exported plan by
+        ``kcc.simulation.simulate_plan``), ``strategy``, ``centre_name`` and ``logo`` as
+        ``kcc.report.build_summary`` takes them.
     """
     return report.build_summary(baseline, scenario, settings,
                                 opening_hours=base.opening_hours or None, **wording)

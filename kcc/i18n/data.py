@@ -168,7 +168,35 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Wait column is the interval's total [s] (not the mean per answered contact)",
         "Wachttijdkolom is het totaal van het interval [s] (niet het gemiddelde per beantwoord contact)",
     ),
+    "data.mapping.asa_warning": (
+        "Column {column} is the mean wait of answered contacts (ASA) and the file counts abandons. "
+        "ASA × answered leaves out the waits of callers who hung up, so a patience estimated from it "
+        "comes out about a fifth too low. By default this file's waits are kept out of the patience "
+        "estimate.",
+        "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA) en het bestand telt "
+        "afhakers. ASA × beantwoord laat de wachttijd van bellers die ophingen weg, dus een geduld "
+        "daaruit geschat valt ongeveer een vijfde te laag uit. Standaard tellen de wachttijden van dit "
+        "bestand niet mee in de geduldschatting.",
+    ),
+    "data.mapping.asa_patience": (
+        "Use this file for the patience estimate anyway",
+        "Dit bestand toch gebruiken voor de geduldschatting",
+    ),
+    "data.mapping.asa_patience.help": (
+        "Ticked, ASA × answered is stored as the wait total and counts in the patience estimate "
+        "(which then comes out low); left empty, the waits are not stored and the estimate rests on "
+        "other series.",
+        "Aangevinkt wordt ASA × beantwoord opgeslagen als totale wachttijd en telt die mee in de "
+        "geduldschatting (die dan te laag uitvalt); leeg worden de wachttijden niet opgeslagen en rust "
+        "de schatting op andere reeksen.",
+    ),
     "data.mapping.outcome": ("Outcome column", "Kolom met afloop"),
+    "data.mapping.agent_id": ("Agent id column (chat)", "Kolom met medewerker-id (chat)"),
+    "data.mapping.sessions": (
+        "Sessions the agent held at once (chat concurrency)",
+        "Sessies die de medewerker tegelijk voerde (chat-gelijktijdigheid)",
+    ),
+    "data.mapping.end_time": ("End time column (chat)", "Kolom met eindtijd (chat)"),
     "data.mapping.outcome_map": ("What each outcome value counts as", "Hoe elke afloopwaarde telt"),
     "data.mapping.outcome_value": ("Value in file", "Waarde in bestand"),
     "data.mapping.outcome_category": ("Counts as", "Telt als"),
@@ -267,6 +295,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.role.handle_s": ("handle time", "afhandeltijd"),
     "data.role.wait_s": ("wait time", "wachttijd"),
     "data.role.outcome": ("outcome", "afloop"),
+    "data.role.agent_id": ("agent id", "medewerker-id"),
+    "data.role.sessions": ("sessions held at once", "sessies tegelijk"),
+    "data.role.end_time": ("end time", "eindtijd"),
     "data.role.offered": ("offered", "aangeboden"),
     "data.role.answered": ("answered", "beantwoord"),
     "data.role.abandoned": ("abandoned", "afgehaakt"),
@@ -304,9 +335,24 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "counts in {length} min intervals, rolled up to {interval} min",
         "aantallen per {length} min, opgeteld tot {interval} min",
     ),
+    "data.summary.granularity_day": ("day", "dag"),
+    "data.summary.granularity_week": ("week", "week"),
+    "data.summary.granularity_month": ("month", "maand"),
     "data.history.day": ("totals per day", "totalen per dag"),
     "data.history.week": ("totals per week", "totalen per week"),
     "data.history.month": ("totals per month", "totalen per maand"),
+    "data.history.intervals_asa_excluded": (
+        "counts in {length} min intervals, rolled up to {interval} min; waits are ASA, kept out of the "
+        "patience estimate",
+        "aantallen per {length} min, opgeteld tot {interval} min; wachttijden zijn ASA, niet in de "
+        "geduldschatting",
+    ),
+    "data.history.intervals_asa_used": (
+        "counts in {length} min intervals, rolled up to {interval} min; waits are ASA, used for the "
+        "patience estimate as chosen",
+        "aantallen per {length} min, opgeteld tot {interval} min; wachttijden zijn ASA, zoals gekozen "
+        "gebruikt voor de geduldschatting",
+    ),
     "data.history.contacts": ("contacts rolled up to {interval} min", "contacten opgeteld tot {interval} min"),
     "data.summary.header": ("What is loaded", "Wat is geladen"),
     "data.summary.empty": ("The database holds no volumes.", "De database bevat geen volumes."),
@@ -567,12 +613,12 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.problem.wait_from_asa": (
         "Column {column} is the mean wait of answered contacts (ASA). ASA × answered leaves out the "
         "waits of callers who hung up, so a patience estimated from it comes out about a fifth too low: "
-        "this file's waits are kept out of the patience estimate. Import it again with \"use ASA for "
-        "patience\" to include them anyway.",
+        "this file's waits are kept out of the patience estimate. Import it again with \"Use this file "
+        "for the patience estimate anyway\" ticked to include them.",
         "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA). ASA × beantwoord laat "
         "de wachttijd van bellers die ophingen weg, dus een geduld daaruit geschat valt ongeveer een vijfde "
         "te laag uit: de wachttijden van dit bestand tellen niet mee in de geduldschatting. Importeer het "
-        "opnieuw met \"ASA gebruiken voor geduld\" om ze toch mee te tellen.",
+        "opnieuw met \"Dit bestand toch gebruiken voor de geduldschatting\" aangevinkt om ze mee te tellen.",
     ),
     "data.problem.wait_from_asa_used": (
         "Column {column} is the mean wait of answered contacts (ASA); as you chose, ASA × answered counts "

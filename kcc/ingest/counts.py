@@ -107,7 +107,7 @@ def _wait_notice(file: str, data: pd.DataFrame, out: pd.DataFrame, mapping: Mapp
                  asa_patience: bool) -> list[ImportProblem]:
     """Say how a wait column that is the ASA is used (and leave its total unknown unless
     ``asa_patience``)."""
-    if "wait_s" not in data or mapping.wait_is_total or "abandoned" not in data:
+    if not mapping.wait_from_asa:
         return []
     # ASA x answered leaves out the waits of those who hung up: patience comes out low
     if not asa_patience:
@@ -335,6 +335,14 @@ def _totals(data: pd.DataFrame, mapping: Mapping, by: list[str]) -> pd.DataFrame
     return out
 
 
+def _history_key(mapping: Mapping, asa_patience: bool) -> str:
+    """The import history's note: for an ASA file it keeps whether its waits count in the
+    patience estimate, so the choice stays visible per import."""
+    if not mapping.wait_from_asa:
+        return "data.history.intervals"
+    return "data.history.intervals_asa_used" if asa_patience else "data.history.intervals_asa_excluded"
+
+
 def import_intervals(
     con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
     user: str, confirm: frozenset[str], rules: PlausibilityRules, *, asa_patience: bool = False,
@@ -349,7 +357,7 @@ def import_intervals(
                             source_interval_min=length, interval_min=interval_min)
     granularity = config.granularity_of(int(frame["interval_min"].max()))
     # the history names the granularity, so a reader sees which imports hold period totals
-    message = (stored_text("data.history.intervals", length=length, interval=interval_min)
+    message = (stored_text(_history_key(mapping, asa_patience), length=length, interval=interval_min)
                if granularity == "interval" else stored_text(f"data.history.{granularity}"))
     record = store.ImportRecord(file_name=file, kind="intervals", imported_by=user,
                                 rows_read=rows_read, message=message)

@@ -11,7 +11,7 @@ import duckdb
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 3
+SCHEMA_VERSION: Final[int] = 4
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -271,13 +271,30 @@ _DDL_V2: Final[tuple[str, ...]] = (
     *(step for table in DATA_TABLES for step in _move_into_centre(table)),
 )
 
-# --------------------------------------------------------------------------- version 3: users
+
+# --------------------------------------------------------------------------- version 3: chat sessions
+#
+# What a chat's handle time depends on: the agent who took it, the sessions that agent held
+# (as the file records it) and when it ended. Existing contacts keep NULL in all three.
+_DDL_V3: Final[tuple[str, ...]] = (
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS agent_id VARCHAR",
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS sessions DOUBLE",
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS end_ts TIMESTAMPTZ",
+)
+
+#: The contacts table's columns in the order every insert names them (version 3).
+CONTACT_TABLE_COLUMNS: Final[str] = (
+    "centre_id, channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome, customer_id, "
+    "import_id, agent_id, sessions, end_ts"
+)
+
+# --------------------------------------------------------------------------- version 4: users
 #
 # Local accounts and roles (``kcc.access``). Users belong to the database, not to a centre:
 # ``users`` holds each one's global role, ``user_centre_roles`` another role in one centre.
 # A user who signs in through the identity provider has no password hash.
 
-_DDL_V3: Final[tuple[str, ...]] = (
+_DDL_V4: Final[tuple[str, ...]] = (
     """CREATE TABLE IF NOT EXISTS users (
         login VARCHAR PRIMARY KEY,      -- user name or e-mail, lower case
         display_name VARCHAR NOT NULL DEFAULT '',
@@ -295,7 +312,7 @@ _DDL_V3: Final[tuple[str, ...]] = (
 )
 
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4}
 
 
 class StoreError(RuntimeError):

@@ -13,7 +13,7 @@ import pandas as pd
 
 from kcc import config
 from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
-from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
+from kcc.store.schema import CONTACT_TABLE_COLUMNS, ImportRecord, StoreError, WriteOutcome
 
 #: Settings a forecast reads besides volumes and events: which intraday profile spreads the
 #: centre's series of day, week or month totals, and how it treats public holidays.
@@ -257,10 +257,10 @@ def replace_contacts(
         cur.register("new_contacts", new_rows)
         replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts", centre)
         cur.execute(
-            """INSERT INTO contacts
+            f"""INSERT INTO contacts ({CONTACT_TABLE_COLUMNS})
                SELECT $centre, channel, queue, contact_id, arrival_ts, wait_s, handle_s,
-                      outcome, customer_id, $id
-               FROM new_contacts""",
+                      outcome, customer_id, $id, NULL, NULL, NULL
+               FROM new_contacts""",  # noqa: S608 - a constant
             {"id": import_id, "centre": centre},
         )
         cur.unregister("new_contacts")
@@ -471,3 +471,38 @@ def read_repeat_rates(
         {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified],
          "centre": centre_of(con, centre_id)},
     ).df()
+
+
+def read_chat_sessions(
+    con: duckdb.DuckDBPyConnection, channel: str = "chat", *, centre_id: int | None = None
+) -> pd.DataFrame:
+    """Answered contacts of a channel that say who handled them or how many sessions were held.
+
+    A session runs from arrival + wait (the first response) to its end: the stored end time,
+    else arrival + wait + handle time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``agent_id`` (None when not recorded), ``start``, ``end`` (local times, NaT when
+        unknown), ``handle_s`` (the stored handle time, else end - start) [s] and
+        ``sessions`` (as the file recorded them, NaN when not) [sessions]; one row per contact
+        with an agent id or a sessions value, ordered by agent and start.
+    """
+    cur = _cursor(con)
+    return _df(cur.execute(
+        """WITH c AS (
+               SELECT agent_id, sessions, end_ts, handle_s,
+                      arrival_ts + to_microseconds(CAST(round(coalesce(wait_s, 0) * 1e6) AS BIGINT))
+                          AS start
+               FROM contacts
+               WHERE centre_id = $centre AND channel = $channel AND outcome = 'answered'
+                 AND (agent_id IS NOT NULL OR sessions IS NOT NULL))
+           SELECT agent_id, start,
+                  coalesce(end_ts, start + to_microseconds(CAST(round(handle_s * 1e6) AS BIGINT)))
+                      AS "end",
+                  coalesce(handle_s, epoch(end_ts - start)) AS handle_s,
+                  CAST(sessions AS DOUBLE) AS sessions
+           FROM c ORDER BY agent_id, start""",
+        {"centre": centre_of(con, centre_id), "channel": channel},
+    ))

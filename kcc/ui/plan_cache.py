@@ -26,6 +26,7 @@ import streamlit as st
 from kcc import pipeline, plan, store
 from kcc.access import Action
 from kcc.pipeline import DataKey, PlanKey
+from kcc.staffing import ChatHandleEstimate
 from kcc.ui import access
 from kcc.ui.state import Translator
 
@@ -133,6 +134,24 @@ def _start_backlog(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict[str, p
 def stored_settings(con: duckdb.DuckDBPyConnection) -> dict:
     """Every stored setting by key (cached per data version)."""
     return _stored_settings(con, data_key(con))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _chat_estimate(_con: duckdb.DuckDBPyConnection, key: DataKey) -> ChatHandleEstimate | None:
+    return pipeline.chat_estimate(_con)
+
+
+def chat_estimate(con: duckdb.DuckDBPyConnection) -> ChatHandleEstimate | None:
+    """Chat's ``h1`` and ``p`` estimated from the stored chats (cached per data version;
+    ``kcc.pipeline.chat_estimate``)."""
+    return _chat_estimate(con, data_key(con))
+
+
+def chat_lone_session_s(con: duckdb.DuckDBPyConnection) -> float | None:
+    """The lone-session handle time this session's plan gives chat
+    (``kcc.pipeline.chat_lone_session_s``). [s]"""
+    history = _history(con, data_key(con).volumes_only(), plan.AHT_HISTORY_WEEKS)
+    return pipeline.chat_lone_session_s(history, current_settings(con).targets_for("chat"))
 
 
 def start_backlog(con: duckdb.DuckDBPyConnection) -> dict[str, plan.StartBacklog]:

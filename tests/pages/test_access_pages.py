@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from kcc import store
 from kcc.access import ADMIN, PLANNER, VIEWER, hash_password
 from kcc.scenarios import ScenarioSpec
+from kcc.scenarios.strategy import STRATEGY_SETTING_KEY
 from tests.conftest import ROOT
 from tests.pages.helpers import page_texts, submit
 
@@ -284,3 +285,41 @@ def test_with_sign_in_off_the_admin_page_says_so_and_the_typed_name_is_recorded(
     assert not at.exception and not at.error
     saved = _read(demo_db, store.read_scenarios)
     assert saved[saved["name"] == "Night shift"]["created_by"].tolist() == ["Bea"]
+
+
+# --------------------------------------------------------------------------- Strategy page
+
+
+@pytest.mark.parametrize(("login", "may"), [("vera", False), ("piet", True)])
+def test_the_strategy_page_keeps_a_default_only_for_a_planner(signed_db: Path, login: str, may: bool) -> None:
+    at = _page("strategy", login)
+    assert not at.exception
+    keep = next(b for b in at.button if b.key == "strategy.save_default")
+    assert keep.disabled is (not may)
+    use = next(b for b in at.button if b.key == "strategy.use")
+    assert not use.disabled, "using the choices in this session writes nothing"
+    if may:
+        keep.click().run()
+        assert not at.exception and not at.error
+        assert _read(signed_db, lambda con: store.read_setting(con, STRATEGY_SETTING_KEY)) is not None
+
+
+def _keep_default_directly() -> None:
+    """A viewer's session calling the Strategy page's write itself: the guard refuses it."""
+    from kcc.scenarios import StrategyChoices
+    from kcc.ui.state import init_page
+    from kcc.ui.views import strategy
+
+    con, _tr = init_page("strategy")
+    strategy._keep_default(con, StrategyChoices())
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_viewers_strategy_default_is_refused_with_the_reason(signed_db: Path, lang: str) -> None:
+    at = AppTest.from_function(_keep_default_directly, default_timeout=120)
+    at.session_state["access.login"] = "vera"
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and ("viewer" in at.error[0].value or "kijker" in at.error[0].value)
+    assert _read(signed_db, lambda con: store.read_setting(con, STRATEGY_SETTING_KEY)) is None

@@ -49,17 +49,17 @@ def _admin(con: duckdb.DuckDBPyConnection) -> Principal:
     return accounts.principal_of(user)
 
 
-def test_a_database_at_version_2_gains_the_user_tables(tmp_path: Path) -> None:
-    path = str(tmp_path / "v2.duckdb")
+def test_a_database_at_version_3_gains_the_user_tables(tmp_path: Path) -> None:
+    path = str(tmp_path / "v3.duckdb")
     con = store.connect(path)
     store.write_setting(con, "country", "NL")
     for table in ("users", "user_centre_roles"):
         con.execute(f"DROP TABLE {table}")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     before = store.snapshot(con)
     con.close()
     con = store.connect(path)
-    assert store.schema_version(con) == 3
+    assert store.schema_version(con) == store.SCHEMA_VERSION == 4
     assert store.count_users(con) == 0 and store.list_users(con) == ()
     after = store.snapshot(con)
     assert all(before[t].equals(after[t]) for t in store.DATA_TABLES), "planning data untouched"

@@ -91,6 +91,7 @@ class PendingImport:
     keep_contacts: bool
     fid: str
     fit: importer.IntervalFit | None = None
+    asa_patience: bool = False
 
 
 def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
@@ -180,6 +181,8 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
             fields["handle_s"] = pick("handle_s", tr("data.mapping.handle_s"), guessed.handle_s)
             fields["wait_s"] = pick("wait_s", tr("data.mapping.wait_s.contacts"), guessed.wait_s)
             fields["outcome"] = pick("outcome", tr("data.mapping.outcome"), guessed.outcome)
+            for field in ("agent_id", "sessions", "end_time"):  # chat: what concurrency costs
+                fields[field] = pick(field, tr(f"data.mapping.{field}"), getattr(guessed, field))
         else:
             for field in ("offered", "answered", "abandoned", "aht_s", "wait_s"):
                 label = tr("data.mapping.wait_s.intervals" if field == "wait_s" else f"data.mapping.{field}")
@@ -207,6 +210,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         decimal_comma=decimal_comma,
         **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
+    asa_patience = _asa_patience(tr, mapping, f"data.map.{fid}.{kind}.asa_patience")
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
     fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)),
                        zone=config.timezone())
@@ -216,7 +220,17 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
         key=f"data.map.{fid}.interval",
     )
-    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit)
+    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit, asa_patience)
+
+
+def _asa_patience(tr: Translator, mapping: importer.Mapping, key: str) -> bool:
+    """For a counts file whose wait is the ASA: the warning, and the user's choice to use it for
+    the patience estimate anyway (default: kept out; the import history keeps the choice)."""
+    if not mapping.wait_from_asa:
+        return False
+    st.warning(tr("data.mapping.asa_warning", column=escape_markdown(str(mapping.wait_s))))
+    return bool(st.checkbox(tr("data.mapping.asa_patience"), False, help=tr("data.mapping.asa_patience.help"),
+                            key=key))
 
 
 def _column_picker(columns: list[str], none: str, key: str) -> Callable[[str, str, str | None], str | None]:
@@ -339,7 +353,7 @@ def preview(tr: Translator, pending: PendingImport) -> None:
         frame["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in frame["channel"]]
     if "outcome" in frame:
         frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
-    measures = ["handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"]
+    measures = ["handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"]
     st.dataframe(
         styled_numbers(frame, dict.fromkeys(measures, 1)),
         column_config={
@@ -348,6 +362,10 @@ def preview(tr: Translator, pending: PendingImport) -> None:
             "channel": tr("data.mapping.channel_id"),
             "queue": tr("data.summary.queue"),
             "handle_s": st.column_config.NumberColumn(tr("data.mapping.handle_s")),
+            "agent_id": tr("data.mapping.agent_id"),
+            "sessions": st.column_config.NumberColumn(tr("data.mapping.sessions")),
+            "end_time": st.column_config.DatetimeColumn(
+                tr("data.mapping.end_time"), format=datetime_format() + ":ss"),
             "wait_s": st.column_config.NumberColumn(tr(f"data.mapping.wait_s.{kind}")),
             **{m: st.column_config.NumberColumn(tr(f"data.mapping.{m}"))
                for m in ("offered", "answered", "abandoned", "aht_s")},
@@ -369,7 +387,7 @@ def start_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: Pendin
     with st.spinner(tr("data.import.running", name=escape_markdown(pending.source.name)), show_time=True):
         st.session_state[RESULT_KEY] = importer.run_import(
             con, pending.source, pending.mapping, interval_min=pending.interval_min, user=current_user(tr),
-            keep_contacts=pending.keep_contacts, confirm=confirm,
+            keep_contacts=pending.keep_contacts, confirm=confirm, asa_patience=pending.asa_patience,
         )
 
 

@@ -28,6 +28,7 @@ from kcc.ui.widgets import (
     date_format,
     error_text,
     fmt_day,
+    fmt_duration,
     fmt_moment,
     fmt_month,
     fmt_number,
@@ -195,7 +196,7 @@ def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     view = cols[0].radio(tr("staffing.view"), ["day", "week"], horizontal=True,
                          key="staffing.view", format_func=lambda v: tr(f"staffing.view_{v}"))
     if st.session_state.get("staffing.day") not in days:
-        st.session_state["staffing.day"] = days[0]
+        st.session_state["staffing.day"] = plan.first_open_day(rows) or days[0]  # not a closed Sunday
     day = cols[1].date_input(tr("staffing.day"), min_value=days[0], max_value=days[-1],
                              key="staffing.day", format=date_format())
     if view == "day":
@@ -343,8 +344,8 @@ def _fmt_kpi(kpi: str, value: float) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if kpi == "asa_s":
-        # deferred work answers in hours, live channels in seconds
-        return fmt_unit(value / 3600.0, "h", 1) if value >= 3600 else fmt_unit(value, "s", 1)
+        # seconds, minutes over two minutes, hours for deferred work
+        return fmt_duration(value)
     if kpi == "response_h":
         return fmt_unit(value, "h", 1)
     return fmt_pct(value)
@@ -392,13 +393,15 @@ def kpi_section(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSetti
     with cols[0]:
         plotly_chart(charts.kpi_chart(
             daily, "service_level", targets.target_service_level,
-            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target"),
+             "axis": tr("staffing.axis_sl")},
             title=tr("staffing.kpi_chart_sl", channel=channel_label(channel, tr))),
             key="staffing.kpi_chart_sl", width="stretch")
     with cols[1]:
         plotly_chart(charts.kpi_chart(
             daily, "p_abandon", targets.max_abandon,
-            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target"),
+             "axis": tr("staffing.axis_abandon"), "zoom": tr("common.axis_zoom")},
             title=tr("staffing.kpi_chart_abandon", channel=channel_label(channel, tr))),
             key="staffing.kpi_chart_abandon", width="stretch")
     weekly = plan.summarise(rows, "W")
