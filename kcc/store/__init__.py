@@ -17,7 +17,8 @@ centre, named by its ``centre_id`` keyword, else the centre the connection is bo
 Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and binding a
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
-roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports).
+roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
+``users`` (accounts and their roles).
 """
 
 from __future__ import annotations
@@ -98,6 +99,16 @@ from kcc.store.staging_sql import (
     ContactColumns,
     CsvSource,
 )
+from kcc.store.users import (
+    User,
+    add_user,
+    count_users,
+    get_user,
+    list_users,
+    set_centre_role,
+    update_user,
+    user_password_hash,
+)
 from kcc.store.volumes import (
     FORECAST_SETTING_KEYS,
     HOLIDAY_TREATMENTS_KEY,
@@ -136,11 +147,14 @@ __all__ = [
     "STAGE_CHECKS",
     "STAGE_CHECK_FIELDS",
     "StoreError",
+    "User",
     "WRITE_RETRY_DELAYS_S",
     "WriteOutcome",
+    "add_user",
     "centre_of",
     "commit_stage",
     "connect",
+    "count_users",
     "create_centre",
     "daily_volumes",
     "data_version",
@@ -152,10 +166,12 @@ __all__ = [
     "find_centre",
     "for_centre",
     "get_centre",
+    "get_user",
     "hide_centre",
     "intraday_profile",
     "is_empty",
     "list_centres",
+    "list_users",
     "migrate",
     "period_volumes",
     "read_chat_sessions",
@@ -181,6 +197,7 @@ __all__ = [
     "save_scenario",
     "schema_version",
     "series_granularity",
+    "set_centre_role",
     "series_interval_min",
     "series_summary",
     "slugify",
@@ -192,6 +209,8 @@ __all__ = [
     "swap_shifts",
     "table_counts",
     "timezone_of",
+    "update_user",
+    "user_password_hash",
     "volume_fingerprint",
     "write_event",
     "write_logo",

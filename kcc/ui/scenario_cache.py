@@ -22,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.pipeline import Baseline, DataKey, PlanKey
 from kcc.scenarios import (
     QUERY_NAME,
@@ -36,7 +37,7 @@ from kcc.scenarios import (
     repeat_measures,
     results_alone,
 )
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 
 __all__ = ["Baseline"]  # re-exported: the pages and tests name it here
@@ -163,6 +164,7 @@ def repeat_settings(con: duckdb.DuckDBPyConnection) -> RepeatSettings:
         return RepeatSettings()
 
 
+@access.requires(Action.EDIT_PLAN)
 def keep_repeat_settings(con: duckdb.DuckDBPyConnection, measure: RepeatSettings) -> None:
     """Keep ``measure`` as this centre's way of measuring FCR (restored on every visit)."""
     store.write_setting(con, REPEAT_SETTINGS_KEY, measure.to_dict())
@@ -243,6 +245,7 @@ def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return store.read_scenarios(con)
 
 
+@access.requires(Action.SAVE_SCENARIO)
 def save(con: duckdb.DuckDBPyConnection, name: str, spec: ScenarioSpec, description: str, user: str) -> int:
     """Store ``spec`` under ``name`` (insert or update) with who and when; returns its id."""
     return store.save_scenario(con, name=name, spec=spec.to_dict(), spec_version=spec.version, user=user,

@@ -15,12 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from kcc import capacity, store
+from kcc.access import Action
 from kcc.capacity import CapacityPlan, CapacitySettings, FteSpec, HiringSpec
 from kcc.config import CHANNELS
 from kcc.i18n import TranslatedError
 from kcc.pipeline import DataKey
 from kcc.scenarios import ScenarioResult, ScenarioSpec
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct
@@ -108,7 +109,8 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
                                key="capacity.already_hired", help=tr("capacity.already_hired_help"))
         per_hire = c.number_input(tr("capacity.field.cost_eur_per_hire"), value=float(h.cost_eur_per_hire),
                                   step=500.0, key="capacity.cost_per_hire")
-        if not st.form_submit_button(tr("capacity.save"), type="primary"):
+        if not st.form_submit_button(tr("capacity.save"), type="primary", disabled=not access.can(Action.EDIT_PLAN),
+                                     help=access.reason(Action.EDIT_PLAN)):
             return current
     try:
         chosen = CapacitySettings(
@@ -119,9 +121,14 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
     except TranslatedError as exc:
         st.error(tr("capacity.invalid", reason=error_text(exc)))
         return current
-    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
+    _save(con, chosen)
     st.success(tr("capacity.saved"))
     return chosen
+
+
+@access.requires(Action.EDIT_PLAN)
+def _save(con: duckdb.DuckDBPyConnection, chosen: CapacitySettings) -> None:
+    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
 
 
 def cover_settings(con: duckdb.DuckDBPyConnection, settings: CapacitySettings) -> CapacitySettings:

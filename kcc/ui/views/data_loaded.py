@@ -9,8 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config
+from kcc.access import Action
 from kcc.charts import data as charts_data
 from kcc.i18n import show_stored
+from kcc.ui import access
 from kcc.ui.state import Translator, load_demo_with_progress
 from kcc.ui.views.data import RESULT_KEY, stored
 from kcc.ui.widgets import (
@@ -151,12 +153,20 @@ def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame
 # --------------------------------------------------------------------------- reset
 
 
-def reset(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
-    """Empty the database and load the demo centre, after a confirmation."""
+def reset_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    """Empty the database and load the demo centre, after a confirmation (for admins; the
+    Centres section above says why to anyone else)."""
+    if not access.can(Action.MANAGE_CENTRES):
+        return
     st.header(tr("data.reset.header"))
     st.caption(tr("data.reset.help"))
     confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
     if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-        load_demo_with_progress(con, tr)
+        _reload_demo(con, tr)
         st.session_state.pop(RESULT_KEY, None)
         st.success(tr("data.reset.done"))
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _reload_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+    load_demo_with_progress(con, tr)

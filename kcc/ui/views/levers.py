@@ -14,7 +14,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from kcc.access import Action
 from kcc.formatting import escape_markdown, format_columns
+from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import current_user
 from kcc.ui.views.levers_access import AccessTabs
@@ -106,11 +108,12 @@ class LeversView(AccessTabs, ServiceTabs, StressTabs):
             st.rerun()
 
         with st.expander(tr("levers.save_title")):
+            may_save = access.allowed(Action.SAVE_SCENARIO, tr)
             with st.form("levers.save_form"):
                 save_name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80,
                                           key="levers.save_name")
                 save_desc = st.text_area(tr("scenarios.description"), key="levers.save_description", max_chars=500)
-                if st.form_submit_button(tr("levers.save")):
+                if st.form_submit_button(tr("levers.save"), disabled=not may_save):
                     if not save_name.strip():
                         st.error(tr("scenarios.name_required"))
                     else:

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from kcc import store
+from kcc.access import Action
 from kcc.charts import scenarios as charts
 from kcc.formatting import format_columns
 from kcc.plan import DEFERRED_CHANNELS
@@ -22,6 +23,7 @@ from kcc.scenarios import (
     scenario_settings,
     unidentified_values,
 )
+from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.views.levers_common import LeversBase, apply, points, with_unit
 from kcc.ui.widgets import (
@@ -175,7 +177,8 @@ class ServiceTabs(LeversBase):
                                          key=f"levers.fcr_unidentified.{centre}")
             window = cols[1].number_input(tr("levers.fcr_window_days"), 1, MAX_REPEAT_WINDOW_DAYS, kept.window_days,
                                           1, help=tr("levers.fcr_window_help"), key=f"levers.fcr_window_days.{centre}")
-            keep = st.form_submit_button(tr("levers.fcr_keep"))
+            keep = st.form_submit_button(tr("levers.fcr_keep"), disabled=not access.can(Action.EDIT_PLAN),
+                                         help=access.reason(Action.EDIT_PLAN))
         if keep:
             try:
                 wanted = RepeatSettings(unidentified_values(unknown), int(window))

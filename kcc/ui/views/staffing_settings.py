@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import checks, formatting, plan
+from kcc.access import Action
 from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import NUMBER_FORMAT, channel_label, error_text, fmt_moment, lang
 
@@ -264,7 +265,8 @@ def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
                         settings: plan.PlanSettings) -> None:
     edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
     cols = st.columns(2)
-    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default", disabled=not edited):
+    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default",
+                      disabled=not edited or not access.can(Action.EDIT_PLAN), help=access.reason(Action.EDIT_PLAN)):
         plan_cache.save_settings(con, settings)
         st.success(tr("staffing.saved"))
     if cols[1].button(tr("staffing.reset"), key="staffing.reset", disabled=not edited):

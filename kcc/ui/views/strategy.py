@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, report, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
 from kcc.i18n import TranslatedError
 from kcc.scenarios import (
@@ -27,7 +28,7 @@ from kcc.scenarios import (
     ScenarioSpec,
     StrategyChoices,
 )
-from kcc.ui import plan_cache, scenario_cache
+from kcc.ui import access, plan_cache, scenario_cache
 from kcc.ui.state import Translator, current_centre
 from kcc.ui.widgets import channel_label, date_format, error_text
 
@@ -150,7 +151,9 @@ def choices_form(con: duckdb.DuckDBPyConnection, tr: Translator, current: Strate
                                 max_chars=MAX_TEXT_CHARS, placeholder=tr("strategy.decision_placeholder"))
         buttons = st.columns(2)
         use = buttons[0].form_submit_button(tr("strategy.use"), type="primary", key="strategy.use")
-        keep = buttons[1].form_submit_button(tr("strategy.save_default"), key="strategy.save_default")
+        keep = buttons[1].form_submit_button(tr("strategy.save_default"), key="strategy.save_default",
+                                             disabled=not access.can(Action.EDIT_PLAN),
+                                             help=access.reason(Action.EDIT_PLAN))
     if not (use or keep):
         return
     try:
@@ -162,10 +165,20 @@ def choices_form(con: duckdb.DuckDBPyConnection, tr: Translator, current: Strate
     working = scenario_cache.working_spec()
     scenario_cache.set_working_spec(dataclasses.replace(working, strategy=choices))
     if keep:
-        store.write_setting(con, STRATEGY_SETTING_KEY, choices.to_dict())
+        _keep_default(con, choices)
         st.success(tr("strategy.saved_default"))
     else:
         st.success(tr("strategy.used"))
+
+
+@access.requires(Action.EDIT_PLAN)
+def _keep_default(con: duckdb.DuckDBPyConnection, choices: StrategyChoices) -> None:
+    store.write_setting(con, STRATEGY_SETTING_KEY, choices.to_dict())
+
+
+@access.requires(Action.EDIT_PLAN)
+def _write_logo(con: duckdb.DuckDBPyConnection, logo: bytes | None) -> None:
+    store.write_logo(con, logo)
 
 
 def logo_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
@@ -176,13 +189,14 @@ def logo_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     logo = store.read_logo(con)
     if logo:
         st.image(logo, width=200)
-        if st.button(tr("strategy.logo_remove"), key="strategy.logo_remove"):
-            store.write_logo(con, None)
+        if st.button(tr("strategy.logo_remove"), key="strategy.logo_remove",
+                     disabled=not access.can(Action.EDIT_PLAN), help=access.reason(Action.EDIT_PLAN)):
+            _write_logo(con, None)
             st.rerun()
     upload = st.file_uploader(tr("strategy.logo_upload"), type=["png", "jpg", "jpeg"], key="strategy.logo_file")
     if upload is not None and st.button(tr("strategy.logo_save"), key="strategy.logo_save"):
         try:
-            store.write_logo(con, report.check_logo(upload.getvalue()))
+            _write_logo(con, report.check_logo(upload.getvalue()))
         except report.LogoError as exc:
             st.error(error_text(exc))
             return
