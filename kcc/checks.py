@@ -57,6 +57,7 @@ UNITS: Final[dict[str, str]] = {
     "sessions per agent": "checks.unit.sessions_per_agent",
     "EUR/h": "checks.unit.eur_per_h",
     "EUR/contact": "checks.unit.eur_per_contact",
+    "EUR/month": "checks.unit.eur_per_month",
 }
 
 

@@ -40,8 +40,8 @@ RESULTS_VERSION: Final[int] = 1
 
 #: ``(done, total)`` after each series.
 Progress = Callable[[int, int], None]
-#: A context manager giving the executor a job runs on.
-ExecutorFactory = Callable[[], AbstractContextManager[Executor]]
+#: What a job runs on; a context yielding None runs the series one after the other here.
+ExecutorFactory = Callable[[], AbstractContextManager[Executor | None]]
 
 
 def data_hash(volumes: Sequence[Any]) -> str:

@@ -572,6 +572,12 @@ class Baseline:
         Length of the period. [weeks]
     key : tuple
         Hashable identity (the plan's key and the period) for the caches.
+    holidays_country : str
+        Deferred work is closed on this country's public holidays.
+    start_backlog : mapping
+        Items waiting per deferred channel at the period's start.
+    closed_days : tuple of str
+        ISO dates the user marked closed (``kcc.plan.closed_days``); deferred work waits too.
     """
 
     demand: pd.DataFrame
@@ -584,6 +590,7 @@ class Baseline:
     key: tuple[Any, ...]
     holidays_country: str = ""
     start_backlog: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    closed_days: tuple[str, ...] = ()
 
 
 def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
@@ -632,6 +639,8 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
         # with the items waiting at the plan's start
         holidays_country=country(stored) or "",
         start_backlog=start_backlog(history, plan.service_hours(stored)),
+        # the holidays the user marked closed close deferred work too, as on the Staffing page
+        closed_days=plan.closed_days(stored),
     )
 
 
@@ -640,7 +649,8 @@ def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
     result = evaluate_scenario(base.demand, base.roster, _with_start_backlog(settings, base), spec,
                                opening_hours=base.opening_hours or None,
-                               working_hours=base.working_hours, holidays_country=base.holidays_country)
+                               working_hours=base.working_hours, holidays_country=base.holidays_country,
+                               closed_days=base.closed_days)
     return dataclasses.replace(result, name=name)
 
 
@@ -649,7 +659,7 @@ def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
     return sl_frontier(base.demand, base.roster, _with_start_backlog(settings, base), channel, spec=spec,
                        opening_hours=base.opening_hours or None, working_hours=base.working_hours,
-                       holidays_country=base.holidays_country)
+                       holidays_country=base.holidays_country, closed_days=base.closed_days)
 
 
 def _with_start_backlog(settings: plan.PlanSettings, base: Baseline) -> plan.PlanSettings:
@@ -695,8 +705,9 @@ def board_summary(base: Baseline, baseline: ScenarioResult, scenario: ScenarioRe
     ----------
     wording
         ``language``, ``role``, ``role_text``, ``texts``, ``title``, ``prepared_by``,
-        ``prepared_on`` and ``simulation`` (a check of the exported plan by
-        ``kcc.simulation.simulate_plan``) as ``kcc.report.build_summary`` takes them.
+        ``prepared_on``, ``simulation`` (a check of the exported plan by
+        ``kcc.simulation.simulate_plan``), ``strategy``, ``centre_name`` and ``logo`` as
+        ``kcc.report.build_summary`` takes them.
     """
     return report.build_summary(baseline, scenario, settings,
                                 opening_hours=base.opening_hours or None, **wording)

@@ -52,6 +52,10 @@ risk_view.week_risk(con, tr, the_plan, settings)
 st.subheader(tr("overview.gaps_title"))
 view.worst_gaps_list(tr, plan.worst_gaps(the_plan, n=3))
 
+# --------------------------------------------------------------------------- findings
+st.subheader(tr("report.sec_findings"))
+view.findings_list(tr, the_plan, settings, plan_cache.plan_key(con))
+
 # --------------------------------------------------------------------------- freshness
 st.subheader(tr("overview.freshness_title"))
 view.freshness(tr, plan_cache.last_import(con), summary, store.timezone_of(con))

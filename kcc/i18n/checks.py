@@ -59,4 +59,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checks.unit.sessions_per_agent": ("sessions per agent", "sessies per medewerker"),
     "checks.unit.eur_per_h": ("EUR/h", "EUR/u"),
     "checks.unit.eur_per_contact": ("EUR/contact", "EUR/contact"),
+    "checks.unit.eur_per_month": ("EUR/month", "EUR/maand"),
 }

@@ -75,18 +75,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ----- the database file is held by another process (kcc.store.DatabaseInUseError)
     "common.db_error.in_use": (
         "The database file {path} is already open in another program (process {pid}). KCC Planner "
-        "runs one app process per database file. Stop the other process, or start this app with "
-        "KCC_DB_PATH set to another file. (A team server with a shared database server is planned.)",
+        "runs one app process per DuckDB file. Stop the other process, or start this app with "
+        "KCC_DB_PATH set to another file. To serve a team from several app processes, point every "
+        "process at one PostgreSQL database with KCC_DATABASE_URL=postgresql://... (see docs/DEPLOY.md).",
         "Het databasebestand {path} is al geopend in een ander programma (proces {pid}). KCC Planner "
-        "draait één app-proces per databasebestand. Stop het andere proces, of start deze app met "
-        "KCC_DB_PATH naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+        "draait één app-proces per DuckDB-bestand. Stop het andere proces, of start deze app met "
+        "KCC_DB_PATH naar een ander bestand. Wilt u een team vanuit meerdere app-processen bedienen, "
+        "laat dan elk proces dezelfde PostgreSQL-database gebruiken met KCC_DATABASE_URL=postgresql://... "
+        "(zie docs/DEPLOY.md).",
     ),
     "common.db_error.in_use_unknown": (
-        "The database file {path} is already open in another program. KCC Planner runs one app "
-        "process per database file. Stop the other process, or start this app with KCC_DB_PATH set "
-        "to another file. (A team server with a shared database server is planned.)",
-        "Het databasebestand {path} is al geopend in een ander programma. KCC Planner draait één "
-        "app-proces per databasebestand. Stop het andere proces, of start deze app met KCC_DB_PATH "
-        "naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+        "The database file {path} is already open in another program. KCC Planner "
+        "runs one app process per DuckDB file. Stop the other process, or start this app with "
+        "KCC_DB_PATH set to another file. To serve a team from several app processes, point every "
+        "process at one PostgreSQL database with KCC_DATABASE_URL=postgresql://... (see docs/DEPLOY.md).",
+        "Het databasebestand {path} is al geopend in een ander programma. KCC Planner "
+        "draait één app-proces per DuckDB-bestand. Stop het andere proces, of start deze app met "
+        "KCC_DB_PATH naar een ander bestand. Wilt u een team vanuit meerdere app-processen bedienen, "
+        "laat dan elk proces dezelfde PostgreSQL-database gebruiken met KCC_DATABASE_URL=postgresql://... "
+        "(zie docs/DEPLOY.md).",
     ),
 }

@@ -31,6 +31,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the link holds no scenario (query parameter {parameter} is missing)",
         "de link bevat geen scenario (parameter {parameter} ontbreekt)",
     ),
+    "levers.error.link_too_long": (
+        "the scenario link is too long ({size:,} characters in query parameter {parameter}, at most "
+        "{limit:,}); save the scenario and open it from the list instead",
+        "de scenariolink is te lang ({size:,} tekens in parameter {parameter}, hoogstens {limit:,}); "
+        "sla het scenario op en open het uit de lijst",
+    ),
     "levers.error.link_damaged": (
         "the scenario link is damaged (query parameter {parameter} cannot be read)",
         "de scenariolink is beschadigd (parameter {parameter} is onleesbaar)",

@@ -47,6 +47,7 @@ Layout
 ``risk``          period P90 and the probability a day or week meets its service level
 ``budget``        ``BudgetBridge``: weekly FTE and monthly EUR
 ``overview``      home-page tiles, worst gaps, gap heat map
+``findings``      the largest drivers of missed targets and of cost (``plan_findings``)
 ``interval``      one interval's maths (``interval_detail``)
 ``frames``        ``PlanError`` and the helpers every step shares
 
@@ -81,6 +82,13 @@ from kcc.plan.demand import (
     DEMAND_COLUMNS,
     aht_profile,
     demand_from_forecast,
+)
+from kcc.plan.findings import (
+    FINDING_KINDS,
+    Finding,
+    Findings,
+    ShapeProfile,
+    plan_findings,
 )
 from kcc.plan.frames import (
     PlanError,
@@ -152,7 +160,10 @@ __all__ = [
     "CLOSED_DAYS_KEY",
     "HOLIDAYS_KEY",
     "DEMAND_COLUMNS",
+    "FINDING_KINDS",
     "FREQS",
+    "Finding",
+    "Findings",
     "IntervalDetail",
     "MODELS",
     "PLAN_COLUMNS",
@@ -163,6 +174,7 @@ __all__ = [
     "SETTINGS_KEY",
     "StartBacklog",
     "STALE_HISTORY_WEEKS",
+    "ShapeProfile",
     "StaleSeries",
     "TILE_PERIODS",
     "UNSTAFFED_CHANNELS",
@@ -183,6 +195,7 @@ __all__ = [
     "interval_detail",
     "overview_tiles",
     "period_start",
+    "plan_findings",
     "plan_horizon",
     "closed_days",
     "holiday_treatments",

@@ -17,8 +17,8 @@ centre, named by its ``centre_id`` keyword, else the centre the connection is bo
 Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and binding a
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
-roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports), ``results`` (series results of
-the many-series job).
+roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
+``users`` (accounts and their roles), ``results`` (series results of the many-series job).
 """
 
 from __future__ import annotations
@@ -54,9 +54,11 @@ from kcc.store.connection import (
 )
 from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
+    LOGO_SETTING_KEY,
     delete_event,
     delete_scenario,
     read_events,
+    read_logo,
     read_roster,
     read_scenarios,
     read_setting,
@@ -68,6 +70,7 @@ from kcc.store.planning import (
     save_scenario,
     swap_shifts,
     write_event,
+    write_logo,
     write_setting,
 )
 from kcc.store.results import read_series_result, series_result_index, write_series_results
@@ -96,6 +99,16 @@ from kcc.store.staging_sql import (
     STAGE_CHECKS,
     ContactColumns,
     CsvSource,
+)
+from kcc.store.users import (
+    User,
+    add_user,
+    count_users,
+    get_user,
+    list_users,
+    set_centre_role,
+    update_user,
+    user_password_hash,
 )
 from kcc.store.volumes import (
     FORECAST_SETTING_KEYS,
@@ -135,11 +148,14 @@ __all__ = [
     "STAGE_CHECKS",
     "STAGE_CHECK_FIELDS",
     "StoreError",
+    "User",
     "WRITE_RETRY_DELAYS_S",
     "WriteOutcome",
+    "add_user",
     "centre_of",
     "commit_stage",
     "connect",
+    "count_users",
     "create_centre",
     "daily_volumes",
     "data_version",
@@ -151,10 +167,12 @@ __all__ = [
     "find_centre",
     "for_centre",
     "get_centre",
+    "get_user",
     "hide_centre",
     "intraday_profile",
     "is_empty",
     "list_centres",
+    "list_users",
     "migrate",
     "period_volumes",
     "read_chat_sessions",
@@ -164,6 +182,8 @@ __all__ = [
     "read_repeat_rates",
     "read_roster",
     "read_scenarios",
+    "LOGO_SETTING_KEY",
+    "read_logo",
     "read_setting",
     "read_series_result",
     "read_settings",
@@ -179,6 +199,7 @@ __all__ = [
     "save_scenario",
     "schema_version",
     "series_granularity",
+    "set_centre_role",
     "series_interval_min",
     "series_result_index",
     "series_summary",
@@ -191,8 +212,11 @@ __all__ = [
     "swap_shifts",
     "table_counts",
     "timezone_of",
+    "update_user",
+    "user_password_hash",
     "volume_fingerprint",
     "write_event",
+    "write_logo",
     "write_series_results",
     "write_setting",
 ]

@@ -1,9 +1,10 @@
 """Planning inputs in the store: the event calendar, staff on hand (roster and shift
-patterns), saved scenarios and JSON settings.
+patterns), saved scenarios and JSON settings (a centre's logo among them).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -346,3 +347,23 @@ def read_settings(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = Non
         {"centre": centre_of(con, centre_id)},
     ).fetchall()
     return {str(key): json.loads(value) for key, value in rows}
+
+
+# --------------------------------------------------------------------------- logo
+
+#: Setting key of a centre's logo (the image's bytes, base64 in JSON).
+LOGO_SETTING_KEY = "logo"
+
+
+def read_logo(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> bytes | None:
+    """The centre's logo (PNG or JPEG bytes as stored), or None."""
+    stored = read_setting(con, LOGO_SETTING_KEY, centre_id=centre_id)
+    if not isinstance(stored, dict) or not stored.get("base64"):
+        return None
+    return base64.b64decode(str(stored["base64"]))
+
+
+def write_logo(con: duckdb.DuckDBPyConnection, data: bytes | None, *, centre_id: int | None = None) -> None:
+    """Store the centre's logo (checked by the caller: ``kcc.report.check_logo``); None removes it."""
+    value = None if not data else {"base64": base64.b64encode(data).decode("ascii")}
+    write_setting(con, LOGO_SETTING_KEY, value, centre_id=centre_id)

@@ -11,7 +11,7 @@ import duckdb
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 4
+SCHEMA_VERSION: Final[int] = 5
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -288,13 +288,36 @@ CONTACT_TABLE_COLUMNS: Final[str] = (
     "import_id, agent_id, sessions, end_ts"
 )
 
+# --------------------------------------------------------------------------- version 4: users
+#
+# Local accounts and roles (``kcc.access``). Users belong to the database, not to a centre:
+# ``users`` holds each one's global role, ``user_centre_roles`` another role in one centre.
+# A user who signs in through the identity provider has no password hash.
 
-# --------------------------------------------------------------------------- version 4: series results
+_DDL_V4: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS users (
+        login VARCHAR PRIMARY KEY,      -- user name or e-mail, lower case
+        display_name VARCHAR NOT NULL DEFAULT '',
+        password_hash VARCHAR,          -- argon2id; NULL: signs in through the identity provider
+        role VARCHAR NOT NULL,          -- viewer | planner | admin
+        disabled BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        updated_by VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS user_centre_roles (
+        login VARCHAR NOT NULL,
+        centre_id INTEGER NOT NULL,
+        role VARCHAR NOT NULL,
+        PRIMARY KEY (login, centre_id))""",
+)
+
+
+# --------------------------------------------------------------------------- version 5: series results
 #
 # Forecasts of many series computed once per data and settings by a background job
 # (``kcc.jobs``) and read by every session and replica. Derived data: writing it does not
 # change ``data_version``, and a centre keeps only the results of its current data.
-_DDL_V4: Final[tuple[str, ...]] = (
+_DDL_V5: Final[tuple[str, ...]] = (
     """CREATE TABLE IF NOT EXISTS series_results (
         centre_id INTEGER NOT NULL,
         data_hash VARCHAR NOT NULL,      -- the centre's volume fingerprint, hashed
@@ -307,7 +330,7 @@ _DDL_V4: Final[tuple[str, ...]] = (
 )
 
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4, 5: _DDL_V5}
 
 
 class StoreError(RuntimeError):

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.events import validate_events
 from kcc.forecast import (
     SELECTION_HORIZON_DAYS,
@@ -26,6 +27,7 @@ from kcc.forecast import (
     summarise_backtest,
 )
 from kcc.pipeline import DataKey
+from kcc.ui import access
 from kcc.warning_filters import ignoring
 
 #: Backtest shown on the page: the one "auto" chooses by (four origins, four weeks each).
@@ -110,6 +112,7 @@ def backtest_summary(
     return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
 
 
+@access.requires(Action.EDIT_PLAN)
 def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
     """Validate the edited event calendar and store it in place of the old one.
 
@@ -133,6 +136,7 @@ def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd
     return len(clean)
 
 
+@access.requires(Action.EDIT_PLAN)
 def save_holiday_treatment(con: duckdb.DuckDBPyConnection, day: str, share: float | None) -> None:
     """Store how the centre treats one day (a holiday): ``share`` of a normal day (0 closed),
     or None to go back to the history's factor (a normal day when never seen). The setting is

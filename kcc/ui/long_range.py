@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
+from kcc.ui import access
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label
 
@@ -47,15 +49,21 @@ def _chooser(con: duckdb.DuckDBPyConnection, tr: Translator, page: str, choice: 
                           index=options.index(current) if current in options else 0,
                           format_func=lambda o: _profile_name(tr, o, sources),
                           help=tr("long_range.profile_help"))
-    if st.button(tr("long_range.use"), key=f"{page}.long_range.use"):
+    if st.button(tr("long_range.use"), key=f"{page}.long_range.use", disabled=not access.can(Action.EDIT_PLAN),
+                 help=access.reason(Action.EDIT_PLAN)):
         if picked == _STANDARD:
             value: dict = {"source": _STANDARD}
         else:
             centre_id, channel, queue = str(picked).split("|", 2)
             value = {"source": "series", "centre_id": int(centre_id), "channel": channel, "queue": queue}
-        store.write_setting(con, store.INTRADAY_PROFILE_KEY, value)
+        _use_profile(con, value)
         st.toast(tr("long_range.saved"))
         st.rerun()
+
+
+@access.requires(Action.EDIT_PLAN)
+def _use_profile(con: duckdb.DuckDBPyConnection, value: dict) -> None:
+    store.write_setting(con, store.INTRADAY_PROFILE_KEY, value)
 
 
 def interval_notice(con: duckdb.DuckDBPyConnection, tr: Translator, page: str,

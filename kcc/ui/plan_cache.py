@@ -24,9 +24,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import jobs, pipeline, plan, store
+from kcc.access import Action
 from kcc.pipeline import DataKey, PlanKey
 from kcc.staffing import ChatHandleEstimate
-from kcc.ui import series_job
+from kcc.ui import access, series_job
 from kcc.ui.state import Translator
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -194,6 +195,7 @@ def reset_settings() -> None:
     st.session_state.pop(SETTINGS_STATE_KEY, None)
 
 
+@access.requires(Action.EDIT_PLAN)
 def save_settings(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings) -> None:
     """Store ``settings`` as the default for every user (a store write: caches refresh)."""
     store.write_setting(con, plan.SETTINGS_KEY, settings.to_json())

@@ -22,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.pipeline import Baseline, DataKey, PlanKey
 from kcc.scenarios import (
     QUERY_NAME,
@@ -32,10 +33,11 @@ from kcc.scenarios import (
     RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
+    link_name,
     repeat_measures,
     results_alone,
 )
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 
 __all__ = ["Baseline"]  # re-exported: the pages and tests name it here
@@ -107,10 +109,10 @@ def _evaluate(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings,
 
 def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
              name: str = "") -> ScenarioResult:
-    """``kcc.pipeline.evaluate`` on the baseline, cached by spec (not by name, so two names
-    for one spec are worked out once)."""
-    result = _evaluate(base, base.key, settings(con), spec)
-    return dataclasses.replace(result, name=name)
+    """``kcc.pipeline.evaluate`` on the baseline, cached by the spec's levers (not by name or
+    strategy choices, which change no number, so they are worked out once)."""
+    result = _evaluate(base, base.key, settings(con), spec.levers_only())
+    return dataclasses.replace(result, name=name, spec=spec)
 
 
 def levers_alone(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
@@ -162,6 +164,7 @@ def repeat_settings(con: duckdb.DuckDBPyConnection) -> RepeatSettings:
         return RepeatSettings()
 
 
+@access.requires(Action.EDIT_PLAN)
 def keep_repeat_settings(con: duckdb.DuckDBPyConnection, measure: RepeatSettings) -> None:
     """Keep ``measure`` as this centre's way of measuring FCR (restored on every visit)."""
     store.write_setting(con, REPEAT_SETTINGS_KEY, measure.to_dict())
@@ -205,8 +208,11 @@ def restore_from_link() -> ValueError | None:
         return None
     st.session_state[LINK_LOADED_KEY] = link
     try:
-        set_working_spec(ScenarioSpec.from_query(params), name=str(params.get(QUERY_NAME, "")))
+        set_working_spec(ScenarioSpec.from_query(params), name=link_name(params))
     except ValueError as exc:
+        # A link that cannot be read leaves the default scenario, not a half-read one.
+        st.session_state.pop(WORKING_SPEC_KEY, None)
+        st.session_state.pop(WORKING_NAME_KEY, None)
         return exc
     return None
 
@@ -239,6 +245,7 @@ def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return store.read_scenarios(con)
 
 
+@access.requires(Action.SAVE_SCENARIO)
 def save(con: duckdb.DuckDBPyConnection, name: str, spec: ScenarioSpec, description: str, user: str) -> int:
     """Store ``spec`` under ``name`` (insert or update) with who and when; returns its id."""
     return store.save_scenario(con, name=name, spec=spec.to_dict(), spec_version=spec.version, user=user,

@@ -4,6 +4,7 @@ else the first centre shown in the selector)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from kcc import config, demo, store
 from kcc.formatting import escape_markdown
 from kcc.i18n import LANGUAGES, t
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, QUERY_VERSION
+from kcc.ui import access
 
 Translator = Callable[..., str]
 
@@ -43,6 +45,9 @@ CENTRE_SESSION_KEYS: tuple[str, ...] = (
 )
 _APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
+#: The server log (stderr of ``streamlit run``), where an operator looks first.
+LOG = logging.getLogger("kcc")
+
 _demo_lock = threading.Lock()
 _frame_lock = threading.Lock()
 
@@ -58,11 +63,14 @@ def connection() -> duckdb.DuckDBPyConnection:
     """The app's store connection (cached per database file and zone).
 
     When another process holds the database file, the page shows what to do in the reader's
-    language and stops; nothing is cached, so the next run tries again.
+    language, the server log says it in English, and the page stops before it draws anything;
+    nothing is cached, so the next run tries again.
     """
     try:
         return _connection(config.db_path(), config.timezone())
     except store.DatabaseInUseError as exc:
+        # The operator reads the log, the planner the page: both learn what to do.
+        LOG.error("KCC Planner cannot start: %s", exc.message("en"))
         st.error(exc.message(str(st.session_state.get("lang", "en"))))
         st.stop()
         raise  # st.stop() does not return
@@ -206,8 +214,9 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
 
     AppTest runs a page script alone, so each page calls this first: it fills missing
     session-state keys, takes the language from ``?lang=`` when given, opens the cached
-    connection, loads the demo centre on first start and returns the connection bound to the
-    centre this run shows (``current_centre``).
+    connection, shows the sign-in screen instead of the page when sign-in is on and nobody
+    is signed in (``kcc.ui.access.gate``), loads the demo centre on first start and returns
+    the connection bound to the centre this run shows (``current_centre``).
     """
     _use_the_frame()
     ensure_session()
@@ -218,6 +227,7 @@ def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
     tr = translator(str(ss["lang"]))
     streamlit_texts(tr, str(ss["lang"]))
     con = connection()
+    access.gate(con, tr)  # nobody signed in: the sign-in screen, and the run stops
     _ensure_demo(con, tr)
     return centre_connection(con, current_centre(con, tr)), tr
 
@@ -246,7 +256,11 @@ def streamlit_texts(tr: Translator, lang: str) -> None:
 
 
 def current_user(tr: Translator) -> str:
-    """Name recorded with imports and scenarios."""
+    """Name recorded with imports and scenarios: the signed-in user's login, or the typed
+    name when sign-in is off."""
+    principal = access.current()
+    if principal is not None and principal.signed_in:
+        return principal.name
     return str(st.session_state.get("user") or tr("common.anonymous_user"))
 
 

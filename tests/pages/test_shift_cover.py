@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kcc import store
+from kcc import capacity, store
 from tests.conftest import ROOT
 from tests.pages.helpers import metric_values, page_texts, submit
 
@@ -37,6 +37,15 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
     assert 50 < share <= 100
     table = next(d.value for d in at.dataframe if count[1] in d.value.columns)
     assert table[count[1]].sum() == int(shown[count[0]].replace(".", "").replace(",", ""))
+    # the solved cover's efficiency is kept for the centre, for the Capacity plan
+    con = store.connect(str(demo_db))
+    try:
+        covers = capacity.cover_efficiencies(store.read_setting(con, capacity.COVER_EFFICIENCY_KEY))
+    finally:
+        con.close()
+    assert [c.channel for c in covers] == ["phone"]
+    assert covers[0].efficiency * 100 == pytest.approx(share, abs=0.06)
+    assert covers[0].week.isoformat() == "2026-11-16"
 
     at = at.button(key="shift_cover.use").click().run()
     assert not at.exception

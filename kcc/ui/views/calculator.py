@@ -57,6 +57,15 @@ def _service_metrics(tr: Translator, m: QueueMetrics) -> None:
     c4.metric(tr("calc.occupancy"), _pct(float(m.occupancy)))
 
 
+def _explanations(tr: Translator, formulas_key: str, inputs_key: str | None = None) -> None:
+    """The formulas behind the result and, for calls, what each input means, folded away."""
+    with st.expander(tr("calc.formulas")):
+        st.markdown(tr(formulas_key))
+    if inputs_key is not None:
+        with st.expander(tr("calc.inputs_help")):
+            st.markdown(tr(inputs_key))
+
+
 # --------------------------------------------------------------------------- calls (Erlang)
 
 
@@ -139,10 +148,7 @@ def erlang_calculator(tr: Translator) -> None:
                              required + span)
     plotly_chart(metrics_vs_agents_chart(curve, _curve_labels(tr), targets.get("target_service_level"),
                                          required), key="calc.chart")
-    with st.expander(tr("calc.formulas")):
-        st.markdown(tr("calc.formulas_md"))
-    with st.expander(tr("calc.inputs_help")):
-        st.markdown(tr("calc.inputs_help_md"))
+    _explanations(tr, "calc.formulas_md", "calc.inputs_help_md")
 
 
 def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: float) -> None:
@@ -156,11 +162,9 @@ def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: fl
 # --------------------------------------------------------------------------- chat
 
 
-def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None) -> None:
-    """Chat for one interval: agents holding several sessions, each slower per extra one.
-
-    With ``con``, the lone session's handle time and the slow-down start at the centre's chat
-    settings, as the plan and the levers use them (``plan_cache.chat_lone_session_s``)."""
+def _chat_start(tr: Translator, con: duckdb.DuckDBPyConnection | None) -> tuple[float, float]:
+    """The lone session's handle time [s] and slow-down [%] the chat inputs start at: the
+    centre's chat settings when there is a centre (said in a caption), else 900 s and 25 %."""
     h1_start_s, penalty_start_pct = 900.0, 25.0
     if con is not None:
         h1_plan_s = plan_cache.chat_lone_session_s(con)
@@ -169,6 +173,15 @@ def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None
         penalty_start_pct = round(100.0 * targets.penalty_per_extra_session, 1)
         st.caption(tr("calc.chat_from_settings", h1=fmt_number(h1_start_s),
                       penalty=fmt_pct(penalty_start_pct / 100.0, 0)))
+    return h1_start_s, penalty_start_pct
+
+
+def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None) -> None:
+    """Chat for one interval: agents holding several sessions, each slower per extra one.
+
+    With ``con``, the lone session's handle time and the slow-down start at the centre's chat
+    settings, as the plan and the levers use them (``plan_cache.chat_lone_session_s``)."""
+    h1_start_s, penalty_start_pct = _chat_start(tr, con)
     with st.form("calc.chat_form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
@@ -236,6 +249,5 @@ def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None
                                   low, max(required, agents) + 5)
     plotly_chart(metrics_vs_agents_chart(curve, _curve_labels(tr), sl_pct / 100.0, required),
                  key="calc.chat_chart")
-    with st.expander(tr("calc.formulas")):
-        st.markdown(tr("calc.chat_formulas_md"))
+    _explanations(tr, "calc.chat_formulas_md")
 

@@ -16,7 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, importer, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
+from kcc.ui import access
 from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
     channel_label,
@@ -377,8 +379,9 @@ def preview(tr: Translator, pending: PendingImport) -> None:
 # --------------------------------------------------------------------------- import
 
 
-def run_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: PendingImport,
-               confirm: tuple[str, ...] = ()) -> None:
+@access.requires(Action.IMPORT)
+def start_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: PendingImport,
+                 confirm: tuple[str, ...] = ()) -> None:
     """Import under a spinner and keep the result for the report (the write changes the data
     version, so every cached read of the store is fresh afterwards)."""
     with st.spinner(tr("data.import.running", name=escape_markdown(pending.source.name)), show_time=True):
@@ -423,7 +426,7 @@ def import_report(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str,
         )
         if st.button(tr("data.import.anyway"), disabled=len(confirmed) < len(result.to_confirm),
                      key="data.import_anyway"):
-            run_import(con, tr, pending, confirmed)
+            start_import(con, tr, pending, confirmed)
             st.rerun()
     else:
         st.error(tr("data.import.failed"))

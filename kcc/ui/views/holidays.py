@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from kcc import plan, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
-from kcc.ui import forecast_cache
+from kcc.ui import access, forecast_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import fmt_day
 
@@ -34,6 +35,7 @@ def horizon_holidays(con: duckdb.DuckDBPyConnection, tr: Translator, daily: pd.D
         st.caption(tr("holidays.none"))
         return
     st.caption(tr("holidays.intro"))
+    locked = not access.allowed(Action.EDIT_PLAN, tr)
     treated = plan.holiday_treatments(store.read_settings(con))
     for row in rows.itertuples():
         day = pd.Timestamp(row.date).date().isoformat()
@@ -43,14 +45,16 @@ def horizon_holidays(con: duckdb.DuckDBPyConnection, tr: Translator, daily: pd.D
         cols[0].markdown(f"**{fmt_day(row.date)}** · {escape_markdown(str(row.holiday))}")
         cols[1].markdown(text)
         choice: float | None | str = "keep"
-        if cols[2].button(tr("holidays.mark_closed"), key=f"forecast.holiday.closed.{day}"):
+        if cols[2].button(tr("holidays.mark_closed"), key=f"forecast.holiday.closed.{day}", disabled=locked):
             choice = 0.0
         pct = cols[3].number_input(tr("holidays.pct"), min_value=1, max_value=99, step=5,
                                    value=round(100 * share) if share else 50,
-                                   key=f"forecast.holiday.pct.{day}", label_visibility="collapsed")
-        if cols[4].button(tr("holidays.mark_reduced"), key=f"forecast.holiday.reduced.{day}"):
+                                   key=f"forecast.holiday.pct.{day}", label_visibility="collapsed",
+                                   disabled=locked)
+        if cols[4].button(tr("holidays.mark_reduced"), key=f"forecast.holiday.reduced.{day}", disabled=locked):
             choice = int(pct) / 100
-        if share is not None and cols[5].button(tr("holidays.reset"), key=f"forecast.holiday.reset.{day}"):
+        if share is not None and cols[5].button(tr("holidays.reset"), key=f"forecast.holiday.reset.{day}",
+                                                     disabled=locked):
             choice = None
         if choice != "keep":
             forecast_cache.save_holiday_treatment(con, day, choice if choice is None else float(choice))

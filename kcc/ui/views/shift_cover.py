@@ -15,10 +15,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import plan, shifts, simulation, store
+from kcc import capacity, plan, shifts, simulation, store
+from kcc.access import Action
 from kcc.charts.shifts import cover_chart
 from kcc.shifts import CoverResult, ShiftRules
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct, fmt_unit, plotly_chart
 
@@ -88,8 +89,21 @@ def _solve(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFram
     except ValueError as error:  # a FieldError or ShiftCoverError: the message names the field
         st.error(error_text(error))
         return
+    if access.can(Action.EDIT_PLAN):  # a viewer may try a cover; only a planner's is kept
+        remember_efficiency(con, result, channel, week)
     st.session_state[RESULT_STATE_KEY] = {"for": _identity(con, settings, channel, week),
                                           "result": result, "required": required}
+
+
+@access.requires(Action.EDIT_PLAN)
+def remember_efficiency(con: duckdb.DuckDBPyConnection, result: CoverResult, channel: str, week: date) -> None:
+    """Save the cover's schedule efficiency for the centre (one setting write), which the
+    Capacity plan uses for this channel; a cover short of the requirement measures nothing."""
+    if result.under_hours > 0 or not 0 < result.efficiency <= 1:
+        return
+    stored = store.read_setting(con, capacity.COVER_EFFICIENCY_KEY)
+    store.write_setting(con, capacity.COVER_EFFICIENCY_KEY,
+                        capacity.with_cover_efficiency(stored, channel, result.efficiency, shifts.week_of(week)[0]))
 
 
 def section(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
@@ -151,6 +165,11 @@ def shift_table(tr: Translator, result: CoverResult) -> pd.DataFrame:
     })
 
 
+@access.requires(Action.EDIT_PLAN)
+def _swap_shifts(con: duckdb.DuckDBPyConnection, change: shifts.RosterChange) -> None:
+    store.swap_shifts(con, change.remove_ids, change.add)
+
+
 def use_as_roster(con: duckdb.DuckDBPyConnection, tr: Translator, result: CoverResult, channel: str,
                   week: date) -> None:
     """One click: the cover becomes that week's shift patterns of the channel (the earlier
@@ -162,11 +181,12 @@ def use_as_roster(con: duckdb.DuckDBPyConnection, tr: Translator, result: CoverR
         names = ", ".join(sorted({str(n) for n in change.own["name"]}))
         replace_own = st.checkbox(tr("shift_cover.replace_own", n=len(change.own), names=names),
                                   key="shift_cover.replace_own")
-    if not st.button(tr("shift_cover.use"), key="shift_cover.use"):
+    if not st.button(tr("shift_cover.use"), key="shift_cover.use", disabled=not access.can(Action.EDIT_PLAN),
+                     help=access.reason(Action.EDIT_PLAN)):
         return
     if replace_own:
         change = shifts.roster_change(result, current, channel, week, replace_own=True)
-    store.swap_shifts(con, change.remove_ids, change.add)
+    _swap_shifts(con, change)
     st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"
     message = tr("shift_cover.used", n=len(change.add), start=fmt_day(shifts.week_of(week)[0]))
     if len(change.own) and not replace_own:

@@ -16,10 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, plan, roster_input, staffing, store
+from kcc.access import Action
 from kcc.charts import staffing as charts
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing_settings import forget_target_inputs
 from kcc.ui.widgets import (
@@ -60,6 +61,9 @@ def default_state(key: str, value: Any) -> None:
 
 # --------------------------------------------------------------------------- roster inputs
 
+_import_roster = access.requires(Action.IMPORT)(store.replace_roster)
+_save_shifts = access.requires(Action.EDIT_PLAN)(store.replace_shifts)
+
 
 def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> None:
     """Upload agents per interval, or edit the shift patterns."""
@@ -67,7 +71,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
     st.caption(tr("staffing.roster_upload_help"))
     upload = st.file_uploader(tr("staffing.roster_upload"),
                               type=["csv", "tsv", "txt", "xlsx", "parquet"],
-                              key="staffing.roster_upload")
+                              key="staffing.roster_upload", disabled=not access.allowed(Action.IMPORT, tr))
     if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
         parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=store.timezone_of(con))
         if not parsed.ok:
@@ -75,7 +79,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
             for problem in parsed.problems:
                 st.markdown("- " + roster_problem_text(tr, problem))
         else:
-            outcome = store.replace_roster(
+            outcome = _import_roster(
                 con, parsed.frame,
                 store.ImportRecord(file_name=upload.name, kind="roster", imported_by=user,
                                    rows_read=parsed.rows_read,
@@ -87,6 +91,7 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
 
     st.subheader(tr("staffing.shifts_title"))
     st.caption(tr("staffing.shifts_help"))
+    may_edit = access.allowed(Action.EDIT_PLAN, tr)
     table = roster_input.shifts_to_editor(store.read_shifts(con))
     edited = st.data_editor(
         table, key="staffing.shift_editor", num_rows="dynamic", hide_index=True,
@@ -111,13 +116,13 @@ def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> 
             "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to"), format=date_format()),
         },
     )
-    if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
+    if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save", disabled=not may_edit):
         try:
             frame = roster_input.shifts_from_editor(edited)
         except ValueError as exc:
             st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
-            store.replace_shifts(con, frame)
+            _save_shifts(con, frame)
             st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"
             st.success(tr("staffing.shifts_saved", n=len(frame)))
 

@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import checks, formatting, plan
+from kcc.access import Action
 from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import NUMBER_FORMAT, channel_label, error_text, fmt_moment, lang
 
@@ -105,20 +106,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
             )
             values["target_asa_s"] = asa if asa > 0 else None
             if model in ("erlang_a", "erlang_c"):
-                patience = cols[1].number_input(
-                    tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
-                    value=float(targets.patience_s or 0.0), step=10.0,
-                    key="staffing.patience_s", help=tr("staffing.patience_help"),
-                    format=NUMBER_FORMAT,
-                )
-                values["patience_s"] = patience if patience > 0 else None
-                abandon = cols[2].number_input(
-                    tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
-                    value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
-                    key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
-                    format=NUMBER_FORMAT,
-                )
-                values["max_abandon"] = abandon / 100.0 if abandon > 0 else None
+                values.update(_abandon_inputs(tr, targets, cols))
             if model == "chat":
                 chat_values, used_estimate = _chat_inputs(con, tr, targets, cols)
                 values.update(chat_values)
@@ -142,6 +130,24 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
     st.caption(tr(f"staffing.model_{model}"))
     _save_reset_buttons(con, tr, settings)
     return settings
+
+
+def _abandon_inputs(tr: Translator, targets: plan.ChannelTargets, cols: Sequence[Any]) -> dict[str, Any]:
+    """Patience and the abandonment cap of a live channel planned with Erlang A or C (0 is none)."""
+    patience = cols[1].number_input(
+        tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
+        value=float(targets.patience_s or 0.0), step=10.0,
+        key="staffing.patience_s", help=tr("staffing.patience_help"),
+        format=NUMBER_FORMAT,
+    )
+    abandon = cols[2].number_input(
+        tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
+        value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
+        key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
+        format=NUMBER_FORMAT,
+    )
+    return {"patience_s": patience if patience > 0 else None,
+            "max_abandon": abandon / 100.0 if abandon > 0 else None}
 
 
 def _apply(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings, channel: str,
@@ -259,7 +265,8 @@ def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
                         settings: plan.PlanSettings) -> None:
     edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
     cols = st.columns(2)
-    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default", disabled=not edited):
+    if cols[0].button(tr("staffing.save_default"), key="staffing.save_default",
+                      disabled=not edited or not access.can(Action.EDIT_PLAN), help=access.reason(Action.EDIT_PLAN)):
         plan_cache.save_settings(con, settings)
         st.success(tr("staffing.saved"))
     if cols[1].button(tr("staffing.reset"), key="staffing.reset", disabled=not edited):
