@@ -18,7 +18,7 @@ Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and bin
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
-``users`` (accounts and their roles).
+``users`` (accounts and their roles), ``results`` (series results of the many-series job).
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ from kcc.store.planning import (
     write_logo,
     write_setting,
 )
+from kcc.store.results import read_series_result, series_result_index, write_series_results
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
@@ -184,6 +185,7 @@ __all__ = [
     "LOGO_SETTING_KEY",
     "read_logo",
     "read_setting",
+    "read_series_result",
     "read_settings",
     "read_shifts",
     "rename_centre",
@@ -199,6 +201,7 @@ __all__ = [
     "series_granularity",
     "set_centre_role",
     "series_interval_min",
+    "series_result_index",
     "series_summary",
     "slugify",
     "snapshot",
@@ -214,5 +217,6 @@ __all__ = [
     "volume_fingerprint",
     "write_event",
     "write_logo",
+    "write_series_results",
     "write_setting",
 ]

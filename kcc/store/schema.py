@@ -11,7 +11,7 @@ import duckdb
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 4
+SCHEMA_VERSION: Final[int] = 5
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -311,8 +311,26 @@ _DDL_V4: Final[tuple[str, ...]] = (
         PRIMARY KEY (login, centre_id))""",
 )
 
+
+# --------------------------------------------------------------------------- version 5: series results
+#
+# Forecasts of many series computed once per data and settings by a background job
+# (``kcc.jobs``) and read by every session and replica. Derived data: writing it does not
+# change ``data_version``, and a centre keeps only the results of its current data.
+_DDL_V5: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS series_results (
+        centre_id INTEGER NOT NULL,
+        data_hash VARCHAR NOT NULL,      -- the centre's volume fingerprint, hashed
+        settings_hash VARCHAR NOT NULL,  -- horizon, country and method, hashed
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        result BLOB NOT NULL,            -- the series' forecast frame as Parquet
+        computed_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (centre_id, data_hash, settings_hash, channel, queue))""",
+)
+
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4, 5: _DDL_V5}
 
 
 class StoreError(RuntimeError):
