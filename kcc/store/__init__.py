@@ -1,4 +1,9 @@
-"""The DuckDB store: every line of SQL in KCC Planner lives in this package.
+"""The store: every line of SQL in KCC Planner lives in this package.
+
+Two back ends: an embedded DuckDB file (the default, nothing to set up) and, for a team
+server with several app processes, a PostgreSQL database (``KCC_DATABASE_URL``; see
+``postgres``). The functions here take either; DuckDB stays the engine that reads and rolls up
+uploads in memory.
 
 Timestamps are kept as ``TIMESTAMPTZ`` instants; each connection's ``TimeZone`` is set to the
 contact centre's zone, so every frame read back carries tz-aware local times. DDL is kept as
@@ -17,7 +22,8 @@ centre, named by its ``centre_id`` keyword, else the centre the connection is bo
 Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and binding a
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
-roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports).
+roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
+``postgres`` (the PostgreSQL back end: pool, cursor, frames copied in).
 """
 
 from __future__ import annotations
@@ -39,11 +45,13 @@ from kcc.store.centres import (
 )
 from kcc.store.connection import (
     WRITE_RETRY_DELAYS_S,
+    Connection,
     DatabaseInUseError,
     centre_of,
     connect,
     data_version,
     is_empty,
+    is_postgres,
     migrate,
     reset,
     schema_version,
@@ -53,6 +61,8 @@ from kcc.store.connection import (
 )
 from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
+    NEW_SCENARIO,
+    ScenarioChangedError,
     delete_event,
     delete_scenario,
     read_events,
@@ -68,10 +78,12 @@ from kcc.store.planning import (
     write_event,
     write_setting,
 )
+from kcc.store.postgres import PgStore, PostgresError, is_postgres_url, redact
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
     MIGRATIONS,
+    PG_MIGRATIONS,
     SCHEMA_VERSION,
     ImportRecord,
     StoreError,
@@ -110,6 +122,7 @@ from kcc.store.volumes import (
 __all__ = [
     "Centre",
     "CentreError",
+    "Connection",
     "ContactColumns",
     "ContactStage",
     "CsvSource",
@@ -119,10 +132,15 @@ __all__ = [
     "ImportRecord",
     "MAX_NAME_CHARS",
     "MIGRATIONS",
+    "NEW_SCENARIO",
     "OUTCOMES",
+    "PG_MIGRATIONS",
+    "PgStore",
+    "PostgresError",
     "SCHEMA_VERSION",
     "STAGE_CHECKS",
     "STAGE_CHECK_FIELDS",
+    "ScenarioChangedError",
     "StoreError",
     "WRITE_RETRY_DELAYS_S",
     "WriteOutcome",
@@ -143,10 +161,13 @@ __all__ = [
     "hide_centre",
     "intraday_profile",
     "is_empty",
+    "is_postgres",
+    "is_postgres_url",
     "list_centres",
     "migrate",
     "period_volumes",
     "read_events",
+    "redact",
     "read_imports",
     "read_intervals",
     "read_repeat_rates",
