@@ -260,10 +260,9 @@ class PgCursor:
         columns = ", ".join(f'"{c}" {t}' for c, t in zip(frame.columns, types, strict=True))
         self._conn.execute(f'DROP TABLE IF EXISTS "{name}"')
         self._conn.execute(f'CREATE TEMP TABLE "{name}" ({columns}) ON COMMIT DROP')
-        values = [_python_values(frame[column]) for column in frame.columns]
-        with self._conn.cursor().copy(f'COPY "{name}" FROM STDIN') as copy:
-            for row in zip(*values, strict=True):
-                copy.write_row(row)
+        with self._conn.cursor().copy(
+                f"""COPY "{name}" FROM STDIN WITH (FORMAT csv, NULL '{_NULL}')""") as copy:
+            copy.write(_csv(frame))
 
     def unregister(self, name: str) -> None:
         """Drop a frame's temporary table."""
@@ -300,8 +299,11 @@ def _typed(column: pd.Series, oid: int, timezone: str) -> pd.Series:
 
 
 def _first_value(column: pd.Series) -> Any:
-    present = column[column.map(lambda v: v is not None and not _is_nan(v))]
-    return present.iloc[0] if len(present) else None
+    """The first cell that is not missing, or None."""
+    for value in column:
+        if value is not None and not _is_nan(value) and value is not pd.NaT:
+            return value
+    return None
 
 
 def _is_nan(value: Any) -> bool:
@@ -341,20 +343,30 @@ def _pg_type(column: pd.Series) -> str:
     return "TEXT"
 
 
-def _python_values(column: pd.Series) -> Sequence[Any]:
-    """A column's cells as plain Python values, missing ones as None."""
-    if isinstance(column.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(column.dtype):
-        return [None if pd.isna(v) else v.to_pydatetime() for v in column]
-    values = column.astype(object).tolist()
-    out: list[Any] = []
-    for value in values:
-        if isinstance(value, np.ndarray):
-            value = value.tolist()
-        if isinstance(value, (list, tuple)):
-            value = [v.item() if isinstance(v, np.generic) else v for v in value]
-        elif isinstance(value, np.generic):
-            value = value.item()
-        if value is None or _is_nan(value) or value is pd.NA or value is pd.NaT:
-            value = None
-        out.append(value)
-    return out
+#: How a missing cell is written in a frame copied in (an empty text stays an empty text).
+_NULL: Final[str] = "\\N"
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    """A frame as CSV for ``COPY`` (whole columns at once; lists as array literals)."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column].dtype):
+            # numpy formats instants far faster than pandas does zoned ones
+            zoned = isinstance(out[column].dtype, pd.DatetimeTZDtype)
+            naive = out[column].dt.tz_convert("UTC").dt.tz_localize(None) if zoned else out[column]
+            text = np.datetime_as_string(naive.to_numpy("datetime64[us]"), unit="us")
+            text = np.char.add(text, "+00") if zoned else text
+            out[column] = pd.Series(text, index=out.index, dtype=object).where(naive.notna(), None)
+        elif out[column].dtype == object and isinstance(_first_value(out[column]),
+                                                          (list, tuple, np.ndarray)):
+            out[column] = [None if cell is None or _is_nan(cell) else _array_literal(cell)
+                           for cell in out[column]]
+    return out.to_csv(header=False, index=False, na_rep=_NULL)
+
+
+def _array_literal(cell: Sequence[Any]) -> str:
+    """A list as a PostgreSQL array literal (``{"a","b"}``)."""
+    items = (str(v.item() if isinstance(v, np.generic) else v) for v in cell)
+    return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                          for v in items) + "}"
