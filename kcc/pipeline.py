@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-import duckdb
 import pandas as pd
 
 from kcc import config, forecast, plan, report, roster, store
@@ -125,13 +124,13 @@ class PlanKey:
         return 7 * self.horizon_weeks
 
 
-def data_key(con: duckdb.DuckDBPyConnection, db: str | None = None,
+def data_key(con: store.Connection, db: str | None = None,
              timezone: str | None = None) -> DataKey:
     """The data key of ``con`` now.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection (bound to a centre, or the demo's).
     db, timezone : str, optional
         Database file and zone; default the configured file and the connection's zone.
@@ -186,7 +185,7 @@ def country(stored: Mapping[str, Any]) -> str | None:
     return str(value) if value else None
 
 
-def recent_history(con: duckdb.DuckDBPyConnection,
+def recent_history(con: store.Connection,
                    weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
     """Per-interval history of every series, the last ``weeks`` weeks (all when None)."""
     frame = store.read_intervals(con)
@@ -196,7 +195,7 @@ def recent_history(con: duckdb.DuckDBPyConnection,
     return frame
 
 
-def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+def series_history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` (offered contacts) of one series: what a forecast is fitted to."""
     frame = store.read_intervals(con, channel=channel, queue=queue)
     return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
@@ -214,7 +213,7 @@ def horizon(series: pd.DataFrame, horizon_weeks: int,
 # --------------------------------------------------------------------------- forecast, demand
 
 
-def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
+def forecast_series(con: store.Connection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
     """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
     with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
@@ -261,7 +260,7 @@ def roster_span(demand: pd.DataFrame) -> tuple[date, date, int]:
             int(demand["interval_min"].min()))
 
 
-def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: date,
+def read_roster(con: store.Connection, source: str, start: date, end: date,
                 interval_min: int) -> pd.DataFrame:
     """Rostered agents per channel and interval from ``source`` (``ROSTER_COLUMNS``)."""
     if source == "shifts":
@@ -272,7 +271,7 @@ def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: d
     return store.read_roster(con, start=start, end=end)
 
 
-def roster_for(con: duckdb.DuckDBPyConnection, demand: pd.DataFrame,
+def roster_for(con: store.Connection, demand: pd.DataFrame,
                source: str = "roster") -> pd.DataFrame:
     """The roster over the days of ``demand`` (``ROSTER_COLUMNS``)."""
     if demand.empty:
@@ -354,14 +353,14 @@ class PlanRun:
     plan: pd.DataFrame
 
 
-def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None = None, *,
+def run_plan(con: store.Connection, settings: plan.PlanSettings | None = None, *,
              horizon_weeks: int = DEFAULT_HORIZON_WEEKS, roster_source: str = "roster",
              start: date | None = None) -> PlanRun:
     """Store -> forecast -> demand -> roster -> plan of one centre, uncached.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection, bound to the centre (``kcc.store.for_centre``; unbound: the demo).
     settings : PlanSettings, optional
         Default: the stored settings with the phone patience estimated from history

@@ -36,14 +36,14 @@ from kcc.ingest.values import parse_numbers, parse_times, time_text
 
 
 def prepare_intervals(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    con: store.Connection, source: SourceFile, mapping: Mapping, interval_min: int,
     rules: PlausibilityRules | None = None, *, asa_patience: bool = False,
 ) -> tuple[pd.DataFrame | None, list[ImportProblem], int | None]:
     """Check and roll up a counts file.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection (to compare with the interval length of stored series).
     source : SourceFile
         From ``read_source``; a sampled file is read again, whole.
@@ -285,7 +285,7 @@ def _roll_up(
 
 
 def import_intervals(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    con: store.Connection, source: SourceFile, mapping: Mapping, interval_min: int,
     user: str, confirm: frozenset[str], rules: PlausibilityRules, *, asa_patience: bool = False,
 ) -> ImportResult:
     """Check a counts file and replace its intervals in the store, or write nothing."""

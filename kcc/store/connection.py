@@ -210,6 +210,11 @@ def _cursor(con: Connection) -> Cursor:
     """A cursor of its own for one call, in the connection's zone."""
     if isinstance(con, PgStore):
         return con.cursor()
+    return _duck_cursor(con)
+
+
+def _duck_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A DuckDB cursor of its own for one call, in the connection's zone."""
     shared = _shared(con)
     with shared.cursor_lock:
         cur = con.cursor()

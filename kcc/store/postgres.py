@@ -70,6 +70,7 @@ def redact(url: str) -> str:
 
 def _psycopg() -> Any:
     try:
+        # Only a PostgreSQL store needs these; the embedded DuckDB store runs without them.
         import psycopg
         import psycopg_pool
     except ImportError as exc:  # pragma: no cover - pinned in requirements.txt

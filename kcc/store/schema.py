@@ -4,8 +4,8 @@ write records (no connection handling here, so every other part of the store can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import Any, Final
 
 from kcc.i18n import stored_text

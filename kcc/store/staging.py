@@ -16,8 +16,8 @@ from kcc import config
 from kcc.store.connection import (
     Connection,
     _bump_data_version,
-    _cursor,
     _df,
+    _duck_cursor,
     _one,
     _shared,
     _transaction,
@@ -205,7 +205,7 @@ def _stage_counts(
 
 
 def stage_contacts(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     source: CsvSource | pd.DataFrame,
     columns: ContactColumns,
     interval_min: int,
@@ -216,7 +216,7 @@ def stage_contacts(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or PgStore
         Store connection.
     source : CsvSource or pandas.DataFrame
         A delimited file, or a frame of text columns (optionally with a 1-based ``_row``).
@@ -241,12 +241,12 @@ def stage_contacts(
     if interval_min not in config.PLANNING_INTERVALS_MIN:
         raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
     shared = _shared(con)
-    if is_postgres(con):
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        cur = _duck_cursor(con)
+    else:
         # DuckDB reads and rolls up the file in memory; commit_stage copies the result.
         cur = duckdb.connect(":memory:")
         cur.execute("SET TimeZone = $tz", {"tz": timezone_of(con)})
-    else:
-        cur = _cursor(con)  # type: ignore[assignment]  # a DuckDB store's cursor is DuckDB's
     cur.begin()
     try:
         source_sql, source_params = _source(cur, source)  # also names cells of problems

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Final
 from zoneinfo import available_timezones
 
-import duckdb
 import streamlit as st
 
 from kcc import config, plan, store
@@ -82,7 +81,7 @@ def _flash(tr: Translator) -> None:
         st.success(tr(key, name=escape_markdown(name)))
 
 
-def upload_target(con: duckdb.DuckDBPyConnection, tr: Translator) -> bool:
+def upload_target(con: store.Connection, tr: Translator) -> bool:
     """Where an upload goes while the demo is shown: a new centre of the user's own (the
     default) or, when chosen explicitly, the demo. True when the page may map and import."""
     _flash(tr)
@@ -101,7 +100,7 @@ def upload_target(con: duckdb.DuckDBPyConnection, tr: Translator) -> bool:
     return False
 
 
-def manage(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def manage(con: store.Connection, tr: Translator) -> None:
     """The Centres section: a new centre, rename or delete the current one (confirmed by
     typing its name), hide, show or reset the demo."""
     lang = _lang()
@@ -149,7 +148,7 @@ def manage(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
             st.rerun()
 
 
-def plan_start_picker(con: duckdb.DuckDBPyConnection, tr: Translator,
+def plan_start_picker(con: store.Connection, tr: Translator,
                       horizon: plan.PlanHorizon | None) -> None:
     """The plan's first day for this centre: the day after its newest history, or later."""
     if horizon is None or horizon.newest_day is None:
@@ -177,7 +176,7 @@ def ended_early_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None
     st.info("\n".join([tr("centres.ended_early", newest=fmt_day(horizon.newest_day)), "", *lines]))
 
 
-def no_roster_notice(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def no_roster_notice(con: store.Connection, tr: Translator) -> None:
     """Say plainly when the centre has neither a roster nor shift patterns: the KPIs "with the
     roster" are then what nobody on the floor delivers (0 % answered), not a measurement."""
     counts = store.table_counts(con)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -34,25 +33,25 @@ BACKTEST_HORIZON_DAYS: Final[int] = SELECTION_HORIZON_DAYS
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _series(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _series(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.series_summary(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _history(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, queue: str
+    _con: store.Connection, key: DataKey, channel: str, queue: str
 ) -> pd.DataFrame:
     return pipeline.series_history(_con, channel, queue)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _events(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _events(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.read_events(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _forecast(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
+    _con: store.Connection, key: DataKey, channel: str,
     queue: str, horizon_days: int, method: str, country: str,
 ) -> ForecastResult:  # fmt: skip
     history = _history(_con, key, channel, queue)
@@ -65,7 +64,7 @@ def _forecast(
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _backtest(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
+    _con: store.Connection, key: DataKey, channel: str,
     queue: str, method: str, country: str,
 ) -> pd.DataFrame | None:  # fmt: skip
     history = _history(_con, key, channel, queue)
@@ -79,23 +78,23 @@ def _backtest(
     return summarise_backtest(table)
 
 
-def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def series(con: store.Connection) -> pd.DataFrame:
     """Loaded series (``kcc.store.series_summary``)."""
     return _series(con, pipeline.data_key(con))
 
 
-def history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+def history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` of one series."""
     return _history(con, pipeline.data_key(con), channel, queue)
 
 
-def events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def events(con: store.Connection) -> pd.DataFrame:
     """The stored event calendar."""
     return _events(con, pipeline.data_key(con))
 
 
 def forecast(
-    con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int, method: str,
+    con: store.Connection, channel: str, queue: str, horizon_days: int, method: str,
     country: str,
 ) -> ForecastResult:  # fmt: skip
     """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
@@ -103,13 +102,13 @@ def forecast(
 
 
 def backtest_summary(
-    con: duckdb.DuckDBPyConnection, channel: str, queue: str, method: str, country: str
+    con: store.Connection, channel: str, queue: str, method: str, country: str
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
     return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
 
 
-def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
+def save_events(con: store.Connection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
     """Validate the edited event calendar and store it in place of the old one.
 
     Rows without a name are dropped; an event keeps the source it was stored with (``user``

@@ -4,11 +4,10 @@ cached :func:`kcc.ui.views.data.stored`."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config
+from kcc import config, store
 from kcc.charts import data as charts_data
 from kcc.i18n import show_stored
 from kcc.ui.state import Translator, load_demo_with_progress
@@ -26,7 +25,7 @@ from kcc.ui.widgets import (
 # --------------------------------------------------------------------------- history
 
 
-def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
+def history(con: store.Connection, tr: Translator, lang: str) -> None:
     """Every import, newest first."""
     st.header(tr("data.history.header"))
     imports = stored(con, "imports")
@@ -66,7 +65,7 @@ def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
 # --------------------------------------------------------------------------- summary + charts
 
 
-def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def summary(con: store.Connection, tr: Translator) -> None:
     """What is loaded: totals, one row per series, daily volumes and the intraday pattern."""
     st.header(tr("data.summary.header"))
     series = stored(con, "series")
@@ -101,7 +100,7 @@ def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     _charts(con, tr, series)
 
 
-def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame) -> None:
+def _charts(con: store.Connection, tr: Translator, series: pd.DataFrame) -> None:
     weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
     plotly_chart(
         charts_data.volume_by_day(
@@ -137,7 +136,7 @@ def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame
 # --------------------------------------------------------------------------- reset
 
 
-def reset(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def reset(con: store.Connection, tr: Translator) -> None:
     """Empty the database and load the demo centre, after a confirmation."""
     st.header(tr("data.reset.header"))
     st.caption(tr("data.reset.help"))

@@ -12,12 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from kcc import config
+from kcc import config, store
 from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
 from kcc.plan import DEFERRED_CHANNELS
@@ -94,7 +93,7 @@ class LeversView:
     working spec and its result beside the baseline's, each lever's result alone and the
     split of the scenario's change into the levers' own effects and their interaction."""
 
-    con: duckdb.DuckDBPyConnection
+    con: store.Connection
     tr: Translator
     base: Baseline
     spec: ScenarioSpec
@@ -219,7 +218,11 @@ class LeversView:
                     if not save_name.strip():
                         st.error(tr("scenarios.name_required"))
                     else:
-                        cache.save(self.con, save_name.strip(), spec, save_desc, current_user(tr))
+                        try:
+                            cache.save(self.con, save_name.strip(), spec, save_desc, current_user(tr))
+                        except store.ScenarioChangedError as exc:  # another planner saved it first
+                            st.error(error_text(exc))
+                            return
                         cache.set_working_spec(spec, name=save_name.strip())
                         st.success(tr("scenarios.saved", name=escape_markdown(save_name.strip())))
 

@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import formatting, plan
+from kcc import formatting, plan, store
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, error_text, fmt_moment, lang
@@ -57,7 +56,7 @@ def _forget_budget_inputs() -> None:
 # --------------------------------------------------------------------------- settings forms
 
 
-def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings,
+def targets_form(con: store.Connection, tr: Translator, settings: plan.PlanSettings,
                  channel: str) -> plan.PlanSettings:
     """Targets and shrinkage of one channel in a form; returns the settings to plan with."""
     targets = settings.targets_for(channel)
@@ -137,7 +136,7 @@ def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.
     return settings
 
 
-def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
+def _start_backlog_input(con: store.Connection, tr: Translator,
                          targets: plan.ChannelTargets, channel: str) -> float | None:
     """The items waiting at the plan's start: the estimate from history with its assumption,
     and an override (empty: use the estimate)."""
@@ -178,7 +177,7 @@ def _chat_inputs(tr: Translator, targets: plan.ChannelTargets,
             "history_sessions": float(history)}
 
 
-def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
+def _save_reset_buttons(con: store.Connection, tr: Translator,
                         settings: plan.PlanSettings) -> None:
     edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
     cols = st.columns(2)
