@@ -23,7 +23,7 @@ import pandas as pd
 
 from kcc import config
 from kcc.i18n import TranslatedError
-from kcc.store.postgres import PgCursor, PgStore, is_postgres_url
+from kcc.store.postgres import PgCursor, PgStore, is_postgres_url, redact
 from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, PG_MIGRATIONS, StoreError, _migrate
 from kcc.warning_filters import ignoring
 
@@ -147,6 +147,10 @@ def connect(path: str | None = None, timezone: str | None = None) -> Connection:
     """
     target = path or config.db_path()
     zone = timezone or config.timezone()
+    if target == os.environ.get("KCC_DATABASE_URL") and not is_postgres_url(target):
+        # Never fall back to a DuckDB file named like the URL: a team server would split.
+        raise StoreError("KCC_DATABASE_URL must be a postgresql:// URL (or unset, for the "
+                         f"embedded DuckDB file); got {redact(target)!r}")
     if is_postgres_url(target):
         pg = PgStore(target, zone)
         try:
