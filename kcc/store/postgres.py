@@ -72,7 +72,7 @@ def _psycopg() -> Any:
     try:
         # Only a PostgreSQL store needs these; the embedded DuckDB store runs without them.
         import psycopg
-        import psycopg_pool
+        import psycopg_pool  # optional, as psycopg above
     except ImportError as exc:  # pragma: no cover - pinned in requirements.txt
         raise StoreError(
             "KCC_DATABASE_URL names a PostgreSQL server, but psycopg is not installed; "
