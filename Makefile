@@ -24,19 +24,21 @@ run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 # Lint first (ruff, then mypy; settings in pyproject.toml), then everything but the browser journeys on
-# two workers, then the journeys one after another (each drives a live server and Chromium,
-# which need both cores).
+# two workers, a test file to a worker (so a module's shared fixture, such as the golden run, is
+# computed once), then the journeys on two workers too: each worker starts its own app server on
+# a free port with its own copy of the demo database, and the journeys wait for the app's own
+# end of a run with waits that stretch with the machine's load.
 lint: install-dev
 	$(BIN)/ruff check kcc pages app.py
 	$(BIN)/mypy
 
 test: install-dev lint
-	$(BIN)/python -m pytest -n 2 -m "not browser"
-	$(BIN)/python -m pytest -m browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
+	$(BIN)/python -m pytest -n 2 -m browser
 
 # Everything but the real-browser journeys.
 test-fast: install-dev
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
 
 bench: install-dev
 	$(BIN)/pip install --quiet -r requirements-bench.txt

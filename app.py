@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from kcc.access import Action
+from kcc.ui import access
 from kcc.ui.centres import centre_selector
-from kcc.ui.state import ensure_session, mark_frame, translator
+from kcc.ui.state import connection, ensure_session, mark_frame, translator
 from kcc.ui.widgets import language_selector, user_name_input
 
 st.set_page_config(page_title="KCC Planner", page_icon=":material/headset_mic:", layout="wide")
@@ -25,32 +27,53 @@ def _home() -> None:
     st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
 
 
-navigation = st.navigation(
-    {
-        tr("common.section_plan"): [
-            st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden"),
-            OVERVIEW,
-            _page("data", "data", ":material/database:"),
-            _page("forecast", "forecast", ":material/trending_up:"),
-            _page("staffing", "staffing", ":material/groups:"),
-        ],
-        tr("common.section_strategy"): [
-            _page("levers", "levers", ":material/tune:"),
-            _page("scenarios", "scenarios", ":material/compare:"),
-            _page("capacity", "capacity", ":material/groups_3:"),
-            _page("export", "export", ":material/slideshow:"),
-        ],
-        tr("common.section_tools"): [
-            _page("calculator", "calculator", ":material/calculate:"),
-            _page("engine_check", "engine_check", ":material/verified:"),
-        ],
-    }
-)
+def _sign_in() -> None:
+    access.sign_in_screen(connection(), tr)
+
+
+principal = access.session_principal(connection())
+HOME = st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden")
+tools = [_page("calculator", "calculator", ":material/calculate:"),
+         _page("engine_check", "engine_check", ":material/verified:")]
+if principal is not None and principal.signed_in and principal.may(Action.MANAGE_USERS):
+    tools.append(_page("admin", "admin", ":material/manage_accounts:"))
+sections = {
+    tr("common.section_plan"): [
+        HOME,
+        OVERVIEW,
+        _page("data", "data", ":material/database:"),
+        _page("forecast", "forecast", ":material/trending_up:"),
+        _page("staffing", "staffing", ":material/groups:"),
+    ],
+    tr("common.section_strategy"): [
+        _page("strategy", "strategy", ":material/flag:"),
+        _page("levers", "levers", ":material/tune:"),
+        _page("scenarios", "scenarios", ":material/compare:"),
+        _page("capacity", "capacity", ":material/groups_3:"),
+        _page("export", "export", ":material/slideshow:"),
+    ],
+    tr("common.section_tools"): tools,
+}
+if principal is None:
+    # Sign-in is on and nobody is signed in: the sign-in screen under every page's path (no
+    # page, centre or data shown), so after signing in the page asked for opens, link and all.
+    every = [page for pages in sections.values() for page in pages]
+    every.append(_page("admin", "admin", ":material/manage_accounts:"))
+    navigation = st.navigation(
+        [st.Page(_sign_in, title=tr("access.sign_in_title"), default=page is HOME,
+                 url_path="home" if page is HOME else page.url_path) for page in every],
+        position="hidden")
+else:
+    navigation = st.navigation(sections)
 
 with st.sidebar:
     st.caption(tr("common.tagline"))
-    centre_selector(tr)
+    if principal is not None:
+        centre_selector(tr)
     language_selector(tr)
-    user_name_input(tr)
+    if principal is not None and principal.signed_in:
+        access.account_box(tr, principal)
+    elif principal is not None:
+        user_name_input(tr)
 
 navigation.run()

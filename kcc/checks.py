@@ -45,6 +45,7 @@ _T = TypeVar("_T")
 
 #: Units a check can name, as written in English -> their text key.
 UNITS: Final[dict[str, str]] = {
+    "%": "checks.unit.pct",
     "s": "checks.unit.s",
     "min": "checks.unit.min",
     "h": "checks.unit.h",
@@ -56,6 +57,7 @@ UNITS: Final[dict[str, str]] = {
     "sessions per agent": "checks.unit.sessions_per_agent",
     "EUR/h": "checks.unit.eur_per_h",
     "EUR/contact": "checks.unit.eur_per_contact",
+    "EUR/month": "checks.unit.eur_per_month",
 }
 
 

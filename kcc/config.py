@@ -36,6 +36,29 @@ SOURCE_INTERVALS_MIN: Final[tuple[int, ...]] = (5, 6, 10, 15, 30, 60)
 #: Interval lengths a plan may use [min].
 PLANNING_INTERVALS_MIN: Final[tuple[int, ...]] = (15, 30, 60)
 
+#: How finely a stored series is counted: per interval (under a day), or in totals per day,
+#: week or calendar month. A long-range row is stored with ``ds`` at the period's local
+#: midnight and ``interval_min`` the period's length in minutes (``DAY_MIN``, ``WEEK_MIN``,
+#: or the month's days x ``DAY_MIN``: 44,640 for January), so ``interval_min < DAY_MIN`` means
+#: intraday.
+GRANULARITIES: Final[tuple[str, ...]] = ("interval", "day", "week", "month")
+DAY_MIN: Final[int] = 1440
+WEEK_MIN: Final[int] = 7 * DAY_MIN
+
+
+def granularity_of(interval_min: int) -> str:
+    """The granularity (``GRANULARITIES``) of a stored row of ``interval_min`` minutes."""
+    if interval_min < DAY_MIN:
+        return "interval"
+    if interval_min == DAY_MIN:
+        return "day"
+    if interval_min == WEEK_MIN:
+        return "week"
+    if 28 * DAY_MIN <= interval_min <= 31 * DAY_MIN:
+        return "month"
+    raise ValueError(f"interval_min {interval_min} is no interval, day, week or calendar month")
+
+
 #: Most agents (and Erlangs of offered load) the queueing engine treats exactly in one interval.
 #: Beyond it (no real queue comes near) the numbers come from the large-system route (bounded
 #: asymptotic sums, square-root staffing start, bisection) and are flagged ``approximate``, so

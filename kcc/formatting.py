@@ -264,6 +264,69 @@ def fmt_unit(value: float | None, unit: str, decimals: int = 0, lang: str = "en"
     return f"{unit} {number}" if unit_first else f"{number} {unit}"
 
 
+#: Longest time still shown in seconds; longer ones read better in minutes. [s]
+SECONDS_UP_TO_S: Final[float] = 120.0
+#: Shortest time shown in hours (deferred channels answer in hours). [s]
+HOURS_FROM_S: Final[float] = 3600.0
+
+
+def duration_unit(seconds: float | None) -> tuple[float, str]:
+    """The unit a time of this size reads best in, as ``(seconds per unit, unit)``.
+
+    Up to ``SECONDS_UP_TO_S`` in seconds, below ``HOURS_FROM_S`` in minutes, else in hours:
+    a WhatsApp wait of 1,018 s reads as 17.0 min. Charts pick their axis unit from their
+    largest value with it, so a whole axis shares one unit.
+
+    Parameters
+    ----------
+    seconds : float or None
+        The time (or the largest on an axis). [s]
+
+    Returns
+    -------
+    tuple of (float, str)
+        ``(1, "s")``, ``(60, "min")`` or ``(3600, "h")``; seconds for a missing time.
+    """
+    size = abs(float(seconds)) if is_number(seconds) and math.isfinite(float(seconds)) else 0.0
+    if size >= HOURS_FROM_S:
+        return 3600.0, "h"
+    if size > SECONDS_UP_TO_S:
+        return 60.0, "min"
+    return 1.0, "s"
+
+
+def fmt_duration(seconds: float | None, lang: str = "en", decimals: int = 1, *,
+                 missing: str = DASH) -> str:
+    """A time with the unit it reads best in: ``"45.0 s"``, ``"17.0 min"``, ``"2.5 h"``
+    (``"2,5 u"`` in Dutch).
+
+    Parameters
+    ----------
+    seconds : float or None
+        The time. [s]
+    lang : {"en", "nl"}
+        Decimal and thousands separators (``17,0 min`` in Dutch).
+    decimals : int
+        Decimals shown.
+    missing : str
+        Text for a missing time.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_duration(1018.4), fmt_duration(1018.4, "nl"), fmt_duration(20)
+    ('17.0 min', '17,0 min', '20.0 s')
+    """
+    if not is_number(seconds) or math.isnan(float(seconds)):
+        return missing
+    per_unit, unit = duration_unit(float(seconds))
+    unit = "u" if unit == "h" and lang == "nl" else unit  # uur
+    return fmt_unit(float(seconds) / per_unit, unit, decimals, lang, missing=missing)
+
+
 def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
                 decimals: int = 1, missing: str = "–") -> str:
     """A big number short enough for a metric tile; the unit belongs in the label.
@@ -320,7 +383,8 @@ def format_columns(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], st
                            if col in frame})
 
 
-def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en") -> Any:
+def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en", *,
+                   missing: str = DASH) -> Any:
     """``frame`` as a pandas ``Styler`` showing the named number columns in the language's
     convention, for ``st.dataframe``: the cells stay numbers, so the table sorts and aligns
     them as numbers (``st.dataframe``'s own number formats follow the browser's locale, not
@@ -332,6 +396,8 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
     decimals : mapping of str to int
         Column -> decimals shown; columns not in ``frame`` are skipped.
     lang : {"en", "nl"}
+    missing : str
+        Text of a missing number (``st.dataframe`` would show a grey "None").
 
     Returns
     -------
@@ -341,7 +407,7 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
     for column, places in decimals.items():
         if column in frame:
             styler = styler.format(
-                lambda v, places=places: fmt_number(v, places, lang, missing=""), subset=[column]
+                lambda v, places=places: fmt_number(v, places, lang, missing=missing), subset=[column]
             )
     return styler
 

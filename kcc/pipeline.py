@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from kcc import config, forecast, plan, report, roster, store
@@ -43,6 +44,7 @@ from kcc.scenarios import (
     infer_opening_hours,
     sl_frontier,
 )
+from kcc.staffing import ChatHandleEstimate, chat_estimate_from_history
 from kcc.warning_filters import ignoring
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -187,27 +189,121 @@ def country(stored: Mapping[str, Any]) -> str | None:
 
 def recent_history(con: store.Connection,
                    weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
-    """Per-interval history of every series, the last ``weeks`` weeks (all when None)."""
+    """Per-interval history of every intraday series, the last ``weeks`` weeks (all when
+    None); totals per day, week or month are left out (they have no time of day)."""
     frame = store.read_intervals(con)
+    frame = frame[frame["interval_min"] < config.DAY_MIN].reset_index(drop=True)
     if weeks is not None and len(frame):
         last = frame["ds"].max()
         frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
     return frame
 
 
+def chat_estimate(con: store.Connection) -> ChatHandleEstimate | None:
+    """The chat handle time of a lone session and the slow-down per extra session estimated
+    from the stored chats (``kcc.staffing.chat_estimate_from_history``); None when no chat
+    carries an agent id with times or a sessions count."""
+    return chat_estimate_from_history(store.read_chat_sessions(con, "chat"))
+
+
+def chat_lone_session_s(history: pd.DataFrame, targets: plan.ChannelTargets) -> float | None:
+    """The lone-session handle time the plan gives chat: the history's handle time (weighted
+    by answered chats) through ``ChannelTargets.lone_session_s``; None without chat handle
+    times. [s]"""
+    chat = history[(history["channel"] == "chat") & history["aht_s"].notna()
+                   & (history["answered"].fillna(0) > 0)]
+    if chat.empty:
+        return None
+    aht_s = float((chat["aht_s"] * chat["answered"]).sum() / chat["answered"].sum())
+    return float(targets.lone_session_s(np.asarray(aht_s)))
+
+
 def series_history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
-    """``ds, y`` (offered contacts) of one series: what a forecast is fitted to."""
+    """``ds, y`` (offered contacts) of one series: what a forecast is fitted to. A series of
+    week or month totals comes as days, each period spread over its days by the weekday
+    shares of the centre's intraday profile (``intraday_profile``, else the standard one)."""
     frame = store.read_intervals(con, channel=channel, queue=queue)
-    return frame.rename(columns={"offered": "y"})[["ds", "y"]].reset_index(drop=True)
+    history = frame.rename(columns={"offered": "y"})
+    if len(history) and int(history["interval_min"].max()) > config.DAY_MIN:
+        profile = intraday_profile(con) or forecast.standard_profile()
+        return forecast.days_from_periods(history[["ds", "y", "interval_min"]], profile)
+    return history[["ds", "y"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- long-range series
+
+
+def long_range_series(series: pd.DataFrame) -> pd.DataFrame:
+    """The series of ``series`` (``kcc.store.series_summary``) counted per day, week or
+    month, with their ``granularity``; intraday staffing needs an intraday profile for them."""
+    out = series[series["interval_min"] >= config.DAY_MIN].reset_index(drop=True)
+    return out.assign(granularity=[config.granularity_of(int(m)) for m in out["interval_min"]])
+
+
+def profile_choice(stored: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The centre's saved intraday-profile choice (setting ``kcc.store.INTRADAY_PROFILE_KEY``):
+    ``{"source": "standard"}`` or ``{"source": "series", "centre_id", "channel", "queue"}``;
+    None when none is saved."""
+    value = stored.get(store.INTRADAY_PROFILE_KEY)
+    return dict(value) if isinstance(value, dict) and value.get("source") in ("standard", "series") else None
+
+
+def intraday_profile(con: store.Connection) -> forecast.IntradayProfile | None:
+    """The intraday profile the centre chose for its long-range series, None when none is
+    chosen (or the chosen series holds no intervals any more)."""
+    choice = profile_choice(store.read_settings(con))
+    if choice is None:
+        return None
+    if choice["source"] == "standard":
+        return forecast.standard_profile()
+    other = store.for_centre(con, int(choice["centre_id"]))
+    frame = store.read_intervals(other, channel=str(choice["channel"]), queue=str(choice["queue"]))
+    frame = frame[frame["interval_min"] < config.DAY_MIN]
+    if frame.empty:
+        return None
+    return forecast.profile_from_history(frame.rename(columns={"offered": "y"})[["ds", "y"]])
+
+
+def profile_sources(con: store.Connection) -> pd.DataFrame:
+    """Intraday series whose profile a centre may borrow: ``centre_id, centre, channel,
+    queue`` of every visible centre's interval series (this centre's first)."""
+    own = store.centre_of(con)
+    rows = []
+    for centre in sorted(store.list_centres(con), key=lambda c: (c.centre_id != own, c.centre_id)):
+        summary = store.series_summary(con, centre_id=centre.centre_id)
+        for channel, queue in summary.loc[summary["interval_min"] < config.DAY_MIN,
+                                          ["channel", "queue"]].itertuples(index=False):
+            rows.append((centre.centre_id, centre.name, channel, queue))
+    return pd.DataFrame(rows, columns=["centre_id", "centre", "channel", "queue"])
+
+
+def _period_ends(series: pd.DataFrame) -> pd.DataFrame:
+    """``series`` with ``last_ds`` of a long-range series moved to its last period's last day
+    (a month's totals reach its end, not its first day)."""
+    out = series.copy()
+    for i, (last, minutes) in enumerate(zip(out["last_ds"], out["interval_min"], strict=True)):
+        if int(minutes) > config.DAY_MIN:
+            end = (pd.Timestamp(last).tz_localize(None) + pd.offsets.MonthEnd(0)
+                   if int(minutes) != config.WEEK_MIN else
+                   pd.Timestamp(last).tz_localize(None) + pd.Timedelta(days=6))
+            out.loc[out.index[i], "last_ds"] = end.tz_localize(pd.Timestamp(last).tz)
+    return out
 
 
 def horizon(series: pd.DataFrame, horizon_weeks: int,
-            start: date | None = None) -> plan.PlanHorizon | None:
+            start: date | None = None, *, long_range: bool = False) -> plan.PlanHorizon | None:
     """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``) from this
-    centre's series; None without history."""
+    centre's series; None without history.
+
+    Series of day, week or month totals are planned only with ``long_range`` (the centre has
+    chosen an intraday profile to spread them: ``profile_choice``); else they are left out,
+    and a centre with nothing else has no plan (the pages say why).
+    """
+    if not long_range:
+        series = series[series["interval_min"] < config.DAY_MIN]
     if series.empty:
         return None
-    return plan.plan_horizon(series, max(1, int(horizon_weeks)), start=start)
+    return plan.plan_horizon(_period_ends(series), max(1, int(horizon_weeks)), start=start)
 
 
 # --------------------------------------------------------------------------- forecast, demand
@@ -215,10 +311,21 @@ def horizon(series: pd.DataFrame, horizon_weeks: int,
 
 def forecast_series(con: store.Connection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
-    """``kcc.forecast.forecast`` of one series with the stored events, labelled with it."""
+    """``kcc.forecast.forecast`` of one series with the stored events and holiday treatments
+    (``kcc.plan.holiday_treatments``), labelled with it; a series of day, week or month
+    totals is spread over intervals with the centre's intraday profile."""
+    history = series_history(con, channel, queue)
+    treated = plan.holiday_treatments(store.read_settings(con))
     with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
-        out = forecast.forecast(series_history(con, channel, queue), horizon_days,
-                                events=store.read_events(con), country=country_, channel=channel)
+        out = forecast.forecast(history, horizon_days, events=store.read_events(con),
+                                country=country_, channel=channel, holiday_treatments=treated)
+    if out.attrs.get("interval_min", 0) >= config.DAY_MIN:
+        # a daily forecast of day, week or month totals, spread over the chosen profile
+        profile = intraday_profile(con)
+        if profile is None:
+            raise ValueError(f"series {channel}/{queue} holds totals per period and the centre "
+                             "has chosen no intraday profile")
+        out = forecast.spread_days(out, profile)
     out = out.assign(channel=channel, queue=queue)
     out.attrs = {}
     return out
@@ -375,7 +482,8 @@ def run_plan(con: store.Connection, settings: plan.PlanSettings | None = None, *
     stored = store.read_settings(con)
     history = recent_history(con)
     settings = settings or plan.default_settings(stored, history)
-    span = horizon(store.series_summary(con), horizon_weeks, start)
+    span = horizon(store.series_summary(con), horizon_weeks, start,
+                   long_range=profile_choice(stored) is not None)
     where = country(stored)
     demand = forecast_demand(history, span,
                              lambda c, q, days: forecast_series(con, c, q, days, where))
@@ -410,6 +518,12 @@ class Baseline:
         Length of the period. [weeks]
     key : tuple
         Hashable identity (the plan's key and the period) for the caches.
+    holidays_country : str
+        Deferred work is closed on this country's public holidays.
+    start_backlog : mapping
+        Items waiting per deferred channel at the period's start.
+    closed_days : tuple of str
+        ISO dates the user marked closed (``kcc.plan.closed_days``); deferred work waits too.
     """
 
     demand: pd.DataFrame
@@ -422,6 +536,7 @@ class Baseline:
     key: tuple[Any, ...]
     holidays_country: str = ""
     start_backlog: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    closed_days: tuple[str, ...] = ()
 
 
 def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.DataFrame,
@@ -470,6 +585,8 @@ def scenario_baseline(demand: pd.DataFrame, roster_: pd.DataFrame, history: pd.D
         # with the items waiting at the plan's start
         holidays_country=country(stored) or "",
         start_backlog=start_backlog(history, plan.service_hours(stored)),
+        # the holidays the user marked closed close deferred work too, as on the Staffing page
+        closed_days=plan.closed_days(stored),
     )
 
 
@@ -478,7 +595,8 @@ def evaluate(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.evaluate_scenario`` of ``spec`` on the baseline, named ``name``."""
     result = evaluate_scenario(base.demand, base.roster, _with_start_backlog(settings, base), spec,
                                opening_hours=base.opening_hours or None,
-                               working_hours=base.working_hours, holidays_country=base.holidays_country)
+                               working_hours=base.working_hours, holidays_country=base.holidays_country,
+                               closed_days=base.closed_days)
     return dataclasses.replace(result, name=name)
 
 
@@ -487,7 +605,7 @@ def frontier(base: Baseline, settings: plan.PlanSettings, spec: ScenarioSpec,
     """``kcc.scenarios.sl_frontier`` of one channel on the baseline."""
     return sl_frontier(base.demand, base.roster, _with_start_backlog(settings, base), channel, spec=spec,
                        opening_hours=base.opening_hours or None, working_hours=base.working_hours,
-                       holidays_country=base.holidays_country)
+                       holidays_country=base.holidays_country, closed_days=base.closed_days)
 
 
 def _with_start_backlog(settings: plan.PlanSettings, base: Baseline) -> plan.PlanSettings:
@@ -533,8 +651,9 @@ def board_summary(base: Baseline, baseline: ScenarioResult, scenario: ScenarioRe
     ----------
     wording
         ``language``, ``role``, ``role_text``, ``texts``, ``title``, ``prepared_by``,
-        ``prepared_on`` and ``simulation`` (a check of the exported plan by
-        ``kcc.simulation.simulate_plan``) as ``kcc.report.build_summary`` takes them.
+        ``prepared_on``, ``simulation`` (a check of the exported plan by
+        ``kcc.simulation.simulate_plan``), ``strategy``, ``centre_name`` and ``logo`` as
+        ``kcc.report.build_summary`` takes them.
     """
     return report.build_summary(baseline, scenario, settings,
                                 opening_hours=base.opening_hours or None, **wording)

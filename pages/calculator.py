@@ -16,6 +16,6 @@ st.caption(tr("calc.intro"))
 mode = st.radio(tr("calc.mode"), calculator.MODES, format_func=lambda m: tr(f"calc.mode_{m}"),
                 horizontal=True, key="calc.mode")
 if mode == "chat":
-    calculator.chat_calculator(tr)
+    calculator.chat_calculator(tr, con)
 else:
     calculator.erlang_calculator(tr)

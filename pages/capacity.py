@@ -13,7 +13,7 @@ con, tr = init_page("capacity")
 st.title(tr("capacity.title"))
 st.caption(tr("capacity.intro"))
 
-settings = view.with_cover(view.settings_form(con, tr), tr)
+settings = view.with_cover(con, view.settings_form(con, tr), tr)
 specs = view.saved_specs(con)
 top = st.columns([2, 3])
 scenario = top[0].selectbox(tr("capacity.scenario"), [view.BASELINE, *specs], key="capacity.scenario",

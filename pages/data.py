@@ -8,8 +8,9 @@ import hashlib
 import streamlit as st
 
 from kcc import config, importer, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
-from kcc.ui import centres
+from kcc.ui import access, centres
 from kcc.ui.state import init_page
 from kcc.ui.views import data as view
 from kcc.ui.views import data_loaded
@@ -26,6 +27,7 @@ st.caption(tr("data.examples"))
 # --------------------------------------------------------------------------- upload + mapping
 st.header(tr("data.upload.header"))
 limits = config.upload_limits()
+may_import = access.allowed(Action.IMPORT, tr)  # a viewer sees why the upload is closed
 upload = st.file_uploader(
     tr("data.upload.label"),
     type=["csv", "tsv", "txt", "xlsx", "parquet"],
@@ -37,6 +39,7 @@ upload = st.file_uploader(
     # still bounds it.
     max_upload_size=max(1, min(int(limits.file_mb), int(st.get_option("server.maxUploadSize")))),
     key="data.upload",
+    disabled=not may_import,
 )
 
 pending = None
@@ -84,11 +87,11 @@ with config.centre_timezone(store.timezone_of(con)):
             st.subheader(tr("data.report.header"))
             view.problem_table(tr, lang, early)
         if st.button(tr("data.import.button"), type="primary", disabled=bool(early), key="data.import"):
-            view.run_import(con, tr, pending)
+            view.start_import(con, tr, pending)
 
 view.import_report(con, tr, lang, pending)
 data_loaded.history(con, tr, lang)
 data_loaded.summary(con, tr)
 centres.manage(con, tr)
 if store.get_centre(con).is_demo:
-    data_loaded.reset(con, tr)
+    data_loaded.reset_section(con, tr)

@@ -98,7 +98,8 @@ st.dataframe(
 plotly_chart(
     simulation_chart(
         sim,
-        {"expected": tr("engine.sim_expected"), "simulated": tr("engine.sim_simulated")},
+        {"expected": tr("engine.sim_expected"), "simulated": tr("engine.sim_simulated"),
+         "zoom": tr("engine.sim_zoom")},
         {q: tr(f"engine.q_{q}") for q in sim["quantity"]},
     ),
     key="engine.sim_chart",

@@ -9,12 +9,14 @@ import time
 import pandas as pd
 import streamlit as st
 
-from kcc import pipeline, report, scenarios
+from kcc import pipeline, report, scenarios, store
 from kcc.formatting import escape_markdown
+from kcc.ui import long_range, plan_cache
 from kcc.ui import scenario_cache as cache
-from kcc.ui.state import current_user, init_page
+from kcc.ui.state import current_centre, init_page
 from kcc.ui.views import capacity as capacity_view
 from kcc.ui.views import simulation as simulation_view
+from kcc.ui.views import strategy as strategy_view
 from kcc.ui.widgets import error_text, fmt_day, plotly_chart
 
 con, tr = init_page("export")
@@ -26,6 +28,8 @@ BASELINE, WORKING = "\u0000baseline", "\u0000working"  # picker options no saved
 st.title(tr("report.page_title"))
 st.caption(tr("report.page_intro"))
 
+if long_range.interval_notice(con, tr, "export", plan_cache.series(con)):
+    st.stop()
 base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))
@@ -57,10 +61,7 @@ with st.form("export.form"):
     )
     title = top[1].text_input(tr("report.doc_title"), value=tr("report.default_title"),
                               key="export.title", max_chars=120)
-    role = st.radio(tr("report.pick_role"), report.ROLES, key="export.role", horizontal=True,
-                    format_func=lambda r: tr(f"report.role_{r}"))
-    role_text = st.text_area(tr("report.role_wording"), key="export.role_text", max_chars=600,
-                             placeholder=tr(f"report.role_default_{role}"))
+    st.caption(tr("report.strategy_from_page"))
     stress = st.columns(3)
     surge_pct = stress[0].number_input(tr("report.stress_surge"), 0, 300,
                                        round(pipeline.DEFAULT_STRESS.uplift * 100), 10,
@@ -90,8 +91,9 @@ if generate:
         bar.progress(0.3, text=tr("report.progress_stress"))
         result = cache.evaluate(con, base, spec, name)
         summary = pipeline.board_summary(
-            base, baseline, result, settings, language=lang, role=role, role_text=role_text,
-            texts=texts, title=title, prepared_by=current_user(tr),
+            base, baseline, result, settings, language=lang, texts=texts, title=title,
+            strategy=strategy_view.choices_for(con, spec), prepared_by=strategy_view.author(con, tr),
+            centre_name=current_centre(con).label(lang), logo=store.read_logo(con),
             simulation=simulation_view.for_export(con, settings, base.start, base.end,
                                                   baseline=choice == BASELINE),
             repeats=cache.repeat_rates(con), repeat_settings=cache.repeat_settings(con),

@@ -9,7 +9,9 @@ from kcc.charts import forecast as charts
 from kcc.events import COMMON_COUNTRIES
 from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
+from kcc.ui import long_range
 from kcc.ui.state import init_page
+from kcc.ui.views import holidays as holidays_view
 from kcc.ui.views.forecast import event_calendar, method_line
 from kcc.ui.widgets import (
     channel_label,
@@ -37,6 +39,7 @@ summary = cache.series(con)
 if summary.empty:
     st.info(tr("common.no_data"))
     st.stop()
+long_range.interval_notice(con, tr, "forecast", summary)  # a daily forecast needs no profile
 
 # --------------------------------------------------------------------------- settings
 options = series_options(summary)
@@ -119,6 +122,7 @@ else:
         hide_index=True, key="forecast.special_days",
         column_config={tr("forecast.col_date"): st.column_config.DateColumn(format=date_format())},
     )
+holidays_view.horizon_holidays(con, tr, daily)
 
 # --------------------------------------------------------------------------- backtest
 st.subheader(tr("forecast.backtest_title"))

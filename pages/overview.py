@@ -6,7 +6,7 @@ import streamlit as st
 
 from kcc import plan, store
 from kcc.charts import staffing as charts
-from kcc.ui import centres, plan_cache
+from kcc.ui import centres, long_range, plan_cache
 from kcc.ui.state import init_page
 from kcc.ui.views import overview as view
 from kcc.ui.views import risk as risk_view
@@ -20,6 +20,8 @@ st.caption(tr("common.tagline"))
 summary = plan_cache.series(con)
 if summary.empty:
     st.info(tr("common.no_data"))
+    st.stop()
+if long_range.interval_notice(con, tr, "overview", summary):
     st.stop()
 
 # --------------------------------------------------------------------------- what is loaded
@@ -49,6 +51,10 @@ risk_view.week_risk(con, tr, the_plan, settings)
 # --------------------------------------------------------------------------- worst gaps
 st.subheader(tr("overview.gaps_title"))
 view.worst_gaps_list(tr, plan.worst_gaps(the_plan, n=3))
+
+# --------------------------------------------------------------------------- findings
+st.subheader(tr("report.sec_findings"))
+view.findings_list(tr, the_plan, settings, plan_cache.plan_key(con))
 
 # --------------------------------------------------------------------------- freshness
 st.subheader(tr("overview.freshness_title"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kcc.ui import long_range, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import init_page
 from kcc.ui.views import scenarios as view
@@ -12,6 +13,8 @@ from kcc.ui.widgets import fmt_day, period_picker
 con, tr = init_page("scenarios")
 st.title(tr("scenarios.title"))
 st.caption(tr("scenarios.intro"))
+if long_range.interval_notice(con, tr, "scenarios", plan_cache.series(con)):
+    st.stop()
 base = cache.baseline(con, tr)
 if base is None:
     st.info(tr("common.no_data"))

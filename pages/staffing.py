@@ -6,13 +6,15 @@ import streamlit as st
 
 from kcc import config, plan
 from kcc.charts import staffing as charts
-from kcc.ui import centres, plan_cache
+from kcc.i18n import TranslatedError
+from kcc.ui import centres, long_range, plan_cache
 from kcc.ui.state import current_user, init_page
 from kcc.ui.views import risk as risk_view
+from kcc.ui.views import shift_cover as shift_cover_view
 from kcc.ui.views import simulation as simulation_view
 from kcc.ui.views import staffing as view
 from kcc.ui.views import staffing_settings
-from kcc.ui.widgets import channel_label, plotly_chart
+from kcc.ui.widgets import channel_label, error_text, plotly_chart
 
 con, tr = init_page("staffing")
 ss = st.session_state
@@ -23,6 +25,8 @@ st.caption(tr("staffing.caption"))
 series = plan_cache.series(con)
 if series.empty:
     st.info(tr("common.no_data"))
+    st.stop()
+if long_range.interval_notice(con, tr, "staffing", series):
     st.stop()
 
 settings = plan_cache.current_settings(con)
@@ -57,7 +61,7 @@ centres.plan_start_picker(con, tr, plan_cache.horizon(con))
 
 head = st.container()
 tab_names = ["tab_chart", "tab_heatmap", "tab_kpis", "tab_simulation", "tab_budget", "tab_targets",
-             "tab_roster"]
+             "tab_roster", "tab_cover"]
 tabs = dict(zip(tab_names, st.tabs([tr(f"staffing.{name}") for name in tab_names]), strict=True))
 
 # Settings first (their forms change what is computed below), shown in their own tabs.
@@ -68,7 +72,11 @@ with tabs["tab_budget"]:
 with tabs["tab_roster"]:
     view.roster_inputs(con, tr, current_user(tr))
 
-the_plan = plan_cache.get_plan(con, tr, settings)
+try:
+    the_plan = plan_cache.get_plan(con, tr, settings)
+except TranslatedError as exc:  # a target the chosen period cannot hold, e.g. after a shorter horizon
+    head.error(tr("staffing.not_planned", reason=error_text(exc)))
+    st.stop()
 rows = the_plan[the_plan["channel"] == channel]
 with head:
     view.stale_notice(tr, plan_cache.horizon(con))
@@ -110,6 +118,8 @@ with tabs["tab_kpis"]:
 
 with tabs["tab_simulation"]:
     simulation_view.section(con, tr, the_plan, settings, channel)
+with tabs["tab_cover"]:
+    shift_cover_view.section(con, tr, the_plan, settings, channel)
 
 # --------------------------------------------------------------------------- budget bridge
 with tabs["tab_budget"]:

@@ -48,15 +48,33 @@ def demo_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     return path
 
 
-@pytest.fixture(scope="module")
-def shared_demo_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One demo copy (``KCC_DB_PATH``) for the module: these tests only read it, so the
-    cached forecasts are computed once and every later test reruns the page like a user."""
+@pytest.fixture(scope="session")
+def shared_demo_file(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo copy for every module that only reads it (``shared_demo_db``)."""
     path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
     shutil.copyfile(demo_db_template, path)
+    return path
+
+
+def _data_version(path: Path) -> int:
+    con = store.connect(str(path))
+    try:
+        return store.data_version(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def shared_demo_db(shared_demo_file: Path) -> Iterator[Path]:
+    """The demo copy shared by every module that only reads it, as ``KCC_DB_PATH``: the pages'
+    caches are keyed by file and data version, so the forecasts are computed once for the run
+    and every later test reruns the page like a user. A module that wrote to it fails here,
+    before a later module could read its changes; such a test takes ``demo_db``."""
+    version = _data_version(shared_demo_file)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("KCC_DB_PATH", str(path))
-        yield path
+        patch.setenv("KCC_DB_PATH", str(shared_demo_file))
+        yield shared_demo_file
+    assert _data_version(shared_demo_file) == version, "a test wrote to the shared demo copy: use demo_db"
 
 
 @pytest.fixture

@@ -195,3 +195,23 @@ def test_csv_text_never_starts_a_formula(text: str) -> None:
     assert formatting.csv_text(text) == "'" + text
     assert formatting.csv_text(-2.5) == -2.5  # numbers stay numbers
     assert formatting.csv_text("phone") == "phone"
+
+
+@pytest.mark.parametrize(("seconds", "en", "nl"), [
+    (20.0, "20.0 s", "20,0 s"),
+    (120.0, "120.0 s", "120,0 s"),  # two minutes still read as seconds
+    (1018.4, "17.0 min", "17,0 min"),  # the demo's WhatsApp wait, not "1,018.4 s"
+    (3599.0, "60.0 min", "60,0 min"),
+    (9000.0, "2.5 h", "2,5 u"),
+    (None, "-", "-"),
+    (float("nan"), "-", "-"),
+])
+def test_times_in_the_unit_they_read_best_in(seconds, en, nl) -> None:  # noqa: ANN001
+    assert formatting.fmt_duration(seconds, "en") == en
+    assert formatting.fmt_duration(seconds, "nl") == nl
+
+
+def test_an_axis_of_times_shares_one_unit() -> None:
+    assert formatting.duration_unit(90.0) == (1.0, "s")
+    assert formatting.duration_unit(1018.4) == (60.0, "min")
+    assert formatting.duration_unit(7200.0) == (3600.0, "h")

@@ -176,3 +176,43 @@ def test_the_summarys_stress_test_defaults_to_the_export_pages() -> None:
     assert pipeline.summary_spec(own, pipeline.stress_test(10, 1, 0)) == own
     assert pipeline.summary_spec(plain, pipeline.stress_test(25, 2, 3)).surge == SurgeTest(
         uplift=0.25, duration_min=120, home_agents=3)
+
+
+# --------------------------------------------------------------------------- the board's story
+
+
+def test_the_demo_summary_says_the_rosters_shape_does_not_match_demand_and_where(run: pipeline.PlanRun) -> None:
+    """The demo's known case: more FTE rostered than required, yet phone misses its target.
+    The findings say why (the roster's shape), and where: Monday, the 09:00-11:00 peak; the
+    executive summary's figures are the app's own (``ScenarioResult``, as Levers and Scenarios
+    show them)."""
+    from kcc import report
+    from kcc.i18n import t
+
+    found = plan.plan_findings(run.plan, run.settings)
+    shape, day, peak = found.misses
+    assert (shape.kind, shape.channel, shape.other) == ("shape_mismatch", "phone", "chat")
+    assert shape.number("rostered_fte") > shape.number("required_fte")
+    assert shape.number("achieved") < shape.number("target") == 0.8
+    assert (day.kind, day.channel, int(day.number("weekday"))) == ("short_day", "phone", 0)
+    assert day.number("share") > 0.4  # Monday takes the largest share of phone's missed calls
+    assert (peak.kind, int(peak.number("start_h")), int(peak.number("end_h"))) == ("short_peak", 9, 11)
+    base = pipeline.scenario_baseline(run.demand, run.roster, run.history, run.stored, WEEKS)
+    assert base is not None
+    result = pipeline.evaluate(base, run.settings, pipeline.summary_spec(ScenarioSpec()), "Plan as it is")
+    for lang, words in (("en", "the roster's shape does not match the demand"),
+                        ("nl", "de vorm van het rooster past niet bij de vraag")):
+        summary = pipeline.board_summary(base, result, result, run.settings, language=lang)
+        sections = {s.key: s for s in report.layout(summary)}
+        assert any(words in fact for fact in sections["findings"].facts)
+        assert any(words in fact for fact in sections["summary"].facts)
+        assert any(t("common.weekday_0", lang) in fact for fact in sections["findings"].facts)
+        (figures,) = sections["summary"].tables
+        cells = {row[0]: row[1:] for row in figures.rows}
+        assert cells[t("report.kf_fte", lang)][1] == report.fmt_number(result.fte, 1, lang)
+        assert cells[t("report.kf_rostered", lang)][1] == report.fmt_number(result.fte_rostered, 1, lang)
+        assert cells[t("report.kf_cost", lang)][1] == report.fmt_number(result.cost_eur_per_month, 0, lang)
+        assert cells[t("report.kf_in_time_roster", lang)][1] == report.fmt_number(
+            100 * result.service_level_roster, 1, lang)
+        assert cells[t("report.kf_reach", lang)][1] == report.fmt_number(100 * result.reachability, 1, lang)
+        assert report.fmt_eur(result.cost_eur_per_month, lang) in " ".join(sections["summary"].facts)

@@ -28,9 +28,10 @@ def test_preflight_stops_with_what_to_do_when_another_process_holds_the_file(
     assert run.returncode == preflight.EXIT_IN_USE
     assert run.stderr.strip() == (
         f"KCC Planner cannot start: The database file {path} is already open in another program "
-        f"(process {pid}). KCC Planner runs one app process per database file. Stop the other "
-        "process, or start this app with KCC_DB_PATH set to another file. (A team server with a "
-        "shared database server is planned.)"
+        f"(process {pid}). KCC Planner runs one app process per DuckDB file. Stop the other "
+        "process, or start this app with KCC_DB_PATH set to another file. To serve a team from "
+        "several app processes, point every process at one PostgreSQL database with "
+        "KCC_DATABASE_URL=postgresql://... (see docs/DEPLOY.md)."
     )
     assert "Traceback" not in run.stderr
 
@@ -64,9 +65,10 @@ def test_connect_names_the_process_holding_the_file(held_db: tuple[Path, int]) -
         assert (exc.code, exc.fields) == ("in_use", {"path": str(path), "pid": pid})
         assert exc.message("nl") == (
             f"Het databasebestand {path} is al geopend in een ander programma (proces {pid}). "
-            "KCC Planner draait één app-proces per databasebestand. Stop het andere proces, of "
-            "start deze app met KCC_DB_PATH naar een ander bestand. (Een teamserver met een "
-            "gedeelde databaseserver is gepland.)"
+            "KCC Planner draait één app-proces per DuckDB-bestand. Stop het andere proces, of "
+            "start deze app met KCC_DB_PATH naar een ander bestand. Wilt u een team vanuit "
+            "meerdere app-processen bedienen, laat dan elk proces dezelfde PostgreSQL-database "
+            "gebruiken met KCC_DATABASE_URL=postgresql://... (zie docs/DEPLOY.md)."
         )
         assert isinstance(exc.__cause__, duckdb.IOException)
     else:

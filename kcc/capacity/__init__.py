@@ -22,18 +22,25 @@ from kcc.capacity.monthly import (
 )
 from kcc.capacity.plan import DEFAULT_OCCUPANCY, CapacityPlan, capacity_plan, requirement_factors, scenario_scale
 from kcc.capacity.spec import (
+    COVER_EFFICIENCY_KEY,
     DEFAULT_EFFICIENCY,
     FIELD_LABELS,
     SETTINGS_KEY,
     CapacityError,
     CapacityFieldError,
     CapacitySettings,
+    CoverEfficiency,
     FteSpec,
     HiringSpec,
+    cover_efficiencies,
+    heads_per_month,
+    with_cover_efficiencies,
+    with_cover_efficiency,
 )
 
 __all__ = [
     "BRIDGE_COLUMNS",
+    "COVER_EFFICIENCY_KEY",
     "DEFAULT_EFFICIENCY",
     "DEFAULT_OCCUPANCY",
     "FIELD_LABELS",
@@ -46,6 +53,7 @@ __all__ = [
     "CapacityInputs",
     "CapacityPlan",
     "CapacitySettings",
+    "CoverEfficiency",
     "DriverFit",
     "FteBridge",
     "FteSpec",
@@ -56,12 +64,14 @@ __all__ = [
     "bridge_total",
     "capacity_inputs",
     "capacity_plan",
+    "cover_efficiencies",
     "driver_contacts",
     "driver_months",
     "event_uplift",
     "fit_driver",
     "forecast_channel",
     "handle_times",
+    "heads_per_month",
     "hiring_plan",
     "month_days",
     "monthly_forecast",
@@ -70,4 +80,6 @@ __all__ = [
     "requirement_factors",
     "scenario_scale",
     "seasonal_naive",
+    "with_cover_efficiencies",
+    "with_cover_efficiency",
 ]

@@ -11,6 +11,8 @@ The rule, month by month from the plan's first month ``t = 0``:
   ``lead_time_months``. From then on, month ``t`` gets the fewest classes (at most
   ``max_classes_per_month``) that bring ``effective[t]`` up to the need; a class that does
   nothing in its first month (productivity 0 and a month of training) is counted in heads.
+* People already hired or in training (``already_hired``) start in the first months as given,
+  training like a class; the plan's own classes come on top.
 * ``gap[t] = effective[t] - need[t]``: negative is short.
 """
 
@@ -29,7 +31,7 @@ __all__ = ["HIRING_COLUMNS", "HiringPlan", "hiring_plan"]
 #: Columns of :attr:`HiringPlan.months`.
 HIRING_COLUMNS: tuple[str, ...] = (
     "month", "days", "need_heads", "classes", "hires", "leavers", "heads", "training_heads",
-    "effective_heads", "gap_heads",
+    "effective_heads", "gap_heads", "already_hired",
 )
 _EPS = 1e-9
 
@@ -42,8 +44,8 @@ class HiringPlan:
     ----------
     months : pandas.DataFrame
         ``HIRING_COLUMNS``: ``need_heads``, ``hires``, ``leavers``, ``heads``,
-        ``training_heads`` (heads lost to training), ``effective_heads``, ``gap_heads`` [heads],
-        ``classes``.
+        ``training_heads`` (heads lost to training), ``effective_heads``, ``gap_heads``,
+        ``already_hired`` (of ``hires``, those hired before the plan) [heads], ``classes``.
     spec : HiringSpec
     """
 
@@ -96,25 +98,31 @@ def hiring_plan(need_heads: pd.Series, spec: HiringSpec) -> HiringPlan:
     training = np.zeros(n)  # heads lost to training per month, of the classes decided so far
     heads, leavers = np.zeros(n), np.zeros(n)
     before = spec.start_heads
+    already = np.zeros(n)
+    given = np.asarray(spec.already_hired[:n], dtype=float)
+    already[:len(given)] = given
     for t in range(n):
         leavers[t] = before * spec.attrition_per_month
-        base = before * keep
+        share = _training_share(7 * spec.training_weeks, days, t)
+        survive = keep ** np.arange(n - t)
+        base = before * keep + already[t]
+        if already[t] > 0:
+            training[t:] += already[t] * survive * loss * share[t:]
         if t >= spec.lead_time_months and spec.max_classes_per_month:
-            share = _training_share(7 * spec.training_weeks, days, t)
             first = 1.0 - loss * share[t]
             per_class = spec.class_size * (first if first > _EPS else 1.0)
             short = need[t] - (base - training[t])
             if short > _EPS:
                 classes[t] = min(spec.max_classes_per_month, math.ceil(short / per_class - _EPS))
                 hires[t] = classes[t] * spec.class_size
-                survive = keep ** np.arange(n - t)
                 training[t:] += hires[t] * survive * loss * share[t:]
         heads[t] = base + hires[t]
+        hires[t] += already[t]
         before = heads[t]
     effective = heads - training
     frame = pd.DataFrame({
         "month": months, "days": days.astype(int), "need_heads": need, "classes": classes, "hires": hires,
         "leavers": leavers, "heads": heads, "training_heads": training, "effective_heads": effective,
-        "gap_heads": effective - need,
+        "gap_heads": effective - need, "already_hired": already,
     })
     return HiringPlan(frame[list(HIRING_COLUMNS)], spec)

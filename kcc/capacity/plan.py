@@ -45,7 +45,8 @@ class CapacityPlan:
         ``workload_h`` [h], ``factor``, and the bridge's ``BRIDGE_COLUMNS``.
     months : pandas.DataFrame
         Per month: the hiring plan's columns plus ``paid_h``, ``fte``, ``cost_eur_per_hour``
-        [EUR/h], ``need_cost_eur`` (paid hours needed) and ``cost_eur`` (heads employed). [EUR]
+        [EUR/h], ``need_cost_eur`` (paid hours needed), ``hire_cost_eur`` (the plan's hires x cost per
+        hire) and ``cost_eur`` (heads employed plus ``hire_cost_eur``). [EUR]
     hiring : HiringPlan
     fte_spec : FteSpec
     scenario : str
@@ -153,6 +154,7 @@ def capacity_plan(forecast: pd.DataFrame, aht_s: Mapping[str, float], factors: M
     month_rows["cost_eur_per_hour"] = rate
     month_rows["need_cost_eur"] = per_month["paid_eur"].to_numpy(float)
     heads_h = month_rows["heads"].to_numpy(float) * fte_spec.fte_per_head * fte_spec.contract_hours_per_week * weeks
-    month_rows["cost_eur"] = staffing.labour_cost_eur(heads_h, rate)
+    month_rows["hire_cost_eur"] = (month_rows["hires"] - month_rows["already_hired"]) * hiring_spec.cost_eur_per_hire
+    month_rows["cost_eur"] = staffing.labour_cost_eur(heads_h, rate) + month_rows["hire_cost_eur"]
     return CapacityPlan(detail.reset_index(drop=True), month_rows, hiring, fte_spec, scenario,
                         tuple(sorted(scale.items())))

@@ -10,8 +10,10 @@ history) raise :class:`CapacityError` (texts ``capacity.error.*``).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 from typing import Any, Final, TypeVar
 
 from kcc import checks
@@ -19,14 +21,20 @@ from kcc.checks import FieldError
 from kcc.i18n import TranslatedError
 
 __all__ = [
+    "COVER_EFFICIENCY_KEY",
     "DEFAULT_EFFICIENCY",
     "FIELD_LABELS",
     "SETTINGS_KEY",
     "CapacityError",
     "CapacityFieldError",
     "CapacitySettings",
+    "CoverEfficiency",
     "FteSpec",
     "HiringSpec",
+    "cover_efficiencies",
+    "heads_per_month",
+    "with_cover_efficiencies",
+    "with_cover_efficiency",
 ]
 
 #: Schedule efficiency (required / rostered hours) assumed until a shift cover has been run:
@@ -34,6 +42,9 @@ __all__ = [
 DEFAULT_EFFICIENCY: Final[float] = 0.85
 #: Setting key of a centre's capacity settings (one JSON value, written in one transaction).
 SETTINGS_KEY: Final[str] = "capacity.settings"
+#: Setting key of the schedule efficiency the last shift cover of each channel measured:
+#: ``{channel: {"efficiency": required / rostered hours, "week": ISO date of the week's first day}}``.
+COVER_EFFICIENCY_KEY: Final[str] = "capacity.cover_efficiency"
 #: Longest plan. [months]
 MAX_HORIZON_MONTHS: Final[int] = 36
 
@@ -42,7 +53,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     name: f"capacity.field.{name}" for name in (
         "contract_hours_per_week", "in_shift_shrinkage", "out_of_shift_shrinkage", "efficiency",
         "fte_per_head", "start_heads", "attrition_per_month", "lead_time_months", "training_weeks",
-        "training_productivity", "class_size", "max_classes_per_month", "horizon_months",
+        "training_productivity", "class_size", "max_classes_per_month", "horizon_months", "already_hired",
+        "cost_eur_per_hire",
     )
 }
 
@@ -135,6 +147,11 @@ class HiringSpec:
         Classes that can start in one month. (0..50)
     horizon_months : int
         Length of the plan. [months] (1..36)
+    already_hired : tuple of float
+        People already hired or in training who start in the plan's first months, one number per
+        month from the first; no longer than the lead time (later hires are the plan's). [heads]
+    cost_eur_per_hire : float
+        Recruitment and onboarding cost of one person the plan hires. [EUR] (0..100,000)
     """
 
     start_heads: float = 0.0
@@ -145,6 +162,8 @@ class HiringSpec:
     class_size: int = 10
     max_classes_per_month: int = 2
     horizon_months: int = 18
+    already_hired: tuple[float, ...] = ()
+    cost_eur_per_hire: float = 0.0
 
     def __post_init__(self) -> None:
         _labelled(checks.number_in, "start_heads", self.start_heads, 0, 100_000)
@@ -158,6 +177,12 @@ class HiringSpec:
         _labelled(checks.number_in, "training_productivity", self.training_productivity, 0, 1)
         _labelled(checks.whole_number, "class_size", self.class_size, 1, 500)
         _labelled(checks.whole_number, "max_classes_per_month", self.max_classes_per_month, 0, 50)
+        for heads in self.already_hired:
+            _labelled(checks.number_in, "already_hired", heads, 0, 100_000)
+        if len(self.already_hired) > self.lead_time_months:
+            raise CapacityError("already_hired_after_lead", field="already_hired", months=len(self.already_hired),
+                                lead=self.lead_time_months)
+        _labelled(checks.number_in, "cost_eur_per_hire", self.cost_eur_per_hire, 0, 100_000)
 
 
 @dataclass(frozen=True)
@@ -184,4 +209,78 @@ class CapacitySettings:
         fte_values = dict(value.get("fte") or {})
         fte_values["efficiency_by_channel"] = tuple(
             (str(c), float(v)) for c, v in fte_values.get("efficiency_by_channel", ()))
-        return cls(FteSpec(**fte_values), HiringSpec(**dict(value.get("hiring") or {})))
+        hiring_values = dict(value.get("hiring") or {})
+        hiring_values["already_hired"] = tuple(float(v) for v in hiring_values.get("already_hired", ()))
+        return cls(FteSpec(**fte_values), HiringSpec(**hiring_values))
+
+
+# --------------------------------------------------------------------------- the shift cover's efficiency
+
+
+@dataclass(frozen=True)
+class CoverEfficiency:
+    """The schedule efficiency a shift cover measured for one channel.
+
+    Attributes
+    ----------
+    channel : str
+    efficiency : float
+        Required hours / rostered hours of the cover. (0..1]
+    week : date
+        First day of the week the cover was solved for.
+    """
+
+    channel: str
+    efficiency: float
+    week: date
+
+
+def with_cover_efficiency(stored: Any, channel: str, efficiency: float, week: date) -> dict[str, Any]:
+    """The setting ``COVER_EFFICIENCY_KEY`` with ``channel``'s cover of ``week`` in it (the
+    other channels' kept): what a solved cover writes."""
+    value = {str(c): v for c, v in stored.items()} if isinstance(stored, Mapping) else {}
+    value[str(channel)] = {"efficiency": float(efficiency), "week": week.isoformat()}
+    return value
+
+
+def cover_efficiencies(stored: Any) -> tuple[CoverEfficiency, ...]:
+    """The covers of the setting ``COVER_EFFICIENCY_KEY`` by channel; an entry that does not read,
+    or whose efficiency lies outside the range the FTE bridge accepts (0.3..1), is left out."""
+    if not isinstance(stored, Mapping):
+        return ()
+    out = []
+    for channel, entry in sorted(stored.items()):
+        try:
+            efficiency = float(entry["efficiency"])
+            week = date.fromisoformat(str(entry["week"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if math.isfinite(efficiency) and 0.3 <= efficiency <= 1:
+            out.append(CoverEfficiency(str(channel), efficiency, week))
+    return tuple(out)
+
+
+def with_cover_efficiencies(spec: FteSpec, covers: tuple[CoverEfficiency, ...]) -> FteSpec:
+    """``spec`` with each channel's measured efficiency (the default stays for the others)."""
+    if not covers:
+        return spec
+    return replace(spec, efficiency_by_channel=tuple((c.channel, c.efficiency) for c in covers))
+
+
+def heads_per_month(text: str) -> tuple[float, ...]:
+    """Numbers typed one per month (``"6 0 4"``, ``"6; 0; 4,5"``: a decimal comma reads as a point
+    when semicolons or spaces separate the numbers) as heads per month.
+
+    Raises
+    ------
+    CapacityError
+        ``already_hired_text`` when a part is not a number.
+    """
+    cleaned = str(text).strip()
+    if not cleaned:
+        return ()
+    parts = cleaned.replace(";", " ").split()
+    try:
+        return tuple(float(p.replace(",", ".")) for p in parts)
+    except ValueError:
+        raise CapacityError("already_hired_text", field="already_hired", value=cleaned) from None

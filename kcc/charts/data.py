@@ -11,13 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kcc import config
+from kcc.charts.common import fit_layout, hour_ticks
 from kcc.formatting import escape_plotly
-
-
-def _hour_ticks(times: Sequence[str], every_h: int = 2) -> list[str]:
-    """The ``HH:00`` labels among ``HH:MM`` categories, every ``every_h`` hours: 96 quarter
-    hours labelled one by one are unreadable."""
-    return [t for t in times if t.endswith(":00") and int(t[:2]) % every_h == 0]
 
 
 def volume_by_day(
@@ -47,11 +42,8 @@ def volume_by_day(
         fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines",
                                  name=escape_plotly((channel_names or {}).get(channel, channel)),
                                  line={"color": config.CHANNEL_COLORS.get(channel)}))
-    fig.update_layout(
-        title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified",
-        margin={"t": 60, "l": 10, "r": 10, "b": 10},
-    )
-    return fig
+    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, hovermode="x unified")
+    return fit_layout(fig)
 
 
 def intraday_by_weekday(
@@ -83,12 +75,9 @@ def intraday_by_weekday(
             go.Scatter(x=part["time_of_day"], y=part["offered"], mode="lines",
                        name=weekday_names[weekday])
         )
-    fig.update_layout(
-        title=title, xaxis_title=x_title, yaxis_title=y_title,
-        margin={"t": 60, "l": 10, "r": 10, "b": 10},
-    )
-    fig.update_xaxes(tickvals=_hour_ticks(sorted(set(profile["time_of_day"]))), tickangle=0)
-    return fig
+    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title)
+    fig.update_xaxes(tickvals=hour_ticks(sorted(set(profile["time_of_day"]))), tickangle=0)
+    return fit_layout(fig)
 
 
 def weekday_heatmap(
@@ -123,9 +112,6 @@ def weekday_heatmap(
             colorbar={"title": {"text": z_title}},
         )
     )
-    fig.update_layout(
-        title=title, xaxis_title=x_title, yaxis_title=y_title,
-        yaxis={"autorange": "reversed"}, margin={"t": 60, "l": 10, "r": 10, "b": 10},
-    )
-    fig.update_xaxes(tickvals=_hour_ticks([str(c) for c in grid.columns]), tickangle=0)
-    return fig
+    fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, yaxis={"autorange": "reversed"})
+    fig.update_xaxes(tickvals=hour_ticks([str(c) for c in grid.columns]), tickangle=0)
+    return fit_layout(fig, legend=False)

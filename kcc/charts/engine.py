@@ -13,19 +13,22 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kcc.charts.common import duration_axis, fit_layout, percent_axis
+
 CURVE_LABELS: dict[str, str] = {
     "service_level": "Service level [%]",
     "p_abandon": "Abandoned [%]",
     "occupancy": "Occupancy [%]",
-    "asa_s": "ASA [s]",
+    "asa_s": "ASA",
     "axis_agents": "agents",
     "axis_pct": "%",
-    "axis_s": "ASA [s]",
+    "axis_s": "ASA",
     "target": "Target",
     "chosen": "Required",
 }
 
-SIM_LABELS: dict[str, str] = {"expected": "Formula", "simulated": "Simulation (99.9% CI)"}
+SIM_LABELS: dict[str, str] = {"expected": "Formula", "simulated": "Simulation (99.9% CI)",
+                              "zoom": "% (scale {low}-{top})"}
 
 
 def metrics_vs_agents_chart(
@@ -34,7 +37,10 @@ def metrics_vs_agents_chart(
     target_service_level: float | None = None,
     chosen_agents: int | None = None,
 ) -> go.Figure:
-    """Service level, abandonment and occupancy [%] and ASA [s] against agents.
+    """Service level, abandonment and occupancy [%] and ASA against agents.
+
+    The ASA axis is in seconds, minutes or hours by its largest value
+    (``kcc.formatting.duration_unit``); the labels ``asa_s`` and ``axis_s`` get the unit.
 
     Parameters
     ----------
@@ -62,11 +68,12 @@ def metrics_vs_agents_chart(
             secondary_y=False,
         )
     asa = curve["asa_s"].to_numpy(dtype=float)
+    per_unit, unit = duration_axis(asa)
     fig.add_trace(
         go.Scatter(
             x=curve["agents"],
-            y=np.where(np.isfinite(asa), asa, np.nan),
-            name=lab["asa_s"],
+            y=np.where(np.isfinite(asa), asa / per_unit, np.nan),
+            name=f"{lab['asa_s']} [{unit}]",
             mode="lines",
             line={"color": "#555555", "dash": "dot"},
         ),
@@ -85,10 +92,10 @@ def metrics_vs_agents_chart(
             x=chosen_agents, line_dash="dash", line_color="#2e7d32", annotation_text=lab["chosen"]
         )
     fig.update_xaxes(title_text=lab["axis_agents"])
-    fig.update_yaxes(title_text=lab["axis_pct"], range=[0, 100], secondary_y=False)
-    fig.update_yaxes(title_text=lab["axis_s"], secondary_y=True, rangemode="tozero")
-    fig.update_layout(margin={"t": 30, "b": 40}, legend={"orientation": "h", "y": -0.2})
-    return fig
+    fig.update_yaxes(title_text=lab["axis_pct"], secondary_y=False)
+    percent_axis(fig, secondary_y=False)
+    fig.update_yaxes(title_text=f"{lab['axis_s']} [{unit}]", secondary_y=True, rangemode="tozero")
+    return fit_layout(fig, margin={"t": 30})
 
 
 def simulation_chart(
@@ -98,7 +105,9 @@ def simulation_chart(
 ) -> go.Figure:
     """Formula value against the simulated mean and its confidence interval, per quantity.
 
-    Shares are shown in %, the ASA in seconds, each in its own panel.
+    Shares are shown in %, on an axis zoomed around the values that says its range (label
+    ``zoom``, fields ``{low}`` and ``{top}``); the ASA in seconds or minutes
+    (``kcc.formatting.duration_unit``); each in its own panel.
     """
     lab = {**SIM_LABELS, **(labels or {})}
     rows = sim.reset_index(drop=True)
@@ -106,7 +115,8 @@ def simulation_chart(
         rows=1, cols=len(rows), subplot_titles=[(names or {}).get(q, q) for q in rows["quantity"]]
     )
     for i, r in rows.iterrows():
-        scale = 1.0 if r["unit"] == "s" else 100.0
+        per_unit, unit = duration_axis([r["ci_high"], r["expected"]]) if r["unit"] == "s" else (0.01, "%")
+        scale = 1.0 / per_unit
         fig.add_trace(
             go.Scatter(
                 x=[lab["simulated"]],
@@ -137,6 +147,10 @@ def simulation_chart(
             row=1,
             col=int(i) + 1,
         )
-        fig.update_yaxes(title_text="s" if r["unit"] == "s" else "%", row=1, col=int(i) + 1)
-    fig.update_layout(margin={"t": 40, "b": 30}, legend={"orientation": "h", "y": -0.15})
-    return fig
+        if r["unit"] == "s":
+            fig.update_yaxes(title_text=unit, row=1, col=int(i) + 1)
+        else:
+            shown = [100.0 * r[k] for k in ("ci_low", "ci_high", "expected", "simulated")]
+            percent_axis(fig, shown, zoom=lab["zoom"], row=1, col=int(i) + 1)
+    fig.update_xaxes(showticklabels=False)  # the legend names the two markers
+    return fit_layout(fig, margin={"t": 40})

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from kcc.charts.common import fit_layout
 from kcc.formatting import escape_plotly
 
 _FORECAST_COLOUR = "#1f77b4"
@@ -75,11 +76,8 @@ def forecast_chart(
     )  # fmt: skip
     _add_day_markers(fig, forecast_daily, "holiday", labels["holiday"], "star", 10, "#d62728")
     _add_day_markers(fig, forecast_daily, "events", labels["event"], "diamond", 8, "#ff7f0e")
-    fig.update_layout(
-        title=labels["title"], yaxis_title=labels["y_axis"], hovermode="x unified",
-        margin={"t": 60, "l": 10, "r": 10, "b": 10}, legend={"orientation": "h", "y": -0.15},
-    )  # fmt: skip
-    return fig
+    fig.update_layout(title=labels["title"], yaxis_title=labels["y_axis"], hovermode="x unified")
+    return fit_layout(fig)
 
 
 def intraday_chart(
@@ -119,11 +117,8 @@ def intraday_chart(
             line={"color": _FORECAST_COLOUR, "width": 1.5, "shape": "hv"},
         )
     )  # fmt: skip
-    fig.update_layout(
-        title=labels["title"], yaxis_title=labels["y_axis"], hovermode="x unified",
-        margin={"t": 60, "l": 10, "r": 10, "b": 10}, legend={"orientation": "h", "y": -0.15},
-    )  # fmt: skip
-    return fig
+    fig.update_layout(title=labels["title"], yaxis_title=labels["y_axis"], hovermode="x unified")
+    return fit_layout(fig)
 
 
 def backtest_display(summary: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:

@@ -14,7 +14,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kcc.charts.common import local_wall_clock, text_or_default
+from kcc.charts.common import (
+    fit_layout,
+    hour_ticks,
+    local_wall_clock,
+    percent_axis,
+    text_or_default,
+    wrap_label,
+)
 from kcc.formatting import escape_plotly
 
 COLOURS: dict[str, str] = {
@@ -95,11 +102,12 @@ def reachability_chart(by_hour: pd.DataFrame, channel: str | None = None,
                              line={"color": COLOURS["baseline"], "dash": "dot"}), secondary_y=False)
     fig.add_trace(go.Scatter(x=agg["hour"], y=scn, name=_label(labels, "scenario"), mode="lines+markers",
                              line={"color": COLOURS["scenario"]}), secondary_y=False)
-    fig.update_yaxes(title_text=_label(labels, "reachability"), range=[0, 105], secondary_y=False)
+    fig.update_yaxes(title_text=_label(labels, "reachability"), secondary_y=False)
+    percent_axis(fig, secondary_y=False)
     fig.update_yaxes(title_text=_label(labels, "arrivals"), secondary_y=True, showgrid=False)
     fig.update_xaxes(title_text=_label(labels, "hour"), dtick=2)
-    fig.update_layout(title=title, legend={"orientation": "h"}, margin={"t": 40 if title else 10})
-    return fig
+    fig.update_layout(title=title)
+    return fit_layout(fig, margin={"t": 50 if title else 10})
 
 
 def intraday_chart(demand: pd.DataFrame, channel: str, weekday: int,
@@ -130,10 +138,10 @@ def intraday_chart(demand: pd.DataFrame, channel: str, weekday: int,
                              mode="lines", line={"color": COLOURS["baseline"], "dash": "dot", "shape": "hv"}))
     fig.add_trace(go.Scatter(x=agg["tod"], y=agg["volume"], name=_label(labels, "scenario"),
                              mode="lines", line={"color": COLOURS["scenario"], "shape": "hv"}))
-    fig.update_xaxes(title_text=_label(labels, "time_of_day"), nticks=13)
+    fig.update_xaxes(title_text=_label(labels, "time_of_day"), tickvals=hour_ticks(list(agg["tod"])), tickangle=0)
     fig.update_yaxes(title_text=_label(labels, "volume_per_day"), rangemode="tozero")
-    fig.update_layout(title=title, legend={"orientation": "h"}, margin={"t": 40 if title else 10})
-    return fig
+    fig.update_layout(title=title)
+    return fit_layout(fig, margin={"t": 50 if title else 10})
 
 
 def weekday_delta_chart(by_weekday: pd.DataFrame, weekday_names: Sequence[str],
@@ -164,9 +172,9 @@ def weekday_delta_chart(by_weekday: pd.DataFrame, weekday_names: Sequence[str],
                              name=_label(labels, "delta_cost"), line={"color": COLOURS["scenario"]}), secondary_y=True)
     fig.update_yaxes(title_text=_label(labels, "delta_fte"), secondary_y=False, zeroline=True)
     fig.update_yaxes(title_text=_label(labels, "delta_cost"), secondary_y=True, showgrid=False)
-    fig.update_xaxes(title_text=_label(labels, "weekday"))
-    fig.update_layout(title=title, legend={"orientation": "h"}, margin={"t": 40 if title else 10})
-    return fig
+    fig.update_xaxes(title_text=_label(labels, "weekday"), tickangle=0)
+    fig.update_layout(title=title)
+    return fit_layout(fig, margin={"t": 50 if title else 10})
 
 
 def channel_delta_chart(by_channel: pd.DataFrame, channel_names: Mapping[str, str] | None = None,
@@ -191,15 +199,16 @@ def channel_delta_chart(by_channel: pd.DataFrame, channel_names: Mapping[str, st
     """
     rows = by_channel.dropna(subset=["fte", "fte_baseline"], how="all")
     names = [(channel_names or {}).get(c, c) for c in rows["channel"]]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(_label(labels, "fte"), _label(labels, "cost")))
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12,
+                        subplot_titles=(_label(labels, "fte"), _label(labels, "cost")))
     for col, (column, unit) in enumerate((("fte", "fte"), ("cost_eur_per_month", "cost")), start=1):
         fig.add_trace(go.Bar(x=names, y=rows[f"{column}_baseline"], name=_label(labels, "baseline"),
                              marker_color=COLOURS["baseline"], showlegend=col == 1), row=1, col=col)
         fig.add_trace(go.Bar(x=names, y=rows[column], name=_label(labels, "scenario"),
                              marker_color=COLOURS["scenario"], showlegend=col == 1), row=1, col=col)
         fig.update_yaxes(title_text=_label(labels, unit), row=1, col=col)
-    fig.update_layout(barmode="group", title=title, legend={"orientation": "h"}, margin={"t": 50})
-    return fig
+    fig.update_layout(barmode="group", title=title)
+    return fit_layout(fig, margin={"t": 70 if title else 40})
 
 
 def frontier_chart(frontier: pd.DataFrame, labels: Mapping[str, str] | None = None,
@@ -232,12 +241,12 @@ def frontier_chart(frontier: pd.DataFrame, labels: Mapping[str, str] | None = No
                          marker_color=COLOURS["more"]), row=2, col=1)
     fig.update_yaxes(title_text=_label(labels, "fte"), row=1, col=1, secondary_y=False)
     fig.update_yaxes(title_text=_label(labels, "cost"), row=1, col=1, secondary_y=True, showgrid=False)
-    fig.update_yaxes(title_text=_label(labels, "marginal"), row=2, col=1)
-    fig.update_xaxes(title_text=_label(labels, "target_sl"), row=2, col=1)
+    fig.update_yaxes(title_text=wrap_label(_label(labels, "marginal"), 22), row=2, col=1)
+    fig.update_xaxes(title_text=_label(labels, "target_sl"), row=2, col=1, dtick=5)
     if current is not None:
         fig.add_vline(x=100 * current, line_dash="dash", line_color="#555555")
-    fig.update_layout(title=title, legend={"orientation": "h"}, margin={"t": 40 if title else 10})
-    return fig
+    fig.update_layout(title=title)
+    return fit_layout(fig, margin={"t": 50 if title else 10})
 
 
 def surge_chart(intervals: pd.DataFrame, labels: Mapping[str, str] | None = None, title: str = "") -> go.Figure:
@@ -277,10 +286,11 @@ def surge_chart(intervals: pd.DataFrame, labels: Mapping[str, str] | None = None
     fig.update_yaxes(title_text=_label(labels, "volume"), row=1, col=1, secondary_y=False)
     fig.update_yaxes(title_text=_label(labels, "flex_agents"), row=1, col=1, secondary_y=True, showgrid=False)
     fig.update_yaxes(title_text=_label(labels, "backlog"), row=2, col=1, rangemode="tozero")
-    fig.update_yaxes(title_text=_label(labels, "service_level"), row=3, col=1, range=[0, 105])
+    fig.update_yaxes(title_text=_label(labels, "service_level"), row=3, col=1)
+    percent_axis(fig, row=3, col=1)
     fig.update_xaxes(title_text=_label(labels, "time"), row=3, col=1)
-    fig.update_layout(title=title, legend={"orientation": "h"}, height=620, margin={"t": 40 if title else 10})
-    return fig
+    fig.update_layout(title=title, height=620)
+    return fit_layout(fig, margin={"t": 50 if title else 10})
 
 
 #: Metrics of the comparison chart: (column, label key, scale to screen units).
@@ -293,9 +303,18 @@ COMPARE_METRICS: tuple[tuple[str, str, float], ...] = (
 )
 
 
+#: Text on a comparison bar per metric column, as plotly formats it (with the figure's separators).
+_BAR_TEXT: dict[str, str] = {"fte": "%{x:,.1f}", "cost_eur_per_month": "%{x:,.0f}"}
+
+
 def comparison_chart(table: pd.DataFrame, labels: Mapping[str, str] | None = None, title: str = "",
                      differences: bool = False) -> go.Figure:
-    """Scenarios side by side: one panel per metric, one bar per scenario.
+    """Scenarios side by side: one panel per metric, one horizontal bar per scenario.
+
+    The scenario names (typed by users, often long) stand once, on the left, on at most two
+    lines; a longer name is cut with "…" and shown whole in the hover. Percentages run 0-100
+    (differences in percentage points from zero); every bar carries its value in the
+    figure's number format.
 
     Parameters
     ----------
@@ -312,14 +331,28 @@ def comparison_chart(table: pd.DataFrame, labels: Mapping[str, str] | None = Non
     plotly.graph_objects.Figure
     """
     defaults = {**_DEFAULTS, "abandonment": "abandonment [%]"}
-    names = [escape_plotly(name) for name in table["name"]]  # typed by users: text, not HTML
-    fig = make_subplots(rows=1, cols=len(COMPARE_METRICS),
-                        subplot_titles=[(labels or {}).get(k, defaults[k]) for _, k, _ in COMPARE_METRICS])
+    full = [escape_plotly(name) for name in table["name"]]  # typed by users: text, not HTML
+    names = [wrap_label(name, 24) for name in table["name"]]
+    fig = make_subplots(rows=1, cols=len(COMPARE_METRICS), shared_yaxes=True, horizontal_spacing=0.035,
+                        subplot_titles=[wrap_label((labels or {}).get(k, defaults[k]), 20)
+                                        for _, k, _ in COMPARE_METRICS])
     for col, (column, _key, scale) in enumerate(COMPARE_METRICS, start=1):
         values = table[f"diff_{column}" if differences else column].astype(float) * scale
-        fig.add_trace(go.Bar(x=names, y=values, marker_color=[SERIES[i % len(SERIES)] for i in range(len(names))],
-                             showlegend=False, text=[f"{v:,.1f}" for v in values], textposition="outside"),
+        fig.add_trace(go.Bar(y=names, x=values, orientation="h", customdata=full,
+                             marker_color=[SERIES[i % len(SERIES)] for i in range(len(names))],
+                             showlegend=False, texttemplate=_BAR_TEXT.get(column, "%{x:.1f}"),
+                             textposition="auto", cliponaxis=False,
+                             hovertemplate="%{customdata}: " + _BAR_TEXT.get(column, "%{x:.1f}") + "<extra></extra>"),
                       row=1, col=col)
-    fig.update_layout(title=title or (_label(labels, "difference") if differences else ""), margin={"t": 60},
-                      height=380)
-    return fig
+        finite = values[np.isfinite(values)]
+        if scale == 100.0 and not differences:
+            fig.update_xaxes(range=[0, 100], dtick=50, row=1, col=col)
+        elif finite.size:
+            low, high = min(0.0, float(finite.min())), max(0.0, float(finite.max()))
+            pad = 0.35 * ((high - low) or 1.0)  # room for the value beside a short bar
+            fig.update_xaxes(range=[low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)],
+                             nticks=4, row=1, col=col)
+    fig.update_yaxes(autorange="reversed", row=1, col=1)
+    fig.update_layout(title=title or (_label(labels, "difference") if differences else ""),
+                      height=max(300, 120 + 60 * len(names)))
+    return fit_layout(fig, legend=False, margin={"t": 90})

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import text_or_default
+from kcc.charts.common import fit_layout, percent_axis, text_or_default
 from kcc.formatting import escape_plotly
 
 _LABELS: dict[str, str] = {
@@ -61,6 +61,6 @@ def simulation_chart(days: pd.DataFrame, day_labels: Sequence[str], target_share
     if target_share is not None:
         fig.add_scatter(x=x, y=[100.0 * target_share] * len(x), mode="lines", name=text("target"),
                         line={"color": _COLOURS["target"], "dash": "dash"})
-    fig.update_layout(title=escape_plotly(title), yaxis={"title": text("axis"), "range": [0, 105]},
-                      legend={"orientation": "h", "y": -0.2}, margin={"t": 50, "b": 40})
-    return fig
+    fig.update_layout(title=escape_plotly(title), yaxis_title=text("axis"))
+    percent_axis(fig)
+    return fit_layout(fig)

@@ -15,7 +15,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kcc import config
-from kcc.charts.common import local_wall_clock, text_or_default
+from kcc.charts.common import (
+    duration_axis,
+    fit_layout,
+    local_wall_clock,
+    percent_axis,
+    text_or_default,
+)
 from kcc.formatting import escape_plotly
 
 #: Colours shared by the staffing charts (colour-blind safe pairs for short / over).
@@ -38,8 +44,8 @@ _STAFFING_LABELS: dict[str, str] = {
     "band": "Required for the 80% upper forecast (P90) [agents]",
     "rostered": "Rostered [agents]",
     "gap": "Gap, rostered - required [agents]",
-    "axis_volume": "contacts",
-    "axis_agents": "agents",
+    "axis_volume": "volume [contacts]",
+    "axis_agents": "staffing [agents]",
     "axis_gap": "gap [agents]",
 }
 
@@ -91,9 +97,8 @@ def staffing_chart(
     fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_volume"), row=1, col=1)
     fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_agents"), row=2, col=1)
     fig.update_yaxes(title_text=text_or_default(labels, _STAFFING_LABELS, "axis_gap"), row=3, col=1)
-    fig.update_layout(title=title, height=620, bargap=0.05, hovermode="x unified",
-                      legend={"orientation": "h", "y": -0.08},
-                      margin={"l": 60, "r": 20, "t": 50, "b": 40})
+    fig.update_layout(title=title, height=620, bargap=0.05, hovermode="x unified")
+    fit_layout(fig)
     span = _active_span(rows, x)
     if span is not None:
         fig.update_xaxes(range=list(span))
@@ -163,8 +168,8 @@ def gap_heatmap_chart(
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(title=title, height=360, margin={"l": 90, "r": 20, "t": 50, "b": 40})
-    return fig
+    fig.update_layout(title=title, height=360)
+    return fit_layout(fig, legend=False)
 
 
 def kpi_chart(
@@ -186,17 +191,22 @@ def kpi_chart(
     target : float or None
         Target line (a share when ``percent``); None draws no line.
     labels : mapping, optional
-        Texts for ``achieved`` and ``target``.
+        Texts for ``achieved``, ``target``, ``axis`` (the y-axis title without its unit) and
+        ``zoom`` (the title of a zoomed percentage axis, fields ``{axis}`` and ``{top}``).
     title : str
-        Figure title (name the unit in it).
+        Figure title.
     percent : bool, default True
-        Show shares as percentages.
+        Show shares as percentages on a 0-100 axis (or a stated zoom for small shares such as
+        abandonment); else times, in the unit their size reads best in (``asa_s``). [s]
 
     Returns
     -------
     plotly.graph_objects.Figure
     """
-    scale = 100.0 if percent else 1.0
+    labels = labels or {}
+    axis = labels.get("axis", "")
+    per_unit, unit = (0.01, "%") if percent else duration_axis(daily[kpi].astype(float))
+    scale = 1.0 / per_unit
     y = daily[kpi].astype(float) * scale
     colours: object = COLOURS["required"]
     if target is not None:
@@ -204,15 +214,19 @@ def kpi_chart(
         miss = y.to_numpy() < target * scale if kpi == "service_level" else y.to_numpy() > target * scale
         colours = np.where(miss, COLOURS["short"], COLOURS["required"])
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=daily["period"], y=y, name=(labels or {}).get("achieved", "achieved"),
+    fig.add_trace(go.Bar(x=daily["period"], y=y, name=labels.get("achieved", "achieved"),
                          marker_color=colours))
     if target is not None:
         fig.add_hline(y=target * scale, line_dash="dash", line_color=COLOURS["target"],
-                      annotation_text=(labels or {}).get("target", "target"),
+                      annotation_text=labels.get("target", "target"),
                       annotation_position="top left")
-    fig.update_layout(title=title, height=320, margin={"l": 60, "r": 20, "t": 50, "b": 40},
-                      yaxis_title="%" if percent else "", showlegend=False)
-    return fig
+    title_text = f"{axis} [{unit}]".strip()
+    fig.update_layout(title=title, height=320, yaxis_title=title_text)
+    if percent:
+        shown = list(y) + ([target * scale] if target is not None else [])
+        zoom = labels.get("zoom", "{axis}, axis 0-{top}").format(axis=title_text, top="{top}")
+        percent_axis(fig, shown, zoom=None if kpi == "service_level" else zoom)
+    return fit_layout(fig, legend=False)
 
 
 def budget_chart(
@@ -249,10 +263,8 @@ def budget_chart(
                          base=per["cost_rostered_eur"]))
     fig.update_xaxes(type="category")  # months as labels, not as dates on a time axis
     fig.update_layout(title=title, height=340, barmode="group",
-                      yaxis_title=labels.get("axis", "EUR"),
-                      margin={"l": 60, "r": 20, "t": 50, "b": 40},
-                      legend={"orientation": "h", "y": -0.15})
-    return fig
+                      yaxis_title=labels.get("axis", "EUR"))
+    return fit_layout(fig)
 
 
 def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
@@ -320,9 +332,9 @@ def volume_chart(
         fig.add_trace(go.Scatter(x=rows[x_col], y=rows[y_col], mode="lines", stackgroup="one",
                                  name=escape_plotly((channel_names or {}).get(channel, channel)),
                                  line={"color": color, "width": 1} if color else {"width": 1}))
-    fig.update_layout(title=title, height=320, yaxis_title=axis, hovermode="x unified",
-                      margin={"l": 60, "r": 20, "t": 50, "b": 40},
-                      legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
+    fig.update_layout(title=title, height=320, yaxis_title=axis, hovermode="x unified")
+    fit_layout(fig)
+    fig.update_layout(legend_traceorder="normal")
     return fig
 
 
@@ -358,8 +370,8 @@ def curve_chart(
         )
     )
     fig.add_hline(y=target * 100.0, line_dash="dash", line_color=COLOURS["target"])
-    fig.update_layout(title=title, height=280, showlegend=False,
+    fig.update_layout(title=title, height=280,
                       xaxis_title=labels.get("axis_agents", "agents"),
-                      yaxis_title=labels.get("axis_sl", "service level [%]"),
-                      margin={"l": 60, "r": 20, "t": 50, "b": 40})
-    return fig
+                      yaxis_title=labels.get("axis_sl", "service level [%]"))
+    percent_axis(fig)
+    return fit_layout(fig, legend=False)

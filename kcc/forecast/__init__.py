@@ -58,6 +58,13 @@ from kcc.forecast.constants import (
     YEARLY_MIN_DAYS,
 )
 from kcc.forecast.fit import fit_forecast, forecast
+from kcc.forecast.profiles import (
+    IntradayProfile,
+    days_from_periods,
+    profile_from_history,
+    spread_days,
+    standard_profile,
+)
 from kcc.forecast.result import (
     ForecastResult,
     InsufficientHistoryError,
@@ -87,14 +94,19 @@ __all__ = [
     "YEARLY_HARMONICS",
     "YEARLY_MIN_DAYS",
     "ForecastResult",
+    "IntradayProfile",
     "InsufficientHistoryError",
     "Selection",
     "ShortHistoryWarning",
     "backtest",
+    "days_from_periods",
     "best_method",
     "fit_forecast",
     "forecast",
     "learn_event_uplift",
+    "profile_from_history",
     "select_method",
+    "spread_days",
+    "standard_profile",
     "summarise_backtest",
 ]

@@ -17,7 +17,9 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,6 +47,9 @@ class Calendar:
         Names of the events on each date, joined with ``"; "``.
     event_kinds : list of list of (str, float)
         ``(kind, uplift_pct)`` of each event per date; the uplift is NaN when left empty.
+    treatment : numpy.ndarray or None
+        The share of a normal day the user set for the date (0 closed, e.g. 0.5 reduced),
+        NaN where none is set.
     """
 
     dates: pd.DatetimeIndex
@@ -52,9 +57,11 @@ class Calendar:
     excluded: np.ndarray
     event_names: np.ndarray
     event_kinds: list[list[tuple[str, float]]]
+    treatment: np.ndarray | None = None
 
 
-def build_calendar(dates: pd.DatetimeIndex, country: str | None, events: pd.DataFrame) -> Calendar:
+def build_calendar(dates: pd.DatetimeIndex, country: str | None, events: pd.DataFrame,
+                   treatments: Mapping[Any, float] | None = None) -> Calendar:
     """Holidays of ``country`` and the days of ``events`` on ``dates``.
 
     Parameters
@@ -65,6 +72,8 @@ def build_calendar(dates: pd.DatetimeIndex, country: str | None, events: pd.Data
         Holiday calendar; None for none.
     events : pandas.DataFrame
         Validated event calendar (``events_for_channel``).
+    treatments : mapping of date to float, optional
+        The user's treatment of days (holidays): the share of a normal day, 0 for closed.
 
     Returns
     -------
@@ -95,7 +104,12 @@ def build_calendar(dates: pd.DatetimeIndex, country: str | None, events: pd.Data
             excluded[p] |= bool(excl) or kind in MODELLED_KINDS
             names[p] = f"{names[p]}; {name}" if names[p] else name
             kinds[p].append((kind, float(uplift)))
-    return Calendar(dates, holiday, excluded, names, kinds)
+    treatment = np.full(n, np.nan)
+    if treatments:
+        pos = dates.get_indexer(pd.DatetimeIndex([pd.Timestamp(str(d)) for d in treatments]))
+        values = np.asarray([float(v) for v in treatments.values()])
+        treatment[pos[pos >= 0]] = values[pos >= 0]
+    return Calendar(dates, holiday, excluded, names, kinds, treatment)
 
 
 def events_for_channel(events: pd.DataFrame | None, channel: str | None) -> pd.DataFrame:
@@ -234,7 +248,8 @@ class SpecialDayFactors:
     by_holiday : dict of str to list of float
         Ratios per holiday name, one per past occurrence on an open weekday.
     holiday : float
-        Median of all holiday ratios, for a holiday never seen; 1 without any.
+        Median of all holiday ratios; 1 without any. Not applied: a holiday never seen is
+        forecast as a normal day (``future_factor``).
     before, after : float
         Median ratio of the days before and after holidays; 1 with fewer than two.
     """
@@ -333,15 +348,21 @@ def future_factor(
 ) -> np.ndarray:
     """Special-day and event multiplier per horizon day (1 on a normal day, 0 when closed).
 
-    A holiday takes its own learned factor (the pooled one when never seen), the days around
-    holidays theirs; events multiply by ``1 + uplift / 100`` with the user's uplift or the
-    learned one, and a closure sets the day to zero. Factors below ``CLOSED_FACTOR`` are zero.
+    A day the user treated (``Calendar.treatment``: closed or reduced) takes that share. A
+    holiday takes its own learned factor; one the history never showed on an open weekday is a
+    normal day (assuming a closed day when the centre is open is a service failure; the user
+    marks it closed or reduced). The days around holidays take theirs; events multiply by
+    ``1 + uplift / 100`` with the user's uplift or the learned one, and a closure sets the day
+    to zero. Factors below ``CLOSED_FACTOR`` are zero.
     """
     factor = np.ones(horizon_days)
+    treatment = cal.treatment if cal.treatment is not None else np.full(len(cal.dates), np.nan)
     for k, i in enumerate(range(n_hist, n_hist + horizon_days)):
-        if flags.holiday[i]:
+        if np.isfinite(treatment[i]):
+            factor[k] = float(treatment[i])
+        elif flags.holiday[i]:
             vals = factors.by_holiday.get(str(cal.holiday[i]))
-            factor[k] = float(np.mean(vals)) if vals else factors.holiday
+            factor[k] = float(np.mean(vals)) if vals else 1.0
         elif flags.before[i]:
             factor[k] = factors.before
         elif flags.after[i]:

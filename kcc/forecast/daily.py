@@ -106,6 +106,8 @@ class DailyStage:
         The history was too short for a model; the seasonal naive was used.
     message : str
         Why the fallback happened (English), empty otherwise.
+    learned_holidays : frozenset of str
+        Holidays whose factor was learned from the history (seen on an open weekday).
     """
 
     daily: dict[str, DailyForecast]
@@ -117,6 +119,7 @@ class DailyStage:
     normal_hist: np.ndarray
     fallback: bool
     message: str
+    learned_holidays: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -498,6 +501,7 @@ class StageInputs:
     future_days: np.ndarray
     learned_uplift_pct: dict[str, float]
     normal_hist: np.ndarray
+    learned_holidays: frozenset[str] = frozenset()
 
 
 def stage_inputs(grid: HistoryGrid, cal: Calendar, horizon_days: int) -> StageInputs:
@@ -528,7 +532,8 @@ def stage_inputs(grid: HistoryGrid, cal: Calendar, horizon_days: int) -> StageIn
     fut = slice(n_hist, n_hist + horizon_days)
     fut_open = flags.open[fut]
     future_days = day_numbers(cal.dates)[fut][fut_open]
-    return StageInputs(series, factor, fut_open, future_days, learned, normal_hist)
+    return StageInputs(series, factor, fut_open, future_days, learned, normal_hist,
+                       frozenset(factors.by_holiday))
 
 
 def point_forecasts(grid: HistoryGrid, cal: Calendar, horizon_days: int,
@@ -606,4 +611,5 @@ def daily_stage(
         normal_hist=inputs.normal_hist,
         fallback=fallback,
         message=message,
+        learned_holidays=inputs.learned_holidays,
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kcc.forecast.calendar import Calendar, build_calendar, events_for_channel
@@ -55,11 +57,12 @@ def run_daily(
     country: str | None,
     levels: Sequence[int],
     methods: Sequence[str] | None = None,
+    holiday_treatments: Mapping[Any, float] | None = None,
 ) -> tuple[DailyStage, pd.DatetimeIndex, Calendar]:
     """Calendar of history and horizon, and the daily stage on it.
 
     ``methods`` are the methods fitted; by default the candidates for ``"auto"``, else
-    ``method`` alone.
+    ``method`` alone; ``holiday_treatments`` as for ``forecast``.
 
     Returns
     -------
@@ -78,7 +81,7 @@ def run_daily(
             "(one full week)."
         )
     all_dates = pd.date_range(grid.dates[0], grid.dates[-1] + horizon_days * DAY, freq="D")
-    cal = build_calendar(all_dates, country, events)
+    cal = build_calendar(all_dates, country, events, holiday_treatments)
     if methods is None:
         methods = list(CANDIDATES) if method == "auto" else [method]
     stage = daily_stage(grid, cal, horizon_days, list(methods), levels)
@@ -97,9 +100,26 @@ def _daily_frame(
         daily[f"yhat_hi_{lev}"] = day.bounds[lev][1]
     daily["is_open"] = stage.is_open
     daily["holiday"] = cal.holiday[fut].astype(str)
+    daily["holiday_basis"] = _holiday_basis(stage, cal, fut)
     daily["events"] = cal.event_names[fut].astype(str)
     daily["factor"] = stage.factor
     return daily
+
+
+def _holiday_basis(stage: DailyStage, cal: Calendar, fut: slice) -> list[str]:
+    """How each horizon day's holiday is treated: ``closed`` or ``reduced`` (the user's
+    choice), ``learned`` (a factor from the history) or ``unseen`` (never in the history:
+    a normal day); empty on other days."""
+    treatment = cal.treatment if cal.treatment is not None else np.full(len(cal.dates), np.nan)
+    out = []
+    for name, share in zip(cal.holiday[fut], treatment[fut], strict=True):
+        if np.isfinite(share):
+            out.append("closed" if share == 0 else "reduced")
+        elif not name:
+            out.append("")
+        else:
+            out.append("learned" if str(name) in stage.learned_holidays else "unseen")
+    return out
 
 
 def fit_forecast(
@@ -111,6 +131,7 @@ def fit_forecast(
     country: str | None = "NL",
     level: Sequence[int] = (80, 95),
     channel: str | None = None,
+    holiday_treatments: Mapping[Any, float] | None = None,
 ) -> ForecastResult:
     """Forecast one series and keep the daily view, the method chosen and the reasons.
 
@@ -144,7 +165,8 @@ def fit_forecast(
     frame = events_for_channel(events, channel)
     selection = select_method(grid, frame, country) if method == "auto" else None
     chosen = [selection.method] if selection is not None and selection.method else None
-    stage, all_dates, cal = run_daily(grid, horizon_days, method, frame, country, levels, chosen)
+    stage, all_dates, cal = run_daily(grid, horizon_days, method, frame, country, levels, chosen,
+                                      holiday_treatments)
     used = stage.chosen
     if chosen and selection is not None:  # chosen implies a selection
         selected_by, scores = "backtest", selection.scores
@@ -189,6 +211,7 @@ def forecast(
     country: str | None = "NL",
     level: Sequence[int] = (80, 95),
     channel: str | None = None,
+    holiday_treatments: Mapping[Any, float] | None = None,
 ) -> pd.DataFrame:
     """Forecast offered contacts per interval for the days after the history.
 
@@ -212,6 +235,10 @@ def forecast(
         Prediction-interval levels [%].
     channel : str, optional
         Keep only events of this channel (an event without channels touches every channel).
+    holiday_treatments : mapping of date to float, optional
+        Days (holidays) the user treated: the share of a normal day, 0 for closed (no
+        contacts). A holiday without one takes the factor learned from the history, or is a
+        normal day when the history never showed it on an open weekday.
 
     Returns
     -------
@@ -256,5 +283,6 @@ def forecast(
         country=country,
         level=level,
         channel=channel,
+        holiday_treatments=holiday_treatments,
     ).intervals
 

@@ -13,6 +13,7 @@ from datetime import tzinfo
 import numpy as np
 import pandas as pd
 
+from kcc.config import DAY_MIN
 from kcc.forecast.constants import DAY, MIN_HISTORY_DAYS
 from kcc.forecast.result import InsufficientHistoryError
 
@@ -71,8 +72,9 @@ def prepare_grid(history: pd.DataFrame) -> HistoryGrid:
     """
     ds, y = _validated_columns(history)
     tz = getattr(ds.dtype, "tz", None)
-    interval_min = _interval_min(ds)
     local = ds.dt.tz_localize(None) if tz else ds
+    # a daily series (local midnights, one a day) is steps of 23-25 h across summer time
+    interval_min = DAY_MIN if _is_daily(local) else _interval_min(ds)
     tod_min = (local.dt.hour * 60 + local.dt.minute).to_numpy()
     if (tod_min % interval_min).any() or (local.dt.second != 0).any():
         raise ValueError(f"history: timestamps are not on the {interval_min}-minute grid")
@@ -107,6 +109,11 @@ def _validated_columns(history: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     return ds, y
 
 
+def _is_daily(local: pd.Series) -> bool:
+    """Local midnights, at most one a day, more than one: totals per day."""
+    return len(local) > 1 and bool((local == local.dt.normalize()).all())
+
+
 def _interval_min(ds: pd.Series) -> int:
     """The smallest step between interval starts [min]; 60 for a single timestamp."""
     # Seconds since the epoch (UTC for tz-aware input), so DST days give true steps.
@@ -138,7 +145,8 @@ def future_index(grid: HistoryGrid, horizon_days: int) -> pd.DatetimeIndex:
     """
     start = grid.dates[-1] + DAY
     end = start + horizon_days * DAY
-    freq = f"{grid.interval_min}min"
+    # a daily grid steps by calendar day, so each start stays a local midnight
+    freq = "D" if grid.interval_min == DAY_MIN else f"{grid.interval_min}min"
     if grid.tz is None:
         return pd.date_range(start, end, freq=freq, inclusive="left")
     # Absolute steps between two local midnights give 92/100 quarter hours on DST days.

@@ -25,8 +25,10 @@ class ForecastResult:
         ``ds, yhat, yhat_lo_<level>, yhat_hi_<level>`` per interval [contacts per interval].
     daily : pandas.DataFrame
         ``date, yhat, yhat_lo_<level>, yhat_hi_<level>`` per local day [contacts per day],
-        with ``is_open``, ``holiday`` (name or ``""``), ``events`` (names) and ``factor``
-        (special-day and event multiplier, 1 on a normal day).
+        with ``is_open``, ``holiday`` (name or ``""``), ``holiday_basis`` (``learned``,
+        ``unseen``: a normal day, ``closed`` or ``reduced``: the user's treatment; ``""`` on
+        other days), ``events`` (names) and ``factor`` (special-day and event multiplier, 1
+        on a normal day).
     method : str
         Method actually used.
     requested_method : str

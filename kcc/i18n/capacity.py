@@ -15,10 +15,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.field.class_size": ("Class size [heads]", "Groepsgrootte [medewerkers]"),
     "capacity.field.max_classes_per_month": ("Most classes per month", "Maximaal aantal groepen per maand"),
     "capacity.field.horizon_months": ("Horizon [months]", "Horizon [maanden]"),
+    "capacity.field.already_hired": ("Already hired or in training [heads per month]",
+                                     "Al aangenomen of in opleiding [medewerkers per maand]"),
+    "capacity.field.cost_eur_per_hire": ("Cost per hire [EUR]", "Kosten per aanname [EUR]"),
+    "capacity.already_hired_help": (
+        "People who start in the first months, one number per month from the first, separated by "
+        "spaces or semicolons (for example 6 0 4); no more months than the lead time.",
+        "Mensen die in de eerste maanden beginnen, één getal per maand vanaf de eerste, gescheiden door "
+        "spaties of puntkomma's (bijvoorbeeld 6 0 4); niet meer maanden dan de doorlooptijd.",
+    ),
+    "capacity.col_already_hired": ("Already hired [heads]", "Al aangenomen [medewerkers]"),
     # ----- errors that are not one field's range
     "capacity.error.lead_time": (
         "{field} must be shorter than the horizon of {horizon} months, got {value}",
         "{field} moet korter zijn dan de horizon van {horizon} maanden, niet {value}",
+    ),
+    "capacity.error.already_hired_after_lead": (
+        "{field} lists {months} months; people already hired start within the lead time of {lead} months "
+        "(later months are the plan's hires)",
+        "{field} noemt {months} maanden; al aangenomen mensen beginnen binnen de doorlooptijd van {lead} maanden "
+        "(latere maanden zijn de aannames van het plan)",
+    ),
+    "capacity.error.already_hired_text": (
+        "{field}: '{value}' is not a list of numbers (for example 6 0 4)",
+        "{field}: '{value}' is geen reeks getallen (bijvoorbeeld 6 0 4)",
     ),
     "capacity.error.empty_history": (
         "The history holds no complete month, so there is nothing to forecast months from. "
@@ -54,8 +74,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "doorgerekend.",
     ),
     "capacity.efficiency_cover": (
-        "Schedule efficiency from the shift cover: {values}.",
-        "Roosterefficiëntie uit de dienstdekking: {values}.",
+        "Schedule efficiency: {values}; other channels default {default}.",
+        "Roosterefficiëntie: {values}; overige kanalen standaard {default}.",
+    ),
+    "capacity.efficiency_from_cover": (
+        "{channel} {value} from the shift cover of the week starting {week}",
+        "{channel} {value} uit de dienstdekking van de week vanaf {week}",
     ),
     "capacity.scenario": ("Carry a scenario into the plan", "Scenario meenemen in het plan"),
     "capacity.scenario_none": ("Baseline (no scenario)", "Basis (geen scenario)"),
@@ -171,4 +195,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.xl_fte_per_head": ("FTE per head", "Fte per persoon"),
     "capacity.xl_attrition": ("Attrition per month", "Verloop per maand"),
     "capacity.xl_start_heads": ("Heads at the start", "Medewerkers bij de start"),
+    "capacity.xl_cost_per_hire": ("Cost per hire [EUR]", "Kosten per aanname [EUR]"),
 }

@@ -47,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{field} moet een van {allowed} zijn, niet {value}",
     ),
     "checks.error.twice": ("{field} lists {value} twice", "{field} noemt {value} twee keer"),
+    "checks.unit.pct": ("%", "%"),
     "checks.unit.s": ("s", "s"),
     "checks.unit.min": ("min", "min"),
     "checks.unit.h": ("h", "u"),
@@ -58,4 +59,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checks.unit.sessions_per_agent": ("sessions per agent", "sessies per medewerker"),
     "checks.unit.eur_per_h": ("EUR/h", "EUR/u"),
     "checks.unit.eur_per_contact": ("EUR/contact", "EUR/contact"),
+    "checks.unit.eur_per_month": ("EUR/month", "EUR/maand"),
 }

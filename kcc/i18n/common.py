@@ -43,6 +43,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit_fte": ("FTE", "fte"),
     "common.unit_eur": ("EUR", "EUR"),
     "common.unit_s": ("s", "s"),
+    # Streamlit's file uploader: its button and size limit (kcc.ui.state.streamlit_texts)
+    "common.upload_button": ("Browse files", "Bestand kiezen"),
+    "common.upload_limit": ("{mb} MB per file", "Max. {mb} MB per bestand"),
+    # a percentage axis zoomed in on small shares says so in its title
+    "common.axis_zoom": ("{axis}, scale 0-{top}", "{axis}, schaal 0-{top}"),
     "common.unit_min": ("min", "min"),
     "common.unit_h": ("h", "u"),
     "common.unit_pct": ("%", "%"),
@@ -70,18 +75,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ----- the database file is held by another process (kcc.store.DatabaseInUseError)
     "common.db_error.in_use": (
         "The database file {path} is already open in another program (process {pid}). KCC Planner "
-        "runs one app process per database file. Stop the other process, or start this app with "
-        "KCC_DB_PATH set to another file. (A team server with a shared database server is planned.)",
+        "runs one app process per DuckDB file. Stop the other process, or start this app with "
+        "KCC_DB_PATH set to another file. To serve a team from several app processes, point every "
+        "process at one PostgreSQL database with KCC_DATABASE_URL=postgresql://... (see docs/DEPLOY.md).",
         "Het databasebestand {path} is al geopend in een ander programma (proces {pid}). KCC Planner "
-        "draait één app-proces per databasebestand. Stop het andere proces, of start deze app met "
-        "KCC_DB_PATH naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+        "draait één app-proces per DuckDB-bestand. Stop het andere proces, of start deze app met "
+        "KCC_DB_PATH naar een ander bestand. Wilt u een team vanuit meerdere app-processen bedienen, "
+        "laat dan elk proces dezelfde PostgreSQL-database gebruiken met KCC_DATABASE_URL=postgresql://... "
+        "(zie docs/DEPLOY.md).",
     ),
     "common.db_error.in_use_unknown": (
-        "The database file {path} is already open in another program. KCC Planner runs one app "
-        "process per database file. Stop the other process, or start this app with KCC_DB_PATH set "
-        "to another file. (A team server with a shared database server is planned.)",
-        "Het databasebestand {path} is al geopend in een ander programma. KCC Planner draait één "
-        "app-proces per databasebestand. Stop het andere proces, of start deze app met KCC_DB_PATH "
-        "naar een ander bestand. (Een teamserver met een gedeelde databaseserver is gepland.)",
+        "The database file {path} is already open in another program. KCC Planner "
+        "runs one app process per DuckDB file. Stop the other process, or start this app with "
+        "KCC_DB_PATH set to another file. To serve a team from several app processes, point every "
+        "process at one PostgreSQL database with KCC_DATABASE_URL=postgresql://... (see docs/DEPLOY.md).",
+        "Het databasebestand {path} is al geopend in een ander programma. KCC Planner "
+        "draait één app-proces per DuckDB-bestand. Stop het andere proces, of start deze app met "
+        "KCC_DB_PATH naar een ander bestand. Wilt u een team vanuit meerdere app-processen bedienen, "
+        "laat dan elk proces dezelfde PostgreSQL-database gebruiken met KCC_DATABASE_URL=postgresql://... "
+        "(zie docs/DEPLOY.md).",
     ),
 }

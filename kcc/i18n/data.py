@@ -168,7 +168,35 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Wait column is the interval's total [s] (not the mean per answered contact)",
         "Wachttijdkolom is het totaal van het interval [s] (niet het gemiddelde per beantwoord contact)",
     ),
+    "data.mapping.asa_warning": (
+        "Column {column} is the mean wait of answered contacts (ASA) and the file counts abandons. "
+        "ASA × answered leaves out the waits of callers who hung up, so a patience estimated from it "
+        "comes out about a fifth too low. By default this file's waits are kept out of the patience "
+        "estimate.",
+        "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA) en het bestand telt "
+        "afhakers. ASA × beantwoord laat de wachttijd van bellers die ophingen weg, dus een geduld "
+        "daaruit geschat valt ongeveer een vijfde te laag uit. Standaard tellen de wachttijden van dit "
+        "bestand niet mee in de geduldschatting.",
+    ),
+    "data.mapping.asa_patience": (
+        "Use this file for the patience estimate anyway",
+        "Dit bestand toch gebruiken voor de geduldschatting",
+    ),
+    "data.mapping.asa_patience.help": (
+        "Ticked, ASA × answered is stored as the wait total and counts in the patience estimate "
+        "(which then comes out low); left empty, the waits are not stored and the estimate rests on "
+        "other series.",
+        "Aangevinkt wordt ASA × beantwoord opgeslagen als totale wachttijd en telt die mee in de "
+        "geduldschatting (die dan te laag uitvalt); leeg worden de wachttijden niet opgeslagen en rust "
+        "de schatting op andere reeksen.",
+    ),
     "data.mapping.outcome": ("Outcome column", "Kolom met afloop"),
+    "data.mapping.agent_id": ("Agent id column (chat)", "Kolom met medewerker-id (chat)"),
+    "data.mapping.sessions": (
+        "Sessions the agent held at once (chat concurrency)",
+        "Sessies die de medewerker tegelijk voerde (chat-gelijktijdigheid)",
+    ),
+    "data.mapping.end_time": ("End time column (chat)", "Kolom met eindtijd (chat)"),
     "data.mapping.outcome_map": ("What each outcome value counts as", "Hoe elke afloopwaarde telt"),
     "data.mapping.outcome_value": ("Value in file", "Waarde in bestand"),
     "data.mapping.outcome_category": ("Counts as", "Telt als"),
@@ -201,12 +229,19 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.outcome.ignore": ("ignore", "negeren"),
     "data.import.button": ("Import", "Importeren"),
     "data.import.running": ("Importing {name} ...", "Bezig met importeren van {name} ..."),
+    "data.import.done_periods": (
+        "Imported {rows:,} {what} from {name} into {series}.",
+        "{rows:,} {what} uit {name} geïmporteerd in {series}.",
+    ),
     "data.import.done": (
         "Imported {rows:,} {what} from {name} into {series} ({interval} min intervals).",
         "{rows:,} {what} uit {name} geïmporteerd in {series} (intervallen van {interval} min).",
     ),
     "data.import.what.contacts": ("contacts", "contacten"),
     "data.import.what.intervals": ("intervals", "intervallen"),
+    "data.import.what.day": ("days", "dagen"),
+    "data.import.what.week": ("weeks", "weken"),
+    "data.import.what.month": ("months", "maanden"),
     "data.import.ignored": ("{rows:,} rows were ignored as mapped.", "{rows:,} regels zijn genegeerd volgens de toewijzing."),
     "data.import.failed": (
         "Nothing was imported: fix the problems below and try again.",
@@ -260,6 +295,9 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.role.handle_s": ("handle time", "afhandeltijd"),
     "data.role.wait_s": ("wait time", "wachttijd"),
     "data.role.outcome": ("outcome", "afloop"),
+    "data.role.agent_id": ("agent id", "medewerker-id"),
+    "data.role.sessions": ("sessions held at once", "sessies tegelijk"),
+    "data.role.end_time": ("end time", "eindtijd"),
     "data.role.offered": ("offered", "aangeboden"),
     "data.role.answered": ("answered", "beantwoord"),
     "data.role.abandoned": ("abandoned", "afgehaakt"),
@@ -296,6 +334,24 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.history.intervals": (
         "counts in {length} min intervals, rolled up to {interval} min",
         "aantallen per {length} min, opgeteld tot {interval} min",
+    ),
+    "data.summary.granularity_day": ("day", "dag"),
+    "data.summary.granularity_week": ("week", "week"),
+    "data.summary.granularity_month": ("month", "maand"),
+    "data.history.day": ("totals per day", "totalen per dag"),
+    "data.history.week": ("totals per week", "totalen per week"),
+    "data.history.month": ("totals per month", "totalen per maand"),
+    "data.history.intervals_asa_excluded": (
+        "counts in {length} min intervals, rolled up to {interval} min; waits are ASA, kept out of the "
+        "patience estimate",
+        "aantallen per {length} min, opgeteld tot {interval} min; wachttijden zijn ASA, niet in de "
+        "geduldschatting",
+    ),
+    "data.history.intervals_asa_used": (
+        "counts in {length} min intervals, rolled up to {interval} min; waits are ASA, used for the "
+        "patience estimate as chosen",
+        "aantallen per {length} min, opgeteld tot {interval} min; wachttijden zijn ASA, zoals gekozen "
+        "gebruikt voor de geduldschatting",
     ),
     "data.history.contacts": ("contacts rolled up to {interval} min", "contacten opgeteld tot {interval} min"),
     "data.summary.header": ("What is loaded", "Wat is geladen"),
@@ -480,6 +536,45 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "The file mixes interval lengths (most common: {length} min); import one length per file.",
         "Het bestand mengt intervallengtes (meest voorkomend: {length} min); importeer één lengte per bestand.",
     ),
+    "data.problem.no_interval_length": (
+        "No interval length can be read from {column}: no two rows of a series fall on the "
+        "same day, yet the times are not midnight (first: '{value}'). A file of totals per "
+        "day, week or month needs dates without a time of day.",
+        "Uit {column} is geen intervallengte af te leiden: geen twee regels van een reeks "
+        "vallen op dezelfde dag, maar de tijden zijn niet middernacht (eerste: '{value}'). "
+        "Een bestand met totalen per dag, week of maand heeft datums zonder tijdstip.",
+    ),
+    "data.problem.long_range_day": (
+        "This file holds totals per day and is stored as a daily series. Forecasts work on it; "
+        "intraday staffing spreads each day over intervals with a profile you choose on the "
+        "Forecast page.",
+        "Dit bestand bevat totalen per dag en wordt opgeslagen als dagreeks. Prognoses werken "
+        "erop; voor personeelsplanning per interval wordt elke dag verdeeld met een profiel dat "
+        "u op de pagina Prognose kiest.",
+    ),
+    "data.problem.long_range_week": (
+        "This file holds totals per week and is stored as a weekly series. Intraday staffing "
+        "spreads each week over days and intervals with a profile you choose on the Forecast "
+        "page.",
+        "Dit bestand bevat totalen per week en wordt opgeslagen als weekreeks. Voor "
+        "personeelsplanning per interval wordt elke week over dagen en intervallen verdeeld "
+        "met een profiel dat u op de pagina Prognose kiest.",
+    ),
+    "data.problem.long_range_month": (
+        "This file holds totals per month and is stored as a monthly series. Intraday staffing "
+        "spreads each month over days and intervals with a profile you choose on the Forecast "
+        "page.",
+        "Dit bestand bevat totalen per maand en wordt opgeslagen als maandreeks. Voor "
+        "personeelsplanning per interval wordt elke maand over dagen en intervallen verdeeld "
+        "met een profiel dat u op de pagina Prognose kiest.",
+    ),
+    "data.problem.separate_periods": (
+        "Series {series} is stored at another granularity (intervals or other period totals), "
+        "so these rows go to a series of their own, {new_series}, instead of mixing the two.",
+        "Reeks {series} is opgeslagen met een andere indeling (intervallen of andere "
+        "periodetotalen), dus deze regels gaan naar een eigen reeks, {new_series}, in plaats "
+        "van die twee te mengen.",
+    ),
     "data.problem.unknown_interval": (
         "The interval length {length} min is not supported; use 5, 6, 10, 15, 30 or 60 min.",
         "De intervallengte {length} min wordt niet ondersteund; gebruik 5, 6, 10, 15, 30 of 60 min.",
@@ -518,12 +613,12 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
     "data.problem.wait_from_asa": (
         "Column {column} is the mean wait of answered contacts (ASA). ASA × answered leaves out the "
         "waits of callers who hung up, so a patience estimated from it comes out about a fifth too low: "
-        "this file's waits are kept out of the patience estimate. Import it again with \"use ASA for "
-        "patience\" to include them anyway.",
+        "this file's waits are kept out of the patience estimate. Import it again with \"Use this file "
+        "for the patience estimate anyway\" ticked to include them.",
         "Kolom {column} is de gemiddelde wachttijd van beantwoorde contacten (ASA). ASA × beantwoord laat "
         "de wachttijd van bellers die ophingen weg, dus een geduld daaruit geschat valt ongeveer een vijfde "
         "te laag uit: de wachttijden van dit bestand tellen niet mee in de geduldschatting. Importeer het "
-        "opnieuw met \"ASA gebruiken voor geduld\" om ze toch mee te tellen.",
+        "opnieuw met \"Dit bestand toch gebruiken voor de geduldschatting\" aangevinkt om ze mee te tellen.",
     ),
     "data.problem.wait_from_asa_used": (
         "Column {column} is the mean wait of answered contacts (ASA); as you chose, ASA × answered counts "

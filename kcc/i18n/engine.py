@@ -52,15 +52,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "calc.unit_erlang": ("{value} Erlang", "{value} Erlang"),
     "calc.unit_agents": ("{value} agents", "{value} medewerkers"),
-    "calc.unit_s": ("{value} s", "{value} s"),
     "calc.chart_title": ("Service against agents", "Service per aantal medewerkers"),
     "calc.curve_sl": ("Service level [%]", "Servicelevel [%]"),
     "calc.curve_abandon": ("Abandoned [%]", "Afgehaakt [%]"),
     "calc.curve_occupancy": ("Occupancy [%]", "Bezettingsgraad [%]"),
-    "calc.curve_asa": ("ASA [s]", "ASA [s]"),
+    "calc.curve_asa": ("ASA", "ASA"),
     "calc.axis_agents": ("agents", "medewerkers"),
     "calc.axis_pct": ("%", "%"),
-    "calc.axis_s": ("ASA [s]", "ASA [s]"),
+    "calc.axis_s": ("ASA", "ASA"),
     "calc.target": ("Target", "Norm"),
     "calc.chosen": ("Required", "Benodigd"),
     "calc.formulas": ("Formulas used", "Gebruikte formules"),
@@ -123,6 +122,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.mode_chat": ("Chat (several sessions per agent)", "Chat (meerdere sessies per medewerker)"),
     "calc.chat_chats": ("Chats offered in the interval [chats]", "Aangeboden chats in het interval [chats]"),
     "calc.chat_h1_s": ("Handle time of a lone session [s]", "Afhandeltijd van een losse sessie [s]"),
+    "calc.chat_from_settings": (
+        "Starts at this centre's chat as the plan and the levers staff it: a lone session of {h1} s "
+        "and a slow-down of {penalty} per extra session (Staffing settings, estimated from history "
+        "where the chats carry agent ids or sessions).",
+        "Begint bij de chat van dit centrum zoals het plan en de hefbomen die bemensen: een losse "
+        "sessie van {h1} s en een vertraging van {penalty} per extra sessie (instellingen op "
+        "Bezetting, geschat uit de historie waar de chats medewerker-id's of sessies hebben).",
+    ),
     "calc.chat_h1_help": (
         "How long a chat takes when the agent holds no other session. A handle time measured while "
         "agents held j sessions on average is this times 1 + slow-down x (j - 1).",
@@ -140,6 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calc.chat_answer_s": ("First response within [s]", "Eerste reactie binnen [s]"),
     "calc.chat_use_patience": ("Chatters leave while waiting", "Chatters haken af tijdens het wachten"),
     "calc.chat_invalid": ("Not calculated: {reason}", "Niet berekend: {reason}"),
+    "calc.invalid": ("Not calculated: {reason}", "Niet berekend: {reason}"),
     "calc.chat_model": (
         "Model: chat chain, up to {concurrency} sessions per agent, each {penalty} slower per extra "
         "session; a new chat goes to the least busy agent with a free place, otherwise it waits its turn.",
@@ -239,9 +247,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "20 s): {calls} gesprekken, FIFO, exponentiële tijden. De formule moet binnen het "
         "99,9%-betrouwbaarheidsinterval van de simulatie liggen (batchgemiddelden).",
     ),
-    "engine.seed": ("Random seed", "Random seed"),
+    "engine.seed": ("Random seed", "Startwaarde van het toeval (seed)"),
     "engine.run_sim": ("Run simulation", "Simulatie draaien"),
     "engine.sim_expected": ("Formula", "Formule"),
     "engine.sim_simulated": ("Simulation (99.9% interval)", "Simulatie (99,9%-interval)"),
+    # a share axis zoomed in around the values says its range
+    "engine.sim_zoom": ("% (scale {low}-{top})", "% (schaal {low}-{top})"),
     "engine.sim_summary": ("Seed {seed}: {passed} of {total} inside the interval", "Seed {seed}: {passed} van {total} binnen het interval"),
 }

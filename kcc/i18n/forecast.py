@@ -4,9 +4,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.title": ("Forecast", "Prognose"),
     "forecast.intro": (
         "Offered contacts per interval for the coming days: a daily model times the intraday "
-        "pattern of recent weeks, with public holidays and your event calendar.",
+        "pattern of recent weeks, with public holidays and your event calendar. A series of "
+        "daily, weekly or monthly totals is forecast per day. A holiday the history never shows "
+        "is treated as a normal day until you mark it closed or reduced below.",
         "Aangeboden contacten per interval voor de komende dagen: een dagmodel maal het "
-        "dagverloop van de afgelopen weken, met feestdagen en uw evenementenkalender.",
+        "dagverloop van de afgelopen weken, met feestdagen en uw evenementenkalender. Een reeks "
+        "met dag-, week- of maandtotalen wordt per dag voorspeld. Een feestdag die de historie "
+        "nooit laat zien, geldt als gewone dag tot u hem hieronder als gesloten of beperkt "
+        "markeert.",
     ),
     "forecast.settings": ("Forecast settings", "Instellingen prognose"),
     "forecast.series": ("Channel and queue", "Kanaal en wachtrij"),

@@ -24,13 +24,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.no": ("no", "nee"),
     # --- sections
     "report.continued": ("continued", "vervolg"),
-    "report.sec_role": ("Role of the contact centre", "Rol van het KCC"),
-    "report.sec_goals": ("Goals and KPI targets per channel", "Doelen en KPI-normen per kanaal"),
-    "report.sec_channels": ("Channel strategy and mix", "Kanaalstrategie en kanaalmix"),
+    "report.sec_role": ("Role, channel purposes and promises", "Rol, doel per kanaal en beloftes"),
+    "report.sec_goals": ("KPIs: targets, quality and first-contact resolution",
+                         "KPI's: normen, kwaliteit en eerste-keer-goed"),
+    "report.sec_channels": ("Channel mix", "Kanaalmix"),
     "report.sec_hours": ("Opening hours and reachability", "Openingstijden en bereikbaarheid"),
     "report.sec_plan": ("Forecast and staffing plan", "Prognose en personeelsplan"),
-    "report.sec_budget": ("Budget: FTE and EUR per month", "Budget: fte en EUR per maand"),
-    "report.sec_flex": ("Flexibility", "Flexibiliteit"),
+    "report.sec_budget": ("Budget against the approved budget", "Budget tegenover het goedgekeurde budget"),
+    "report.sec_flex": ("Flexibility: home-working blocks for short peaks", "Flexibiliteit: thuiswerkblokken voor korte pieken"),
     "report.sec_risks": ("Risks and stress test", "Risico's en stresstest"),
     "report.sec_assumptions": ("Assumption register", "Aannameregister"),
     # --- roles
@@ -58,9 +59,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.role_chosen": ("Chosen role: {role}", "Gekozen rol: {role}"),
     # --- columns and series (units in every header)
     "report.col_channel": ("Channel", "Kanaal"),
-    "report.col_target_sl": ("SL target [%]", "SL-norm [%]"),
+    "report.col_target_sl": ("target: answered in time [%]", "norm: op tijd beantwoord [%]"),
     "report.col_answer_s": ("answered within [s]", "beantwoord binnen [s]"),
-    "report.col_target_asa": ("ASA target [s]", "ASA-norm [s]"),
+    "report.col_target_asa": ("target: average wait [s]", "norm: gemiddelde wachttijd [s]"),
     "report.col_max_abandon": ("max. abandoned [%]", "max. afgehaakt [%]"),
     "report.col_max_occupancy": ("occupancy cap [%]", "max. bezettingsgraad [%]"),
     "report.col_response_h": ("response within [h]", "reactie binnen [u]"),
@@ -104,7 +105,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.series_backlog_without": ("Backlog without flex [contacts]", "Achterstand zonder flex [contacten]"),
     "report.series_backlog_with": ("Backlog with flex [contacts]", "Achterstand met flex [contacten]"),
     # --- chart titles
-    "report.chart_sl": ("SL, roster as it is, per channel [%]", "SL, huidig rooster, per kanaal [%]"),
+    "report.chart_sl": ("Answered in time with the current roster, per channel [%]",
+                        "Op tijd beantwoord met het huidige rooster, per kanaal [%]"),
     "report.chart_volume": ("Contacts per channel", "Contacten per kanaal"),
     "report.chart_reach": ("Reachability per channel [%]", "Bereikbaarheid per kanaal [%]"),
     "report.chart_fte_week": ("FTE per week", "Fte per week"),
@@ -129,10 +131,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kosten over de periode: {base} in de basis, {scen} in het scenario ({delta}).",
     ),
     "report.fact_sl": (
-        "{channel}: SL, roster as it is: {scen} against a target of {target} (baseline {base}); "
-        "abandoned, roster as it is: {abandon_scen} (baseline {abandon_base}).",
-        "{channel}: SL, huidig rooster: {scen} tegenover een norm van {target} (basis {base}); "
-        "afhaken, huidig rooster: {abandon_scen} (basis {abandon_base}).",
+        "{channel}: {scen} answered in time with the current roster (target {target}, baseline {base}); "
+        "{abandon_scen} hang up first (baseline {abandon_base}).",
+        "{channel}: {scen} op tijd beantwoord met het huidige rooster (norm {target}, basis {base}); "
+        "{abandon_scen} hangt eerder op (basis {abandon_base}).",
     ),
     "report.fact_mix": (
         "Share of contacts in digital channels and self-service: {base} in the baseline, {scen} in the scenario.",
@@ -167,12 +169,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Het rooster schiet tekort in {share} van de open intervallen; het grootste tekort in een week is {gap} in week {week}.",
     ),
     "report.risk_sl": (
-        "{channel} misses its service-level target: SL, roster as it is: {achieved} against {target}.",
-        "{channel} haalt de servicelevelnorm niet: SL, huidig rooster: {achieved} tegenover {target}.",
+        "{channel} misses its target: {achieved} answered in time with the current roster, against {target}.",
+        "{channel} haalt de norm niet: {achieved} op tijd beantwoord met het huidige rooster, tegenover {target}.",
     ),
     "report.risk_abandon": (
-        "{channel}: abandoned, roster as it is: {achieved}, above the maximum of {target}.",
-        "{channel}: afhaken, huidig rooster: {achieved}, boven het maximum van {target}.",
+        "{channel}: {achieved} hang up before an answer with the current roster, above the maximum of {target}.",
+        "{channel}: {achieved} hangt op voor een antwoord met het huidige rooster, boven het maximum van {target}.",
     ),
     "report.risk_cost_up": (
         "The scenario costs {delta} more than the baseline over the period.",
@@ -185,7 +187,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.risk_none": ("No material risks found in the plan.", "Geen wezenlijke risico's gevonden in het plan."),
     # --- stress measures
     "report.stress_peak_backlog": ("peak backlog [contacts]", "hoogste achterstand [contacten]"),
-    "report.stress_min_sl": ("service level on the surge day [%]", "servicelevel op de piekdag [%]"),
+    "report.stress_min_sl": ("answered in time on the surge day [%]", "op tijd beantwoord op de piekdag [%]"),
     "report.stress_recovery": ("backlog gone after the surge [h]", "achterstand weg na de piek [u]"),
     "report.stress_extra_cost": ("extra cost [EUR]", "extra kosten [EUR]"),
     # --- flexibility items (units are shown beside them)

@@ -31,6 +31,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the link holds no scenario (query parameter {parameter} is missing)",
         "de link bevat geen scenario (parameter {parameter} ontbreekt)",
     ),
+    "levers.error.link_too_long": (
+        "the scenario link is too long ({size:,} characters in query parameter {parameter}, at most "
+        "{limit:,}); save the scenario and open it from the list instead",
+        "de scenariolink is te lang ({size:,} tekens in parameter {parameter}, hoogstens {limit:,}); "
+        "sla het scenario op en open het uit de lijst",
+    ),
     "levers.error.link_damaged": (
         "the scenario link is damaged (query parameter {parameter} cannot be read)",
         "de scenariolink is beschadigd (parameter {parameter} is onleesbaar)",
@@ -67,7 +73,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.tab_hours": ("Opening hours", "Openingstijden"),
     "levers.tab_mix": ("Channel mix", "Kanaalmix"),
     "levers.tab_targets": ("Targets", "Normen"),
-    "levers.tab_fcr": ("First-contact resolution", "First-contact resolution"),
+    "levers.tab_fcr": ("First-contact resolution", "Opgelost bij eerste contact"),
     "levers.tab_stress": ("Stress test", "Stresstest"),
     "levers.tab_costs": ("Costs", "Kosten"),
     "levers.per_week": ("contacts/week", "contacten/week"),
@@ -171,7 +177,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.lever_closed_hours": ("While closed", "Tijdens sluiting"),
     "levers.lever_channel_mix": ("Channel mix", "Kanaalmix"),
     "levers.lever_targets": ("Targets", "Normen"),
-    "levers.lever_fcr": ("First-contact resolution", "First-contact resolution"),
+    "levers.lever_fcr": ("First-contact resolution", "Opgelost bij eerste contact"),
     "levers.lever_costs": ("Costs", "Kosten"),
     "levers.interaction": ("Interaction (levers together)", "Wisselwerking (hefbomen samen)"),
     "levers.whole_scenario": ("Whole scenario", "Hele scenario"),
@@ -210,6 +216,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "levers.max_occupancy": ("Occupancy cap [%]", "Maximale bezettingsgraad [%]"),
     "levers.response_share": ("Share answered in time [%]", "Deel op tijd beantwoord [%]"),
     "levers.response_time_h": ("Response time [h, open hours]", "Reactietijd [u, openingsuren]"),
+    "levers.no_digital_channel": (
+        "This centre has no {channel} channel: the {pct} who would move there call back at the next "
+        "opening instead (no {channel} appears in the plan or the budget).",
+        "Dit centrum heeft geen kanaal {channel}: de {pct} die daarheen zou gaan, belt in plaats daarvan "
+        "terug bij de volgende opening (er komt geen {channel} in de planning of het budget).",
+    ),
+    "levers.not_evaluated": (
+        "The scenario cannot be evaluated: {reason}. The levers are back at the baseline; set them again.",
+        "Het scenario kan niet worden doorgerekend: {reason}. De hendels staan weer op de basis; stel ze "
+        "opnieuw in.",
+    ),
     "levers.frontier_intro": (
         "What each extra point of service level costs: the service-level target against FTE and cost, with the "
         "marginal cost per point.",
@@ -221,7 +238,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Every contact not resolved the first time comes back. Raising first-contact resolution (FCR) removes those "
         "repeat contacts and their workload: demand scales with FCR today / FCR in the scenario. If resolving more "
         "takes longer contacts, set that change of handle time on the right.",
-        "Elk contact dat niet in één keer wordt opgelost komt terug. Een hogere first-contact resolution (FCR) "
+        "Elk contact dat niet in één keer wordt opgelost komt terug. Een hoger aandeel opgelost bij eerste contact (FCR) "
         "haalt die herhaalcontacten en hun werklast weg: de vraag schaalt met FCR nu / FCR in het scenario. Vraagt "
         "vaker in één keer oplossen langere contacten, zet die verandering van de afhandeltijd dan rechts.",
     ),

@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "staffing.chart_rostered": ("Rostered [agents]", "Ingeroosterd [medewerkers]"),
     "staffing.chart_gap": ("Gap: rostered - required [agents]", "Verschil: ingeroosterd - nodig [medewerkers]"),
-    "staffing.chart_axis_volume": ("contacts", "contacten"),
-    "staffing.chart_axis_agents": ("agents", "medewerkers"),
+    "staffing.chart_axis_volume": ("volume [contacts]", "volume [contacten]"),
+    "staffing.chart_axis_agents": ("staffing [agents]", "bezetting [medewerkers]"),
     "staffing.chart_axis_gap": ("gap [agents]", "verschil [medewerkers]"),
     "staffing.approximate": (
         "{n:,} intervals of this channel have a volume beyond any contact centre (more than "
@@ -219,6 +219,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.col_week": ("Week from", "Week vanaf"),
     "staffing.achieved": ("achieved", "behaald"),
     "staffing.target": ("target", "norm"),
+    "staffing.axis_sl": ("service level", "servicelevel"),
+    "staffing.axis_abandon": ("abandoned", "afgehaakt"),
     "staffing.kpi_chart_sl": ("{channel}: service level per day [%]", "{channel}: servicelevel per dag [%]"),
     "staffing.kpi_chart_abandon": ("{channel}: abandonment per day [%]", "{channel}: afhaakpercentage per dag [%]"),
     # budget
@@ -275,14 +277,58 @@ TEXTS: dict[str, tuple[str, str]] = {
         "extra session that agent holds (25% = a chat at 3 sessions takes 1.5 times as long as alone). "
         "Measure it from chat contacts with an agent id and start and end times, or with the sessions "
         "held per contact: fit the handle time against the sessions held "
-        "(kcc.staffing.estimate_chat_handle_time). The import does not read such columns yet, so the "
-        "default applies until you set it here.",
+        "(kcc.staffing.estimate_chat_handle_time). Map those columns when you import chat contacts "
+        "on the Data page and the estimate appears below; until then the default applies unless you "
+        "set it here.",
         "Een aanname, tenzij je het gemeten hebt: hoeveel langer elke sessie van een medewerker duurt per "
         "extra sessie die hij tegelijk voert (25% = een chat bij 3 sessies duurt 1,5 keer zo lang als "
         "alleen). Meet het uit chatcontacten met een medewerker-id en begin- en eindtijd, of met het "
         "aantal sessies per contact: zet de afhandeltijd af tegen de sessies tegelijk "
-        "(kcc.staffing.estimate_chat_handle_time). De import leest zulke kolommen nog niet, dus de "
-        "standaardwaarde geldt tot je hem hier instelt.",
+        "(kcc.staffing.estimate_chat_handle_time). Wijs die kolommen toe als je chatcontacten "
+        "importeert op de pagina Data, dan verschijnt de schatting hieronder; tot dan geldt de "
+        "standaardwaarde, tenzij je hem hier instelt.",
+    ),
+    "staffing.chat_estimate_overlap": (
+        "Estimated from history: h1 = {h1} s, slow-down p = {p} per extra session ({n} chats, "
+        "{sessions} sessions held on average; assumption: the sessions an agent held are the overlap "
+        "of its chats in the file, which holds all of them, and a chat's work is exponential).",
+        "Geschat uit de historie: h1 = {h1} s, vertraging p = {p} per extra sessie ({n} chats, "
+        "gemiddeld {sessions} sessies tegelijk; aanname: de sessies van een medewerker zijn de "
+        "overlap van zijn chats in het bestand, dat ze allemaal bevat, en het werk van een chat is "
+        "exponentieel verdeeld).",
+    ),
+    "staffing.chat_estimate_sessions": (
+        "Estimated from history: h1 = {h1} s, slow-down p = {p} per extra session ({n} chats, "
+        "{sessions} sessions held on average; assumption: the file's sessions column is what the agent "
+        "held during the chat, and handle time grows in a straight line with it).",
+        "Geschat uit de historie: h1 = {h1} s, vertraging p = {p} per extra sessie ({n} chats, "
+        "gemiddeld {sessions} sessies tegelijk; aanname: de sessiekolom van het bestand is wat de "
+        "medewerker tijdens de chat voerde, en de afhandeltijd groeit recht evenredig mee).",
+    ),
+    "staffing.chat_estimate_assumed": (
+        "Estimated from history: h1 = {h1} s ({n} chats, all at {sessions} sessions held; assumption: "
+        "with one level of sessions the slow-down cannot be measured, so p = {p} per extra session, "
+        "the default).",
+        "Geschat uit de historie: h1 = {h1} s ({n} chats, alle bij {sessions} sessies tegelijk; "
+        "aanname: met één niveau van sessies is de vertraging niet te meten, dus p = {p} per extra "
+        "sessie, de standaardwaarde).",
+    ),
+    "staffing.chat_estimate_none": (
+        "No estimate from history: import chat contacts with an agent id and start and end times, or "
+        "with the sessions held, to measure h1 and p. Until then the slow-down is {p} per extra session "
+        "(the default, an assumption) unless you set it.",
+        "Geen schatting uit de historie: importeer chatcontacten met een medewerker-id en begin- en "
+        "eindtijd, of met het aantal sessies tegelijk, om h1 en p te meten. Tot dan is de vertraging "
+        "{p} per extra sessie (de standaardwaarde, een aanname), tenzij je hem instelt.",
+    ),
+    "staffing.chat_estimate_use": ("Use the estimate", "Gebruik de schatting"),
+    "staffing.chat_estimate_use_help": (
+        "Sets the slow-down to p and the sessions the history was measured at so that the history's "
+        "handle time is h1 (1 + p (sessions - 1)); the plan, the levers and the calculator then start "
+        "from this h1. You can change both afterwards.",
+        "Zet de vertraging op p en het aantal sessies waarbij de historie gemeten is zo dat de "
+        "afhandeltijd uit de historie h1 (1 + p (sessies - 1)) is; het plan, de hefbomen en de "
+        "calculator gaan dan uit van deze h1. Je kunt beide daarna nog wijzigen.",
     ),
     "staffing.history_sessions": (
         "Sessions held when the history's handle time was measured [sessions]",
@@ -333,6 +379,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staffing.zero_is_none": ("0 = no such target", "0 = geen norm"),
     "staffing.apply": ("Apply", "Toepassen"),
     "staffing.invalid": ("Not applied: {reason}", "Niet toegepast: {reason}"),
+    "staffing.not_planned": (
+        "No plan with these settings: {reason}. Change the setting on the Targets and shrinkage tab.",
+        "Geen plan met deze instellingen: {reason}. Pas de instelling aan op het tabblad Normen en shrinkage.",
+    ),
     "staffing.save_default": ("Save as default for everyone", "Opslaan als standaard voor iedereen"),
     "staffing.saved": ("Saved as the default.", "Opgeslagen als standaard."),
     "staffing.reset": ("Back to the stored settings", "Terug naar de opgeslagen instellingen"),
@@ -464,7 +514,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingeroosterde tegenover na shrinkage benodigde medewerkeruren, gedeeld door de contracturen van "
         "een fte.",
     ),
-    "overview.cost_required": ("as required {value}", "volgens behoefte {value}"),
+    # short: the delta line of a tile in a fifth of the page
+    "overview.cost_required": ("required {value}", "nodig {value}"),
     "overview.per_channel": ("Per channel", "Per kanaal"),
     "overview.gaps_title": ("Worst understaffed periods", "Ergste onderbezetting"),
     "overview.no_gaps": ("No understaffed intervals in the plan horizon.", "Geen onderbezette intervallen in de planhorizon."),

@@ -4,7 +4,8 @@
 A counts file is small (a year of quarter-hours per series), so every row is checked here:
 times and numbers that cannot be read, plausibility (``kcc.ingest.checks``), the change of
 summer time (``kcc.ingest.local_time``), duplicate intervals and the interval length. Rows
-are then rolled up on the local clock to the planning interval.
+are then rolled up on the local clock to the planning interval. A file of totals per day,
+week or month (``kcc.ingest.periods``) gets the same checks and is stored period by period.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kcc.ingest.checks import PlausibilityRules, count_warnings, future_problems
 from kcc.ingest.interval_fit import fitting_interval, separate_series
 from kcc.ingest.local_time import gap_bounds, localize, localize_like
 from kcc.ingest.mapping import Mapping
+from kcc.ingest.periods import detect_granularity, is_long_range, period_minutes, separate_periods
 from kcc.ingest.problems import (
     ERROR,
     EXAMPLES_PER_PROBLEM,
@@ -79,6 +81,10 @@ def prepare_intervals(
         return None, problems, None
 
     problems += count_warnings(file, rows, mapping, keys, numbers, rules)
+    if is_long_range(local, keys, mapping.datetime_format):
+        out, problems = _prepare_periods(con, file, rows, column, text, local, keys, numbers,
+                                         mapping, problems, asa_patience=asa_patience)
+        return out, problems, None
     stamped, nonexistent, occurrence = localize(local, keys)
     if nonexistent.any():
         problems += _dst_gap_problems(file, rows, column, text, local, nonexistent, numbers)
@@ -92,16 +98,51 @@ def prepare_intervals(
     if refusal:
         return None, [*problems, *refusal], length
     out = _roll_up(data, local, stamped, mapping, interval_min)
-    if "wait_s" in data and not mapping.wait_is_total and "abandoned" in data:
-        # ASA x answered leaves out the waits of those who hung up: patience comes out low
-        problems.append(make_problem("wait_from_asa_used" if asa_patience else "wait_from_asa",
-                                     file, column=mapping.wait_s, severity=NOTICE))
-        if not asa_patience:
-            out["wait_s_total"] = np.nan
+    problems += _wait_notice(file, data, out, mapping, asa_patience)
     renames, separate = separate_series(con, file, out[["channel", "queue"]], interval_min)
+    return _renamed(out, renames), problems + separate, length
+
+
+def _wait_notice(file: str, data: pd.DataFrame, out: pd.DataFrame, mapping: Mapping,
+                 asa_patience: bool) -> list[ImportProblem]:
+    """Say how a wait column that is the ASA is used (and leave its total unknown unless
+    ``asa_patience``)."""
+    if not mapping.wait_from_asa:
+        return []
+    # ASA x answered leaves out the waits of those who hung up: patience comes out low
+    if not asa_patience:
+        out["wait_s_total"] = np.nan
+    return [make_problem("wait_from_asa_used" if asa_patience else "wait_from_asa",
+                         file, column=mapping.wait_s, severity=NOTICE)]
+
+
+def _renamed(out: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.DataFrame:
+    """``out`` with the queues of separated series renamed."""
     if renames:
         out["queue"] = [renames.get(key, key[1]) for key in zip(out["channel"], out["queue"], strict=True)]
-    return out, problems + separate, length
+    return out
+
+
+def _prepare_periods(
+    con: store.Connection, file: str, rows: pd.Series, column: str, text: pd.Series,
+    local: pd.Series, keys: pd.DataFrame, numbers: dict[str, pd.Series], mapping: Mapping,
+    problems: list[ImportProblem], *, asa_patience: bool,
+) -> tuple[pd.DataFrame | None, list[ImportProblem]]:
+    """A file of totals per day, week or month: refused on a repeated period, else one row
+    per period at its local midnight with the period's length as ``interval_min``."""
+    stamped, _, occurrence = localize(local, keys)
+    duplicate = occurrence > 0
+    problems += _duplicate_problems(file, rows, column, text, keys, stamped, duplicate)
+    if duplicate.any():
+        return None, problems
+    granularity = detect_granularity(local, keys, mapping.datetime_format)
+    data = keys.assign(ds=stamped, **numbers)
+    data["interval_min"] = period_minutes(local, granularity)
+    out = _totals(data, mapping, ["channel", "queue", "ds", "interval_min"])
+    problems += _wait_notice(file, data, out, mapping, asa_patience)
+    problems.append(make_problem(f"long_range_{granularity}", file, severity=NOTICE))
+    renames, separate = separate_periods(con, file, out[["channel", "queue"]], granularity)
+    return _renamed(out, renames), problems + separate
 
 
 def _all_rows(source: SourceFile) -> pd.DataFrame:
@@ -243,9 +284,12 @@ def _grid_problems(
     if mixed:
         return [make_problem("mixed_intervals", file, column=column, length=length)], length
     if length is None or length not in config.SOURCE_INTERVALS_MIN:
-        if length is not None or len(data) > 1:
-            return [make_problem("unknown_interval", file, column=column,
-                                 length="" if length is None else length)], length
+        if length is None and len(data) > 1:
+            # no two starts of a series on one day, yet times of day: no length to name
+            return [make_problem("no_interval_length", file, column=column,
+                                 value=text.iloc[0])], length
+        if length is not None:
+            return [make_problem("unknown_interval", file, column=column, length=length)], length
         length = interval_min
     if interval_min % length:
         return [make_problem("interval_not_divisible", file, length=length, interval=interval_min,
@@ -265,6 +309,14 @@ def _roll_up(
     # Roll up on the local clock; a bucket keeps the summer/winter reading of its rows.
     bucket_local = local.dt.floor(f"{interval_min}min")
     data["ds"] = localize_like(bucket_local, local, stamped)
+    out = _totals(data, mapping, ["channel", "queue", "ds"])
+    out["interval_min"] = interval_min
+    return out
+
+
+def _totals(data: pd.DataFrame, mapping: Mapping, by: list[str]) -> pd.DataFrame:
+    """Counts summed per ``by``, handle and wait times weighted by answered contacts
+    (offered without an answered column)."""
     if "answered" in data and "aht_s" in data:
         data["handle_total"] = data["aht_s"] * data["answered"]
     elif "aht_s" in data:
@@ -275,13 +327,20 @@ def _roll_up(
         else:
             data["wait_s_total"] = data["wait_s"] * data.get("answered", data["offered"])
     sums = [c for c in ("offered", "answered", "abandoned", "handle_total", "wait_s_total") if c in data]
-    out = data.groupby(["channel", "queue", "ds"], as_index=False)[sums].sum(min_count=1)
+    out = data.groupby(by, as_index=False)[sums].sum(min_count=1)
     if "handle_total" in out:
         weight = out["answered"] if "answered" in out else out["offered"]
         out["aht_s"] = out["handle_total"] / weight.where(weight > 0)
         out = out.drop(columns="handle_total")
-    out["interval_min"] = interval_min
     return out
+
+
+def _history_key(mapping: Mapping, asa_patience: bool) -> str:
+    """The import history's note: for an ASA file it keeps whether its waits count in the
+    patience estimate, so the choice stays visible per import."""
+    if not mapping.wait_from_asa:
+        return "data.history.intervals"
+    return "data.history.intervals_asa_used" if asa_patience else "data.history.intervals_asa_excluded"
 
 
 def import_intervals(
@@ -296,10 +355,12 @@ def import_intervals(
     if frame is None or refused(problems, confirm):
         return ImportResult(False, tuple(problems), file, "intervals", rows_read=rows_read,
                             source_interval_min=length, interval_min=interval_min)
-    record = store.ImportRecord(
-        file_name=file, kind="intervals", imported_by=user, rows_read=rows_read,
-        message=stored_text("data.history.intervals", length=length, interval=interval_min),
-    )
+    granularity = config.granularity_of(int(frame["interval_min"].max()))
+    # the history names the granularity, so a reader sees which imports hold period totals
+    message = (stored_text(_history_key(mapping, asa_patience), length=length, interval=interval_min)
+               if granularity == "interval" else stored_text(f"data.history.{granularity}"))
+    record = store.ImportRecord(file_name=file, kind="intervals", imported_by=user,
+                                rows_read=rows_read, message=message)
     try:
         outcome = store.replace_intervals(con, frame, record)
     except (store.StoreError, duckdb.Error) as exc:
@@ -318,4 +379,5 @@ def import_intervals(
         source_interval_min=length,
         interval_min=interval_min,
         series=series,
+        granularity=granularity,
     )

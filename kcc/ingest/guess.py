@@ -16,7 +16,12 @@ import pandas as pd
 
 from kcc.ingest.mapping import Mapping
 from kcc.ingest.read import SourceFile, has_decimal_comma
-from kcc.ingest.values import parse_numbers, parse_times
+from kcc.ingest.values import (
+    ISO_WEEK_FORMAT,
+    MONTH_FORMATS,
+    parse_numbers,
+    parse_times,
+)
 
 #: Date formats tried when guessing, in order of preference (day before month: Dutch first).
 DATE_FORMATS: Final[tuple[str, ...]] = (
@@ -29,6 +34,9 @@ DATE_FORMATS: Final[tuple[str, ...]] = (
     "%Y%m%d",
     "%y%m%d",
 )
+#: Formats of a period without a day, tried after ``DATE_FORMATS`` (long-range files: a month
+#: by name or number, an ISO week).
+PERIOD_FORMATS: Final[tuple[str, ...]] = (*MONTH_FORMATS, ISO_WEEK_FORMAT)
 TIME_FORMATS: Final[tuple[str, ...]] = ("%H:%M:%S", "%H:%M")
 
 _KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
@@ -40,6 +48,10 @@ _KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
                  "duration", "duur"),
     "wait_s": ("wait", "wacht", "q_time", "queue_time", "asa", "speed_of_answer"),
     "outcome": ("outcome", "result", "status", "disposition", "resultaat", "uitkomst", "afloop"),
+    "agent_id": ("agent_id", "agent", "medewerker", "employee", "user_id", "operator", "behandelaar"),
+    "sessions": ("concurrency", "concurrent", "gelijktijdig", "sessions", "sessies", "parallel"),
+    "end_time": ("end_time", "ended", "end", "eind", "einde", "eindtijd", "finish", "closed_at",
+                 "afgesloten"),
     "offered": ("offered", "aangeboden", "calls", "volume", "contacts", "received", "inbound",
                 "aantal", "count", "gesprekken"),
     "answered": ("answered", "handled", "beantwoord", "afgehandeld", "served"),
@@ -89,7 +101,7 @@ def _parses(values: pd.Series, fmt: str) -> bool:
 
 
 def _date_format(values: pd.Series) -> str | None:
-    for fmt in DATE_FORMATS:
+    for fmt in (*DATE_FORMATS, *PERIOD_FORMATS):
         # yyyymmdd has 8 digits and yymmdd 6; other digit strings are ids, not dates.
         if fmt == "%Y%m%d" and values.str.fullmatch(r"\d{8}").mean() < GUESS_MIN_SHARE:
             continue
@@ -199,7 +211,9 @@ def guess_mapping(source: SourceFile | pd.DataFrame, kind: str | None = None) ->
     take = partial(_take, frame, columns, taken, decimal_comma)
     channel = take("channel")
     queue = take("queue")
-    fields = _contact_fields(frame, take, taken) if kind == "contacts" else _count_fields(take)
+    fields = (
+        _contact_fields(frame, take, taken, fmt, timestamp is None) if kind == "contacts" else _count_fields(take)
+    )
     channel_map = guess_channel_map(frame[channel].dropna().unique()) if channel else ()
     return Mapping(
         kind=kind,
@@ -268,7 +282,8 @@ def _take(
 
 
 def _contact_fields(
-    frame: pd.DataFrame, take: Callable[..., str | None], taken: set[str]
+    frame: pd.DataFrame, take: Callable[..., str | None], taken: set[str], fmt: str,
+    separate: bool,
 ) -> dict[str, Any]:
     """Mapping fields of a contacts file; roles are taken in this order (a column takes one)."""
     outcome = take("outcome")
@@ -279,11 +294,28 @@ def _contact_fields(
         "wait_s": take("wait_s", numeric=True),
         "customer_id": take("customer_id"),
         "contact_id": _unique_id(frame, contact, taken) if contact else (),
+        "agent_id": take("agent_id"),
+        "sessions": take("sessions", numeric=True),
+        "end_time": _end_time(frame, taken, fmt, separate),
     }
     if outcome:
         # The import trims values before looking them up; so does the guess.
         fields["outcome_map"] = guess_outcome_map(_values(frame, outcome, len(frame)).unique())
     return fields
+
+
+def _end_time(frame: pd.DataFrame, taken: set[str], fmt: str, separate: bool) -> str | None:
+    """The column named for an end time whose values read with the arrival's format (or as a
+    time of day, when date and time are separate columns), marked as taken."""
+    column = _pick([str(c) for c in frame.columns], "end_time", taken)
+    if column is None:
+        return None
+    values = _values(frame, column)
+    formats = (fmt, *(TIME_FORMATS if separate else ()))
+    if not any(_parses(values, f) for f in formats):
+        return None
+    taken.add(column)
+    return column
 
 
 def _count_fields(take: Callable[..., str | None]) -> dict[str, Any]:

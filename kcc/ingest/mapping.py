@@ -23,7 +23,8 @@ KINDS: Final[tuple[str, ...]] = ("contacts", "intervals")
 #: Roles a source column can have in a mapping, in the order the page shows them.
 ROLES: Final[tuple[str, ...]] = (
     "timestamp", "date", "time", "channel", "queue", "contact_id", "customer_id", "handle_s",
-    "wait_s", "outcome", "offered", "answered", "abandoned", "aht_s",
+    "wait_s", "outcome", "agent_id", "sessions", "end_time", "offered", "answered", "abandoned",
+    "aht_s",
 )
 
 
@@ -50,7 +51,8 @@ class Mapping(store.ContactColumns):
         ``wait_s`` holds total seconds waited in the interval (intervals only).
 
     ``timestamp`` is the interval start in a count file; ``contact_id``, ``customer_id``,
-    ``handle_s`` and ``outcome`` are read from contact files only.
+    ``handle_s``, ``outcome`` and the chat fields ``agent_id``, ``sessions`` and
+    ``end_time`` are read from contact files only.
     """
 
     kind: str
@@ -64,6 +66,13 @@ class Mapping(store.ContactColumns):
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
         super().__post_init__()
+
+    @property
+    def wait_from_asa(self) -> bool:
+        """A counts file whose wait column is the mean wait of answered contacts (ASA) and
+        which counts abandons: ``ASA x answered`` leaves out the waits of those who hung up, so
+        a patience estimated from it comes out low (``run_import(asa_patience=)`` decides)."""
+        return self.kind == "intervals" and bool(self.wait_s) and bool(self.abandoned) and not self.wait_is_total
 
     def roles(self) -> tuple[tuple[str, str], ...]:
         """``(role, column)`` of every mapped column, roles as in ``ROLES``."""
@@ -87,6 +96,9 @@ class Mapping(store.ContactColumns):
                 self.handle_s,
                 self.wait_s,
                 self.outcome,
+                self.agent_id,
+                self.sessions,
+                self.end_time,
                 self.offered,
                 self.answered,
                 self.abandoned,
@@ -113,10 +125,14 @@ def preview(source: SourceFile, mapping: Mapping, rows: int = 10) -> pd.DataFram
         else mapping.channel_value
     )
     out["queue"] = head[mapping.queue] if mapping.queue in head else mapping.queue_value
-    for name in ("handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"):
+    for name in ("handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"):
         column = getattr(mapping, name)
         if column in head:
             out[name] = parse_numbers(head[column], mapping.decimal_comma)
+    if mapping.agent_id in head:
+        out["agent_id"] = head[mapping.agent_id]
+    if mapping.end_time in head:
+        out["end_time"] = parse_times(head[mapping.end_time].astype(str), mapping.datetime_format)
     if mapping.outcome in head:
         out["outcome"] = head[mapping.outcome].map(dict(mapping.outcome_map))
     return out.reset_index(drop=True)

@@ -151,6 +151,9 @@ class ImportResult:
         Planning interval written [min].
     series : tuple of str
         ``channel/queue`` of every series written.
+    granularity : str
+        ``interval`` for intraday counts and contacts, else ``day``, ``week`` or ``month``:
+        a counts file of totals per period (``kcc.config.GRANULARITIES``).
     """
 
     ok: bool
@@ -165,6 +168,7 @@ class ImportResult:
     source_interval_min: int | None = None
     interval_min: int = 15
     series: tuple[str, ...] = ()
+    granularity: str = "interval"
 
     @property
     def errors(self) -> tuple[ImportProblem, ...]:

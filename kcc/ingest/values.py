@@ -1,16 +1,52 @@
 """Cell texts as numbers and as the centre's wall-clock times.
 
 Numbers may use a decimal comma or read ``H:MM:SS`` as seconds; times with a UTC offset
-(format ``%z``) are converted to ``kcc.config.timezone()``.
+(format ``%z``) are converted to ``kcc.config.timezone()``. Besides ``strptime`` formats,
+``parse_times`` reads the periods of long-range files: a month by its English or Dutch name
+(``MONTH_NAME_FORMAT``: ``Apr 2024``, ``april 2024``, ``mrt 2024``, ``okt. 2024``) and an ISO
+week (``ISO_WEEK_FORMAT``: ``2024-W05``, its Monday).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 import pandas as pd
 
 from kcc import config
+
+#: Format of a month named in English or Dutch, full or abbreviated, then the year.
+MONTH_NAME_FORMAT: Final[str] = "%b %Y"
+#: Format of an ISO week (``2024-W05``); the period starts on its Monday.
+ISO_WEEK_FORMAT: Final[str] = "%G-W%V"
+#: Formats whose every value is the first day of a calendar month.
+MONTH_FORMATS: Final[tuple[str, ...]] = (MONTH_NAME_FORMAT, "%Y-%m", "%m-%Y", "%m/%Y", "%Y/%m")
+
+# English and Dutch month names and their usual abbreviations (``sept``, ``mrt``, ``mei``).
+_MONTHS: Final[dict[str, int]] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "januari", "jan"),
+            ("february", "februari", "feb"),
+            ("march", "maart", "mar", "mrt", "maa"),
+            ("april", "apr"),
+            ("may", "mei"),
+            ("june", "juni", "jun"),
+            ("july", "juli", "jul"),
+            ("august", "augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oktober", "oct", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_TEXT: Final[re.Pattern[str]] = re.compile(r"([a-z]+)\.?[\s\-]*(\d{4})")
 
 
 def parse_numbers(values: pd.Series, decimal_comma: bool) -> pd.Series:
@@ -50,7 +86,23 @@ def parse_times(text: pd.Series, fmt: str) -> pd.Series:
     Times with a UTC offset are instants: converted to ``kcc.config.timezone()``, so a file
     written in UTC or with mixed summer and winter offsets lands on the local clock.
     """
+    if fmt == MONTH_NAME_FORMAT:
+        return _month_names(text)
+    if fmt == ISO_WEEK_FORMAT:
+        return pd.to_datetime(text.astype(str) + "-1", format="%G-W%V-%u", errors="coerce")
     if not has_utc_offset(fmt):
         return pd.to_datetime(text, format=fmt, errors="coerce")
     instants = pd.to_datetime(text, format=fmt, errors="coerce", utc=True)
     return instants.dt.tz_convert(config.timezone()).dt.tz_localize(None)
+
+
+def _month_names(text: pd.Series) -> pd.Series:
+    """The first day of each named month (``Apr 2024``, ``januari 2024``, ``okt. 2024``),
+    NaT when the text is not a month name and a year."""
+
+    def first_day(value: object) -> pd.Timestamp | None:
+        found = _MONTH_TEXT.fullmatch(str(value).strip().lower())
+        month = _MONTHS.get(found.group(1)) if found else None
+        return pd.Timestamp(int(found.group(2)), month, 1) if found and month else None
+
+    return pd.to_datetime(text.map(first_day), errors="coerce")

@@ -47,6 +47,7 @@ Layout
 ``risk``          period P90 and the probability a day or week meets its service level
 ``budget``        ``BudgetBridge``: weekly FTE and monthly EUR
 ``overview``      home-page tiles, worst gaps, gap heat map
+``findings``      the largest drivers of missed targets and of cost (``plan_findings``)
 ``interval``      one interval's maths (``interval_detail``)
 ``frames``        ``PlanError`` and the helpers every step shares
 
@@ -65,9 +66,12 @@ from kcc.plan.budget import (
     budget_bridge,
 )
 from kcc.plan.build import (
+    CLOSED_DAYS_KEY,
     HOLIDAYS_KEY,
     PLAN_COLUMNS,
     build_plan,
+    closed_days,
+    holiday_treatments,
     service_hours,
     service_open,
     with_costs,
@@ -79,6 +83,13 @@ from kcc.plan.demand import (
     aht_profile,
     demand_from_forecast,
 )
+from kcc.plan.findings import (
+    FINDING_KINDS,
+    Finding,
+    Findings,
+    ShapeProfile,
+    plan_findings,
+)
 from kcc.plan.frames import (
     PlanError,
 )
@@ -86,6 +97,7 @@ from kcc.plan.horizon import (
     STALE_HISTORY_WEEKS,
     PlanHorizon,
     StaleSeries,
+    first_open_day,
     plan_horizon,
     within_horizon,
 )
@@ -145,9 +157,13 @@ __all__ = [
     "DEFAULT_SHRINKAGE",
     "DEFAULT_TARGETS",
     "DEFERRED_CHANNELS",
+    "CLOSED_DAYS_KEY",
     "HOLIDAYS_KEY",
     "DEMAND_COLUMNS",
+    "FINDING_KINDS",
     "FREQS",
+    "Finding",
+    "Findings",
     "IntervalDetail",
     "MODELS",
     "PLAN_COLUMNS",
@@ -158,6 +174,7 @@ __all__ = [
     "SETTINGS_KEY",
     "StartBacklog",
     "STALE_HISTORY_WEEKS",
+    "ShapeProfile",
     "StaleSeries",
     "TILE_PERIODS",
     "UNSTAFFED_CHANNELS",
@@ -178,7 +195,10 @@ __all__ = [
     "interval_detail",
     "overview_tiles",
     "period_start",
+    "plan_findings",
     "plan_horizon",
+    "closed_days",
+    "holiday_treatments",
     "service_hours",
     "service_open",
     "settings_from_json",
@@ -187,5 +207,6 @@ __all__ = [
     "total",
     "with_costs",
     "within_horizon",
+    "first_open_day",
     "worst_gaps",
 ]

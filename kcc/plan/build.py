@@ -9,7 +9,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from kcc import staffing
+from kcc import staffing, store
 from kcc.events import holiday_dates
 from kcc.plan.frames import EPS, PlanError, interval_min_of, local_naive
 from kcc.plan.models import achieve, require
@@ -20,6 +20,9 @@ from kcc.targets import DEFERRED_CHANNELS
 #: Key of a channel's week in the service hours that names the holiday calendar (a country
 #: code) whose public holidays are closed time for its deferred work (``service_hours``).
 HOLIDAYS_KEY: Final[str] = "holidays"
+#: Key of a deferred channel's week in the service hours listing the local dates (ISO) the
+#: centre marked closed (setting ``holiday_treatments``, share 0): closed time for its work.
+CLOSED_DAYS_KEY: Final[str] = "closed_days"
 
 #: Columns of the plan frame (``build_plan``).
 PLAN_COLUMNS: Final[tuple[str, ...]] = (
@@ -263,7 +266,25 @@ def service_hours(con_settings: Mapping[str, Any]) -> dict[str, Any]:
     if country:
         for channel in sorted(DEFERRED_CHANNELS):
             out[channel] = {**out.get(channel, {}), HOLIDAYS_KEY: country}
+    closed = closed_days(con_settings)
+    if closed:
+        for channel in sorted(DEFERRED_CHANNELS):
+            out[channel] = {**out.get(channel, {}), CLOSED_DAYS_KEY: list(closed)}
     return out
+
+
+def holiday_treatments(con_settings: Mapping[str, Any]) -> dict[str, float]:
+    """The days the user treated (setting ``kcc.store.HOLIDAY_TREATMENTS_KEY``): ISO date -> share
+    of a normal day, 0 for closed; what the forecasts apply (``kcc.forecast.forecast``)."""
+    value = con_settings.get(store.HOLIDAY_TREATMENTS_KEY)
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(day): float(share) for day, share in sorted(value.items())}
+
+
+def closed_days(con_settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """ISO dates the user marked closed (share 0)."""
+    return tuple(day for day, share in holiday_treatments(con_settings).items() if share == 0)
 
 
 def _minute_of(text: str) -> int:
@@ -309,6 +330,10 @@ def open_mask(per: pd.DataFrame, open_hours: Mapping[str, Any]) -> np.ndarray:
         country = week.get(HOLIDAYS_KEY)
         if country and channel in DEFERRED_CHANNELS:
             inside[pick] &= ~_holidays(str(country), local[pick])
+        closed = week.get(CLOSED_DAYS_KEY)
+        if closed and channel in DEFERRED_CHANNELS:
+            days = local[pick].dt.normalize().to_numpy("datetime64[ns]")
+            inside[pick] &= ~np.isin(days, pd.DatetimeIndex(list(closed)).to_numpy("datetime64[ns]"))
         mask[pick] = inside[pick]
     return mask
 

@@ -169,3 +169,27 @@ def within_horizon(frame: pd.DataFrame, horizon: PlanHorizon) -> pd.DataFrame:
     day = local_naive(frame["ds"]).dt.normalize()
     keep = (day >= pd.Timestamp(horizon.start)) & (day < pd.Timestamp(horizon.end))
     return frame[keep].reset_index(drop=True)
+
+
+def first_open_day(plan_rows: pd.DataFrame) -> date | None:
+    """The first day of a plan on which staff is needed (else contacts are expected): the day a
+    chart opens on, so a plan starting on a closed Sunday does not open on an empty day.
+
+    Parameters
+    ----------
+    plan_rows : pandas.DataFrame
+        Plan rows (``ds``, ``volume``, ``required``), e.g. one channel's.
+
+    Returns
+    -------
+    datetime.date or None
+        That day; the plan's first day when no day has any; None for no rows.
+    """
+    if plan_rows.empty:
+        return None
+    days = local_naive(plan_rows["ds"]).dt.date
+    for column in ("required", "volume"):  # e-mail arrives on a closed Sunday, but nobody works it
+        busy = plan_rows[column].fillna(0) > 0
+        if busy.any():
+            return min(days[busy])
+    return min(days)

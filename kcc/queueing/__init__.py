@@ -48,6 +48,9 @@ Layout
   ``required_chat_agents``, ``chat_load``, ``full_load_sessions_per_hour``,
   ``lone_session_s``; ``kcc.staffing.chat_agents_queueing``, the plan and the surge test
   use it).
+* :mod:`kcc.queueing.transient` -- a time-varying Erlang C queue carried across intervals and
+  closed time, exactly by uniformisation (``transient_erlang_c``; the plan scores short-target
+  deferred work such as WhatsApp with it, ``kcc.staffing.queue_service``).
 * :mod:`kcc.queueing.fluid` -- a real-time queue with abandonment as a fluid carried across
   intervals (``fluid_queue``, the surge stress test).
 """
@@ -65,6 +68,7 @@ from kcc.queueing.fluid import FluidQueue, fluid_queue
 from kcc.queueing.models import queue_metrics
 from kcc.queueing.results import INT_AGENTS_CEILING, FloatArray, QueueMetrics, Requirement
 from kcc.queueing.search import required_agents, required_staffing
+from kcc.queueing.transient import TransientQueue, transient_erlang_c
 
 __all__ = [
     "INT_AGENTS_CEILING",
@@ -74,6 +78,7 @@ __all__ = [
     "FluidQueue",
     "QueueMetrics",
     "Requirement",
+    "TransientQueue",
     "chat_load",
     "chat_metrics",
     "fifo_backlog",
@@ -85,4 +90,5 @@ __all__ = [
     "required_agents",
     "required_chat_agents",
     "required_staffing",
+    "transient_erlang_c",
 ]

@@ -27,6 +27,12 @@ module               holds
 ===================  ==============================================================================
 ``model``            ``StrategySummary`` and its parts, ``SECTIONS``, ``ROLES``
 ``build``            ``build_summary`` from scenario results; ``stress_from_surge``
+``outlook``          key figures as the app shows them, FCR, people (leavers, hires), outages
+``findings``         ``finding_text``: a ``kcc.plan`` finding in plain words
+``logo``             ``check_logo``: a centre's logo, checked before it is stored
+``blocks``           ``Section``, ``Table``, ``Chart``, ``Series``: what a section is made of
+``story``            the executive summary, decision, findings, people, calamity and timeline
+                     sections, and the strategy's parts of the other sections
 ``wording``          translation helpers, channel names, opening hours in words
 ``sections``         ``layout``: the summary as sections of facts, ``Table`` and ``Chart``
 ``slides``           slide geometry: ``plan_slides``, ``fit_table``
@@ -48,14 +54,20 @@ from __future__ import annotations
 # Pages format the figures they show beside the summary with the same functions.
 from kcc.formatting import fmt_eur, fmt_number, fmt_pct
 from kcc.report.build import build_summary, channel_hours_text, simulation_check, stress_from_surge
+from kcc.report.findings import finding_text
 from kcc.report.formats import FORMATS, file_name, render
+from kcc.report.logo import MAX_LOGO_BYTES, LogoError, check_logo
 from kcc.report.model import (
     ROLES,
     SECTIONS,
     BudgetRow,
+    CalamityOutlook,
     ChannelGoal,
     ChannelOutcome,
+    FcrFigure,
     Item,
+    KeyFigures,
+    PeopleRow,
     SimulatedChannel,
     SimulationCheck,
     StrategySummary,
@@ -92,16 +104,22 @@ from kcc.report.wording import hours_text
 __all__ = [
     "DIGITAL_CHANNELS",
     "FORMATS",
+    "MAX_LOGO_BYTES",
     "MAX_PLAN_ROWS",
     "ROLES",
     "SECTIONS",
     "SLIDE_H",
     "SLIDE_W",
     "BudgetRow",
+    "CalamityOutlook",
     "ChannelGoal",
     "ChannelOutcome",
     "Chart",
+    "FcrFigure",
     "Item",
+    "KeyFigures",
+    "LogoError",
+    "PeopleRow",
     "Placement",
     "Section",
     "Series",
@@ -114,8 +132,10 @@ __all__ = [
     "TableFit",
     "build_summary",
     "channel_hours_text",
+    "check_logo",
     "chart_figure",
     "file_name",
+    "finding_text",
     "fit_table",
     "fmt_eur",
     "fmt_number",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -16,7 +18,6 @@ from kcc.i18n import t
 from kcc.plan import PlanSettings
 from kcc.report.model import (
     LANGUAGES,
-    ROLES,
     BudgetRow,
     ChannelGoal,
     ChannelOutcome,
@@ -26,6 +27,7 @@ from kcc.report.model import (
     StrategySummary,
     StressSummary,
 )
+from kcc.report.outlook import calamity_outlook, fcr_figures, key_figures, people_rows
 from kcc.report.wording import channel_name, finite, hours_text, tr_for
 from kcc.scenarios import (
     ChannelHours,
@@ -33,6 +35,7 @@ from kcc.scenarios import (
     RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
+    StrategyChoices,
     SurgeResult,
     SurgeTest,
     format_hhmm,
@@ -464,7 +467,7 @@ def build_summary(
     settings: PlanSettings,
     *,
     language: str = "en",
-    role: str = "add_value",
+    role: str | None = None,
     role_text: str = "",
     texts: Mapping[str, str] | None = None,
     title: str = "",
@@ -474,6 +477,9 @@ def build_summary(
     simulation: SimulationResult | None = None,
     repeats: Mapping[str, RepeatMeasure] | None = None,
     repeat_settings: RepeatSettings | None = None,
+    strategy: StrategyChoices | None = None,
+    centre_name: str = "",
+    logo: bytes | None = None,
 ) -> StrategySummary:
     """The board summary of ``scenario`` against ``baseline``.
 
@@ -488,10 +494,11 @@ def build_summary(
         Baseline plan settings; the scenario's follow with ``kcc.scenarios.scenario_settings``.
     language : {"en", "nl"}
         Language of every text in the summary.
-    role : {"add_value", "learn", "minimise_cost"}
-        The role the centre chooses.
+    role : {"add_value", "learn", "minimise_cost"}, optional
+        The role the centre chooses; default the role of ``strategy`` (``"add_value"``).
     role_text : str
-        The role in the user's words; default a standard wording of ``role``.
+        The role in the user's words; default that of ``strategy``, else a standard wording
+        of the role.
     texts : mapping of str to str, optional
         The user's text per section (keys from ``SECTIONS``); empty texts are left out.
     title : str
@@ -510,6 +517,13 @@ def build_summary(
     repeat_settings : kcc.scenarios.RepeatSettings, optional
         How the centre measures it (ids that mean "not identified", repeat window); default
         the standard settings.
+    strategy : kcc.scenarios.StrategyChoices, optional
+        The stated choices (role, channel purposes, promises, approved budget, attrition,
+        hiring lead time, calamity plans, milestones, decision); default none stated.
+    centre_name : str
+        The contact centre's name, on the title slide.
+    logo : bytes, optional
+        The centre's logo (PNG or JPEG), on the title slide.
 
     Returns
     -------
@@ -522,9 +536,8 @@ def build_summary(
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {ROLES}, got {role!r}")
-    lang = language
+    choices = _choices(strategy, role, role_text)
+    role, role_text, lang = choices.role, choices.role_text, language
     base_settings = scenarios.scenario_settings(settings, baseline.spec)
     scen_settings = scenarios.scenario_settings(settings, scenario.spec)
     contract = float(settings.contract_hours_per_week)
@@ -580,5 +593,36 @@ def build_summary(
         + _measure_assumptions(repeats, repeat_settings, channels, lang),
         texts=user_texts,
         simulation=simulation_check(simulation) if simulation is not None else None,
+        **_story(baseline, scenario, (base_settings, scen_settings), choices, outcomes, repeats, channels),
+        centre_name=centre_name.strip(),
+        logo=logo,
         interval_plan=scen_plan,
     )
+
+
+def _choices(strategy: StrategyChoices | None, role: str | None, role_text: str) -> StrategyChoices:
+    """The stated choices with the role and its wording given here, where given."""
+    choices = strategy or StrategyChoices()
+    if role is not None and role not in scenarios.ROLES:
+        raise ValueError(f"role must be one of {scenarios.ROLES}, got {role!r}")
+    return dataclasses.replace(choices, role=role or choices.role, role_text=role_text.strip() or choices.role_text)
+
+
+def _story(baseline: ScenarioResult, scenario: ScenarioResult, settings: tuple[PlanSettings, PlanSettings],
+           choices: StrategyChoices, outcomes: Sequence[ChannelOutcome],
+           repeats: Mapping[str, RepeatMeasure] | None, channels: Sequence[str]) -> dict[str, Any]:
+    """The summary's fields for the strategy story: the stated choices, the app's key figures,
+    the findings, FCR, people and calamities."""
+    days = _local_naive(scenario.plan["ds"]).dt.normalize()
+    start = days.min().date()
+    people, hire_by = people_rows(outcomes, choices, staffing.weeks_of(float((days.max() - days.min()).days + 1)),
+                                  start)
+    return {
+        "strategy": choices,
+        "key_figures": (key_figures(baseline), key_figures(scenario)),
+        "findings": plan.plan_findings(scenario.plan, settings[1], baseline=(baseline.plan, settings[0])),
+        "fcr": fcr_figures(scenario.spec, repeats, channels),
+        "people": people,
+        "hire_by": hire_by,
+        "calamities": calamity_outlook(choices, scenario.demand),
+    }

@@ -3,19 +3,16 @@ a table) and one workbook sheet with formulas and their cached values.
 
 Self-contained: the summary carries a ``kcc.capacity.CapacityPlan`` in
 ``StrategySummary.capacity`` (or None); ``layout`` appends :func:`capacity_section` and
-``to_xlsx`` calls :func:`capacity_sheet` and :func:`with_cached_values`.
+``to_xlsx`` calls :func:`capacity_sheet`.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-from collections.abc import Callable, Mapping
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Final
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
 
 from kcc.capacity import CapacityPlan
 from kcc.formatting import fmt_date, fmt_eur, fmt_month, fmt_number, fmt_pct
@@ -23,7 +20,7 @@ from kcc.report.model import StrategySummary
 from kcc.report.sections import OPTIONAL_SECTIONS, Chart, Section, Series, Table
 from kcc.report.wording import tr_for
 
-__all__ = ["FIRST_ROW", "capacity_section", "capacity_sheet", "with_cached_values"]
+__all__ = ["FIRST_ROW", "capacity_section", "capacity_sheet"]
 
 #: Spreadsheet row of the first month on the capacity sheet.
 FIRST_ROW: Final[int] = 9
@@ -66,90 +63,66 @@ def capacity_section(plan: CapacityPlan, lang: str) -> Section:
                    (chart,))
 
 
-def _cell(ws: Any, value: Any, fmt: str = "", *, text: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
-    if text:
-        cell.data_type = "s"
-    if fmt:
-        cell.number_format = fmt
-    return cell
-
-
-def capacity_sheet(wb: Workbook, plan: CapacityPlan, lang: str) -> tuple[str, dict[str, float]]:
+def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
     """Add the capacity sheet: inputs, then per month the hours, FTE, heads, hires and cost,
-    the derived columns as formulas.
+    the derived columns as formulas, each written with the model's value as its cached result
+    so a viewer that does not calculate shows the numbers too.
 
     Returns
     -------
-    (str, dict)
-        The sheet's title and the model's value of every formula cell by reference, for
-        :func:`with_cached_values`.
+    str
+        The sheet's title.
     """
     tr: Callable[..., str] = tr_for(lang)
     title = tr("capacity.sheet")
-    ws = wb.create_sheet(title)
+    ws = workbook.add_worksheet(title[:31])
+    formats: dict[str, Format] = {}
+
+    def style(num: str) -> Format | None:
+        if not num:
+            return None
+        if num not in formats:
+            formats[num] = workbook.add_format({"num_format": num})
+        return formats[num]
+
     spec, hiring, months = plan.fte_spec, plan.hiring.spec, plan.months
-    ws.append([_cell(ws, tr("capacity.report_title"), text=True)])
-    ws.append([])
-    for key, value in (("report.xl_contract_h", spec.contract_hours_per_week),
-                       ("capacity.xl_fte_per_head", spec.fte_per_head),
-                       ("capacity.xl_attrition", hiring.attrition_per_month),
-                       ("capacity.xl_start_heads", hiring.start_heads)):
-        ws.append([_cell(ws, tr(key), text=True), value])  # rows 3-6: $B$3 ... $B$6
-    ws.append([])
-    ws.append([_cell(ws, tr(key), text=True) for key, _ in _HEAD])  # row 8
-    cached: dict[str, float] = {}
-    for offset, row in enumerate(months.itertuples()):
+    ws.write_string(0, 0, tr("capacity.report_title"))
+    for row, (key, value) in enumerate((("report.xl_contract_h", spec.contract_hours_per_week),
+                                        ("capacity.xl_fte_per_head", spec.fte_per_head),
+                                        ("capacity.xl_attrition", hiring.attrition_per_month),
+                                        ("capacity.xl_start_heads", hiring.start_heads),
+                                        ("capacity.xl_cost_per_hire", hiring.cost_eur_per_hire)), start=2):
+        ws.write_string(row, 0, tr(key))  # rows 3-7: $B$3 ... $B$7
+        ws.write_number(row, 1, float(value))
+    for col, (key, _) in enumerate(_HEAD):
+        ws.write_string(FIRST_ROW - 2, col, tr(key))  # row 8
+    for offset, month in enumerate(months.itertuples()):
         r = FIRST_ROW + offset
         before = "$B$6" if offset == 0 else f"I{r - 1}"
         formulas = {
-            "C": (f"=B{r}/7", row.days / 7), "F": (f"=D{r}/($B$3*C{r})", row.fte),
-            "G": (f"=F{r}/$B$4", row.need_heads), "I": (f"={before}*(1-$B$5)+H{r}", row.heads),
-            "K": (f"=I{r}-J{r}", row.effective_heads), "L": (f"=K{r}-G{r}", row.gap_heads),
-            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}", row.cost_eur), "N": (f"=D{r}*E{r}", row.need_cost_eur),
+            "C": (f"=B{r}/7", month.days / 7), "F": (f"=D{r}/($B$3*C{r})", month.fte),
+            "G": (f"=F{r}/$B$4", month.need_heads), "I": (f"={before}*(1-$B$5)+H{r}", month.heads),
+            "K": (f"=I{r}-J{r}", month.effective_heads), "L": (f"=K{r}-G{r}", month.gap_heads),
+            # the plan's own hires cost a hire each; those already hired (only before the lead time) do not
+            "M": (f"=I{r}*$B$4*$B$3*C{r}*E{r}" + (f"+H{r}*$B$7" if offset >= hiring.lead_time_months else ""),
+                  month.cost_eur),
+            "N": (f"=D{r}*E{r}", month.need_cost_eur),
         }
-        values = {"A": fmt_month(row.month.date(), lang), "B": row.days, "D": row.paid_h, "E": row.cost_eur_per_hour,
-                  "H": row.hires, "J": row.training_heads}
-        cells = []
-        for column, (_, fmt) in zip("ABCDEFGHIJKLMN", _HEAD, strict=True):
+        values = {"B": month.days, "D": month.paid_h, "E": month.cost_eur_per_hour,
+                  "H": month.hires, "J": month.training_heads}
+        ws.write_string(r - 1, 0, fmt_month(month.month.date(), lang))
+        for col, (column, (_, num)) in enumerate(zip("ABCDEFGHIJKLMN", _HEAD, strict=True)):
             if column in formulas:
                 formula, value = formulas[column]
-                cells.append(_cell(ws, formula, fmt))
-                cached[f"{column}{r}"] = float(value)
-            else:
-                cells.append(_cell(ws, values[column], fmt, text=column == "A"))
-        ws.append(cells)
+                ws.write_formula(r - 1, col, formula, style(num), float(value))
+            elif column in values:
+                ws.write_number(r - 1, col, float(values[column]), style(num))
     last, total = FIRST_ROW + len(months) - 1, FIRST_ROW + len(months)
-    ws.append([_cell(ws, tr("report.total"), text=True), *([None] * 6),
-               _cell(ws, f"=SUM(H{FIRST_ROW}:H{last})", "#,##0"), *([None] * 4),
-               _cell(ws, f"=SUM(M{FIRST_ROW}:M{last})", "#,##0"), _cell(ws, f"=SUM(N{FIRST_ROW}:N{last})", "#,##0")])
-    cached[f"H{total}"] = float(months["hires"].sum())
-    cached[f"M{total}"] = float(months["cost_eur"].sum())
-    cached[f"N{total}"] = float(months["need_cost_eur"].sum())
-    return title, cached
-
-
-def with_cached_values(xlsx: bytes, sheet_number: int, values: Mapping[str, float]) -> bytes:
-    """``xlsx`` with the model's values written as the cached results of formula cells of sheet
-    ``sheet_number`` (1-based), so a reader that does not calculate (a previewer, a script
-    reading cached values) sees the numbers; Excel and LibreOffice calculate them again."""
-    name = f"xl/worksheets/sheet{sheet_number}.xml"
-    pattern = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>')
-
-    def fill(match: re.Match[str]) -> str:
-        ref = match.group(1)
-        if ref not in values:
-            return match.group(0)
-        return f'<c r="{ref}"{match.group(2)}><f>{match.group(3)}</f><v>{values[ref]!r}</v></c>'
-
-    source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == name:
-                data = pattern.sub(fill, data.decode("utf-8")).encode("utf-8")
-            target.writestr(item, data)
-    return out.getvalue()
+    ws.write_string(total - 1, 0, tr("report.total"))
+    for col, column, name in ((7, "H", "hires"), (12, "M", "cost_eur"), (13, "N", "need_cost_eur")):
+        ws.write_formula(total - 1, col, f"=SUM({column}{FIRST_ROW}:{column}{last})", style("#,##0"),
+                         float(months[name].sum()))
+    return title
 
 
 def _summary_section(summary: StrategySummary) -> Section | None:

@@ -15,23 +15,29 @@ import pandas as pd
 
 from kcc import checks, staffing
 from kcc.capacity import CapacityPlan
+from kcc.plan.findings import Findings
+from kcc.scenarios.strategy import ROLES, StrategyChoices
 from kcc.targets import ChannelTargets
 
-#: Sections of the summary, in reading order.
+#: Sections of the summary, in reading order: the story a board reads (the situation, the
+#: decision, what drives the numbers), then the building blocks of the strategy.
 SECTIONS: Final[tuple[str, ...]] = (
+    "summary",
+    "decision",
+    "findings",
     "role",
-    "goals",
     "channels",
     "hours",
+    "goals",
     "plan",
     "budget",
     "flex",
+    "people",
     "risks",
+    "calamity",
+    "timeline",
     "assumptions",
 )
-
-#: Roles a contact centre can choose for itself.
-ROLES: Final[tuple[str, ...]] = ("add_value", "learn", "minimise_cost")
 
 #: Languages every text of the summary comes in.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "nl")
@@ -317,6 +323,108 @@ class SimulationCheck:
 
 
 @dataclass(frozen=True)
+class KeyFigures:
+    """The headline numbers of one scenario as the Levers and Scenarios pages show them
+    (``kcc.scenarios.ScenarioResult``), so the executive summary agrees with the app.
+
+    Attributes
+    ----------
+    name : str
+    fte, fte_rostered : float
+        Required (shrinkage included) and rostered staff, average over the period. [FTE]
+    cost_eur_per_month : float
+        Cost of the requirement per month. [EUR/month]
+    service_level, service_level_roster : float or None
+        Answered in time when staffed as required, and with the roster as it is. [0..1]
+    p_abandon_roster : float or None
+        Abandoned with the roster as it is. [0..1]
+    reachability : float or None
+        Share of demand that meets an open channel. [0..1]
+    """
+
+    name: str
+    fte: float
+    fte_rostered: float
+    cost_eur_per_month: float
+    service_level: float | None = None
+    service_level_roster: float | None = None
+    p_abandon_roster: float | None = None
+    reachability: float | None = None
+
+
+@dataclass(frozen=True)
+class FcrFigure:
+    """First-contact resolution of one channel: measured, and as the scenario sets it.
+
+    Attributes
+    ----------
+    channel : str
+    measured : float or None
+        Measured from customer ids. [0..1]
+    baseline, scenario : float or None
+        The FCR lever's today and scenario values. [0..1]
+    """
+
+    channel: str
+    measured: float | None = None
+    baseline: float | None = None
+    scenario: float | None = None
+
+
+@dataclass(frozen=True)
+class PeopleRow:
+    """Staff of one channel against its requirement, and who leaves during the period.
+
+    Attributes
+    ----------
+    channel : str
+    required_fte, rostered_fte : float
+        Average over the period. [FTE]
+    leavers_fte : float or None
+        Expected to leave during the period at the stated attrition; None when not stated. [FTE]
+    hires_fte : float
+        To hire: the shortfall plus the leavers (never below 0). [FTE]
+    """
+
+    channel: str
+    required_fte: float
+    rostered_fte: float
+    leavers_fte: float | None
+    hires_fte: float
+
+
+@dataclass(frozen=True)
+class CalamityOutlook:
+    """One outage the strategy plans for, with the contacts it hits.
+
+    Attributes
+    ----------
+    kind : {"telephony", "website"}
+    duration_h : float
+        Length of the outage. [h]
+    channels : tuple of str
+        Channels that fail.
+    contacts_hit : float
+        Contacts those channels get in the busiest such stretch of an average week. [contacts]
+    peak_weekday, peak_start_h : int
+        When that stretch starts (0 = Monday; local hour).
+    fallback : tuple of str
+        Channels customers are sent to.
+    plan : str
+        The user's plan (empty when none was given).
+    """
+
+    kind: str
+    duration_h: float
+    channels: tuple[str, ...]
+    contacts_hit: float
+    peak_weekday: int
+    peak_start_h: int
+    fallback: tuple[str, ...] = ()
+    plan: str = ""
+
+
+@dataclass(frozen=True)
 class StrategySummary:
     """Everything the board summary says: a chosen scenario against the baseline.
 
@@ -358,6 +466,26 @@ class StrategySummary:
         ``(section, text)``: the user's own text per section.
     simulation : SimulationCheck or None
         The plan checked by simulation, when a check was run for the exported plan.
+    strategy : kcc.scenarios.StrategyChoices
+        The stated choices: channel purposes, promises, approved budget, people risk,
+        calamity plans, milestones and the decision.
+    key_figures : tuple of KeyFigures
+        Baseline and scenario headline numbers, as the app shows them; empty when unknown.
+    findings : kcc.plan.Findings or None
+        The largest drivers of missed targets and of cost in the scenario's plan.
+    fcr : tuple of FcrFigure
+        First-contact resolution per channel, where measured or set.
+    people : tuple of PeopleRow
+        Staff against requirement per channel, with leavers and hires.
+    hire_by : datetime.date or None
+        Last day to open vacancies so new staff are ready when the period starts (with the
+        stated hiring lead time).
+    calamities : tuple of CalamityOutlook
+        Telephony and website outages, with the contacts they hit.
+    centre_name : str
+        The contact centre's name (title slide).
+    logo : bytes or None
+        The centre's logo (PNG or JPEG) for the title slide; not compared.
     interval_plan : pandas.DataFrame or None
         The scenario's interval plan (Plan contract columns) for the workbook; not compared.
     capacity : kcc.capacity.CapacityPlan or None
@@ -386,6 +514,15 @@ class StrategySummary:
     assumptions: tuple[Item, ...] = ()
     texts: tuple[tuple[str, str], ...] = ()
     simulation: SimulationCheck | None = None
+    strategy: StrategyChoices = field(default_factory=StrategyChoices)
+    key_figures: tuple[KeyFigures, ...] = ()
+    findings: Findings | None = None
+    fcr: tuple[FcrFigure, ...] = ()
+    people: tuple[PeopleRow, ...] = ()
+    hire_by: date | None = None
+    calamities: tuple[CalamityOutlook, ...] = ()
+    centre_name: str = ""
+    logo: bytes | None = field(default=None, compare=False, repr=False)
     interval_plan: pd.DataFrame | None = field(default=None, compare=False, repr=False)
     capacity: CapacityPlan | None = field(default=None, compare=False, repr=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 from typing import Final
 
@@ -65,6 +66,9 @@ def chart_figure(chart: Chart) -> go.Figure:
         margin={"l": 60, "r": 20, "t": 60, "b": 40},
     )
     figure.update_xaxes(type="category")
+    shares = [v for series in chart.series for v in series.values if v is not None]
+    if chart.unit == "%" and shares and min(shares) >= 0 and max(shares) <= 100:
+        figure.update_yaxes(range=[0, 100])  # a share reads against its whole range
     return figure
 
 
@@ -81,6 +85,18 @@ def _html_table(table: Table) -> str:
     caption = f"<caption>{esc(table.title)}</caption>" if table.title else ""
     return (f'<table data-key="{esc(table.key)}">{caption}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def _centre_html(summary: StrategySummary) -> str:
+    """The centre's logo (inlined, so the page stays one file) and name above the title."""
+    esc = html.escape
+    logo = ""
+    if summary.logo:
+        mime = "image/png" if summary.logo.startswith(b"\x89PNG") else "image/jpeg"
+        logo = (f'<img src="data:{mime};base64,{base64.b64encode(summary.logo).decode("ascii")}" alt="" '
+                'style="float:right;max-height:64px;max-width:240px;background:#fff;padding:4px">')
+    name = f'<p style="font-weight:bold">{esc(summary.centre_name)}</p>' if summary.centre_name else ""
+    return logo + name
 
 
 def to_html(summary: StrategySummary) -> bytes:
@@ -126,7 +142,7 @@ def to_html(summary: StrategySummary) -> bytes:
 <script type="text/javascript">{get_plotlyjs()}</script>
 </head>
 <body>
-<header><h1>{esc(summary.title)}</h1><p>{esc(subtitle(summary))}</p><p>{esc(prepared_line(summary))}</p></header>
+<header>{_centre_html(summary)}<h1>{esc(summary.title)}</h1><p>{esc(subtitle(summary))}</p><p>{esc(prepared_line(summary))}</p></header>
 <nav>{nav}</nav>
 <main>
 {chr(10).join(parts)}

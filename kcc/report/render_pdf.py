@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 from typing import Final
 
@@ -44,6 +45,8 @@ def _draw_pdf_chart(pdf: FPDF, chart: Chart, x: float, y: float, w: float, h: fl
     pdf.cell(w, 5, latin1(chart.title), align="C")
     values = [v for s in chart.series for v in s.values if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values])
+    if chart.unit == "%" and low >= 0 and high <= 100:  # a share reads against its whole range
+        high = 100.0
     step = _nice_step(high - low)
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step
     if high == low:
@@ -147,6 +150,15 @@ def pdf_table_widths(pdf: FPDF, table: Table, usable_mm: float) -> tuple[int, li
 def _title_page(pdf: FPDF, summary: StrategySummary, usable: float) -> None:
     """The first page: title, subtitle and who prepared it when."""
     pdf.add_page()
+    if summary.logo:
+        # at most 60 x 25 mm in the top right corner, proportions kept
+        pdf.image(io.BytesIO(summary.logo), x=pdf.w - pdf.r_margin - 60, y=pdf.t_margin, w=60, h=25,
+                  keep_aspect_ratio=True)
+    if summary.centre_name:
+        pdf.set_y(70)
+        pdf.set_font("helvetica", "B", 16)
+        pdf.set_text_color(*HEAD_RGB)
+        pdf.multi_cell(usable, 8, latin1(summary.centre_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(90)
     pdf.set_font("helvetica", "B", 28)
     pdf.set_text_color(*HEAD_RGB)

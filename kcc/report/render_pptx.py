@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from contextlib import contextmanager
 from typing import Any
 
@@ -12,18 +13,21 @@ from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt, lazyproperty
 from xlsxwriter import Workbook
 
 from kcc.i18n import t
 from kcc.report.model import StrategySummary
 from kcc.report.sections import Chart, Section, Table, facts_and_text, layout, numeric_columns, prepared_line, subtitle
-from kcc.report.slides import BODY_TOP, CELL_PAD_H_EMU, Placement, plan_slides, text_block_height
+from kcc.report.slides import BODY_TOP, CELL_PAD_H_EMU, Placement, plan_slides, text_block_height, text_font_pt
 from kcc.report.style import HEAD_RGB, PALETTE
 
 #: Left margin and body width of every slide (16:9).
 _MARGIN = Inches(0.5)
 _WIDTH = Inches(12.333)
+#: Largest width and height of the centre's logo on the title slide. [EMU]
+_LOGO_BOX = (Inches(3.0), Inches(1.2))
 
 
 class _LiteralWorkbookWriter(CategoryWorkbookWriter):
@@ -48,8 +52,23 @@ class _LiteralChartData(CategoryChartData):
 
 
 def _title_slide(prs: Any, summary: StrategySummary) -> None:
-    """The deck's first slide: title, subtitle and who prepared it when."""
+    """The deck's first slide: the centre's name and logo, title, subtitle and who prepared it
+    when."""
     slide = prs.slides.add_slide(prs.slide_layouts[0])
+    if summary.logo:
+        # the logo keeps its proportions inside a box in the top right corner
+        picture = slide.shapes.add_picture(io.BytesIO(summary.logo), 0, 0)
+        scale = min(_LOGO_BOX[0] / picture.width, _LOGO_BOX[1] / picture.height)
+        picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
+        picture.left = _MARGIN + _WIDTH - picture.width
+        picture.top = Inches(0.4)
+    if summary.centre_name:
+        box = slide.shapes.add_textbox(_MARGIN, Inches(1.3), _WIDTH - _LOGO_BOX[0] - Inches(0.2), Inches(0.6))
+        box.text_frame.word_wrap = True
+        box.text_frame.text = summary.centre_name
+        run = box.text_frame.paragraphs[0].runs[0]
+        run.font.size, run.font.bold = Pt(22), True
+        run.font.color.rgb = RGBColor(*HEAD_RGB)
     slide.shapes.title.text = summary.title
     slide.shapes.title.left, slide.shapes.title.top = _MARGIN, Inches(2.0)
     slide.shapes.title.width, slide.shapes.title.height = _WIDTH, Inches(1.6)
@@ -62,10 +81,24 @@ def _title_slide(prs: Any, summary: StrategySummary) -> None:
             run.font.size = Pt(20)
 
 
+def _short_weeks(categories: tuple[str, ...]) -> list[str]:
+    """ISO week labels without their year where the year is the label before's (``2026-W47,
+    W48, ..., 2027-W01``), so many weeks fit under a chart; other labels as they are."""
+    out, year = [], ""
+    for label in categories:
+        head, sep, week = label.partition("-W")
+        if sep and len(categories) > 8 and head == year:
+            out.append(f"W{week}")
+        else:
+            out.append(label)
+        year = head if sep else ""
+    return out
+
+
 def _add_chart(target: Any, chart: Chart, box: tuple[int, int, int, int]) -> None:
     """``chart`` as a native chart in ``box`` (left, top, width, height) [EMU]."""
     data = _LiteralChartData(number_format="#,##0.0")
-    data.categories = list(chart.categories)
+    data.categories = _short_weeks(chart.categories)
     for series in chart.series:
         data.add_series(series.name, list(series.values))
     kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.kind == "bar" else XL_CHART_TYPE.LINE_MARKERS
@@ -85,7 +118,11 @@ def _add_chart(target: Any, chart: Chart, box: tuple[int, int, int, int]) -> Non
     if values and max(values) >= 1000:  # thousands separated, in the reader's own locale
         axis.tick_labels.number_format = "#,##0"
         axis.tick_labels.number_format_is_linked = False
+    if chart.unit == "%":  # a share reads against its whole range, never a zoomed axis
+        axis.minimum_scale = 0
+        axis.maximum_scale = 100 if max(values, default=0.0) <= 100 else None
     graphic.category_axis.tick_labels.font.size = Pt(9)
+    _skip_labels(graphic.category_axis, len(chart.categories), box[2])
     for index, plot_series in enumerate(graphic.plots[0].series):
         rgb = RGBColor(*PALETTE[index % len(PALETTE)])
         if chart.kind == "bar":
@@ -94,6 +131,21 @@ def _add_chart(target: Any, chart: Chart, box: tuple[int, int, int, int]) -> Non
         else:
             plot_series.format.line.color.rgb = rgb
             plot_series.smooth = False
+
+
+def _skip_labels(category_axis: Any, count: int, width_emu: int) -> None:
+    """Label every n-th category when every label would not fit across the chart (about
+    0.75 inch each), so labels stay horizontal and readable."""
+    every = math.ceil(count * Inches(0.75) / max(width_emu, 1))
+    if every <= 1:
+        return
+    axis = category_axis._element  # python-pptx has no API for the label interval
+    skip = axis.makeelement(qn("c:tickLblSkip"), {"val": str(every)})
+    anchor = axis.find(qn("c:noMultiLvlLbl"))
+    if anchor is not None:
+        anchor.addprevious(skip)
+    else:
+        axis.append(skip)
 
 
 def _add_table(target: Any, place: Placement) -> None:
@@ -136,6 +188,7 @@ def _section_slides(prs: Any, section: Section, continued: str) -> None:
         title.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(*HEAD_RGB)
         paragraphs = [] if plan.continued else facts_and_text(section)
         if paragraphs:
+            font = text_font_pt(section)
             box = slide.shapes.add_textbox(_MARGIN, BODY_TOP, _WIDTH, text_block_height(section)).text_frame
             box.word_wrap = True
             for index, (text, bullet) in enumerate(paragraphs):
@@ -143,7 +196,7 @@ def _section_slides(prs: Any, section: Section, continued: str) -> None:
                 paragraph.text = ("\u2022 " if bullet else "") + text
                 paragraph.space_after = Pt(4)
                 for run in paragraph.runs:
-                    run.font.size = Pt(15 if not bullet else 14)
+                    run.font.size = Pt(font + (0 if bullet else 1))
         for place in plan.placements:
             if isinstance(place.item, Chart):
                 _add_chart(slide, place.item, (place.left, place.top, place.width, place.height))
@@ -172,7 +225,7 @@ def to_pptx(summary: StrategySummary) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     prs.core_properties.title = summary.title
-    prs.core_properties.author = summary.prepared_by
+    prs.core_properties.author = summary.prepared_by or summary.centre_name
     prs.core_properties.language = "nl-NL" if summary.language == "nl" else "en-GB"
     _title_slide(prs, summary)
     continued = t("report.continued", summary.language)

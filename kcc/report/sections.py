@@ -9,15 +9,39 @@ values they show, rounded as the tables show them.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
 from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
+from kcc.report.blocks import (
+    Chart,
+    Section,
+    Series,
+    Table,
+    facts_and_text,
+    numeric_columns,
+    pct_value,
+    rounded,
+)
 from kcc.report.model import SECTIONS, StrategySummary
+from kcc.report.story import (
+    budget_facts,
+    budget_series,
+    calamity_section,
+    decision_section,
+    fcr_facts,
+    findings_section,
+    people_section,
+    quality_table,
+    role_section,
+    summary_section,
+    timeline_section,
+)
 from kcc.report.wording import channel_name, finite, tr_for
+
+__all__ = ["DIGITAL_CHANNELS", "Chart", "Section", "Series", "Table", "facts_and_text", "layout",
+           "numeric_columns", "prepared_line", "subtitle"]
 
 #: Channels counted as digital (not phone) when the report speaks of the channel mix.
 DIGITAL_CHANNELS: Final[frozenset[str]] = frozenset({"chat", "email", "whatsapp", "self_service"})
@@ -25,117 +49,11 @@ DIGITAL_CHANNELS: Final[frozenset[str]] = frozenset({"chat", "email", "whatsapp"
 _DASH: Final[str] = "-"
 
 
-@dataclass(frozen=True)
-class Series:
-    """One data series of a chart: name with unit, and one value per category."""
-
-    name: str
-    values: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart every renderer can draw natively.
-
-    Attributes
-    ----------
-    key : str
-        Stable id (``"goals.sl"``), for tests and anchors.
-    title : str
-        Title with unit.
-    kind : {"bar", "line"}
-        Clustered columns or lines.
-    categories : tuple of str
-        X-axis categories.
-    series : tuple of Series
-        Values per category; ``None`` = no value.
-    unit : str
-        Value-axis title.
-    """
-
-    key: str
-    title: str
-    kind: Literal["bar", "line"]
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    unit: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of already-formatted cells; units live in the column headers.
-
-    Attributes
-    ----------
-    key : str
-        Stable id (``"budget.month"``).
-    columns : tuple of str
-        Header cells.
-    rows : tuple of tuple of str
-        Body cells.
-    total : bool
-        Whether the last row is a total row (shown in bold).
-    title : str
-        Optional caption.
-    """
-
-    key: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    total: bool = False
-    title: str = ""
-
-
-_NUMERIC: Final[re.Pattern[str]] = re.compile(r"^[+-]?[\d.,]+%?$")
-
-
-def numeric_columns(table: Table) -> tuple[bool, ...]:
-    """Per column whether its cells are numbers (shown right-aligned); cells without any digit
-    (``-``, "not set") do not count against it."""
-    def numeric(text: str) -> bool:
-        text = text.replace("EUR ", "").strip("*")
-        return bool(_NUMERIC.match(text)) or not any(ch.isdigit() for ch in text)
-
-    cells = [[row[c] for row in table.rows if c < len(row)] for c in range(len(table.columns))]
-    return tuple(
-        c > 0 and all(numeric(x) for x in column) and any(any(ch.isdigit() for ch in x) for x in column)
-        for c, column in enumerate(cells)
-    )
-
-
-@dataclass(frozen=True)
-class Section:
-    """One section of the summary as it is shown: the user's text, facts, tables, charts."""
-
-    key: str
-    title: str
-    text: str
-    facts: tuple[str, ...]
-    tables: tuple[Table, ...] = ()
-    charts: tuple[Chart, ...] = ()
-
-
-def _r(value: float | None, decimals: int) -> float | None:
-    """Round a chart value (charts show what the tables show)."""
-    return round(float(value), decimals) if finite(value) else None
-
-
-def _pct_value(share: float | None) -> float | None:
-    return _r(100.0 * share, 1) if finite(share) else None
-
-
 def _delta_pct(base: float, scen: float, lang: str) -> str:
     if not base:
         return _DASH
     change = (scen - base) / base
     return ("+" if change >= 0 else "") + fmt_pct(change, 1, lang)
-
-
-def _role_section(s: StrategySummary) -> Section:
-    tr = tr_for(s.language)
-    facts = (tr("report.role_chosen", role=tr(f"report.role_{s.role}")),)
-    text = "\n\n".join(part for part in (s.role_text.strip(), s.text("role").strip()) if part)
-    return Section("role", tr("report.sec_role"), text, facts)
 
 
 def _goals_section(s: StrategySummary) -> Section:
@@ -149,11 +67,11 @@ def _goals_section(s: StrategySummary) -> Section:
     rows = tuple(
         (
             channel_name(g.channel, lang),
-            fmt_number(_pct_value(g.target_service_level), 1, lang),
+            fmt_number(pct_value(g.target_service_level), 1, lang),
             fmt_number(g.answer_time_s, 0, lang),
             fmt_number(g.target_asa_s, 0, lang),
-            fmt_number(_pct_value(g.max_abandon), 1, lang),
-            fmt_number(_pct_value(g.max_occupancy), 1, lang),
+            fmt_number(pct_value(g.max_abandon), 1, lang),
+            fmt_number(pct_value(g.max_occupancy), 1, lang),
             fmt_number(g.response_time_h, 2 if finite(g.response_time_h) and g.response_time_h < 1 else 1, lang),
         )
         for g in s.goals
@@ -173,24 +91,24 @@ def _goals_section(s: StrategySummary) -> Section:
         for c in live
     )
     charts: tuple[Chart, ...] = ()
-    sl_label = tr("common.kpi_sl_roster")  # the service the roster as it is delivers, as on screen
+    sl_label = tr("report.kpi_in_time_roster")  # the service the roster as it is delivers, in plain words
     if live:
         charts = (
             Chart(
                 "goals.sl", tr("report.chart_sl"), "bar",
                 tuple(channel_name(c.channel, lang) for c in live),
                 (
-                    Series(tr("report.series_target"), tuple(_pct_value(targets.get(c.channel)) for c in live)),
+                    Series(tr("report.series_target"), tuple(pct_value(targets.get(c.channel)) for c in live)),
                     Series(tr("report.label_base", label=sl_label),
-                           tuple(_pct_value(c.service_level_base) for c in live)),
+                           tuple(pct_value(c.service_level_base) for c in live)),
                     Series(tr("report.label_scen", label=sl_label),
-                           tuple(_pct_value(c.service_level_scen) for c in live)),
+                           tuple(pct_value(c.service_level_scen) for c in live)),
                 ),
                 tr("report.axis_pct"),
             ),
         )
-    return Section("goals", tr("report.sec_goals"), s.text("goals"), facts,
-                   (Table("goals.targets", columns, rows),), charts)
+    return Section("goals", tr("report.sec_goals"), s.text("goals"), (*facts, *fcr_facts(s)),
+                   (Table("goals.targets", columns, rows), quality_table(s)), charts)
 
 
 def _channels_section(s: StrategySummary) -> Section:
@@ -219,8 +137,8 @@ def _channels_section(s: StrategySummary) -> Section:
         "channels.volume", tr("report.chart_volume"), "bar",
         tuple(channel_name(c.channel, lang) for c in s.channels),
         (
-            Series(tr("report.series_volume_base"), tuple(_r(c.volume_base, 0) for c in s.channels)),
-            Series(tr("report.series_volume_scen"), tuple(_r(c.volume_scen, 0) for c in s.channels)),
+            Series(tr("report.series_volume_base"), tuple(rounded(c.volume_base, 0) for c in s.channels)),
+            Series(tr("report.series_volume_scen"), tuple(rounded(c.volume_scen, 0) for c in s.channels)),
         ),
         tr("report.axis_contacts"),
     )
@@ -246,8 +164,8 @@ def _hours_section(s: StrategySummary) -> Section:
             channel_name(c.channel, lang),
             c.hours_base or _DASH,
             c.hours_scen or _DASH,
-            fmt_number(_pct_value(c.reach_base), 1, lang),
-            fmt_number(_pct_value(c.reach_scen), 1, lang),
+            fmt_number(pct_value(c.reach_base), 1, lang),
+            fmt_number(pct_value(c.reach_scen), 1, lang),
         )
         for c in s.channels
     )
@@ -262,8 +180,8 @@ def _hours_section(s: StrategySummary) -> Section:
                 "hours.reach", tr("report.chart_reach"), "bar",
                 tuple(channel_name(c.channel, lang) for c in with_reach),
                 (
-                    Series(tr("report.series_reach_base"), tuple(_pct_value(c.reach_base) for c in with_reach)),
-                    Series(tr("report.series_reach_scen"), tuple(_pct_value(c.reach_scen) for c in with_reach)),
+                    Series(tr("report.series_reach_base"), tuple(pct_value(c.reach_base) for c in with_reach)),
+                    Series(tr("report.series_reach_scen"), tuple(pct_value(c.reach_scen) for c in with_reach)),
                 ),
                 tr("report.axis_pct"),
             ),
@@ -309,9 +227,9 @@ def _plan_section(s: StrategySummary) -> Section:
         "plan.fte_week", tr("report.chart_fte_week"), "line",
         tuple(weekly["period"]),
         (
-            Series(tr("report.series_fte_base"), tuple(_r(v, 1) for v in weekly["fte_base"])),
-            Series(tr("report.series_fte_scen"), tuple(_r(v, 1) for v in weekly["fte_scen"])),
-            Series(tr("report.series_fte_rostered"), tuple(_r(v, 1) for v in weekly["fte_rostered"])),
+            Series(tr("report.series_fte_base"), tuple(rounded(v, 1) for v in weekly["fte_base"])),
+            Series(tr("report.series_fte_scen"), tuple(rounded(v, 1) for v in weekly["fte_scen"])),
+            Series(tr("report.series_fte_rostered"), tuple(rounded(v, 1) for v in weekly["fte_rostered"])),
         ),
         tr("report.axis_fte"),
     )
@@ -396,14 +314,16 @@ def _budget_section(s: StrategySummary) -> Section:
         tr("report.fact_budget_total", scen=fmt_eur(tot["cost_scen_eur"], lang),
            base=fmt_eur(tot["cost_base_eur"], lang), rostered=fmt_eur(tot["cost_rostered_eur"], lang)),
         tr("report.fact_contract", hours=fmt_number(s.contract_hours_per_week, 1, lang)),
+        *budget_facts(s),
     )
     chart = Chart(
         "budget.cost_month", tr("report.chart_cost_month"), "bar",
         tuple(monthly["period"]),
         (
-            Series(tr("report.series_cost_base"), tuple(_r(v, 0) for v in monthly["cost_base_eur"])),
-            Series(tr("report.series_cost_scen"), tuple(_r(v, 0) for v in monthly["cost_scen_eur"])),
-            Series(tr("report.series_cost_rostered"), tuple(_r(v, 0) for v in monthly["cost_rostered_eur"])),
+            Series(tr("report.series_cost_base"), tuple(rounded(v, 0) for v in monthly["cost_base_eur"])),
+            Series(tr("report.series_cost_scen"), tuple(rounded(v, 0) for v in monthly["cost_scen_eur"])),
+            Series(tr("report.series_cost_rostered"), tuple(rounded(v, 0) for v in monthly["cost_rostered_eur"])),
+            *budget_series(s, tuple(monthly["period"]), tuple(float(w) for w in monthly["weeks"])),
         ),
         tr("report.axis_eur"),
     )
@@ -433,8 +353,19 @@ def _flex_section(s: StrategySummary) -> Section:
     )
     columns = (tr("report.col_item"), tr("report.col_value"), tr("report.col_unit"))
     tables = (Table("flex.items", columns, rows),) if rows else ()
-    facts = () if rows else (tr("report.fact_flex_none"),)
+    facts = _flex_facts(s) if rows else (tr("report.fact_flex_none"),)
     return Section("flex", tr("report.sec_flex"), s.text("flex"), facts, tables)
+
+
+def _flex_facts(s: StrategySummary) -> tuple[str, ...]:
+    """Home-working blocks for short peaks, as the stress test uses them."""
+    st = s.stress
+    if st is None or not st.peak_backlog_without:
+        return ()
+    lang = s.language
+    return (t("report.fact_flex_blocks", lang, without=fmt_number(st.peak_backlog_without, 0, lang),
+              with_=fmt_number(st.peak_backlog_with, 0, lang), surge=fmt_pct(st.surge, 0, lang),
+              channel=channel_name(st.channel, lang)),)
 
 
 def _recovery_text(hours: float | None, lang: str) -> str:
@@ -467,8 +398,8 @@ def _risks_section(s: StrategySummary) -> Section:
         rows = (
             (tr("report.stress_peak_backlog"), fmt_number(st.peak_backlog_without, 0, lang),
              fmt_number(st.peak_backlog_with, 0, lang)),
-            (tr("report.stress_min_sl"), fmt_number(_pct_value(st.service_level_without), 1, lang),
-             fmt_number(_pct_value(st.service_level_with), 1, lang)),
+            (tr("report.stress_min_sl"), fmt_number(pct_value(st.service_level_without), 1, lang),
+             fmt_number(pct_value(st.service_level_with), 1, lang)),
             (tr("report.stress_recovery"), recovery(st.recovery_without_h), recovery(st.recovery_with_h)),
             (tr("report.stress_extra_cost"), fmt_number(0.0, 0, lang), fmt_number(st.extra_cost_eur, 0, lang)),
         )
@@ -479,8 +410,8 @@ def _risks_section(s: StrategySummary) -> Section:
                 Chart(
                     "risks.backlog", tr("report.chart_stress"), "line", st.hour_labels,
                     (
-                        Series(tr("report.series_backlog_without"), tuple(_r(v, 0) for v in st.backlog_without)),
-                        Series(tr("report.series_backlog_with"), tuple(_r(v, 0) for v in st.backlog_with)),
+                        Series(tr("report.series_backlog_without"), tuple(rounded(v, 0) for v in st.backlog_without)),
+                        Series(tr("report.series_backlog_with"), tuple(rounded(v, 0) for v in st.backlog_with)),
                     ),
                     tr("report.axis_contacts"),
                 ),
@@ -514,14 +445,20 @@ def _assumptions_section(s: StrategySummary) -> Section:
 
 
 _SECTION_BUILDERS: Final[dict[str, Callable[[StrategySummary], Section]]] = {
-    "role": _role_section,
+    "summary": summary_section,
+    "decision": decision_section,
+    "findings": findings_section,
+    "role": role_section,
     "goals": _goals_section,
     "channels": _channels_section,
     "hours": _hours_section,
     "plan": _plan_section,
     "budget": _budget_section,
     "flex": _flex_section,
+    "people": people_section,
     "risks": _risks_section,
+    "calamity": calamity_section,
+    "timeline": timeline_section,
     "assumptions": _assumptions_section,
 }
 
@@ -557,12 +494,11 @@ def subtitle(summary: StrategySummary) -> str:
 
 
 def prepared_line(summary: StrategySummary) -> str:
-    """``Prepared <date> by <user>``."""
+    """``Prepared <date> by <user>``: the user's name, else the centre's; never "anonymous"."""
     lang = summary.language
-    return t("report.generated", lang, date=fmt_date(summary.prepared_on, lang), user=summary.prepared_by)
+    author = summary.prepared_by.strip() or summary.centre_name
+    if not author:
+        return t("report.generated_no_user", lang, date=fmt_date(summary.prepared_on, lang))
+    return t("report.generated", lang, date=fmt_date(summary.prepared_on, lang), user=author)
 
 
-def facts_and_text(section: Section) -> list[tuple[str, bool]]:
-    """Paragraphs of a section's text block: ``(text, is_bullet)``."""
-    paragraphs = [(p.strip(), False) for p in section.text.split("\n\n") if p.strip()]
-    return paragraphs + [(fact, True) for fact in section.facts]

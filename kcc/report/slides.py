@@ -20,12 +20,16 @@ _EMU_PER_INCH: Final[int] = 914_400
 _EMU_PER_PT: Final[int] = 12_700
 #: Average width of a character of the deck's font, as a share of the font size.
 _CHAR_EM: Final[float] = 0.55
+#: The same for running text (prose has more narrow letters than a table's numbers).
+_TEXT_CHAR_EM: Final[float] = 0.5
 #: Cell margins: python-pptx's 0.1 inch left and right; 0.03 inch top and bottom (set by the
 #: PowerPoint renderer). [EMU]
 CELL_PAD_W_EMU: Final[int] = 2 * 91_440
 CELL_PAD_H_EMU: Final[int] = 2 * 27_432
 #: Table font sizes tried, largest first [pt]; beside a chart at least 9 pt.
 _TABLE_FONTS_PT: Final[tuple[int, ...]] = (12, 11, 10, 9, 8)
+#: Larger fonts a full-width table takes when it fits whole in the room left [pt].
+_ROOMY_FONTS_PT: Final[tuple[int, ...]] = (18, 16, 14)
 #: Slide geometry (16:9) [EMU].
 SLIDE_W: Final[int] = int(13.333 * _EMU_PER_INCH)
 SLIDE_H: Final[int] = int(7.5 * _EMU_PER_INCH)
@@ -35,8 +39,6 @@ _BODY_W: Final[int] = SLIDE_W - 2 * _MARGIN
 BODY_TOP: Final[int] = int(1.2 * _EMU_PER_INCH)
 _BODY_BOTTOM: Final[int] = SLIDE_H - int(0.35 * _EMU_PER_INCH)
 _GAP: Final[int] = int(0.25 * _EMU_PER_INCH)
-#: Characters per line of the text block at 14 pt across the body width.
-_TEXT_CHARS_PER_LINE: Final[int] = 120
 
 
 @dataclass(frozen=True)
@@ -186,14 +188,46 @@ def _row_pages(fit: TableFit, first_height: int, height: int) -> list[tuple[int,
     return parts
 
 
+def text_font_pt(section: Section) -> int:
+    """Font of a section's text block: the largest with which its charts and tables keep
+    their room below it, of 14 and 12 pt beside charts, else 16 and 14 pt (20 pt first for a
+    short text, such as a decision); 14 pt when none does. [pt]"""
+    short = sum(len(text) for text, _ in facts_and_text(section)) <= _SHORT_TEXT_CHARS
+    fonts = (14, 12) if section.charts else (20, 16, 14) if short else (16, 14)
+    for font in fonts:
+        if _text_height(section, font) + _TEXT_GAP + _MIN_ITEMS_H <= _BODY_BOTTOM - BODY_TOP:
+            return font
+    return 14
+
+
 def text_block_height(section: Section) -> int:
-    """Height of a section's text block on its first slide (0 without text). [EMU]"""
+    """Height of a section's text block on its first slide (0 without text): every line
+    its paragraphs wrap to across the body width, so no text runs into the charts and
+    tables below it. [EMU]"""
+    return _text_height(section, text_font_pt(section))
+
+
+def _text_height(section: Section, font: int) -> int:
     paragraphs = facts_and_text(section)
     if not paragraphs:
         return 0
-    lines = sum(1 + len(text) // _TEXT_CHARS_PER_LINE for text, _ in paragraphs)
-    cap = 2.6 if (section.charts or section.tables) else 5.8
-    return int(min(0.35 + 0.3 * lines, cap) * _EMU_PER_INCH)
+    # prose is narrower than a table's numbers; the bullet and its space take two characters
+    per_line = int((_BODY_W - int(0.2 * _EMU_PER_INCH)) / (_TEXT_CHAR_EM * font * _EMU_PER_PT)) - 2
+    lines = sum(_wrapped_lines(text, per_line * char_width_emu(font) + CELL_PAD_W_EMU, font)
+                for text, _ in paragraphs)
+    # lines at 1.2 spacing (a paragraph of the user's is one point larger than a bullet), 4 pt
+    # after each paragraph, and the box's own margins
+    height_in = 0.15 + lines * (font + 1) * 1.2 / 72 + len(paragraphs) * 4 / 72
+    return int(min(height_in * _EMU_PER_INCH, _BODY_BOTTOM - BODY_TOP))
+
+
+#: A text this short reads large on its slide. [characters]
+_SHORT_TEXT_CHARS: Final[int] = 300
+#: Space between a text block and what follows it. [EMU]
+_TEXT_GAP: Final[int] = int(0.1 * _EMU_PER_INCH)
+#: Least height for charts and tables below a text block; with less they start on the next
+#: slide. [EMU]
+_MIN_ITEMS_H: Final[int] = int(2.6 * _EMU_PER_INCH)
 
 
 def _side_by_side(items: list[Chart | Table], top: int) -> list[Placement] | None:
@@ -202,6 +236,11 @@ def _side_by_side(items: list[Chart | Table], top: int) -> list[Placement] | Non
     free = _BODY_W - _GAP * (len(items) - 1)
     tables = [item for item in items if isinstance(item, Table)]
     charts = len(items) - len(tables)
+    if not charts and len(tables) == 1:  # a table alone: large when it fits whole
+        roomy = _roomy_fit(tables[0], height)
+        if roomy is not None:
+            return [Placement(tables[0], _MARGIN, top, _BODY_W, sum(roomy.row_heights), roomy,
+                              (0, len(tables[0].rows)))]
     chart_w = int(free * 0.42 / max(charts, 1)) if tables else free // max(charts, 1)
     table_room = free - chart_w * charts
     # tables share their room by the characters they would like (a cell margin counted as one)
@@ -223,6 +262,49 @@ def _side_by_side(items: list[Chart | Table], top: int) -> list[Placement] | Non
     return placements
 
 
+def _without_text(section: Section) -> Section:
+    return Section(section.key, section.title, "", (), section.tables, section.charts)
+
+
+def _chart_beside_stack(charts: list[Chart], tables: list[Table], top: int) -> list[Placement] | None:
+    """The charts side by side on the left, the tables stacked on the right, each whole in
+    one font of 9 pt or more (the largest that fits); or None."""
+    if not charts or len(tables) < 2:
+        return None
+    chart_w = int((_BODY_W - _GAP) * 0.42)
+    table_w = _BODY_W - chart_w - _GAP
+    for cap in (font for font in _TABLE_FONTS_PT if font >= 9):
+        fits = [fit_table(table, table_w, fonts=tuple(f for f in _TABLE_FONTS_PT if 9 <= f <= cap))
+                for table in tables]
+        if any(fit is None for fit in fits):
+            return None
+        if top + sum(sum(fit.row_heights) for fit in fits if fit) + _GAP * (len(tables) - 1) > _BODY_BOTTOM:
+            continue
+        placements, left = [], _MARGIN
+        each = (chart_w - _GAP * (len(charts) - 1)) // len(charts)
+        for chart in charts:
+            placements.append(Placement(chart, left, top, each, _BODY_BOTTOM - top))
+            left += each + _GAP
+        cursor = top
+        for table, fit in zip(tables, fits, strict=True):
+            assert fit is not None
+            placements.append(Placement(table, _MARGIN + chart_w + _GAP, cursor, table_w, sum(fit.row_heights),
+                                        fit, (0, len(table.rows))))
+            cursor += sum(fit.row_heights) + _GAP
+        return placements
+    return None
+
+
+def _roomy_fit(table: Table, room: int) -> TableFit | None:
+    """A full-width table in a larger font when it fits whole in ``room``: a short table
+    should not sit small on an empty slide."""
+    for font in _ROOMY_FONTS_PT:
+        fit = fit_table(table, _BODY_W, fonts=(font,))
+        if fit is not None and sum(fit.row_heights) <= room:
+            return fit
+    return None
+
+
 def plan_slides(section: Section) -> list[SlidePlan]:
     """Where each chart and table of a section goes: one slide when everything fits beside
     each other, else charts first and the tables at full width after them, split over
@@ -241,11 +323,14 @@ def plan_slides(section: Section) -> list[SlidePlan]:
         (a single row taller than a slide excepted).
     """
     text_h = text_block_height(section)
-    top = BODY_TOP + (text_h + int(0.1 * _EMU_PER_INCH) if text_h else 0)
+    top = BODY_TOP + (text_h + _TEXT_GAP if text_h else 0)
     items: list[Chart | Table] = [*section.charts, *section.tables]
     if not items:
         return [SlidePlan(False, ())]
-    together = _side_by_side(items, top)
+    if _BODY_BOTTOM - top < _MIN_ITEMS_H:  # a long text: its charts and tables follow on the next slide
+        return [SlidePlan(False, ()), *(SlidePlan(True, plan.placements)
+                                        for plan in plan_slides(_without_text(section)))]
+    together = _side_by_side(items, top) or _chart_beside_stack(list(section.charts), list(section.tables), top)
     if together is not None:
         return [SlidePlan(False, tuple(together))]
     slides: list[list[Placement]] = [[]]
@@ -260,7 +345,7 @@ def plan_slides(section: Section) -> list[SlidePlan]:
         cursor = _BODY_BOTTOM  # the tables start on a new slide
     else:
         cursor = top
-    for table in rest:
+    for index, table in enumerate(rest):
         fit = fit_table(table, _BODY_W) or fit_table(table, _BODY_W, fonts=(8,))
         if fit is None:  # a word wider than the slide: keep the widths proportional
             fit = TableFit(8, tuple(_BODY_W // len(table.columns) for _ in table.columns),
@@ -268,6 +353,9 @@ def plan_slides(section: Section) -> list[SlidePlan]:
         if _BODY_BOTTOM - cursor < fit.row_heights[0] + min(fit.row_heights[1:], default=0) * 2:
             slides.append([])
             cursor = BODY_TOP
+        # the last table on a slide of its own reads better large; it keeps room for the next
+        room = _BODY_BOTTOM - cursor - (len(rest) - 1 - index) * int(1.2 * _EMU_PER_INCH)
+        fit = _roomy_fit(table, room) or fit
         parts = _row_pages(fit, _BODY_BOTTOM - cursor, _BODY_BOTTOM - BODY_TOP)
         for number, rows in enumerate(parts):
             if number:

@@ -28,7 +28,8 @@ The package, in reading order: ``validation`` (the time grid, ``ScenarioError``;
 (baseline opening hours), ``demand`` (closed-hours demand and the demand grid), ``levers``,
 ``pipeline`` (all levers in order, the scenario's plan settings), ``stress`` (the surge test),
 ``evaluation`` (staffing a scenario beside its baseline, comparisons, the SL frontier),
-``repeats`` (first-contact resolution measured from customer ids), ``attribution`` (each
+``repeats`` (first-contact resolution measured from customer ids), ``strategy`` (the
+qualitative choices a spec carries for the board summary), ``attribution`` (each
 lever's own effect, the total and their interaction) and ``inputs`` (what the lever forms start
 from, and their values turned into spec parts).
 """
@@ -69,9 +70,13 @@ from kcc.scenarios.levers import (
     unconstrain_demand,
 )
 from kcc.scenarios.link import (
+    LINK_MAX_CHARS,
+    LINK_MAX_UNPACKED_BYTES,
+    LINK_NAME_MAX_CHARS,
     QUERY_NAME,
     QUERY_SPEC,
     QUERY_VERSION,
+    link_name,
 )
 from kcc.scenarios.pipeline import (
     scenario_demand,
@@ -96,6 +101,16 @@ from kcc.scenarios.spec import (
     SurgeTest,
     TargetOverride,
 )
+from kcc.scenarios.strategy import (
+    CALAMITIES,
+    MAX_TEXT_CHARS,
+    ROLES,
+    STRATEGY_SETTING_KEY,
+    CalamityPlan,
+    ChannelNote,
+    Milestone,
+    StrategyChoices,
+)
 from kcc.scenarios.stress import (
     SurgeResult,
     flex_agents,
@@ -111,31 +126,43 @@ from kcc.scenarios.validation import (
 )
 
 __all__ = [
+    "CALAMITIES",
     "CLOSED_PROFILE_WEEKS",
     "LEVERS",
+    "MAX_TEXT_CHARS",
     "MINUTES_PER_DAY",
     "NO_AGENT_CHANNELS",
+    "LINK_MAX_CHARS",
+    "LINK_MAX_UNPACKED_BYTES",
+    "LINK_NAME_MAX_CHARS",
     "QUERY_NAME",
     "QUERY_SPEC",
     "QUERY_VERSION",
+    "ROLES",
+    "link_name",
     "SPEC_VERSION",
+    "STRATEGY_SETTING_KEY",
     "TIME_STEP_MIN",
     "WEEKDAYS",
     "WEEKS_PER_MONTH",
     "Attribution",
+    "CalamityPlan",
     "ChannelHours",
+    "ChannelNote",
     "ChannelShift",
     "ClosedHoursBehaviour",
     "CostOverride",
     "Effect",
     "FcrLever",
     "MAX_REPEAT_WINDOW_DAYS",
+    "Milestone",
     "REPEAT_SETTINGS_KEY",
     "RepeatMeasure",
     "RepeatSettings",
     "ScenarioError",
     "ScenarioResult",
     "ScenarioSpec",
+    "StrategyChoices",
     "SurgeResult",
     "SurgeTest",
     "TargetOverride",

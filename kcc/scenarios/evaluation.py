@@ -176,13 +176,18 @@ def _roster_from_plan(plan_frame: pd.DataFrame) -> pd.DataFrame:
     return plan_frame[["channel", "ds", "interval_min"]].assign(agents=plan_frame["required_scheduled"].to_numpy(float))
 
 
-def _closed_on_holidays(service: dict[str, Any], country: str) -> dict[str, Any]:
-    """Service hours with deferred work closed on ``country``'s public holidays, as
-    ``kcc.plan.service_hours`` gives the Staffing page's plan (no country: nothing closed)."""
-    if not country:
+def _closed_on_holidays(service: dict[str, Any], country: str, closed_days: Sequence[str] = ()) -> dict[str, Any]:
+    """Service hours with deferred work closed on ``country``'s public holidays and on the days
+    the user marked closed, as ``kcc.plan.service_hours`` gives the Staffing page's plan (no
+    country and no marked days: nothing closed)."""
+    extra: dict[str, Any] = {}
+    if country:
+        extra[plan.HOLIDAYS_KEY] = country
+    if closed_days:
+        extra[plan.CLOSED_DAYS_KEY] = sorted(str(d) for d in closed_days)
+    if not extra:
         return service
-    return {**service, **{c: {**service.get(c, {}), plan.HOLIDAYS_KEY: country}
-                          for c in sorted(plan.DEFERRED_CHANNELS)}}
+    return {**service, **{c: {**service.get(c, {}), **extra} for c in sorted(plan.DEFERRED_CHANNELS)}}
 
 
 def _plan_for(
@@ -192,9 +197,10 @@ def _plan_for(
     hours: Sequence[ChannelHours],
     working: Sequence[ChannelHours],
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
 ) -> pd.DataFrame:
     staffed = demand_frame[~demand_frame["channel"].isin(NO_AGENT_CHANNELS)]
-    service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country)
+    service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country, closed_days)
     return plan.build_plan(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
 
 
@@ -206,63 +212,36 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
     and ``kcc.staffing.fte``: agent hours / (contract hours x days / 7), KPIs weighted by
     volume), so the baseline scenario shows the plan's numbers for the same days.
     """
-    suffix = "" if which == "scn" else "_baseline"
     days = max(1, len(np.unique(p.grid.day)))
     weeks = staffing.weeks_of(float(days))
-    interval_min = plan_frame["interval_min"].to_numpy(float)
-    agent_hours = staffing.agent_hours(plan_frame["required_scheduled"].to_numpy(float), interval_min)
+    contract = float(settings.contract_hours_per_week)
+    agent_hours = staffing.agent_hours(plan_frame["required_scheduled"].to_numpy(float),
+                                       plan_frame["interval_min"].to_numpy(float))
+    # KPIs "when staffed as required" come from the staffed plan when there is one
+    kpi = staffed_plan if staffed_plan is not None else plan_frame
+    return {
+        **_side_totals(p, frame, plan_frame, kpi, spec, which, weeks, contract),
+        "by_channel": _channel_sums(p, frame, plan_frame, kpi, agent_hours, which, weeks, contract),
+        "by_weekday": _weekday_sums(p, frame, plan_frame, agent_hours, which, contract),
+    }
+
+
+def _suffix(which: str) -> str:
+    """Column suffix of one side in the pipeline frame: none for the scenario."""
+    return "" if which == "scn" else "_baseline"
+
+
+def _side_totals(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, kpi: pd.DataFrame,
+                 spec: ScenarioSpec, which: str, weeks: float, contract: float) -> dict[str, float]:
+    """One side's scalars: FTE, money, KPIs and contact flows over the period."""
+    suffix = _suffix(which)
     per_contact = {c.channel: c.cost_eur_per_contact for c in spec.costs} if which == "scn" else {}
     volume = frame[f"volume{suffix}"].to_numpy(float)
     contact_cost = (frame["channel"].map(per_contact).fillna(0.0).to_numpy(float) * volume).sum()
-    contract = float(settings.contract_hours_per_week)
     cost = plan_frame["cost_required_eur"].to_numpy(float).sum() + contact_cost
-    kpi = staffed_plan if staffed_plan is not None else plan_frame
     arrivals = frame[f"arrivals{suffix}"]
     reached = frame[f"reached{suffix}"]
     lost = (p.scn.lost.sum() + p.gave_up.sum()) if which == "scn" else p.base.lost.sum()
-    by_channel = pd.DataFrame({
-        "channel": plan_frame["channel"], "agent_hours": agent_hours,
-        "rostered_hours": staffing.agent_hours(plan_frame["rostered"].to_numpy(float), interval_min),
-        "cost": plan_frame["cost_required_eur"].to_numpy(float),
-    }).groupby("channel").sum()
-    out_channel = pd.DataFrame({
-        f"fte{suffix}": staffing.fte(by_channel["agent_hours"], contract, weeks),
-        f"fte_rostered{suffix}": staffing.fte(by_channel["rostered_hours"], contract, weeks),
-        f"cost_eur_per_month{suffix}": by_channel["cost"] / weeks * WEEKS_PER_MONTH,
-    })
-    kpis = pd.DataFrame.from_dict({
-        channel: plan.total(g, staffed_only=False)[["service_level", "p_abandon"]].to_numpy(float)
-        for channel, g in kpi.groupby("channel")
-    }, orient="index", columns=[f"service_level{suffix}", f"p_abandon{suffix}"])
-    flows = pd.DataFrame({"channel": frame["channel"], "a": arrivals, "r": reached}).groupby("channel").sum()
-    flows[f"reachability{suffix}"] = flows["r"] / flows["a"].where(flows["a"] > 0)
-    flows[f"contacts_per_week{suffix}"] = flows["a"] / weeks
-    lost_rows = p.scn.lost + p.gave_up if which == "scn" else p.base.lost
-    lost_by = pd.Series(lost_rows.sum(axis=1) / weeks, index=p.grid.channels, name=f"lost_per_week{suffix}")
-    per_channel = (
-        flows[[f"reachability{suffix}", f"contacts_per_week{suffix}"]]
-        .join(out_channel, how="left")
-        .join(kpis, how="left")
-        .join(lost_by, how="left")
-    )
-    # per weekday: agent hours and money per week of that weekday
-    local = pd.DatetimeIndex(plan_frame["ds"])
-    weekday = local.day_of_week.to_numpy()
-    local_days = p.grid.ds.tz_localize(None).normalize() if p.grid.ds.tz is not None else p.grid.ds.normalize()
-    day_counts = pd.Series(local_days.unique()).dt.day_of_week.value_counts()
-    wd = pd.DataFrame(
-        {"weekday": weekday, "h": agent_hours, "c": plan_frame["cost_required_eur"].to_numpy(float)}
-    ).groupby("weekday").sum()
-    reach_wd = pd.DataFrame(
-        {"weekday": pd.DatetimeIndex(frame["ds"]).day_of_week, "r": reached}
-    ).groupby("weekday").sum()
-    by_weekday = pd.DataFrame(index=pd.RangeIndex(WEEKDAYS, name="weekday"))
-    count = day_counts.reindex(range(WEEKDAYS)).fillna(0).to_numpy(float)
-    safe = np.where(count > 0, count, np.nan)
-    # a weekday's hours per week: as many weeks as the period has that weekday
-    by_weekday[f"fte{suffix}"] = staffing.fte(wd["h"].reindex(range(WEEKDAYS)).fillna(0).to_numpy(), contract, safe)
-    by_weekday[f"cost_eur_per_week{suffix}"] = wd["c"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
-    by_weekday[f"reached_per_week{suffix}"] = reach_wd["r"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
     no_agent = frame["channel"].isin(NO_AGENT_CHANNELS)
     handled = volume[~no_agent.to_numpy()].sum() + frame.loc[no_agent, f"volume{suffix}"].sum()
     with_roster = plan.total(plan_frame, staffed_only=False)
@@ -282,9 +261,64 @@ def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed
         "handled_per_week": float(handled / weeks),
         "lost_per_week": float(lost / weeks),
         "reached_per_week": float(reached.sum() / weeks),
-        "by_channel": per_channel,
-        "by_weekday": by_weekday,
     }
+
+
+def _channel_sums(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, kpi: pd.DataFrame,
+                  agent_hours: np.ndarray, which: str, weeks: float, contract: float) -> pd.DataFrame:
+    """One side's numbers per channel: reachability, contacts, FTE, cost, KPIs and lost
+    contacts, the columns suffixed for the side."""
+    suffix = _suffix(which)
+    interval_min = plan_frame["interval_min"].to_numpy(float)
+    by_channel = pd.DataFrame({
+        "channel": plan_frame["channel"], "agent_hours": agent_hours,
+        "rostered_hours": staffing.agent_hours(plan_frame["rostered"].to_numpy(float), interval_min),
+        "cost": plan_frame["cost_required_eur"].to_numpy(float),
+    }).groupby("channel").sum()
+    out_channel = pd.DataFrame({
+        f"fte{suffix}": staffing.fte(by_channel["agent_hours"], contract, weeks),
+        f"fte_rostered{suffix}": staffing.fte(by_channel["rostered_hours"], contract, weeks),
+        f"cost_eur_per_month{suffix}": by_channel["cost"] / weeks * WEEKS_PER_MONTH,
+    })
+    kpis = pd.DataFrame.from_dict({
+        channel: plan.total(g, staffed_only=False)[["service_level", "p_abandon"]].to_numpy(float)
+        for channel, g in kpi.groupby("channel")
+    }, orient="index", columns=[f"service_level{suffix}", f"p_abandon{suffix}"])
+    flows = pd.DataFrame({"channel": frame["channel"], "a": frame[f"arrivals{suffix}"],
+                          "r": frame[f"reached{suffix}"]}).groupby("channel").sum()
+    flows[f"reachability{suffix}"] = flows["r"] / flows["a"].where(flows["a"] > 0)
+    flows[f"contacts_per_week{suffix}"] = flows["a"] / weeks
+    lost_rows = p.scn.lost + p.gave_up if which == "scn" else p.base.lost
+    lost_by = pd.Series(lost_rows.sum(axis=1) / weeks, index=p.grid.channels, name=f"lost_per_week{suffix}")
+    return (
+        flows[[f"reachability{suffix}", f"contacts_per_week{suffix}"]]
+        .join(out_channel, how="left")
+        .join(kpis, how="left")
+        .join(lost_by, how="left")
+    )
+
+
+def _weekday_sums(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, agent_hours: np.ndarray,
+                  which: str, contract: float) -> pd.DataFrame:
+    """One side's FTE, cost and reached contacts per week of each weekday, Monday first."""
+    suffix = _suffix(which)
+    weekday = pd.DatetimeIndex(plan_frame["ds"]).day_of_week.to_numpy()
+    local_days = p.grid.ds.tz_localize(None).normalize() if p.grid.ds.tz is not None else p.grid.ds.normalize()
+    day_counts = pd.Series(local_days.unique()).dt.day_of_week.value_counts()
+    wd = pd.DataFrame(
+        {"weekday": weekday, "h": agent_hours, "c": plan_frame["cost_required_eur"].to_numpy(float)}
+    ).groupby("weekday").sum()
+    reach_wd = pd.DataFrame(
+        {"weekday": pd.DatetimeIndex(frame["ds"]).day_of_week, "r": frame[f"reached{suffix}"]}
+    ).groupby("weekday").sum()
+    by_weekday = pd.DataFrame(index=pd.RangeIndex(WEEKDAYS, name="weekday"))
+    count = day_counts.reindex(range(WEEKDAYS)).fillna(0).to_numpy(float)
+    safe = np.where(count > 0, count, np.nan)
+    # a weekday's hours per week: as many weeks as the period has that weekday
+    by_weekday[f"fte{suffix}"] = staffing.fte(wd["h"].reindex(range(WEEKDAYS)).fillna(0).to_numpy(), contract, safe)
+    by_weekday[f"cost_eur_per_week{suffix}"] = wd["c"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
+    by_weekday[f"reached_per_week{suffix}"] = reach_wd["r"].reindex(range(WEEKDAYS)).fillna(0).to_numpy() / safe
+    return by_weekday
 
 
 def _open_hours_per_weekday(hours: Sequence[ChannelHours], channels: Iterable[str]) -> np.ndarray:
@@ -394,6 +428,7 @@ def evaluate_scenario(
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
     name: str = "",
     staffed_kpis: bool = True,
 ) -> ScenarioResult:
@@ -416,6 +451,9 @@ def evaluate_scenario(
     holidays_country : str, default ""
         Deferred channels are closed on this country's public holidays (as the Staffing page's
         plan, ``kcc.plan.service_hours``); empty closes nothing.
+    closed_days : sequence of str, default ()
+        ISO dates the user marked closed (``kcc.plan.closed_days``): deferred work is not
+        picked up on them either.
     name : str
         Shown in comparisons.
     staffed_kpis : bool, default True
@@ -429,14 +467,15 @@ def evaluate_scenario(
     frame = pipeline_frame(p)
     scn_settings = scenario_settings(settings, spec)
     base_frame = frame.assign(volume=frame["volume_baseline"], volume_hi=frame["volume_hi_baseline"])
-    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours, holidays_country)
-    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours, holidays_country)
+    closed = tuple(closed_days)
+    plan_scn = _plan_for(frame, roster, scn_settings, p.scn_hours, working_hours, holidays_country, closed)
+    plan_base = _plan_for(base_frame, roster, settings, p.base_hours, working_hours, holidays_country, closed)
     staffed_scn = staffed_base = None
     if staffed_kpis:
         staffed_scn = _plan_for(frame, _roster_from_plan(plan_scn), scn_settings, p.scn_hours, working_hours,
-                                holidays_country)
+                                holidays_country, closed)
         staffed_base = _plan_for(base_frame, _roster_from_plan(plan_base), settings, p.base_hours, working_hours,
-                                 holidays_country)
+                                 holidays_country, closed)
     s = _summary(p, frame, plan_scn, staffed_scn, scn_settings, spec, "scn")
     b = _summary(p, frame, plan_base, staffed_base, settings, spec.baseline(), "base")
     by_channel = s["by_channel"].join(b["by_channel"], how="outer").reset_index(names="channel")
@@ -521,6 +560,7 @@ def sl_frontier(
     opening_hours: Sequence[ChannelHours] | None = None,
     working_hours: Sequence[ChannelHours] = (),
     holidays_country: str = "",
+    closed_days: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Service-level target against FTE and cost for one channel.
 
@@ -536,7 +576,7 @@ def sl_frontier(
     spec : ScenarioSpec, optional
         Scenario whose demand and settings are used (default: the baseline).
     opening_hours, working_hours : see :func:`evaluate_scenario`.
-    holidays_country : see :func:`evaluate_scenario`.
+    holidays_country, closed_days : see :func:`evaluate_scenario`.
 
     Returns
     -------
@@ -558,7 +598,7 @@ def sl_frontier(
     for level in sorted(levels):
         checks.number_in("levels", level, 0.01, 0.999)
         targets = base.with_targets(channel, **{key: float(level)})
-        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country)
+        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country, tuple(closed_days))
         agent_hours = staffing.agent_hours(staffed["required_scheduled"].to_numpy(float),
                                            staffed["interval_min"].to_numpy(float)).sum()
         rows.append({

@@ -100,8 +100,6 @@ def apply_opening_hours(
         channel), ``callbacks``, ``digital_in``, ``lost`` [contacts].
     """
     grid = to_grid(demand)
-    if behaviour.digital_share > 0:
-        grid.row(behaviour.digital_channel)
     accept = open_mask(grid, hours)
     if recorded_hours is None:
         arrivals = grid.volume + grid.closed

@@ -55,8 +55,6 @@ def run_pipeline(demand: pd.DataFrame, spec: ScenarioSpec, opening_hours: Sequen
     grid = to_grid(demand)
     behaviour = spec.closed_hours
     needed = [s.target for s in spec.shifts if s.share > 0]
-    if behaviour.digital_share > 0:
-        needed.append(behaviour.digital_channel)
     for channel in needed:
         grid.row(channel)
     base_hours = tuple(opening_hours) if opening_hours is not None else infer_opening_hours(demand)

@@ -19,6 +19,7 @@ from kcc.scenarios.link import (
     pack_spec,
     unpack_query,
 )
+from kcc.scenarios.strategy import StrategyChoices
 from kcc.scenarios.validation import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
@@ -29,7 +30,8 @@ from kcc.scenarios.validation import (
 )
 from kcc.targets import DEFERRED_CHANNELS, ChannelTargets
 
-SPEC_VERSION: Final[int] = 1
+#: Version 2 adds ``strategy`` (the qualitative choices); a version-1 spec has none.
+SPEC_VERSION: Final[int] = 2
 
 _T = TypeVar("_T")
 
@@ -433,6 +435,10 @@ class ScenarioSpec:
     flex_premium : float or None
         Extra cost of flexible/outsourced hours over the loaded hourly cost (0.3 = +30%); None
         keeps the baseline setting. [0..3]
+    strategy : kcc.scenarios.StrategyChoices or None
+        The qualitative choices the board summary words (role, channel purposes, promises,
+        approved budget, people risk, calamity plans, timeline, decision); None takes the
+        centre's default. Changes no number.
     version : int
         Spec version (``SPEC_VERSION``); older stored specs are migrated on load.
     """
@@ -445,6 +451,7 @@ class ScenarioSpec:
     surge: SurgeTest | None = None
     costs: tuple[CostOverride, ...] = ()
     flex_premium: float | None = None
+    strategy: StrategyChoices | None = None
     version: int = SPEC_VERSION
 
     def __post_init__(self) -> None:
@@ -463,6 +470,8 @@ class ScenarioSpec:
             set_field(self, attr, items)
         if not isinstance(self.closed_hours, ClosedHoursBehaviour):
             raise ValueError(f"closed_hours must be a ClosedHoursBehaviour, got {type(self.closed_hours).__name__}")
+        if self.strategy is not None and not isinstance(self.strategy, StrategyChoices):
+            raise ValueError(f"strategy must be a StrategyChoices or None, got {type(self.strategy).__name__}")
         if self.surge is not None and not isinstance(self.surge, SurgeTest):
             raise ValueError(f"surge must be a SurgeTest or None, got {type(self.surge).__name__}")
         for attr in ("opening_hours", "targets", "fcr", "costs"):
@@ -505,8 +514,13 @@ class ScenarioSpec:
         return dataclasses.replace(self, fcr=(*rest, lever))
 
     def baseline(self) -> ScenarioSpec:
-        """The baseline under the same customer assumptions (closed-hours behaviour)."""
-        return ScenarioSpec(closed_hours=self.closed_hours)
+        """The baseline under the same customer assumptions (closed-hours behaviour) and the
+        same stated strategy."""
+        return ScenarioSpec(closed_hours=self.closed_hours, strategy=self.strategy)
+
+    def levers_only(self) -> ScenarioSpec:
+        """This spec without its strategy choices: what its numbers depend on (a cache key)."""
+        return self if self.strategy is None else dataclasses.replace(self, strategy=None)
 
     # ----- serialisation
 
@@ -559,13 +573,24 @@ class ScenarioSpec:
         Raises
         ------
         ValueError
-            The link lacks the scenario, is damaged, or holds an invalid spec.
+            The link lacks the scenario, is too long, is damaged, or holds an invalid spec
+            (a ``ScenarioError`` when a link's content fails the spec's own shape).
         """
-        return cls.from_dict(unpack_query(params))
+        data = unpack_query(params)
+        try:
+            return cls.from_dict(data)
+        except (TypeError, KeyError, AttributeError, IndexError, RecursionError, OverflowError) as exc:
+            # A hand-made link can hold any JSON; one the checks do not foresee is damaged.
+            raise ScenarioError("link_damaged", parameter=repr(QUERY_SPEC)) from exc
+
+
+def _v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no strategy choices: the centre's default applies."""
+    return {**payload, "strategy": None}
 
 
 #: Spec migrations: version -> function turning a dict of that version into the next.
-_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+_MIGRATIONS: Final[dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {1: _v1_to_v2}
 
 _PARTS: Final[dict[str, type]] = {
     "opening_hours": ChannelHours,
@@ -600,7 +625,9 @@ def _build(cls: type[_T], data: Mapping[str, Any], path: str) -> _T:
         raise ValueError(f"unknown scenario field(s){' in ' + path if path else ''}: {', '.join(unknown)}")
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
-        if cls is ScenarioSpec and key in _PARTS:
+        if cls is ScenarioSpec and key == "strategy":
+            kwargs[key] = None if value is None else StrategyChoices.from_dict(value)
+        elif cls is ScenarioSpec and key in _PARTS:
             part = _PARTS[key]
             if key in ("closed_hours", "surge"):
                 kwargs[key] = None if value is None else _build(part, value, key)

@@ -20,17 +20,24 @@ Layout
   people, where a person reads them), ``agent_hours``, ``weeks_of``, ``fte``, ``labour_cost_eur``.
 * :mod:`kcc.staffing.patience` -- ``PatienceEstimate`` and the patience estimators.
 * :mod:`kcc.staffing.chat` -- ``ChatSpec``, ``chat_agents_workload``, ``chat_agents_queueing``
-  (the chain of :mod:`kcc.queueing.chat`), ``estimate_chat_handle_time``.
+  (the chain of :mod:`kcc.queueing.chat`).
+* :mod:`kcc.staffing.chat_estimate` -- ``estimate_chat_handle_time`` and
+  ``chat_estimate_from_history``: ``h1`` and ``p`` from handled chats (agent ids and times, or
+  a recorded sessions column).
 * :mod:`kcc.staffing.deferred` -- ``DeferredSpec``, ``DeferredPlan``, ``deferred_staffing``,
   ``queue_service`` (the service agents give a short-target channel).
 """
 
 from kcc.staffing.chat import (
     DEFAULT_SESSION_PENALTY,
-    ChatHandleEstimate,
     ChatSpec,
     chat_agents_queueing,
     chat_agents_workload,
+)
+from kcc.staffing.chat_estimate import (
+    MIN_CHATS_FOR_ESTIMATE,
+    ChatHandleEstimate,
+    chat_estimate_from_history,
     estimate_chat_handle_time,
 )
 from kcc.staffing.deferred import DeferredPlan, DeferredSpec, deferred_staffing, queue_service
@@ -54,6 +61,7 @@ from kcc.staffing.voice import StaffingSpec, aggregate_kpis, roster_kpis, staffi
 
 __all__ = [
     "DEFAULT_SESSION_PENALTY",
+    "MIN_CHATS_FOR_ESTIMATE",
     "ChatHandleEstimate",
     "ChatSpec",
     "DeferredPlan",
@@ -64,6 +72,7 @@ __all__ = [
     "aggregate_kpis",
     "chat_agents_queueing",
     "chat_agents_workload",
+    "chat_estimate_from_history",
     "deferred_staffing",
     "estimate_chat_handle_time",
     "estimate_patience",

@@ -1,12 +1,12 @@
-"""Chat agents handling several sessions at once: workload and queueing modes, and the handle
-time of a lone session and the slow-down per extra session estimated from contacts."""
+"""Chat agents handling several sessions at once: workload and queueing modes (the handle
+time of a lone session and the slow-down per extra session are estimated from contacts in
+:mod:`kcc.staffing.chat_estimate`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from kcc.checks import in_interval, number_in
@@ -15,11 +15,9 @@ from kcc.staffing.hours import EPS, whole_agents
 
 __all__ = [
     "DEFAULT_SESSION_PENALTY",
-    "ChatHandleEstimate",
     "ChatSpec",
     "chat_agents_queueing",
     "chat_agents_workload",
-    "estimate_chat_handle_time",
 ]
 
 #: Handle-time increase per extra concurrent session when the history cannot tell: each extra
@@ -137,93 +135,3 @@ def chat_agents_queueing(
         patience_s=patience_s,
     )
     return whole_agents(np.ceil(need.agents / spec.productivity - EPS))
-
-
-@dataclass(frozen=True)
-class ChatHandleEstimate:
-    """Handle time of a lone session and slow-down per extra session, fitted to contacts.
-
-    Attributes
-    ----------
-    handle_time_s : float
-        ``h1``: handle time of a session on an agent holding no other session. [s]
-    penalty_per_extra_session : float
-        ``p``: a session on an agent holding ``j`` sessions takes ``h1 (1 + p (j - 1))``,
-        clipped to [0, 2]. [-]
-    mean_sessions : float
-        Mean sessions its agent held during a session (itself included). [sessions]
-    contacts : int
-        Sessions the fit used.
-    """
-
-    handle_time_s: float
-    penalty_per_extra_session: float
-    mean_sessions: float
-    contacts: int
-
-
-def _sessions_held(contacts: pd.DataFrame) -> np.ndarray:
-    """Time-average sessions its agent held during each session (itself included). [sessions]
-
-    Per agent the count of open sessions is a step function; its integral at every start and
-    end comes from one cumulative sum, so a session's mean is ``(C(end) - C(start)) / length``.
-    """
-    start = pd.to_datetime(contacts["start"]).to_numpy("datetime64[ns]").astype(np.int64) / 1e9
-    end = pd.to_datetime(contacts["end"]).to_numpy("datetime64[ns]").astype(np.int64) / 1e9
-    held = np.full(len(contacts), np.nan)
-    for rows in contacts.groupby("agent_id", sort=False).indices.values():
-        s, e = start[rows], end[rows]
-        times = np.concatenate([s, e])
-        steps = np.concatenate([np.ones(len(s)), -np.ones(len(e))])
-        order = np.lexsort((steps, times))  # an end before a start at the same instant
-        t, open_now = times[order], np.cumsum(steps[order])
-        area = np.concatenate([[0.0], np.cumsum(open_now[:-1] * np.diff(t))])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            held[rows] = (np.interp(e, t, area) - np.interp(s, t, area)) / (e - s)
-    return held
-
-
-def estimate_chat_handle_time(contacts: pd.DataFrame) -> ChatHandleEstimate:
-    """Fit ``h1`` and ``p`` of ``duration = h1 (1 + p (j - 1))`` to handled chat sessions.
-
-    Parameters
-    ----------
-    contacts : pandas.DataFrame
-        One row per handled session, with either ``handle_s`` [s] and ``sessions`` (the
-        sessions its agent held, itself included, as the file records it), or ``agent_id``,
-        ``start`` and ``end`` (times), from which the time-average sessions held are measured.
-
-    Returns
-    -------
-    ChatHandleEstimate
-        Least squares of the durations on ``j - 1``: the intercept is ``h1``, the slope over
-        the intercept ``p``. With one level of ``j`` only, ``p`` cannot be told and
-        :data:`DEFAULT_SESSION_PENALTY` is taken, ``h1`` then following from the mean.
-
-    Raises
-    ------
-    ValueError
-        When the frame has neither column set, or no session with a positive duration.
-    """
-    if {"handle_s", "sessions"} <= set(contacts.columns):
-        duration = contacts["handle_s"].to_numpy(float)
-        held = contacts["sessions"].to_numpy(float)
-    elif {"agent_id", "start", "end"} <= set(contacts.columns):
-        held = _sessions_held(contacts)
-        span = pd.to_datetime(contacts["end"]) - pd.to_datetime(contacts["start"])
-        duration = span.dt.total_seconds().to_numpy(float)
-    else:
-        raise ValueError("contacts need handle_s and sessions, or agent_id, start and end")
-    ok = np.isfinite(duration) & (duration > 0) & np.isfinite(held) & (held >= 1.0 - 1e-9)
-    if not ok.any():
-        raise ValueError("no chat session with a positive handle time to fit")
-    d, x = duration[ok], np.maximum(held[ok], 1.0) - 1.0
-    if np.ptp(x) > 1e-9:
-        slope, h1 = np.polyfit(x, d, 1)
-        h1 = float(max(h1, 1e-9))
-        penalty = float(np.clip(slope / h1, 0.0, 2.0))
-        h1 = float(d.mean() / (1.0 + penalty * x.mean()))  # the fit's mean, after clipping
-    else:
-        penalty = DEFAULT_SESSION_PENALTY
-        h1 = float(d.mean() / (1.0 + penalty * x.mean()))
-    return ChatHandleEstimate(h1, penalty, float(x.mean() + 1.0), int(ok.sum()))

@@ -24,7 +24,7 @@ from scipy.sparse import coo_matrix, hstack, vstack
 
 from kcc.checks import in_interval, number_in
 from kcc.i18n import TranslatedError
-from kcc.queueing import queue_metrics, required_staffing
+from kcc.queueing import queue_metrics, required_staffing, transient_erlang_c
 from kcc.queueing.backlog import fifo_finished
 from kcc.staffing.hours import EPS
 
@@ -63,6 +63,7 @@ class DeferredError(TranslatedError):
     """Deferred work that cannot be planned as asked (texts ``staffing.deferred.error.<code>``)."""
 
     texts = "staffing.deferred.error"
+    labels = {"target_open_hours": "staffing.response_time_h"}
 
 
 @dataclass(frozen=True)
@@ -508,14 +509,15 @@ def deferred_staffing(work: pd.DataFrame, spec: DeferredSpec, interval_min: int)
 
 def queue_service(work: pd.DataFrame, spec: DeferredSpec, interval_min: int,
                   agents: NDArray[np.float64]) -> pd.DataFrame:
-    """Service whole agents give a short response-time target: the queue behaviour of
-    :func:`deferred_staffing` in reverse, so a requirement and its score agree.
+    """Service whole agents give a short response-time target: the time-varying Erlang C
+    queue carried from interval to interval and over closed time
+    (``kcc.queueing.transient_erlang_c``), with the response time as the answer time.
 
-    Each open interval's own arrivals are an Erlang C queue with the response time as the
-    answer time. What waits at an opening (closed-time arrivals, the start backlog) is taken
-    first by all agents on duty: ``a T / h`` of it is picked up in time and it is gone after
-    ``tau = B h / a``; when ``tau`` exceeds half the response time, the intervals it covers
-    answer their own arrivals late. Fractions of an agent answer nothing.
+    Erlang C per interval (the requirement's model) reads an interval whose load reaches its
+    agents as answering nobody in time and forgets the queue at its end; the carried queue
+    lets it drain in the quieter interval after, as the plan check's simulation does. What
+    waits at an opening (closed-time arrivals, the start backlog) joins the queue left at the
+    last closing, first in first out. Fractions of an agent answer nothing.
 
     Parameters
     ----------
@@ -537,47 +539,22 @@ def queue_service(work: pd.DataFrame, spec: DeferredSpec, interval_min: int,
     """
     arrivals = np.clip(np.nan_to_num(work["arrivals"].to_numpy(dtype=float)), 0.0, None)
     open_flags = work["open"].to_numpy(dtype=bool)
-    n = arrivals.size
-    staff = np.floor(np.nan_to_num(np.asarray(agents, dtype=float)) + EPS)
-    share = np.full(n, np.nan)
-    wait_s = np.full(n, np.nan)
-    occupancy = np.zeros(n)
-    open_idx, batch = _opening_batches(arrivals, open_flags, spec.start_backlog_items)
-    if open_idx.size:
-        interval_s = interval_min * 60.0
-        answer_s = spec.target_open_hours * 3600.0
-        handle_s = spec.handle_time_s
-        flow, a = arrivals[open_idx], staff[open_idx]
-        metrics = queue_metrics(flow, interval_s, handle_s, a, answer_s)
-        sl = np.asarray(metrics.service_level, dtype=float)
-        flow_wait = np.asarray(metrics.asa_s, dtype=float)
-        busy_s = flow * handle_s
-        batch_share = np.full(open_idx.size, np.nan)
-        batch_wait = np.full(open_idx.size, np.nan)
-        for j in np.flatnonzero(batch > 0):
-            if a[j] <= 0:
-                batch_share[j] = 0.0
-                continue
-            work_s = float(batch[j]) * handle_s
-            tau_s = work_s / a[j]
-            steps = max(1, math.ceil(tau_s / interval_s - EPS))
-            batch_share[j] = min(float(batch[j]), a[j] * answer_s / handle_s) / float(batch[j])
-            batch_wait[j] = 0.5 * tau_s
-            if tau_s > 0.5 * answer_s:
-                sl[j: j + steps] = 0.0
-                flow_wait[j: j + steps] = np.maximum(flow_wait[j: j + steps], tau_s)
-            busy_s[j: j + steps] += work_s / len(busy_s[j: j + steps])
-        share[open_idx] = np.where(flow > 0, sl, np.nan)
-        wait_s[open_idx] = np.where(flow > 0, flow_wait, np.nan)
-        capacity_s = a * interval_s
-        occupancy[open_idx] = np.where(capacity_s > 0, np.minimum(busy_s / np.maximum(capacity_s, EPS), 1.0), 0.0)
-        closed = np.flatnonzero(~open_flags & (arrivals > 0))
-        joins = np.searchsorted(open_idx, closed, side="left")
-        inside = joins < open_idx.size
-        share[closed[inside]] = batch_share[joins[inside]]
-        wait_s[closed[inside]] = batch_wait[joins[inside]]
-    return pd.DataFrame({"ds": work["ds"].reset_index(drop=True), "on_time_share": share,
-                         "response_s": wait_s, "occupancy": occupancy})
+    got = transient_erlang_c(arrivals, np.asarray(agents, dtype=float), open_flags,
+                             interval_min * 60.0, spec.handle_time_s, spec.target_open_hours * 3600.0,
+                             start_items=spec.start_backlog_items, day=_day_numbers(work["ds"], interval_min))
+    return pd.DataFrame({"ds": work["ds"].reset_index(drop=True), "on_time_share": got.on_time_share,
+                         "response_s": got.wait_s, "occupancy": got.occupancy})
+
+
+def _day_numbers(ds: pd.Series, interval_min: int) -> NDArray[np.int64]:
+    """Day of each interval: its local date for timestamps, whole days of intervals from the
+    first for interval numbers (the carried queue needs them only for its speed)."""
+    stamps = pd.Series(ds).reset_index(drop=True)
+    if isinstance(stamps.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(stamps):
+        dates = stamps.dt.tz_localize(None) if isinstance(stamps.dtype, pd.DatetimeTZDtype) else stamps
+        days = dates.dt.normalize()
+        return ((days - days.iloc[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    return np.arange(len(stamps), dtype=np.int64) // max(1, 1440 // interval_min)
 
 
 def _empty(work: pd.DataFrame, open_flags: NDArray[np.bool_], arrivals: NDArray[np.float64]) -> pd.DataFrame:

@@ -23,7 +23,8 @@ Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and bin
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
-``postgres`` (the PostgreSQL back end: pool, cursor, frames copied in).
+``users`` (accounts and their roles), ``postgres`` (the PostgreSQL back end: pool, cursor,
+frames copied in).
 """
 
 from __future__ import annotations
@@ -61,11 +62,13 @@ from kcc.store.connection import (
 )
 from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
+    LOGO_SETTING_KEY,
     NEW_SCENARIO,
     ScenarioChangedError,
     delete_event,
     delete_scenario,
     read_events,
+    read_logo,
     read_roster,
     read_scenarios,
     read_setting,
@@ -75,7 +78,9 @@ from kcc.store.planning import (
     replace_roster,
     replace_shifts,
     save_scenario,
+    swap_shifts,
     write_event,
+    write_logo,
     write_setting,
 )
 from kcc.store.postgres import PgStore, PostgresError, is_postgres_url, redact
@@ -106,20 +111,38 @@ from kcc.store.staging_sql import (
     ContactColumns,
     CsvSource,
 )
+from kcc.store.users import (
+    User,
+    add_user,
+    count_users,
+    get_user,
+    list_users,
+    set_centre_role,
+    update_user,
+    user_password_hash,
+)
 from kcc.store.volumes import (
+    FORECAST_SETTING_KEYS,
+    HOLIDAY_TREATMENTS_KEY,
+    INTRADAY_PROFILE_KEY,
     daily_volumes,
     intraday_profile,
+    read_chat_sessions,
     read_imports,
     read_intervals,
     read_repeat_rates,
     replace_contacts,
     replace_intervals,
+    series_granularity,
     series_interval_min,
     series_summary,
     volume_fingerprint,
 )
 
 __all__ = [
+    "FORECAST_SETTING_KEYS",
+    "HOLIDAY_TREATMENTS_KEY",
+    "INTRADAY_PROFILE_KEY",
     "Centre",
     "CentreError",
     "Connection",
@@ -142,11 +165,14 @@ __all__ = [
     "STAGE_CHECK_FIELDS",
     "ScenarioChangedError",
     "StoreError",
+    "User",
     "WRITE_RETRY_DELAYS_S",
     "WriteOutcome",
+    "add_user",
     "centre_of",
     "commit_stage",
     "connect",
+    "count_users",
     "create_centre",
     "daily_volumes",
     "data_version",
@@ -158,14 +184,17 @@ __all__ = [
     "find_centre",
     "for_centre",
     "get_centre",
+    "get_user",
     "hide_centre",
     "intraday_profile",
     "is_empty",
     "is_postgres",
     "is_postgres_url",
     "list_centres",
+    "list_users",
     "migrate",
     "period_volumes",
+    "read_chat_sessions",
     "read_events",
     "redact",
     "read_imports",
@@ -173,6 +202,8 @@ __all__ = [
     "read_repeat_rates",
     "read_roster",
     "read_scenarios",
+    "LOGO_SETTING_KEY",
+    "read_logo",
     "read_setting",
     "read_settings",
     "read_shifts",
@@ -186,6 +217,8 @@ __all__ = [
     "reset",
     "save_scenario",
     "schema_version",
+    "series_granularity",
+    "set_centre_role",
     "series_interval_min",
     "series_summary",
     "slugify",
@@ -194,9 +227,13 @@ __all__ = [
     "stage_contacts",
     "stage_duplicates",
     "stage_examples",
+    "swap_shifts",
     "table_counts",
     "timezone_of",
+    "update_user",
+    "user_password_hash",
     "volume_fingerprint",
     "write_event",
+    "write_logo",
     "write_setting",
 ]

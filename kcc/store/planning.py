@@ -1,9 +1,10 @@
 """Planning inputs in the store: the event calendar, staff on hand (roster and shift
-patterns), saved scenarios and JSON settings.
+patterns), saved scenarios and JSON settings (a centre's logo among them).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from kcc.formatting import fmt_datetime
 from kcc.i18n import TranslatedError
 from kcc.store.connection import (
     Connection,
+    Cursor,
     _cursor,
     _df,
     _one,
@@ -218,6 +220,28 @@ def read_shifts(con: Connection, *, centre_id: int | None = None) -> pd.DataFram
 def replace_shifts(con: Connection, frame: pd.DataFrame, *,
                    centre_id: int | None = None) -> None:
     """Replace all shift patterns of one centre with ``frame``, atomically."""
+    rows = _shift_rows(frame)
+    centre = {"centre": centre_of(con, centre_id)}
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM shifts WHERE centre_id = $centre", centre)
+        _insert_shifts(cur, rows, centre)
+
+
+@_write
+def swap_shifts(con: Connection, remove_ids: Sequence[int], frame: pd.DataFrame, *,
+                centre_id: int | None = None) -> None:
+    """Remove the centre's shift patterns ``remove_ids`` and add ``frame``'s, atomically (a
+    shift cover used as roster: that week's patterns replaced, the others kept)."""
+    rows = _shift_rows(frame)
+    centre = {"centre": centre_of(con, centre_id)}
+    with _transaction(con) as cur:
+        cur.execute("DELETE FROM shifts WHERE centre_id = $centre AND shift_id = ANY(CAST($ids AS BIGINT[]))",
+                    {**centre, "ids": [int(i) for i in remove_ids]})
+        if len(rows):
+            _insert_shifts(cur, rows, centre)
+
+
+def _shift_rows(frame: pd.DataFrame) -> pd.DataFrame:
     rows = frame.copy()
     for column, default in (("location", "site"), ("valid_from", None), ("valid_to", None)):
         if column not in rows:
@@ -225,20 +249,21 @@ def replace_shifts(con: Connection, frame: pd.DataFrame, *,
     rows["channels"] = rows["channels"].map(list)
     rows["weekdays"] = rows["weekdays"].map(lambda days: [int(d) for d in days])
     rows["start_time"] = rows["start_time"].astype(str)
-    centre = {"centre": centre_of(con, centre_id)}
-    with _transaction(con) as cur:
-        cur.execute("DELETE FROM shifts WHERE centre_id = $centre", centre)
-        cur.register("new_shifts", rows)
-        cur.execute(
-            """INSERT INTO shifts (centre_id, name, channels, start_time, length_min, weekdays,
-                   headcount, location, valid_from, valid_to)
-               SELECT $centre, name, CAST(channels AS VARCHAR[]), CAST(start_time AS TIME),
-                      length_min, CAST(weekdays AS INTEGER[]), headcount, location,
-                      CAST(valid_from AS DATE), CAST(valid_to AS DATE)
-               FROM new_shifts""",
-            centre,
-        )
-        cur.unregister("new_shifts")
+    return rows
+
+
+def _insert_shifts(cur: Cursor, rows: pd.DataFrame, centre: dict[str, int]) -> None:
+    cur.register("new_shifts", rows)
+    cur.execute(
+        """INSERT INTO shifts (centre_id, name, channels, start_time, length_min, weekdays,
+               headcount, location, valid_from, valid_to)
+           SELECT $centre, name, CAST(channels AS VARCHAR[]), CAST(start_time AS TIME),
+                  length_min, CAST(weekdays AS INTEGER[]), headcount, location,
+                  CAST(valid_from AS DATE), CAST(valid_to AS DATE)
+           FROM new_shifts""",
+        centre,
+    )
+    cur.unregister("new_shifts")
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -384,3 +409,23 @@ def read_settings(con: Connection, *, centre_id: int | None = None) -> dict[str,
         {"centre": centre_of(con, centre_id)},
     ).fetchall()
     return {str(key): json.loads(value) for key, value in rows}
+
+
+# --------------------------------------------------------------------------- logo
+
+#: Setting key of a centre's logo (the image's bytes, base64 in JSON).
+LOGO_SETTING_KEY = "logo"
+
+
+def read_logo(con: Connection, *, centre_id: int | None = None) -> bytes | None:
+    """The centre's logo (PNG or JPEG bytes as stored), or None."""
+    stored = read_setting(con, LOGO_SETTING_KEY, centre_id=centre_id)
+    if not isinstance(stored, dict) or not stored.get("base64"):
+        return None
+    return base64.b64decode(str(stored["base64"]))
+
+
+def write_logo(con: Connection, data: bytes | None, *, centre_id: int | None = None) -> None:
+    """Store the centre's logo (checked by the caller: ``kcc.report.check_logo``); None removes it."""
+    value = None if not data else {"base64": base64.b64encode(data).decode("ascii")}
+    write_setting(con, LOGO_SETTING_KEY, value, centre_id=centre_id)

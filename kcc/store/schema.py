@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 2
+SCHEMA_VERSION: Final[int] = 4
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -270,8 +270,48 @@ _DDL_V2: Final[tuple[str, ...]] = (
     *(step for table in DATA_TABLES for step in _move_into_centre(table)),
 )
 
+
+# --------------------------------------------------------------------------- version 3: chat sessions
+#
+# What a chat's handle time depends on: the agent who took it, the sessions that agent held
+# (as the file records it) and when it ended. Existing contacts keep NULL in all three.
+_DDL_V3: Final[tuple[str, ...]] = (
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS agent_id VARCHAR",
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS sessions DOUBLE",
+    "ALTER TABLE contacts ADD COLUMN IF NOT EXISTS end_ts TIMESTAMPTZ",
+)
+
+#: The contacts table's columns in the order every insert names them (version 3).
+CONTACT_TABLE_COLUMNS: Final[str] = (
+    "centre_id, channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome, customer_id, "
+    "import_id, agent_id, sessions, end_ts"
+)
+
+# --------------------------------------------------------------------------- version 4: users
+#
+# Local accounts and roles (``kcc.access``). Users belong to the database, not to a centre:
+# ``users`` holds each one's global role, ``user_centre_roles`` another role in one centre.
+# A user who signs in through the identity provider has no password hash.
+
+_DDL_V4: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS users (
+        login VARCHAR PRIMARY KEY,      -- user name or e-mail, lower case
+        display_name VARCHAR NOT NULL DEFAULT '',
+        password_hash VARCHAR,          -- argon2id; NULL: signs in through the identity provider
+        role VARCHAR NOT NULL,          -- viewer | planner | admin
+        disabled BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        updated_by VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS user_centre_roles (
+        login VARCHAR NOT NULL,
+        centre_id INTEGER NOT NULL,
+        role VARCHAR NOT NULL,
+        PRIMARY KEY (login, centre_id))""",
+)
+
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4}
 
 
 class StoreError(RuntimeError):
@@ -367,7 +407,8 @@ def _stored_version(cur: Any) -> int:
 # meta table and the sequences, version 2 the centres and the data tables as DuckDB has them
 # at version 2 (same columns in the same order, so ``INSERT INTO t SELECT ...`` fits both).
 # The only type spelled differently is DuckDB's DOUBLE. Later versions are written in SQL both
-# accept and translated the same way.
+# accept and translated the same way: version 3 the contacts' chat columns (``sessions`` a
+# DOUBLE PRECISION), version 4 the users tables, both as DuckDB has them.
 
 
 def pg_ddl(statement: str) -> str:
@@ -388,5 +429,7 @@ _PG_DDL_V2: Final[tuple[str, ...]] = (
 PG_MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     1: tuple(ddl for ddl in _DDL_V1 if ddl.lstrip().startswith(("CREATE SEQUENCE", "CREATE TABLE IF NOT EXISTS meta"))),
     2: _PG_DDL_V2,
-    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 2},
+    3: tuple(pg_ddl(ddl) for ddl in _DDL_V3),
+    4: tuple(pg_ddl(ddl) for ddl in _DDL_V4),
+    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 4},
 }

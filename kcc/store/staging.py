@@ -25,7 +25,13 @@ from kcc.store.connection import (
     is_postgres,
     timezone_of,
 )
-from kcc.store.schema import DEMO_CENTRE_ID, ImportRecord, StoreError, WriteOutcome
+from kcc.store.schema import (
+    CONTACT_TABLE_COLUMNS,
+    DEMO_CENTRE_ID,
+    ImportRecord,
+    StoreError,
+    WriteOutcome,
+)
 from kcc.store.staging_sql import (
     OUTCOMES,
     STAGE_CHECK_FIELDS,
@@ -430,7 +436,8 @@ def _new_contacts(cur: duckdb.DuckDBPyConnection, stage: ContactStage) -> None:
                        || row_number() OVER (PARTITION BY channel, queue, arrival_local))
                        AS contact_id,
                    CAST(arrival_local AS TIMESTAMPTZ) AS arrival_ts, wait_s, handle_s,
-                   outcome, customer_id
+                   outcome, customer_id, agent_id, sessions,
+                   CAST(end_local AS TIMESTAMPTZ) AS end_ts
             FROM ({typed})
             WHERE arrival_local IS NOT NULL
               AND outcome IN ('answered', 'abandoned', 'closed')""",  # noqa: S608
@@ -456,10 +463,10 @@ def _insert_new_contacts(cur: Any, stage: ContactStage, import_id: int) -> int:
     """Write ``kcc_new_contacts`` (on ``cur``) to the store; contacts replaced."""
     replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts", stage.centre_id)
     cur.execute(
-        """INSERT INTO contacts
+        f"""INSERT INTO contacts ({CONTACT_TABLE_COLUMNS})
            SELECT $centre, channel, queue, contact_id, arrival_ts, wait_s, handle_s, outcome,
-                  customer_id, $id
-           FROM kcc_new_contacts""",
+                  customer_id, $id, agent_id, sessions, end_ts
+           FROM kcc_new_contacts""",  # noqa: S608 - a constant
         {"id": import_id, "centre": stage.centre_id},
     )
     return replaced

@@ -79,6 +79,16 @@ class ContactColumns:
     outcome_map : tuple of (str, str)
         Raw outcome value -> ``answered``, ``abandoned``, ``closed`` or ``ignore``
         (``OUTCOMES``).
+    agent_id : str or None
+        Agent who handled the contact (chat: with the times, the sessions an agent held
+        follow from the overlap of its chats).
+    sessions : str or None
+        Sessions the agent held during the contact, itself included (chat concurrency).
+        [sessions]
+    end_time : str or None
+        When the contact ended, read with ``datetime_format`` (with separate date and time
+        columns: a time on the arrival's date, or a full date and time). A session runs from
+        arrival + wait to its end; without it, to arrival + wait + handle time.
     decimal_comma : bool
         Numbers are written ``12,5`` (thousands ``1.234,5``).
 
@@ -103,6 +113,9 @@ class ContactColumns:
     wait_s: str | None = None
     outcome: str | None = None
     outcome_map: tuple[tuple[str, str], ...] = ()
+    agent_id: str | None = None
+    sessions: str | None = None
+    end_time: str | None = None
     decimal_comma: bool = False
 
     def __post_init__(self) -> None:
@@ -214,6 +227,9 @@ def _typed_contacts_sql(
         "handle_raw": _field(cols.handle_s, "handle_s" in typed),
         "wait_raw": _field(cols.wait_s, "wait_s" in typed),
         "outcome_raw": _text(cols.outcome) if cols.outcome else "NULL",
+        "agent_id": _text(cols.agent_id) if cols.agent_id else "NULL",
+        "sessions_raw": _text(cols.sessions) if cols.sessions else "NULL",
+        "end_raw": _end_text(cols),
     }
     raw = {name: "CAST(NULL AS VARCHAR)" if expr == "NULL" else expr for name, expr in raw.items()}
     inner = ", ".join(f"{expr} AS {name}" for name, expr in raw.items())
@@ -223,11 +239,25 @@ def _typed_contacts_sql(
     handle = _number_sql("handle_raw", cols.handle_s, "handle_s" in typed, cols.decimal_comma)
     wait = _number_sql("wait_raw", cols.wait_s, "wait_s" in typed, cols.decimal_comma)
     arrival_local = "arrival_raw" if "arrival" in typed else _parse_arrival("arrival_raw", cols)
+    sessions = _number_sql("sessions_raw", cols.sessions, False, cols.decimal_comma)
+    end_local = _parse_arrival("end_raw", cols) if cols.end_time else "CAST(NULL AS TIMESTAMP)"
     return f"""SELECT line, arrival_raw, {arrival_local} AS arrival_local,
                       {channel} AS channel, {queue} AS queue, contact_id, customer_id,
                       {handle} AS handle_s, handle_raw, {wait} AS wait_s, wait_raw,
-                      {outcome} AS outcome, outcome_raw, channel_raw
+                      {outcome} AS outcome, outcome_raw, channel_raw, agent_id,
+                      {sessions} AS sessions, {end_local} AS end_local
                FROM (SELECT {line_sql} AS line, {inner} FROM {source_sql})"""  # noqa: S608
+
+
+def _end_text(cols: ContactColumns) -> str:
+    """The end time as text in the arrival's format: with separate date and time columns, an
+    end that is a time of day alone gets the arrival's date."""
+    if not cols.end_time:
+        return "NULL"
+    end = _text(cols.end_time)
+    if cols.timestamp or not cols.date or not cols.time:
+        return end
+    return f"CASE WHEN strpos({end}, ' ') = 0 THEN {_text(cols.date)} || ' ' || {end} ELSE {end} END"
 
 
 def _contact_id_sql(cols: ContactColumns) -> str:
@@ -268,7 +298,10 @@ def _arrival_params(cols: ContactColumns) -> dict[str, Any]:
 
 
 def _typed_params(cols: ContactColumns, typed: frozenset[str] = frozenset()) -> dict[str, Any]:
-    params: dict[str, Any] = {} if "arrival" in typed else _arrival_params(cols)
+    # the end time is always read as text, with the arrival's format
+    params: dict[str, Any] = (
+        {} if "arrival" in typed and not cols.end_time else _arrival_params(cols)
+    )
     if cols.channel:
         params.update(ck=[k for k, _ in cols.channel_map] or [""],
                       cv=[v for _, v in cols.channel_map] or [""])
@@ -306,7 +339,8 @@ def _fast_source(source: CsvSource | pd.DataFrame, cols: ContactColumns) -> _Fas
                 return None
             wanted[column] = ("DOUBLE", name)
     texts = [*(() if arrival_typed else arrival_columns), *cols.contact_id]
-    texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome) if c]
+    texts += [c for c in (cols.channel, cols.queue, cols.customer_id, cols.outcome,
+                          cols.agent_id, cols.sessions, cols.end_time) if c]
     if any(c in wanted for c in texts) or any(c not in source.header for c in [*wanted, *texts]):
         return None
     types = {c: wanted[c][0] if c in wanted else "VARCHAR" for c in source.header}

@@ -24,7 +24,13 @@ from kcc.store.connection import (
     columns_of,
     is_postgres,
 )
-from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
+from kcc.store.schema import CONTACT_TABLE_COLUMNS, ImportRecord, StoreError, WriteOutcome
+
+#: Settings a forecast reads besides volumes and events: which intraday profile spreads the
+#: centre's series of day, week or month totals, and how it treats public holidays.
+INTRADAY_PROFILE_KEY: Final[str] = "intraday_profile"
+HOLIDAY_TREATMENTS_KEY: Final[str] = "holiday_treatments"
+FORECAST_SETTING_KEYS: Final[tuple[str, ...]] = (HOLIDAY_TREATMENTS_KEY, INTRADAY_PROFILE_KEY)
 
 # --------------------------------------------------------------------------- imports
 
@@ -103,6 +109,28 @@ def series_interval_min(con: Connection, channel: str, queue: str, *,
     return None if row is None or row[0] is None else int(row[0])
 
 
+def series_granularity(con: Connection, channel: str, queue: str, *,
+                       centre_id: int | None = None) -> str:
+    """How finely the stored series is counted: ``interval`` (intraday), ``day``, ``week`` or
+    ``month`` (``kcc.config.GRANULARITIES``), read from its rows' ``interval_min``.
+
+    Raises
+    ------
+    StoreError
+        When the centre holds no such series.
+    """
+    cur = _cursor(con)
+    row = cur.execute(
+        """SELECT min(interval_min), max(interval_min) FROM interval_volumes
+           WHERE centre_id = $centre AND channel = $c AND queue = $q""",
+        {"c": channel, "q": queue, "centre": centre_of(con, centre_id)},
+    ).fetchone()
+    if row is None or row[0] is None:
+        raise StoreError(f"no stored series {channel}/{queue}")
+    # a monthly series holds months of 28 to 31 days; both ends name the same granularity
+    return config.granularity_of(int(row[1]))
+
+
 def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("channel", "queue", "ds", "interval_min", "offered") if c not in frame]
     if missing:
@@ -123,7 +151,7 @@ def replace_intervals(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or PgStore
         Store connection.
     frame : pandas.DataFrame
         Volume contract columns (see ``docs/ARCHITECTURE.md``); ``ds`` tz-aware or local naive.
@@ -241,10 +269,10 @@ def replace_contacts(
         cur.register("new_contacts", new_rows)
         replaced = _delete_overlap(cur, "contacts", "arrival_ts", "new_contacts", centre)
         cur.execute(
-            """INSERT INTO contacts
+            f"""INSERT INTO contacts ({CONTACT_TABLE_COLUMNS})
                SELECT $centre, channel, queue, contact_id, arrival_ts, wait_s, handle_s,
-                      outcome, customer_id, $id
-               FROM new_contacts""",
+                      outcome, customer_id, $id, NULL, NULL, NULL
+               FROM new_contacts""",  # noqa: S608 - a constant
             {"id": import_id, "centre": centre},
         )
         cur.unregister("new_contacts")
@@ -410,11 +438,13 @@ _INTRADAY_PG: Final[str] = f"""WITH days AS (
 
 def volume_fingerprint(con: Connection, *,
                        centre_id: int | None = None) -> tuple[Any, ...]:
-    """A value that changes whenever one centre's volumes or event calendar change.
+    """A value that changes whenever one centre's volumes, event calendar or the settings
+    its forecasts read (``FORECAST_SETTING_KEYS``: the intraday profile of its long-range
+    series, its holiday treatments) change.
 
     Forecasts depend on nothing else, so they are cached on this rather than on
-    ``data_version`` (a roster or settings write, or any write in another centre, leaves
-    them valid).
+    ``data_version`` (a roster or other settings write, or any write in another centre,
+    leaves them valid).
     """
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
@@ -434,7 +464,12 @@ def volume_fingerprint(con: Connection, *,
            FROM events WHERE centre_id = $centre""",
         centre,
     ))
-    return tuple(str(v) for v in (*volumes, *events))
+    chosen = cur.execute(
+        """SELECT key, value_json FROM settings WHERE centre_id = $centre
+           AND key = ANY(CAST($keys AS VARCHAR[])) ORDER BY key""",
+        {**centre, "keys": list(FORECAST_SETTING_KEYS)},
+    ).fetchall()
+    return tuple(str(v) for v in (*volumes, *events)) + tuple(f"{k}={v}" for k, v in chosen)
 
 
 # --------------------------------------------------------------------------- repeat contacts
@@ -516,3 +551,56 @@ _REPEATS_PG: Final[str] = """WITH c AS (
                   CAST(repeats AS DOUBLE PRECISION) / nullif(contacts, 0) AS repeat_rate,
                   unidentified
            FROM n WHERE any_id ORDER BY channel"""
+
+
+def read_chat_sessions(
+    con: Connection, channel: str = "chat", *, centre_id: int | None = None
+) -> pd.DataFrame:
+    """Answered contacts of a channel that say who handled them or how many sessions were held.
+
+    A session runs from arrival + wait (the first response) to its end: the stored end time,
+    else arrival + wait + handle time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``agent_id`` (None when not recorded), ``start``, ``end`` (local times, NaT when
+        unknown), ``handle_s`` (the stored handle time, else end - start) [s] and
+        ``sessions`` (as the file recorded them, NaN when not) [sessions]; one row per contact
+        with an agent id or a sessions value, ordered by agent and start.
+    """
+    cur = _cursor(con)
+    return _df(cur.execute(
+        _CHAT_SESSIONS_PG if is_postgres(cur) else _CHAT_SESSIONS,
+        {"centre": centre_of(con, centre_id), "channel": channel},
+    ))
+
+
+_CHAT_SESSIONS: Final[str] = """WITH c AS (
+               SELECT agent_id, sessions, end_ts, handle_s,
+                      arrival_ts + to_microseconds(CAST(round(coalesce(wait_s, 0) * 1e6) AS BIGINT))
+                          AS start
+               FROM contacts
+               WHERE centre_id = $centre AND channel = $channel AND outcome = 'answered'
+                 AND (agent_id IS NOT NULL OR sessions IS NOT NULL))
+           SELECT agent_id, start,
+                  coalesce(end_ts, start + to_microseconds(CAST(round(handle_s * 1e6) AS BIGINT)))
+                      AS "end",
+                  coalesce(handle_s, epoch(end_ts - start)) AS handle_s,
+                  CAST(sessions AS DOUBLE) AS sessions
+           FROM c ORDER BY agent_id, start"""
+# PostgreSQL: whole microseconds as intervals, the seconds between two instants by ``extract``.
+_CHAT_SESSIONS_PG: Final[str] = """WITH c AS (
+               SELECT agent_id, sessions, end_ts, handle_s,
+                      arrival_ts + CAST(round(coalesce(wait_s, 0) * 1e6) AS BIGINT)
+                                   * INTERVAL '1 microsecond' AS start
+               FROM contacts
+               WHERE centre_id = $centre AND channel = $channel AND outcome = 'answered'
+                 AND (agent_id IS NOT NULL OR sessions IS NOT NULL))
+           SELECT agent_id, start,
+                  coalesce(end_ts, start + CAST(round(handle_s * 1e6) AS BIGINT)
+                                           * INTERVAL '1 microsecond') AS "end",
+                  coalesce(handle_s, CAST(extract(epoch FROM end_ts - start) AS DOUBLE PRECISION))
+                      AS handle_s,
+                  CAST(sessions AS DOUBLE PRECISION) AS sessions
+           FROM c ORDER BY agent_id, start"""

@@ -10,9 +10,10 @@ from zoneinfo import available_timezones
 import streamlit as st
 
 from kcc import config, plan, store
+from kcc.access import Action
 from kcc.events import COMMON_COUNTRIES
 from kcc.formatting import escape_markdown
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import (
     CENTRE_PARAM,
     CENTRE_STATE_KEY,
@@ -51,6 +52,7 @@ def centre_selector(tr: Translator) -> None:
 
 def _centre_form(tr: Translator, key: str, default_name: str) -> None:
     """Name, time zone and holiday country of a new centre; creates and selects it."""
+    may_create = access.allowed(Action.MANAGE_CENTRES, tr)
     zones = [config.timezone(), *(z for z in _ZONES if z != config.timezone())]
     countries = ["", *COMMON_COUNTRIES]
     with st.form(key):
@@ -61,11 +63,11 @@ def _centre_form(tr: Translator, key: str, default_name: str) -> None:
         country = st.selectbox(tr("centres.country"), countries, index=countries.index("NL"),
                                format_func=lambda c: c or tr("centres.country_none"),
                                key=f"{key}.country")
-        submitted = st.form_submit_button(tr("centres.first.create"), type="primary")
+        submitted = st.form_submit_button(tr("centres.first.create"), type="primary", disabled=not may_create)
     if not submitted:
         return
     try:
-        created = store.create_centre(connection(), name, time_zone=zone, country=country or None)
+        created = _create(name, zone, country or None)
     except store.CentreError as exc:
         st.error(error_text(exc))
         return
@@ -108,6 +110,8 @@ def manage(con: store.Connection, tr: Translator) -> None:
     st.header(tr("centres.manage.header"))
     st.caption(tr("centres.manage.intro"))
     _flash(tr)
+    if not access.allowed(Action.MANAGE_CENTRES, tr):
+        return
     st.markdown(tr("centres.manage.current", name=escape_markdown(centre.label(lang))))
     with st.expander(tr("centres.manage.new")):
         _centre_form(tr, "centres.new", "")
@@ -117,7 +121,7 @@ def manage(con: store.Connection, tr: Translator) -> None:
                                  max_chars=store.MAX_NAME_CHARS, key=f"centres.rename.{centre.centre_id}")
         if st.button(tr("centres.manage.rename"), key="centres.rename"):
             try:
-                renamed = store.rename_centre(con, centre.centre_id, new_name)
+                renamed = _rename(con, centre.centre_id, new_name)
                 st.success(tr("centres.manage.renamed", name=escape_markdown(renamed.label(lang))))
             except store.CentreError as exc:
                 st.error(error_text(exc))
@@ -126,18 +130,18 @@ def manage(con: store.Connection, tr: Translator) -> None:
         if demo is not None and not centre.is_demo:
             if st.button(tr("centres.manage.show_demo" if demo.hidden else "centres.manage.hide_demo"),
                          key="centres.hide_demo"):
-                store.hide_centre(con, demo.centre_id, not demo.hidden)
+                _hide(con, demo.centre_id, not demo.hidden)
                 st.rerun()
         if not centre.is_demo and st.button(tr("centres.manage.reset_demo"), key="centres.reset_demo",
                                             help=tr("centres.manage.reset_demo_help")):
-            load_demo_with_progress(connection(), tr)
+            _reload_demo(tr)
             st.success(tr("centres.manage.reset_done"))
     with st.expander(tr("centres.manage.delete")):
         st.caption(tr("centres.manage.delete_confirm", name=escape_markdown(centre.label(lang))))
         typed = st.text_input(tr("centres.name"), key=f"centres.delete_name.{centre.centre_id}")
         if st.button(tr("centres.manage.delete_button"), key="centres.delete", disabled=not typed.strip()):
             try:
-                store.delete_centre(con, centre.centre_id, confirm_name=typed)
+                _delete(con, centre.centre_id, typed)
             except store.CentreError as exc:
                 st.error(error_text(exc))
                 return
@@ -146,6 +150,34 @@ def manage(con: store.Connection, tr: Translator) -> None:
                 del st.query_params[CENTRE_PARAM]
             st.session_state[FLASH_KEY] = ("centres.manage.deleted", centre.label(lang))
             st.rerun()
+
+
+# --------------------------------------------------------------------------- the writes (admins)
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _create(name: str, zone: str, country: str | None) -> store.Centre:
+    return store.create_centre(connection(), name, time_zone=zone, country=country)
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _rename(con: store.Connection, centre_id: int, name: str) -> store.Centre:
+    return store.rename_centre(con, centre_id, name)
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _hide(con: store.Connection, centre_id: int, hidden: bool) -> None:
+    store.hide_centre(con, centre_id, hidden)
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _reload_demo(tr: Translator) -> None:
+    load_demo_with_progress(connection(), tr)
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _delete(con: store.Connection, centre_id: int, confirm_name: str) -> None:
+    store.delete_centre(con, centre_id, confirm_name=confirm_name)
 
 
 def plan_start_picker(con: store.Connection, tr: Translator,

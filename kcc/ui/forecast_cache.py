@@ -12,7 +12,8 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from kcc import pipeline, store
+from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.events import validate_events
 from kcc.forecast import (
     SELECTION_HORIZON_DAYS,
@@ -25,6 +26,7 @@ from kcc.forecast import (
     summarise_backtest,
 )
 from kcc.pipeline import DataKey
+from kcc.ui import access
 from kcc.warning_filters import ignoring
 
 #: Backtest shown on the page: the one "auto" chooses by (four origins, four weeks each).
@@ -59,6 +61,7 @@ def _forecast(
         return fit_forecast(
             history, horizon_days, method=method, country=country,
             events=_events(_con, key), channel=channel,
+            holiday_treatments=plan.holiday_treatments(store.read_settings(_con)),
         )  # fmt: skip
 
 
@@ -108,6 +111,7 @@ def backtest_summary(
     return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
 
 
+@access.requires(Action.EDIT_PLAN)
 def save_events(con: store.Connection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
     """Validate the edited event calendar and store it in place of the old one.
 
@@ -129,3 +133,16 @@ def save_events(con: store.Connection, edited: pd.DataFrame, stored: pd.DataFram
     clean["source"] = [source.get(n, "user") for n in clean["name"]]
     store.replace_events(con, clean.drop(columns=["event_id"]))
     return len(clean)
+
+
+@access.requires(Action.EDIT_PLAN)
+def save_holiday_treatment(con: store.Connection, day: str, share: float | None) -> None:
+    """Store how the centre treats one day (a holiday): ``share`` of a normal day (0 closed),
+    or None to go back to the history's factor (a normal day when never seen). The setting is
+    part of the volume fingerprint, so the cached forecasts and plan follow it."""
+    treated = plan.holiday_treatments(store.read_settings(con))
+    if share is None:
+        treated.pop(day, None)
+    else:
+        treated[day] = float(share)
+    store.write_setting(con, store.HOLIDAY_TREATMENTS_KEY, treated)

@@ -23,7 +23,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.pipeline import DataKey, PlanKey
+from kcc.staffing import ChatHandleEstimate
+from kcc.ui import access
 from kcc.ui.state import Translator
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -78,7 +81,9 @@ def _forecast_one(_con: store.Connection, key: DataKey, channel: str, queue: str
 
 def _horizon(_con: store.Connection, key: DataKey, horizon_weeks_: int,
              start: date | None = None) -> plan.PlanHorizon | None:
-    return pipeline.horizon(_series(_con, key), horizon_weeks_, start)
+    # the profile choice is part of the volume fingerprint, so ``key`` follows it
+    chosen = pipeline.profile_choice(store.read_settings(_con)) is not None
+    return pipeline.horizon(_series(_con, key), horizon_weeks_, start, long_range=chosen)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -130,6 +135,24 @@ def stored_settings(con: store.Connection) -> dict:
     return _stored_settings(con, data_key(con))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _chat_estimate(_con: store.Connection, key: DataKey) -> ChatHandleEstimate | None:
+    return pipeline.chat_estimate(_con)
+
+
+def chat_estimate(con: store.Connection) -> ChatHandleEstimate | None:
+    """Chat's ``h1`` and ``p`` estimated from the stored chats (cached per data version;
+    ``kcc.pipeline.chat_estimate``)."""
+    return _chat_estimate(con, data_key(con))
+
+
+def chat_lone_session_s(con: store.Connection) -> float | None:
+    """The lone-session handle time this session's plan gives chat
+    (``kcc.pipeline.chat_lone_session_s``). [s]"""
+    history = _history(con, data_key(con).volumes_only(), plan.AHT_HISTORY_WEEKS)
+    return pipeline.chat_lone_session_s(history, current_settings(con).targets_for("chat"))
+
+
 def start_backlog(con: store.Connection) -> dict[str, plan.StartBacklog]:
     """Estimated deferred items waiting at the plan's start per channel (cached per data
     version; ``kcc.plan.start_backlog_estimate``)."""
@@ -167,6 +190,7 @@ def reset_settings() -> None:
     st.session_state.pop(SETTINGS_STATE_KEY, None)
 
 
+@access.requires(Action.EDIT_PLAN)
 def save_settings(con: store.Connection, settings: plan.PlanSettings) -> None:
     """Store ``settings`` as the default for every user (a store write: caches refresh)."""
     store.write_setting(con, plan.SETTINGS_KEY, settings.to_json())

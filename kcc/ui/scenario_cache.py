@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from kcc import pipeline, plan, store
+from kcc.access import Action
 from kcc.pipeline import Baseline, DataKey, PlanKey
 from kcc.scenarios import (
     QUERY_NAME,
@@ -31,10 +32,11 @@ from kcc.scenarios import (
     RepeatSettings,
     ScenarioResult,
     ScenarioSpec,
+    link_name,
     repeat_measures,
     results_alone,
 )
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 
 __all__ = ["Baseline"]  # re-exported: the pages and tests name it here
@@ -110,16 +112,31 @@ def _evaluate(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings,
 
 def evaluate(con: store.Connection, base: Baseline, spec: ScenarioSpec,
              name: str = "") -> ScenarioResult:
-    """``kcc.pipeline.evaluate`` on the baseline, cached by spec (not by name, so two names
-    for one spec are worked out once)."""
-    result = _evaluate(base, base.key, settings(con), spec)
-    return dataclasses.replace(result, name=name)
+    """``kcc.pipeline.evaluate`` on the baseline, cached by the spec's levers (not by name or
+    strategy choices, which change no number, so they are worked out once)."""
+    result = _evaluate(base, base.key, settings(con), spec.levers_only())
+    return dataclasses.replace(result, name=name, spec=spec)
 
 
 def levers_alone(con: store.Connection, base: Baseline, spec: ScenarioSpec,
                  result: ScenarioResult) -> dict[str, ScenarioResult]:
     """Each lever of ``spec`` evaluated alone against the baseline (cached like any spec)."""
     return results_alone(spec, lambda s: evaluate(con, base, s), result)
+
+
+def working_results(con: store.Connection, base: Baseline, spec: ScenarioSpec, name: str,
+                    baseline_name: str) -> tuple[ScenarioResult, ScenarioResult, dict[str, ScenarioResult]]:
+    """The working scenario's result, the baseline's and each lever's alone (the Levers page).
+
+    Raises
+    ------
+    kcc.i18n.TranslatedError
+        When the scenario cannot be planned as asked (a response time longer than the open
+        time of the period), naming the field.
+    """
+    result = evaluate(con, base, spec, name)
+    reference = evaluate(con, base, spec.baseline(), baseline_name)
+    return result, reference, levers_alone(con, base, spec, result)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -150,6 +167,7 @@ def repeat_settings(con: store.Connection) -> RepeatSettings:
         return RepeatSettings()
 
 
+@access.requires(Action.EDIT_PLAN)
 def keep_repeat_settings(con: store.Connection, measure: RepeatSettings) -> None:
     """Keep ``measure`` as this centre's way of measuring FCR (restored on every visit)."""
     store.write_setting(con, REPEAT_SETTINGS_KEY, measure.to_dict())
@@ -193,8 +211,11 @@ def restore_from_link() -> ValueError | None:
         return None
     st.session_state[LINK_LOADED_KEY] = link
     try:
-        set_working_spec(ScenarioSpec.from_query(params), name=str(params.get(QUERY_NAME, "")))
+        set_working_spec(ScenarioSpec.from_query(params), name=link_name(params))
     except ValueError as exc:
+        # A link that cannot be read leaves the default scenario, not a half-read one.
+        st.session_state.pop(WORKING_SPEC_KEY, None)
+        st.session_state.pop(WORKING_NAME_KEY, None)
         return exc
     return None
 
@@ -247,6 +268,7 @@ def _opened_version(con: store.Connection, name: str) -> pd.Timestamp | None:
     return None
 
 
+@access.requires(Action.SAVE_SCENARIO)
 def save(con: store.Connection, name: str, spec: ScenarioSpec, description: str, user: str) -> int:
     """Store ``spec`` under ``name`` (insert or update) with who and when; returns its id.
 

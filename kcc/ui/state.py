@@ -4,6 +4,7 @@ else the first centre shown in the selector)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from kcc import config, demo, store
 from kcc.formatting import escape_markdown
 from kcc.i18n import LANGUAGES, t
 from kcc.scenarios import QUERY_NAME, QUERY_SPEC, QUERY_VERSION
+from kcc.ui import access
 
 Translator = Callable[..., str]
 
@@ -42,6 +44,9 @@ CENTRE_SESSION_KEYS: tuple[str, ...] = (
 )
 _APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
+#: The server log (stderr of ``streamlit run``), where an operator looks first.
+LOG = logging.getLogger("kcc")
+
 _demo_lock = threading.Lock()
 _frame_lock = threading.Lock()
 
@@ -57,11 +62,14 @@ def connection() -> store.Connection:
     """The app's store connection (cached per database file and zone).
 
     When another process holds the database file, the page shows what to do in the reader's
-    language and stops; nothing is cached, so the next run tries again.
+    language, the server log says it in English, and the page stops before it draws anything;
+    nothing is cached, so the next run tries again.
     """
     try:
         return _connection(config.db_path(), config.timezone())
     except store.DatabaseInUseError as exc:
+        # The operator reads the log, the planner the page: both learn what to do.
+        LOG.error("KCC Planner cannot start: %s", exc.message("en"))
         st.error(exc.message(str(st.session_state.get("lang", "en"))))
         st.stop()
         raise  # st.stop() does not return
@@ -205,8 +213,9 @@ def init_page(page_id: str) -> tuple[store.Connection, Translator]:
 
     AppTest runs a page script alone, so each page calls this first: it fills missing
     session-state keys, takes the language from ``?lang=`` when given, opens the cached
-    connection, loads the demo centre on first start and returns the connection bound to the
-    centre this run shows (``current_centre``).
+    connection, shows the sign-in screen instead of the page when sign-in is on and nobody
+    is signed in (``kcc.ui.access.gate``), loads the demo centre on first start and returns
+    the connection bound to the centre this run shows (``current_centre``).
     """
     _use_the_frame()
     ensure_session()
@@ -215,13 +224,42 @@ def init_page(page_id: str) -> tuple[store.Connection, Translator]:
         ss["user"] = os.environ.get("KCC_USER", "")
     ss["page"] = page_id
     tr = translator(str(ss["lang"]))
+    streamlit_texts(tr, str(ss["lang"]))
     con = connection()
+    access.gate(con, tr)  # nobody signed in: the sign-in screen, and the run stops
     _ensure_demo(con, tr)
     return centre_connection(con, current_centre(con, tr)), tr
 
 
+#: Streamlit's own file-uploader texts, which its API cannot set: the button and the size
+#: limit are hidden and the reader's texts shown in their place (``content`` of a pseudo
+#: element, so a screen shows and copies only the translation). The "Drag and drop" line that
+#: shows while a file is dragged over cannot be reached this way and stays English.
+_UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{display: none;}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{content: "{button}";}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{content: "{limit}"; font-size: 0.875rem;}}
+</style>"""
+
+
+def streamlit_texts(tr: Translator, lang: str) -> None:
+    """Put the reader's language on Streamlit's own widget texts the API leaves in English
+    (the file uploader's button and size limit); nothing to do in English."""
+    if lang == "en":
+        return
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    css = _UPLOADER_CSS.format(button=tr("common.upload_button").replace('"', "'"),
+                               limit=tr("common.upload_limit", mb=limit_mb).replace('"', "'"))
+    st.html(css)
+
+
 def current_user(tr: Translator) -> str:
-    """Name recorded with imports and scenarios."""
+    """Name recorded with imports and scenarios: the signed-in user's login, or the typed
+    name when sign-in is off."""
+    principal = access.current()
+    if principal is not None and principal.signed_in:
+        return principal.name
     return str(st.session_state.get("user") or tr("common.anonymous_user"))
 
 

@@ -12,6 +12,11 @@ from kcc.config import CHANNELS
 from kcc.i18n import LANGUAGES, TranslatedError
 from kcc.ui.state import Translator
 
+#: ``format`` of a decimal ``st.number_input``: the number as typed, without trailing zeros
+#: ("100", "0.5"; not "100.00", which reads as a hundred thousand in Dutch). Streamlit formats
+#: inputs with sprintf-js, which knows no decimal comma, so a fraction still shows a point.
+NUMBER_FORMAT = "%g"
+
 
 def _copy_to_state(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
@@ -105,7 +110,7 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
 def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
     """``kcc.formatting.styled_numbers`` in the session's language: a table whose number
     columns read ``1.605.748`` in Dutch and still sort as numbers."""
-    return formatting.styled_numbers(frame, decimals, lang())
+    return formatting.styled_numbers(frame, decimals, lang(), missing="–")
 
 
 def error_text(error: Exception) -> str:
@@ -134,6 +139,12 @@ def fmt_unit(value: float | None, unit: str, decimals: int = 0, *, signed: bool 
     ``12 agents``, ``+1,5 %``, ``EUR 1.234`` with ``unit_first``; ``–`` for a missing number."""
     return formatting.fmt_unit(value, unit, decimals, lang(), signed=signed, unit_first=unit_first,
                                missing="–")
+
+
+def fmt_duration(seconds: float | None, decimals: int = 1) -> str:
+    """A time in the unit it reads best in, in the session's language
+    (``kcc.formatting.fmt_duration``): ``45,0 s``, ``17,0 min``, ``2,5 h``; ``–`` when missing."""
+    return formatting.fmt_duration(seconds, lang(), decimals, missing="–")
 
 
 def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:

@@ -10,11 +10,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -107,33 +110,104 @@ def browser() -> Iterator[object]:
 def page(browser: object, app_url: str) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     tab = context.new_page()
+    watch_runs(tab)
     tab.set_default_timeout(60_000)
     yield tab
     context.close()
 
 
-def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
-    """Wait until the script has finished its run (Streamlit marks the app element).
+#: The app element once the browser shows no run under way.
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+#: True once the page shows what the last run sent: no run under way and no element still a
+#: placeholder while its component's code loads (after a page load those arrive late).
+SHOWN = f"""() => !!document.querySelector('{IDLE}')
+    && !document.querySelector('[data-testid="stSkeleton"]')"""
+#: How long an action may take to ask for a run (the browser sends the request a moment after
+#: a click returns). [s]
+RUN_ASKED_S = 1.0
+#: Most a busy machine stretches a wait (``load_aware_ms``).
+MAX_LOAD_FACTOR = 4.0
 
-    A click or a page load asks for a run that may start a moment later, and a page opened by
-    its address runs twice (the frame reruns into it); on a busy machine the gap can outlast a
-    short pause. So: give a run up to a second to start, then wait until the app has stayed
-    idle for 600 ms.
+
+def load_aware_ms(base_ms: float, sessions: int = 1) -> float:
+    """``base_ms`` stretched by how busy the machine is: the sessions sharing the app, or the
+    load average, per core (up to ``MAX_LOAD_FACTOR`` times)."""
+    cores = os.cpu_count() or 1
+    busy = max(1.0, sessions / cores, os.getloadavg()[0] / cores)
+    return base_ms * min(busy, MAX_LOAD_FACTOR)
+
+
+class ScriptRuns:
+    """A tab's script runs as the app's own protocol reports them to the browser.
+
+    ``st.rerun``, ``st.switch_page`` and a first visit's rerun into the frame end a run early
+    and start another; in between the page shows "not running" with the half-built page, for
+    as long as the loaded server takes to start the next run. Only a run that finishes without
+    asking for another (``script_finished`` other than ``FINISHED_EARLY_FOR_RERUN``) is the
+    end: ``pending`` stays true from the browser's rerun request until then.
     """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-    try:
-        page.wait_for_selector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])',
-                               timeout=1_000)
-    except PlaywrightTimeout:
-        pass  # the run was over before we looked, or none was due
-    deadline = time.monotonic() + timeout_ms / 1000
-    while True:
-        page.wait_for_selector(idle, timeout=max(1.0, (deadline - time.monotonic()) * 1000))
-        page.wait_for_timeout(600)
-        if page.locator(idle).count():
+    def __init__(self) -> None:
+        self.pending = False
+        #: Runs finished for good. [count]
+        self.finished = 0
+
+    def watch(self, stream: object) -> None:
+        """Follow one websocket of the tab (Playwright's ``page.on("websocket")``)."""
+        if "/_stcore/stream" in stream.url:
+            stream.on("framesent", self._sent)
+            stream.on("framereceived", self._received)
+
+    def _sent(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes) and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
+            self.pending = True
+
+    def _received(self, payload: str | bytes) -> None:
+        if not isinstance(payload, bytes):
             return
+        msg = ForwardMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.pending = True
+        elif kind == "script_finished":
+            self.pending = msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            if not self.pending:
+                self.finished += 1
+
+
+_RUNS: weakref.WeakKeyDictionary[object, ScriptRuns] = weakref.WeakKeyDictionary()
+
+
+def watch_runs(page: object) -> ScriptRuns:
+    """Follow ``page``'s script runs from now on (call it before the page opens the app)."""
+    runs = _RUNS[page] = ScriptRuns()
+    page.on("websocket", runs.watch)
+    return runs
+
+
+def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
+    """Wait until the app has finished the run an action asked for, and any run that one
+    started (a tab followed by ``watch_runs``).
+
+    A click or a page load asks for a run a moment after it returns, so an action that asked
+    for nothing within ``RUN_ASKED_S`` leaves the page as it is. Then the wait ends on the
+    app's own marks: the last run finished for good (``ScriptRuns``) and the page shows it
+    (``SHOWN``).
+    ``timeout_ms`` is stretched on a busy machine (``load_aware_ms``).
+    """
+    runs = _RUNS.get(page)
+    if runs is None:
+        raise RuntimeError("wait_idle needs a tab followed by watch_runs(page) before it opens the app")
+    finished = runs.finished
+    asked_by = time.monotonic() + RUN_ASKED_S
+    while (not runs.pending and runs.finished == finished and time.monotonic() < asked_by
+           and page.locator(IDLE).count()):
+        page.wait_for_timeout(50)
+    deadline = time.monotonic() + load_aware_ms(timeout_ms) / 1000
+    while runs.pending or not page.evaluate(SHOWN):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app still runs after {load_aware_ms(timeout_ms) / 1000:.0f} s")
+        page.wait_for_timeout(50)
 
 
 def open_page(page: object, app_url: str, path: str = "", lang: str | None = None) -> None:

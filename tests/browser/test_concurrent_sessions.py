@@ -8,6 +8,9 @@ switch), and the server log must stay free of errors.
 
 The sessions run in one Chromium (a context each) through Playwright's async API, so they
 really overlap; the server is started for this test alone, so the first visits are first.
+Each step waits for the app's own word that its runs are over (``conftest.ScriptRuns``): a
+first visit by a deep link reruns into the frame, and on a loaded server the page sits idle
+and frameless between those two runs for seconds, longer than any fixed pause.
 """
 
 from __future__ import annotations
@@ -22,32 +25,41 @@ from pathlib import Path
 import pytest
 
 from kcc.i18n import t
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve_app
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IDLE,
+    RUN_ASKED_S,
+    SHOWN,
+    ScriptRuns,
+    load_aware_ms,
+    serve_app,
+)
 
 SESSIONS = 8
 PAGES = ("overview", "staffing", "levers")
-RUNNING = '[data-testid="stApp"]:not([data-test-script-state="notRunning"])'
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
 #: What must not appear in the server log (a clean log only says where the app listens).
 LOG_PROBLEM = re.compile(r"Traceback|Exception|Error|Warning", re.IGNORECASE)
+#: Longest wait for one run on a machine with one session per core. [ms]
+RUN_MS = 180_000
 
 
-async def _idle(page, timeout_ms: int = 180_000) -> None:  # noqa: ANN001 - a Playwright page
-    """The async twin of ``conftest.wait_idle``: a run may start up to a second after the
-    action; then the app must stay idle for 600 ms."""
-    from playwright.async_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        await page.wait_for_selector(RUNNING, timeout=1_000)
-    except PlaywrightTimeout:
-        pass
-    deadline = time.monotonic() + timeout_ms / 1000
-    while True:
-        await page.wait_for_selector(IDLE, timeout=max(1.0, (deadline - time.monotonic()) * 1000))
-        await page.wait_for_timeout(600)
-        if await page.locator(IDLE).count():
-            return
+async def _idle(page, runs: ScriptRuns) -> None:  # noqa: ANN001 - a Playwright page
+    """The async twin of ``conftest.wait_idle``: a run asked for within a second, and every
+    run it started, finished for good (the app's own ``script_finished``), and the page
+    showing it (``SHOWN``). The wait grows with the sessions per core (``load_aware_ms``)."""
+    finished = runs.finished
+    asked_by = time.monotonic() + RUN_ASKED_S
+    while (not runs.pending and runs.finished == finished and time.monotonic() < asked_by
+           and await page.locator(IDLE).count()):
+        await page.wait_for_timeout(50)
+    wait_ms = load_aware_ms(RUN_MS, SESSIONS)
+    deadline = time.monotonic() + wait_ms / 1000
+    while runs.pending or not await page.evaluate(SHOWN):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app still runs after {wait_ms / 1000:.0f} s")
+        await page.wait_for_timeout(50)
 
 
 class _Session:
@@ -55,6 +67,8 @@ class _Session:
 
     def __init__(self, number: int, page) -> None:  # noqa: ANN001
         self.number, self.page, self.lang = number, page, "en"
+        self.runs = ScriptRuns()
+        page.on("websocket", self.runs.watch)
         self.problems: list[str] = []
 
     def tr(self, key: str) -> str:
@@ -78,7 +92,7 @@ class _Session:
     async def open_by_nav(self, page_id: str) -> None:
         nav = self.page.locator('[data-testid="stSidebarNav"]')
         await nav.get_by_text(self.tr(f"common.nav_{page_id}"), exact=True).click()
-        await _idle(self.page)
+        await _idle(self.page, self.runs)
 
     async def change(self, page_id: str) -> None:
         page, number = self.page, self.number
@@ -105,20 +119,20 @@ class _Session:
             for _ in range(1 + number % 2):
                 await closing.press("ArrowRight")
             await page.get_by_role("button", name=self.tr("levers.apply")).first.click()
-        await _idle(page)
+        await _idle(page, self.runs)
 
 
 async def _journey(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
-    page.set_default_timeout(180_000)
+    page.set_default_timeout(load_aware_ms(RUN_MS, SESSIONS))
     session = _Session(number, page)
     order = PAGES[number % 3:] + PAGES[:number % 3]  # every page is someone's first visit
     # Overview is the default page: Streamlit serves it at the root, not at /overview.
     path = "" if order[0] == "overview" else order[0]
     try:
         await page.goto(f"{url}/{path}")
-        await _idle(page)
+        await _idle(page, session.runs)
         await session.check(f"first visit to /{path}")
         for k, page_id in enumerate(order):
             if k:

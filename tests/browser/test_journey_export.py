@@ -32,7 +32,7 @@ def test_build_and_download_every_format(page, app_url: str, tmp_path: Path) -> 
     deck = Presentation(io.BytesIO(files["pptx"]))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert [title for title in titles[1:] if not title.endswith("(continued)")] == [
-        t(f"report.sec_{key}", "en") for key in report.SECTIONS
+        *(t(f"report.sec_{key}", "en") for key in report.SECTIONS), t("capacity.report_title", "en")
     ]
     assert "Board" not in deck.slides[0].shapes.title.text_frame.text  # the document title, not the page's
     assert len(PdfReader(io.BytesIO(files["pdf"])).pages) >= 1 + len(report.SECTIONS)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from kcc.formatting import WORD_JOINER
-from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle, watch_runs
 from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
 
 
@@ -35,9 +35,12 @@ def _shown(page) -> tuple[str, str]:  # noqa: ANN001 - a Playwright page
 def test_names_read_as_typed_and_fetch_nothing(browser, hostile_url: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(120_000)
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
+    dialogs: list[str] = []  # an alert() from a label would open one
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
         open_page(page, hostile_url)  # Overview: the stale queue, the last file and who imported it
         wait_idle(page, timeout_ms=180_000)
@@ -55,6 +58,16 @@ def test_names_read_as_typed_and_fetch_nothing(browser, hostile_url: str) -> Non
             assert "<img" not in markup and "katex" not in markup and "<b>b</b>" not in markup
         for reading in (text, scenarios_text):
             assert "—x" not in reading  # "--" stays two hyphens
+        # the attacks imported as queue names (stale series on the Overview, loaded series and
+        # the import history on Data): no element of theirs in the page
+        for path in ("", "data"):
+            open_page(page, hostile_url, path)
+            wait_idle(page, timeout_ms=180_000)
+            assert_no_exception(page)
+            assert page.locator('img[src="x"]').count() == 0
+            assert page.locator('[data-testid="stMain"] script').count() == 0
+            assert page.locator('[data-testid="stMain"] a[href="http://x"]').count() == 0
     finally:
         context.close()
     assert not [url for url in fetched if url.startswith("http://127.0.0.1:9/")], "a label made the browser fetch"
+    assert not dialogs, f"a label ran script: {dialogs}"

@@ -25,7 +25,7 @@ from kcc import config, importer, pipeline, plan, staffing, store
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec, repeat_measures
-from tests.browser.conftest import assert_no_exception, serve_app, wait_idle
+from tests.browser.conftest import assert_no_exception, serve_app, wait_idle, watch_runs
 from tests.journey_files import ANONYMOUS_BANK, US_BANK, journey_file
 
 METRIC = '[data-testid="stMetric"]'
@@ -155,6 +155,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
     expected = _plan_of(file, name)
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(120_000)
     try:
         # ------------------------------------------------------------------ Data: a new centre
@@ -249,9 +250,9 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         _nav(page, t("common.nav_scenarios", "en"))
         chart = page.locator('[data-testid="stPlotlyChart"]').first.locator(".js-plotly-plot")
         chart.wait_for()
-        # plotly keeps numbers as typed arrays; its full data holds them decoded
+        # horizontal bars carry values on x; plotly keeps numbers as typed arrays, its full data decoded
         values = json.loads(chart.evaluate(
-            "el => JSON.stringify(el._fullData.map(t => Array.from(t.y || [])))"))
+            "el => JSON.stringify(el._fullData.map(t => Array.from(t.x || [])))"))
         shown_fte = [fmt_number(float(y), 1, "en") for ys in values for y in ys if isinstance(y, int | float)]
         assert scenario_fte in shown_fte and fmt_number(expected.baseline_fte, 1, "en") in shown_fte, shown_fte
 

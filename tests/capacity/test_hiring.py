@@ -83,3 +83,53 @@ def test_a_lead_time_longer_than_the_horizon_is_refused() -> None:
         "Hiring lead time [months] must be shorter than the horizon of 18 months, got 20")
     assert caught.value.message("nl") == (
         "Doorlooptijd werving [maanden] moet korter zijn dan de horizon van 18 maanden, niet 20")
+
+
+def test_people_already_hired_start_in_the_first_months_and_the_plan_hires_the_rest() -> None:
+    spec = HiringSpec(start_heads=50, attrition_per_month=0.0, lead_time_months=2, training_weeks=0,
+                      class_size=5, max_classes_per_month=10, horizon_months=4, already_hired=(4, 6))
+    plan = hiring_plan(_need([60, 60, 60, 60]), spec).months
+    assert plan["already_hired"].tolist() == [4, 6, 0, 0]
+    assert plan["heads"].tolist() == [54, 60, 60, 60]
+    assert plan["hires"].tolist() == [4, 6, 0, 0]  # the gap of month 2 is already closed
+    assert plan["classes"].tolist() == [0, 0, 0, 0]
+    assert plan["gap_heads"].tolist() == [-6, 0, 0, 0]
+
+
+def test_people_already_hired_train_like_a_class() -> None:
+    # 14 of 31 days of January 2027 training at 0 %: 10 people count 10 x 17/31
+    spec = HiringSpec(start_heads=0, attrition_per_month=0.0, lead_time_months=1, training_weeks=2,
+                      training_productivity=0.0, class_size=1, max_classes_per_month=0, horizon_months=2,
+                      already_hired=(10,))
+    plan = hiring_plan(_need([0, 0]), spec).months
+    assert plan["effective_heads"].tolist() == pytest.approx([10 * 17 / 31, 10])
+
+
+@pytest.mark.parametrize(("kwargs", "en", "nl"), [
+    ({"already_hired": (1, 2, 3), "lead_time_months": 2},
+     "Already hired or in training [heads per month] lists 3 months; people already hired start within the lead "
+     "time of 2 months (later months are the plan's hires)",
+     "Al aangenomen of in opleiding [medewerkers per maand] noemt 3 maanden; al aangenomen mensen beginnen binnen "
+     "de doorlooptijd van 2 maanden (latere maanden zijn de aannames van het plan)"),
+    ({"already_hired": (-1,)}, "Already hired or in training [heads per month] must be between 0 and 100000",
+     "Al aangenomen of in opleiding [medewerkers per maand] moet tussen 0 en 100000"),
+    ({"cost_eur_per_hire": -5.0}, "Cost per hire [EUR] must be between 0 and 100000",
+     "Kosten per aanname [EUR] moet tussen 0 en 100000"),
+])
+def test_bad_already_hired_and_cost_per_hire_are_named(kwargs: dict, en: str, nl: str) -> None:
+    with pytest.raises((CapacityError, CapacityFieldError)) as info:
+        HiringSpec(**kwargs)
+    assert info.value.message("en").startswith(en), info.value.message("en")
+    assert info.value.message("nl").startswith(nl), info.value.message("nl")
+
+
+def test_typed_heads_per_month_read_and_bad_text_is_named() -> None:
+    from kcc.capacity import heads_per_month
+
+    assert heads_per_month(" 6 0; 4,5 ") == (6.0, 0.0, 4.5)
+    assert heads_per_month("") == ()
+    with pytest.raises(CapacityError) as info:
+        heads_per_month("six")
+    assert info.value.message("en") == "Already hired or in training [heads per month]: 'six' is not a list of numbers (for example 6 0 4)"
+    assert info.value.message("nl") == ("Al aangenomen of in opleiding [medewerkers per maand]: 'six' is geen reeks "
+                                        "getallen (bijvoorbeeld 6 0 4)")

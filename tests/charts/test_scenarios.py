@@ -45,7 +45,7 @@ def test_delta_frontier_surge_and_comparison_charts() -> None:
     for column in ("fte", "cost_eur_per_month", "service_level", "p_abandon", "reachability"):
         table[f"diff_{column}"] = table[column] - table[column].iloc[0]
     fig = charts.comparison_chart(table, differences=True)
-    assert len(fig.data) == 5 and fig.data[2].y[1] == pytest.approx(10.0)  # 0.1 -> 10 percentage points
+    assert len(fig.data) == 5 and fig.data[2].x[1] == pytest.approx(10.0)  # 0.1 -> 10 percentage points
     assert ClosedHoursBehaviour().lost_share == 0.25
 
 
@@ -55,4 +55,5 @@ def test_scenario_names_are_text_in_the_comparison_chart() -> None:
                           "service_level": [0.8, 0.9], "p_abandon": [0.05, 0.03], "reachability": [0.9, 0.95]})
     fig = charts.comparison_chart(table)
     for trace in fig.data:
-        assert list(trace.x) == ["Baseline", "&lt;b&gt;Late&lt;/b&gt; &amp; &lt;i&gt;early&lt;/i&gt;"]
+        assert list(trace.y) == ["Baseline", "&lt;b&gt;Late&lt;/b&gt; &amp;<br>&lt;i&gt;early&lt;/i&gt;"]
+        assert list(trace.customdata) == ["Baseline", "&lt;b&gt;Late&lt;/b&gt; &amp; &lt;i&gt;early&lt;/i&gt;"]

@@ -440,5 +440,8 @@ def test_auto_on_the_anonymous_bank_is_the_tables_best() -> None:
     result = fit_forecast(hist, 28, country="IL")
     best, day = _table_best(hist, "IL")
     assert result.method == best == "ets"
-    assert day.loc["ets", "mase"] == pytest.approx(0.580, abs=5e-4)
-    assert day.loc["weekday_mean", "mase"] == pytest.approx(0.615, abs=5e-4)
+    # The autumn holidays in the backtest windows are not in the training year: they are
+    # forecast as normal days (a holiday never seen is not assumed closed), so the scores are
+    # higher than the 0.580 and 0.615 of the pooled holiday factor; the choice stays ETS.
+    assert day.loc["ets", "mase"] == pytest.approx(0.668, abs=5e-4)
+    assert day.loc["weekday_mean", "mase"] == pytest.approx(0.706, abs=5e-4)

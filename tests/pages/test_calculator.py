@@ -85,8 +85,10 @@ def test_chat_without_slow_down_is_erlang_c_with_one_server_per_slot(demo_db: Pa
     assert metrics["ASA (answered calls)"] == "7.84 s"
     assert metrics["Occupancy"] == "71.43 %"  # 10 Erlang over 14 slots
     assert metrics["Mean sessions per agent"] == "1.43"
-    assert metrics["Mean session length at this load"] == "180.00 s"
+    assert metrics["Mean session length at this load"] == "3.00 min"  # 180 s: over two minutes
     assert metrics["Chats per agent per hour at full load"] == "40.00 per hour"
+    # decimal inputs show the number as typed, not "100.00"
+    assert at.number_input(key="calc.chat_chats").proto.format == "%g"
     assert any("up to 2.0 sessions per agent, each 0 % slower" in c.value for c in at.caption)
 
     # every extra session 25% slower: an agent at 2 sessions finishes 2 per 225 s, 32 an hour
@@ -96,7 +98,8 @@ def test_chat_without_slow_down_is_erlang_c_with_one_server_per_slot(demo_db: Pa
     metrics = metric_values(at)
     assert int(metrics["Required agents"].split()[0]) > 7
     assert metrics["Chats per agent per hour at full load"] == "32.00 per hour"
-    assert float(metrics["Mean session length at this load"].split()[0]) > 180.0
+    value, unit = metrics["Mean session length at this load"].split()
+    assert unit == "min" and float(value) > 3.0  # slower than the 180 s of one session alone
 
 
 def test_chat_mode_flags_too_few_agents_in_english_and_dutch(demo_db: Path) -> None:
@@ -123,6 +126,6 @@ def test_chat_mode_in_dutch(demo_db: Path) -> None:
     metrics = metric_values(at)
     assert metrics["Benodigde medewerkers"] == "7 medewerkers"
     assert metrics["Servicelevel"] == "88,84 %"
-    assert metrics["Gemiddelde sessieduur bij deze drukte"] == "180,00 s"
+    assert metrics["Gemiddelde sessieduur bij deze drukte"] == "3,00 min"
     assert at.number_input(key="calc.chat_penalty_pct").label == "Vertraging per extra sessie [%]"
     assert any("hoogstens 2,0 sessies per medewerker" in c.value for c in at.caption)

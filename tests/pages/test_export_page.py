@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import report, store
 from kcc.i18n import t
-from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec
+from kcc.scenarios import SPEC_VERSION, ChannelHours, ScenarioSpec, StrategyChoices
 from tests.pages.helpers import page_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "export.py")
@@ -21,7 +21,9 @@ TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info")
 #: Scenario period: the summary's sections, texts and files do not depend on it, and the default
 #: 13 weeks make every evaluation and export take seconds. [weeks]
 PERIOD_WEEKS = 1
-LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
+LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),),
+                    strategy=StrategyChoices(role="learn", role_text="We learn from every call.",
+                                             decision="Approve the evening hours."))
 
 
 def _generate(at: AppTest) -> AppTest:
@@ -39,14 +41,15 @@ def test_build_a_summary_of_a_saved_scenario(demo_db: Path) -> None:
     assert not at.exception
     assert t("report.press_generate", "en") in page_texts(at, TEXT_KINDS, with_metrics=False)
     at.selectbox(key="export.scenario").set_value("Late")
-    at.radio(key="export.role").set_value("learn")
-    at.text_area(key="export.role_text").input("We learn from every call.")
     at.text_area(key="export.text_budget").input("Two more agents in the evening.")
     at = _generate(at)
     assert not at.exception and not at.error
     text = page_texts(at, TEXT_KINDS, with_metrics=False)
     assert t("report.preview", "en") in text and "Late" in text
+    # the role and the decision come from the scenario's strategy choices (Strategy page)
     assert "We learn from every call." in text and "Two more agents in the evening." in text
+    assert "Approve the evening hours." in text
+    assert at.session_state["export.result"]["summary"].role == "learn"
     # the sections, then the capacity and hiring plan of the Capacity plan page's settings
     assert [tab.label for tab in at.tabs] == [*(t(f"report.sec_{k}", "en") for k in report.SECTIONS),
                                               t("capacity.report_title", "en")]
@@ -74,6 +77,8 @@ def test_export_page_in_dutch(demo_db: Path) -> None:
                                               t("capacity.report_title", "nl")]
     summary = at.session_state["export.result"]["summary"]
     assert summary.language == "nl" and summary.title == "Contactstrategie"
+    # no user name: the centre's name prepares it, never "anoniem"
+    assert summary.prepared_by == summary.centre_name == t("centres.demo_name", "nl") and "anoniem" not in report.prepared_line(summary)
     assert summary.stress is not None  # the page's stress test is added to a spec without one
     md = at.session_state["export.result"]["files"]["md"].decode("utf-8")
     assert "## Risico's en stresstest" in md

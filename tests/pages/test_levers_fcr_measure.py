@@ -52,7 +52,7 @@ def test_the_fcr_lever_names_the_contacts_it_rests_on(demo_db: Path) -> None:
     assert not at.exception
     assert BASIS["nl"] in [c.value for c in at.caption]
     # the user names B as "not identified" too: 2 contacts left, 1 of them a repeat
-    at.text_input(key="levers.fcr_unidentified").set_value("0, unknown, b")
+    at.text_input(key="levers.fcr_unidentified.1").set_value("0, unknown, b")
     at = submit(at, "levers.fcr_measure_form")
     assert not at.exception
     assert "Gemeten: 50 % uit 2 contacten" in " ".join(c.value for c in at.caption)
@@ -67,8 +67,8 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
         con.close()
     at = AppTest.from_file(PAGE, default_timeout=180).run()
     # B named "not identified" and a 1-day window: A's second call, 2 days later, is no repeat
-    at.text_input(key="levers.fcr_unidentified").set_value("0; unknown; B")
-    at.number_input(key="levers.fcr_window_days").set_value(1)
+    at.text_input(key="levers.fcr_unidentified.1").set_value("0; unknown; B")
+    at.number_input(key="levers.fcr_window_days.1").set_value(1)
     at = submit(at, "levers.fcr_measure_form")
     assert not at.exception
     assert at.success[0].value == t("levers.fcr_kept", "en")
@@ -80,8 +80,8 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
     again.session_state["lang"] = "nl"
     again.run()
     assert not again.exception
-    assert again.text_input(key="levers.fcr_unidentified").value == "0, unknown, b"
-    assert again.number_input(key="levers.fcr_window_days").value == 1
+    assert again.text_input(key="levers.fcr_unidentified.1").value == "0, unknown, b"
+    assert again.number_input(key="levers.fcr_window_days.1").value == 1
     assert any(c.value.startswith("Gemeten: 100 % uit 2 contacten") and "binnen 1 dagen" in c.value
                for c in again.caption)
     # the store keeps it for this centre only
@@ -94,3 +94,14 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
             ("0", "unknown", "b"), 1)
     finally:
         con.close()
+
+
+def test_the_fcr_measure_widgets_belong_to_one_centre(demo_db: Path) -> None:
+    """A value typed for one centre is never shown for another in the same session: the widgets
+    are keyed per centre (the demo is centre 1), so switching centre starts from that centre's
+    kept measure."""
+    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    assert not at.exception
+    keys = {str(w.key) for w in [*at.text_input, *at.number_input]}
+    assert {"levers.fcr_unidentified.1", "levers.fcr_window_days.1"} <= keys
+    assert not {"levers.fcr_unidentified", "levers.fcr_window_days"} & keys

@@ -6,6 +6,7 @@ not a lever apart: its effect is part of the opening hours' own effect."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,9 @@ def _tr(key: str, **fields: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def world(shared_demo_db: Path):  # noqa: ANN201 - the baseline, settings and two-lever specs
-    """The demo's baseline (the page's own cache) and specs with two levers each."""
+def world(shared_demo_db: Path):  # noqa: ANN201 - the baseline, settings, two-lever specs, an evaluator
+    """The demo's baseline (the page's own cache), specs with two levers each and an evaluator
+    on that baseline that works each spec out once."""
     st.cache_data.clear()
     st.session_state.clear()
     con = store.connect(str(shared_demo_db))
@@ -57,7 +59,10 @@ def world(shared_demo_db: Path):  # noqa: ANN201 - the baseline, settings and tw
         "costs": ScenarioSpec(costs=(CostOverride("phone", cost_eur_per_hour=60.0),),
                               targets=(TargetOverride("phone", target_service_level=0.9, answer_time_s=20.0),)),
     }
-    yield base, settings, specs
+    # evaluated here, not through the page's cache; each spec once (the attribution evaluates
+    # the lever alone that the test reads too)
+    evaluate = functools.cache(lambda spec: pipeline.evaluate(base, settings, spec))
+    yield base, settings, specs, evaluate
     con.close()
     st.session_state.clear()
 
@@ -73,10 +78,10 @@ def _page(spec: ScenarioSpec, lang: str) -> AppTest:
 def _alone(world, lever: str):  # noqa: ANN001, ANN202 - fixture, a result, its effect and the split
     """The lever alone, evaluated here (not through the page's cache), and the whole scenario
     split into the levers' own effects and their interaction."""
-    base, settings, specs = world
+    specs, evaluate = world[2], world[3]
     spec = specs[lever]
-    alone = pipeline.evaluate(base, settings, lever_alone(spec, lever))
-    split = attribute(spec, lambda s: pipeline.evaluate(base, settings, s))
+    alone = evaluate(lever_alone(spec, lever))
+    split = attribute(spec, evaluate)
     assert split.own_effect(lever) == Effect.of(alone)
     return alone, Effect.of(alone), split
 

@@ -118,10 +118,10 @@ def test_fcr_with_longer_contacts_is_one_lever(shared_demo_db: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_reload_brings_the_working_scenario_back_from_the_url(demo_db: Path, lang: str) -> None:
+def test_a_reload_brings_the_working_scenario_back_from_the_url(shared_demo_db: Path, lang: str) -> None:
     from kcc.scenarios import ChannelShift, FcrLever, hours_from_setting
 
-    stored = store.read_settings(store.connect(str(demo_db)))
+    stored = store.read_settings(store.connect(str(shared_demo_db)))
     phone = next(h for h in hours_from_setting(stored["opening_hours"]) if h.channel == "phone")
     late = phone
     for day in range(5):

@@ -32,8 +32,14 @@ FORMULA = '=HYPERLINK("http://127.0.0.1:9/p","click")'
 SHOWN = escape_markdown(HOSTILE)
 #: What the label would turn into if a page let Streamlit read it as Markdown.
 RAW_MARKUP = ("--x", "![", "<b>", ":red[", "$x$")
+#: An HTML tag of an attack that no backslash escapes.
+RAW_TAG = re.compile(r"(?<!\\)<(?:script|img)")
 #: The label's link target after an unescaped bracket (the app's own links go to its pages).
 RAW_LINK = re.compile(r"(?<!\\)\]\(http")
+#: The attacks every label must survive as text: script, an image that runs code, a
+#: spreadsheet formula, SQL, and a Markdown link.
+ATTACKS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '=HYPERLINK("http://x","y")',
+           "'; DROP TABLE contacts; --", "[link](http://x)")
 LATE = ScenarioSpec(opening_hours=(ChannelHours("phone", (480,) * 5 + (540, 0), (1320,) * 5 + (1020, 0)),))
 PAGES = ("overview", "data", "forecast", "staffing", "levers", "scenarios", "export", "calculator", "engine_check")
 
@@ -45,6 +51,7 @@ def fill_hostile(path: Path) -> None:
     scenario (name and description), an event in the forecast horizon and a shift."""
     con = store.connect(str(path))
     try:
+        import_attacks(con)
         lines = ["interval_start,offered,answered,abandoned,aht_s"] + [
             f"2025-01-{day:02d} {hour:02d}:{minute:02d},10,9,1,300"
             for day in (6, 7, 8) for hour in (9, 10) for minute in (0, 15, 30, 45)
@@ -63,6 +70,35 @@ def fill_hostile(path: Path) -> None:
         store.replace_shifts(con, shifts)
     finally:
         con.close()
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def attack_files() -> tuple[bytes, bytes]:
+    """An interval file and a contact file whose channel and queue columns hold ``ATTACKS``."""
+    intervals = ["interval_start,channel,queue,offered,answered,abandoned,aht_s"] + [
+        f"2025-01-{day:02d} {hour:02d}:{minute:02d},{_quoted(a)},{_quoted(a)},10,9,1,300"
+        for a in ATTACKS for day in (6, 7, 8) for hour in (9, 10) for minute in (0, 15, 30, 45)
+    ]
+    contacts = ["contact_id,arrival,channel,queue,handle_s,wait_s,outcome"] + [
+        f"{n},2025-01-{day:02d} {hour:02d}:{minute:02d}:00,{_quoted(a)},{_quoted(a)},300,20,answered"
+        for n, (a, day, hour, minute) in enumerate(
+            (a, day, hour, minute) for a in ATTACKS for day in (6, 7, 8) for hour in (9, 10) for minute in (0, 20, 40))
+    ]
+    return "\n".join(intervals).encode(), "\n".join(contacts).encode()
+
+
+def import_attacks(con: object) -> None:
+    """``attack_files`` through the import: the interval file's channels as phone, the contact
+    file's as chat (a channel value is matched in lower case), each attack a queue."""
+    for data, channel in zip(attack_files(), ("phone", "chat"), strict=True):
+        source = importer.read_source(data, ATTACKS[0] + ".csv")
+        mapping = dataclasses.replace(importer.guess_mapping(source),
+                                      channel_map=tuple((a.lower(), channel) for a in ATTACKS))
+        result = importer.run_import(con, source, mapping, interval_min=15, user=ATTACKS[1])
+        assert result.ok, [p.reason for p in result.problems]
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +156,10 @@ def assert_literal(at: AppTest) -> None:
         for markup in RAW_MARKUP:
             assert markup not in text, f"{markup!r} rendered as Markdown in {text!r}"
         assert not RAW_LINK.search(text), f"a link in {text!r}"
+        assert not RAW_TAG.search(text), f"an HTML tag in {text!r}"
     for text in chart_texts(at):
-        assert "<b>b</b>" not in text, f"a label drawn as plotly HTML: {text!r}"
+        for markup in ("<b>b</b>", "<script", "<img"):
+            assert markup not in text, f"a label drawn as plotly HTML: {text!r}"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -196,14 +234,12 @@ def test_export_previews_typed_text_as_text_and_the_title_is_no_formula(hostile_
     at.run()
     at.selectbox(key="export.scenario").set_value(HOSTILE)
     at.text_input(key="export.title").input(FORMULA)
-    at.text_area(key="export.role_text").input(HOSTILE)
     at.button(key="export.generate").click().run()
     assert_literal(at)
     markdown = [m.value for m in at.markdown]
     summary = at.session_state["export.result"]["summary"]
     assert summary.title == FORMULA and summary.scenario_name == HOSTILE and summary.prepared_by == HOSTILE
     assert any(m.startswith(f"**{escape_markdown(FORMULA)}** — ") and SHOWN in m for m in markdown)
-    assert SHOWN in markdown, "the role in the user's words, as typed"
     files = at.session_state["export.result"]["files"]
     sheet = load_workbook(io.BytesIO(files["xlsx"])).worksheets[0]
     assert sheet["A1"].value == FORMULA and sheet["A1"].data_type == "s"

@@ -90,3 +90,29 @@ def test_choosing_another_centre_drops_the_working_scenario(demo_db: Path, page:
     assert WORKING_SPEC_KEY not in at.session_state and WORKING_NAME_KEY not in at.session_state
     assert _param(at, "scenario") is None and _param(at, "name") is None
     assert _param(at, "centre") == str(other.centre_id)
+
+
+@pytest.mark.parametrize(("page", "lang", "link"), [
+    ("levers.py", "en", "A" * 5000),
+    ("scenarios.py", "nl", "A" * 5000),
+    ("export.py", "en", "not-a-scenario"),
+])
+def test_a_bad_or_oversized_link_says_so_and_opens_the_default_scenario(
+    shared_demo_db: Path, page: str, lang: str, link: str
+) -> None:
+    at = AppTest.from_file(str(PAGES / page), default_timeout=240)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
+    at.session_state[WORKING_SPEC_KEY] = LATE.to_dict()  # what the session had before the link
+    at.session_state[WORKING_NAME_KEY] = "Late phone"
+    at.query_params.update({"scenario": link, "name": "<b>x</b>", "lang": lang})
+    at.run()
+    assert not at.exception
+    code = "link_too_long" if len(link) > 4096 else "link_damaged"
+    reason = t(f"levers.error.{code}", lang, parameter="'scenario'", size=len(link), limit=4096)
+    expected = t("scenarios.link_error", lang, error=reason)
+    assert expected.startswith({"en": "The link could not be opened: the scenario link is ",
+                                "nl": "De link kon niet worden geopend: de scenariolink is "}[lang])
+    assert expected in [e.value for e in at.error]
+    assert WORKING_SPEC_KEY not in at.session_state or \
+        ScenarioSpec.from_dict(at.session_state[WORKING_SPEC_KEY]) == ScenarioSpec()
+    assert _param(at, "scenario") is None, "the default scenario leaves the URL clean"

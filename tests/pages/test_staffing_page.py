@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -15,7 +16,7 @@ TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "error", "suc
 
 
 def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     assert not at.exception
     before = metric_values(at)
     assert float(before["Required FTE [FTE]"].replace(",", "")) > 0
@@ -42,7 +43,7 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
 
 
 def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
     assert "deferred work" in page_texts(at, TEXT_KINDS)
@@ -59,7 +60,7 @@ def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
 
 
 def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
     text = page_texts(at, TEXT_KINDS)
@@ -74,7 +75,7 @@ def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_dem
     assert at.session_state["plan.settings_json"]["targets"]["email"]["start_backlog_items"] == 5000.0
     assert metric_values(at)["Required FTE [FTE]"] != before
 
-    nl = AppTest.from_file(PAGE, default_timeout=180)
+    nl = AppTest.from_file(PAGE, default_timeout=300)
     nl.session_state["lang"] = "nl"
     nl.run()
     nl.selectbox(key="staffing.channel").set_value("email").run()
@@ -86,7 +87,7 @@ def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_dem
 
 
 def test_chat_slow_down_and_history_sessions_change_the_chat_requirement(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     at.selectbox(key="staffing.channel").set_value("chat").run()
     assert not at.exception
     penalty = at.number_input(key="staffing.penalty_pct")
@@ -115,7 +116,7 @@ def test_chat_slow_down_and_history_sessions_change_the_chat_requirement(shared_
 
 
 def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180)
+    at = AppTest.from_file(PAGE, default_timeout=300)
     at.session_state["lang"] = "nl"
     at.run()
     at.selectbox(key="staffing.channel").set_value("chat").run()
@@ -129,7 +130,7 @@ def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
 
 
 def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     at.selectbox(key="staffing.pick_weekday").set_value(0)
     at.selectbox(key="staffing.pick_time").set_value("10:00").run()
     assert not at.exception
@@ -140,7 +141,7 @@ def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
 
 
 def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180)
+    at = AppTest.from_file(PAGE, default_timeout=300)
     at.session_state["lang"] = "nl"
     at.run()
     assert not at.exception
@@ -154,7 +155,7 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
 
 
 def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=300).run()
     assert at.radio(key="staffing.roster_source").value == "roster"
     before = metric_values(at)["Rostered FTE [FTE]"]
     at.button(key="staffing.shifts_save").click().run()
@@ -180,9 +181,17 @@ def test_an_absurd_count_is_planned_and_flagged_approximate(demo_db: Path) -> No
     con.close()
     for lang, words in (("en", "their numbers are approximate"),
                         ("nl", "hun cijfers zijn benaderingen")):
-        at = AppTest.from_file(PAGE, default_timeout=180)
+        at = AppTest.from_file(PAGE, default_timeout=300)
         at.session_state["lang"] = lang
         at.run()
         assert not at.exception
         warnings = [w.value for w in at.warning]
         assert any(words in w and "100" in w for w in warnings), warnings
+
+
+def test_day_chart_opens_on_the_first_open_day(shared_demo_db: Path) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=300)
+    at.session_state["plan.start_by_centre"] = {1: date(2026, 11, 22)}  # a Sunday: phone is closed
+    at.run()
+    assert not at.exception
+    assert at.date_input(key="staffing.day").value == date(2026, 11, 23)

@@ -19,7 +19,7 @@ from kcc.report.capacity import FIRST_ROW
 from tests.scenarios.test_scenarios import week_frame
 
 
-def _plan() -> capacity.CapacityPlan:
+def _plan(**hiring: object) -> capacity.CapacityPlan:
     months = pd.date_range("2027-01-01", periods=12, freq="MS")
     forecast = pd.DataFrame({
         "channel": np.repeat(["phone", "chat"], 12), "month": np.tile(months, 2),
@@ -27,16 +27,17 @@ def _plan() -> capacity.CapacityPlan:
         "days": np.tile(months.days_in_month, 2), "method": "ets_yearly"})
     return capacity.capacity_plan(
         forecast, {"phone": 300.0, "chat": 540.0}, {"phone": 1.2, "chat": 1.3}, FteSpec(),
-        HiringSpec(start_heads=60, attrition_per_month=0.02, lead_time_months=1, horizon_months=12),
+        HiringSpec(**{"start_heads": 60, "attrition_per_month": 0.02, "lead_time_months": 1, "horizon_months": 12,
+                      **hiring}),
         {"phone": 38.0, "chat": 36.0})
 
 
-def _summary(lang: str) -> report.StrategySummary:
+def _summary(lang: str, **hiring: object) -> report.StrategySummary:
     frame = week_frame({"phone": (480, 1200)}, days=7)
     settings = plan.PlanSettings()
     spec = scenarios.ScenarioSpec()
     result = scenarios.evaluate_scenario(frame, None, settings, spec, staffed_kpis=False)
-    return replace(report.build_summary(result, result, settings, language=lang), capacity=_plan())
+    return replace(report.build_summary(result, result, settings, language=lang), capacity=_plan(**hiring))
 
 
 @pytest.mark.parametrize(("lang", "title", "fact"), [
@@ -59,7 +60,8 @@ def test_the_section_is_in_every_format(lang: str, title: str, fact: str) -> Non
 
 
 def test_the_sheet_has_formulas_and_their_cached_values_agree_with_the_model() -> None:
-    summary = _summary("en")
+    # people already hired in the lead time cost nothing more; the plan's own hires cost 2,500 EUR each
+    summary = _summary("en", already_hired=(5.0,), cost_eur_per_hire=2500.0)
     model = summary.capacity.months
     data = report.render(summary, "xlsx")
     formulas = load_workbook(io.BytesIO(data))["Capacity"]
@@ -67,12 +69,23 @@ def test_the_sheet_has_formulas_and_their_cached_values_agree_with_the_model() -
     first = FIRST_ROW
     assert formulas[f"I{first}"].value == f"=$B$6*(1-$B$5)+H{first}"
     assert formulas[f"F{first + 1}"].value == f"=D{first + 1}/($B$3*C{first + 1})"
+    assert formulas[f"M{first}"].value == f"=I{first}*$B$4*$B$3*C{first}*E{first}"
+    assert formulas[f"M{first + 1}"].value.endswith(f"+H{first + 1}*$B$7")
+    assert values["B7"].value == 2500.0
+    assert model["already_hired"].iloc[0] == 5.0 and model["hires"].iloc[0] == 5.0
+    assert (model["hire_cost_eur"] == (model["hires"] - model["already_hired"]) * 2500.0).all()
+    assert model["hire_cost_eur"].sum() > 0
     for offset, row in enumerate(model.itertuples()):
         r = first + offset
         assert values[f"G{r}"].value == pytest.approx(row.need_heads, rel=1e-12)
         assert values[f"I{r}"].value == pytest.approx(row.heads, rel=1e-12)
         assert values[f"L{r}"].value == pytest.approx(row.gap_heads, rel=1e-12, abs=1e-9)
         assert values[f"M{r}"].value == pytest.approx(row.cost_eur, rel=1e-12)
+        # the formula itself, evaluated from the sheet's inputs, is the model's cost
+        labour = values[f"I{r}"].value * values["B4"].value * values["B3"].value * values[f"B{r}"].value / 7 * \
+            values[f"E{r}"].value
+        hires = values[f"H{r}"].value * values["B7"].value if offset >= 1 else 0.0
+        assert labour + hires == pytest.approx(row.cost_eur, rel=1e-9)
         # what the formulas compute from the written inputs is the model's number
         weeks = values[f"B{r}"].value / 7
         fte = values[f"D{r}"].value / (values["B3"].value * weeks)

@@ -132,6 +132,22 @@ def test_closed_hours_shares_split_demand() -> None:
     )
 
 
+def test_a_phone_only_centre_gets_no_e_mail_channel_and_its_closed_hours_contacts_call_back() -> None:
+    frame = week_frame({"phone": (480, 1200)}, closed_attempts=2.0)
+    behaviour = ClosedHoursBehaviour()  # the default: 15 % would move to e-mail
+    assert behaviour.digital_channel == "email" and behaviour.digital_share > 0
+    hours = (ChannelHours.weekly("phone", 480, 1200),)
+    out = apply_opening_hours(frame, hours, behaviour)
+    assert set(out["channel"]) == {"phone"}, "a channel the centre does not have stays out"
+    closed = frame["closed_attempts"].sum()
+    sums = out[["callbacks", "digital_in", "lost"]].sum()
+    assert sums["digital_in"] == 0
+    assert sums["callbacks"] == pytest.approx((behaviour.callback_share + behaviour.digital_share) * closed)
+    assert sums["lost"] == pytest.approx(behaviour.lost_share * closed)
+    demand = scenario_demand(frame, ScenarioSpec(closed_hours=behaviour), hours)
+    assert set(demand["channel"]) == {"phone"}
+
+
 def test_longer_hours_catch_contacts_and_record_stays_the_baseline() -> None:
     frame = week_frame({"phone": (480, 1200)}, closed_attempts=3.0)
     hours = (ChannelHours.weekly("phone", 480, 1200),)

@@ -12,7 +12,12 @@ from kcc.staffing import DeferredSpec, deferred_staffing
 from kcc.staffing.deferred import DeferredError
 from tests.staffing.deferred_sim import INTERVAL_MIN, level_plan, realistic_demand, simulate
 
-SEEDS = 20
+#: Seeds per plan. Over 20 seeds one seed's on-time share had a standard deviation of 0.02 points
+#: (e-mail) and 1.1 points (WhatsApp) around 99.96% and 86.7% (level plans: 99.81%, 82.3%). The
+#: mean of 8 seeds has a standard error of 0.4 points, so a plan whose true share is a point
+#: under its target fails the mean with 99% probability (20 seeds: 99.997%); every one of the
+#: 20 seeds stayed above the 2-point allowance, the worst by 2.4 points.
+SEEDS = 8
 HORIZON = 21 * 1440 // INTERVAL_MIN
 # (channel, handle time [s], share, open hours, items per day, pick-up counts, level factor
 # of the cheapest simple per-day level plan found to pass, on a 0.05 grid)
@@ -23,7 +28,8 @@ CASES = [
 
 
 def _passes(shares: list[float], target: float) -> bool:
-    return float(np.mean(shares)) >= target and sum(s >= target - 0.02 for s in shares) >= 18
+    """On target on average, and no seed more than 2 points short."""
+    return float(np.mean(shares)) >= target and min(shares) >= target - 0.02
 
 
 def _plan(demand, spec: DeferredSpec) -> np.ndarray:
@@ -89,8 +95,8 @@ def test_a_target_longer_than_the_horizon_is_named_in_both_languages() -> None:
     work = pd.DataFrame({"ds": demand.ds, "arrivals": demand.expected, "open": demand.open})
     with pytest.raises(DeferredError) as caught:
         deferred_staffing(work, DeferredSpec(360.0, 0.9, 200.0), INTERVAL_MIN)
-    assert caught.value.message("en").startswith("target_open_hours (200 h) is longer than all open time")
-    assert "is langer dan alle openingstijd van de geplande periode" in caught.value.message("nl")
+    assert caught.value.message("en").startswith("Response time [working hours] (200 h) is longer than all open time")
+    assert caught.value.message("nl").startswith("Reactietijd [werkuren] (200 u) is langer dan alle openingstijd van de geplande periode")
 
 
 def test_a_negative_start_backlog_names_the_field() -> None:

@@ -333,6 +333,10 @@ def test_a_version_1_database_moves_into_one_centre_without_loss(tmp_path: Path,
         else:
             assert centre.is_demo and centre.centre_id == store.DEMO_CENTRE_ID
         after = store.snapshot(con, centre_id=centre.centre_id)
+        # version 3 adds the chat fields to contacts, empty for every older row
+        added = after["contacts"][["agent_id", "sessions", "end_ts"]]
+        assert added.isna().all().all()
+        after["contacts"] = after["contacts"].drop(columns=list(added.columns))
         for table in store.DATA_TABLES:
             assert len(after[table]) == len(before[table]), table
             numbers = [c for c in before[table].select_dtypes("number").columns

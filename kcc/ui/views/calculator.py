@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kcc import checks, store
 from kcc.charts import metrics_vs_agents_chart
 from kcc.engine_check import calculator_curve, chat_calculator_curve
 from kcc.queueing import (
@@ -16,8 +17,9 @@ from kcc.queueing import (
     required_agents,
 )
 from kcc.staffing import ChatSpec, chat_agents_queueing, scheduled_agents
+from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import error_text, fmt_number, fmt_pct, plotly_chart
+from kcc.ui.widgets import NUMBER_FORMAT, error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
 
 #: The calculator's modes, in the order the switch shows them.
 MODES: tuple[str, ...] = ("calls", "chat")
@@ -27,8 +29,8 @@ def _pct(value: float) -> str:
     return fmt_pct(value, 2)
 
 
-def _sec(tr: Translator, value: float) -> str:
-    return tr("calc.unit_s", value=fmt_number(value, 2))
+def _sec(value: float) -> str:
+    return fmt_duration(value, 2)
 
 
 def _curve_labels(tr: Translator) -> dict[str, str]:
@@ -49,9 +51,18 @@ def _service_metrics(tr: Translator, m: QueueMetrics) -> None:
     """Service level, ASA, abandonment and occupancy of the agents evaluated."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl"), _pct(float(m.service_level)))
-    c2.metric(tr("calc.asa"), _sec(tr, float(m.asa_s)))
+    c2.metric(tr("calc.asa"), _sec(float(m.asa_s)))
     c3.metric(tr("calc.p_abandon"), _pct(float(m.p_abandon)))
     c4.metric(tr("calc.occupancy"), _pct(float(m.occupancy)))
+
+
+def _explanations(tr: Translator, formulas_key: str, inputs_key: str | None = None) -> None:
+    """The formulas behind the result and, for calls, what each input means, folded away."""
+    with st.expander(tr("calc.formulas")):
+        st.markdown(tr(formulas_key))
+    if inputs_key is not None:
+        with st.expander(tr("calc.inputs_help")):
+            st.markdown(tr(inputs_key))
 
 
 # --------------------------------------------------------------------------- calls (Erlang)
@@ -62,26 +73,38 @@ def erlang_calculator(tr: Translator) -> None:
     with st.form("calc.form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls")
+        calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls", format=NUMBER_FORMAT)
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 30, 5, key="calc.interval_min")
-        aht_s = c3.number_input(tr("calc.aht_s"), 1.0, 86_400.0, 180.0, 10.0, key="calc.aht_s")
+        # handle time and occupancy cap without bounds: a value outside them gets a message naming the field
+        aht_s = c3.number_input(tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s", format=NUMBER_FORMAT)
         answer_s = c4.number_input(tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0,
-                                   key="calc.answer_time_s")
+                                   key="calc.answer_time_s", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
-        sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0, key="calc.target_sl_pct")
-        asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0, key="calc.target_asa_s")
-        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), 1.0, 100.0, 85.0, 1.0,
-                                  key="calc.max_occupancy_pct")
-        ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5, key="calc.max_abandon_pct")
+        sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0,
+                                 key="calc.target_sl_pct", format=NUMBER_FORMAT)
+        asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0,
+                                  key="calc.target_asa_s", format=NUMBER_FORMAT)
+        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), value=85.0, step=1.0,
+                                  key="calc.max_occupancy_pct", format=NUMBER_FORMAT)
+        ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5,
+                                 key="calc.max_abandon_pct", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.use_patience"), False, key="calc.use_patience")
-        patience_s = c1.number_input(tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0, key="calc.patience_s")
+        patience_s = c1.number_input(tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0,
+                                     key="calc.patience_s", format=NUMBER_FORMAT)
         use_lines = c2.checkbox(tr("calc.use_lines"), False, key="calc.use_lines")
         lines = c2.number_input(tr("calc.lines"), 1, 100_000, 30, 1, key="calc.lines")
-        shrink_pct = c3.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0, key="calc.shrinkage_pct")
+        shrink_pct = c3.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
+                                     key="calc.shrinkage_pct", format=NUMBER_FORMAT)
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.agents")
         st.form_submit_button(tr("calc.submit"), key="calc.submit")
 
+    try:
+        checks.above_at_most(tr("calc.aht_s"), aht_s, 86_400, unit="s")
+        checks.above_at_most(tr("calc.max_occupancy_pct"), occ_pct, 100, unit="%")
+    except ValueError as exc:
+        st.error(tr("calc.invalid", reason=error_text(exc)))
+        return
     interval_s = float(interval_min) * 60.0
     patience = float(patience_s) if use_patience else None
     line_cap = int(lines) if use_lines else None
@@ -113,7 +136,7 @@ def erlang_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(tr("calc.sl_answered"), _pct(float(m.sl_of_answered)))
-    c2.metric(tr("calc.wait_all"), _sec(tr, float(m.mean_wait_all_s)))
+    c2.metric(tr("calc.wait_all"), _sec(float(m.mean_wait_all_s)))
     c3.metric(tr("calc.p_wait"), _pct(float(m.p_wait)))
     c4.metric(tr("calc.p_block"), _pct(float(m.p_block)))
 
@@ -124,10 +147,7 @@ def erlang_calculator(tr: Translator) -> None:
                              required + span)
     plotly_chart(metrics_vs_agents_chart(curve, _curve_labels(tr), targets.get("target_service_level"),
                                          required), key="calc.chart")
-    with st.expander(tr("calc.formulas")):
-        st.markdown(tr("calc.formulas_md"))
-    with st.expander(tr("calc.inputs_help")):
-        st.markdown(tr("calc.inputs_help_md"))
+    _explanations(tr, "calc.formulas_md", "calc.inputs_help_md")
 
 
 def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: float) -> None:
@@ -141,28 +161,51 @@ def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: fl
 # --------------------------------------------------------------------------- chat
 
 
-def chat_calculator(tr: Translator) -> None:
-    """Chat for one interval: agents holding several sessions, each slower per extra one."""
+def _chat_start(tr: Translator, con: store.Connection | None) -> tuple[float, float]:
+    """The lone session's handle time [s] and slow-down [%] the chat inputs start at: the
+    centre's chat settings when there is a centre (said in a caption), else 900 s and 25 %."""
+    h1_start_s, penalty_start_pct = 900.0, 25.0
+    if con is not None:
+        h1_plan_s = plan_cache.chat_lone_session_s(con)
+        h1_start_s = round(h1_plan_s, 0) if h1_plan_s else h1_start_s
+        targets = plan_cache.current_settings(con).targets_for("chat")
+        penalty_start_pct = round(100.0 * targets.penalty_per_extra_session, 1)
+        st.caption(tr("calc.chat_from_settings", h1=fmt_number(h1_start_s),
+                      penalty=fmt_pct(penalty_start_pct / 100.0, 0)))
+    return h1_start_s, penalty_start_pct
+
+
+def chat_calculator(tr: Translator, con: store.Connection | None = None) -> None:
+    """Chat for one interval: agents holding several sessions, each slower per extra one.
+
+    With ``con``, the lone session's handle time and the slow-down start at the centre's chat
+    settings, as the plan and the levers use them (``plan_cache.chat_lone_session_s``)."""
+    h1_start_s, penalty_start_pct = _chat_start(tr, con)
     with st.form("calc.chat_form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0, key="calc.chat_chats")
+        chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0,
+                                key="calc.chat_chats", format=NUMBER_FORMAT)
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 60, 5, key="calc.chat_interval_min")
-        h1_s = c3.number_input(tr("calc.chat_h1_s"), 1.0, 86_400.0, 900.0, 10.0, key="calc.chat_h1_s",
-                               help=tr("calc.chat_h1_help"))
-        concurrency = c4.number_input(tr("calc.chat_concurrency"), 1.0, 10.0, 3.0, 0.5,
-                                      key="calc.chat_concurrency")
+        # handle time and concurrency without bounds: a value outside them gets a message naming the field
+        h1_s = c3.number_input(tr("calc.chat_h1_s"), value=h1_start_s, step=10.0, key="calc.chat_h1_s",
+                               help=tr("calc.chat_h1_help"), format=NUMBER_FORMAT)
+        concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5,
+                                      key="calc.chat_concurrency", format=NUMBER_FORMAT)
         c1, c2, c3, c4 = st.columns(4)
-        penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, 25.0, 5.0,
-                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"))
-        answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0, key="calc.chat_answer_s")
-        sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0, key="calc.chat_target_sl_pct")
+        penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, penalty_start_pct, 5.0,
+                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"),
+                                      format=NUMBER_FORMAT)
+        answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0,
+                                   key="calc.chat_answer_s", format=NUMBER_FORMAT)
+        sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0,
+                                 key="calc.chat_target_sl_pct", format=NUMBER_FORMAT)
         shrink_pct = c4.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
-                                     key="calc.chat_shrinkage_pct")
+                                     key="calc.chat_shrinkage_pct", format=NUMBER_FORMAT)
         c1, c2, _, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.chat_use_patience"), False, key="calc.chat_use_patience")
         patience_s = c2.number_input(tr("calc.patience_s"), 1.0, 86_400.0, 180.0, 10.0,
-                                     key="calc.chat_patience_s")
+                                     key="calc.chat_patience_s", format=NUMBER_FORMAT)
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.chat_agents")
         st.form_submit_button(tr("calc.submit"), key="calc.chat_submit")
 
@@ -170,6 +213,8 @@ def chat_calculator(tr: Translator) -> None:
     patience = float(patience_s) if use_patience else None
     penalty = float(penalty_pct) / 100.0
     try:
+        checks.above_at_most(tr("calc.chat_h1_s"), h1_s, 86_400, unit="s")
+        checks.number_in(tr("calc.chat_concurrency"), concurrency, 1, 10, unit="sessions per agent")
         spec = ChatSpec(handle_time_s=float(h1_s), concurrency=float(concurrency), productivity=1.0,
                         penalty_per_extra_session=penalty)
         required = int(chat_agents_queueing(chats, interval_s, spec, response_time_s=float(answer_s),
@@ -194,7 +239,7 @@ def chat_calculator(tr: Translator) -> None:
     _service_metrics(tr, m)
     c1, c2, c3 = st.columns(3)
     c1.metric(tr("calc.chat_sessions_per_agent"), fmt_number(float(load.sessions_per_agent), 2))
-    c2.metric(tr("calc.chat_session_s"), _sec(tr, float(load.session_s)))
+    c2.metric(tr("calc.chat_session_s"), _sec(float(load.session_s)))
     c3.metric(tr("calc.chat_full_load"), tr("calc.chat_unit_per_hour", value=fmt_number(per_hour, 2)))
 
     st.subheader(tr("calc.chart_title"))
@@ -203,6 +248,5 @@ def chat_calculator(tr: Translator) -> None:
                                   low, max(required, agents) + 5)
     plotly_chart(metrics_vs_agents_chart(curve, _curve_labels(tr), sl_pct / 100.0, required),
                  key="calc.chat_chart")
-    with st.expander(tr("calc.formulas")):
-        st.markdown(tr("calc.chat_formulas_md"))
+    _explanations(tr, "calc.chat_formulas_md")
 

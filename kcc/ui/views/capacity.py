@@ -14,19 +14,17 @@ import pandas as pd
 import streamlit as st
 
 from kcc import capacity, store
+from kcc.access import Action
 from kcc.capacity import CapacityPlan, CapacitySettings, FteSpec, HiringSpec
 from kcc.config import CHANNELS
 from kcc.i18n import TranslatedError
 from kcc.pipeline import DataKey
 from kcc.scenarios import ScenarioResult, ScenarioSpec
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text, fmt_number, fmt_pct
+from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct
 
-#: Session key (no widget owns it) where the shift cover leaves its efficiency per channel
-#: (``{channel: required hours / rostered hours}``); absent until a cover has been run.
-COVER_EFFICIENCY_STATE_KEY: Final[str] = "shifts.efficiency_by_channel"
 #: The scenario picker's option for the baseline (a saved name cannot hold NUL).
 BASELINE: Final[str] = "\u0000baseline"
 
@@ -106,31 +104,50 @@ def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
                                  step=1, key="capacity.max_classes")
         horizon = a.number_input(tr("capacity.field.horizon_months"), value=h.horizon_months, step=1,
                                  key="capacity.horizon")
-        if not st.form_submit_button(tr("capacity.save"), type="primary"):
+        already = b.text_input(tr("capacity.field.already_hired"), value=" ".join(f"{v:g}" for v in h.already_hired),
+                               key="capacity.already_hired", help=tr("capacity.already_hired_help"))
+        per_hire = c.number_input(tr("capacity.field.cost_eur_per_hire"), value=float(h.cost_eur_per_hire),
+                                  step=500.0, key="capacity.cost_per_hire")
+        if not st.form_submit_button(tr("capacity.save"), type="primary", disabled=not access.can(Action.EDIT_PLAN),
+                                     help=access.reason(Action.EDIT_PLAN)):
             return current
     try:
         chosen = CapacitySettings(
             FteSpec(contract, in_shift / 100, out_shift / 100, efficiency / 100, per_head),
-            HiringSpec(start, attrition / 100, lead, weeks, productivity / 100, size, classes, horizon),
+            HiringSpec(start, attrition / 100, lead, weeks, productivity / 100, size, classes, horizon,
+                       capacity.heads_per_month(already), per_hire),
         )
     except TranslatedError as exc:
         st.error(tr("capacity.invalid", reason=error_text(exc)))
         return current
-    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
+    _save(con, chosen)
     st.success(tr("capacity.saved"))
     return chosen
 
 
-def with_cover(settings: CapacitySettings, tr: Translator) -> CapacitySettings:
-    """The shift cover's efficiency per channel when it has been run; the default said otherwise."""
-    measured = st.session_state.get(COVER_EFFICIENCY_STATE_KEY) or {}
-    values = tuple(sorted((str(c), float(v)) for c, v in dict(measured).items() if 0.3 <= float(v) <= 1))
-    if values:
-        st.caption(tr("capacity.efficiency_cover", values=", ".join(
-            f"{channel_label(c, tr)} {fmt_pct(v)}" for c, v in values)))
-        return replace(settings, fte=replace(settings.fte, efficiency_by_channel=values))
-    st.caption(tr("capacity.efficiency_default", value=fmt_pct(settings.fte.efficiency)))
-    return settings
+@access.requires(Action.EDIT_PLAN)
+def _save(con: store.Connection, chosen: CapacitySettings) -> None:
+    store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
+
+
+def cover_settings(con: store.Connection, settings: CapacitySettings) -> CapacitySettings:
+    """``settings`` with the efficiency per channel of the centre's last shift covers (setting
+    ``kcc.capacity.COVER_EFFICIENCY_KEY``, written when a cover is solved)."""
+    covers = capacity.cover_efficiencies(plan_cache.stored_settings(con).get(capacity.COVER_EFFICIENCY_KEY))
+    return replace(settings, fte=capacity.with_cover_efficiencies(settings.fte, covers))
+
+
+def with_cover(con: store.Connection, settings: CapacitySettings, tr: Translator) -> CapacitySettings:
+    """The shift cover's efficiency per channel where one has been solved, saying where each
+    number comes from; the default said otherwise."""
+    covers = capacity.cover_efficiencies(plan_cache.stored_settings(con).get(capacity.COVER_EFFICIENCY_KEY))
+    if not covers:
+        st.caption(tr("capacity.efficiency_default", value=fmt_pct(settings.fte.efficiency)))
+        return settings
+    st.caption(tr("capacity.efficiency_cover", values="; ".join(
+        tr("capacity.efficiency_from_cover", channel=channel_label(c.channel, tr), value=fmt_pct(c.efficiency),
+           week=fmt_day(c.week)) for c in covers), default=fmt_pct(settings.fte.efficiency)))
+    return replace(settings, fte=capacity.with_cover_efficiencies(settings.fte, covers))
 
 
 # --------------------------------------------------------------------------- scenario and drivers
@@ -248,7 +265,7 @@ def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
     """The capacity plan for the board summary: the centre's saved settings, the requirement
     per workload hour of the exported baseline, the chosen scenario carried in; None when the
     history holds no complete month."""
-    settings = stored_settings(con)
+    settings = cover_settings(con, stored_settings(con))
     key = plan_cache.data_key(con).volumes_only()
     try:
         inputs = _inputs(con, key, settings.hiring.horizon_months, ())

@@ -60,11 +60,12 @@ def hiring_tab(tr: Translator, context: Context) -> None:
     shown = pd.DataFrame({
         tr("capacity.col_month"): [fmt_month(m) for m in months["month"]],
         tr("capacity.col_need_heads"): months["need_heads"], tr("capacity.col_classes"): months["classes"],
-        tr("capacity.col_hires"): months["hires"], tr("capacity.col_leavers"): months["leavers"],
+        tr("capacity.col_hires"): months["hires"], tr("capacity.col_already_hired"): months["already_hired"],
+        tr("capacity.col_leavers"): months["leavers"],
         tr("capacity.col_heads"): months["heads"], tr("capacity.col_effective"): months["effective_heads"],
         tr("capacity.col_gap"): months["gap_heads"], tr("capacity.col_cost"): months["cost_eur"],
     })
-    formats = {c: (lambda v: fmt_number(v, 1)) for c in shown.columns[1:8]}
+    formats = {c: (lambda v: fmt_number(v, 1)) for c in shown.columns[1:9]}
     formats[tr("capacity.col_cost")] = lambda v: fmt_number(v, 0)
     st.dataframe(format_columns(shown, formats), hide_index=True, key="capacity.hiring_table", width="stretch")
 

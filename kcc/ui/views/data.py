@@ -15,7 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, importer, store
+from kcc.access import Action
 from kcc.formatting import escape_markdown
+from kcc.ui import access
 from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
     channel_label,
@@ -88,6 +90,7 @@ class PendingImport:
     keep_contacts: bool
     fid: str
     fit: importer.IntervalFit | None = None
+    asa_patience: bool = False
 
 
 def delimiter_picker(tr: Translator, key: str, found: str | None) -> None:
@@ -177,6 +180,8 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
             fields["handle_s"] = pick("handle_s", tr("data.mapping.handle_s"), guessed.handle_s)
             fields["wait_s"] = pick("wait_s", tr("data.mapping.wait_s.contacts"), guessed.wait_s)
             fields["outcome"] = pick("outcome", tr("data.mapping.outcome"), guessed.outcome)
+            for field in ("agent_id", "sessions", "end_time"):  # chat: what concurrency costs
+                fields[field] = pick(field, tr(f"data.mapping.{field}"), getattr(guessed, field))
         else:
             for field in ("offered", "answered", "abandoned", "aht_s", "wait_s"):
                 label = tr("data.mapping.wait_s.intervals" if field == "wait_s" else f"data.mapping.{field}")
@@ -204,6 +209,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         decimal_comma=decimal_comma,
         **fields,  # type: ignore[arg-type]  # the field roles' columns, as the form built them
     )
+    asa_patience = _asa_patience(tr, mapping, f"data.map.{fid}.{kind}.asa_patience")
     # The planning interval the file fits, nearest the page's: a 6-minute file starts at 30.
     fit = fit_interval(data, name, delimiter, limits, mapping, int(ss.get("planning_interval_min", 15)),
                        zone=config.timezone())
@@ -213,7 +219,17 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
         help=tr("data.mapping.interval.help"), format_func=lambda m: fmt_unit(m, "min"),
         key=f"data.map.{fid}.interval",
     )
-    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit)
+    return PendingImport(source, mapping, int(interval_min), bool(keep_contacts), fid, fit, asa_patience)
+
+
+def _asa_patience(tr: Translator, mapping: importer.Mapping, key: str) -> bool:
+    """For a counts file whose wait is the ASA: the warning, and the user's choice to use it for
+    the patience estimate anyway (default: kept out; the import history keeps the choice)."""
+    if not mapping.wait_from_asa:
+        return False
+    st.warning(tr("data.mapping.asa_warning", column=escape_markdown(str(mapping.wait_s))))
+    return bool(st.checkbox(tr("data.mapping.asa_patience"), False, help=tr("data.mapping.asa_patience.help"),
+                            key=key))
 
 
 def _column_picker(columns: list[str], none: str, key: str) -> Callable[[str, str, str | None], str | None]:
@@ -336,7 +352,7 @@ def preview(tr: Translator, pending: PendingImport) -> None:
         frame["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in frame["channel"]]
     if "outcome" in frame:
         frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
-    measures = ["handle_s", "wait_s", "offered", "answered", "abandoned", "aht_s"]
+    measures = ["handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"]
     st.dataframe(
         styled_numbers(frame, dict.fromkeys(measures, 1)),
         column_config={
@@ -345,6 +361,10 @@ def preview(tr: Translator, pending: PendingImport) -> None:
             "channel": tr("data.mapping.channel_id"),
             "queue": tr("data.summary.queue"),
             "handle_s": st.column_config.NumberColumn(tr("data.mapping.handle_s")),
+            "agent_id": tr("data.mapping.agent_id"),
+            "sessions": st.column_config.NumberColumn(tr("data.mapping.sessions")),
+            "end_time": st.column_config.DatetimeColumn(
+                tr("data.mapping.end_time"), format=datetime_format() + ":ss"),
             "wait_s": st.column_config.NumberColumn(tr(f"data.mapping.wait_s.{kind}")),
             **{m: st.column_config.NumberColumn(tr(f"data.mapping.{m}"))
                for m in ("offered", "answered", "abandoned", "aht_s")},
@@ -358,14 +378,15 @@ def preview(tr: Translator, pending: PendingImport) -> None:
 # --------------------------------------------------------------------------- import
 
 
-def run_import(con: store.Connection, tr: Translator, pending: PendingImport,
-               confirm: tuple[str, ...] = ()) -> None:
+@access.requires(Action.IMPORT)
+def start_import(con: store.Connection, tr: Translator, pending: PendingImport,
+                 confirm: tuple[str, ...] = ()) -> None:
     """Import under a spinner and keep the result for the report (the write changes the data
     version, so every cached read of the store is fresh afterwards)."""
     with st.spinner(tr("data.import.running", name=escape_markdown(pending.source.name)), show_time=True):
         st.session_state[RESULT_KEY] = importer.run_import(
             con, pending.source, pending.mapping, interval_min=pending.interval_min, user=current_user(tr),
-            keep_contacts=pending.keep_contacts, confirm=confirm,
+            keep_contacts=pending.keep_contacts, confirm=confirm, asa_patience=pending.asa_patience,
         )
 
 
@@ -376,11 +397,12 @@ def import_report(con: store.Connection, tr: Translator, lang: str,
     if not isinstance(result, importer.ImportResult):
         return
     if result.ok:
+        periods = result.granularity != "interval"
         st.success(
             tr(
-                "data.import.done",
+                "data.import.done_periods" if periods else "data.import.done",
                 rows=result.rows_imported,
-                what=tr(f"data.import.what.{result.kind}"),
+                what=tr(f"data.import.what.{result.granularity if periods else result.kind}"),
                 name=escape_markdown(result.file),
                 series=escape_markdown(", ".join(result.series)),
                 interval=result.interval_min,
@@ -403,7 +425,7 @@ def import_report(con: store.Connection, tr: Translator, lang: str,
         )
         if st.button(tr("data.import.anyway"), disabled=len(confirmed) < len(result.to_confirm),
                      key="data.import_anyway"):
-            run_import(con, tr, pending, confirmed)
+            start_import(con, tr, pending, confirmed)
             st.rerun()
     else:
         st.error(tr("data.import.failed"))

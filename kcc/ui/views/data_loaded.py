@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, store
+from kcc.access import Action
 from kcc.charts import data as charts_data
 from kcc.i18n import show_stored
+from kcc.ui import access
 from kcc.ui.state import Translator, load_demo_with_progress
 from kcc.ui.views.data import RESULT_KEY, stored
 from kcc.ui.widgets import (
@@ -25,6 +27,19 @@ from kcc.ui.widgets import (
 # --------------------------------------------------------------------------- history
 
 
+def interval_text(interval_min: object, tr: Translator) -> str:
+    """A stored series' step as a reader says it: ``15 min``, or ``day``, ``week``, ``month``
+    for period totals (a month is stored as its days in minutes, 44640 for 31 days)."""
+    if interval_min is None or pd.isna(interval_min):
+        return "–"
+    minutes = int(interval_min)  # type: ignore[call-overload]  # a stored whole number
+    try:
+        granularity = config.granularity_of(minutes)
+    except ValueError:
+        return f"{minutes} min"
+    return f"{minutes} min" if granularity == "interval" else tr(f"data.summary.granularity_{granularity}")
+
+
 def history(con: store.Connection, tr: Translator, lang: str) -> None:
     """Every import, newest first."""
     st.header(tr("data.history.header"))
@@ -35,7 +50,7 @@ def history(con: store.Connection, tr: Translator, lang: str) -> None:
     counts = ["rows_read", "rows_imported", "rows_ignored", "rows_replaced"]
     shown = imports.assign(
         kind=[tr(f"data.history.kind_{k}") if k else "" for k in imports["kind"]],
-        interval_min=[f"{int(n)} min" if pd.notna(n) else "–" for n in imports["interval_min"]],
+        interval_min=[interval_text(n, tr) for n in imports["interval_min"]],
         channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in imports["channels"]],
         message=[show_stored(m, lang) for m in imports["message"]],
     )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
@@ -80,12 +95,13 @@ def summary(con: store.Connection, tr: Translator) -> None:
     c2.metric(tr("data.summary.period"), f"{fmt_day(first)} – {fmt_day(last)}",
               f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
     st.dataframe(
-        styled_numbers(series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr))),
+        styled_numbers(series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr)),
+                                     interval_min=[interval_text(n, tr) for n in series["interval_min"]]),
                        dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0)),
         column_config={
             "channel": tr("data.summary.channel"),
             "queue": tr("data.summary.queue"),
-            "interval_min": st.column_config.NumberColumn(tr("data.summary.interval"), format="%d min"),
+            "interval_min": tr("data.summary.interval"),
             "first_ds": st.column_config.DatetimeColumn(tr("data.summary.first"), format=datetime_format()),
             "last_ds": st.column_config.DatetimeColumn(tr("data.summary.last"), format=datetime_format()),
             "days": st.column_config.NumberColumn(tr("data.summary.days")),
@@ -136,12 +152,20 @@ def _charts(con: store.Connection, tr: Translator, series: pd.DataFrame) -> None
 # --------------------------------------------------------------------------- reset
 
 
-def reset(con: store.Connection, tr: Translator) -> None:
-    """Empty the database and load the demo centre, after a confirmation."""
+def reset_section(con: store.Connection, tr: Translator) -> None:
+    """Empty the database and load the demo centre, after a confirmation (for admins; the
+    Centres section above says why to anyone else)."""
+    if not access.can(Action.MANAGE_CENTRES):
+        return
     st.header(tr("data.reset.header"))
     st.caption(tr("data.reset.help"))
     confirm = st.checkbox(tr("data.reset.confirm"), key="data.reset_confirm")
     if st.button(tr("data.reset.button"), disabled=not confirm, key="data.reset"):
-        load_demo_with_progress(con, tr)
+        _reload_demo(con, tr)
         st.session_state.pop(RESULT_KEY, None)
         st.success(tr("data.reset.done"))
+
+
+@access.requires(Action.MANAGE_CENTRES)
+def _reload_demo(con: store.Connection, tr: Translator) -> None:
+    load_demo_with_progress(con, tr)

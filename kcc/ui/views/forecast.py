@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from kcc import store
+from kcc.access import Action
 from kcc.config import CHANNELS
 from kcc.events import EVENT_KINDS, EventError
 from kcc.forecast import ForecastResult
+from kcc.ui import access
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit
@@ -34,6 +36,7 @@ def event_calendar(con: store.Connection, tr: Translator, result: ForecastResult
     """The learned uplifts and the stored event calendar, editable and saved as a whole."""
     st.subheader(tr("forecast.events_title"))
     st.caption(tr("forecast.events_explain"))
+    may_edit = access.allowed(Action.EDIT_PLAN, tr)
     if result.learned_uplift_pct:
         items = ", ".join(
             f"{tr(f'forecast.kind_{k}')} {fmt_unit(v, '%', signed=True)}"
@@ -75,7 +78,8 @@ def event_calendar(con: store.Connection, tr: Translator, result: ForecastResult
                 "exclude_from_training": st.column_config.CheckboxColumn(tr("forecast.col_exclude")),
             },
         )  # fmt: skip
-        save = st.form_submit_button(tr("forecast.save_events"), key="forecast.save_events")
+        save = st.form_submit_button(tr("forecast.save_events"), key="forecast.save_events",
+                                     disabled=not may_edit)
     if save:
         try:
             saved = cache.save_events(con, edited, stored)

@@ -1,13 +1,15 @@
 """Sections of the Overview (home) page: what is loaded, the coming week and month, the worst
-gaps and how fresh the data is. Every widget has an explicit ``overview.*`` key."""
+gaps, what drives missed targets and cost, and how fresh the data is. Every widget has an
+explicit ``overview.*`` key."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from kcc import config
+from kcc import config, plan
 from kcc.formatting import escape_markdown
+from kcc.report import finding_text
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing import channel_order, ftes, with_unit
 from kcc.ui.widgets import channel_label, fmt_compact, fmt_day, fmt_moment, fmt_number, fmt_pct, fmt_unit
@@ -123,3 +125,27 @@ def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame, zon
         rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),
         until=fmt_moment(last_ds),
     ))
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _findings(_plan: pd.DataFrame, key: object, settings: plan.PlanSettings) -> plan.Findings:
+    return plan.plan_findings(_plan, settings)
+
+
+def findings_list(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSettings, key: object) -> None:
+    """The largest drivers of missed targets and of cost, in plain words from the plan's numbers
+    (the board summary says the same)."""
+    found = _findings(the_plan, key, settings)
+    lang = str(st.session_state["lang"])
+    if not found.misses and not found.costs:
+        st.caption(tr("report.findings_none"))
+        return
+    left, right = st.columns(2)
+    for column, title, items in ((left, "overview.findings_misses", found.misses),
+                                 (right, "overview.findings_costs", found.costs)):
+        column.markdown(f"**{tr(title)}**")
+        column.markdown("\n".join(f"{n}. {escape_markdown(finding_text(f, lang, found.weeks))}"
+                                  for n, f in enumerate(items, start=1)) or tr("report.findings_none"))

@@ -13,9 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from kcc import store
+from kcc.access import Action
 from kcc.charts import scenarios as charts
 from kcc.formatting import escape_markdown, format_columns
 from kcc.scenarios import QUERY_SPEC, ScenarioSpec, compare
+from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.scenario_cache import Baseline
 from kcc.ui.state import Translator, current_user
@@ -75,10 +77,11 @@ def save_section(con: store.Connection, tr: Translator, working: ScenarioSpec) -
     """Save the working scenario under a name, with a description."""
     st.subheader(tr("scenarios.save_title"))
     st.caption(tr("levers.working_caption", name=escape_markdown(cache.working_name()) or tr("levers.unsaved")))
+    may_save = access.allowed(Action.SAVE_SCENARIO, tr)
     with st.form("scenarios.save_form"):
         name = st.text_input(tr("scenarios.name"), value=cache.working_name(), max_chars=80, key="scenarios.name")
         description = st.text_area(tr("scenarios.description"), max_chars=500, key="scenarios.description")
-        if st.form_submit_button(tr("scenarios.save")):
+        if st.form_submit_button(tr("scenarios.save"), disabled=not may_save):
             if not name.strip():
                 st.error(tr("scenarios.name_required"))
             else:
@@ -124,17 +127,19 @@ def saved_section(con: store.Connection, tr: Translator) -> dict[str, ScenarioSp
 def _saved_actions(con: store.Connection, tr: Translator, saved: pd.DataFrame,
                    specs: dict[str, ScenarioSpec], chosen: str) -> None:
     row = saved[saved["name"] == chosen].iloc[0]
+    locked, why = not access.can(Action.SAVE_SCENARIO), access.reason(Action.SAVE_SCENARIO)
     cols = st.columns(4)
     if cols[0].button(tr("scenarios.load"), key="scenarios.load", disabled=chosen not in specs):
         cache.set_working_spec(specs[chosen], name=chosen)
         cache.remember_version(con, chosen)
         st.success(tr("scenarios.loaded", name=escape_markdown(chosen)))
-    if cols[1].button(tr("scenarios.duplicate"), key="scenarios.duplicate", disabled=chosen not in specs):
+    if cols[1].button(tr("scenarios.duplicate"), key="scenarios.duplicate", disabled=chosen not in specs or locked,
+                      help=why):
         copy = unique_name(tr("scenarios.copy_of", name=chosen), set(saved["name"]))
         cache.save(con, copy, specs[chosen], str(row["description"]), current_user(tr))
         st.rerun()
-    if cols[2].button(tr("scenarios.delete"), key="scenarios.delete"):
-        store.delete_scenario(con, int(row["scenario_id"]))
+    if cols[2].button(tr("scenarios.delete"), key="scenarios.delete", disabled=locked, help=why):
+        _delete(con, int(row["scenario_id"]))
         st.rerun()
     if cols[3].button(tr("scenarios.share"), key="scenarios.share", disabled=chosen not in specs):
         query = specs[chosen].to_query(name=chosen)
@@ -145,6 +150,11 @@ def _saved_actions(con: store.Connection, tr: Translator, saved: pd.DataFrame,
 
 
 # --------------------------------------------------------------------------- compare
+
+
+@access.requires(Action.SAVE_SCENARIO)
+def _delete(con: store.Connection, scenario_id: int) -> None:
+    store.delete_scenario(con, scenario_id)
 
 
 def compare_section(con: store.Connection, tr: Translator, base: Baseline, working: ScenarioSpec,

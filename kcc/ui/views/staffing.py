@@ -15,10 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from kcc import config, plan, roster_input, staffing, store
+from kcc.access import Action
 from kcc.charts import staffing as charts
 from kcc.formatting import escape_markdown
 from kcc.i18n import stored_text
-from kcc.ui import plan_cache
+from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing_settings import forget_target_inputs
 from kcc.ui.widgets import (
@@ -26,6 +27,7 @@ from kcc.ui.widgets import (
     date_format,
     error_text,
     fmt_day,
+    fmt_duration,
     fmt_moment,
     fmt_month,
     fmt_number,
@@ -58,6 +60,9 @@ def default_state(key: str, value: Any) -> None:
 
 # --------------------------------------------------------------------------- roster inputs
 
+_import_roster = access.requires(Action.IMPORT)(store.replace_roster)
+_save_shifts = access.requires(Action.EDIT_PLAN)(store.replace_shifts)
+
 
 def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
     """Upload agents per interval, or edit the shift patterns."""
@@ -65,7 +70,7 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
     st.caption(tr("staffing.roster_upload_help"))
     upload = st.file_uploader(tr("staffing.roster_upload"),
                               type=["csv", "tsv", "txt", "xlsx", "parquet"],
-                              key="staffing.roster_upload")
+                              key="staffing.roster_upload", disabled=not access.allowed(Action.IMPORT, tr))
     if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
         parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=store.timezone_of(con))
         if not parsed.ok:
@@ -73,7 +78,7 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
             for problem in parsed.problems:
                 st.markdown("- " + roster_problem_text(tr, problem))
         else:
-            outcome = store.replace_roster(
+            outcome = _import_roster(
                 con, parsed.frame,
                 store.ImportRecord(file_name=upload.name, kind="roster", imported_by=user,
                                    rows_read=parsed.rows_read,
@@ -85,6 +90,7 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
 
     st.subheader(tr("staffing.shifts_title"))
     st.caption(tr("staffing.shifts_help"))
+    may_edit = access.allowed(Action.EDIT_PLAN, tr)
     table = roster_input.shifts_to_editor(store.read_shifts(con))
     edited = st.data_editor(
         table, key="staffing.shift_editor", num_rows="dynamic", hide_index=True,
@@ -109,13 +115,13 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
             "valid_to": st.column_config.DateColumn(tr("staffing.shift_valid_to"), format=date_format()),
         },
     )
-    if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save"):
+    if st.button(tr("staffing.shifts_save"), key="staffing.shifts_save", disabled=not may_edit):
         try:
             frame = roster_input.shifts_from_editor(edited)
         except ValueError as exc:
             st.error(tr("staffing.invalid", reason=error_text(exc)))
         else:
-            store.replace_shifts(con, frame)
+            _save_shifts(con, frame)
             st.session_state[plan_cache.ROSTER_SOURCE_STATE_KEY] = "shifts"
             st.success(tr("staffing.shifts_saved", n=len(frame)))
 
@@ -189,7 +195,7 @@ def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     view = cols[0].radio(tr("staffing.view"), ["day", "week"], horizontal=True,
                          key="staffing.view", format_func=lambda v: tr(f"staffing.view_{v}"))
     if st.session_state.get("staffing.day") not in days:
-        st.session_state["staffing.day"] = days[0]
+        st.session_state["staffing.day"] = plan.first_open_day(rows) or days[0]  # not a closed Sunday
     day = cols[1].date_input(tr("staffing.day"), min_value=days[0], max_value=days[-1],
                              key="staffing.day", format=date_format())
     if view == "day":
@@ -337,8 +343,8 @@ def _fmt_kpi(kpi: str, value: float) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if kpi == "asa_s":
-        # deferred work answers in hours, live channels in seconds
-        return fmt_unit(value / 3600.0, "h", 1) if value >= 3600 else fmt_unit(value, "s", 1)
+        # seconds, minutes over two minutes, hours for deferred work
+        return fmt_duration(value)
     if kpi == "response_h":
         return fmt_unit(value, "h", 1)
     return fmt_pct(value)
@@ -386,13 +392,15 @@ def kpi_section(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSetti
     with cols[0]:
         plotly_chart(charts.kpi_chart(
             daily, "service_level", targets.target_service_level,
-            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target"),
+             "axis": tr("staffing.axis_sl")},
             title=tr("staffing.kpi_chart_sl", channel=channel_label(channel, tr))),
             key="staffing.kpi_chart_sl", width="stretch")
     with cols[1]:
         plotly_chart(charts.kpi_chart(
             daily, "p_abandon", targets.max_abandon,
-            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target")},
+            {"achieved": tr("staffing.achieved"), "target": tr("staffing.target"),
+             "axis": tr("staffing.axis_abandon"), "zoom": tr("common.axis_zoom")},
             title=tr("staffing.kpi_chart_abandon", channel=channel_label(channel, tr))),
             key="staffing.kpi_chart_abandon", width="stretch")
     weekly = plan.summarise(rows, "W")

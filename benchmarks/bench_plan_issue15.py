@@ -1,0 +1,135 @@
+"""A 13-week plan of the demo centre before and after issue 15, side by side in one run.
+
+Issue 15 replaced the plan's deferred-work, chat, hours and P90 models (a level per day by
+LP, Erlang C for short targets, the chat chain, start backlog, holidays closed). This script
+times the same work with the code of the commit before issue 15's first change (``BEFORE``,
+unpacked into a temporary directory with ``git archive``) and with the working tree, each in
+a child process of the same Python, on the same freshly loaded demo database:
+
+* ``whole pipeline``: ``kcc.pipeline.run_plan(con, horizon_weeks=13)`` (store -> forecast ->
+  demand -> roster -> plan);
+* ``plan only``: the staffing step on the demand and roster that run made
+  (``kcc.pipeline.interval_plan``), per channel and in total.
+
+Each is the best of ``--repeats`` runs after one warm-up. Prints a Markdown table with the
+ratio after / before and the machine facts.
+
+Run: ``.venv/bin/python benchmarks/bench_plan_issue15.py [--repeats N] [--before COMMIT]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import platform
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The commit before issue 15's first change (the chat chain and the honest hours both start
+#: from it).
+BEFORE = "0395529"
+WEEKS = 13
+
+
+def _measure(root: str, repeats: int) -> dict[str, float]:
+    """Seconds of the whole pipeline and of the plan step alone (best of ``repeats``), with
+    the code under ``root``; runs in a child process so each tree imports its own ``kcc``."""
+    sys.path.insert(0, root)
+    import warnings
+
+    warnings.simplefilter("ignore")
+    from kcc import demo, pipeline, plan, store  # imported here: from the tree under test
+
+    with tempfile.TemporaryDirectory() as tmp:
+        con = store.connect(str(Path(tmp) / "bench.duckdb"))
+        demo.load_demo(con)
+        run = pipeline.run_plan(con, horizon_weeks=WEEKS)  # warm-up
+        whole = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            run = pipeline.run_plan(con, horizon_weeks=WEEKS)
+            whole.append(time.perf_counter() - start)
+        hours = plan.service_hours(run.stored)
+        extra = {}
+        if "start_backlog" in inspect.signature(pipeline.channel_plan).parameters:
+            extra["start_backlog"] = pipeline.start_backlog(run.history, hours)
+        per_channel: dict[str, list[float]] = {}
+
+        def channel(c: str, narrow: plan.PlanSettings) -> object:
+            start = time.perf_counter()
+            out = pipeline.channel_plan(run.demand, run.roster, c, narrow, hours, **extra)
+            per_channel.setdefault(c, []).append(time.perf_counter() - start)
+            return out
+
+        only = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            pipeline.interval_plan(run.demand, run.settings, channel)
+            only.append(time.perf_counter() - start)
+        con.close()
+    out = {"whole pipeline": min(whole), "plan only": min(only)}
+    out.update({f"plan only: {c}": min(v) for c, v in per_channel.items()})
+    out["intervals"] = float(len(run.plan))
+    return out
+
+
+def _child(root: Path, repeats: int) -> dict[str, float]:
+    code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+            f"import bench_plan_issue15 as b; print(json.dumps(b._measure({str(root)!r}, {repeats})))")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _unpack(commit: str, into: Path) -> None:
+    archive = into / "before.tar"
+    subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), commit], check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(into / "tree", filter="data")
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"load average {load:.1f} at the end")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--before", default=BEFORE)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        _unpack(args.before, Path(tmp))
+        before = _child(Path(tmp) / "tree", args.repeats)
+    after = _child(ROOT, args.repeats)
+    print(f"13-week plan of the demo centre, best of {args.repeats}; before = {args.before}\n")
+    print("| step | before [s] | after [s] | after / before |")
+    print("|---|---:|---:|---:|")
+    for step in after:
+        if step == "intervals" or step not in before:
+            continue
+        print(f"| {step} | {before[step]:.2f} | {after[step]:.2f} | {after[step] / before[step]:.2f}x |")
+    print(f"\nplan rows: {before['intervals']:.0f} before, {after['intervals']:.0f} after")
+    print(f"machine: {_machine()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

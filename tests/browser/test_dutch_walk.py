@@ -1,0 +1,61 @@
+"""One walk in Chromium over every page with ``?lang=nl``: what the reader sees (Streamlit's own
+widget texts included, which AppTest cannot see) holds no English word of the app's list, and
+every chart drawn on the page fits its frame at a 1400 px window."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.browser import chart_fit
+from tests.browser.conftest import assert_no_exception, open_page
+from tests.english_words import english_in, english_words
+
+PAGES = ("overview", "data", "forecast", "staffing", "levers", "scenarios", "export", "calculator", "engine_check")
+#: The queue of a file without queues is named "default" in the data; it is shown as stored.
+_DATA_NAMES = frozenset({"default"})
+#: The page's text as a reader sees it, without the names of Material icons (drawn as glyphs,
+#: "keyboard_arrow_right" in the text) and Streamlit's "Skip to main content" link, which shows
+#: only on keyboard focus and which its API cannot translate.
+_SHOWN_TEXT = """() => {
+  const style = document.createElement('style');
+  style.textContent = '[data-testid="stIconMaterial"], [data-testid="stSkipToContent"] {display: none !important}';
+  document.head.appendChild(style);
+  const text = document.querySelector('[data-testid="stApp"]').innerText;
+  style.remove();
+  return text;
+}"""
+#: The texts the uploader's button and size line show (their ``::after`` content).
+_UPLOADER_TEXTS = """(zone) => [
+  '[data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]',
+  '[data-testid="stFileUploaderDropzoneInstructions"] > div',
+].map((s) => getComputedStyle(zone.querySelector(s), '::after').content)"""
+
+
+def test_every_page_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_url: str) -> None:
+    words = english_words() - _DATA_NAMES
+    english: dict[str, dict[str, str]] = {}
+    misfits: list[str] = []
+    uploaders_seen = False
+    for path in PAGES:
+        open_page(page, app_url, path, lang="nl")
+        assert_no_exception(page)
+        shown = page.evaluate(_SHOWN_TEXT)
+        found = english_in(shown.splitlines(), words)
+        if found:
+            english[path] = found
+        for i, chart in enumerate(page.locator(".js-plotly-plot").all()):
+            if not chart.is_visible():
+                continue  # in a closed tab or expander
+            chart.scroll_into_view_if_needed()
+            drawn = chart.evaluate(chart_fit.MEASURE_JS)
+            misfits += [f"{path} chart {i}: {p}" for p in chart_fit.overlaps(drawn) + chart_fit.clipped(drawn)]
+        uploaders = page.locator('[data-testid="stFileUploaderDropzone"]')
+        if uploaders.count():
+            # Streamlit's own texts are hidden and the Dutch ones drawn in their place
+            button, limit = uploaders.first.evaluate(_UPLOADER_TEXTS)
+            assert button == '"Bestand kiezen"' and re.fullmatch(r'"Max\. \d+ MB per bestand"', limit)
+            uploaders_seen = True
+    assert uploaders_seen, "the Data page offers a file upload"
+    assert english == {}
+    assert misfits == []

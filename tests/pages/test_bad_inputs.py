@@ -1,0 +1,121 @@
+"""Bad inputs on the Staffing settings, Levers and Calculator pages (AppTest): a message naming
+the field in the reader's language, nothing applied, and no stack trace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from tests.pages.helpers import submit
+
+STAFFING = str(ROOT / "pages" / "staffing.py")
+LEVERS = str(ROOT / "pages" / "levers.py")
+CALCULATOR = str(ROOT / "pages" / "calculator.py")
+
+
+def _page(path: str, lang: str) -> AppTest:
+    at = AppTest.from_file(path, default_timeout=300)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def _errors(at: AppTest) -> list[str]:
+    assert not at.exception, [e.message for e in at.exception]
+    return [e.value.replace("\\", "") for e in at.error]  # the field's label is Markdown-escaped
+
+
+STAFFING_CASES = {
+    # channel, widget key, bad value, English message, Dutch message
+    "min_agents": ("phone", "staffing.min_agents", -2.0,
+                   "Not applied: Minimum agents per open interval must be between 0 and 1000 agents, got -2.0",
+                   "Niet toegepast: Minimaal aantal medewerkers per open interval moet tussen 0 en 1000 "
+                   "medewerkers liggen, niet -2,0"),
+    "occupancy": ("phone", "staffing.max_occupancy", 150.0,
+                  "Not applied: Maximum occupancy [%] must be between 0 and 100 %, got 150.0",
+                  "Niet toegepast: Maximale bezettingsgraad [%] moet tussen 0 en 100 % liggen, niet 150,0"),
+    "concurrency": ("chat", "staffing.concurrency", 0.5,
+                    "Not applied: Chats per agent at once [sessions] must be between 1 and 10 sessions per "
+                    "agent, got 0.5",
+                    "Niet toegepast: Chats per medewerker tegelijk [sessies] moet tussen 1 en 10 sessies per "
+                    "medewerker liggen, niet 0,5"),
+    "beyond_horizon": ("email", "staffing.response_time_h", 700.0,
+                       "Not applied: Response time [working hours] (700 h) is longer than all open time of the "
+                       "planned period",
+                       "Niet toegepast: Reactietijd [werkuren] (700 u) is langer dan alle openingstijd van de "
+                       "geplande periode"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_staffing_settings_name_the_bad_field(shared_demo_db: Path, lang: str) -> None:
+    at = _page(STAFFING, lang)
+    shown = at.metric[0].value
+    for channel, key, value, en, nl in STAFFING_CASES.values():
+        if at.selectbox(key="staffing.channel").value != channel:
+            at.selectbox(key="staffing.channel").set_value(channel).run()  # the form shows its values again
+        good = at.number_input(key=key).value
+        at.number_input(key=key).set_value(value)
+        at.button(key="staffing.targets_apply").click().run()
+        errors = _errors(at)
+        expected = en if lang == "en" else nl
+        assert any(e.startswith(expected) for e in errors), errors
+        assert "plan.settings_json" not in at.session_state, "nothing applied"
+        assert at.metric, "the page still shows its plan"
+        at.number_input(key=key).set_value(good)
+    at.selectbox(key="staffing.channel").set_value("phone").run()
+    assert at.metric[0].value == shown
+
+
+LEVERS_BEYOND = {
+    "en": "Response time [working hours] (700 h) is longer than all open time of the planned period",
+    "nl": "Reactietijd [werkuren] (700 u) is langer dan alle openingstijd van de geplande periode",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_levers_response_time_longer_than_the_period_is_named(shared_demo_db: Path, lang: str) -> None:
+    at = _page(LEVERS, lang)
+    at.selectbox(key="levers.target_channel").set_value("email").run()
+    at.number_input(key="levers.response_h_email").set_value(700.0)
+    submit(at, "levers.targets_form")
+    errors = _errors(at)
+    assert any(e.startswith(LEVERS_BEYOND[lang]) for e in errors), errors
+    assert "levers.spec" not in at.session_state or not at.session_state["levers.spec"].get("targets")
+
+
+CALC_CASES = {
+    # mode, widget key, bad value, English message, Dutch message
+    "aht": ("calls", "calc.aht_s", 0.0,
+            "Not calculated: Average handle time [s] must be above 0 and at most 86400 s, got 0.0",
+            "Niet berekend: Gemiddelde afhandeltijd [s] moet boven 0 en hoogstens 86400 s liggen, niet 0,0"),
+    "occupancy": ("calls", "calc.max_occupancy_pct", 120.0,
+                  "Not calculated: Occupancy cap [%] must be above 0 and at most 100 %, got 120.0",
+                  "Niet berekend: Maximale bezettingsgraad [%] moet boven 0 en hoogstens 100 % liggen, niet 120,0"),
+    "concurrency": ("chat", "calc.chat_concurrency", 0.5,
+                    "Not calculated: Sessions per agent at most [sessions] must be between 1 and 10 sessions per "
+                    "agent, got 0.5",
+                    "Niet berekend: Sessies per medewerker hoogstens [sessies] moet tussen 1 en 10 sessies per "
+                    "medewerker liggen, niet 0,5"),
+    "chat_handle_time": ("chat", "calc.chat_h1_s", -5.0,
+                         "Not calculated: Handle time of a lone session [s] must be above 0 and at most 86400 s, "
+                         "got -5.0",
+                         "Niet berekend: Afhandeltijd van een losse sessie [s] moet boven 0 en hoogstens 86400 s "
+                         "liggen, niet -5,0"),
+}
+
+
+@pytest.mark.parametrize("case", list(CALC_CASES))
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_calculator_names_the_bad_field(lang: str, case: str) -> None:
+    mode, key, value, en, nl = CALC_CASES[case]
+    at = _page(CALCULATOR, lang)
+    if mode == "chat":
+        at.radio(key="calc.mode").set_value("chat").run()
+    at.number_input(key=key).set_value(value)
+    at.button(key="calc.chat_submit" if mode == "chat" else "calc.submit").click().run()
+    errors = _errors(at)
+    assert errors == [en if lang == "en" else nl]
+    assert not at.metric, "nothing calculated from the bad input"

@@ -1,0 +1,69 @@
+"""The deck rendered by a real renderer: LibreOffice turns the English and the Dutch deck into
+PDF (one run for both, to keep CI time down); every slide becomes a page in order, with its
+title, and no page is blank. Skipped with a reason where LibreOffice is not installed (CI
+installs ``libreoffice-impress``, see ``.ci/run``)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from kcc import report
+from kcc.i18n import t
+from tests.report.test_report_story import story_summary
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
+                                                        "apt-get install libreoffice-impress")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, Path]]:
+    """Each language's deck and the PDF LibreOffice made of it."""
+    folder = tmp_path_factory.mktemp("decks")
+    decks = {}
+    for lang in ("en", "nl"):
+        decks[lang] = report.to_pptx(story_summary(lang))
+        (folder / f"deck_{lang}.pptx").write_bytes(decks[lang])
+    profile = (folder / "profile").as_uri()  # a profile of its own: other LibreOffice runs do not interfere
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), *(str(folder / f"deck_{lang}.pptx") for lang in decks)],
+                   check=True, capture_output=True, timeout=240)
+    return {lang: (deck, folder / f"deck_{lang}.pdf") for lang, deck in decks.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_libreoffice_renders_every_slide_with_its_title(rendered: dict[str, tuple[bytes, Path]], lang: str) -> None:
+    deck, pdf = rendered[lang]
+    slides = list(Presentation(io.BytesIO(deck)).slides)
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert len(pages) == len(slides)
+    for slide, page in zip(slides[1:], pages[1:], strict=True):
+        title = slide.shapes.title.text_frame.text
+        assert " ".join(title.split()) in " ".join(page.split()), title
+    assert t("report.sec_summary", lang) in pages[1] and t("report.sec_decision", lang) in pages[2]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_rendered_slide_is_mostly_blank(rendered: dict[str, tuple[bytes, Path]], lang: str,
+                                           tmp_path: Path) -> None:
+    """Below its title, every slide puts ink on a good part of its body (a slide 90% blank
+    is what a board member notices first)."""
+    _, pdf = rendered[lang]
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(pdf), str(tmp_path / "s")], check=True, timeout=120)
+    images = sorted(tmp_path.glob("s-*.png"))
+    assert images
+    for number, path in enumerate(images[1:], start=2):
+        pixels = np.asarray(Image.open(path).convert("L"))
+        body = pixels[int(pixels.shape[0] * 0.16):]  # below the title
+        inked = (body.min(axis=1) < 245).mean()  # rows with text, lines, bars or table fills
+        assert inked > 0.25, f"slide {number} is mostly blank ({inked:.0%} of its rows inked)"
