@@ -1,4 +1,4 @@
-"""Page-change latency with 1, 4 and 8 browser sessions at once, against a bare Streamlit page.
+"""Page-change latency with 1, 10 and 20 browser sessions at once, against a bare Streamlit page.
 
 Serves the app (``streamlit run app.py`` on a fresh copy of the demo centre) and drives it with
 N concurrent Chromium contexts (one browser, Playwright's async API). After one warm-up visit
@@ -40,7 +40,7 @@ from kcc.i18n import t  # noqa: E402
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking"]
-SESSION_COUNTS = (1, 4, 8)
+SESSION_COUNTS = (1, 10, 20)
 HELLO = """import streamlit as st
 
 st.session_state.runs = st.session_state.get("runs", 0) + 1

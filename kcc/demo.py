@@ -656,3 +656,42 @@ def load_demo(
     for key, value in centre.settings.items():
         store.write_setting(con, key, value)
     report(1.0, "done")
+
+
+# --------------------------------------------------------------------------- many series
+
+
+#: Channels the generated many-series centre spreads its queues over.
+MANY_SERIES_CHANNELS: Final[tuple[str, ...]] = ("phone", "chat", "email", "whatsapp")
+
+
+def many_series_intervals(series: int, weeks: int = 10, *, end: str = "2026-03-01",
+                          timezone: str = "Europe/Amsterdam", seed: int = 18) -> pd.DataFrame:
+    """Interval volumes of a large centre or BPO: ``series`` queues x channels, every
+    quarter-hour 08:00-18:00 for ``weeks`` weeks up to ``end``, each with its own level and
+    weekday pattern (for the many-series job's tests and benchmark).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The volume contract (``channel, queue, ds, interval_min, offered, answered,
+        abandoned, aht_s``), ready for ``kcc.store.replace_intervals``.
+    """
+    rng = np.random.default_rng(seed)
+    days = pd.date_range(end=end, periods=7 * int(weeks), freq="D")
+    starts = pd.DatetimeIndex([d + pd.Timedelta(minutes=15 * q) for d in days for q in range(32, 72)])
+    ds = starts.tz_localize(timezone)
+    weekday = starts.day_of_week.to_numpy()
+    hour = starts.hour.to_numpy() + starts.minute.to_numpy() / 60
+    parts = []
+    for k in range(int(series)):
+        level = rng.uniform(2.0, 40.0)
+        by_day = rng.uniform(0.6, 1.3, 7)
+        shape = 1.0 + 0.5 * np.sin((hour - 8.0) / 10.0 * np.pi)
+        offered = rng.poisson(level * by_day[weekday] * shape).astype(float)
+        channel = MANY_SERIES_CHANNELS[k % len(MANY_SERIES_CHANNELS)]
+        parts.append(pd.DataFrame({
+            "channel": channel, "queue": f"q{k // len(MANY_SERIES_CHANNELS) + 1:03d}", "ds": ds,
+            "interval_min": 15, "offered": offered, "answered": offered, "abandoned": 0.0,
+            "aht_s": 300.0}))
+    return pd.concat(parts, ignore_index=True)

@@ -309,26 +309,79 @@ def horizon(series: pd.DataFrame, horizon_weeks: int,
 # --------------------------------------------------------------------------- forecast, demand
 
 
-def forecast_series(con: store.Connection, channel: str, queue: str, horizon_days: int,
-                    country_: str | None) -> pd.DataFrame:
-    """``kcc.forecast.forecast`` of one series with the stored events and holiday treatments
-    (``kcc.plan.holiday_treatments``), labelled with it; a series of day, week or month
-    totals is spread over intervals with the centre's intraday profile."""
+@dataclass(frozen=True, eq=False)
+class SeriesInputs:
+    """Everything one series' forecast reads from the store, so it can run anywhere (a worker
+    process, a Dask worker) without a connection.
+
+    Attributes
+    ----------
+    channel, queue : str
+        The series.
+    horizon_days : int
+        Days forecast after the history. [days]
+    country : str or None
+        Holiday calendar (``country``).
+    history : pandas.DataFrame
+        ``ds, y`` of the series (``series_history``).
+    events : pandas.DataFrame
+        The centre's event calendar (``kcc.store.read_events``).
+    holiday_treatments : dict
+        ``kcc.plan.holiday_treatments`` of the stored settings.
+    profile : IntradayProfile or None
+        The centre's intraday profile (``intraday_profile``) for series of period totals.
+    """
+
+    channel: str
+    queue: str
+    horizon_days: int
+    country: str | None
+    history: pd.DataFrame
+    events: pd.DataFrame
+    holiday_treatments: Mapping[str, float]
+    profile: forecast.IntradayProfile | None
+
+
+def series_inputs(con: store.Connection, channel: str, queue: str, horizon_days: int,
+                  country_: str | None) -> SeriesInputs:
+    """What ``forecast_inputs`` needs of one series, read from the store."""
     history = series_history(con, channel, queue)
-    treated = plan.holiday_treatments(store.read_settings(con))
+    return SeriesInputs(channel=channel, queue=queue, horizon_days=int(horizon_days),
+                        country=country_, history=history, events=store.read_events(con),
+                        holiday_treatments=plan.holiday_treatments(store.read_settings(con)),
+                        profile=intraday_profile(con))
+
+
+def forecast_inputs(inputs: SeriesInputs) -> pd.DataFrame:
+    """``kcc.forecast.forecast`` of one series with its events and holiday treatments,
+    labelled with it; a series of day, week or month totals is spread over intervals with the
+    centre's intraday profile. Pure: the same inputs give the same frame in any process.
+
+    Raises
+    ------
+    ValueError
+        When the series holds period totals and the centre has chosen no intraday profile.
+    """
+    channel, queue = inputs.channel, inputs.queue
     with ignoring():  # a short history falls back to the seasonal naive; the Forecast page explains it
-        out = forecast.forecast(history, horizon_days, events=store.read_events(con),
-                                country=country_, channel=channel, holiday_treatments=treated)
+        out = forecast.forecast(inputs.history, inputs.horizon_days, events=inputs.events,
+                                country=inputs.country, channel=channel,
+                                holiday_treatments=dict(inputs.holiday_treatments))
     if out.attrs.get("interval_min", 0) >= config.DAY_MIN:
         # a daily forecast of day, week or month totals, spread over the chosen profile
-        profile = intraday_profile(con)
-        if profile is None:
+        if inputs.profile is None:
             raise ValueError(f"series {channel}/{queue} holds totals per period and the centre "
                              "has chosen no intraday profile")
-        out = forecast.spread_days(out, profile)
+        out = forecast.spread_days(out, inputs.profile)
     out = out.assign(channel=channel, queue=queue)
     out.attrs = {}
     return out
+
+
+def forecast_series(con: store.Connection, channel: str, queue: str, horizon_days: int,
+                    country_: str | None) -> pd.DataFrame:
+    """``forecast_inputs`` of one series read from ``con`` (``series_inputs``)."""
+    return forecast_inputs(series_inputs(con, channel, queue, horizon_days, country_))
 
 
 def forecast_demand(history: pd.DataFrame, span: plan.PlanHorizon | None,

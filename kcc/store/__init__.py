@@ -23,8 +23,8 @@ Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and bin
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
-``users`` (accounts and their roles), ``postgres`` (the PostgreSQL back end: pool, cursor,
-frames copied in).
+``users`` (accounts and their roles), ``results`` (series results of the many-series job),
+``postgres`` (the PostgreSQL back end: pool, cursor, frames copied in).
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ from kcc.store.planning import (
     write_setting,
 )
 from kcc.store.postgres import PgStore, PostgresError, is_postgres_url, redact
+from kcc.store.results import read_series_result, series_result_index, write_series_results
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
@@ -205,6 +206,7 @@ __all__ = [
     "LOGO_SETTING_KEY",
     "read_logo",
     "read_setting",
+    "read_series_result",
     "read_settings",
     "read_shifts",
     "rename_centre",
@@ -220,6 +222,7 @@ __all__ = [
     "series_granularity",
     "set_centre_role",
     "series_interval_min",
+    "series_result_index",
     "series_summary",
     "slugify",
     "snapshot",
@@ -235,5 +238,6 @@ __all__ = [
     "volume_fingerprint",
     "write_event",
     "write_logo",
+    "write_series_results",
     "write_setting",
 ]

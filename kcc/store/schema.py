@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 4
+SCHEMA_VERSION: Final[int] = 5
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -310,8 +310,26 @@ _DDL_V4: Final[tuple[str, ...]] = (
         PRIMARY KEY (login, centre_id))""",
 )
 
+
+# --------------------------------------------------------------------------- version 5: series results
+#
+# Forecasts of many series computed once per data and settings by a background job
+# (``kcc.jobs``) and read by every session and replica. Derived data: writing it does not
+# change ``data_version``, and a centre keeps only the results of its current data.
+_DDL_V5: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS series_results (
+        centre_id INTEGER NOT NULL,
+        data_hash VARCHAR NOT NULL,      -- the centre's volume fingerprint, hashed
+        settings_hash VARCHAR NOT NULL,  -- horizon, country and method, hashed
+        channel VARCHAR NOT NULL,
+        queue VARCHAR NOT NULL,
+        result BLOB NOT NULL,            -- the series' forecast frame as Parquet
+        computed_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (centre_id, data_hash, settings_hash, channel, queue))""",
+)
+
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4, 5: _DDL_V5}
 
 
 class StoreError(RuntimeError):
@@ -408,11 +426,14 @@ def _stored_version(cur: Any) -> int:
 # at version 2 (same columns in the same order, so ``INSERT INTO t SELECT ...`` fits both).
 # The only type spelled differently is DuckDB's DOUBLE. Later versions are written in SQL both
 # accept and translated the same way: version 3 the contacts' chat columns (``sessions`` a
-# DOUBLE PRECISION), version 4 the users tables, both as DuckDB has them.
+# DOUBLE PRECISION), version 4 the users tables, version 5 the series results (``result`` a
+# BYTEA), each as DuckDB has them.
 
 
 def pg_ddl(statement: str) -> str:
-    """A DuckDB DDL statement as PostgreSQL spells it (``DOUBLE`` is ``DOUBLE PRECISION``)."""
+    """A DuckDB DDL statement as PostgreSQL spells it (``DOUBLE`` is ``DOUBLE PRECISION``,
+    ``BLOB`` is ``BYTEA``)."""
+    statement = re.sub(r"\bBLOB\b", "BYTEA", statement)
     return re.sub(r"\bDOUBLE\b(?!\s+PRECISION)", "DOUBLE PRECISION", statement)
 
 
@@ -431,5 +452,6 @@ PG_MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     2: _PG_DDL_V2,
     3: tuple(pg_ddl(ddl) for ddl in _DDL_V3),
     4: tuple(pg_ddl(ddl) for ddl in _DDL_V4),
-    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 4},
+    5: tuple(pg_ddl(ddl) for ddl in _DDL_V5),
+    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 5},
 }

@@ -22,11 +22,11 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from kcc import pipeline, plan, store
+from kcc import jobs, pipeline, plan, store
 from kcc.access import Action
 from kcc.pipeline import DataKey, PlanKey
 from kcc.staffing import ChatHandleEstimate
-from kcc.ui import access
+from kcc.ui import access, series_job
 from kcc.ui.state import Translator
 
 #: Weeks ahead the pages plan by default (the demo ships a 13-week roster).
@@ -76,6 +76,10 @@ def _default_settings(_con: store.Connection, key: DataKey) -> plan.PlanSettings
 @st.cache_data(show_spinner=False, max_entries=64)
 def _forecast_one(_con: store.Connection, key: DataKey, channel: str, queue: str,
                   horizon_days: int, country: str | None) -> pd.DataFrame:
+    # the many-series job stored it (``_forecasts_ready``); computed here only when it has not
+    stored = jobs.stored_forecast(_con, channel, queue, horizon_days, country)
+    if stored is not None:
+        return stored
     return pipeline.forecast_series(_con, channel, queue, horizon_days, country)
 
 
@@ -242,16 +246,13 @@ def _forecasts_ready(con: store.Connection, tr: Translator, key: PlanKey) -> Non
     span = _horizon(con, volumes, key.horizon_weeks, key.start)
     if span is None or not span.forecast_days:
         return
-    total = len(span.forecast_days)
-    bar = st.progress(0.0, text=tr("staffing.forecasting", done=0, total=total))
-    for number, (channel, queue, days) in enumerate(span.forecast_days, start=1):
-        _forecast_one(con, volumes, channel, queue, days, key.country)
-        bar.progress(number / total, text=tr("staffing.forecasting", done=number, total=total))
-    bar.empty()
+    # computed once per data and settings for every session (and replica): ``kcc.jobs``
+    series_job.ensure(con, tr, span.forecast_days, key.country)
 
 
 def forecasts_ready(con: store.Connection, tr: Translator, horizon_days: int) -> None:
-    """Forecast every series the plan covers (cached), with a progress bar while it runs."""
+    """Forecast every series the plan covers (the many-series job, ``kcc.ui.series_job``),
+    with a progress bar while it runs."""
     _forecasts_ready(con, tr, plan_key(con, max(1, horizon_days // 7)))
 
 

@@ -29,6 +29,15 @@ from kcc.ui.widgets import (
     plotly_chart,
 )
 
+#: The stress test's flexible-capacity inputs, four to a row: (``SurgeTest`` field, text and
+#: widget key under ``levers.``, least, most, step).
+_FLEX_INPUTS: tuple[tuple[tuple[str, str, int, int, int], ...], ...] = (
+    (("duration_min", "surge_duration", 15, 1440, 15), ("home_agents", "home_agents", 0, 1000, 1),
+     ("home_block_min", "home_block", 30, 480, 15), ("home_delay_min", "home_delay", 0, 1440, 15)),
+    (("outsource_agents", "outsource_agents", 0, 1000, 1), ("outsource_delay_min", "outsource_delay", 0, 1440, 15),
+     ("overtime_agents", "overtime_agents", 0, 1000, 1), ("overtime_min", "overtime_min", 0, 480, 15)),
+)
+
 
 class StressTabs(LeversBase):
     """The Stress test and Costs tabs."""
@@ -53,30 +62,15 @@ class StressTabs(LeversBase):
                                       format_func=weekdays.__getitem__, key="levers.surge_weekday")
             s_start = cols[3].select_slider(tr("levers.surge_start"), options=TIMES[:-1], value=surge.start_min,
                                             format_func=format_hhmm, key="levers.surge_start")
-            cols = st.columns(4)
-            s_duration = cols[0].number_input(tr("levers.surge_duration"), 15, 1440, surge.duration_min, 15,
-                                              key="levers.surge_duration")
-            home = cols[1].number_input(tr("levers.home_agents"), 0, 1000, surge.home_agents, 1,
-                                        key="levers.home_agents")
-            block = cols[2].number_input(tr("levers.home_block"), 30, 480, surge.home_block_min, 15,
-                                         key="levers.home_block")
-            home_delay = cols[3].number_input(tr("levers.home_delay"), 0, 1440, surge.home_delay_min, 15,
-                                              key="levers.home_delay")
-            cols = st.columns(4)
-            outsource = cols[0].number_input(tr("levers.outsource_agents"), 0, 1000, surge.outsource_agents, 1,
-                                             key="levers.outsource_agents")
-            out_delay = cols[1].number_input(tr("levers.outsource_delay"), 0, 1440, surge.outsource_delay_min, 15,
-                                             key="levers.outsource_delay")
-            overtime = cols[2].number_input(tr("levers.overtime_agents"), 0, 1000, surge.overtime_agents, 1,
-                                            key="levers.overtime_agents")
-            overtime_min = cols[3].number_input(tr("levers.overtime_min"), 0, 480, surge.overtime_min, 15,
-                                                key="levers.overtime_min")
+            flex = {field: column.number_input(tr(f"levers.{key}"), low, high, getattr(surge, field), step,
+                                               key=f"levers.{key}")
+                    for row in _FLEX_INPUTS
+                    for column, (field, key, low, high, step) in zip(st.columns(4), row, strict=True)}
             run = st.form_submit_button(tr("levers.surge_run"))
         if run:
             try:
-                new = SurgeTest(s_channel, uplift / 100, int(s_day), int(s_start), int(s_duration), int(home),
-                                int(block), int(home_delay), int(outsource), int(out_delay), int(overtime),
-                                int(overtime_min))
+                new = SurgeTest(s_channel, uplift / 100, int(s_day), int(s_start),
+                                **{field: int(value) for field, value in flex.items()})
                 apply(dataclasses.replace(spec, surge=new))
             except ValueError as exc:
                 st.error(error_text(exc))
