@@ -99,8 +99,11 @@ def channel_list(value: object) -> list[str]:
 
 
 def db_path() -> str:
-    """Database file: ``KCC_DB_PATH`` when set, else ``data/kcc.duckdb`` in the project."""
-    return os.environ.get("KCC_DB_PATH") or str(PROJECT_ROOT / "data" / "kcc.duckdb")
+    """The store: ``KCC_DATABASE_URL`` when set (a ``postgresql://`` server shared by several
+    app processes), else the DuckDB file ``KCC_DB_PATH``, else ``data/kcc.duckdb`` in the
+    project."""
+    return (os.environ.get("KCC_DATABASE_URL") or os.environ.get("KCC_DB_PATH")
+            or str(PROJECT_ROOT / "data" / "kcc.duckdb"))
 
 
 #: The zone of the centre being worked on, where a caller set one (``centre_timezone``).

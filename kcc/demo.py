@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any, Final
 
-import duckdb
 import holidays
 import numpy as np
 import pandas as pd
@@ -598,7 +597,7 @@ LOAD_STEPS: Final[tuple[str, ...]] = (
 
 
 def load_demo(
-    con: duckdb.DuckDBPyConnection,
+    con: store.Connection,
     progress: Callable[[float, str], object] | None = None,
     seed: int = 2026,
 ) -> None:
@@ -609,7 +608,7 @@ def load_demo(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection (``kcc.store.connect``).
     progress : callable, optional
         Called as ``progress(share_done, step)`` with ``share_done`` in 0..1 and ``step`` one

@@ -24,7 +24,6 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, Final
 
-import duckdb
 import pandas as pd
 
 from kcc import pipeline, store
@@ -159,7 +158,7 @@ class JobOutcome:
         return self.series - self.computed
 
 
-def missing_series(con: duckdb.DuckDBPyConnection, forecast_days: Sequence[tuple[str, str, int]],
+def missing_series(con: store.Connection, forecast_days: Sequence[tuple[str, str, int]],
                    country: str | None, data: str | None = None) -> list[tuple[str, str, int]]:
     """The series of ``forecast_days`` (``(channel, queue, horizon_days)``, as
     ``kcc.plan.PlanHorizon.forecast_days``) without a stored result for the data now."""
@@ -170,7 +169,7 @@ def missing_series(con: duckdb.DuckDBPyConnection, forecast_days: Sequence[tuple
             if (c, q, settings_hash(d, country)) not in done]
 
 
-def ensure_forecasts(con: duckdb.DuckDBPyConnection,
+def ensure_forecasts(con: store.Connection,
                      forecast_days: Sequence[tuple[str, str, int]], country: str | None, *,
                      executor_factory: ExecutorFactory | None = None,
                      on_progress: Progress | None = None) -> JobOutcome:
@@ -178,7 +177,7 @@ def ensure_forecasts(con: duckdb.DuckDBPyConnection,
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection bound to the centre.
     forecast_days : sequence of (str, str, int)
         ``(channel, queue, horizon_days)`` of every series the plan covers.
@@ -210,7 +209,7 @@ def ensure_forecasts(con: duckdb.DuckDBPyConnection,
     return JobOutcome(data_hash=data, series=len(forecast_days), computed=len(todo))
 
 
-def stored_forecast(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
+def stored_forecast(con: store.Connection, channel: str, queue: str, horizon_days: int,
                     country: str | None, data: str | None = None) -> pd.DataFrame | None:
     """The stored forecast of one series for the data now; None when the job has not
     stored it."""

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -127,13 +126,13 @@ class PlanKey:
         return 7 * self.horizon_weeks
 
 
-def data_key(con: duckdb.DuckDBPyConnection, db: str | None = None,
+def data_key(con: store.Connection, db: str | None = None,
              timezone: str | None = None) -> DataKey:
     """The data key of ``con`` now.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection (bound to a centre, or the demo's).
     db, timezone : str, optional
         Database file and zone; default the configured file and the connection's zone.
@@ -188,7 +187,7 @@ def country(stored: Mapping[str, Any]) -> str | None:
     return str(value) if value else None
 
 
-def recent_history(con: duckdb.DuckDBPyConnection,
+def recent_history(con: store.Connection,
                    weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
     """Per-interval history of every intraday series, the last ``weeks`` weeks (all when
     None); totals per day, week or month are left out (they have no time of day)."""
@@ -200,7 +199,7 @@ def recent_history(con: duckdb.DuckDBPyConnection,
     return frame
 
 
-def chat_estimate(con: duckdb.DuckDBPyConnection) -> ChatHandleEstimate | None:
+def chat_estimate(con: store.Connection) -> ChatHandleEstimate | None:
     """The chat handle time of a lone session and the slow-down per extra session estimated
     from the stored chats (``kcc.staffing.chat_estimate_from_history``); None when no chat
     carries an agent id with times or a sessions count."""
@@ -219,7 +218,7 @@ def chat_lone_session_s(history: pd.DataFrame, targets: plan.ChannelTargets) -> 
     return float(targets.lone_session_s(np.asarray(aht_s)))
 
 
-def series_history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+def series_history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` (offered contacts) of one series: what a forecast is fitted to. A series of
     week or month totals comes as days, each period spread over its days by the weekday
     shares of the centre's intraday profile (``intraday_profile``, else the standard one)."""
@@ -249,7 +248,7 @@ def profile_choice(stored: Mapping[str, Any]) -> dict[str, Any] | None:
     return dict(value) if isinstance(value, dict) and value.get("source") in ("standard", "series") else None
 
 
-def intraday_profile(con: duckdb.DuckDBPyConnection) -> forecast.IntradayProfile | None:
+def intraday_profile(con: store.Connection) -> forecast.IntradayProfile | None:
     """The intraday profile the centre chose for its long-range series, None when none is
     chosen (or the chosen series holds no intervals any more)."""
     choice = profile_choice(store.read_settings(con))
@@ -265,7 +264,7 @@ def intraday_profile(con: duckdb.DuckDBPyConnection) -> forecast.IntradayProfile
     return forecast.profile_from_history(frame.rename(columns={"offered": "y"})[["ds", "y"]])
 
 
-def profile_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def profile_sources(con: store.Connection) -> pd.DataFrame:
     """Intraday series whose profile a centre may borrow: ``centre_id, centre, channel,
     queue`` of every visible centre's interval series (this centre's first)."""
     own = store.centre_of(con)
@@ -343,7 +342,7 @@ class SeriesInputs:
     profile: forecast.IntradayProfile | None
 
 
-def series_inputs(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
+def series_inputs(con: store.Connection, channel: str, queue: str, horizon_days: int,
                   country_: str | None) -> SeriesInputs:
     """What ``forecast_inputs`` needs of one series, read from the store."""
     history = series_history(con, channel, queue)
@@ -379,7 +378,7 @@ def forecast_inputs(inputs: SeriesInputs) -> pd.DataFrame:
     return out
 
 
-def forecast_series(con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int,
+def forecast_series(con: store.Connection, channel: str, queue: str, horizon_days: int,
                     country_: str | None) -> pd.DataFrame:
     """``forecast_inputs`` of one series read from ``con`` (``series_inputs``)."""
     return forecast_inputs(series_inputs(con, channel, queue, horizon_days, country_))
@@ -421,7 +420,7 @@ def roster_span(demand: pd.DataFrame) -> tuple[date, date, int]:
             int(demand["interval_min"].min()))
 
 
-def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: date,
+def read_roster(con: store.Connection, source: str, start: date, end: date,
                 interval_min: int) -> pd.DataFrame:
     """Rostered agents per channel and interval from ``source`` (``ROSTER_COLUMNS``)."""
     if source == "shifts":
@@ -432,7 +431,7 @@ def read_roster(con: duckdb.DuckDBPyConnection, source: str, start: date, end: d
     return store.read_roster(con, start=start, end=end)
 
 
-def roster_for(con: duckdb.DuckDBPyConnection, demand: pd.DataFrame,
+def roster_for(con: store.Connection, demand: pd.DataFrame,
                source: str = "roster") -> pd.DataFrame:
     """The roster over the days of ``demand`` (``ROSTER_COLUMNS``)."""
     if demand.empty:
@@ -514,14 +513,14 @@ class PlanRun:
     plan: pd.DataFrame
 
 
-def run_plan(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings | None = None, *,
+def run_plan(con: store.Connection, settings: plan.PlanSettings | None = None, *,
              horizon_weeks: int = DEFAULT_HORIZON_WEEKS, roster_source: str = "roster",
              start: date | None = None) -> PlanRun:
     """Store -> forecast -> demand -> roster -> plan of one centre, uncached.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection, bound to the centre (``kcc.store.for_centre``; unbound: the demo).
     settings : PlanSettings, optional
         Default: the stored settings with the phone patience estimated from history

@@ -40,7 +40,8 @@ def check(path: str | None = None, timezone: str | None = None) -> tuple[int, st
     except store.DatabaseInUseError as exc:
         return EXIT_IN_USE, f"KCC Planner cannot start: {exc}"
     except (store.StoreError, duckdb.Error) as exc:
-        return EXIT_UNUSABLE, f"KCC Planner cannot open the database file {target}: {exc}"
+        what = f"database {store.redact(target)}" if store.is_postgres_url(target) else f"database file {target}"
+        return EXIT_UNUSABLE, f"KCC Planner cannot open the {what}: {exc}"
     con.close()
     return EXIT_READY, ""
 

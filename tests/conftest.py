@@ -115,3 +115,30 @@ def held_db(tmp_path: Path) -> Iterator[tuple[Path, int]]:
         yield path, holder.pid
     finally:
         holder.communicate(timeout=30)  # closing its stdin lets it exit
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the run (``tests/pg_server.py``); skips the tests
+    that need it, with the reason, when the server binaries or psycopg are missing."""
+    from tests import pg_server
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed (pip install -r requirements.txt)")
+    if pg_server.bin_dir() is None:
+        pytest.skip("no PostgreSQL server installed (apt-get install postgresql)")
+    cluster = pg_server.PgCluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> Iterator[str]:  # noqa: ANN001
+    """The URL of an empty PostgreSQL database of this test's own."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import duckdb
-
 from kcc import store
 from kcc.access.errors import AccountError, AuthSettingError
 from kcc.access.passwords import (
@@ -34,7 +32,7 @@ def principal_of(user: store.User) -> Principal:
     return Principal(login=user.login, name=user.login, role=user.role, centre_roles=user.centre_roles)
 
 
-def sign_in(con: duckdb.DuckDBPyConnection, login: str, password: str) -> Principal:
+def sign_in(con: store.Connection, login: str, password: str) -> Principal:
     """Sign a local account in.
 
     Raises
@@ -60,14 +58,14 @@ def sign_in(con: duckdb.DuckDBPyConnection, login: str, password: str) -> Princi
     return principal_of(user)
 
 
-def still_signed_in(con: duckdb.DuckDBPyConnection, login: str) -> Principal | None:
+def still_signed_in(con: store.Connection, login: str) -> Principal | None:
     """A signed-in local user as stored now (role changes count at once); None when the
     account was removed or disabled since."""
     user = store.get_user(con, login)
     return None if user is None or user.disabled else principal_of(user)
 
 
-def identity_principal(con: duckdb.DuckDBPyConnection, login: str, settings: AuthSettings) -> Principal:
+def identity_principal(con: store.Connection, login: str, settings: AuthSettings) -> Principal:
     """The principal of a user the identity provider signed in: their stored role, else
     ``settings.default_role``.
 
@@ -88,12 +86,12 @@ def identity_principal(con: duckdb.DuckDBPyConnection, login: str, settings: Aut
 # --------------------------------------------------------------------------- the first admin
 
 
-def needs_setup(con: duckdb.DuckDBPyConnection) -> bool:
+def needs_setup(con: store.Connection) -> bool:
     """True while there are no users: the first admin is still to be created."""
     return store.count_users(con) == 0
 
 
-def ensure_first_admin(con: duckdb.DuckDBPyConnection, settings: AuthSettings) -> bool:
+def ensure_first_admin(con: store.Connection, settings: AuthSettings) -> bool:
     """Create the admin of ``KCC_ADMIN_USER`` (with ``KCC_ADMIN_PASSWORD`` for local accounts)
     when there are no users; True when it was created now.
 
@@ -122,7 +120,7 @@ def ensure_first_admin(con: duckdb.DuckDBPyConnection, settings: AuthSettings) -
     return True
 
 
-def set_up_admin(con: duckdb.DuckDBPyConnection, login: str, *, display_name: str = "",
+def set_up_admin(con: store.Connection, login: str, *, display_name: str = "",
                  password: str | None = None, repeated: str | None = None) -> Principal:
     """The one-time setup: the first user, an admin (a local account with ``password``, else
     one who signs in through the identity provider).
@@ -142,7 +140,7 @@ def set_up_admin(con: duckdb.DuckDBPyConnection, login: str, *, display_name: st
 # --------------------------------------------------------------------------- admin changes
 
 
-def add_account(con: duckdb.DuckDBPyConnection, by: Principal, login: str, *, role: str,
+def add_account(con: store.Connection, by: Principal, login: str, *, role: str,
                 display_name: str = "", password: str | None = None,
                 repeated: str | None = None) -> store.User:
     """Add a user: a local account with ``password``, else one who signs in through the
@@ -162,20 +160,20 @@ def add_account(con: duckdb.DuckDBPyConnection, by: Principal, login: str, *, ro
     return store.add_user(con, key, role=role, by=by.name, display_name=name, password_hash=password_hash)
 
 
-def set_role(con: duckdb.DuckDBPyConnection, by: Principal, login: str, role: str) -> store.User:
+def set_role(con: store.Connection, by: Principal, login: str, role: str) -> store.User:
     """Give a user another global role (refused when it leaves no enabled admin)."""
     by.check(Action.MANAGE_USERS)
     return store.update_user(con, login, by=by.name, role=check_role(role))
 
 
-def set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, login: str, disabled: bool) -> store.User:
+def set_disabled(con: store.Connection, by: Principal, login: str, disabled: bool) -> store.User:
     """Disable a user (they cannot sign in, and a signed-in session ends at its next step), or
     enable them again; refused when it leaves no enabled admin."""
     by.check(Action.MANAGE_USERS)
     return store.update_user(con, login, by=by.name, disabled=bool(disabled))
 
 
-def reset_password(con: duckdb.DuckDBPyConnection, by: Principal, login: str, password: str,
+def reset_password(con: store.Connection, by: Principal, login: str, password: str,
                    repeated: str | None = None) -> store.User:
     """Give a user a new password (a user who signed in through the identity provider becomes
     a local account too)."""
@@ -184,7 +182,7 @@ def reset_password(con: duckdb.DuckDBPyConnection, by: Principal, login: str, pa
                              password_hash=hash_password(check_new_password(password, repeated)))
 
 
-def set_centre_role(con: duckdb.DuckDBPyConnection, by: Principal, login: str, centre_id: int,
+def set_centre_role(con: store.Connection, by: Principal, login: str, centre_id: int,
                     role: str | None) -> store.User:
     """Give a user ``role`` in one centre, or (``None``) their global role there again."""
     by.check(Action.MANAGE_USERS)

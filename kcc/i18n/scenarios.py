@@ -359,6 +359,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scenarios.description": ("Description", "Omschrijving"),
     "scenarios.save": ("Save", "Opslaan"),
     "scenarios.name_required": ("Give the scenario a name.", "Geef het scenario een naam."),
+    "scenarios.conflict.changed": (
+        "Scenario “{name}” was changed by {user} at {at} after you opened it, so your version was "
+        "not saved. Reload the scenario to see theirs, then make your changes again.",
+        "Scenario ‘{name}’ is gewijzigd door {user} om {at} nadat u het opende; uw versie is "
+        "daarom niet opgeslagen. Laad het scenario opnieuw om hun versie te zien en breng uw "
+        "wijzigingen daarna opnieuw aan.",
+    ),
     "scenarios.saved": ("Scenario “{name}” saved.", "Scenario ‘{name}’ opgeslagen."),
     "scenarios.saved_title": ("Saved scenarios", "Opgeslagen scenario's"),
     "scenarios.none_saved": ("No scenarios saved yet.", "Nog geen scenario's opgeslagen."),

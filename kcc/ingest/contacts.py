@@ -191,7 +191,7 @@ def source_for_store(source: SourceFile, stack: list[str]) -> store.CsvSource | 
 
 
 def import_contacts(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    con: store.Connection, source: SourceFile, mapping: Mapping, interval_min: int,
     user: str, keep_contacts: bool, confirm: frozenset[str], rules: PlausibilityRules,
 ) -> ImportResult:
     """Stage a contacts file in the store, check it, and commit it whole or discard it."""

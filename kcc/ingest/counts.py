@@ -38,14 +38,14 @@ from kcc.ingest.values import parse_numbers, parse_times, time_text
 
 
 def prepare_intervals(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    con: store.Connection, source: SourceFile, mapping: Mapping, interval_min: int,
     rules: PlausibilityRules | None = None, *, asa_patience: bool = False,
 ) -> tuple[pd.DataFrame | None, list[ImportProblem], int | None]:
     """Check and roll up a counts file.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection (to compare with the interval length of stored series).
     source : SourceFile
         From ``read_source``; a sampled file is read again, whole.
@@ -124,7 +124,7 @@ def _renamed(out: pd.DataFrame, renames: dict[tuple[str, str], str]) -> pd.DataF
 
 
 def _prepare_periods(
-    con: duckdb.DuckDBPyConnection, file: str, rows: pd.Series, column: str, text: pd.Series,
+    con: store.Connection, file: str, rows: pd.Series, column: str, text: pd.Series,
     local: pd.Series, keys: pd.DataFrame, numbers: dict[str, pd.Series], mapping: Mapping,
     problems: list[ImportProblem], *, asa_patience: bool,
 ) -> tuple[pd.DataFrame | None, list[ImportProblem]]:
@@ -344,7 +344,7 @@ def _history_key(mapping: Mapping, asa_patience: bool) -> str:
 
 
 def import_intervals(
-    con: duckdb.DuckDBPyConnection, source: SourceFile, mapping: Mapping, interval_min: int,
+    con: store.Connection, source: SourceFile, mapping: Mapping, interval_min: int,
     user: str, confirm: frozenset[str], rules: PlausibilityRules, *, asa_patience: bool = False,
 ) -> ImportResult:
     """Check a counts file and replace its intervals in the store, or write nothing."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-import duckdb
 import pandas as pd
 
 from kcc import config, store
@@ -150,7 +149,7 @@ def separate_queue(queue: str, interval_min: int) -> str:
 
 
 def separate_series(
-    con: duckdb.DuckDBPyConnection, file: str, series: pd.DataFrame, interval_min: int
+    con: store.Connection, file: str, series: pd.DataFrame, interval_min: int
 ) -> tuple[dict[tuple[str, str], str], list[ImportProblem]]:
     """Series of ``series`` (``channel, queue``) stored at another interval than
     ``interval_min``: the queue each goes to instead, and a notice per series saying why.

@@ -11,7 +11,6 @@ minutes (``kcc.config.granularity_of`` reads it back).
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -87,7 +86,7 @@ def separate_queue(queue: str, granularity: str) -> str:
 
 
 def separate_periods(
-    con: duckdb.DuckDBPyConnection, file: str, series: pd.DataFrame, granularity: str,
+    con: store.Connection, file: str, series: pd.DataFrame, granularity: str,
 ) -> tuple[dict[tuple[str, str], str], list[ImportProblem]]:
     """Series stored at another granularity than ``granularity``: the queue each goes to
     instead, and a notice per series saying why (two granularities never mix in a series)."""

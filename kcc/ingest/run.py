@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-import duckdb
-
 from kcc import config, store
 from kcc.ingest.checks import PlausibilityRules, missing_columns
 from kcc.ingest.contacts import import_contacts
@@ -17,7 +15,7 @@ from kcc.ingest.read import SourceFile
 
 
 def run_import(
-    con: duckdb.DuckDBPyConnection,
+    con: store.Connection,
     source: SourceFile,
     mapping: Mapping,
     *,
@@ -35,7 +33,7 @@ def run_import(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection; bound to the centre written to (``kcc.store.for_centre``), else
         the demo centre.
     source : SourceFile

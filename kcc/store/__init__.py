@@ -1,4 +1,9 @@
-"""The DuckDB store: every line of SQL in KCC Planner lives in this package.
+"""The store: every line of SQL in KCC Planner lives in this package.
+
+Two back ends: an embedded DuckDB file (the default, nothing to set up) and, for a team
+server with several app processes, a PostgreSQL database (``KCC_DATABASE_URL``; see
+``postgres``). The functions here take either; DuckDB stays the engine that reads and rolls up
+uploads in memory.
 
 Timestamps are kept as ``TIMESTAMPTZ`` instants; each connection's ``TimeZone`` is set to the
 contact centre's zone, so every frame read back carries tz-aware local times. DDL is kept as
@@ -18,7 +23,8 @@ Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and bin
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
-``users`` (accounts and their roles), ``results`` (series results of the many-series job).
+``users`` (accounts and their roles), ``results`` (series results of the many-series job),
+``postgres`` (the PostgreSQL back end: pool, cursor, frames copied in).
 """
 
 from __future__ import annotations
@@ -40,11 +46,13 @@ from kcc.store.centres import (
 )
 from kcc.store.connection import (
     WRITE_RETRY_DELAYS_S,
+    Connection,
     DatabaseInUseError,
     centre_of,
     connect,
     data_version,
     is_empty,
+    is_postgres,
     migrate,
     reset,
     schema_version,
@@ -55,6 +63,8 @@ from kcc.store.connection import (
 from kcc.store.long_range import period_volumes
 from kcc.store.planning import (
     LOGO_SETTING_KEY,
+    NEW_SCENARIO,
+    ScenarioChangedError,
     delete_event,
     delete_scenario,
     read_events,
@@ -73,11 +83,13 @@ from kcc.store.planning import (
     write_logo,
     write_setting,
 )
+from kcc.store.postgres import PgStore, PostgresError, is_postgres_url, redact
 from kcc.store.results import read_series_result, series_result_index, write_series_results
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
     MIGRATIONS,
+    PG_MIGRATIONS,
     SCHEMA_VERSION,
     ImportRecord,
     StoreError,
@@ -134,6 +146,7 @@ __all__ = [
     "INTRADAY_PROFILE_KEY",
     "Centre",
     "CentreError",
+    "Connection",
     "ContactColumns",
     "ContactStage",
     "CsvSource",
@@ -143,10 +156,15 @@ __all__ = [
     "ImportRecord",
     "MAX_NAME_CHARS",
     "MIGRATIONS",
+    "NEW_SCENARIO",
     "OUTCOMES",
+    "PG_MIGRATIONS",
+    "PgStore",
+    "PostgresError",
     "SCHEMA_VERSION",
     "STAGE_CHECKS",
     "STAGE_CHECK_FIELDS",
+    "ScenarioChangedError",
     "StoreError",
     "User",
     "WRITE_RETRY_DELAYS_S",
@@ -171,12 +189,15 @@ __all__ = [
     "hide_centre",
     "intraday_profile",
     "is_empty",
+    "is_postgres",
+    "is_postgres_url",
     "list_centres",
     "list_users",
     "migrate",
     "period_volumes",
     "read_chat_sessions",
     "read_events",
+    "redact",
     "read_imports",
     "read_intervals",
     "read_repeat_rates",

@@ -10,6 +10,7 @@ then ``kcc.demo.load_demo``).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,10 +18,9 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import duckdb
-
 from kcc.i18n import TranslatedError, show_stored
 from kcc.store.connection import (
+    Connection,
     _cursor,
     _delete_centre_rows,
     _one,
@@ -94,7 +94,7 @@ def slugify(name: str) -> str:
 _COLUMNS: Final[str] = "centre_id, name, time_zone, country, is_demo, hidden, created_at"
 
 
-def list_centres(con: duckdb.DuckDBPyConnection, *, include_hidden: bool = True) -> tuple[Centre, ...]:
+def list_centres(con: Connection, *, include_hidden: bool = True) -> tuple[Centre, ...]:
     """Every centre, the demo first, then by id."""
     cur = _cursor(con)
     rows = cur.execute(
@@ -106,7 +106,7 @@ def list_centres(con: duckdb.DuckDBPyConnection, *, include_hidden: bool = True)
                  for r in rows)
 
 
-def get_centre(con: duckdb.DuckDBPyConnection, centre_id: int | None = None) -> Centre:
+def get_centre(con: Connection, centre_id: int | None = None) -> Centre:
     """One centre (default the connection's).
 
     Raises
@@ -121,7 +121,7 @@ def get_centre(con: duckdb.DuckDBPyConnection, centre_id: int | None = None) -> 
     raise CentreError("unknown", centre=wanted)
 
 
-def find_centre(con: duckdb.DuckDBPyConnection, ref: str | int | None) -> Centre | None:
+def find_centre(con: Connection, ref: str | int | None) -> Centre | None:
     """The centre a link names: its id (``"3"``) or slug (``"bank-zuid"``); None when none."""
     if ref is None:
         return None
@@ -132,7 +132,7 @@ def find_centre(con: duckdb.DuckDBPyConnection, ref: str | int | None) -> Centre
     return None
 
 
-def for_centre(con: duckdb.DuckDBPyConnection, centre_id: int) -> duckdb.DuckDBPyConnection:
+def for_centre(con: Connection, centre_id: int) -> Connection:
     """A connection to the same database bound to one centre, in the centre's time zone.
 
     Every store call on it reads and writes that centre only (unless given another
@@ -147,7 +147,7 @@ def for_centre(con: duckdb.DuckDBPyConnection, centre_id: int) -> duckdb.DuckDBP
     return bind_centre(con, centre.centre_id, centre.time_zone)
 
 
-def _clean_name(con: duckdb.DuckDBPyConnection, name: str, keep: int | None = None) -> str:
+def _clean_name(con: Connection, name: str, keep: int | None = None) -> str:
     text = " ".join(str(name).split())[:MAX_NAME_CHARS]
     if not text:
         raise CentreError("name_empty")
@@ -167,7 +167,7 @@ def _check_zone(time_zone: str) -> str:
 
 
 @_write
-def create_centre(con: duckdb.DuckDBPyConnection, name: str, *, time_zone: str,
+def create_centre(con: Connection, name: str, *, time_zone: str,
                   country: str | None = "NL") -> Centre:
     """Add an empty centre; its ``country`` is also stored as its ``country`` setting, which
     the forecasts read (as the demo's).
@@ -188,14 +188,14 @@ def create_centre(con: duckdb.DuckDBPyConnection, name: str, *, time_zone: str,
             {"name": text, "tz": zone, "country": code},
         ))
         cur.execute(
-            "INSERT INTO settings VALUES ($centre, 'country', to_json($country)::VARCHAR)",
-            {"centre": int(row[0]), "country": code or ""},
+            "INSERT INTO settings VALUES ($centre, 'country', $country)",
+            {"centre": int(row[0]), "country": json.dumps(code or "")},
         )
     return get_centre(con, int(row[0]))
 
 
 @_write
-def rename_centre(con: duckdb.DuckDBPyConnection, centre_id: int, name: str) -> Centre:
+def rename_centre(con: Connection, centre_id: int, name: str) -> Centre:
     """Give a centre a new (typed) name.
 
     Raises
@@ -212,7 +212,7 @@ def rename_centre(con: duckdb.DuckDBPyConnection, centre_id: int, name: str) -> 
 
 
 @_write
-def hide_centre(con: duckdb.DuckDBPyConnection, centre_id: int, hidden: bool = True) -> Centre:
+def hide_centre(con: Connection, centre_id: int, hidden: bool = True) -> Centre:
     """Leave a centre out of the selector (``hidden=False`` shows it again); its data stays."""
     get_centre(con, centre_id)
     with _transaction(con) as cur:
@@ -222,7 +222,7 @@ def hide_centre(con: duckdb.DuckDBPyConnection, centre_id: int, hidden: bool = T
 
 
 @_write
-def delete_centre(con: duckdb.DuckDBPyConnection, centre_id: int, *,
+def delete_centre(con: Connection, centre_id: int, *,
                   confirm_name: str | None = None) -> None:
     """Remove a centre and every row it owns, in one transaction; other centres keep every row.
 
@@ -252,7 +252,7 @@ def delete_centre(con: duckdb.DuckDBPyConnection, centre_id: int, *,
 
 
 @_write
-def ensure_demo(con: duckdb.DuckDBPyConnection, *, time_zone: str | None = None) -> Centre:
+def ensure_demo(con: Connection, *, time_zone: str | None = None) -> Centre:
     """The demo centre, created (empty, id ``DEMO_CENTRE_ID``) when it was deleted and shown
     when hidden; load it with ``kcc.demo.load_demo`` on ``for_centre(con, DEMO_CENTRE_ID)``.
 

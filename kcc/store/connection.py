@@ -23,11 +23,18 @@ import pandas as pd
 
 from kcc import config
 from kcc.i18n import TranslatedError
-from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, StoreError, _migrate
+from kcc.store.postgres import PgCursor, PgStore, is_postgres_url, redact
+from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, PG_MIGRATIONS, StoreError, _migrate
 from kcc.warning_filters import ignoring
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
+
+#: What ``connect`` returns: a DuckDB connection (the embedded default) or a ``PgStore``
+#: (``KCC_DATABASE_URL``); every store function takes either.
+Connection = duckdb.DuckDBPyConnection | PgStore
+#: The cursor a store call runs on.
+Cursor = duckdb.DuckDBPyConnection | PgCursor
 
 
 # --------------------------------------------------------------------------- connection
@@ -77,7 +84,9 @@ def _register(con: duckdb.DuckDBPyConnection, target: str, zone: str) -> _Shared
     return shared
 
 
-def _shared(con: duckdb.DuckDBPyConnection) -> _Shared:
+def _shared(con: Connection) -> _Shared:
+    if isinstance(con, PgStore):
+        return _Shared(con.timezone, con.write_lock, threading.Lock(), con.centre_id)
     with _REGISTRY_LOCK:
         shared = _SHARED.get(con)
         if shared is None:
@@ -112,21 +121,22 @@ class DatabaseInUseError(TranslatedError):
         return cls("in_use", path=path, pid=int(holder.group(1)))
 
 
-def connect(path: str | None = None, timezone: str | None = None) -> duckdb.DuckDBPyConnection:
+def connect(path: str | None = None, timezone: str | None = None) -> Connection:
     """Open (and migrate) the database.
 
     Parameters
     ----------
     path : str, optional
-        Database file, or ``":memory:"``. Default: ``kcc.config.db_path()``.
+        Database file, ``":memory:"``, or a ``postgresql://`` URL. Default:
+        ``kcc.config.db_path()`` (``KCC_DATABASE_URL`` when set, else ``KCC_DB_PATH``).
     timezone : str, optional
         IANA zone for local times. Default: ``kcc.config.timezone()``.
 
     Returns
     -------
-    duckdb.DuckDBPyConnection
-        A read-write connection; share it between threads and sessions: every function here
-        opens its own cursor on it, and writes to one file take turns.
+    duckdb.DuckDBPyConnection or PgStore
+        A read-write connection (for a URL, a pool of them); share it between threads and
+        sessions: every function here opens its own cursor on it, and writes take turns.
 
     Raises
     ------
@@ -137,6 +147,18 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     """
     target = path or config.db_path()
     zone = timezone or config.timezone()
+    if target == os.environ.get("KCC_DATABASE_URL") and not is_postgres_url(target):
+        # Never fall back to a DuckDB file named like the URL: a team server would split.
+        raise StoreError("KCC_DATABASE_URL must be a postgresql:// URL (or unset, for the "
+                         f"embedded DuckDB file); got {redact(target)!r}")
+    if is_postgres_url(target):
+        pg = PgStore(target, zone)
+        try:
+            migrate(pg)
+        except BaseException:
+            pg.close()
+            raise
+        return pg
     try:
         con = duckdb.connect(target)
     except duckdb.IOException as exc:
@@ -151,10 +173,11 @@ def connect(path: str | None = None, timezone: str | None = None) -> duckdb.Duck
     return con
 
 
-def bind_centre(con: duckdb.DuckDBPyConnection, centre_id: int,
-                timezone: str) -> duckdb.DuckDBPyConnection:
+def bind_centre(con: Connection, centre_id: int, timezone: str) -> Connection:
     """A connection to the same database bound to one centre and its zone (no check that the
     centre exists: ``kcc.store.for_centre`` is the public, checked way)."""
+    if isinstance(con, PgStore):
+        return con.bound(int(centre_id), timezone)
     shared = _shared(con)
     with shared.cursor_lock:
         bound = con.cursor()
@@ -164,26 +187,38 @@ def bind_centre(con: duckdb.DuckDBPyConnection, centre_id: int,
     return bound
 
 
-def centre_of(con: duckdb.DuckDBPyConnection, centre_id: int | None = None) -> int:
+def centre_of(con: Connection, centre_id: int | None = None) -> int:
     """The centre a call works on: ``centre_id`` when given, else the one ``con`` is bound to
     (``kcc.store.for_centre``), else the demo centre."""
     return int(centre_id) if centre_id is not None else _shared(con).centre_id
 
 
-def timezone_of(con: duckdb.DuckDBPyConnection) -> str:
+def timezone_of(con: Connection) -> str:
     """IANA zone of the local times ``con`` reads and writes (its centre's, when bound)."""
     return _shared(con).timezone
 
 
-def _df(relation: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def _df(relation: Cursor) -> pd.DataFrame:
     """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
     keyword internally (for zoned timestamps), which is not ours to fix."""
     with ignoring(Warning, message="The inplace keyword"):
         return relation.df()
 
 
-def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+def is_postgres(con: Connection | Cursor) -> bool:
+    """True for the PostgreSQL back end (where a statement is spelled for each dialect)."""
+    return isinstance(con, (PgStore, PgCursor))
+
+
+def _cursor(con: Connection) -> Cursor:
     """A cursor of its own for one call, in the connection's zone."""
+    if isinstance(con, PgStore):
+        return con.cursor()
+    return _duck_cursor(con)
+
+
+def _duck_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A DuckDB cursor of its own for one call, in the connection's zone."""
     shared = _shared(con)
     with shared.cursor_lock:
         cur = con.cursor()
@@ -192,7 +227,7 @@ def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cur
 
 
-def _one(cur: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+def _one(cur: Cursor) -> tuple[Any, ...]:
     """The row of a query that always returns one (an aggregate, ``RETURNING``, a setting).
 
     DuckDB types ``fetchone`` as maybe ``None``; a missing row here is a store bug, so it is
@@ -245,7 +280,7 @@ def _write(function: Callable[_P, _T]) -> Callable[_P, _T]:
 
 
 @contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def _transaction(con: Connection) -> Iterator[Cursor]:
     """One cursor, one transaction under the write lock: commit on success, roll back on any
     exception."""
     with _shared(con).write_lock:
@@ -262,38 +297,38 @@ def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConn
             cur.close()
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
+def migrate(con: Connection) -> int:
     """Bring the schema to ``SCHEMA_VERSION``; returns the version found before."""
     with _shared(con).write_lock:
         cur = _cursor(con)
         try:
-            return _migrate(cur)
+            return _migrate(cur, PG_MIGRATIONS) if is_postgres(con) else _migrate(cur)
         finally:
             cur.close()
 
 
-def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+def schema_version(con: Connection) -> int:
     """Schema version stored in the database."""
     cur = _cursor(con)
     row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def _bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+def _bump_data_version(cur: Cursor) -> None:
     cur.execute(
         """INSERT INTO meta VALUES ('data_version', '1')
            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)"""
     )
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> int:
+def data_version(con: Connection) -> int:
     """A number that changes with every write: part of every cache key over stored data."""
     cur = _cursor(con)
     row = cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def is_empty(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> bool:
+def is_empty(con: Connection, *, centre_id: int | None = None) -> bool:
     """True when the centre holds no volumes (first start, or a new centre)."""
     cur = _cursor(con)
     return _one(cur.execute(
@@ -303,7 +338,7 @@ def is_empty(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) ->
 
 
 @_write
-def reset(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> None:
+def reset(con: Connection, *, centre_id: int | None = None) -> None:
     """Empty every data table of one centre in one transaction (other centres, the schema
     and sequences stay)."""
     centre = centre_of(con, centre_id)
@@ -311,7 +346,7 @@ def reset(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> No
         _delete_centre_rows(cur, centre)
 
 
-def _delete_centre_rows(cur: duckdb.DuckDBPyConnection, centre_id: int) -> None:
+def _delete_centre_rows(cur: Cursor, centre_id: int) -> None:
     for table in DATA_TABLES:
         cur.execute(
             f"DELETE FROM {table} WHERE centre_id = $centre",  # noqa: S608 - constant names
@@ -319,7 +354,7 @@ def _delete_centre_rows(cur: duckdb.DuckDBPyConnection, centre_id: int) -> None:
         )
 
 
-def table_counts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> dict[str, int]:
+def table_counts(con: Connection, *, centre_id: int | None = None) -> dict[str, int]:
     """Row count per data table of one centre (for the data page and for tests)."""
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
@@ -331,7 +366,7 @@ def table_counts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None
     }
 
 
-def snapshot(con: duckdb.DuckDBPyConnection, *,
+def snapshot(con: Connection, *,
              centre_id: int | None = None) -> dict[str, pd.DataFrame]:
     """Every data table of one centre as a frame (without ``centre_id``; list cells as tuples),
     sorted, to compare before/after a write."""
@@ -340,7 +375,7 @@ def snapshot(con: duckdb.DuckDBPyConnection, *,
     out = {}
     for table in DATA_TABLES:
         frame = _df(cur.execute(
-            f"SELECT * EXCLUDE (centre_id) FROM {table} WHERE centre_id = $centre",  # noqa: S608
+            f"SELECT {columns_of(cur, table)} FROM {table} WHERE centre_id = $centre",  # noqa: S608
             centre,
         ))
         for column in frame.columns:  # list cells (channels, weekdays) as tuples: sortable
@@ -349,3 +384,16 @@ def snapshot(con: duckdb.DuckDBPyConnection, *,
                 frame[column] = frame[column].map(tuple)
         out[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
     return out
+
+
+def columns_of(cur: Cursor, table: str) -> str:
+    """The columns of a data table but ``centre_id``, in table order, as a select list (what
+    DuckDB's ``* EXCLUDE (centre_id)`` says, in SQL both back ends read)."""
+    rows = cur.execute(
+        """SELECT column_name FROM information_schema.columns
+           WHERE table_name = $table AND column_name <> 'centre_id'
+             AND table_schema = current_schema()
+           ORDER BY ordinal_position""",
+        {"table": table},
+    ).fetchall()
+    return ", ".join(str(row[0]) for row in rows)

@@ -4,13 +4,12 @@ row starting at local midnight)."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
-from kcc.store.connection import _cursor, _df, centre_of
+from kcc.store.connection import Connection, _cursor, _df, centre_of
 
 
-def period_volumes(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def period_volumes(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """Offered contacts and handle time of one centre per channel and local day, queues summed.
 
     Rows of intervals shorter than a day are summed to their local day (``interval_min`` 1440);
@@ -30,7 +29,7 @@ def period_volumes(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = No
                   sum(CASE WHEN aht_s IS NULL THEN 0 ELSE answered * aht_s END) AS handle_s,
                   sum(CASE WHEN aht_s IS NULL THEN 0 ELSE answered END) AS timed
            FROM interval_volumes WHERE centre_id = $centre
-           GROUP BY ALL ORDER BY channel, ds""",
+           GROUP BY 1, 2, 3 ORDER BY channel, ds""",
         {"centre": centre_of(con, centre_id)},
     ))
     frame["interval_min"] = frame["interval_min"].astype("int64")

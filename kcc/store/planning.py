@@ -8,26 +8,38 @@ import base64
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final, Literal
 
-import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
+from kcc.formatting import fmt_datetime
+from kcc.i18n import TranslatedError
+from kcc.store.connection import (
+    Connection,
+    Cursor,
+    _cursor,
+    _df,
+    _one,
+    _transaction,
+    _write,
+    centre_of,
+    columns_of,
+    timezone_of,
+)
 from kcc.store.schema import ImportRecord, StoreError, WriteOutcome
 from kcc.store.volumes import _finish_import, _insert_import
 
 # --------------------------------------------------------------------------- events
 
 
-def read_events(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def read_events(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """Event calendar of one centre: ``event_id, name, kind, start_date, end_date, channels
     (list), uplift_pct, exclude_from_training, source``; dates are inclusive local dates."""
     cur = _cursor(con)
     frame = _df(cur.execute(
-        """SELECT * EXCLUDE (centre_id) FROM events WHERE centre_id = $centre
-           ORDER BY start_date, event_id""",
+        f"""SELECT {columns_of(cur, "events")} FROM events WHERE centre_id = $centre
+            ORDER BY start_date, event_id""",  # noqa: S608 - column names from the schema
         {"centre": centre_of(con, centre_id)},
     ))
     for column in ("start_date", "end_date"):
@@ -38,7 +50,7 @@ def read_events(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None)
 
 @_write
 def write_event(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     *,
     name: str,
     kind: str,
@@ -88,7 +100,7 @@ def write_event(
 
 
 @_write
-def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
+def replace_events(con: Connection, frame: pd.DataFrame, *,
                    centre_id: int | None = None) -> None:
     """Replace one centre's event calendar with ``frame`` (the editor's table), atomically."""
     rows = frame.copy()
@@ -117,7 +129,7 @@ def replace_events(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
 
 
 @_write
-def delete_event(con: duckdb.DuckDBPyConnection, event_id: int, *,
+def delete_event(con: Connection, event_id: int, *,
                  centre_id: int | None = None) -> None:
     """Remove one event of the centre."""
     with _transaction(con) as cur:
@@ -130,7 +142,7 @@ def delete_event(con: duckdb.DuckDBPyConnection, event_id: int, *,
 
 @_write
 def replace_roster(
-    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord, *,
+    con: Connection, frame: pd.DataFrame, record: ImportRecord, *,
     centre_id: int | None = None,
 ) -> WriteOutcome:
     """Write one centre's rostered agents per interval (``channel, ds, interval_min,
@@ -165,7 +177,7 @@ def replace_roster(
 
 
 def read_roster(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     channel: str | None = None,
     start: datetime | date | None = None,
     end: datetime | date | None = None,
@@ -191,12 +203,12 @@ def read_roster(
     return frame
 
 
-def read_shifts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def read_shifts(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """Shift patterns of one centre: ``shift_id, name, channels, start_time, length_min,
     weekdays, headcount, location, valid_from, valid_to``."""
     cur = _cursor(con)
     frame = _df(cur.execute(
-        "SELECT * EXCLUDE (centre_id) FROM shifts WHERE centre_id = $centre ORDER BY shift_id",
+        f"SELECT {columns_of(cur, 'shifts')} FROM shifts WHERE centre_id = $centre ORDER BY shift_id",  # noqa: S608
         {"centre": centre_of(con, centre_id)},
     ))
     frame["channels"] = frame["channels"].map(list)
@@ -205,7 +217,7 @@ def read_shifts(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None)
 
 
 @_write
-def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
+def replace_shifts(con: Connection, frame: pd.DataFrame, *,
                    centre_id: int | None = None) -> None:
     """Replace all shift patterns of one centre with ``frame``, atomically."""
     rows = _shift_rows(frame)
@@ -216,14 +228,14 @@ def replace_shifts(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *,
 
 
 @_write
-def swap_shifts(con: duckdb.DuckDBPyConnection, remove_ids: Sequence[int], frame: pd.DataFrame, *,
+def swap_shifts(con: Connection, remove_ids: Sequence[int], frame: pd.DataFrame, *,
                 centre_id: int | None = None) -> None:
     """Remove the centre's shift patterns ``remove_ids`` and add ``frame``'s, atomically (a
     shift cover used as roster: that week's patterns replaced, the others kept)."""
     rows = _shift_rows(frame)
     centre = {"centre": centre_of(con, centre_id)}
     with _transaction(con) as cur:
-        cur.execute("DELETE FROM shifts WHERE centre_id = $centre AND list_contains($ids, shift_id)",
+        cur.execute("DELETE FROM shifts WHERE centre_id = $centre AND shift_id = ANY(CAST($ids AS BIGINT[]))",
                     {**centre, "ids": [int(i) for i in remove_ids]})
         if len(rows):
             _insert_shifts(cur, rows, centre)
@@ -240,7 +252,7 @@ def _shift_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _insert_shifts(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, centre: dict[str, int]) -> None:
+def _insert_shifts(cur: Cursor, rows: pd.DataFrame, centre: dict[str, int]) -> None:
     cur.register("new_shifts", rows)
     cur.execute(
         """INSERT INTO shifts (centre_id, name, channels, start_time, length_min, weekdays,
@@ -257,9 +269,30 @@ def _insert_shifts(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, centre: d
 # --------------------------------------------------------------------------- scenarios
 
 
+#: ``save_scenario(expected_updated_at=NEW_SCENARIO)``: the name must still be free.
+NEW_SCENARIO: Final = "new"
+
+
+class ScenarioChangedError(TranslatedError):
+    """Another planner saved the scenario since this one was opened; nothing was written.
+
+    Code ``changed`` (fields ``name``, ``user``, ``at``: who saved it last and when), text
+    ``scenarios.conflict.changed``: reload it, then apply the changes again.
+    """
+
+    texts = "scenarios.conflict"
+
+    def _fields(self, lang: str, *, labelled: bool, escape: Any) -> dict[str, Any]:
+        fields = super()._fields(lang, labelled=labelled, escape=escape)
+        at = self.fields.get("at")
+        if isinstance(at, datetime):
+            fields["at"] = fmt_datetime(at, lang)
+        return fields
+
+
 @_write
 def save_scenario(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     *,
     name: str,
     spec: dict[str, Any],
@@ -267,9 +300,23 @@ def save_scenario(
     user: str,
     description: str = "",
     centre_id: int | None = None,
+    expected_updated_at: datetime | Literal["new"] | None = None,
 ) -> int:
     """Insert or update (by name, within the centre) a scenario; the spec is stored as JSON.
-    Returns its id."""
+    Returns its id.
+
+    Parameters
+    ----------
+    expected_updated_at : datetime or ``NEW_SCENARIO``, optional
+        The optimistic check of a planner who opened the scenario: its ``updated_at`` as read
+        then (``NEW_SCENARIO`` for a name that was free). When the stored row says otherwise,
+        another planner saved it in between and nothing is written. Default: no check.
+
+    Raises
+    ------
+    ScenarioChangedError
+        ``changed``: saved by someone else since ``expected_updated_at``.
+    """
     params = {
         "name": name,
         "desc": description,
@@ -279,6 +326,20 @@ def save_scenario(
         "centre": centre_of(con, centre_id),
     }
     with _transaction(con) as cur:
+        if expected_updated_at is not None:
+            # Read and write in one transaction under the write lock: no save comes between.
+            stored = cur.execute(
+                """SELECT updated_by, updated_at FROM scenarios
+                   WHERE centre_id = $centre AND name = $name""",
+                {"centre": params["centre"], "name": name},
+            ).fetchone()
+            if stored is not None and (
+                    expected_updated_at == NEW_SCENARIO
+                    or pd.Timestamp(stored[1]) != pd.Timestamp(expected_updated_at)):
+                raise ScenarioChangedError(
+                    "changed", name=name, user=str(stored[0]),
+                    at=pd.Timestamp(stored[1]).tz_convert(timezone_of(con)).to_pydatetime(),
+                )
         row = _one(cur.execute(
             """INSERT INTO scenarios (centre_id, name, description, spec_json, spec_version,
                    created_by, created_at, updated_by, updated_at)
@@ -292,11 +353,11 @@ def save_scenario(
     return int(row[0])
 
 
-def read_scenarios(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def read_scenarios(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """All scenarios of one centre with ``spec`` decoded to a dict, ordered by name."""
     cur = _cursor(con)
     frame = _df(cur.execute(
-        "SELECT * EXCLUDE (centre_id) FROM scenarios WHERE centre_id = $centre ORDER BY name",
+        f"SELECT {columns_of(cur, 'scenarios')} FROM scenarios WHERE centre_id = $centre ORDER BY name",  # noqa: S608
         {"centre": centre_of(con, centre_id)},
     ))
     frame["spec"] = frame["spec_json"].map(json.loads)
@@ -304,7 +365,7 @@ def read_scenarios(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = No
 
 
 @_write
-def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, *,
+def delete_scenario(con: Connection, scenario_id: int, *,
                     centre_id: int | None = None) -> None:
     """Remove one scenario of the centre."""
     with _transaction(con) as cur:
@@ -315,7 +376,7 @@ def delete_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, *,
 # --------------------------------------------------------------------------- settings
 
 
-def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None, *,
+def read_setting(con: Connection, key: str, default: Any = None, *,
                  centre_id: int | None = None) -> Any:
     """A JSON setting of one centre (shrinkage, costs, opening hours of the baseline, ...)."""
     cur = _cursor(con)
@@ -327,18 +388,19 @@ def read_setting(con: duckdb.DuckDBPyConnection, key: str, default: Any = None, 
 
 
 @_write
-def write_setting(con: duckdb.DuckDBPyConnection, key: str, value: Any, *,
+def write_setting(con: Connection, key: str, value: Any, *,
                   centre_id: int | None = None) -> None:
     """Store a JSON setting of one centre."""
     with _transaction(con) as cur:
         cur.execute(
-            "INSERT OR REPLACE INTO settings VALUES ($centre, $k, $v)",
+            """INSERT INTO settings VALUES ($centre, $k, $v)
+               ON CONFLICT (centre_id, key) DO UPDATE SET value_json = excluded.value_json""",
             {"k": key, "v": json.dumps(value, sort_keys=True, default=str),
              "centre": centre_of(con, centre_id)},
         )
 
 
-def read_settings(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> dict[str, Any]:
+def read_settings(con: Connection, *, centre_id: int | None = None) -> dict[str, Any]:
     """Every stored JSON setting of one centre by key (the plan builds its settings from
     these)."""
     cur = _cursor(con)
@@ -355,7 +417,7 @@ def read_settings(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = Non
 LOGO_SETTING_KEY = "logo"
 
 
-def read_logo(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> bytes | None:
+def read_logo(con: Connection, *, centre_id: int | None = None) -> bytes | None:
     """The centre's logo (PNG or JPEG bytes as stored), or None."""
     stored = read_setting(con, LOGO_SETTING_KEY, centre_id=centre_id)
     if not isinstance(stored, dict) or not stored.get("base64"):
@@ -363,7 +425,7 @@ def read_logo(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -
     return base64.b64decode(str(stored["base64"]))
 
 
-def write_logo(con: duckdb.DuckDBPyConnection, data: bytes | None, *, centre_id: int | None = None) -> None:
+def write_logo(con: Connection, data: bytes | None, *, centre_id: int | None = None) -> None:
     """Store the centre's logo (checked by the caller: ``kcc.report.check_logo``); None removes it."""
     value = None if not data else {"base64": base64.b64encode(data).decode("ascii")}
     write_setting(con, LOGO_SETTING_KEY, value, centre_id=centre_id)

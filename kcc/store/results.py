@@ -13,10 +13,9 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-import duckdb
 import pandas as pd
 
-from kcc.store.connection import _cursor, _df, _retrying, _shared, centre_of
+from kcc.store.connection import Connection, _cursor, _df, _retrying, _shared, centre_of
 
 
 def _to_parquet(frame: pd.DataFrame) -> bytes:
@@ -29,7 +28,7 @@ def _from_parquet(blob: bytes) -> pd.DataFrame:
     return pd.read_parquet(io.BytesIO(blob))
 
 
-def write_series_results(con: duckdb.DuckDBPyConnection, data_hash: str,
+def write_series_results(con: Connection, data_hash: str,
                          results: Mapping[tuple[str, str, str], pd.DataFrame], *,
                          centre_id: int | None = None) -> int:
     """Store results by ``(channel, queue, settings_hash)`` in one transaction; a result
@@ -49,10 +48,14 @@ def write_series_results(con: duckdb.DuckDBPyConnection, data_hash: str,
             try:
                 cur.execute("DELETE FROM series_results WHERE centre_id = $centre AND data_hash <> $data",
                             {"centre": centre, "data": data_hash})
-                if rows:
-                    cur.executemany(
-                        """INSERT OR REPLACE INTO series_results
-                           VALUES (?, ?, ?, ?, ?, ?, now())""", rows)
+                for row in rows:  # one statement per series: both back ends read it
+                    cur.execute(
+                        """INSERT INTO series_results
+                           VALUES ($centre, $data, $settings, $channel, $queue, $result, now())
+                           ON CONFLICT (centre_id, data_hash, settings_hash, channel, queue)
+                           DO UPDATE SET result = excluded.result, computed_at = excluded.computed_at""",
+                        dict(zip(("centre", "data", "settings", "channel", "queue", "result"), row, strict=True)),
+                    )
                 cur.commit()
             except BaseException:
                 cur.rollback()
@@ -64,7 +67,7 @@ def write_series_results(con: duckdb.DuckDBPyConnection, data_hash: str,
     return _retrying(attempt)
 
 
-def series_result_index(con: duckdb.DuckDBPyConnection, data_hash: str, *,
+def series_result_index(con: Connection, data_hash: str, *,
                         centre_id: int | None = None) -> pd.DataFrame:
     """``channel, queue, settings_hash, computed_at`` of every stored result of this data (no
     frames read): which series are done, and when they were computed."""
@@ -77,7 +80,7 @@ def series_result_index(con: duckdb.DuckDBPyConnection, data_hash: str, *,
     ))
 
 
-def read_series_result(con: duckdb.DuckDBPyConnection, data_hash: str, settings_hash: str,
+def read_series_result(con: Connection, data_hash: str, settings_hash: str,
                        channel: str, queue: str, *,
                        centre_id: int | None = None) -> pd.DataFrame | None:
     """The stored result of one series under these keys; None when there is none."""
@@ -89,4 +92,4 @@ def read_series_result(con: duckdb.DuckDBPyConnection, data_hash: str, settings_
         {"centre": centre_of(con, centre_id), "data": data_hash, "settings": settings_hash,
          "channel": channel, "queue": queue},
     ).fetchone()
-    return None if row is None else _from_parquet(row[0])
+    return None if row is None else _from_parquet(bytes(row[0]))

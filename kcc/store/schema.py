@@ -4,10 +4,9 @@ write records (no connection handling here, so every other part of the store can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Final
-
-import duckdb
+from typing import Any, Final
 
 from kcc.i18n import stored_text
 
@@ -384,10 +383,14 @@ class ImportRecord:
     message: str = ""
 
 
-def _migrate(cur: duckdb.DuckDBPyConnection) -> int:
-    cur.execute(MIGRATIONS[1][0])  # meta first, to read the version
-    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    found = int(row[0]) if row else 0
+def _migrate(cur: Any, migrations: dict[int, tuple[str, ...]] = MIGRATIONS) -> int:
+    """Bring the schema to ``SCHEMA_VERSION`` with ``migrations``; the version found before.
+
+    Each version is one transaction that reads the version again after it began (so a second
+    process migrating at the same time waits and then skips what the first one did).
+    """
+    cur.execute(migrations[1][0])  # meta first, to read the version
+    found = _stored_version(cur)
     if found > SCHEMA_VERSION:
         raise StoreError(
             f"database schema version {found} is newer than this app ({SCHEMA_VERSION}); "
@@ -396,13 +399,59 @@ def _migrate(cur: duckdb.DuckDBPyConnection) -> int:
     for version in range(found + 1, SCHEMA_VERSION + 1):
         cur.begin()
         try:
-            for ddl in MIGRATIONS[version]:
-                cur.execute(ddl)
-            cur.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {"v": str(version)}
-            )
+            if _stored_version(cur) < version:
+                for ddl in migrations[version]:
+                    cur.execute(ddl)
+                cur.execute(
+                    """INSERT INTO meta VALUES ('schema_version', $v)
+                       ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
+                    {"v": str(version)},
+                )
             cur.commit()
         except BaseException:
             cur.rollback()
             raise
     return found
+
+
+def _stored_version(cur: Any) -> int:
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+#
+# A PostgreSQL database starts empty, so it has no version-1 data to move: version 1 is the
+# meta table and the sequences, version 2 the centres and the data tables as DuckDB has them
+# at version 2 (same columns in the same order, so ``INSERT INTO t SELECT ...`` fits both).
+# The only type spelled differently is DuckDB's DOUBLE. Later versions are written in SQL both
+# accept and translated the same way: version 3 the contacts' chat columns (``sessions`` a
+# DOUBLE PRECISION), version 4 the users tables, version 5 the series results (``result`` a
+# BYTEA), each as DuckDB has them.
+
+
+def pg_ddl(statement: str) -> str:
+    """A DuckDB DDL statement as PostgreSQL spells it (``DOUBLE`` is ``DOUBLE PRECISION``,
+    ``BLOB`` is ``BYTEA``)."""
+    statement = re.sub(r"\bBLOB\b", "BYTEA", statement)
+    return re.sub(r"\bDOUBLE\b(?!\s+PRECISION)", "DOUBLE PRECISION", statement)
+
+
+_PG_DDL_V2: Final[tuple[str, ...]] = (
+    f"CREATE SEQUENCE IF NOT EXISTS centre_id_seq START {DEMO_CENTRE_ID + 1}",
+    _CENTRES_DDL,
+    *(pg_ddl(_TABLES_V2[table]) for table in DATA_TABLES),
+    f"""INSERT INTO centres (centre_id, name, time_zone, country, is_demo, hidden, created_at)
+        VALUES ({DEMO_CENTRE_ID}, '{DEMO_CENTRE_NAME}', current_setting('TimeZone'), 'NL',
+                TRUE, FALSE, now())""",  # noqa: S608 - constants
+)
+
+#: Migration steps of a PostgreSQL database by the schema version they bring it to.
+PG_MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
+    1: tuple(ddl for ddl in _DDL_V1 if ddl.lstrip().startswith(("CREATE SEQUENCE", "CREATE TABLE IF NOT EXISTS meta"))),
+    2: _PG_DDL_V2,
+    3: tuple(pg_ddl(ddl) for ddl in _DDL_V3),
+    4: tuple(pg_ddl(ddl) for ddl in _DDL_V4),
+    5: tuple(pg_ddl(ddl) for ddl in _DDL_V5),
+    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 5},
+}

@@ -7,13 +7,24 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _bump_data_version, _cursor, _df, _one, _shared, centre_of
+from kcc.store.connection import (
+    Connection,
+    _bump_data_version,
+    _df,
+    _duck_cursor,
+    _one,
+    _shared,
+    _transaction,
+    centre_of,
+    is_postgres,
+    timezone_of,
+)
 from kcc.store.schema import (
     CONTACT_TABLE_COLUMNS,
     DEMO_CENTRE_ID,
@@ -89,6 +100,9 @@ class ContactStage:
     centre_id: int = DEMO_CENTRE_ID
     write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     queue_renames: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The store ``commit_stage`` writes to when it is not the DuckDB the stage is on (a
+    #: PostgreSQL store: the stage runs in DuckDB in memory and its result is copied there).
+    target: Connection | None = None
 
 
 def _source(cur: duckdb.DuckDBPyConnection, source: CsvSource | pd.DataFrame) -> tuple[str, dict]:
@@ -197,7 +211,7 @@ def _stage_counts(
 
 
 def stage_contacts(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     source: CsvSource | pd.DataFrame,
     columns: ContactColumns,
     interval_min: int,
@@ -208,7 +222,7 @@ def stage_contacts(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or PgStore
         Store connection.
     source : CsvSource or pandas.DataFrame
         A delimited file, or a frame of text columns (optionally with a 1-based ``_row``).
@@ -233,7 +247,12 @@ def stage_contacts(
     if interval_min not in config.PLANNING_INTERVALS_MIN:
         raise StoreError(f"interval_min must be one of {config.PLANNING_INTERVALS_MIN}")
     shared = _shared(con)
-    cur = _cursor(con)
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        cur = _duck_cursor(con)
+    else:
+        # DuckDB reads and rolls up the file in memory; commit_stage copies the result.
+        cur = duckdb.connect(":memory:")
+        cur.execute("SET TimeZone = $tz", {"tz": timezone_of(con)})
     cur.begin()
     try:
         source_sql, source_params = _source(cur, source)  # also names cells of problems
@@ -275,6 +294,7 @@ def stage_contacts(
         series=series,
         fast=fast,
         centre_id=centre_of(con, centre_id),
+        target=con if is_postgres(con) else None,
     )
 
 
@@ -400,11 +420,9 @@ def rename_stage_queues(stage: ContactStage, renames: dict[tuple[str, str], str]
     stage.series = series
 
 
-def _write_staged_contacts(
-    cur: duckdb.DuckDBPyConnection, stage: ContactStage, import_id: int
-) -> int:
-    """Insert a stage's contact records (read again from the source, typed as the stage was
-    built), replacing those of the period each series covers; returns contacts replaced."""
+def _new_contacts(cur: duckdb.DuckDBPyConnection, stage: ContactStage) -> None:
+    """The stage's contact records as the temporary table ``kcc_new_contacts`` on the stage's
+    cursor (read again from the source, typed as the stage was built)."""
     fast = stage.fast
     source_sql, source_params, typed_fields = (
         (fast.sql, fast.params, fast.typed) if fast is not None
@@ -430,6 +448,19 @@ def _write_staged_contacts(
             "UPDATE kcc_new_contacts SET queue = $new WHERE channel = $c AND queue = $q",
             {"new": new, "c": channel, "q": queue},
         )
+
+
+def _write_staged_contacts(
+    cur: duckdb.DuckDBPyConnection, stage: ContactStage, import_id: int
+) -> int:
+    """Insert a stage's contact records, replacing those of the period each series covers;
+    returns contacts replaced."""
+    _new_contacts(cur, stage)
+    return _insert_new_contacts(cur, stage, import_id)
+
+
+def _insert_new_contacts(cur: Any, stage: ContactStage, import_id: int) -> int:
+    """Write ``kcc_new_contacts`` (on ``cur``) to the store; contacts replaced."""
     replaced = _delete_overlap(cur, "contacts", "arrival_ts", "kcc_new_contacts", stage.centre_id)
     cur.execute(
         f"""INSERT INTO contacts ({CONTACT_TABLE_COLUMNS})
@@ -449,40 +480,44 @@ def _write_staged_intervals(
     # Each local bucket start becomes an instant once (a join on the distinct starts),
     # not once per stage row; the intervals go straight from that aggregate into the
     # table, after the period they cover (per series, in instants) has been cleared.
-    cur.execute(
-        """CREATE TEMP TABLE kcc_new_starts AS
-           SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
-           FROM (SELECT DISTINCT ds_local FROM kcc_stage
-                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
-    )
-    staged = """(SELECT channel, queue, ds_local, offered, answered, abandoned, handle_sum,
-                        handle_n, wait_s_total, closed_attempts
-                 FROM kcc_stage
-                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
-    # The period a series covers runs from its first to its last local bucket start; in
-    # instants, from the earliest to the latest start between them (summer time moves a
-    # start in the skipped hour past the next one).
-    replaced = _delete_spans(
-        cur, "interval_volumes", "ds",
-        f"""SELECT p.channel, p.queue, min(s.ds) AS lo, max(s.ds) AS hi
-            FROM (SELECT channel, queue, min(ds_local) AS first_local,
-                         max(ds_local) AS last_local
-                  FROM {staged} GROUP BY channel, queue) p
-            JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
-            GROUP BY p.channel, p.queue""",  # noqa: S608 - constants
-        stage.centre_id,
-    )
+    cur.execute(_NEW_STARTS)
+    replaced = _delete_spans(cur, "interval_volumes", "ds", _NEW_SPANS, stage.centre_id)
     cur.execute("SET preserve_insertion_order = false")
     cur.execute(
         f"""INSERT INTO interval_volumes
-            SELECT $centre, channel, queue, s.ds, $n, sum(offered), sum(answered), sum(abandoned),
-                   sum(handle_sum) / nullif(sum(handle_n), 0), sum(wait_s_total),
-                   sum(closed_attempts), $id
-            FROM {staged} JOIN kcc_new_starts s USING (ds_local)
-            GROUP BY channel, queue, s.ds""",  # noqa: S608 - constants
+            SELECT $centre, channel, queue, ds, $n, offered, answered, abandoned, aht_s,
+                   wait_s_total, closed_attempts, $id
+            FROM ({_NEW_INTERVALS})""",  # noqa: S608 - constants
         {"n": stage.interval_min, "id": import_id, "centre": stage.centre_id},
     )
     return replaced
+
+
+_NEW_STARTS: Final[str] = """CREATE TEMP TABLE kcc_new_starts AS
+           SELECT ds_local, CAST(ds_local AS TIMESTAMPTZ) AS ds
+           FROM (SELECT DISTINCT ds_local FROM kcc_stage
+                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
+_STAGED: Final[str] = """(SELECT channel, queue, ds_local, offered, answered, abandoned, handle_sum,
+                        handle_n, wait_s_total, closed_attempts
+                 FROM kcc_stage
+                 WHERE channel IS NOT NULL AND ds_local IS NOT NULL AND contacts > 0)"""
+# The period a series covers runs from its first to its last local bucket start; in
+# instants, from the earliest to the latest start between them (summer time moves a
+# start in the skipped hour past the next one).
+_NEW_SPANS: Final[str] = f"""SELECT p.channel, p.queue, min(s.ds) AS lo, max(s.ds) AS hi
+            FROM (SELECT channel, queue, min(ds_local) AS first_local,
+                         max(ds_local) AS last_local
+                  FROM {_STAGED} GROUP BY channel, queue) p
+            JOIN kcc_new_starts s ON s.ds_local BETWEEN p.first_local AND p.last_local
+            GROUP BY p.channel, p.queue"""  # noqa: S608 - constants
+# The summed intervals, each local bucket start as an instant once (a join on the distinct
+# starts, not once per stage row).
+_NEW_INTERVALS: Final[str] = f"""SELECT channel, queue, s.ds AS ds, sum(offered) AS offered,
+                   sum(answered) AS answered, sum(abandoned) AS abandoned,
+                   sum(handle_sum) / nullif(sum(handle_n), 0) AS aht_s,
+                   sum(wait_s_total) AS wait_s_total, sum(closed_attempts) AS closed_attempts
+            FROM {_STAGED} JOIN kcc_new_starts s USING (ds_local)
+            GROUP BY channel, queue, s.ds"""  # noqa: S608 - constants
 
 
 def commit_stage(
@@ -501,6 +536,8 @@ def commit_stage(
         ``rows_imported`` counts contacts; ``rows_replaced`` counts replaced contacts and
         intervals together. The transaction is committed and the stage closed.
     """
+    if stage.target is not None:
+        return _commit_to(stage.target, stage, record, keep_contacts=keep_contacts)
     cur = stage.cursor
     # A transaction of its own, begun under the write lock: it starts after every other write
     # to the file, so replacing a period cannot conflict with a write made during the checks.
@@ -524,6 +561,46 @@ def commit_stage(
     finally:
         stage.write_lock.release()
         cur.close()
+    return WriteOutcome(import_id, rows, replaced)
+
+
+def _commit_to(target: Connection, stage: ContactStage, record: ImportRecord, *,
+               keep_contacts: bool) -> WriteOutcome:
+    """``commit_stage`` into another store (PostgreSQL): DuckDB works out the new contacts,
+    the spans they replace and the summed intervals in memory; they are copied to the store
+    and written there in one transaction."""
+    duck = stage.cursor
+    try:
+        contacts = None
+        if keep_contacts:
+            _new_contacts(duck, stage)
+            contacts = _df(duck.execute("SELECT * FROM kcc_new_contacts"))
+        duck.execute(_NEW_STARTS)
+        spans = _df(duck.execute(_NEW_SPANS))
+        intervals = _df(duck.execute(_NEW_INTERVALS))
+    finally:
+        duck.close()
+    rows = int(stage.series["contacts"].sum()) if len(stage.series) else 0
+    with _transaction(target) as cur:
+        import_id = _insert_import(cur, record, stage.centre_id)
+        replaced = 0
+        if contacts is not None:
+            cur.register("kcc_new_contacts", contacts)
+            replaced += _insert_new_contacts(cur, stage, import_id)
+        cur.register("kcc_new_spans", spans)
+        replaced += _delete_spans(cur, "interval_volumes", "ds", "SELECT * FROM kcc_new_spans",
+                                  stage.centre_id)
+        cur.register("kcc_new_intervals", intervals)
+        cur.execute(
+            """INSERT INTO interval_volumes
+               SELECT $centre, channel, queue, ds, $n, offered, answered, abandoned, aht_s,
+                      wait_s_total, closed_attempts, $id
+               FROM kcc_new_intervals""",
+            {"n": stage.interval_min, "id": import_id, "centre": stage.centre_id},
+        )
+        _finish_import(
+            cur, import_id, "contacts" if keep_contacts else "interval_volumes", rows, replaced
+        )
     return WriteOutcome(import_id, rows, replaced)
 
 

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-import duckdb
-
 from kcc.access.errors import AccountError
 from kcc.access.roles import ADMIN, check_role
-from kcc.store.connection import _cursor, _one, _retrying, _shared
+from kcc.store.connection import Connection, Cursor, _cursor, _one, _retrying, _shared
 from kcc.store.schema import StoreError
 
 _COLUMNS: Final[str] = "login, display_name, password_hash IS NOT NULL, role, disabled, updated_at, updated_by"
@@ -64,7 +62,7 @@ class User:
 
 
 @contextmanager
-def _users_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def _users_transaction(con: Connection) -> Iterator[Cursor]:
     """One transaction under the write lock, without bumping the data version."""
     with _shared(con).write_lock:
         cur = _cursor(con)
@@ -79,7 +77,7 @@ def _users_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDB
             cur.close()
 
 
-def _centre_roles(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[tuple[int, str], ...]]:
+def _centre_roles(cur: Cursor) -> dict[str, tuple[tuple[int, str], ...]]:
     rows = cur.execute(
         """SELECT r.login, r.centre_id, r.role FROM user_centre_roles r
            JOIN centres c USING (centre_id) ORDER BY r.login, r.centre_id"""
@@ -90,7 +88,7 @@ def _centre_roles(cur: duckdb.DuckDBPyConnection) -> dict[str, tuple[tuple[int, 
     return {login: tuple(pairs) for login, pairs in found.items()}
 
 
-def list_users(con: duckdb.DuckDBPyConnection) -> tuple[User, ...]:
+def list_users(con: Connection) -> tuple[User, ...]:
     """Every user, by login."""
     cur = _cursor(con)
     rows = cur.execute(f"SELECT {_COLUMNS} FROM users ORDER BY login").fetchall()  # noqa: S608 - constant
@@ -99,12 +97,12 @@ def list_users(con: duckdb.DuckDBPyConnection) -> tuple[User, ...]:
                       r[5], str(r[6])) for r in rows)
 
 
-def get_user(con: duckdb.DuckDBPyConnection, login: str) -> User | None:
+def get_user(con: Connection, login: str) -> User | None:
     """One user by login (as stored: lower case), or None."""
     return next((u for u in list_users(con) if u.login == login), None)
 
 
-def _stored(con: duckdb.DuckDBPyConnection, login: str) -> User:
+def _stored(con: Connection, login: str) -> User:
     """A user just written (a store bug when missing)."""
     user = get_user(con, login)
     if user is None:
@@ -112,19 +110,19 @@ def _stored(con: duckdb.DuckDBPyConnection, login: str) -> User:
     return user
 
 
-def count_users(con: duckdb.DuckDBPyConnection) -> int:
+def count_users(con: Connection) -> int:
     """How many users there are (none: the first admin is still to be created)."""
     return int(_one(_cursor(con).execute("SELECT count(*) FROM users"))[0])
 
 
-def user_password_hash(con: duckdb.DuckDBPyConnection, login: str) -> str | None:
+def user_password_hash(con: Connection, login: str) -> str | None:
     """The stored hash of a local account; None for an unknown login or one without."""
     row = _cursor(con).execute("SELECT password_hash FROM users WHERE login = $login",
                                {"login": login}).fetchone()
     return None if row is None or row[0] is None else str(row[0])
 
 
-def add_user(con: duckdb.DuckDBPyConnection, login: str, *, role: str, by: str, display_name: str = "",
+def add_user(con: Connection, login: str, *, role: str, by: str, display_name: str = "",
              password_hash: str | None = None, first: bool = False) -> User:
     """Add a user (``login`` already normalised, ``kcc.access.normalise_login``).
 
@@ -158,7 +156,7 @@ def add_user(con: duckdb.DuckDBPyConnection, login: str, *, role: str, by: str, 
     return _stored(con, login)
 
 
-def update_user(con: duckdb.DuckDBPyConnection, login: str, *, by: str, role: str | None = None,
+def update_user(con: Connection, login: str, *, by: str, role: str | None = None,
                 disabled: bool | None = None, password_hash: str | None = None,
                 display_name: str | None = None) -> User:
     """Change what is given of one user, in one transaction.
@@ -191,7 +189,7 @@ def update_user(con: duckdb.DuckDBPyConnection, login: str, *, by: str, role: st
     return _stored(con, login)
 
 
-def set_centre_role(con: duckdb.DuckDBPyConnection, login: str, centre_id: int, role: str | None, *,
+def set_centre_role(con: Connection, login: str, centre_id: int, role: str | None, *,
                     by: str) -> User:
     """Give a user ``role`` in one centre, or (``None``) their global role there again.
 

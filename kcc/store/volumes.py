@@ -12,7 +12,18 @@ import duckdb
 import pandas as pd
 
 from kcc import config
-from kcc.store.connection import _cursor, _df, _one, _transaction, _write, centre_of
+from kcc.store.connection import (
+    Connection,
+    Cursor,
+    _cursor,
+    _df,
+    _one,
+    _transaction,
+    _write,
+    centre_of,
+    columns_of,
+    is_postgres,
+)
 from kcc.store.schema import CONTACT_TABLE_COLUMNS, ImportRecord, StoreError, WriteOutcome
 
 #: Settings a forecast reads besides volumes and events: which intraday profile spreads the
@@ -24,7 +35,7 @@ FORECAST_SETTING_KEYS: Final[tuple[str, ...]] = (HOLIDAY_TREATMENTS_KEY, INTRADA
 # --------------------------------------------------------------------------- imports
 
 
-def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord, centre_id: int) -> int:
+def _insert_import(cur: Cursor, record: ImportRecord, centre_id: int) -> int:
     row = _one(cur.execute(
         """INSERT INTO imports (centre_id, file_name, kind, imported_by, imported_at, rows_read,
                rows_imported, rows_ignored, rows_replaced, message)
@@ -44,7 +55,7 @@ def _insert_import(cur: duckdb.DuckDBPyConnection, record: ImportRecord, centre_
 
 
 def _finish_import(
-    cur: duckdb.DuckDBPyConnection, import_id: int, table: str, rows: int, replaced: int
+    cur: Cursor, import_id: int, table: str, rows: int, replaced: int
 ) -> None:
     time_col = "arrival_ts" if table == "contacts" else "ds"
     cur.execute(
@@ -59,12 +70,12 @@ def _finish_import(
     )
 
 
-def read_imports(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def read_imports(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """Import history of one centre, newest first."""
     cur = _cursor(con)
     return _df(cur.execute(
-        """SELECT * EXCLUDE (centre_id) FROM imports WHERE centre_id = $centre
-           ORDER BY import_id DESC""",
+        f"""SELECT {columns_of(cur, "imports")} FROM imports WHERE centre_id = $centre
+            ORDER BY import_id DESC""",  # noqa: S608 - column names from the schema
         {"centre": centre_of(con, centre_id)},
     ))
 
@@ -86,7 +97,7 @@ _INTERVAL_COLUMNS: Final[tuple[str, ...]] = (
 # --------------------------------------------------------------------------- volumes
 
 
-def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str, *,
+def series_interval_min(con: Connection, channel: str, queue: str, *,
                         centre_id: int | None = None) -> int | None:
     """Interval length the stored series uses [min], or None when the series is new."""
     cur = _cursor(con)
@@ -98,7 +109,7 @@ def series_interval_min(con: duckdb.DuckDBPyConnection, channel: str, queue: str
     return None if row is None or row[0] is None else int(row[0])
 
 
-def series_granularity(con: duckdb.DuckDBPyConnection, channel: str, queue: str, *,
+def series_granularity(con: Connection, channel: str, queue: str, *,
                        centre_id: int | None = None) -> str:
     """How finely the stored series is counted: ``interval`` (intraday), ``day``, ``week`` or
     ``month`` (``kcc.config.GRANULARITIES``), read from its rows' ``interval_min``.
@@ -133,14 +144,14 @@ def _interval_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 @_write
 def replace_intervals(
-    con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, record: ImportRecord, *,
+    con: Connection, frame: pd.DataFrame, record: ImportRecord, *,
     centre_id: int | None = None,
 ) -> WriteOutcome:
     """Write per-interval volumes, replacing what the same series held in the same period.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : duckdb.DuckDBPyConnection or PgStore
         Store connection.
     frame : pandas.DataFrame
         Volume contract columns (see ``docs/ARCHITECTURE.md``); ``ds`` tz-aware or local naive.
@@ -172,7 +183,7 @@ def replace_intervals(
     return WriteOutcome(import_id, len(new_rows), replaced)
 
 
-def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, view: str,
+def _delete_overlap(cur: Cursor, table: str, time_col: str, view: str,
                     centre_id: int) -> int:
     """Delete a centre's rows of ``table`` in the period each series of ``view`` covers;
     return count."""
@@ -184,11 +195,12 @@ def _delete_overlap(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, v
     )
 
 
-def _delete_spans(cur: duckdb.DuckDBPyConnection, table: str, time_col: str, spans: str,
+def _delete_spans(cur: Cursor, table: str, time_col: str, spans: str,
                   centre_id: int) -> int:
     """Delete a centre's rows of ``table`` inside the spans ``channel, queue, lo, hi``;
     return count."""
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
+    cur.execute("DROP TABLE IF EXISTS kcc_spans")
+    cur.execute(f"CREATE TEMP TABLE kcc_spans AS {spans}")  # noqa: S608
     centre = {"centre": centre_id}
     count = _one(cur.execute(
         f"""SELECT count(*) FROM {table} t JOIN kcc_spans s
@@ -223,7 +235,7 @@ _CONTACT_COLUMNS: Final[tuple[str, ...]] = (
 
 @_write
 def replace_contacts(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     frame: pd.DataFrame,
     record: ImportRecord,
     interval_min: int,
@@ -264,19 +276,13 @@ def replace_contacts(
             {"id": import_id, "centre": centre},
         )
         cur.unregister("new_contacts")
-        replaced += _rollup_contacts(cur, import_id, interval_min, centre)
+        replaced += _rollup_contacts(cur, import_id, interval_min, centre, new_rows)
         _finish_import(cur, import_id, "contacts", len(new_rows), replaced)
     return WriteOutcome(import_id, len(new_rows), replaced)
 
 
-def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_min: int,
-                     centre_id: int) -> int:
-    """Aggregate an import's contacts into intervals (replacing that period); rows replaced."""
-    tz = _one(cur.execute("SELECT current_setting('TimeZone')"))[0]
-    params = {"id": import_id, "width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
-    cur.execute(
-        """CREATE OR REPLACE TEMP TABLE new_intervals AS
-           SELECT channel, queue,
+#: Contacts rolled up into intervals of ``$width`` in zone ``$tz`` (DuckDB's ``time_bucket``).
+_ROLLUP: Final[str] = """SELECT channel, queue,
                   time_bucket(CAST($width AS INTERVAL), arrival_ts, $tz) AS ds,
                   $n AS interval_min,
                   count(*) FILTER (WHERE outcome <> 'closed') AS offered,
@@ -285,10 +291,31 @@ def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_mi
                   avg(handle_s) FILTER (WHERE outcome = 'answered') AS aht_s,
                   sum(coalesce(wait_s, 0)) FILTER (WHERE outcome <> 'closed') AS wait_s_total,
                   count(*) FILTER (WHERE outcome = 'closed') AS closed_attempts
-           FROM contacts WHERE import_id = $id
-           GROUP BY ALL""",
-        params,
-    )
+           FROM {source}
+           GROUP BY ALL"""
+
+
+def _rollup_contacts(cur: Cursor, import_id: int, interval_min: int, centre_id: int,
+                     frame: pd.DataFrame) -> int:
+    """Aggregate an import's contacts (``frame``, as written) into intervals, replacing that
+    period; rows replaced. On PostgreSQL the roll-up runs in DuckDB, in memory."""
+    tz = _one(cur.execute("SELECT current_setting('TimeZone')"))[0]
+    params = {"width": f"{interval_min} minutes", "tz": tz, "n": interval_min}
+    if is_postgres(cur):
+        memory = duckdb.connect(":memory:")
+        try:
+            memory.execute("SET TimeZone = $tz", {"tz": tz})
+            memory.register("new_contacts", frame)
+            rolled = _df(memory.execute(_ROLLUP.format(source="new_contacts"), params))
+        finally:
+            memory.close()
+        cur.register("new_intervals", rolled)
+    else:
+        cur.execute("DROP TABLE IF EXISTS new_intervals")
+        cur.execute(
+            f"CREATE TEMP TABLE new_intervals AS {_ROLLUP.format(source='contacts WHERE import_id = $id')}",
+            {**params, "id": import_id},
+        )
     replaced = _delete_overlap(cur, "interval_volumes", "ds", "new_intervals", centre_id)
     cur.execute(
         """INSERT INTO interval_volumes
@@ -302,7 +329,7 @@ def _rollup_contacts(cur: duckdb.DuckDBPyConnection, import_id: int, interval_mi
 
 
 def read_intervals(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     channel: str | None = None,
     queue: str | None = None,
     start: datetime | date | None = None,
@@ -336,7 +363,7 @@ def read_intervals(
     return frame
 
 
-def series_summary(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def series_summary(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """One row per series of one centre: channel, queue, interval_min, first_ds, last_ds,
     days, offered, answered, abandoned, closed_attempts (contacts)."""
     cur = _cursor(con)
@@ -352,19 +379,19 @@ def series_summary(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = No
     ))
 
 
-def daily_volumes(con: duckdb.DuckDBPyConnection, *, centre_id: int | None = None) -> pd.DataFrame:
+def daily_volumes(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
     """Offered contacts per local day and channel of one centre: ``date, channel, offered,
     closed_attempts``."""
     cur = _cursor(con)
     return _df(cur.execute(
         """SELECT CAST(ds AS DATE) AS date, channel,
                   sum(offered) AS offered, sum(closed_attempts) AS closed_attempts
-           FROM interval_volumes WHERE centre_id = $centre GROUP BY ALL ORDER BY date, channel""",
+           FROM interval_volumes WHERE centre_id = $centre GROUP BY 1, 2 ORDER BY 1, 2""",
         {"centre": centre_of(con, centre_id)},
     ))
 
 
-def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None, *,
+def intraday_profile(con: Connection, channel: str | None = None, *,
                      centre_id: int | None = None) -> pd.DataFrame:
     """Mean offered contacts per weekday (0 = Monday) and local time of day, per channel.
 
@@ -373,7 +400,12 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None,
     """
     cur = _cursor(con)
     return _df(cur.execute(
-        """WITH days AS (
+        _INTRADAY_PG if is_postgres(cur) else _INTRADAY,
+        {"channel": channel, "centre": centre_of(con, centre_id)},
+    ))
+
+
+_INTRADAY: Final[str] = """WITH days AS (
                SELECT channel, isodow(CAST(ds AS DATE)) - 1 AS weekday,
                       count(DISTINCT CAST(ds AS DATE)) AS n_days
                FROM interval_volumes
@@ -385,12 +417,26 @@ def intraday_profile(con: duckdb.DuckDBPyConnection, channel: str | None = None,
            FROM interval_volumes v JOIN days d
              ON d.channel = v.channel AND d.weekday = isodow(CAST(v.ds AS DATE)) - 1
            WHERE v.centre_id = $centre AND ($channel IS NULL OR v.channel = $channel)
-           GROUP BY ALL ORDER BY v.channel, weekday, time_of_day""",
-        {"channel": channel, "centre": centre_of(con, centre_id)},
-    ))
+           GROUP BY ALL ORDER BY v.channel, weekday, time_of_day"""
+# PostgreSQL: the weekday by ``extract``, the time of day by ``to_char``, one day count per
+# group by ``max`` (no ``any_value`` before version 16).
+_PG_WEEKDAY: Final[str] = "CAST(extract(isodow FROM CAST({ds} AS DATE)) AS BIGINT) - 1"
+_INTRADAY_PG: Final[str] = f"""WITH days AS (
+               SELECT channel, {_PG_WEEKDAY.format(ds="ds")} AS weekday,
+                      count(DISTINCT CAST(ds AS DATE)) AS n_days
+               FROM interval_volumes
+               WHERE centre_id = $centre AND ($channel IS NULL OR channel = $channel)
+               GROUP BY 1, 2)
+           SELECT v.channel, {_PG_WEEKDAY.format(ds="v.ds")} AS weekday,
+                  to_char(v.ds, 'HH24:MI') AS time_of_day,
+                  sum(v.offered) / max(d.n_days) AS offered
+           FROM interval_volumes v JOIN days d
+             ON d.channel = v.channel AND d.weekday = {_PG_WEEKDAY.format(ds="v.ds")}
+           WHERE v.centre_id = $centre AND ($channel IS NULL OR v.channel = $channel)
+           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""  # noqa: S608 - constants
 
 
-def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
+def volume_fingerprint(con: Connection, *,
                        centre_id: int | None = None) -> tuple[Any, ...]:
     """A value that changes whenever one centre's volumes, event calendar or the settings
     its forecasts read (``FORECAST_SETTING_KEYS``: the intraday profile of its long-range
@@ -408,6 +454,11 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
         centre,
     ))
     events = _one(cur.execute(
+        # Any digest that changes with a row will do; each dialect has its own.
+        """SELECT count(*), md5(string_agg(CAST(row(event_id, name, kind, start_date, end_date,
+                                                  channels, uplift_pct, exclude_from_training)
+                                              AS TEXT), '|' ORDER BY event_id))
+           FROM events WHERE centre_id = $centre""" if is_postgres(cur) else
         """SELECT count(*), sum(hash(event_id, name, kind, start_date, end_date, channels,
                                      uplift_pct, exclude_from_training))
            FROM events WHERE centre_id = $centre""",
@@ -415,7 +466,7 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
     ))
     chosen = cur.execute(
         """SELECT key, value_json FROM settings WHERE centre_id = $centre
-           AND list_contains(CAST($keys AS VARCHAR[]), key) ORDER BY key""",
+           AND key = ANY(CAST($keys AS VARCHAR[])) ORDER BY key""",
         {**centre, "keys": list(FORECAST_SETTING_KEYS)},
     ).fetchall()
     return tuple(str(v) for v in (*volumes, *events)) + tuple(f"{k}={v}" for k, v in chosen)
@@ -425,7 +476,7 @@ def volume_fingerprint(con: duckdb.DuckDBPyConnection, *,
 
 
 def read_repeat_rates(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     window_days: int = config.REPEAT_WINDOW_DAYS,
     *,
     unidentified: tuple[str, ...] = config.UNIDENTIFIED_CUSTOMER_IDS,
@@ -448,7 +499,13 @@ def read_repeat_rates(
     """
     cur = _cursor(con)
     return cur.execute(
-        """WITH c AS (
+        _REPEATS_PG if is_postgres(cur) else _REPEATS,
+        {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified],
+         "centre": centre_of(con, centre_id)},
+    ).df()
+
+
+_REPEATS: Final[str] = """WITH c AS (
                SELECT channel, arrival_ts, trim(customer_id) AS customer,
                       customer_id IS NOT NULL AS has_id,
                       customer_id IS NULL OR trim(customer_id) = ''
@@ -467,14 +524,37 @@ def read_repeat_rates(
                                    AND arrival_ts - prev_ts <= to_days(CAST($days AS INTEGER))) AS repeats,
                   repeats / nullif(contacts, 0) AS repeat_rate,
                   count(*) FILTER (WHERE unidentified) AS unidentified
-           FROM p GROUP BY channel HAVING bool_or(has_id) ORDER BY channel""",
-        {"days": window_days, "unknown": [str(v).strip().lower() for v in unidentified],
-         "centre": centre_of(con, centre_id)},
-    ).df()
+           FROM p GROUP BY channel HAVING bool_or(has_id) ORDER BY channel"""
+_REPEATS_PG: Final[str] = """WITH c AS (
+               SELECT channel, arrival_ts, trim(customer_id) AS customer,
+                      customer_id IS NOT NULL AS has_id,
+                      customer_id IS NULL OR trim(customer_id) = ''
+                          OR trim(customer_id) ~ '^0+$'
+                          OR coalesce(lower(trim(customer_id)) = ANY(CAST($unknown AS VARCHAR[])), false)
+                          AS unidentified
+               FROM contacts WHERE centre_id = $centre AND outcome <> 'closed'),
+           p AS (
+               SELECT channel, arrival_ts, has_id, unidentified,
+                      lag(arrival_ts) OVER (PARTITION BY unidentified, customer ORDER BY arrival_ts)
+                          AS prev_ts
+               FROM c),
+           n AS (
+               SELECT channel,
+                      count(*) FILTER (WHERE NOT unidentified) AS contacts,
+                      count(*) FILTER (WHERE NOT unidentified AND prev_ts IS NOT NULL
+                                       AND arrival_ts - prev_ts
+                                           <= make_interval(days => CAST($days AS INTEGER))) AS repeats,
+                      count(*) FILTER (WHERE unidentified) AS unidentified,
+                      bool_or(has_id) AS any_id
+               FROM p GROUP BY channel)
+           SELECT channel, contacts, repeats,
+                  CAST(repeats AS DOUBLE PRECISION) / nullif(contacts, 0) AS repeat_rate,
+                  unidentified
+           FROM n WHERE any_id ORDER BY channel"""
 
 
 def read_chat_sessions(
-    con: duckdb.DuckDBPyConnection, channel: str = "chat", *, centre_id: int | None = None
+    con: Connection, channel: str = "chat", *, centre_id: int | None = None
 ) -> pd.DataFrame:
     """Answered contacts of a channel that say who handled them or how many sessions were held.
 
@@ -491,7 +571,12 @@ def read_chat_sessions(
     """
     cur = _cursor(con)
     return _df(cur.execute(
-        """WITH c AS (
+        _CHAT_SESSIONS_PG if is_postgres(cur) else _CHAT_SESSIONS,
+        {"centre": centre_of(con, centre_id), "channel": channel},
+    ))
+
+
+_CHAT_SESSIONS: Final[str] = """WITH c AS (
                SELECT agent_id, sessions, end_ts, handle_s,
                       arrival_ts + to_microseconds(CAST(round(coalesce(wait_s, 0) * 1e6) AS BIGINT))
                           AS start
@@ -503,6 +588,19 @@ def read_chat_sessions(
                       AS "end",
                   coalesce(handle_s, epoch(end_ts - start)) AS handle_s,
                   CAST(sessions AS DOUBLE) AS sessions
-           FROM c ORDER BY agent_id, start""",
-        {"centre": centre_of(con, centre_id), "channel": channel},
-    ))
+           FROM c ORDER BY agent_id, start"""
+# PostgreSQL: whole microseconds as intervals, the seconds between two instants by ``extract``.
+_CHAT_SESSIONS_PG: Final[str] = """WITH c AS (
+               SELECT agent_id, sessions, end_ts, handle_s,
+                      arrival_ts + CAST(round(coalesce(wait_s, 0) * 1e6) AS BIGINT)
+                                   * INTERVAL '1 microsecond' AS start
+               FROM contacts
+               WHERE centre_id = $centre AND channel = $channel AND outcome = 'answered'
+                 AND (agent_id IS NOT NULL OR sessions IS NOT NULL))
+           SELECT agent_id, start,
+                  coalesce(end_ts, start + CAST(round(handle_s * 1e6) AS BIGINT)
+                                           * INTERVAL '1 microsecond') AS "end",
+                  coalesce(handle_s, CAST(extract(epoch FROM end_ts - start) AS DOUBLE PRECISION))
+                      AS handle_s,
+                  CAST(sessions AS DOUBLE PRECISION) AS sessions
+           FROM c ORDER BY agent_id, start"""

@@ -70,7 +70,7 @@ def _identity_login() -> str:
     return str(st.user.get("email") or st.user.get("sub") or "")
 
 
-def session_principal(con: duckdb.DuckDBPyConnection) -> Principal | None:
+def session_principal(con: store.Connection) -> Principal | None:
     """Who uses this session, without drawing anything: everyone when sign-in is off, None
     when nobody is signed in (or the first admin is still to be created)."""
     cfg = settings()
@@ -100,7 +100,7 @@ def session_principal(con: duckdb.DuckDBPyConnection) -> Principal | None:
     return principal
 
 
-def gate(con: duckdb.DuckDBPyConnection, tr: Translator) -> Principal:
+def gate(con: store.Connection, tr: Translator) -> Principal:
     """The session's principal, kept for the guards of this run; when nobody is signed in,
     the sign-in screen instead, and the run stops."""
     principal = session_principal(con)
@@ -168,7 +168,7 @@ def requires(action: Action) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
         @functools.wraps(write)
         def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _T:
             first = args[0] if args else kwargs.get("con")
-            centre = store.centre_of(first) if isinstance(first, duckdb.DuckDBPyConnection) else None
+            centre = store.centre_of(first) if isinstance(first, (duckdb.DuckDBPyConnection, store.PgStore)) else None
             refused = refusal(action, centre)
             if refused is not None:
                 st.error(refused.message(_lang(), escape=escape_markdown), icon=":material/lock:")
@@ -184,7 +184,7 @@ def requires(action: Action) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
 # --------------------------------------------------------------------------- screens
 
 
-def sign_in_screen(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def sign_in_screen(con: store.Connection, tr: Translator) -> None:
     """The sign-in form (local accounts), the identity provider's button (OIDC), or the
     one-time creation of the first admin while there are no users."""
     cfg = settings()
@@ -200,7 +200,7 @@ def sign_in_screen(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
         _sign_in_form(con, tr)
 
 
-def _sign_in_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def _sign_in_form(con: store.Connection, tr: Translator) -> None:
     st.caption(tr("access.sign_in_intro"))
     with st.form("access.sign_in"):
         login = st.text_input(tr("access.login"), key="access.sign_in.login", autocomplete="username")
@@ -218,7 +218,7 @@ def _sign_in_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     st.rerun()
 
 
-def _setup_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def _setup_form(con: store.Connection, tr: Translator) -> None:
     st.info(tr("access.setup_intro"))
     with st.form("access.setup"):
         login = st.text_input(tr("access.login"), key="access.setup.login", autocomplete="username")
@@ -239,7 +239,7 @@ def _setup_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     st.rerun()
 
 
-def _identity_screen(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def _identity_screen(con: store.Connection, tr: Translator) -> None:
     if not st.user.is_logged_in:
         st.caption(tr("access.identity_intro"))
         if st.button(tr("access.sign_in_identity"), type="primary", key="access.identity"):

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Final
 from zoneinfo import available_timezones
 
-import duckdb
 import streamlit as st
 
 from kcc import config, plan, store
@@ -84,7 +83,7 @@ def _flash(tr: Translator) -> None:
         st.success(tr(key, name=escape_markdown(name)))
 
 
-def upload_target(con: duckdb.DuckDBPyConnection, tr: Translator) -> bool:
+def upload_target(con: store.Connection, tr: Translator) -> bool:
     """Where an upload goes while the demo is shown: a new centre of the user's own (the
     default) or, when chosen explicitly, the demo. True when the page may map and import."""
     _flash(tr)
@@ -103,7 +102,7 @@ def upload_target(con: duckdb.DuckDBPyConnection, tr: Translator) -> bool:
     return False
 
 
-def manage(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def manage(con: store.Connection, tr: Translator) -> None:
     """The Centres section: a new centre, rename or delete the current one (confirmed by
     typing its name), hide, show or reset the demo."""
     lang = _lang()
@@ -162,12 +161,12 @@ def _create(name: str, zone: str, country: str | None) -> store.Centre:
 
 
 @access.requires(Action.MANAGE_CENTRES)
-def _rename(con: duckdb.DuckDBPyConnection, centre_id: int, name: str) -> store.Centre:
+def _rename(con: store.Connection, centre_id: int, name: str) -> store.Centre:
     return store.rename_centre(con, centre_id, name)
 
 
 @access.requires(Action.MANAGE_CENTRES)
-def _hide(con: duckdb.DuckDBPyConnection, centre_id: int, hidden: bool) -> None:
+def _hide(con: store.Connection, centre_id: int, hidden: bool) -> None:
     store.hide_centre(con, centre_id, hidden)
 
 
@@ -177,11 +176,11 @@ def _reload_demo(tr: Translator) -> None:
 
 
 @access.requires(Action.MANAGE_CENTRES)
-def _delete(con: duckdb.DuckDBPyConnection, centre_id: int, confirm_name: str) -> None:
+def _delete(con: store.Connection, centre_id: int, confirm_name: str) -> None:
     store.delete_centre(con, centre_id, confirm_name=confirm_name)
 
 
-def plan_start_picker(con: duckdb.DuckDBPyConnection, tr: Translator,
+def plan_start_picker(con: store.Connection, tr: Translator,
                       horizon: plan.PlanHorizon | None) -> None:
     """The plan's first day for this centre: the day after its newest history, or later."""
     if horizon is None or horizon.newest_day is None:
@@ -209,7 +208,7 @@ def ended_early_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None
     st.info("\n".join([tr("centres.ended_early", newest=fmt_day(horizon.newest_day)), "", *lines]))
 
 
-def no_roster_notice(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def no_roster_notice(con: store.Connection, tr: Translator) -> None:
     """Say plainly when the centre has neither a roster nor shift patterns: the KPIs "with the
     roster" are then what nobody on the floor delivers (0 % answered), not a measurement."""
     counts = store.table_counts(con)

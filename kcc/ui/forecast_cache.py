@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -36,25 +35,25 @@ BACKTEST_HORIZON_DAYS: Final[int] = SELECTION_HORIZON_DAYS
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _series(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _series(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.series_summary(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _history(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, queue: str
+    _con: store.Connection, key: DataKey, channel: str, queue: str
 ) -> pd.DataFrame:
     return pipeline.series_history(_con, channel, queue)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _events(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _events(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.read_events(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _forecast(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
+    _con: store.Connection, key: DataKey, channel: str,
     queue: str, horizon_days: int, method: str, country: str,
 ) -> ForecastResult:  # fmt: skip
     history = _history(_con, key, channel, queue)
@@ -68,7 +67,7 @@ def _forecast(
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _backtest(
-    _con: duckdb.DuckDBPyConnection, key: DataKey, channel: str,
+    _con: store.Connection, key: DataKey, channel: str,
     queue: str, method: str, country: str,
 ) -> pd.DataFrame | None:  # fmt: skip
     history = _history(_con, key, channel, queue)
@@ -82,23 +81,23 @@ def _backtest(
     return summarise_backtest(table)
 
 
-def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def series(con: store.Connection) -> pd.DataFrame:
     """Loaded series (``kcc.store.series_summary``)."""
     return _series(con, pipeline.data_key(con))
 
 
-def history(con: duckdb.DuckDBPyConnection, channel: str, queue: str) -> pd.DataFrame:
+def history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` of one series."""
     return _history(con, pipeline.data_key(con), channel, queue)
 
 
-def events(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def events(con: store.Connection) -> pd.DataFrame:
     """The stored event calendar."""
     return _events(con, pipeline.data_key(con))
 
 
 def forecast(
-    con: duckdb.DuckDBPyConnection, channel: str, queue: str, horizon_days: int, method: str,
+    con: store.Connection, channel: str, queue: str, horizon_days: int, method: str,
     country: str,
 ) -> ForecastResult:  # fmt: skip
     """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
@@ -106,14 +105,14 @@ def forecast(
 
 
 def backtest_summary(
-    con: duckdb.DuckDBPyConnection, channel: str, queue: str, method: str, country: str
+    con: store.Connection, channel: str, queue: str, method: str, country: str
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
     return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
 
 
 @access.requires(Action.EDIT_PLAN)
-def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
+def save_events(con: store.Connection, edited: pd.DataFrame, stored: pd.DataFrame) -> int:
     """Validate the edited event calendar and store it in place of the old one.
 
     Rows without a name are dropped; an event keeps the source it was stored with (``user``
@@ -137,7 +136,7 @@ def save_events(con: duckdb.DuckDBPyConnection, edited: pd.DataFrame, stored: pd
 
 
 @access.requires(Action.EDIT_PLAN)
-def save_holiday_treatment(con: duckdb.DuckDBPyConnection, day: str, share: float | None) -> None:
+def save_holiday_treatment(con: store.Connection, day: str, share: float | None) -> None:
     """Store how the centre treats one day (a holiday): ``share`` of a normal day (0 closed),
     or None to go back to the history's factor (a normal day when never seen). The setting is
     part of the volume fingerprint, so the cached forecasts and plan follow it."""

@@ -3,7 +3,6 @@ totals, and the intraday-profile choice (saved per centre) that lets them be pla
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -41,7 +40,7 @@ def _profile_name(tr: Translator, option: str, sources: pd.DataFrame) -> str:
               series=f"{channel_label(channel, tr)} · {queue}")
 
 
-def _chooser(con: duckdb.DuckDBPyConnection, tr: Translator, page: str, choice: dict | None) -> None:
+def _chooser(con: store.Connection, tr: Translator, page: str, choice: dict | None) -> None:
     sources = pipeline.profile_sources(con)
     options = [_STANDARD, *(f"{r.centre_id}|{r.channel}|{r.queue}" for r in sources.itertuples())]
     current = _option(choice)
@@ -62,11 +61,11 @@ def _chooser(con: duckdb.DuckDBPyConnection, tr: Translator, page: str, choice: 
 
 
 @access.requires(Action.EDIT_PLAN)
-def _use_profile(con: duckdb.DuckDBPyConnection, value: dict) -> None:
+def _use_profile(con: store.Connection, value: dict) -> None:
     store.write_setting(con, store.INTRADAY_PROFILE_KEY, value)
 
 
-def interval_notice(con: duckdb.DuckDBPyConnection, tr: Translator, page: str,
+def interval_notice(con: store.Connection, tr: Translator, page: str,
                     series: pd.DataFrame) -> bool:
     """Say which series hold only day, week or month totals and how they are spread over
     intervals, with the profile choice; True when nothing can be planned yet (the centre has

@@ -19,7 +19,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -45,7 +44,7 @@ ROSTER_SOURCE_STATE_KEY: Final[str] = "plan.roster_source"
 PLAN_START_STATE_KEY: Final[str] = "plan.start_by_centre"
 
 
-def data_key(con: duckdb.DuckDBPyConnection) -> DataKey:
+def data_key(con: store.Connection) -> DataKey:
     """The store's data key now (``kcc.pipeline.data_key``): part of every cache key here."""
     return pipeline.data_key(con)
 
@@ -54,28 +53,28 @@ def data_key(con: duckdb.DuckDBPyConnection) -> DataKey:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _series(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _series(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.series_summary(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _stored_settings(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict:
+def _stored_settings(_con: store.Connection, key: DataKey) -> dict:
     return store.read_settings(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _history(_con: duckdb.DuckDBPyConnection, key: DataKey, weeks: int | None) -> pd.DataFrame:
+def _history(_con: store.Connection, key: DataKey, weeks: int | None) -> pd.DataFrame:
     return pipeline.recent_history(_con, weeks)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _default_settings(_con: duckdb.DuckDBPyConnection, key: DataKey) -> plan.PlanSettings:
+def _default_settings(_con: store.Connection, key: DataKey) -> plan.PlanSettings:
     history = _history(_con, key.volumes_only(), plan.AHT_HISTORY_WEEKS)
     return plan.default_settings(_stored_settings(_con, key), history)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _forecast_one(_con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, queue: str,
+def _forecast_one(_con: store.Connection, key: DataKey, channel: str, queue: str,
                   horizon_days: int, country: str | None) -> pd.DataFrame:
     # the many-series job stored it (``_forecasts_ready``); computed here only when it has not
     stored = jobs.stored_forecast(_con, channel, queue, horizon_days, country)
@@ -84,7 +83,7 @@ def _forecast_one(_con: duckdb.DuckDBPyConnection, key: DataKey, channel: str, q
     return pipeline.forecast_series(_con, channel, queue, horizon_days, country)
 
 
-def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
+def _horizon(_con: store.Connection, key: DataKey, horizon_weeks_: int,
              start: date | None = None) -> plan.PlanHorizon | None:
     # the profile choice is part of the volume fingerprint, so ``key`` follows it
     chosen = pipeline.profile_choice(store.read_settings(_con)) is not None
@@ -92,31 +91,31 @@ def _horizon(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _demand(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon_weeks_: int,
+def _demand(_con: store.Connection, key: DataKey, horizon_weeks_: int,
             country: str | None, start: date | None = None) -> pd.DataFrame:
     return pipeline.forecast_demand(
         _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_, start),
         lambda channel, queue, days: _forecast_one(_con, key, channel, queue, days, country))
 
 
-def _plan_demand(con: duckdb.DuckDBPyConnection, key: PlanKey) -> pd.DataFrame:
+def _plan_demand(con: store.Connection, key: PlanKey) -> pd.DataFrame:
     return _demand(con, key.data.volumes_only(), key.horizon_weeks, key.country, key.start)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _roster(_con: duckdb.DuckDBPyConnection, key: DataKey, source: str, start: date, end: date,
+def _roster(_con: store.Connection, key: DataKey, source: str, start: date, end: date,
             interval_min: int) -> pd.DataFrame:
     return pipeline.read_roster(_con, source, start, end, interval_min)
 
 
-def _plan_roster(con: duckdb.DuckDBPyConnection, key: PlanKey, demand_: pd.DataFrame) -> pd.DataFrame:
+def _plan_roster(con: store.Connection, key: PlanKey, demand_: pd.DataFrame) -> pd.DataFrame:
     if demand_.empty:
         return pd.DataFrame(columns=list(pipeline.ROSTER_COLUMNS))
     return _roster(con, key.data, key.roster_source, *pipeline.roster_span(demand_))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _channel_plan(_con: duckdb.DuckDBPyConnection, key: PlanKey, channel: str,
+def _channel_plan(_con: store.Connection, key: PlanKey, channel: str,
                   staffing: plan.PlanSettings) -> pd.DataFrame:
     # one channel per cache entry: changing the phone target leaves e-mail's backlog cached
     demand_ = _plan_demand(_con, key)
@@ -127,7 +126,7 @@ def _channel_plan(_con: duckdb.DuckDBPyConnection, key: PlanKey, channel: str,
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _start_backlog(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict[str, plan.StartBacklog]:
+def _start_backlog(_con: store.Connection, key: DataKey) -> dict[str, plan.StartBacklog]:
     history = _history(_con, key.volumes_only(), plan.AHT_HISTORY_WEEKS)
     return plan.start_backlog_estimate(history, plan.service_hours(_stored_settings(_con, key)))
 
@@ -135,46 +134,46 @@ def _start_backlog(_con: duckdb.DuckDBPyConnection, key: DataKey) -> dict[str, p
 # --------------------------------------------------------------------------- public helpers
 
 
-def stored_settings(con: duckdb.DuckDBPyConnection) -> dict:
+def stored_settings(con: store.Connection) -> dict:
     """Every stored setting by key (cached per data version)."""
     return _stored_settings(con, data_key(con))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _chat_estimate(_con: duckdb.DuckDBPyConnection, key: DataKey) -> ChatHandleEstimate | None:
+def _chat_estimate(_con: store.Connection, key: DataKey) -> ChatHandleEstimate | None:
     return pipeline.chat_estimate(_con)
 
 
-def chat_estimate(con: duckdb.DuckDBPyConnection) -> ChatHandleEstimate | None:
+def chat_estimate(con: store.Connection) -> ChatHandleEstimate | None:
     """Chat's ``h1`` and ``p`` estimated from the stored chats (cached per data version;
     ``kcc.pipeline.chat_estimate``)."""
     return _chat_estimate(con, data_key(con))
 
 
-def chat_lone_session_s(con: duckdb.DuckDBPyConnection) -> float | None:
+def chat_lone_session_s(con: store.Connection) -> float | None:
     """The lone-session handle time this session's plan gives chat
     (``kcc.pipeline.chat_lone_session_s``). [s]"""
     history = _history(con, data_key(con).volumes_only(), plan.AHT_HISTORY_WEEKS)
     return pipeline.chat_lone_session_s(history, current_settings(con).targets_for("chat"))
 
 
-def start_backlog(con: duckdb.DuckDBPyConnection) -> dict[str, plan.StartBacklog]:
+def start_backlog(con: store.Connection) -> dict[str, plan.StartBacklog]:
     """Estimated deferred items waiting at the plan's start per channel (cached per data
     version; ``kcc.plan.start_backlog_estimate``)."""
     return _start_backlog(con, data_key(con))
 
 
-def series(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def series(con: store.Connection) -> pd.DataFrame:
     """``kcc.store.series_summary`` (cached per volume version)."""
     return _series(con, data_key(con).volumes_only())
 
 
-def default_settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
+def default_settings(con: store.Connection) -> plan.PlanSettings:
     """Plan settings from the store, with the phone patience estimated from history."""
     return _default_settings(con, data_key(con))
 
 
-def current_settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
+def current_settings(con: store.Connection) -> plan.PlanSettings:
     """The settings this session plans with: edited ones when there are, else the stored."""
     saved = st.session_state.get(SETTINGS_STATE_KEY)
     if isinstance(saved, dict):
@@ -196,7 +195,7 @@ def reset_settings() -> None:
 
 
 @access.requires(Action.EDIT_PLAN)
-def save_settings(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings) -> None:
+def save_settings(con: store.Connection, settings: plan.PlanSettings) -> None:
     """Store ``settings`` as the default for every user (a store write: caches refresh)."""
     store.write_setting(con, plan.SETTINGS_KEY, settings.to_json())
     reset_settings()
@@ -213,7 +212,7 @@ def roster_source() -> str:
     return value if value in ROSTER_SOURCES else "roster"
 
 
-def plan_start(con: duckdb.DuckDBPyConnection) -> date | None:
+def plan_start(con: store.Connection) -> date | None:
     """The plan start picked for the connection's centre, or None (the day after its newest
     history; also when newer history has since been imported past the pick)."""
     picked = st.session_state.get(PLAN_START_STATE_KEY, {}).get(store.centre_of(con))
@@ -225,14 +224,14 @@ def plan_start(con: duckdb.DuckDBPyConnection) -> date | None:
     return start if start > newest else None
 
 
-def set_plan_start(con: duckdb.DuckDBPyConnection, start: date | None) -> None:
+def set_plan_start(con: store.Connection, start: date | None) -> None:
     """Plan the connection's centre from ``start`` (None: after its newest history)."""
     picks = dict(st.session_state.get(PLAN_START_STATE_KEY, {}))
     picks[store.centre_of(con)] = None if start is None else start.isoformat()
     st.session_state[PLAN_START_STATE_KEY] = picks
 
 
-def plan_key(con: duckdb.DuckDBPyConnection, horizon_weeks_: int | None = None,
+def plan_key(con: store.Connection, horizon_weeks_: int | None = None,
              source: str | None = None) -> PlanKey:
     """Everything the cached plan's demand and roster depend on besides the settings
     (``kcc.pipeline.PlanKey``): data key (with the centre), horizon, country, roster source
@@ -242,7 +241,7 @@ def plan_key(con: duckdb.DuckDBPyConnection, horizon_weeks_: int | None = None,
                              source or roster_source(), plan_start(con))
 
 
-def _forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, key: PlanKey) -> None:
+def _forecasts_ready(con: store.Connection, tr: Translator, key: PlanKey) -> None:
     volumes = key.data.volumes_only()
     span = _horizon(con, volumes, key.horizon_weeks, key.start)
     if span is None or not span.forecast_days:
@@ -251,13 +250,13 @@ def _forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, key: PlanKe
     series_job.ensure(con, tr, span.forecast_days, key.country)
 
 
-def forecasts_ready(con: duckdb.DuckDBPyConnection, tr: Translator, horizon_days: int) -> None:
+def forecasts_ready(con: store.Connection, tr: Translator, horizon_days: int) -> None:
     """Forecast every series the plan covers (the many-series job, ``kcc.ui.series_job``),
     with a progress bar while it runs."""
     _forecasts_ready(con, tr, plan_key(con, max(1, horizon_days // 7)))
 
 
-def horizon(con: duckdb.DuckDBPyConnection,
+def horizon(con: store.Connection,
             horizon_weeks_: int | None = None) -> plan.PlanHorizon | None:
     """The plan's days and the series it leaves out (``kcc.plan.plan_horizon``); None without
     history."""
@@ -266,7 +265,7 @@ def horizon(con: duckdb.DuckDBPyConnection,
 
 
 def get_plan(
-    con: duckdb.DuckDBPyConnection,
+    con: store.Connection,
     tr: Translator,
     settings: plan.PlanSettings | None = None,
     horizon_weeks_: int | None = None,
@@ -276,7 +275,7 @@ def get_plan(
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
         Store connection.
     tr : Translator
         For the progress text while forecasting.
@@ -299,13 +298,13 @@ def get_plan(
                                   lambda channel, staffing: _channel_plan(con, key, channel, staffing))
 
 
-def demand(con: duckdb.DuckDBPyConnection, tr: Translator,
+def demand(con: store.Connection, tr: Translator,
            horizon_weeks_: int | None = None) -> pd.DataFrame:
     """The forecast demand frame the plan staffs (``kcc.pipeline.forecast_demand``), cached.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
     tr : Translator
         For the progress text while forecasting.
     horizon_weeks_ : int, optional
@@ -321,7 +320,7 @@ def demand(con: duckdb.DuckDBPyConnection, tr: Translator,
     return _plan_demand(con, key)
 
 
-def roster_for(con: duckdb.DuckDBPyConnection, demand_frame: pd.DataFrame,
+def roster_for(con: store.Connection, demand_frame: pd.DataFrame,
                source: str | None = None) -> pd.DataFrame:
     """The roster the plan uses over the days of ``demand_frame`` (cached).
 
@@ -340,28 +339,28 @@ def roster_for(con: duckdb.DuckDBPyConnection, demand_frame: pd.DataFrame,
     return _plan_roster(con, plan_key(con, source=source), demand_frame)
 
 
-def recent_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def recent_history(con: store.Connection) -> pd.DataFrame:
     """The last ``kcc.plan.AHT_HISTORY_WEEKS`` weeks of history (cached per volume version)."""
     return _history(con, data_key(con).volumes_only(), plan.AHT_HISTORY_WEEKS)
 
 
-def last_import(con: duckdb.DuckDBPyConnection) -> pd.Series | None:
+def last_import(con: store.Connection) -> pd.Series | None:
     """Newest row of the import history, or None."""
     imports = _imports(con, data_key(con))
     return None if imports.empty else imports.iloc[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _imports(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _imports(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.read_imports(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _daily(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _daily(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.daily_volumes(_con)
 
 
-def daily(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def daily(con: store.Connection) -> pd.DataFrame:
     """Offered contacts per local day and channel of the history (``kcc.store.daily_volumes``),
     cached per data version."""
     return _daily(con, data_key(con))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -46,6 +45,10 @@ __all__ = ["Baseline"]  # re-exported: the pages and tests name it here
 WORKING_SPEC_KEY: Final[str] = "scenario.working_spec"
 WORKING_NAME_KEY: Final[str] = "scenario.working_name"
 LINK_LOADED_KEY: Final[str] = "scenario.link_loaded"
+#: The stored version the working scenario was opened or last saved as (``{"centre": id,
+#: "name": name, "at": updated_at}``): saving over a version another planner saved since is
+#: refused with ``kcc.store.ScenarioChangedError`` instead of overwriting it.
+OPENED_VERSION_KEY: Final[str] = "scenario.opened_version"
 PERIOD_STATE_KEY: Final[str] = "scenario.period_weeks"
 #: Evaluation periods offered: the first weeks of the plan horizon. [weeks]
 PERIOD_CHOICES_WEEKS: Final[tuple[int, ...]] = pipeline.PERIOD_CHOICES_WEEKS
@@ -80,12 +83,12 @@ def _baseline(_demand: pd.DataFrame, _roster: pd.DataFrame, _history: pd.DataFra
     return pipeline.scenario_baseline(_demand, _roster, _history, _stored, weeks, key)
 
 
-def baseline(con: duckdb.DuckDBPyConnection, tr: Translator) -> Baseline | None:
+def baseline(con: store.Connection, tr: Translator) -> Baseline | None:
     """The baseline (cached per plan key and period); None when nothing is loaded.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
+    con : store.Connection
     tr : Translator
         For the progress text while the plan's forecasts are made.
     """
@@ -96,7 +99,7 @@ def baseline(con: duckdb.DuckDBPyConnection, tr: Translator) -> Baseline | None:
                      plan_cache.stored_settings(con), plan_cache.plan_key(con), period_weeks())
 
 
-def settings(con: duckdb.DuckDBPyConnection) -> plan.PlanSettings:
+def settings(con: store.Connection) -> plan.PlanSettings:
     """Plan settings this session plans with (the Staffing page's edits included)."""
     return plan_cache.current_settings(con)
 
@@ -107,7 +110,7 @@ def _evaluate(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings,
     return pipeline.evaluate(_base, plan_settings, spec)
 
 
-def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+def evaluate(con: store.Connection, base: Baseline, spec: ScenarioSpec,
              name: str = "") -> ScenarioResult:
     """``kcc.pipeline.evaluate`` on the baseline, cached by the spec's levers (not by name or
     strategy choices, which change no number, so they are worked out once)."""
@@ -115,13 +118,13 @@ def evaluate(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
     return dataclasses.replace(result, name=name, spec=spec)
 
 
-def levers_alone(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+def levers_alone(con: store.Connection, base: Baseline, spec: ScenarioSpec,
                  result: ScenarioResult) -> dict[str, ScenarioResult]:
     """Each lever of ``spec`` evaluated alone against the baseline (cached like any spec)."""
     return results_alone(spec, lambda s: evaluate(con, base, s), result)
 
 
-def working_results(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec, name: str,
+def working_results(con: store.Connection, base: Baseline, spec: ScenarioSpec, name: str,
                     baseline_name: str) -> tuple[ScenarioResult, ScenarioResult, dict[str, ScenarioResult]]:
     """The working scenario's result, the baseline's and each lever's alone (the Levers page).
 
@@ -142,20 +145,20 @@ def _frontier(_base: Baseline, key: tuple, plan_settings: plan.PlanSettings, spe
     return pipeline.frontier(_base, plan_settings, spec, channel)
 
 
-def frontier(con: duckdb.DuckDBPyConnection, base: Baseline, spec: ScenarioSpec,
+def frontier(con: store.Connection, base: Baseline, spec: ScenarioSpec,
              channel: str) -> pd.DataFrame:
     """``kcc.pipeline.frontier`` for one channel, cached."""
     return _frontier(base, base.key, settings(con), spec, channel)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _repeat_rates(_con: duckdb.DuckDBPyConnection, key: DataKey,
+def _repeat_rates(_con: store.Connection, key: DataKey,
                   measure: RepeatSettings) -> dict[str, RepeatMeasure]:
     frame = store.read_repeat_rates(_con, measure.window_days, unidentified=measure.unidentified)
     return repeat_measures(frame, measure.window_days)
 
 
-def repeat_settings(con: duckdb.DuckDBPyConnection) -> RepeatSettings:
+def repeat_settings(con: store.Connection) -> RepeatSettings:
     """How this centre measures FCR (kept in its settings; the defaults when it kept none, or
     kept a value this version cannot read)."""
     try:
@@ -165,12 +168,12 @@ def repeat_settings(con: duckdb.DuckDBPyConnection) -> RepeatSettings:
 
 
 @access.requires(Action.EDIT_PLAN)
-def keep_repeat_settings(con: duckdb.DuckDBPyConnection, measure: RepeatSettings) -> None:
+def keep_repeat_settings(con: store.Connection, measure: RepeatSettings) -> None:
     """Keep ``measure`` as this centre's way of measuring FCR (restored on every visit)."""
     store.write_setting(con, REPEAT_SETTINGS_KEY, measure.to_dict())
 
 
-def repeat_rates(con: duckdb.DuckDBPyConnection,
+def repeat_rates(con: store.Connection,
                  measure: RepeatSettings | None = None) -> dict[str, RepeatMeasure]:
     """Repeat contacts measured per channel from customer ids (customers not identified left
     out, see ``kcc.store.read_repeat_rates``) as ``measure`` says, by default as the centre
@@ -240,13 +243,43 @@ def working_name() -> str:
     return str(st.session_state.get(WORKING_NAME_KEY, ""))
 
 
-def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def saved_scenarios(con: store.Connection) -> pd.DataFrame:
     """Stored scenarios (``kcc.store.read_scenarios``), newest edits visible at once."""
     return store.read_scenarios(con)
 
 
+def remember_version(con: store.Connection, name: str) -> None:
+    """Note the stored version of scenario ``name`` this session now works on (after opening
+    or saving it), for the check of the next save."""
+    saved = store.read_scenarios(con)
+    rows = saved[saved["name"] == name]
+    if rows.empty:
+        st.session_state.pop(OPENED_VERSION_KEY, None)
+        return
+    st.session_state[OPENED_VERSION_KEY] = {
+        "centre": store.centre_of(con), "name": name, "at": rows.iloc[0]["updated_at"]}
+
+
+def _opened_version(con: store.Connection, name: str) -> pd.Timestamp | None:
+    opened = st.session_state.get(OPENED_VERSION_KEY)
+    if (isinstance(opened, dict) and opened.get("centre") == store.centre_of(con)
+            and opened.get("name") == name):
+        return pd.Timestamp(opened["at"])
+    return None
+
+
 @access.requires(Action.SAVE_SCENARIO)
-def save(con: duckdb.DuckDBPyConnection, name: str, spec: ScenarioSpec, description: str, user: str) -> int:
-    """Store ``spec`` under ``name`` (insert or update) with who and when; returns its id."""
-    return store.save_scenario(con, name=name, spec=spec.to_dict(), spec_version=spec.version, user=user,
-                               description=description)
+def save(con: store.Connection, name: str, spec: ScenarioSpec, description: str, user: str) -> int:
+    """Store ``spec`` under ``name`` (insert or update) with who and when; returns its id.
+
+    Raises
+    ------
+    kcc.store.ScenarioChangedError
+        Another planner saved the scenario this session opened (or last saved) since; nothing
+        was written. Saving under another name replaces that scenario as before.
+    """
+    scenario_id = store.save_scenario(con, name=name, spec=spec.to_dict(), spec_version=spec.version,
+                                      user=user, description=description,
+                                      expected_updated_at=_opened_version(con, name))
+    remember_version(con, name)
+    return scenario_id

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-import duckdb
 import streamlit as st
 
 from kcc import jobs, store
@@ -44,7 +43,7 @@ def _runs() -> tuple[threading.Lock, dict[tuple[int, str, str, tuple], _Run]]:
     return threading.Lock(), {}
 
 
-def _start(con: duckdb.DuckDBPyConnection, forecast_days: tuple[tuple[str, str, int], ...],
+def _start(con: store.Connection, forecast_days: tuple[tuple[str, str, int], ...],
            country: str | None, todo: int) -> _Run:
     factory = contextlib.nullcontext if len(forecast_days) < POOL_MIN_SERIES else jobs.executor
 
@@ -64,7 +63,7 @@ def _start(con: duckdb.DuckDBPyConnection, forecast_days: tuple[tuple[str, str, 
     return run
 
 
-def ensure(con: duckdb.DuckDBPyConnection, tr: Translator,
+def ensure(con: store.Connection, tr: Translator,
            forecast_days: Sequence[tuple[str, str, int]], country: str | None) -> None:
     """Make sure the forecasts of ``forecast_days`` are in the store: start the job when no
     session has, and wait for it with a progress bar (text ``staffing.forecasting``).

@@ -10,7 +10,6 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -53,13 +52,13 @@ _frame_lock = threading.Lock()
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(path: str, timezone: str) -> duckdb.DuckDBPyConnection:
+def _connection(path: str, timezone: str) -> store.Connection:
     # One read-write connection per file for the whole server; every store call opens its own
     # cursor on it and writes take turns (kcc.store), so any number of sessions can share it.
     return store.connect(path, timezone)
 
 
-def connection() -> duckdb.DuckDBPyConnection:
+def connection() -> store.Connection:
     """The app's store connection (cached per database file and zone).
 
     When another process holds the database file, the page shows what to do in the reader's
@@ -78,18 +77,18 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _centre_connection(path: str, timezone: str, centre_id: int,
-                       centre_zone: str) -> duckdb.DuckDBPyConnection:
+                       centre_zone: str) -> store.Connection:
     # One bound connection per centre for the whole server, shared like the one above.
     return store.for_centre(_connection(path, timezone), centre_id)
 
 
-def shown_centres(con: duckdb.DuckDBPyConnection) -> tuple[store.Centre, ...]:
+def shown_centres(con: store.Connection) -> tuple[store.Centre, ...]:
     """The centres the selector offers: every one not hidden (all of them when every one is)."""
     everyone = store.list_centres(con)
     return tuple(c for c in everyone if not c.hidden) or everyone
 
 
-def current_centre(con: duckdb.DuckDBPyConnection, tr: Translator | None = None) -> store.Centre:
+def current_centre(con: store.Connection, tr: Translator | None = None) -> store.Centre:
     """The centre this run shows: ``?centre=`` (id or slug), else the session's, else the
     first one offered. A link naming no centre gets a notice (with ``tr``) and the default.
     The choice is written back to the URL when it is not the default, so reloads and copied
@@ -127,7 +126,7 @@ def choose_centre(centre_id: int) -> None:
     st.query_params[CENTRE_PARAM] = str(int(centre_id))
 
 
-def centre_connection(con: duckdb.DuckDBPyConnection, centre: store.Centre) -> duckdb.DuckDBPyConnection:
+def centre_connection(con: store.Connection, centre: store.Centre) -> store.Connection:
     """The shared connection bound to ``centre`` (``kcc.store.for_centre``), cached."""
     return _centre_connection(config.db_path(), config.timezone(), centre.centre_id, centre.time_zone)
 
@@ -141,13 +140,13 @@ def translator(lang: str) -> Translator:
     return tr
 
 
-def _demo_unloaded(con: duckdb.DuckDBPyConnection) -> bool:
+def _demo_unloaded(con: store.Connection) -> bool:
     """The demo centre exists and was never loaded (first start): nothing imported into it."""
     demo_there = any(c.centre_id == store.DEMO_CENTRE_ID for c in store.list_centres(con))
     return demo_there and store.read_imports(con, centre_id=store.DEMO_CENTRE_ID).empty
 
 
-def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def _ensure_demo(con: store.Connection, tr: Translator) -> None:
     """Load the demo centre on first start, once, even with several sessions (a deleted demo
     stays deleted)."""
     if not _demo_unloaded(con):
@@ -158,7 +157,7 @@ def _ensure_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
         load_demo_with_progress(con, tr)
 
 
-def load_demo_with_progress(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def load_demo_with_progress(con: store.Connection, tr: Translator) -> None:
     """Load the demo centre again (creating it when it was deleted; other centres stay) under
     a progress bar that names each step."""
     store.ensure_demo(con)
@@ -209,7 +208,7 @@ def _use_the_frame() -> None:
     st.rerun()
 
 
-def init_page(page_id: str) -> tuple[duckdb.DuckDBPyConnection, Translator]:
+def init_page(page_id: str) -> tuple[store.Connection, Translator]:
     """Initialise everything a page needs and return ``(connection, tr)``.
 
     AppTest runs a page script alone, so each page calls this first: it fills missing
@@ -264,6 +263,6 @@ def current_user(tr: Translator) -> str:
     return str(st.session_state.get("user") or tr("common.anonymous_user"))
 
 
-def data_version(con: duckdb.DuckDBPyConnection) -> int:
+def data_version(con: store.Connection) -> int:
     """Store data version: pass it to cached functions so a write invalidates them."""
     return store.data_version(con)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
@@ -94,3 +95,27 @@ def test_damaged_link_and_dutch(demo_db: Path) -> None:
     assert not at.exception
     assert at.title[0].value == "Scenario's"
     assert "De link kon niet worden geopend" in at.error[0].value
+
+
+# The page in Dutch (both languages' full texts: tests/store/test_store.py).
+@pytest.mark.parametrize(("lang", "said"), [("nl", "is gewijzigd door Bob om")])
+def test_saving_over_a_version_another_planner_saved_shows_who_and_when(demo_db: Path, lang: str, said: str) -> None:
+    con = store.connect(str(demo_db))
+    store.save_scenario(con, name="Late", spec=LATE.to_dict(), spec_version=SPEC_VERSION, user="Ann")
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["scenario.period_weeks"] = PERIOD_WEEKS
+    at.session_state["user"] = "Ann"
+    at.session_state["lang"] = lang
+    at.run()
+    at.selectbox(key="scenarios.pick").set_value("Late").run()
+    at.button(key="scenarios.load").click().run()  # Ann opens Late ...
+    # ... Bob, in another session or app replica, saves it in the meantime
+    store.save_scenario(con, name="Late", spec=STRICT.to_dict(), spec_version=SPEC_VERSION, user="Bob")
+    at.text_input(key="scenarios.name").input("Late")
+    at = submit(at, "scenarios.save_form")
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(said in text for text in errors), errors
+    stored = store.read_scenarios(con).set_index("name").loc["Late"]
+    assert (stored["updated_by"], stored["spec"]) == ("Bob", STRICT.to_dict())  # Bob's version kept
+    con.close()

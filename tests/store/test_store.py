@@ -79,7 +79,7 @@ def test_a_failing_write_rolls_back(mem_con) -> None:
     version = store.data_version(mem_con)
     bad = _day_intervals("2024-01-09")
     bad.loc[5, "offered"] = None  # offered is NOT NULL: the insert fails after the import row
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises((duckdb.ConstraintException, store.PostgresError), match="(?i)not.null"):
         store.replace_intervals(mem_con, bad, _record("bad.csv"))
     after = store.snapshot(mem_con)
     for table in before:
@@ -312,3 +312,42 @@ def test_a_connection_opened_elsewhere_keeps_its_zone() -> None:
     store.replace_intervals(raw, _day_intervals("2024-01-08"), _record())
     assert str(store.read_intervals(raw)["ds"].dt.tz) == "America/New_York"
     raw.close()
+
+
+# --------------------------------------------------------------------------- concurrent saves
+
+
+def test_a_save_over_a_newer_version_of_a_scenario_is_refused(mem_con) -> None:
+    store.save_scenario(mem_con, name="Plus 10%", spec={"volume_pct": 10}, spec_version=1, user="anna")
+    opened = store.read_scenarios(mem_con).iloc[0]["updated_at"]  # both planners open it
+    store.save_scenario(mem_con, name="Plus 10%", spec={"volume_pct": 12}, spec_version=1, user="bob",
+                        expected_updated_at=opened)
+    saved_by_bob = store.read_scenarios(mem_con).iloc[0]
+    with pytest.raises(store.ScenarioChangedError) as refused:
+        store.save_scenario(mem_con, name="Plus 10%", spec={"volume_pct": 15}, spec_version=1, user="anna",
+                            expected_updated_at=opened)
+    at = saved_by_bob["updated_at"]
+    assert refused.value.message("en") == (
+        f"Scenario “Plus 10%” was changed by bob at {at:%Y-%m-%d %H:%M} after you opened it, so your "
+        "version was not saved. Reload the scenario to see theirs, then make your changes again."
+    )
+    assert refused.value.message("nl") == (
+        f"Scenario ‘Plus 10%’ is gewijzigd door bob om {at:%d-%m-%Y %H:%M} nadat u het opende; uw "
+        "versie is daarom niet opgeslagen. Laad het scenario opnieuw om hun versie te zien en breng "
+        "uw wijzigingen daarna opnieuw aan."
+    )
+    row = store.read_scenarios(mem_con).iloc[0]
+    assert (row["spec"], row["updated_by"], row["updated_at"]) == ({"volume_pct": 12}, "bob", at)
+    # after a reload the save goes through
+    store.save_scenario(mem_con, name="Plus 10%", spec={"volume_pct": 15}, spec_version=1, user="anna",
+                        expected_updated_at=at)
+    assert store.read_scenarios(mem_con).iloc[0]["spec"] == {"volume_pct": 15}
+
+
+def test_a_new_scenario_does_not_overwrite_one_saved_meanwhile(mem_con) -> None:
+    store.save_scenario(mem_con, name="Late", spec={"a": 1}, spec_version=1, user="bob",
+                        expected_updated_at=store.NEW_SCENARIO)
+    with pytest.raises(store.ScenarioChangedError, match="changed by bob"):
+        store.save_scenario(mem_con, name="Late", spec={"a": 2}, spec_version=1, user="anna",
+                            expected_updated_at=store.NEW_SCENARIO)
+    assert store.read_scenarios(mem_con).iloc[0]["spec"] == {"a": 1}

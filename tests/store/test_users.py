@@ -1,12 +1,12 @@
 """Users in the store and signing in (``kcc.store`` users, ``kcc.access.accounts``): local
 accounts with argon2id hashes, identity-provider users, roles per centre, the last admin, the
-first admin from the environment or the one-time setup."""
+first admin from the environment or the one-time setup; on both back ends (``mem_con``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from kcc import store
@@ -35,37 +35,42 @@ def password_hash() -> str:
 
 
 @pytest.fixture
-def con(password_hash: str) -> duckdb.DuckDBPyConnection:
+def con(mem_con: store.Connection, password_hash: str) -> store.Connection:
     """An empty store with an admin ``ada`` and a viewer ``vera`` (both local accounts)."""
-    con = store.connect(":memory:")
-    store.add_user(con, "ada", role=ADMIN, by="test", password_hash=password_hash)
-    store.add_user(con, "vera", role=VIEWER, by="test", display_name="Vera", password_hash=password_hash)
-    return con
+    store.add_user(mem_con, "ada", role=ADMIN, by="test", password_hash=password_hash)
+    store.add_user(mem_con, "vera", role=VIEWER, by="test", display_name="Vera", password_hash=password_hash)
+    return mem_con
 
 
-def _admin(con: duckdb.DuckDBPyConnection) -> Principal:
+@pytest.fixture
+def target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a database of the back end under test lives: a DuckDB file or a PostgreSQL URL."""
+    yield str(tmp_path / "v3.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_url")
+
+
+def _admin(con: store.Connection) -> Principal:
     user = store.get_user(con, "ada")
     assert user is not None
     return accounts.principal_of(user)
 
 
-def test_a_database_at_version_3_gains_the_user_tables(tmp_path: Path) -> None:
-    path = str(tmp_path / "v3.duckdb")
-    con = store.connect(path)
+def test_a_database_at_version_3_gains_the_user_tables(target: str) -> None:
+    con = store.connect(target)
     store.write_setting(con, "country", "NL")
     for table in ("users", "user_centre_roles"):
         con.execute(f"DROP TABLE {table}")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     before = store.snapshot(con)
     con.close()
-    con = store.connect(path)
+    con = store.connect(target)
     assert store.schema_version(con) == store.SCHEMA_VERSION
     assert store.count_users(con) == 0 and store.list_users(con) == ()
     after = store.snapshot(con)
     assert all(before[t].equals(after[t]) for t in store.DATA_TABLES), "planning data untouched"
+    con.close()
 
 
-def test_sign_in_with_the_right_password_and_never_with_a_wrong_one(con: duckdb.DuckDBPyConnection) -> None:
+def test_sign_in_with_the_right_password_and_never_with_a_wrong_one(con: store.Connection) -> None:
     vera = accounts.sign_in(con, " VERA ", PASSWORD)
     assert (vera.login, vera.name, vera.role, vera.signed_in) == ("vera", "vera", VIEWER, True)
     for login, password in (("vera", "correct horse batter"), ("vera", ""), ("nobody", PASSWORD),
@@ -78,7 +83,7 @@ def test_sign_in_with_the_right_password_and_never_with_a_wrong_one(con: duckdb.
     assert store.user_password_hash(con, "vera") != PASSWORD
 
 
-def test_a_disabled_user_cannot_sign_in_and_a_signed_in_session_ends(con: duckdb.DuckDBPyConnection) -> None:
+def test_a_disabled_user_cannot_sign_in_and_a_signed_in_session_ends(con: store.Connection) -> None:
     assert accounts.still_signed_in(con, "vera") is not None
     accounts.set_disabled(con, _admin(con), "vera", True)
     assert accounts.still_signed_in(con, "vera") is None
@@ -91,7 +96,7 @@ def test_a_disabled_user_cannot_sign_in_and_a_signed_in_session_ends(con: duckdb
     assert accounts.sign_in(con, "vera", PASSWORD).login == "vera"
 
 
-def test_the_last_enabled_admin_stays(con: duckdb.DuckDBPyConnection) -> None:
+def test_the_last_enabled_admin_stays(con: store.Connection) -> None:
     ada = _admin(con)
     for change in (lambda: accounts.set_role(con, ada, "ada", PLANNER),
                    lambda: accounts.set_disabled(con, ada, "ada", True)):
@@ -107,7 +112,7 @@ def test_the_last_enabled_admin_stays(con: duckdb.DuckDBPyConnection) -> None:
     assert accounts.set_role(con, ada, "ada", PLANNER).role == PLANNER, "another admin exists now"
 
 
-def test_admin_changes_and_who_made_them(con: duckdb.DuckDBPyConnection) -> None:
+def test_admin_changes_and_who_made_them(con: store.Connection) -> None:
     ada = _admin(con)
     piet = accounts.add_account(con, ada, " Piet ", role=PLANNER, display_name="Piet P", password="piet's password",
                                 repeated="piet's password")
@@ -129,7 +134,7 @@ def test_admin_changes_and_who_made_them(con: duckdb.DuckDBPyConnection) -> None
     assert store.data_version(con) == 0, "users are no planning data: caches stay"
 
 
-def test_only_an_admin_changes_users_even_past_the_screen(con: duckdb.DuckDBPyConnection) -> None:
+def test_only_an_admin_changes_users_even_past_the_screen(con: store.Connection) -> None:
     vera = accounts.sign_in(con, "vera", PASSWORD)
     with pytest.raises(AccessError) as refused:
         accounts.add_account(con, vera, "mallory", role=ADMIN, password=PASSWORD)
@@ -140,7 +145,7 @@ def test_only_an_admin_changes_users_even_past_the_screen(con: duckdb.DuckDBPyCo
     assert user is not None and user.role == VIEWER and store.get_user(con, "mallory") is None
 
 
-def test_a_role_per_centre(con: duckdb.DuckDBPyConnection) -> None:
+def test_a_role_per_centre(con: store.Connection) -> None:
     ada = _admin(con)
     centre = store.create_centre(con, "Bank Zuid", time_zone="Europe/Amsterdam")
     accounts.set_centre_role(con, ada, "vera", centre.centre_id, PLANNER)
@@ -156,7 +161,7 @@ def test_a_role_per_centre(con: duckdb.DuckDBPyConnection) -> None:
     assert user is not None and user.centre_roles == ()
 
 
-def test_an_identity_provider_user_gets_their_role_or_the_default(con: duckdb.DuckDBPyConnection) -> None:
+def test_an_identity_provider_user_gets_their_role_or_the_default(con: store.Connection) -> None:
     settings = AuthSettings(mode="oidc", default_role=VIEWER)
     assert accounts.identity_principal(con, "New@Bank.nl", settings).role == VIEWER
     planners = AuthSettings(mode="oidc", default_role=PLANNER)
@@ -169,8 +174,8 @@ def test_an_identity_provider_user_gets_their_role_or_the_default(con: duckdb.Du
     assert refused.value.code == "disabled"
 
 
-def test_the_first_admin_from_the_environment_only_into_an_empty_table() -> None:
-    con = store.connect(":memory:")
+def test_the_first_admin_from_the_environment_only_into_an_empty_table(mem_con: store.Connection) -> None:
+    con = mem_con
     local = AuthSettings(mode="local", admin_login="Root", admin_password=PASSWORD)
     assert accounts.needs_setup(con)
     assert not accounts.ensure_first_admin(con, AuthSettings()), "sign-in off: nothing to create"
@@ -179,23 +184,29 @@ def test_the_first_admin_from_the_environment_only_into_an_empty_table() -> None
     other = AuthSettings(mode="local", admin_login="other", admin_password=PASSWORD)
     assert not accounts.ensure_first_admin(con, other), "users exist: the environment adds nobody"
     assert [u.login for u in store.list_users(con)] == ["root"]
+
+
+def test_a_short_admin_password_from_the_environment_is_refused(mem_con: store.Connection) -> None:
     with pytest.raises(AuthSettingError) as refused:
-        accounts.ensure_first_admin(store.connect(":memory:"), AuthSettings(mode="local", admin_login="root"))
+        accounts.ensure_first_admin(mem_con, AuthSettings(mode="local", admin_login="root"))
     assert refused.value.message("en") == (
         "KCC_ADMIN_USER is set, but KCC_ADMIN_PASSWORD cannot be its password: "
         "A password needs at least 10 characters.")
     assert refused.value.message("nl") == (
         "KCC_ADMIN_USER is ingesteld, maar KCC_ADMIN_PASSWORD kan niet het wachtwoord zijn: "
         "Een wachtwoord heeft minstens 10 tekens nodig.")
-    # with the identity provider the first admin has no password
-    oidc = store.connect(":memory:")
+    assert accounts.needs_setup(mem_con), "nobody was created"
+
+
+def test_with_the_identity_provider_the_first_admin_has_no_password(mem_con: store.Connection) -> None:
+    oidc = mem_con
     assert accounts.ensure_first_admin(oidc, AuthSettings(mode="oidc", admin_login="Boss@Bank.nl"))
     boss = store.get_user(oidc, "boss@bank.nl")
     assert boss is not None and boss.role == ADMIN and not boss.has_password
 
 
-def test_the_setup_creates_one_first_admin() -> None:
-    con = store.connect(":memory:")
+def test_the_setup_creates_one_first_admin(mem_con: store.Connection) -> None:
+    con = mem_con
     ada = accounts.set_up_admin(con, "ada", display_name="Ada", password=PASSWORD, repeated=PASSWORD)
     assert ada.role == ADMIN and not accounts.needs_setup(con)
     with pytest.raises(AccountError) as refused:

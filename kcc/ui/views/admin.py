@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +23,7 @@ FLASH_KEY: Final[str] = "admin.flash"
 _GLOBAL: Final[str] = ""
 
 
-def render(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def render(con: store.Connection, tr: Translator) -> None:
     """The whole page: who may see it, the users, and the forms that change them."""
     st.title(tr("admin.title"))
     st.caption(tr("admin.intro"))
@@ -46,7 +45,7 @@ def render(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
         change_section(con, tr, by, users)
 
 
-def users_table(con: duckdb.DuckDBPyConnection, tr: Translator, users: tuple[store.User, ...]) -> None:
+def users_table(con: store.Connection, tr: Translator, users: tuple[store.User, ...]) -> None:
     """Every user: login, name, role, roles per centre, how they sign in, whether disabled."""
     st.subheader(tr("admin.users"))
     if not users:
@@ -70,7 +69,7 @@ def users_table(con: duckdb.DuckDBPyConnection, tr: Translator, users: tuple[sto
     })
 
 
-def add_form(con: duckdb.DuckDBPyConnection, tr: Translator, by: Principal, *, local: bool) -> None:
+def add_form(con: store.Connection, tr: Translator, by: Principal, *, local: bool) -> None:
     """A new user: a local account with a password, or (password left empty, identity
     provider) one who signs in with their e-mail."""
     st.subheader(tr("admin.add"))
@@ -92,7 +91,7 @@ def add_form(con: duckdb.DuckDBPyConnection, tr: Translator, by: Principal, *, l
                                                     password=given, repeated=repeated))
 
 
-def change_section(con: duckdb.DuckDBPyConnection, tr: Translator, by: Principal,
+def change_section(con: store.Connection, tr: Translator, by: Principal,
                    users: tuple[store.User, ...]) -> None:
     """One user's global role, role per centre, disabled or enabled, and a new password."""
     st.subheader(tr("admin.change"))
@@ -121,7 +120,7 @@ def change_section(con: duckdb.DuckDBPyConnection, tr: Translator, by: Principal
             _apply("admin.password_reset", lambda: _reset_password(con, by, login, password, repeated))
 
 
-def _centre_role(con: duckdb.DuckDBPyConnection, tr: Translator, by: Principal, user: store.User) -> None:
+def _centre_role(con: store.Connection, tr: Translator, by: Principal, user: store.User) -> None:
     centres = {c.centre_id: c.label(lang()) for c in store.list_centres(con)}
     centre = st.selectbox(tr("admin.centre"), list(centres), format_func=centres.__getitem__,
                           key=f"admin.centre.{user.login}")
@@ -151,30 +150,30 @@ def _apply(done: str, change: Callable[[], store.User]) -> None:
 
 
 @access.requires(Action.MANAGE_USERS)
-def _add(con: duckdb.DuckDBPyConnection, by: Principal, login: str, *, role: str, display_name: str,
+def _add(con: store.Connection, by: Principal, login: str, *, role: str, display_name: str,
          password: str | None, repeated: str) -> store.User:
     return accounts.add_account(con, by, login, role=role, display_name=display_name, password=password,
                                 repeated=repeated)
 
 
 @access.requires(Action.MANAGE_USERS)
-def _set_role(con: duckdb.DuckDBPyConnection, by: Principal, login: str, role: str) -> store.User:
+def _set_role(con: store.Connection, by: Principal, login: str, role: str) -> store.User:
     return accounts.set_role(con, by, login, role)
 
 
 @access.requires(Action.MANAGE_USERS)
-def _set_disabled(con: duckdb.DuckDBPyConnection, by: Principal, login: str, disabled: bool) -> store.User:
+def _set_disabled(con: store.Connection, by: Principal, login: str, disabled: bool) -> store.User:
     return accounts.set_disabled(con, by, login, disabled)
 
 
 @access.requires(Action.MANAGE_USERS)
-def _reset_password(con: duckdb.DuckDBPyConnection, by: Principal, login: str, password: str,
+def _reset_password(con: store.Connection, by: Principal, login: str, password: str,
                     repeated: str) -> store.User:
     return accounts.reset_password(con, by, login, password, repeated)
 
 
 @access.requires(Action.MANAGE_USERS)
-def _set_centre_role(con: duckdb.DuckDBPyConnection, by: Principal, login: str, centre_id: int,
+def _set_centre_role(con: store.Connection, by: Principal, login: str, centre_id: int,
                      role: str | None) -> store.User:
     return accounts.set_centre_role(con, by, login, centre_id, role)
 

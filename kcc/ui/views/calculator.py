@@ -3,10 +3,9 @@ and one interval of chat (the concurrency chain of ``kcc.queueing.chat``)."""
 
 from __future__ import annotations
 
-import duckdb
 import streamlit as st
 
-from kcc import checks
+from kcc import checks, store
 from kcc.charts import metrics_vs_agents_chart
 from kcc.engine_check import calculator_curve, chat_calculator_curve
 from kcc.queueing import (
@@ -162,7 +161,7 @@ def _required_metrics(tr: Translator, load: float, required: int, shrink_pct: fl
 # --------------------------------------------------------------------------- chat
 
 
-def _chat_start(tr: Translator, con: duckdb.DuckDBPyConnection | None) -> tuple[float, float]:
+def _chat_start(tr: Translator, con: store.Connection | None) -> tuple[float, float]:
     """The lone session's handle time [s] and slow-down [%] the chat inputs start at: the
     centre's chat settings when there is a centre (said in a caption), else 900 s and 25 %."""
     h1_start_s, penalty_start_pct = 900.0, 25.0
@@ -176,7 +175,7 @@ def _chat_start(tr: Translator, con: duckdb.DuckDBPyConnection | None) -> tuple[
     return h1_start_s, penalty_start_pct
 
 
-def chat_calculator(tr: Translator, con: duckdb.DuckDBPyConnection | None = None) -> None:
+def chat_calculator(tr: Translator, con: store.Connection | None = None) -> None:
     """Chat for one interval: agents holding several sessions, each slower per extra one.
 
     With ``con``, the lone session's handle time and the slow-down start at the centre's chat

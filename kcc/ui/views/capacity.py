@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass, replace
 from typing import Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -48,12 +47,12 @@ class Context:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _volumes(_con: duckdb.DuckDBPyConnection, key: DataKey) -> pd.DataFrame:
+def _volumes(_con: store.Connection, key: DataKey) -> pd.DataFrame:
     return store.period_volumes(_con)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _inputs(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon: int,
+def _inputs(_con: store.Connection, key: DataKey, horizon: int,
             driver: tuple[tuple[pd.Timestamp, float], ...]) -> capacity.CapacityInputs:
     series = pd.Series(dict(driver), dtype=float) if driver else None
     return capacity.capacity_inputs(_volumes(_con, key), horizon, driver=series, events=store.read_events(_con))
@@ -62,7 +61,7 @@ def _inputs(_con: duckdb.DuckDBPyConnection, key: DataKey, horizon: int,
 # --------------------------------------------------------------------------- settings
 
 
-def stored_settings(con: duckdb.DuckDBPyConnection) -> CapacitySettings:
+def stored_settings(con: store.Connection) -> CapacitySettings:
     """The centre's saved capacity settings; the plan's contract hours by default."""
     saved = plan_cache.stored_settings(con).get(capacity.SETTINGS_KEY)
     if saved is None:
@@ -74,7 +73,7 @@ def stored_settings(con: duckdb.DuckDBPyConnection) -> CapacitySettings:
         return CapacitySettings()
 
 
-def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySettings:
+def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
     """The FTE and hiring settings; a valid submit is saved for the centre in one write."""
     current = stored_settings(con)
     f, h = current.fte, current.hiring
@@ -127,18 +126,18 @@ def settings_form(con: duckdb.DuckDBPyConnection, tr: Translator) -> CapacitySet
 
 
 @access.requires(Action.EDIT_PLAN)
-def _save(con: duckdb.DuckDBPyConnection, chosen: CapacitySettings) -> None:
+def _save(con: store.Connection, chosen: CapacitySettings) -> None:
     store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
 
 
-def cover_settings(con: duckdb.DuckDBPyConnection, settings: CapacitySettings) -> CapacitySettings:
+def cover_settings(con: store.Connection, settings: CapacitySettings) -> CapacitySettings:
     """``settings`` with the efficiency per channel of the centre's last shift covers (setting
     ``kcc.capacity.COVER_EFFICIENCY_KEY``, written when a cover is solved)."""
     covers = capacity.cover_efficiencies(plan_cache.stored_settings(con).get(capacity.COVER_EFFICIENCY_KEY))
     return replace(settings, fte=capacity.with_cover_efficiencies(settings.fte, covers))
 
 
-def with_cover(con: duckdb.DuckDBPyConnection, settings: CapacitySettings, tr: Translator) -> CapacitySettings:
+def with_cover(con: store.Connection, settings: CapacitySettings, tr: Translator) -> CapacitySettings:
     """The shift cover's efficiency per channel where one has been solved, saying where each
     number comes from; the default said otherwise."""
     covers = capacity.cover_efficiencies(plan_cache.stored_settings(con).get(capacity.COVER_EFFICIENCY_KEY))
@@ -154,7 +153,7 @@ def with_cover(con: duckdb.DuckDBPyConnection, settings: CapacitySettings, tr: T
 # --------------------------------------------------------------------------- scenario and drivers
 
 
-def saved_specs(con: duckdb.DuckDBPyConnection) -> dict[str, ScenarioSpec]:
+def saved_specs(con: store.Connection) -> dict[str, ScenarioSpec]:
     """Saved scenarios that load, by name."""
     specs: dict[str, ScenarioSpec] = {}
     for row in cache.saved_scenarios(con).itertuples():
@@ -165,7 +164,7 @@ def saved_specs(con: duckdb.DuckDBPyConnection) -> dict[str, ScenarioSpec]:
     return specs
 
 
-def baseline_result(con: duckdb.DuckDBPyConnection, tr: Translator) -> ScenarioResult | None:
+def baseline_result(con: store.Connection, tr: Translator) -> ScenarioResult | None:
     """The baseline's evaluation (its interval plan measures the requirement per workload hour);
     None when the centre has no interval history to plan on."""
     series = plan_cache.series(con)
@@ -177,7 +176,7 @@ def baseline_result(con: duckdb.DuckDBPyConnection, tr: Translator) -> ScenarioR
     return cache.evaluate(con, base, ScenarioSpec(), tr("scenarios.baseline"))
 
 
-def scenario_scale(con: duckdb.DuckDBPyConnection, tr: Translator, name: str,
+def scenario_scale(con: store.Connection, tr: Translator, name: str,
                    specs: dict[str, ScenarioSpec]) -> dict[str, float]:
     """Per channel workload multiplier of a saved scenario (its required FTE over the baseline's)."""
     base = cache.baseline(con, tr)
@@ -205,13 +204,13 @@ def driver_upload(tr: Translator) -> pd.Series | None:
 # --------------------------------------------------------------------------- the plan
 
 
-def costs_of(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+def costs_of(con: store.Connection) -> dict[str, float]:
     """Loaded cost of an agent hour per channel from the plan settings. [EUR/h]"""
     settings = plan_cache.current_settings(con)
     return {c: float(settings.cost_for(c)) for c in CHANNELS}
 
 
-def make_plan(con: duckdb.DuckDBPyConnection, tr: Translator, settings: CapacitySettings,
+def make_plan(con: store.Connection, tr: Translator, settings: CapacitySettings,
               driver: pd.Series | None, scale: dict[str, float], scenario: str,
               baseline: ScenarioResult | None) -> Context | None:
     """The capacity plan of the centre with these settings; None (with the reason shown) when
@@ -231,7 +230,7 @@ def make_plan(con: duckdb.DuckDBPyConnection, tr: Translator, settings: Capacity
     return Context(result, settings, costs, factors, baseline is not None, baseline, inputs.fits, methods)
 
 
-def plan_for(con: duckdb.DuckDBPyConnection, tr: Translator, context: Context, name: str,
+def plan_for(con: store.Connection, tr: Translator, context: Context, name: str,
              specs: dict[str, ScenarioSpec]) -> CapacityPlan:
     """The same plan with a saved scenario carried in (the comparison)."""
     key = plan_cache.data_key(con).volumes_only()
@@ -261,7 +260,7 @@ def explain(tr: Translator, context: Context) -> None:
 
 
 
-def for_export(con: duckdb.DuckDBPyConnection, tr: Translator, baseline: ScenarioResult,
+def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
                scenario: ScenarioResult) -> CapacityPlan | None:
     """The capacity plan for the board summary: the centre's saved settings, the requirement
     per workload hour of the exported baseline, the chosen scenario carried in; None when the

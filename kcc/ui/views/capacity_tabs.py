@@ -3,11 +3,10 @@ bridge as a waterfall, and saved scenarios compared on the plan."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import capacity, formatting
+from kcc import capacity, formatting, store
 from kcc.charts import capacity as charts
 from kcc.formatting import format_columns
 from kcc.scenarios import ScenarioSpec
@@ -107,7 +106,7 @@ def bridge_tab(tr: Translator, context: Context) -> None:
                    heads=fmt_number(total.heads, 1), per_head=fmt_number(context.plan.fte_spec.fte_per_head, 2)))
 
 
-def compare_tab(con: duckdb.DuckDBPyConnection, tr: Translator, context: Context,
+def compare_tab(con: store.Connection, tr: Translator, context: Context,
                 specs: dict[str, ScenarioSpec]) -> None:
     """Saved scenarios side by side on the capacity plan: peak heads, hires, cost, months short."""
     if not specs:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -40,12 +39,12 @@ _READERS: dict[str, Callable[..., pd.DataFrame]] = {
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _stored(_con: duckdb.DuckDBPyConnection, db: tuple[str, str, int], version: int, reader: str,
+def _stored(_con: store.Connection, db: tuple[str, str, int], version: int, reader: str,
             args: tuple[Any, ...]) -> pd.DataFrame:
     return _READERS[reader](_con, *args)
 
 
-def stored(con: duckdb.DuckDBPyConnection, reader: str, *args: Any) -> pd.DataFrame:
+def stored(con: store.Connection, reader: str, *args: Any) -> pd.DataFrame:
     """``kcc.store`` read ``reader`` (``imports``, ``series``, ``daily``, ``profile``) of the
     connection's centre, cached per database file, centre and data version."""
     return _stored(con, (config.db_path(), store.timezone_of(con), store.centre_of(con)),
@@ -324,7 +323,7 @@ def _channel_map(tr: Translator, source: importer.SourceFile, fid: str,
     return tuple((v, c) for v, c in zip(edited["value"], edited["channel"], strict=True) if c)
 
 
-def interval_notes(con: duckdb.DuckDBPyConnection, lang: str,
+def interval_notes(con: store.Connection, lang: str,
                    pending: PendingImport) -> list[importer.ImportProblem]:
     """Before Import: why the planning interval is not the page's (a 6-minute file goes to
     30 min), and which series go to a series of their own because they are stored at another
@@ -380,7 +379,7 @@ def preview(tr: Translator, pending: PendingImport) -> None:
 
 
 @access.requires(Action.IMPORT)
-def start_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: PendingImport,
+def start_import(con: store.Connection, tr: Translator, pending: PendingImport,
                  confirm: tuple[str, ...] = ()) -> None:
     """Import under a spinner and keep the result for the report (the write changes the data
     version, so every cached read of the store is fresh afterwards)."""
@@ -391,7 +390,7 @@ def start_import(con: duckdb.DuckDBPyConnection, tr: Translator, pending: Pendin
         )
 
 
-def import_report(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str,
+def import_report(con: store.Connection, tr: Translator, lang: str,
                   pending: PendingImport | None) -> None:
     """What the last import did, or what it needs confirmed, or why it failed."""
     result = st.session_state.get(RESULT_KEY)

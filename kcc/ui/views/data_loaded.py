@@ -4,11 +4,10 @@ cached :func:`kcc.ui.views.data.stored`."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import config
+from kcc import config, store
 from kcc.access import Action
 from kcc.charts import data as charts_data
 from kcc.i18n import show_stored
@@ -41,7 +40,7 @@ def interval_text(interval_min: object, tr: Translator) -> str:
     return f"{minutes} min" if granularity == "interval" else tr(f"data.summary.granularity_{granularity}")
 
 
-def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
+def history(con: store.Connection, tr: Translator, lang: str) -> None:
     """Every import, newest first."""
     st.header(tr("data.history.header"))
     imports = stored(con, "imports")
@@ -81,7 +80,7 @@ def history(con: duckdb.DuckDBPyConnection, tr: Translator, lang: str) -> None:
 # --------------------------------------------------------------------------- summary + charts
 
 
-def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def summary(con: store.Connection, tr: Translator) -> None:
     """What is loaded: totals, one row per series, daily volumes and the intraday pattern."""
     st.header(tr("data.summary.header"))
     series = stored(con, "series")
@@ -117,7 +116,7 @@ def summary(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
     _charts(con, tr, series)
 
 
-def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame) -> None:
+def _charts(con: store.Connection, tr: Translator, series: pd.DataFrame) -> None:
     weekdays = [tr(f"data.weekday.{i}") for i in range(7)]
     plotly_chart(
         charts_data.volume_by_day(
@@ -153,7 +152,7 @@ def _charts(con: duckdb.DuckDBPyConnection, tr: Translator, series: pd.DataFrame
 # --------------------------------------------------------------------------- reset
 
 
-def reset_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def reset_section(con: store.Connection, tr: Translator) -> None:
     """Empty the database and load the demo centre, after a confirmation (for admins; the
     Centres section above says why to anyone else)."""
     if not access.can(Action.MANAGE_CENTRES):
@@ -168,5 +167,5 @@ def reset_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
 
 
 @access.requires(Action.MANAGE_CENTRES)
-def _reload_demo(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def _reload_demo(con: store.Connection, tr: Translator) -> None:
     load_demo_with_progress(con, tr)

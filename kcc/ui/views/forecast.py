@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -33,7 +32,7 @@ def method_line(tr: Translator, result: ForecastResult) -> str:
     return line
 
 
-def event_calendar(con: duckdb.DuckDBPyConnection, tr: Translator, result: ForecastResult) -> None:
+def event_calendar(con: store.Connection, tr: Translator, result: ForecastResult) -> None:
     """The learned uplifts and the stored event calendar, editable and saved as a whole."""
     st.subheader(tr("forecast.events_title"))
     st.caption(tr("forecast.events_explain"))

@@ -3,7 +3,6 @@ click to mark it closed or reduced (saved per centre, ``kcc.store.HOLIDAY_TREATM
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -26,7 +25,7 @@ def treatment_text(tr: Translator, basis: str, factor: float, share: float | Non
     return tr("holidays.unseen")
 
 
-def horizon_holidays(con: duckdb.DuckDBPyConnection, tr: Translator, daily: pd.DataFrame) -> None:
+def horizon_holidays(con: store.Connection, tr: Translator, daily: pd.DataFrame) -> None:
     """One row per holiday of the forecast's horizon (``ForecastResult.daily``) with its
     treatment and the buttons that change it."""
     st.subheader(tr("holidays.title"))

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from kcc import store
 from kcc.access import Action
 from kcc.formatting import escape_markdown, format_columns
 from kcc.ui import access
@@ -24,6 +25,7 @@ from kcc.ui.views.levers_common import points, with_unit
 from kcc.ui.views.levers_service import ServiceTabs
 from kcc.ui.views.levers_stress import StressTabs
 from kcc.ui.widgets import (
+    error_text,
     fmt_compact,
     fmt_day,
     fmt_number,
@@ -117,6 +119,10 @@ class LeversView(AccessTabs, ServiceTabs, StressTabs):
                     if not save_name.strip():
                         st.error(tr("scenarios.name_required"))
                     else:
-                        cache.save(self.con, save_name.strip(), spec, save_desc, current_user(tr))
+                        try:
+                            cache.save(self.con, save_name.strip(), spec, save_desc, current_user(tr))
+                        except store.ScenarioChangedError as exc:  # another planner saved it first
+                            st.error(error_text(exc))
+                            return
                         cache.set_working_spec(spec, name=save_name.strip())
                         st.success(tr("scenarios.saved", name=escape_markdown(save_name.strip())))

@@ -13,10 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
 import streamlit as st
 
-from kcc import config
+from kcc import config, store
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
@@ -75,7 +74,7 @@ class LeversBase:
     working spec and its result beside the baseline's, each lever's result alone and the
     split of the scenario's change into the levers' own effects and their interaction."""
 
-    con: duckdb.DuckDBPyConnection
+    con: store.Connection
     tr: Translator
     base: Baseline
     spec: ScenarioSpec

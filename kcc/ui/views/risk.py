@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import plan
+from kcc import plan, store
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.widgets import channel_label, fmt_day, fmt_number, fmt_pct
@@ -32,7 +31,7 @@ def _risk(the_plan: pd.DataFrame, settings: plan.PlanSettings, open_hours: dict[
     return plan.service_risk(part, settings, freq, open_hours=open_hours)
 
 
-def risk_frame(con: duckdb.DuckDBPyConnection, the_plan: pd.DataFrame,
+def risk_frame(con: store.Connection, the_plan: pd.DataFrame,
                settings: plan.PlanSettings, days: int, freq: str = "D") -> pd.DataFrame:
     """The cached risk of the plan's first ``days`` days, per day or week."""
     hours = plan.service_hours(plan_cache.stored_settings(con))
@@ -50,7 +49,7 @@ def _table(tr: Translator, risk: pd.DataFrame, period_label: str) -> pd.DataFram
     })
 
 
-def day_risk(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def day_risk(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
              settings: plan.PlanSettings, channel: str) -> None:
     """Staffing page: per day of the first two weeks, the chance the channel meets its target."""
     st.markdown("**" + tr("risk.title_days", days=STAFFING_RISK_DAYS) + "**")
@@ -64,7 +63,7 @@ def day_risk(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFr
     st.caption(tr("risk.note", correlation=fmt_pct(plan.DAY_ERROR_CORRELATION, 0)))
 
 
-def week_risk(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def week_risk(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
               settings: plan.PlanSettings) -> None:
     """Overview: the coming week per channel, and per day, the chance it meets its target."""
     st.subheader(tr("risk.title_week"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -74,7 +73,7 @@ def open_shared_link(tr: Translator) -> None:
 # --------------------------------------------------------------------------- save the working scenario
 
 
-def save_section(con: duckdb.DuckDBPyConnection, tr: Translator, working: ScenarioSpec) -> None:
+def save_section(con: store.Connection, tr: Translator, working: ScenarioSpec) -> None:
     """Save the working scenario under a name, with a description."""
     st.subheader(tr("scenarios.save_title"))
     st.caption(tr("levers.working_caption", name=escape_markdown(cache.working_name()) or tr("levers.unsaved")))
@@ -86,7 +85,11 @@ def save_section(con: duckdb.DuckDBPyConnection, tr: Translator, working: Scenar
             if not name.strip():
                 st.error(tr("scenarios.name_required"))
             else:
-                cache.save(con, name.strip(), working, description, current_user(tr))
+                try:
+                    cache.save(con, name.strip(), working, description, current_user(tr))
+                except store.ScenarioChangedError as exc:  # another planner saved it first
+                    st.error(error_text(exc))
+                    return
                 cache.set_working_spec(working, name=name.strip())
                 st.success(tr("scenarios.saved", name=escape_markdown(name.strip())))
 
@@ -94,7 +97,7 @@ def save_section(con: duckdb.DuckDBPyConnection, tr: Translator, working: Scenar
 # --------------------------------------------------------------------------- saved scenarios
 
 
-def saved_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> dict[str, ScenarioSpec]:
+def saved_section(con: store.Connection, tr: Translator) -> dict[str, ScenarioSpec]:
     """The saved scenarios as a table, with load, duplicate, delete and share for one of them;
     returns the specs that load, by name (a warning names each one that does not)."""
     st.subheader(tr("scenarios.saved_title"))
@@ -121,13 +124,14 @@ def saved_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> dict[str, S
     return specs
 
 
-def _saved_actions(con: duckdb.DuckDBPyConnection, tr: Translator, saved: pd.DataFrame,
+def _saved_actions(con: store.Connection, tr: Translator, saved: pd.DataFrame,
                    specs: dict[str, ScenarioSpec], chosen: str) -> None:
     row = saved[saved["name"] == chosen].iloc[0]
     locked, why = not access.can(Action.SAVE_SCENARIO), access.reason(Action.SAVE_SCENARIO)
     cols = st.columns(4)
     if cols[0].button(tr("scenarios.load"), key="scenarios.load", disabled=chosen not in specs):
         cache.set_working_spec(specs[chosen], name=chosen)
+        cache.remember_version(con, chosen)
         st.success(tr("scenarios.loaded", name=escape_markdown(chosen)))
     if cols[1].button(tr("scenarios.duplicate"), key="scenarios.duplicate", disabled=chosen not in specs or locked,
                       help=why):
@@ -149,11 +153,11 @@ def _saved_actions(con: duckdb.DuckDBPyConnection, tr: Translator, saved: pd.Dat
 
 
 @access.requires(Action.SAVE_SCENARIO)
-def _delete(con: duckdb.DuckDBPyConnection, scenario_id: int) -> None:
+def _delete(con: store.Connection, scenario_id: int) -> None:
     store.delete_scenario(con, scenario_id)
 
 
-def compare_section(con: duckdb.DuckDBPyConnection, tr: Translator, base: Baseline, working: ScenarioSpec,
+def compare_section(con: store.Connection, tr: Translator, base: Baseline, working: ScenarioSpec,
                     specs: dict[str, ScenarioSpec]) -> None:
     """Pick two to four of the baseline, the working scenario and the saved ones; compare them
     in a table and two charts."""

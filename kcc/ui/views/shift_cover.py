@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -32,7 +31,7 @@ _LENGTH_CHOICES_MIN: Final[tuple[int, ...]] = (120, 180, 240, 300, 360, 420, 480
 _CLOCK_CHOICES: Final[tuple[str, ...]] = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(0, 24 * 60 + 1, 30))
 
 
-def _identity(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings, channel: str,
+def _identity(con: store.Connection, settings: plan.PlanSettings, channel: str,
               week: date) -> tuple[Any, ...]:
     """What a cover was made for: the volumes, the settings, the channel and the week (a
     roster write leaves it standing)."""
@@ -79,7 +78,7 @@ def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
     }, pressed
 
 
-def _solve(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def _solve(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
            settings: plan.PlanSettings, channel: str, week: date, fields: dict[str, Any]) -> None:
     required = shifts.plan_requirement(the_plan, channel, week)
     try:
@@ -96,7 +95,7 @@ def _solve(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFram
 
 
 @access.requires(Action.EDIT_PLAN)
-def remember_efficiency(con: duckdb.DuckDBPyConnection, result: CoverResult, channel: str, week: date) -> None:
+def remember_efficiency(con: store.Connection, result: CoverResult, channel: str, week: date) -> None:
     """Save the cover's schedule efficiency for the centre (one setting write), which the
     Capacity plan uses for this channel; a cover short of the requirement measures nothing."""
     if result.under_hours > 0 or not 0 < result.efficiency <= 1:
@@ -106,7 +105,7 @@ def remember_efficiency(con: duckdb.DuckDBPyConnection, result: CoverResult, cha
                         capacity.with_cover_efficiency(stored, channel, result.efficiency, shifts.week_of(week)[0]))
 
 
-def section(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
             settings: plan.PlanSettings, channel: str) -> None:
     """"Shift cover" for the chosen channel and a week of the plan."""
     flash = st.session_state.pop(FLASH_STATE_KEY, None)
@@ -166,11 +165,11 @@ def shift_table(tr: Translator, result: CoverResult) -> pd.DataFrame:
 
 
 @access.requires(Action.EDIT_PLAN)
-def _swap_shifts(con: duckdb.DuckDBPyConnection, change: shifts.RosterChange) -> None:
+def _swap_shifts(con: store.Connection, change: shifts.RosterChange) -> None:
     store.swap_shifts(con, change.remove_ids, change.add)
 
 
-def use_as_roster(con: duckdb.DuckDBPyConnection, tr: Translator, result: CoverResult, channel: str,
+def use_as_roster(con: store.Connection, tr: Translator, result: CoverResult, channel: str,
                   week: date) -> None:
     """One click: the cover becomes that week's shift patterns of the channel (the earlier
     cover of that week replaced; the user's own patterns only when they tick the box)."""

@@ -13,11 +13,10 @@ import time
 from datetime import date
 from typing import Any, Final
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import plan, simulation
+from kcc import plan, simulation, store
 from kcc.charts.simulation import simulation_chart
 from kcc.simulation import SimulationResult, SimulationSpec
 from kcc.ui import plan_cache
@@ -28,12 +27,12 @@ from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_p
 RESULT_STATE_KEY: Final[str] = "simulation.last"
 
 
-def plan_identity(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings) -> tuple[Any, ...]:
+def plan_identity(con: store.Connection, settings: plan.PlanSettings) -> tuple[Any, ...]:
     """What the Staffing page's plan is made of: the cached plan's key and its settings."""
     return (plan_cache.plan_key(con), settings)
 
 
-def last_result(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings) -> SimulationResult | None:
+def last_result(con: store.Connection, settings: plan.PlanSettings) -> SimulationResult | None:
     """The last check of the plan these settings make now; None when none was run for it."""
     stored = st.session_state.get(RESULT_STATE_KEY)
     if not stored or stored["plan"] != plan_identity(con, settings):
@@ -42,7 +41,7 @@ def last_result(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings) -> 
     return result
 
 
-def for_export(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings, start: date, end: date,
+def for_export(con: store.Connection, settings: plan.PlanSettings, start: date, end: date,
                *, baseline: bool) -> SimulationResult | None:
     """The check to put in a board summary of the baseline over ``start..end``: the last one of
     this plan, when its week lies inside the period (a scenario's plan is another plan)."""
@@ -50,7 +49,7 @@ def for_export(con: duckdb.DuckDBPyConnection, settings: plan.PlanSettings, star
     return result if result is not None and start <= result.start and result.end <= end else None
 
 
-def _run(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def _run(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
          settings: plan.PlanSettings, week: date) -> None:
     bar = st.progress(0.0, text=tr("simulation.progress_start"))
 
@@ -98,7 +97,7 @@ def day_table(tr: Translator, result: SimulationResult, channel: str) -> pd.Data
     return pd.DataFrame(table)
 
 
-def section(con: duckdb.DuckDBPyConnection, tr: Translator, the_plan: pd.DataFrame,
+def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
             settings: plan.PlanSettings, channel: str) -> None:
     """"Simulate this plan": week picker, button with progress bar, per-day table and chart."""
     weeks = simulation.plan_weeks(the_plan)

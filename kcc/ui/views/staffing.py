@@ -11,7 +11,6 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -65,7 +64,7 @@ _import_roster = access.requires(Action.IMPORT)(store.replace_roster)
 _save_shifts = access.requires(Action.EDIT_PLAN)(store.replace_shifts)
 
 
-def roster_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, user: str) -> None:
+def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
     """Upload agents per interval, or edit the shift patterns."""
     st.subheader(tr("staffing.roster_upload_title"))
     st.caption(tr("staffing.roster_upload_help"))

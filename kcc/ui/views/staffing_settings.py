@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from kcc import checks, formatting, plan
+from kcc import checks, formatting, plan, store
 from kcc.access import Action
 from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
@@ -60,7 +59,7 @@ def _forget_budget_inputs() -> None:
 # --------------------------------------------------------------------------- settings forms
 
 
-def targets_form(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings,
+def targets_form(con: store.Connection, tr: Translator, settings: plan.PlanSettings,
                  channel: str) -> plan.PlanSettings:
     """Targets and shrinkage of one channel in a form; returns the settings to plan with."""
     targets = settings.targets_for(channel)
@@ -150,7 +149,7 @@ def _abandon_inputs(tr: Translator, targets: plan.ChannelTargets, cols: Sequence
             "max_abandon": abandon / 100.0 if abandon > 0 else None}
 
 
-def _apply(con: duckdb.DuckDBPyConnection, tr: Translator, settings: plan.PlanSettings, channel: str,
+def _apply(con: store.Connection, tr: Translator, settings: plan.PlanSettings, channel: str,
            values: dict[str, Any]) -> plan.PlanSettings:
     """The settings with the form's values, kept for the session; the settings as they were, with
     a message naming the field, when a value is out of range or the planned period cannot hold it."""
@@ -188,7 +187,7 @@ def _checked(tr: Translator, values: dict[str, Any], minimum: float) -> dict[str
     return out
 
 
-def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
+def _start_backlog_input(con: store.Connection, tr: Translator,
                          targets: plan.ChannelTargets, channel: str) -> float | None:
     """The items waiting at the plan's start: the estimate from history with its assumption,
     and an override (empty: use the estimate)."""
@@ -208,7 +207,7 @@ def _start_backlog_input(con: duckdb.DuckDBPyConnection, tr: Translator,
     return None if override is None else float(override)
 
 
-def _chat_inputs(con: duckdb.DuckDBPyConnection, tr: Translator, targets: plan.ChannelTargets,
+def _chat_inputs(con: store.Connection, tr: Translator, targets: plan.ChannelTargets,
                  cols: Sequence[Any]) -> tuple[dict[str, float], bool]:
     """Chat's concurrency and the slow-down per extra session with the sessions the history
     was measured at (``kcc.queueing.chat``), what the history says about them, and whether
@@ -261,7 +260,7 @@ def _use_chat_estimate(estimate: ChatHandleEstimate) -> None:
     st.session_state["staffing.history_sessions"] = round(estimate.history_sessions, 2)
 
 
-def _save_reset_buttons(con: duckdb.DuckDBPyConnection, tr: Translator,
+def _save_reset_buttons(con: store.Connection, tr: Translator,
                         settings: plan.PlanSettings) -> None:
     edited = isinstance(st.session_state.get(plan_cache.SETTINGS_STATE_KEY), dict)
     cols = st.columns(2)

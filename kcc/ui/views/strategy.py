@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -33,7 +32,7 @@ from kcc.ui.state import Translator, current_centre
 from kcc.ui.widgets import channel_label, date_format, error_text
 
 
-def centre_default(con: duckdb.DuckDBPyConnection) -> StrategyChoices:
+def centre_default(con: store.Connection) -> StrategyChoices:
     """The centre's default choices (the stored setting), else none stated."""
     stored = store.read_setting(con, STRATEGY_SETTING_KEY)
     if isinstance(stored, dict):
@@ -44,18 +43,18 @@ def centre_default(con: duckdb.DuckDBPyConnection) -> StrategyChoices:
     return StrategyChoices()
 
 
-def choices_for(con: duckdb.DuckDBPyConnection, spec: ScenarioSpec) -> StrategyChoices:
+def choices_for(con: store.Connection, spec: ScenarioSpec) -> StrategyChoices:
     """The choices a scenario carries, else the centre's default."""
     return spec.strategy if spec.strategy is not None else centre_default(con)
 
 
-def author(con: duckdb.DuckDBPyConnection, tr: Translator) -> str:
+def author(con: store.Connection, tr: Translator) -> str:
     """Who prepares a summary: the user's name (sidebar), else the centre's; never "anonymous"."""
     name = str(st.session_state.get("user") or "").strip()
     return name or current_centre(con).label(str(st.session_state["lang"]))
 
 
-def _channels(con: duckdb.DuckDBPyConnection) -> list[str]:
+def _channels(con: store.Connection) -> list[str]:
     """The centre's channels in the usual order (every channel when it has no data yet)."""
     known = plan_cache.series(con)
     present = set(known["channel"]) if len(known) else set()
@@ -124,7 +123,7 @@ def _numbers(tr: Translator, current: StrategyChoices) -> dict[str, Any]:
             "hiring_lead_weeks": None if lead is None else int(lead)}
 
 
-def choices_form(con: duckdb.DuckDBPyConnection, tr: Translator, current: StrategyChoices) -> None:
+def choices_form(con: store.Connection, tr: Translator, current: StrategyChoices) -> None:
     """The choices as a form; on submit they go into the working scenario, and optionally
     become the centre's default."""
     channels = _channels(con)
@@ -172,16 +171,16 @@ def choices_form(con: duckdb.DuckDBPyConnection, tr: Translator, current: Strate
 
 
 @access.requires(Action.EDIT_PLAN)
-def _keep_default(con: duckdb.DuckDBPyConnection, choices: StrategyChoices) -> None:
+def _keep_default(con: store.Connection, choices: StrategyChoices) -> None:
     store.write_setting(con, STRATEGY_SETTING_KEY, choices.to_dict())
 
 
 @access.requires(Action.EDIT_PLAN)
-def _write_logo(con: duckdb.DuckDBPyConnection, logo: bytes | None) -> None:
+def _write_logo(con: store.Connection, logo: bytes | None) -> None:
     store.write_logo(con, logo)
 
 
-def logo_section(con: duckdb.DuckDBPyConnection, tr: Translator) -> None:
+def logo_section(con: store.Connection, tr: Translator) -> None:
     """The centre's name and logo on the title slide: upload, show, remove."""
     st.subheader(tr("strategy.logo_title"))
     centre = current_centre(con).label(str(st.session_state["lang"]))
