@@ -33,12 +33,12 @@ lint: install-dev
 	$(BIN)/mypy
 
 test: install-dev lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
-	$(BIN)/python -m pytest -n 2 -m browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser" --durations=15
+	$(BIN)/python -m pytest -n 2 -m browser --durations=10
 
 # Everything but the real-browser journeys.
 test-fast: install-dev
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser" --durations=15
 
 bench: install-dev
 	$(BIN)/pip install --quiet -r requirements-bench.txt

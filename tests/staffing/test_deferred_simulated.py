@@ -12,12 +12,14 @@ from kcc.staffing import DeferredSpec, deferred_staffing
 from kcc.staffing.deferred import DeferredError
 from tests.staffing.deferred_sim import INTERVAL_MIN, level_plan, realistic_demand, simulate
 
-#: Seeds per plan. Over 20 seeds one seed's on-time share had a standard deviation of 0.02 points
-#: (e-mail) and 1.1 points (WhatsApp) around 99.96% and 86.7% (level plans: 99.81%, 82.3%). The
-#: mean of 8 seeds has a standard error of 0.4 points, so a plan whose true share is a point
-#: under its target fails the mean with 99% probability (20 seeds: 99.997%); every one of the
-#: 20 seeds stayed above the 2-point allowance, the worst by 2.4 points.
-SEEDS = 8
+#: Seeds per plan, as the issue's test asks: on target on average, and within 2 points in at
+#: least 18 of the 20. Over 20 seeds one seed's on-time share had a standard deviation of 0.02
+#: points (e-mail) and 1.1 points (WhatsApp) around 99.96% and 86.7% (level plans: 99.81%,
+#: 82.3%); the mean of 20 has a standard error of 0.25 points, so a plan whose true share is a
+#: point under its target fails the mean with 99.997% probability.
+SEEDS = 20
+#: Seeds that may fall more than 2 points short.
+SHORT_SEEDS_ALLOWED = 2
 HORIZON = 21 * 1440 // INTERVAL_MIN
 # (channel, handle time [s], share, open hours, items per day, pick-up counts, level factor
 # of the cheapest simple per-day level plan found to pass, on a 0.05 grid)
@@ -28,8 +30,9 @@ CASES = [
 
 
 def _passes(shares: list[float], target: float) -> bool:
-    """On target on average, and no seed more than 2 points short."""
-    return float(np.mean(shares)) >= target and min(shares) >= target - 0.02
+    """On target on average, and at most ``SHORT_SEEDS_ALLOWED`` seeds more than 2 points short."""
+    short = sum(share < target - 0.02 for share in shares)
+    return float(np.mean(shares)) >= target and short <= SHORT_SEEDS_ALLOWED
 
 
 def _plan(demand, spec: DeferredSpec) -> np.ndarray:
@@ -52,7 +55,7 @@ def test_plan_meets_its_target_in_simulation_with_level_like_hours(
     demand = realistic_demand(4, per_day)
     agents = _plan(demand, DeferredSpec(handle_s, share, hours))
     shares = [simulate(demand, agents, handle_s, hours, HORIZON, s, on_pickup=pickup) for s in range(SEEDS)]
-    assert _passes(shares, share), (channel, np.mean(shares), min(shares))
+    assert _passes(shares, share), (channel, np.mean(shares), sorted(shares)[:3])
     level = level_plan(demand, handle_s, factor, demand.expected.size)
     level_shares = [simulate(demand, level, handle_s, hours, HORIZON, s, on_pickup=pickup)
                     for s in range(SEEDS)]
