@@ -3,7 +3,6 @@ and Markdown."""
 
 from __future__ import annotations
 
-import dataclasses
 import time
 
 import pandas as pd
@@ -98,7 +97,7 @@ if generate:
                                                   baseline=choice == BASELINE),
             repeats=cache.repeat_rates(con), repeat_settings=cache.repeat_settings(con),
         )
-        summary = dataclasses.replace(summary, capacity=capacity_view.for_export(con, tr, baseline, result))
+        summary = report.with_capacity(summary, capacity_view.for_export(con, tr, baseline, result))
         files: dict[str, bytes] = {}
         for number, fmt in enumerate(report.FORMATS, start=1):
             bar.progress(0.4 + 0.6 * (number - 1) / len(report.FORMATS),

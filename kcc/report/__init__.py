@@ -54,6 +54,7 @@ from __future__ import annotations
 # Pages format the figures they show beside the summary with the same functions.
 from kcc.formatting import fmt_eur, fmt_number, fmt_pct
 from kcc.report.build import build_summary, channel_hours_text, simulation_check, stress_from_surge
+from kcc.report.capacity import with_capacity
 from kcc.report.findings import finding_text
 from kcc.report.formats import FORMATS, file_name, render
 from kcc.report.logo import MAX_LOGO_BYTES, LogoError, check_logo
@@ -102,6 +103,7 @@ from kcc.report.slides import (
 from kcc.report.wording import hours_text
 
 __all__ = [
+    "with_capacity",
     "DIGITAL_CHANNELS",
     "FORMATS",
     "MAX_LOGO_BYTES",

@@ -8,6 +8,8 @@ Self-contained: the summary carries a ``kcc.capacity.CapacityPlan`` in
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable
 from typing import Final
 
@@ -17,10 +19,11 @@ from xlsxwriter.format import Format
 from kcc.capacity import CapacityPlan
 from kcc.formatting import fmt_date, fmt_eur, fmt_month, fmt_number, fmt_pct
 from kcc.report.model import StrategySummary
+from kcc.report.outlook import WEEKS_PER_YEAR, people_rows
 from kcc.report.sections import OPTIONAL_SECTIONS, Chart, Section, Series, Table
 from kcc.report.wording import tr_for
 
-__all__ = ["FIRST_ROW", "capacity_section", "capacity_sheet"]
+__all__ = ["FIRST_ROW", "capacity_section", "capacity_sheet", "with_capacity"]
 
 #: Spreadsheet row of the first month on the capacity sheet.
 FIRST_ROW: Final[int] = 9
@@ -123,6 +126,24 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
         ws.write_formula(total - 1, col, f"=SUM({column}{FIRST_ROW}:{column}{last})", style("#,##0"),
                          float(months[name].sum()))
     return title
+
+
+def with_capacity(summary: StrategySummary, plan: CapacityPlan | None) -> StrategySummary:
+    """``summary`` carrying the capacity and hiring plan; its people figures (leavers, hires,
+    the day vacancies must open) then use the plan's attrition and lead time, so one deck
+    holds one set of hiring assumptions. Without a plan, the Strategy page's stated ones stay.
+
+    The plan's monthly attrition ``m`` is ``1 - (1 - m)^12`` a year; its lead time in months
+    is ``months x 52 / 12`` weeks, rounded up.
+    """
+    if plan is None:
+        return dataclasses.replace(summary, capacity=None)
+    hiring = plan.hiring.spec
+    choices = dataclasses.replace(
+        summary.strategy, attrition_per_year=1.0 - (1.0 - hiring.attrition_per_month) ** 12,
+        hiring_lead_weeks=math.ceil(hiring.lead_time_months * WEEKS_PER_YEAR / 12 - 1e-9))
+    people, hire_by = people_rows(summary.channels, choices, summary.weeks, summary.period_start)
+    return dataclasses.replace(summary, capacity=plan, strategy=choices, people=people, hire_by=hire_by)
 
 
 def _summary_section(summary: StrategySummary) -> Section | None:

@@ -93,3 +93,23 @@ def test_the_sheet_has_formulas_and_their_cached_values_agree_with_the_model() -
     total = first + len(model)
     assert values[f"M{total}"].value == pytest.approx(model["cost_eur"].sum(), rel=1e-12)
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+
+
+def test_the_people_figures_use_the_capacity_plans_attrition_and_lead_time() -> None:
+    frame = week_frame({"phone": (480, 1200)}, days=7)
+    settings = plan.PlanSettings()
+    result = scenarios.evaluate_scenario(frame, None, settings, scenarios.ScenarioSpec(), staffed_kpis=False)
+    stated = scenarios.StrategyChoices(attrition_per_year=0.10, hiring_lead_weeks=4)
+    summary = report.build_summary(result, result, settings, language="en", strategy=stated)
+    carried = report.with_capacity(summary, _plan(attrition_per_month=0.02, lead_time_months=3))
+    yearly = 1 - 0.98 ** 12  # 21.5 % a year from 2 % a month
+    assert carried.strategy.attrition_per_year == pytest.approx(yearly, rel=1e-12)
+    assert carried.strategy.hiring_lead_weeks == 13  # 3 months = 13 weeks
+    assert carried.hire_by == carried.period_start - pd.Timedelta(weeks=13)
+    for row in carried.people:
+        assert row.leavers_fte == pytest.approx(row.rostered_fte * yearly * summary.weeks / 52.0, rel=1e-12)
+        assert row.hires_fte == pytest.approx(max(0.0, row.required_fte - row.rostered_fte) + row.leavers_fte)
+    people = next(s for s in report.layout(carried) if s.key == "people")
+    assert people.facts[0].startswith("At 22% attrition a year"), people.facts[0]
+    # without a plan the stated choices stay
+    assert report.with_capacity(summary, None).strategy.attrition_per_year == 0.10
