@@ -164,11 +164,17 @@ def saved_specs(con: store.Connection) -> dict[str, ScenarioSpec]:
     return specs
 
 
+def has_intervals(con: store.Connection) -> bool:
+    """Whether the centre holds interval history, the only kind that measures the requirement
+    per workload hour (day, week or month totals spread by a profile do not)."""
+    series = plan_cache.series(con)
+    return not series.empty and int(series["interval_min"].min()) < capacity.monthly.DAY_MIN
+
+
 def baseline_result(con: store.Connection, tr: Translator) -> ScenarioResult | None:
     """The baseline's evaluation (its interval plan measures the requirement per workload hour);
     None when the centre has no interval history to plan on."""
-    series = plan_cache.series(con)
-    if series.empty or int(series["interval_min"].min()) >= capacity.monthly.DAY_MIN:
+    if not has_intervals(con):
         return None
     base = cache.baseline(con, tr)
     if base is None:
@@ -262,15 +268,18 @@ def explain(tr: Translator, context: Context) -> None:
 
 def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
                scenario: ScenarioResult) -> CapacityPlan | None:
-    """The capacity plan for the board summary: the centre's saved settings, the requirement
-    per workload hour of the exported baseline, the chosen scenario carried in; None when the
-    history holds no complete month."""
+    """The capacity plan for the board summary, as the Capacity plan page makes it: the
+    centre's saved settings, the requirement per workload hour of the exported baseline and the
+    chosen scenario carried in where the centre has interval history (otherwise the default
+    occupancy, unscaled, as the page shows); None when the history holds no complete month."""
     settings = cover_settings(con, stored_settings(con))
     key = plan_cache.data_key(con).volumes_only()
     try:
         inputs = _inputs(con, key, settings.hiring.horizon_months, ())
     except TranslatedError:
         return None
-    scale = capacity.scenario_scale(scenario.by_channel) if scenario.spec != baseline.spec else {}
-    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, capacity.requirement_factors(baseline.plan),
+    measured = has_intervals(con)
+    factors = capacity.requirement_factors(baseline.plan) if measured else {}
+    scale = capacity.scenario_scale(scenario.by_channel) if measured and scenario.spec != baseline.spec else {}
+    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, factors,
                                   settings.fte, settings.hiring, costs_of(con), scale=scale, scenario=scenario.name)
