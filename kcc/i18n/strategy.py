@@ -59,6 +59,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "strategy.lead_weeks": ("Hiring lead time: vacancy to trained agent [weeks]",
                             "Doorlooptijd werving: vacature tot ingewerkte medewerker [weken]"),
     "strategy.not_stated": ("not stated", "niet opgegeven"),
+    "strategy.people_from_capacity": (
+        "When the board summary carries the Capacity plan, its attrition and hiring lead time are used "
+        "instead of these two, so the deck holds one set of hiring assumptions.",
+        "Als de bestuurssamenvatting het capaciteitsplan bevat, gelden het verloop en de doorlooptijd "
+        "van werving daaruit in plaats van deze twee, zodat het deck één set wervingsaannames heeft.",
+    ),
     "strategy.calamity_title": ("Calamities", "Calamiteiten"),
     "strategy.outage_hours": ("Outage to plan for [h]", "Storing om op te plannen [u]"),
     "strategy.fallback": ("Fallback channels", "Uitwijkkanalen"),

@@ -118,6 +118,7 @@ def _numbers(tr: Translator, current: StrategyChoices) -> dict[str, Any]:
     lead = cols[2].number_input(tr("strategy.lead_weeks"), min_value=0, max_value=52,
                                 value=current.hiring_lead_weeks, step=1, key="strategy.lead_weeks",
                                 placeholder=tr("strategy.not_stated"))
+    st.caption(tr("strategy.people_from_capacity"))
     return {"approved_budget_eur_per_month": budget,
             "attrition_per_year": None if attrition is None else attrition / 100.0,
             "hiring_lead_weeks": None if lead is None else int(lead)}
