@@ -229,6 +229,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.as_contract": ("contract hours per FTE", "contracturen per fte"),
     "report.as_callback": ("closed hours: share calling back at the next opening", "buiten openingstijd: aandeel dat terugbelt bij opening"),
     "report.as_digital": ("closed hours: share moving to {channel}", "buiten openingstijd: aandeel dat overstapt naar {channel}"),
+    "report.as_digital_absent": ("closed hours: share that would move to {channel} (not offered: they call again later)",
+                                 "buiten openingstijd: aandeel dat naar {channel} zou overstappen "
+                                 "(niet aangeboden: zij bellen later opnieuw)"),
     "report.as_lost": ("closed hours: share lost", "buiten openingstijd: aandeel verloren"),
     "report.as_redial": ("closed hours: callbacks arrive within", "buiten openingstijd: terugbellers binnen"),
     "report.as_shift": ("{source} to {target}: share of demand moved", "{source} naar {target}: aandeel verschoven vraag"),

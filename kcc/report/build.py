@@ -233,7 +233,8 @@ def _channel_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
 
 
 def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: ScenarioSpec,
-                         lang: str, shift_flows: pd.DataFrame | None = None) -> list[Item]:
+                         lang: str, shift_flows: pd.DataFrame | None = None,
+                         channels: Sequence[str] | None = None) -> list[Item]:
     """Assumptions that hold for all channels: contract, premium, closed hours, shifts, surge."""
     tr = tr_for(lang)
     sec, pct = tr("common.unit_s"), "%"
@@ -248,7 +249,9 @@ def _general_assumptions(settings: PlanSettings, scen_settings: PlanSettings, sp
     changed = behaviour != default
     general += [
         Item(tr("report.as_callback"), pct, (("", behaviour.callback_share),), _source(tr, changed)),
-        Item(tr("report.as_digital", channel=channel_name(behaviour.digital_channel, lang)), pct,
+        # a centre without that channel: the movers try again later (kcc.scenarios.demand.constrain)
+        Item(tr("report.as_digital" if channels is None or behaviour.digital_channel in channels
+                else "report.as_digital_absent", channel=channel_name(behaviour.digital_channel, lang)), pct,
              (("", behaviour.digital_share),), _source(tr, changed)),
         Item(tr("report.as_lost"), pct, (("", behaviour.lost_share),), _source(tr, changed)),
         Item(tr("report.as_redial"), tr("common.unit_min"), (("", behaviour.redial_window_min),), _source(tr, changed)),
@@ -290,7 +293,7 @@ def _assumptions(settings: PlanSettings, scen_settings: PlanSettings, spec: Scen
     """Every input that is not measured in the data, as the scenario uses it (with the lost
     customers a channel shift's inputs lead to)."""
     return tuple(_channel_assumptions(settings, scen_settings, spec, channels, lang)
-                 + _general_assumptions(settings, scen_settings, spec, lang, shift_flows))
+                 + _general_assumptions(settings, scen_settings, spec, lang, shift_flows, channels))
 
 
 def _measure_assumptions(repeats: Mapping[str, RepeatMeasure] | None, repeat_settings: RepeatSettings | None,

@@ -113,3 +113,4 @@ def test_the_people_figures_use_the_capacity_plans_attrition_and_lead_time() -> 
     assert people.facts[0].startswith("At 22% attrition a year"), people.facts[0]
     # without a plan the stated choices stay
     assert report.with_capacity(summary, None).strategy.attrition_per_year == 0.10
+
