@@ -85,6 +85,12 @@ TEXTS.update({
         "opgelost. Pauzes worden betaald maar tellen niet als bezetting; thuisblokken zijn korte "
         "blokken thuiswerk voor de pieken.",
     ),
+    "shift_cover.breaks_and_shrinkage": (
+        "The requirement already holds this channel's shrinkage ({shrinkage}). If breaks are part of "
+        "that shrinkage, set the paid break below to 0, or breaks are counted twice.",
+        "De behoefte bevat al de shrinkage van dit kanaal ({shrinkage}). Horen pauzes bij die "
+        "shrinkage, zet de betaalde pauze hieronder dan op 0, anders tellen pauzes dubbel.",
+    ),
     "shift_cover.no_weeks": ("The plan has no whole week to cover.", "Het plan heeft geen hele week om te dekken."),
     "shift_cover.week": ("Week to cover", "Te dekken week"),
     "shift_cover.lengths": ("Shift lengths", "Dienstlengtes"),

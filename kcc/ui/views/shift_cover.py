@@ -116,6 +116,7 @@ def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
         st.info(tr("shift_cover.no_weeks"))
         return
     st.caption(tr("shift_cover.intro"))
+    st.caption(tr("shift_cover.breaks_and_shrinkage", shrinkage=fmt_pct(settings.shrinkage_for(channel))))
     labels = {d: tr("simulation.week_option", start=fmt_day(d)) for d in weeks}
     week = st.selectbox(tr("shift_cover.week"), weeks, key="shift_cover.week",
                         format_func=labels.__getitem__)
