@@ -18,6 +18,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sys
+import threading
+import types
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, contextmanager
@@ -101,10 +104,34 @@ def run_series(inputs: Sequence[pipeline.SeriesInputs], executor: Executor | Non
         for index, one in enumerate(inputs):
             finished(index, plan_series(one), index + 1)
     else:
-        futures = {executor.submit(plan_series, one): index for index, one in enumerate(inputs)}
+        with plain_main():  # a local pool starts its processes on these submits
+            futures = {executor.submit(plan_series, one): index for index, one in enumerate(inputs)}
         for done, future in enumerate(as_completed(futures), start=1):
             finished(futures[future], future.result(), done)
     return [frame for frame in out if frame is not None]
+
+
+_MAIN_LOCK = threading.RLock()
+
+
+@contextmanager
+def plain_main() -> Iterator[None]:
+    """Start processes (a pool's workers, a Dask cluster's) inside this block: they start
+    from an empty ``__main__``.
+
+    A process started by ``spawn`` first runs the parent's ``__main__`` script again. In the
+    app that is the page script Streamlit ran last (its script runner installs each page as
+    ``__main__``), so every worker would open the app's database and stop on its lock.
+    """
+    with _MAIN_LOCK:
+        main = sys.modules.get("__main__")
+        empty = types.ModuleType("__main__")  # no __file__, no __spec__: nothing to run again
+        sys.modules["__main__"] = empty
+        try:
+            yield
+        finally:
+            if main is not None and sys.modules.get("__main__") is empty:  # else a page run replaced it since
+                sys.modules["__main__"] = main
 
 
 def local_workers() -> int:

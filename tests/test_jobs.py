@@ -4,6 +4,8 @@ data and settings and kept in the store, invalidated by a data change."""
 from __future__ import annotations
 
 import contextlib
+import sys
+import types
 from collections.abc import Iterator
 
 import duckdb
@@ -75,8 +77,8 @@ def test_a_process_pool_gives_the_same_numbers(con, sequential) -> None:
 
 def test_a_dask_local_cluster_gives_the_same_numbers(con, sequential) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with jobs.plain_main(), distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                                     dashboard_address=None) as cluster:
         with jobs.executor(scheduler=cluster.scheduler_address) as pool:
             dasked = jobs.run_series(_inputs(con), pool)
     for one, other in zip(sequential, dasked, strict=True):
@@ -133,3 +135,21 @@ def test_a_data_change_invalidates_the_results(con) -> None:
     # the old data's results are dropped with the first write of the new
     assert store.series_result_index(con, before.data_hash).empty
     assert len(store.series_result_index(con, after.data_hash)) == SERIES
+
+
+def test_pool_workers_do_not_run_the_page_script_streamlit_left_as_main(
+        con, sequential, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Streamlit's script runner leaves the last page it ran installed as __main__; a spawned
+    # worker would run that page again (and open the app's database) before working
+    marker = tmp_path / "ran-again"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit('the page ran again')\n")
+    left = types.ModuleType("__main__")
+    left.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", left)
+    with jobs.executor(scheduler="", workers=2) as pool:
+        pooled = jobs.run_series(_inputs(con), pool)
+    assert not marker.exists()
+    assert sys.modules["__main__"] is left  # given back afterwards
+    for one, other in zip(sequential, pooled, strict=True):
+        pd.testing.assert_frame_equal(one, other)
