@@ -39,7 +39,7 @@ class _Run:
 
 
 @st.cache_resource
-def _runs() -> tuple[threading.Lock, dict[tuple[int, str, str, str, tuple], _Run]]:
+def _runs() -> tuple[threading.Lock, dict[tuple[int, str, str, tuple], _Run]]:
     return threading.Lock(), {}
 
 
@@ -82,7 +82,9 @@ def ensure(con: store.Connection, tr: Translator, span: plan.PlanHorizon, countr
     if not todo:
         return
     lock, running = _runs()
-    key = (store.centre_of(con), data, country or "", roster_source, days)
+    # one job per data and series: a session on another roster source waits for it too (and
+    # staffs its own plan in the page)
+    key = (store.centre_of(con), data, country or "", days)
     with lock:
         run = running.get(key)
         if run is None or not run.thread.is_alive():
