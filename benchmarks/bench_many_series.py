@@ -2,6 +2,9 @@
 (``kcc.jobs``) sequential vs a local process pool vs a Dask ``LocalCluster``, side by side, and
 the first plan read after it from the stored results (what a page load then costs).
 
+The job forecasts every series and then staffs each channel for the stored settings
+(``kcc.jobs.run_job``); the first plan afterwards reads both from the store.
+
 Each engine starts from an empty results table on the same generated centre
 (``kcc.demo.many_series_intervals``: quarter-hours 08:00-18:00, ``--weeks`` weeks of history)
 and forecasts one week ahead. The peer is the sequential run, as the app computed before the job.
@@ -32,19 +35,21 @@ def _centre(series: int, weeks: int):  # noqa: ANN202 - a store connection
     return con
 
 
-def _first_plan_read_s(con, span, country: str) -> float:  # noqa: ANN001
-    """Demand and staffed plan from the stored forecasts (what the first page load does once the
-    job has run)."""
+def _first_plan_read_s(con, span, country: str) -> tuple[float, object]:  # noqa: ANN001
+    """Demand and staffed plan from the stored forecasts and channel plans, as the first page
+    load does once the job has run (``kcc.pipeline.run_plan``'s steps, reading the store)."""
     start = time.perf_counter()
+    stored = store.read_settings(con)
     history = pipeline.recent_history(con)
-    demand = pipeline.forecast_demand(
-        history, span, lambda c, q, d: jobs.stored_forecast(con, c, q, d, country))
-    settings = plan.default_settings(store.read_settings(con), history)
+    data = jobs.data_hash(store.volume_fingerprint(con))
+    demand = jobs.forecast_demand(con, history, span, country, data)
+    settings = plan.default_settings(stored, history)
     roster_ = pipeline.roster_for(con, demand)
-    hours = plan.service_hours(store.read_settings(con))
-    pipeline.interval_plan(demand, settings, lambda c, narrow: pipeline.channel_plan(
-        demand, roster_, c, narrow, hours, {}))
-    return time.perf_counter() - start
+    hours = plan.service_hours(stored)
+    waiting = pipeline.start_backlog(history, hours)
+    out = pipeline.interval_plan(demand, settings, lambda c, narrow: jobs.channel_plan(
+        con, demand, roster_, c, narrow, hours, waiting, data))
+    return time.perf_counter() - start, out
 
 
 def main() -> None:
@@ -59,7 +64,7 @@ def main() -> None:
 
     rows = []
     engines = {
-        "sequential (one process)": lambda: contextlib.nullcontext(),
+        "sequential (one process)": contextlib.nullcontext,
         f"process pool ({args.workers} workers)": lambda: jobs.executor(scheduler="", workers=args.workers),
         f"Dask LocalCluster ({args.workers} workers)": None,
     }
@@ -71,13 +76,13 @@ def main() -> None:
         if factory is None:
             with LocalCluster(n_workers=args.workers, threads_per_worker=1,
                               dashboard_address=None) as cluster:
-                outcome = jobs.ensure_forecasts(
-                    con, span.forecast_days, country,
+                outcome = jobs.run_job(
+                    con, span, country,
                     executor_factory=lambda: jobs.executor(scheduler=cluster.scheduler_address))
         else:
-            outcome = jobs.ensure_forecasts(con, span.forecast_days, country, executor_factory=factory)
+            outcome = jobs.run_job(con, span, country, executor_factory=factory)
         job_s = time.perf_counter() - start
-        read_s = _first_plan_read_s(con, span, country)
+        read_s, _ = _first_plan_read_s(con, span, country)
         rows.append((name, outcome.computed, job_s, read_s))
         con.close()
 

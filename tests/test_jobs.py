@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kcc import demo, jobs, pipeline, store
+from kcc import demo, jobs, pipeline, plan, store
 
 COUNTRY = "NL"
 
@@ -153,3 +153,105 @@ def test_pool_workers_do_not_run_the_page_script_streamlit_left_as_main(
     assert sys.modules["__main__"] is left  # given back afterwards
     for one, other in zip(sequential, pooled, strict=True):
         pd.testing.assert_frame_equal(one, other)
+
+
+# --------------------------------------------------------------------------- stored plans
+
+
+def _span(con: duckdb.DuckDBPyConnection) -> plan.PlanHorizon:
+    span = pipeline.horizon(store.series_summary(con), 1)
+    assert span is not None
+    return span
+
+
+def _first_load(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What the first page load does once the job has run: demand and the plan of the stored
+    settings, read from the store (the steps of ``kcc.pipeline.run_plan``)."""
+    stored = store.read_settings(con)
+    history = pipeline.recent_history(con)
+    demand = jobs.forecast_demand(con, history, _span(con), COUNTRY)
+    roster_ = pipeline.roster_for(con, demand)
+    hours = plan.service_hours(stored)
+    waiting = pipeline.start_backlog(history, hours)
+    return pipeline.interval_plan(demand, plan.default_settings(stored, history),
+                                  lambda c, narrow: jobs.channel_plan(con, demand, roster_, c, narrow,
+                                                                      hours, waiting))
+
+
+@pytest.fixture
+def staffed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The channels ``kcc.pipeline.channel_plan`` staffs from now on (a stored plan is read,
+    not staffed)."""
+    calls: list[str] = []
+    real = pipeline.channel_plan
+
+    def counting(demand, roster_, channel, *args):  # noqa: ANN001, ANN002, ANN202
+        calls.append(channel)
+        return real(demand, roster_, channel, *args)
+
+    monkeypatch.setattr(pipeline, "channel_plan", counting)
+    return calls
+
+
+def _planned(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return pipeline.run_plan(con, horizon_weeks=1).plan
+
+
+def test_the_first_load_after_the_job_reads_the_pipelines_plan(con, staffed) -> None:
+    outcome = jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    assert (outcome.computed, outcome.plans) == (SERIES, 2)
+    assert sorted(staffed) == ["chat", "phone"] and store.plan_result_count(con) == 2
+    staffed.clear()
+    first = _first_load(con)
+    assert staffed == [], "the first load reads the stored plans"
+    pd.testing.assert_frame_equal(first, _planned(con))
+    assert first.attrs["settings"] == _planned(con).attrs["settings"]
+    # the job again: nothing left to compute
+    again = jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    assert (again.computed, again.plans) == (0, 0)
+
+
+def test_a_pool_stores_the_same_plans(con) -> None:
+    with jobs.executor(scheduler="", workers=2) as pool:
+        jobs.run_job(con, _span(con), COUNTRY, executor_factory=lambda: contextlib.nullcontext(pool))
+    pd.testing.assert_frame_equal(_first_load(con), _planned(con))
+
+
+def test_a_settings_change_is_not_served_a_stale_plan(con, staffed) -> None:
+    jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    before = _planned(con)
+    saved = plan.default_settings(store.read_settings(con), pipeline.recent_history(con))
+    store.write_setting(con, plan.SETTINGS_KEY,
+                        saved.with_channel_values(shrinkage={"chat": 0.45}).to_json())
+    staffed.clear()
+    after = _first_load(con)
+    assert staffed == ["chat"], "only the channel whose settings changed is staffed again"
+    pd.testing.assert_frame_equal(after, _planned(con))
+    chat = after["channel"] == "chat"
+    assert not after.loc[chat, "required_scheduled"].equals(before.loc[chat, "required_scheduled"])
+
+
+def test_a_roster_change_is_not_served_a_stale_plan(con, staffed) -> None:
+    jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    demand = jobs.forecast_demand(con, pipeline.recent_history(con), _span(con), COUNTRY)
+    phone = demand.loc[demand["channel"] == "phone", ["channel", "ds", "interval_min"]]
+    roster_ = phone.drop_duplicates("ds").assign(agents=3.0)
+    store.replace_roster(con, roster_, store.ImportRecord(
+        file_name="roster.csv", kind="roster", imported_by="test", rows_read=len(roster_)))
+    staffed.clear()
+    after = _first_load(con)
+    assert "phone" in staffed, "the new roster's channel is staffed again"
+    pd.testing.assert_frame_equal(after, _planned(con))
+    assert (after.loc[after["channel"] == "phone", "rostered"] == 3.0).all()
+
+
+def test_a_data_change_is_not_served_a_stale_plan(con, staffed) -> None:
+    before = jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    more = demo.many_series_intervals(1, weeks=1, end="2026-03-01", seed=7)
+    store.replace_intervals(con, more, _record(len(more)))
+    staffed.clear()
+    pd.testing.assert_frame_equal(_first_load(con), _planned(con))
+    assert len(staffed) >= 2, "new data: staffed again, not read"
+    after = jobs.run_job(con, _span(con), COUNTRY, executor_factory=contextlib.nullcontext)
+    assert after.data_hash != before.data_hash and after.plans == 2
+    assert store.plan_result_count(con) == 2, "the old data's plans are dropped"

@@ -11,8 +11,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "rooster levert en wat het kost.",
     ),
     "staffing.forecasting": (
-        "Forecasting every series ({done} of {total})…",
-        "Prognose van alle reeksen ({done} van {total})…",
+        "Forecasting every series, then staffing each channel ({done} of {total} steps)…",
+        "Prognose van alle reeksen, daarna de bezetting per kanaal ({done} van {total} stappen)…",
     ),
     "staffing.horizon": ("Plan horizon", "Planhorizon"),
     "staffing.stale_title": (

@@ -23,7 +23,7 @@ Modules: ``schema`` (DDL, migrations, records), ``centres`` (the centres and bin
 connection to one), ``connection`` (connections, cursors, locks,
 transactions, retries), ``volumes`` (import history and contact volumes), ``planning`` (events,
 roster, shifts, scenarios, settings), ``staging_sql`` and ``staging`` (staged contact imports),
-``users`` (accounts and their roles), ``results`` (series results of the many-series job),
+``users`` (accounts and their roles), ``results`` (series and plan results of the many-series job),
 ``postgres`` (the PostgreSQL back end: pool, cursor, frames copied in).
 """
 
@@ -84,7 +84,16 @@ from kcc.store.planning import (
     write_setting,
 )
 from kcc.store.postgres import PgStore, PostgresError, is_postgres_url, redact
-from kcc.store.results import read_series_result, series_result_index, write_series_results
+from kcc.store.results import (
+    PLAN_RESULTS_KEPT,
+    plan_result_count,
+    read_plan_result,
+    read_series_result,
+    read_series_results,
+    series_result_index,
+    write_plan_results,
+    write_series_results,
+)
 from kcc.store.schema import (
     DATA_TABLES,
     DEMO_CENTRE_ID,
@@ -239,5 +248,10 @@ __all__ = [
     "write_event",
     "write_logo",
     "write_series_results",
+    "PLAN_RESULTS_KEPT",
+    "plan_result_count",
+    "read_plan_result",
+    "read_series_results",
+    "write_plan_results",
     "write_setting",
 ]

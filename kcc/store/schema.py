@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from kcc.i18n import stored_text
 
-SCHEMA_VERSION: Final[int] = 5
+SCHEMA_VERSION: Final[int] = 6
 
 #: Id of the demo centre: the demo always has it, so a connection bound to no centre (and a
 #: database written before centres existed) reads and writes the demo.
@@ -328,8 +328,27 @@ _DDL_V5: Final[tuple[str, ...]] = (
         PRIMARY KEY (centre_id, data_hash, settings_hash, channel, queue))""",
 )
 
+# --------------------------------------------------------------------------- version 6: plan results
+#
+# The staffing plan of each channel for the plan the job computed (``kcc.jobs``), so the first
+# page load after the job reads it instead of staffing every interval again. Keyed by a hash
+# of exactly what the channel's plan is computed from (its demand, roster, opening hours,
+# start backlog and staffing settings), so any change to those is a different key. Derived
+# data, like the series results: kept for the centre's current data only.
+_DDL_V6: Final[tuple[str, ...]] = (
+    """CREATE TABLE IF NOT EXISTS plan_results (
+        centre_id INTEGER NOT NULL,
+        data_hash VARCHAR NOT NULL,      -- the centre's volume fingerprint, hashed
+        plan_hash VARCHAR NOT NULL,      -- the channel plan's inputs, hashed
+        channel VARCHAR NOT NULL,
+        result BLOB NOT NULL,            -- the channel's plan frame as Parquet
+        computed_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (centre_id, data_hash, plan_hash, channel))""",
+)
+
 #: Migration steps by the schema version they bring the database to.
-MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4, 5: _DDL_V5}
+MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {1: _DDL_V1, 2: _DDL_V2, 3: _DDL_V3, 4: _DDL_V4, 5: _DDL_V5,
+                                                 6: _DDL_V6}
 
 
 class StoreError(RuntimeError):
@@ -426,8 +445,8 @@ def _stored_version(cur: Any) -> int:
 # at version 2 (same columns in the same order, so ``INSERT INTO t SELECT ...`` fits both).
 # The only type spelled differently is DuckDB's DOUBLE. Later versions are written in SQL both
 # accept and translated the same way: version 3 the contacts' chat columns (``sessions`` a
-# DOUBLE PRECISION), version 4 the users tables, version 5 the series results (``result`` a
-# BYTEA), each as DuckDB has them.
+# DOUBLE PRECISION), version 4 the users tables, version 5 the series results and version 6
+# the plan results (``result`` a BYTEA), each as DuckDB has them.
 
 
 def pg_ddl(statement: str) -> str:
@@ -453,5 +472,6 @@ PG_MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
     3: tuple(pg_ddl(ddl) for ddl in _DDL_V3),
     4: tuple(pg_ddl(ddl) for ddl in _DDL_V4),
     5: tuple(pg_ddl(ddl) for ddl in _DDL_V5),
-    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 5},
+    6: tuple(pg_ddl(ddl) for ddl in _DDL_V6),
+    **{v: tuple(pg_ddl(ddl) for ddl in steps) for v, steps in MIGRATIONS.items() if v > 6},
 }

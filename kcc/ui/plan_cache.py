@@ -93,8 +93,10 @@ def _horizon(_con: store.Connection, key: DataKey, horizon_weeks_: int,
 @st.cache_data(show_spinner=False, max_entries=8)
 def _demand(_con: store.Connection, key: DataKey, horizon_weeks_: int,
             country: str | None, start: date | None = None) -> pd.DataFrame:
-    return pipeline.forecast_demand(
-        _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_, start),
+    # the job's stored forecasts in one query; a series it has not stored is forecast here
+    return jobs.forecast_demand(
+        _con, _history(_con, key, plan.AHT_HISTORY_WEEKS), _horizon(_con, key, horizon_weeks_, start),
+        country, jobs.data_hash(key.volumes),
         lambda channel, queue, days: _forecast_one(_con, key, channel, queue, days, country))
 
 
@@ -121,8 +123,9 @@ def _channel_plan(_con: store.Connection, key: PlanKey, channel: str,
     demand_ = _plan_demand(_con, key)
     hours = plan.service_hours(_stored_settings(_con, key.data))
     waiting = {c: b.items for c, b in _start_backlog(_con, key.data).items()}
-    return pipeline.channel_plan(demand_, _plan_roster(_con, key, demand_), channel, staffing, hours,
-                                 waiting)
+    # the job's stored plan when it was computed from exactly these inputs, else staffed here
+    return jobs.channel_plan(_con, demand_, _plan_roster(_con, key, demand_), channel, staffing, hours,
+                             waiting, jobs.data_hash(key.data.volumes))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -247,7 +250,7 @@ def _forecasts_ready(con: store.Connection, tr: Translator, key: PlanKey) -> Non
     if span is None or not span.forecast_days:
         return
     # computed once per data and settings for every session (and replica): ``kcc.jobs``
-    series_job.ensure(con, tr, span.forecast_days, key.country)
+    series_job.ensure(con, tr, span, key.country, key.roster_source)
 
 
 def forecasts_ready(con: store.Connection, tr: Translator, horizon_days: int) -> None:
