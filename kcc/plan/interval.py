@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kcc.plan.frames import EPS, PlanError
-from kcc.plan.models import achieve
+from kcc.plan.frames import EPS, PlanError, local_naive
+from kcc.plan.models import QUEUE_MAX_TARGET_H, achieve
 from kcc.plan.settings import ChannelTargets, PlanSettings
 from kcc.queueing import chat_load
 
@@ -238,6 +238,56 @@ def _binding(model: str, targets: ChannelTargets, curve: pd.DataFrame,
     return binding
 
 
+def _carry_window(rows: pd.DataFrame, at: Any) -> pd.DataFrame:
+    """The rows from the day before the interval ``at`` to the end of the day after it (local
+    days): where varying its agents moves a queue carried between intervals."""
+    day = local_naive(rows["ds"]).dt.normalize()
+    own = day.loc[at]
+    keep = (day >= own - pd.Timedelta(days=1)) & (day <= own + pd.Timedelta(days=1))
+    return rows[keep.to_numpy()]
+
+
+def _backlog_curve(model: str, targets: ChannelTargets, rows: pd.DataFrame, at: Any,
+                   agents: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Service level of the channel, and ASA, abandonment and occupancy of the interval ``at``,
+    for each count of ``agents`` there, every other interval at its requirement."""
+    # The backlog carries over and the target is a share of the whole period: staff every
+    # other interval at its requirement, vary this one, and report the channel's share.
+    # For a short target only a window changes (the day before, for the queue carried in, to
+    # the day after): outside it the figures of the requirement stand, so each count costs
+    # days, not the horizon. Service hours are not kept in the plan; staffed or rostered intervals are open.
+    every = rows["required"].to_numpy(float)
+    opened = (every > 0) | (rows["rostered"].to_numpy(float) > 0)
+    opened[rows.index.get_loc(at)] = True
+    # the channel staffed at its requirement, once over the whole period
+    whole = achieve(model, targets, rows["volume"].to_numpy(float), rows["aht_s"].to_numpy(float),
+                    rows["interval_min"].to_numpy(float) * 60.0, every, rows["ds"], opened)
+    # a short target's queue (Erlang C carried between intervals) forgets a day back; a long
+    # target's backlog carries for days, and its FIFO solve over the period is quick
+    window = _carry_window(rows, at) if float(targets.response_time_h or 8.0) <= QUEUE_MAX_TARGET_H else rows
+    inside = rows.index.isin(window.index)
+    pos = window.index.get_loc(at)
+    volume = window["volume"].to_numpy(float)
+    aht = window["aht_s"].to_numpy(float)
+    isec = window["interval_min"].to_numpy(float) * 60.0
+    base = every[inside]
+    mask = opened[inside]
+    all_volume = rows["volume"].to_numpy(float)
+    known_out = ~inside & np.isfinite(whole.service_level) & (all_volume > 0)
+    out_served = float((whole.service_level[known_out] * all_volume[known_out]).sum())
+    out_volume = float(all_volume[known_out].sum())
+    out = []
+    for a in agents:
+        trial = base.copy()
+        trial[pos] = a
+        kp = achieve(model, targets, volume, aht, isec, trial, window["ds"], mask)
+        known = np.isfinite(kp.service_level) & (volume > 0)
+        share = ((kp.service_level[known] * volume[known]).sum() + out_served) / max(
+            volume[known].sum() + out_volume, EPS)
+        out.append((share, kp.asa_s[pos], kp.p_abandon[pos], kp.occupancy[pos]))
+    return tuple(np.array(v, dtype=float) for v in zip(*out, strict=True))
+
+
 def _curve(model: str, targets: ChannelTargets, rows: pd.DataFrame, at: Any, interval_s: float,
            required: float) -> pd.DataFrame:
     """KPIs for agent counts around the requirement of one interval (row ``at`` of ``rows``)."""
@@ -248,25 +298,7 @@ def _curve(model: str, targets: ChannelTargets, rows: pd.DataFrame, at: Any, int
     agents = np.arange(low, int(math.ceil(required)) + 4, dtype=float)
     k = len(agents)
     if model == "backlog":
-        # The backlog carries over and the target is a share of the whole period: staff every
-        # other interval at its requirement, vary this one, and report the channel's share.
-        pos = rows.index.get_loc(at)
-        volume = rows["volume"].to_numpy(float)
-        aht = rows["aht_s"].to_numpy(float)
-        isec = rows["interval_min"].to_numpy(float) * 60.0
-        base = rows["required"].to_numpy(float)
-        # service hours are not kept in the plan; staffed or rostered intervals are open
-        mask = (base > 0) | (rows["rostered"].to_numpy(float) > 0)
-        mask[pos] = True
-        out = []
-        for a in agents:
-            trial = base.copy()
-            trial[pos] = a
-            kp = achieve(model, targets, volume, aht, isec, trial, rows["ds"], mask)
-            known = np.isfinite(kp.service_level) & (volume > 0)
-            share = (kp.service_level[known] * volume[known]).sum() / max(volume[known].sum(), EPS)
-            out.append((share, kp.asa_s[pos], kp.p_abandon[pos], kp.occupancy[pos]))
-        sl, asa, ab, occ = (np.array(v, dtype=float) for v in zip(*out, strict=True))
+        sl, asa, ab, occ = _backlog_curve(model, targets, rows, at, agents)
     else:
         row = rows.loc[at]
         volume = np.full(k, float(row["volume"]))

@@ -11,6 +11,7 @@ import pytest
 
 from kcc import plan, staffing
 from kcc.plan import ChannelTargets, PlanSettings
+from kcc.plan.models import achieve
 
 TZ = "Europe/Amsterdam"
 
@@ -539,3 +540,32 @@ def test_one_absurd_count_leaves_the_plan_finite_and_flagged(demo_con: object) -
             opening_hours=hours_from_setting(stored.get("opening_hours")) or None,
         )
         assert np.isfinite(levers.fte) and np.isfinite(levers.service_level_roster)
+
+
+def test_a_short_targets_interval_curve_is_the_whole_periods_within_a_hundredth_point() -> None:
+    # a queue carried between intervals forgets the day before: the curve solves the days
+    # around the interval and takes the rest of the period at its requirement
+    rng = np.random.default_rng(11)
+    days = 6
+    demand = _demand("2026-11-16 00:00", days * 96, interval_min=15, channel="email")
+    hour = demand["ds"].dt.hour.to_numpy()
+    demand["volume"] = np.where((hour >= 8) & (hour < 20), rng.poisson(30, len(demand)), 0).astype(float)
+    settings = PlanSettings(targets={"email": ChannelTargets(0.8, response_time_h=0.25)}, shrinkage={"email": 0.3})
+    the_plan = plan.build_plan(demand, None, settings)
+    at = pd.Timestamp("2026-11-19 11:00", tz=TZ)
+    detail = plan.interval_detail(the_plan, "email", at, settings)
+    # the whole period solved for every count, as a reference
+    rows = the_plan[the_plan["channel"] == "email"]
+    pos = rows.index.get_loc(rows.index[rows["ds"] == at][0])
+    required = rows["required"].to_numpy(float)
+    opened = (required > 0) | (rows["rostered"].to_numpy(float) > 0)
+    opened[pos] = True
+    volume = rows["volume"].to_numpy(float)
+    for count, got in zip(detail.curve["agents"], detail.curve["service_level"], strict=True):
+        trial = required.copy()
+        trial[pos] = count
+        kp = achieve("backlog", settings.targets_for("email"), volume, rows["aht_s"].to_numpy(float),
+                          rows["interval_min"].to_numpy(float) * 60.0, trial, rows["ds"], opened)
+        known = np.isfinite(kp.service_level) & (volume > 0)
+        whole = (kp.service_level[known] * volume[known]).sum() / volume[known].sum()
+        assert got == pytest.approx(whole, abs=1e-4)
