@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kcc.i18n import t
-from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle, watch_runs
 
 PASSWORD = "correct horse battery"
 
@@ -34,6 +34,7 @@ def team(browser: object, signed_app: str) -> str:
     """The admin adds planner ``piet`` and viewer ``vera`` on the Admin page; the app's URL."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(90_000)
     _sign_in(page, signed_app, "ada", "admin")
     form = page.locator('[data-testid="stForm"]').filter(has_text=t("admin.add_button", "en"))
@@ -54,6 +55,7 @@ def team(browser: object, signed_app: str) -> str:
 def tab(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    watch_runs(page)
     page.set_default_timeout(90_000)
     yield page
     context.close()
