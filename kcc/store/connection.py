@@ -12,6 +12,7 @@ import os
 import re
 import threading
 import time
+import warnings
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -196,6 +197,13 @@ def centre_of(con: Connection, centre_id: int | None = None) -> int:
 def timezone_of(con: Connection) -> str:
     """IANA zone of the local times ``con`` reads and writes (its centre's, when bound)."""
     return _shared(con).timezone
+
+
+# DuckDB 2's pandas bridge calls a keyword pandas 3.1 deprecates (``DataFrame.drop(inplace=)``,
+# for zoned timestamps): not ours to fix. ``_df`` ignores it for its block; this filter also
+# holds while another thread of the app server restores the warning filters it saved, which
+# ``catch_warnings`` does for the whole process.
+warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
 
 
 def _df(relation: Cursor) -> pd.DataFrame:
