@@ -1,5 +1,5 @@
-"""Many planners at once (twenty with ``KCC_TEST_SESSIONS=20``; the suite runs five): every session opens Strategy levers, moves the weekday closing time
-by its own number of quarter-hours, applies it and saves it as a scenario of its own name, all at
+"""Many planners at once (twenty with ``KCC_TEST_SESSIONS=20``; the suite runs five): every
+session opens Strategy levers, moves the weekday closing time by its own number of quarter-hours, applies it and saves it as a scenario of its own name, all at
 the same time on one server.
 
 Afterwards: no session saw an exception box or a lock error, every session still shows its own
