@@ -128,6 +128,7 @@ def test_an_admin_manages_users_and_signs_out(tab, team: str) -> None:  # noqa: 
     assert tab.get_by_role("button", name=t("admin.add_button", "en")).count() == 1
     users = tab.get_by_role("combobox", name=t("admin.pick", "en"))
     users.click()
+    tab.get_by_role("option").first.wait_for()  # the list opens a moment after the click
     assert [o.strip() for o in tab.get_by_role("option").all_inner_texts()] == ["ada", "piet", "vera"]
     tab.keyboard.press("Escape")
     _go(tab, t("common.nav_data", "en"))
