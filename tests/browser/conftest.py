@@ -83,12 +83,20 @@ def serve_app(db: Path, log_path: Path, *, user: str | None = "Browser test") ->
         log.close()
 
 
+@contextmanager
+def serve_copy(template: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """``serve_app`` on a private copy of the database ``template`` (a journey may write to
+    it), in a temporary folder ``name`` with the log in ``<name>-log``: the base URL."""
+    db = tmp_path_factory.mktemp(name) / "kcc.duckdb"
+    shutil.copyfile(template, db)
+    with serve_app(db, tmp_path_factory.mktemp(f"{name}-log") / "streamlit.log") as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a live app on a private copy of the demo database."""
-    db = tmp_path_factory.mktemp("browser") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
-    with serve_app(db, tmp_path_factory.mktemp("browser-log") / "streamlit.log") as url:
+    with serve_copy(demo_db_template, tmp_path_factory, "browser") as url:
         yield url
 
 

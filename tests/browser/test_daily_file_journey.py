@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from pptx import Presentation
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.report.capacity import FIRST_ROW
-from tests.browser.conftest import assert_no_exception, serve_app, wait_idle, watch_runs
+from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle
+from tests.browser.journey_steps import generate_and_download, go, journey_tab, metric, upload_into_new_centre
 
-METRIC = '[data-testid="stMetric"]'
 #: Days of history: two years, so the forecast learns the yearly season.
 DAYS = 730
 #: What the planner sets on the Capacity plan page.
@@ -43,22 +42,8 @@ def _daily_file(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def journey_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server on a private copy of the demo database (the journey writes a centre to it)."""
-    db = tmp_path_factory.mktemp("daily-journey") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
-    with serve_app(db, tmp_path_factory.mktemp("daily-journey-log") / "streamlit.log") as url:
+    with serve_copy(demo_db_template, tmp_path_factory, "daily-journey") as url:
         yield url
-
-
-def _metric(page, label: str) -> str:  # noqa: ANN001 - a Playwright page
-    tile = page.locator(METRIC).filter(has=page.locator('[data-testid="stMetricLabel"]', has_text=label))
-    assert tile.count() >= 1, f"no metric {label!r}"
-    return tile.first.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-
-def _go(page, url: str, path: str, query: str) -> None:  # noqa: ANN001
-    page.goto(f"{url}/{path}?{query}")
-    wait_idle(page, timeout_ms=240_000)
-    assert_no_exception(page)
 
 
 def _number(text: str) -> float:
@@ -92,31 +77,14 @@ def _deck_section(deck: Presentation, lang: str) -> tuple[str, list[list[str]]]:
 def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey_url: str,  # noqa: ANN001
                                                                 tmp_path: Path) -> None:
     file = _daily_file(tmp_path)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    watch_runs(page)
-    page.set_default_timeout(120_000)
-    try:
+    with journey_tab(browser) as page:
         # ------------------------------------------------------------------ Data: a new centre
-        _go(page, journey_url, "data", "")
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(file))
-        wait_idle(page)
-        form = page.locator('[data-testid="stForm"]').filter(
-            has=page.get_by_role("button", name=t("centres.first.create", "en")))
-        form.get_by_label(t("centres.name", "en"), exact=True).fill("Daily centre")
-        form.get_by_role("button", name=t("centres.first.create", "en")).click()
-        wait_idle(page)
-        query = page.url.split("?", 1)[1]
-        assert query.startswith("centre="), page.url
-        page.get_by_role("button", name="Import", exact=True).click()
-        wait_idle(page, timeout_ms=240_000)
-        assert_no_exception(page)
-        assert file.name in page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+        query = upload_into_new_centre(page, journey_url, file, "Daily centre")
 
         # ------------------------------------------------------------------ Capacity plan
-        _go(page, journey_url, "capacity", query)
+        go(page, journey_url, "capacity", query)
         assert page.locator("h1").first.inner_text().strip() == t("capacity.title", "en")
-        default_hires = _metric(page, t("capacity.kpi_hires", "en"))
+        default_hires = metric(page, t("capacity.kpi_hires", "en"))
         page.get_by_text(t("capacity.settings", "en"), exact=True).click()
         settings = page.locator('[data-testid="stForm"]').filter(
             has=page.get_by_role("button", name=t("capacity.save", "en")))
@@ -127,8 +95,8 @@ def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey
         wait_idle(page, timeout_ms=240_000)
         assert_no_exception(page)
         page.get_by_text(t("capacity.saved", "en")).wait_for()
-        hires = _metric(page, t("capacity.kpi_hires", "en"))
-        peak = _metric(page, t("capacity.kpi_peak", "en"))
+        hires = metric(page, t("capacity.kpi_hires", "en"))
+        peak = metric(page, t("capacity.kpi_peak", "en"))
         assert hires != default_hires, "the hiring plan ignores the starting heads"
         page.get_by_role("tab", name=t("capacity.tab_hiring", "en")).click()
         wait_idle(page)
@@ -144,21 +112,12 @@ def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey
         assert_no_exception(page)
 
         # ------------------------------------------------------------------ Board deck and workbook
-        _go(page, journey_url, "export", query)
+        go(page, journey_url, "export", query)
         # daily totals: the page asks how to spread them over the day; the standard profile
         page.get_by_role("button", name=t("long_range.use", "en")).click()
         wait_idle(page, timeout_ms=300_000)
         assert_no_exception(page)
-        page.get_by_role("button", name=t("report.generate", "en")).click()
-        wait_idle(page, timeout_ms=300_000)
-        assert_no_exception(page)
-        files = {}
-        for fmt in ("pptx", "xlsx"):
-            with page.expect_download() as download:
-                page.get_by_role("button", name=t("report.download", "en", fmt=fmt.upper())).click()
-            target = tmp_path / download.value.suggested_filename
-            download.value.save_as(target)
-            files[fmt] = target.read_bytes()
+        files = generate_and_download(page, "en", tmp_path)
         facts, deck = _deck_section(Presentation(io.BytesIO(files["pptx"])), "en")
         assert f"at most {peak} heads needed, {hires} hires" in facts, facts
         assert deck[0] == [t(k, "en") for k in ("capacity.col_month", "capacity.col_need_heads", "capacity.col_hires",
@@ -184,11 +143,11 @@ def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey
         assert checked == len(page_rows)
 
         # ------------------------------------------------------------------ Capacity plan in Dutch
-        _go(page, journey_url, "capacity", f"{query}&lang=nl")
+        go(page, journey_url, "capacity", f"{query}&lang=nl")
         assert page.locator("h1").first.inner_text().strip() == t("capacity.title", "nl")
-        assert _metric(page, t("capacity.kpi_hires", "nl")) == fmt_number(_number(hires), 0, "nl")
-        assert _metric(page, t("capacity.kpi_peak", "nl")) == fmt_number(_number(peak), 1, "nl")
-        assert "," in _metric(page, t("capacity.kpi_peak", "nl"))  # a decimal comma
+        assert metric(page, t("capacity.kpi_hires", "nl")) == fmt_number(_number(hires), 0, "nl")
+        assert metric(page, t("capacity.kpi_peak", "nl")) == fmt_number(_number(peak), 1, "nl")
+        assert "," in metric(page, t("capacity.kpi_peak", "nl"))  # a decimal comma
         labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
         assert not any(t("capacity.kpi_hires", "en") in label for label in labels), labels
         page.get_by_role("tab", name=t("capacity.tab_hiring", "nl")).click()
@@ -199,5 +158,3 @@ def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey
         assert dutch[0][6] == fmt_number(_number(first[6]), 1, "nl"), dutch[0]  # heads: 29,4
         assert dutch[0][9] == fmt_number(_number(first[9]), 0, "nl"), dutch[0]  # cost: 123.456
         assert_no_exception(page)
-    finally:
-        context.close()

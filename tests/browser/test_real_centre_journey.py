@@ -25,10 +25,10 @@ from kcc import config, importer, pipeline, plan, staffing, store
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec, repeat_measures
-from tests.browser.conftest import assert_no_exception, serve_app, wait_idle, watch_runs
+from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle
+from tests.browser.journey_steps import generate_and_download, go, journey_tab, metric, upload_into_new_centre
 from tests.journey_files import ANONYMOUS_BANK, US_BANK, journey_file
 
-METRIC = '[data-testid="stMetric"]'
 WEEKS = pipeline.DEFAULT_PERIOD_WEEKS
 
 
@@ -69,9 +69,7 @@ def _plan_of(file: Path, name: str) -> Expected:
 @pytest.fixture(scope="module")
 def journey_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One server for both journeys, on a private copy of the demo database."""
-    db = tmp_path_factory.mktemp("journey") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
-    with serve_app(db, tmp_path_factory.mktemp("journey-log") / "streamlit.log") as url:
+    with serve_copy(demo_db_template, tmp_path_factory, "journey") as url:
         yield url
 
 
@@ -86,18 +84,6 @@ def demo_week_contacts(demo_db_template: Path, tmp_path_factory: pytest.TempPath
         return float(tiles[(tiles["period"] == "week") & (tiles["channel"] == "all")]["contacts"].iloc[0])
     finally:
         con.close()
-
-
-def _metric(page, label: str) -> str:  # noqa: ANN001 - a Playwright page
-    tile = page.locator(METRIC).filter(has=page.locator('[data-testid="stMetricLabel"]', has_text=label))
-    assert tile.count() >= 1, f"no metric {label!r}"
-    return tile.first.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-
-def _go(page, url: str, path: str, query: str) -> None:  # noqa: ANN001
-    page.goto(f"{url}/{path}?{query}")
-    wait_idle(page, timeout_ms=240_000)
-    assert_no_exception(page)
 
 
 def _nav(page, label: str) -> None:  # noqa: ANN001
@@ -118,16 +104,7 @@ def _build_and_download(page, lang: str, scenario: str, folder: Path) -> tuple[P
     box = page.get_by_role("combobox", name=t("report.pick_scenario", lang))
     box.click()
     page.get_by_role("option", name=scenario, exact=True).click()
-    page.get_by_role("button", name=t("report.generate", lang)).click()
-    wait_idle(page, timeout_ms=300_000)
-    assert_no_exception(page)
-    files = {}
-    for fmt in ("pptx", "xlsx"):
-        with page.expect_download() as download:
-            page.get_by_role("button", name=t("report.download", lang, fmt=fmt.upper())).click()
-        target = folder / f"{lang}-{download.value.suggested_filename}"
-        download.value.save_as(target)
-        files[fmt] = target.read_bytes()
+    files = generate_and_download(page, lang, folder)
     return Presentation(io.BytesIO(files["pptx"])), load_workbook(io.BytesIO(files["xlsx"]))
 
 
@@ -153,31 +130,14 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
                                                  relative: str, name: str, tmp_path: Path) -> None:
     file = journey_file(relative, tmp_path)
     expected = _plan_of(file, name)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    watch_runs(page)
-    page.set_default_timeout(120_000)
-    try:
+    with journey_tab(browser) as page:
         # ------------------------------------------------------------------ Data: a new centre
-        _go(page, journey_url, "data", "")
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(file))
-        wait_idle(page)
-        form = page.locator('[data-testid="stForm"]').filter(
-            has=page.get_by_role("button", name=t("centres.first.create", "en")))
-        form.get_by_label(t("centres.name", "en"), exact=True).fill(name)
-        form.get_by_role("button", name=t("centres.first.create", "en")).click()
-        wait_idle(page)
-        query = page.url.split("?", 1)[1]
-        assert query.startswith("centre="), page.url
-        page.get_by_role("button", name="Import", exact=True).click()
-        wait_idle(page, timeout_ms=240_000)
-        assert_no_exception(page)
-        assert file.name in page.locator('[data-testid="stAlertContentSuccess"]').first.inner_text()
+        query = upload_into_new_centre(page, journey_url, file, name)
 
         # ------------------------------------------------------------------ Overview
-        _go(page, journey_url, "overview", query)
+        go(page, journey_url, "overview", query)
         week = expected.tiles[(expected.tiles["period"] == "week") & (expected.tiles["channel"] == "all")].iloc[0]
-        shown = _metric(page, t("common.kpi_contacts_week", "en"))
+        shown = metric(page, t("common.kpi_contacts_week", "en"))
         assert shown == fmt_number(float(week["contacts"]), 0, "en")
         assert shown != fmt_number(demo_week_contacts, 0, "en"), "the Overview shows the demo"
 
@@ -190,13 +150,13 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
 
         # ------------------------------------------------------------------ Staffing
         _nav(page, t("common.nav_staffing", "en"))
-        assert _metric(page, t("common.kpi_contacts_week", "en")) == fmt_number(expected.staffing_volume_week, 0, "en")
-        assert _metric(page, t("common.kpi_required_fte", "en")) == fmt_number(expected.staffing_fte, 1, "en")
+        assert metric(page, t("common.kpi_contacts_week", "en")) == fmt_number(expected.staffing_volume_week, 0, "en")
+        assert metric(page, t("common.kpi_required_fte", "en")) == fmt_number(expected.staffing_fte, 1, "en")
 
         # ------------------------------------------------------------------ Strategy levers
         _nav(page, t("common.nav_levers", "en"))
         required = t("common.kpi_required_fte", "en")
-        assert _metric(page, required) == fmt_number(expected.baseline_fte, 1, "en")
+        assert metric(page, required) == fmt_number(expected.baseline_fte, 1, "en")
         panel = page.locator('[role="tabpanel"]:visible')
         hours = panel.locator('[data-testid="stForm"]').first
         closing = hours.locator('[data-testid="stSlider"]').filter(
@@ -206,7 +166,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
             closing.press("ArrowRight")
         _apply(hours)
         # five weekdays an hour longer, or less where the history already ran till midnight
-        extra = _metric(page, t("levers.m_extra_hours", "en"))
+        extra = metric(page, t("levers.m_extra_hours", "en"))
         if float(extra) == 0:  # open until midnight already (a generated stand-in): open earlier
             opening = hours.locator('[data-testid="stSlider"]').filter(
                 has_text=t("levers.mon_fri", "en")).get_by_role("slider").nth(0)
@@ -214,11 +174,11 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
             for _ in range(4):
                 opening.press("ArrowLeft")
             _apply(hours)
-            extra = _metric(page, t("levers.m_extra_hours", "en"))
+            extra = metric(page, t("levers.m_extra_hours", "en"))
         assert extra.startswith("+") and 0 < float(extra) <= 5.0, extra
         page.get_by_role("tab", name=t("levers.tab_mix", "en")).click()
         _apply(page.locator('[role="tabpanel"]:visible [data-testid="stForm"]').first)
-        assert _metric(page, t("levers.m_moved", "en")) != "0"
+        assert metric(page, t("levers.m_moved", "en")) != "0"
         page.get_by_role("tab", name=t("levers.tab_targets", "en")).click()
         targets = page.locator('[role="tabpanel"]:visible [data-testid="stForm"]').first
         level = targets.locator('[data-testid="stSlider"]').filter(
@@ -227,7 +187,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         for _ in range(10):  # 80 % -> 90 %
             level.press("ArrowRight")
         _apply(targets)
-        scenario_fte = _metric(page, required)
+        scenario_fte = metric(page, required)
         assert scenario_fte != fmt_number(expected.baseline_fte, 1, "en")
         if expected.fcr is not None:
             page.get_by_role("tab", name=t("levers.tab_fcr", "en")).click()
@@ -266,13 +226,11 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         assert f"{fmt_number(expected.baseline_fte, 1, 'en')} FTE in the baseline, {scenario_fte} FTE" in summary
 
         # ------------------------------------------------------------------ the same in Dutch
-        _go(page, journey_url, "export", f"{query}&lang=nl")
+        go(page, journey_url, "export", f"{query}&lang=nl")
         deck, workbook = _build_and_download(page, "nl", scenario, tmp_path)
         row = _plan_table(deck, "nl")
         dutch = scenario_fte.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
         assert row[t("report.col_fte_base", "nl")] == fmt_number(expected.baseline_fte, 1, "nl")
         assert row[t("report.col_fte_scen", "nl")] == dutch
         assert dutch in _summary_text(workbook)
-    finally:
-        context.close()
 
