@@ -15,26 +15,13 @@ and frameless between those two runs for seconds, longer than any fixed pause.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import re
-import shutil
 import time
 from pathlib import Path
 
-import pytest
-
 from kcc.i18n import t
-from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    IDLE,
-    RUN_ASKED_S,
-    SHOWN,
-    ScriptRuns,
-    load_aware_ms,
-    serve_app,
-)
+from tests.browser.conftest import IDLE, RUN_ASKED_S, SHOWN, ScriptRuns, load_aware_ms
+from tests.browser.many_sessions import run_sessions
 
 SESSIONS = 8
 PAGES = ("overview", "staffing", "levers")
@@ -147,32 +134,11 @@ async def _journey(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
     return session.problems
 
 
-async def _all_sessions(url: str) -> list[str]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            found = await asyncio.gather(*(_journey(browser, url, n) for n in range(SESSIONS)))
-        finally:
-            await browser.close()
-    return [problem for problems in found for problem in problems]
-
-
 def test_eight_sessions_load_and_change_pages_without_errors(
     demo_db_template: Path, tmp_path: Path
 ) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    db = tmp_path / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
-    log = tmp_path / "streamlit.log"
-    with serve_app(db, log) as url:
-        # a thread of its own: the sync Playwright of the other journeys may hold this one's loop
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
-            problems = runner.submit(asyncio.run, _all_sessions(url)).result()
-    server_log = log.read_text(encoding="utf-8", errors="replace")
+    run = run_sessions(demo_db_template, tmp_path, _journey, SESSIONS)
+    problems, server_log = run.problems, run.server_log
     assert problems == [], "\n".join(problems) + "\n--- server log ---\n" + server_log[-4000:]
     flagged = [line for line in server_log.splitlines() if LOG_PROBLEM.search(line)]
     assert flagged == [], "\n".join(flagged[:20])

@@ -10,19 +10,14 @@ Streamlit puts on the app element) and on the texts the page draws, never on sle
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 
-import pytest
-
 from kcc import store
 from kcc.i18n import t
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve_app
+from tests.browser.many_sessions import run_sessions
 
 #: Sessions at once. The suite runs a size that fits a 2-core CI machine beside the other
 #: journeys; ``KCC_TEST_SESSIONS=20`` runs the team-server size (20 sessions of Strategy levers
@@ -96,32 +91,12 @@ async def _session(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
     return problems
 
 
-async def _all(url: str) -> list[str]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                                   args=CHROMIUM_ARGS)
-        try:
-            found = await asyncio.gather(*(_session(browser, url, n) for n in range(SESSIONS)))
-        finally:
-            await browser.close()
-    return [p for problems in found for p in problems]
-
-
 def test_twenty_sessions_save_their_own_scenarios(demo_db_template: Path, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    db = tmp_path / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
-    log = tmp_path / "streamlit.log"
-    with serve_app(db, log) as url:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
-            problems = runner.submit(asyncio.run, _all(url)).result()
-    server_log = log.read_text(encoding="utf-8", errors="replace")
+    run = run_sessions(demo_db_template, tmp_path, _session, SESSIONS)
+    problems, server_log = run.problems, run.server_log
     assert problems == [], "\n".join(problems) + "\n--- server log ---\n" + server_log[-4000:]
     assert "lock" not in server_log.lower(), server_log[-4000:]
-    con = store.connect(str(db))
+    con = store.connect(str(run.db))
     try:
         saved = store.read_scenarios(con)
     finally:
