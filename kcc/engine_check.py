@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from kcc.queueing import chat_metrics, queue_metrics, required_agents
+from kcc.queueing import QueueMetrics, chat_metrics, queue_metrics, required_agents
 from kcc.staffing import ChatSpec, chat_agents_workload, scheduled_agents
 
 __all__ = ["SIM_CASE", "calculator_curve", "run_reference_cases", "run_simulation_check"]
@@ -196,6 +196,24 @@ def run_simulation_check(seed: int, n_calls: int = 40_000, batches: int = 20) ->
     )
 
 
+def _agent_range(agents_from: int, agents_to: int) -> np.ndarray:
+    """The agent counts of a calculator's curve: ``agents_from..agents_to`` inclusive, none
+    below 0."""
+    return np.arange(max(agents_from, 0), max(agents_to, agents_from) + 1)
+
+
+def _curve(agents: np.ndarray, m: QueueMetrics) -> pd.DataFrame:
+    """A calculator's curve: the service ``m`` gives per agent count."""
+    return pd.DataFrame({
+        "agents": agents,
+        "service_level": m.service_level,
+        "asa_s": m.asa_s,
+        "p_abandon": m.p_abandon,
+        "occupancy": m.occupancy,
+        "feasible": m.feasible,
+    })
+
+
 def calculator_curve(
     calls: float,
     interval_s: float,
@@ -214,20 +232,11 @@ def calculator_curve(
         ``agents, service_level, asa_s, p_abandon, occupancy, feasible`` for
         ``agents_from..agents_to`` inclusive.
     """
-    agents = np.arange(max(agents_from, 0), max(agents_to, agents_from) + 1)
+    agents = _agent_range(agents_from, agents_to)
     m = queue_metrics(
         calls, interval_s, aht_s, agents, answer_time_s, patience_s=patience_s, lines=lines
     )
-    return pd.DataFrame(
-        {
-            "agents": agents,
-            "service_level": m.service_level,
-            "asa_s": m.asa_s,
-            "p_abandon": m.p_abandon,
-            "occupancy": m.occupancy,
-            "feasible": m.feasible,
-        }
-    )
+    return _curve(agents, m)
 
 
 def chat_calculator_curve(
@@ -249,14 +258,7 @@ def chat_calculator_curve(
         ``agents, service_level, asa_s, p_abandon, occupancy, feasible`` for
         ``agents_from..agents_to`` inclusive; occupancy is of the session slots.
     """
-    agents = np.arange(max(agents_from, 0), max(agents_to, agents_from) + 1)
+    agents = _agent_range(agents_from, agents_to)
     m = chat_metrics(chats, interval_s, handle_time_s, agents, concurrency, answer_time_s,
                      penalty=penalty, patience_s=patience_s)
-    return pd.DataFrame({
-        "agents": agents,
-        "service_level": m.service_level,
-        "asa_s": m.asa_s,
-        "p_abandon": m.p_abandon,
-        "occupancy": m.occupancy,
-        "feasible": m.feasible,
-    })
+    return _curve(agents, m)
