@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Final, ParamSpec, TypeVar
 
 import duckdb
@@ -211,6 +212,20 @@ def _df(relation: Cursor) -> pd.DataFrame:
     keyword internally (for zoned timestamps), which is not ours to fix."""
     with ignoring(Warning, message="The inplace keyword"):
         return relation.df()
+
+
+def _interval_df(relation: Cursor) -> pd.DataFrame:
+    """``_df`` of rows per interval, with ``interval_min`` as int64 whatever integer type the
+    engine returns (the volume contract)."""
+    frame = _df(relation)
+    frame["interval_min"] = frame["interval_min"].astype("int64")
+    return frame
+
+
+def _span(start: datetime | date | None, end: datetime | date | None) -> dict[str, str | None]:
+    """The ``$start`` and ``$end`` parameters of a read over a span, as text the statement
+    casts (``CAST($start AS TIMESTAMPTZ)``); ``None`` leaves that side open."""
+    return {"start": None if start is None else str(start), "end": None if end is None else str(end)}
 
 
 def is_postgres(con: Connection | Cursor) -> bool:

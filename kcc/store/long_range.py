@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kcc.store.connection import Connection, _cursor, _df, centre_of
+from kcc.store.connection import Connection, _cursor, _interval_df, centre_of
 
 
 def period_volumes(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
@@ -22,7 +22,7 @@ def period_volumes(con: Connection, *, centre_id: int | None = None) -> pd.DataF
         [contacts], ``handle_s`` (answered x handle time, where known) [s].
     """
     cur = _cursor(con)
-    frame = _df(cur.execute(
+    return _interval_df(cur.execute(
         """SELECT channel, CAST(CAST(ds AS DATE) AS TIMESTAMP) AS ds,
                   greatest(interval_min, 1440) AS interval_min,
                   sum(offered) AS offered, sum(answered) AS answered,
@@ -32,5 +32,3 @@ def period_volumes(con: Connection, *, centre_id: int | None = None) -> pd.DataF
            GROUP BY 1, 2, 3 ORDER BY channel, ds""",
         {"centre": centre_of(con, centre_id)},
     ))
-    frame["interval_min"] = frame["interval_min"].astype("int64")
-    return frame

@@ -20,7 +20,9 @@ from kcc.store.connection import (
     Cursor,
     _cursor,
     _df,
+    _interval_df,
     _one,
+    _span,
     _transaction,
     _write,
     centre_of,
@@ -186,21 +188,14 @@ def read_roster(
 ) -> pd.DataFrame:
     """Rostered agents per interval of one centre: ``channel, ds, interval_min, agents``."""
     cur = _cursor(con)
-    frame = _df(cur.execute(
+    return _interval_df(cur.execute(
         """SELECT channel, ds, interval_min, agents FROM roster
            WHERE centre_id = $centre AND ($channel IS NULL OR channel = $channel)
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
              AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
            ORDER BY channel, ds""",
-        {
-            "channel": channel,
-            "start": None if start is None else str(start),
-            "end": None if end is None else str(end),
-            "centre": centre_of(con, centre_id),
-        },
+        {"channel": channel, **_span(start, end), "centre": centre_of(con, centre_id)},
     ))
-    frame["interval_min"] = frame["interval_min"].astype("int64")
-    return frame
 
 
 def read_shifts(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:

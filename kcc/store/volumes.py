@@ -17,7 +17,9 @@ from kcc.store.connection import (
     Cursor,
     _cursor,
     _df,
+    _interval_df,
     _one,
+    _span,
     _transaction,
     _write,
     centre_of,
@@ -342,7 +344,7 @@ def read_intervals(
     ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
     """
     cur = _cursor(con)
-    frame = _df(cur.execute(
+    return _interval_df(cur.execute(
         """SELECT channel, queue, ds, interval_min, offered, answered, abandoned, aht_s,
                   wait_s_total, closed_attempts
            FROM interval_volumes
@@ -351,16 +353,8 @@ def read_intervals(
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
              AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
            ORDER BY channel, queue, ds""",
-        {
-            "channel": channel,
-            "queue": queue,
-            "start": None if start is None else str(start),
-            "end": None if end is None else str(end),
-            "centre": centre_of(con, centre_id),
-        },
+        {"channel": channel, "queue": queue, **_span(start, end), "centre": centre_of(con, centre_id)},
     ))
-    frame["interval_min"] = frame["interval_min"].astype("int64")
-    return frame
 
 
 def series_summary(con: Connection, *, centre_id: int | None = None) -> pd.DataFrame:
