@@ -32,6 +32,25 @@ def text_or_default(labels: Mapping[str, str] | None, defaults: Mapping[str, str
     return (labels or {}).get(key, defaults[key])
 
 
+def plotly_text(labels: Mapping[str, str] | None, defaults: Mapping[str, str], key: str) -> str:
+    """``text_or_default`` as literal text in a plotly figure (``escape_plotly``): a label is
+    text, never markup.
+
+    Parameters
+    ----------
+    labels : mapping, optional
+        Texts the page passes.
+    defaults : mapping
+        English texts of every key the builder uses.
+    key : str
+
+    Returns
+    -------
+    str
+    """
+    return escape_plotly(text_or_default(labels, defaults, key))
+
+
 def local_wall_clock(ds: pd.Series) -> pd.Series:
     """Interval starts as naive local wall-clock time.
 

@@ -3,12 +3,13 @@ under-cover (a pure ``DataFrame -> plotly Figure`` builder, language-free)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import local_wall_clock, text_or_default
+from kcc.charts.common import local_wall_clock, plotly_text
 from kcc.formatting import escape_plotly
 
 _LABELS: dict[str, str] = {
@@ -42,9 +43,7 @@ def cover_chart(required: pd.DataFrame, coverage: pd.DataFrame, labels: Mapping[
     -------
     plotly.graph_objects.Figure
     """
-    def text(key: str) -> str:
-        return escape_plotly(text_or_default(labels, _LABELS, key))
-
+    text = functools.partial(plotly_text, labels, _LABELS)
     x = local_wall_clock(required["ds"])
     need = required["agents"].to_numpy(float)
     have = coverage["agents"].to_numpy(float)

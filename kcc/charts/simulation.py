@@ -3,13 +3,14 @@ interval, per day (a pure ``DataFrame -> plotly Figure`` builder, language-free)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import fit_layout, percent_axis, text_or_default
+from kcc.charts.common import fit_layout, percent_axis, plotly_text
 from kcc.formatting import escape_plotly
 
 _LABELS: dict[str, str] = {
@@ -43,9 +44,7 @@ def simulation_chart(days: pd.DataFrame, day_labels: Sequence[str], target_share
     -------
     plotly.graph_objects.Figure
     """
-    def text(key: str) -> str:
-        return escape_plotly(text_or_default(labels, _LABELS, key))
-
+    text = functools.partial(plotly_text, labels, _LABELS)
     x = list(day_labels)
     share = 100.0 * days["share"].to_numpy(float)
     fig = go.Figure()
