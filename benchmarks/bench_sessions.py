@@ -21,20 +21,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.serving import serve  # noqa: E402
 from kcc.i18n import t  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,38 +47,6 @@ st.button("Again", key="again")
 """
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SETTLED_S = 0.4  # a run is over when the page has stayed idle this long
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def _serve(script: Path, db: Path, log: Path) -> Iterator[str]:
-    port = _free_port()
-    output = log.open("ab")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=script.parent, env={**os.environ, "KCC_DB_PATH": str(db)},
-        stdout=output, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.25)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        output.close()
 
 
 async def _timed(page, action: Callable[[], Awaitable[object]], done) -> float:  # noqa: ANN001
@@ -168,9 +133,9 @@ def main() -> None:
         con.close()
         hello = Path(folder) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
-        with _serve(ROOT / "app.py", db, args.server_log) as url:
+        with serve(ROOT / "app.py", db, args.server_log) as url:
             ours = asyncio.run(_run(url, _app_session, SESSION_COUNTS, args.cycles))
-        with _serve(hello, Path(folder) / "unused.duckdb", args.server_log) as url:
+        with serve(hello, Path(folder) / "unused.duckdb", args.server_log) as url:
             peer = asyncio.run(_run(url, _hello_session, SESSION_COUNTS, args.cycles))
 
     base = statistics.median(ours[1])

@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.serving import serve  # noqa: E402
 from kcc.i18n import t  # noqa: E402
 
 PAGE = str(ROOT / "pages" / "staffing.py")
@@ -76,12 +74,6 @@ def bench_horizon(weeks: int, repeats: int) -> dict[str, float]:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _wait_idle(page: object) -> None:
     page.wait_for_timeout(150)  # type: ignore[attr-defined]
     page.wait_for_selector(IDLE, timeout=600_000)  # type: ignore[attr-defined]
@@ -91,49 +83,30 @@ def bench_browser(db: Path, repeats: int) -> dict[str, float]:
     """Seconds from pressing Apply on a new target until the page is idle, in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "KCC_DB_PATH": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.25)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                      "--disable-background-networking"],
-            )
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(600_000)
+    with serve(ROOT / "app.py", db) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(600_000)
+        start = time.perf_counter()
+        page.goto(f"{url}/staffing")
+        page.wait_for_selector(IDLE)
+        page.get_by_text(t("common.kpi_required_fte")).first.wait_for()
+        first = time.perf_counter() - start
+        page.get_by_role("tab", name=t("staffing.tab_targets")).click()
+        field = page.get_by_label(t("staffing.target_sl"))
+        form = page.locator('[data-testid="stForm"]', has=field)
+        times = []
+        for k in range(repeats):
+            field.fill(f"{85 + (k % 2) * 5:.2f}")
             start = time.perf_counter()
-            page.goto(f"{url}/staffing")
-            page.wait_for_selector(IDLE)
-            page.get_by_text(t("common.kpi_required_fte")).first.wait_for()
-            first = time.perf_counter() - start
-            page.get_by_role("tab", name=t("staffing.tab_targets")).click()
-            field = page.get_by_label(t("staffing.target_sl"))
-            form = page.locator('[data-testid="stForm"]', has=field)
-            times = []
-            for k in range(repeats):
-                field.fill(f"{85 + (k % 2) * 5:.2f}")
-                start = time.perf_counter()
-                form.get_by_role("button", name=t("staffing.apply")).click()
-                _wait_idle(page)
-                times.append(time.perf_counter() - start)
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+            form.get_by_role("button", name=t("staffing.apply")).click()
+            _wait_idle(page)
+            times.append(time.perf_counter() - start)
+        browser.close()
     return {"first load (forecast + plan)": first, "service-level target": statistics.median(times)}
 
 
