@@ -12,10 +12,11 @@ import pandas as pd
 from kcc import staffing, store
 from kcc.events import holiday_dates
 from kcc.plan.frames import EPS, PlanError, interval_min_of, local_naive
+from kcc.plan.memo import Memo, digest
 from kcc.plan.models import achieve, require
 from kcc.plan.roster_align import align_roster
 from kcc.plan.settings import PlanSettings, channel_model
-from kcc.targets import DEFERRED_CHANNELS
+from kcc.targets import DEFERRED_CHANNELS, ChannelTargets
 
 #: Key of a channel's week in the service hours that names the holiday calendar (a country
 #: code) whose public holidays are closed time for its deferred work (``service_hours``).
@@ -108,19 +109,34 @@ class _ChannelStaffing:
     approximate: np.ndarray
 
 
+#: Channel staffings by the digest of their inputs (``kcc.plan.memo``): a scenario's baseline
+#: and the channels its levers leave alone are staffed once.
+STAFFING_MEMO: Final[Memo[_ChannelStaffing]] = Memo()
+
+
 def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
                    mask: np.ndarray, start_backlog: Mapping[str, float]) -> _ChannelStaffing:
     """Requirement (P50 and upper bound), scheduled agents and achieved KPIs of one channel.
 
     ``rows`` are the channel's per-channel demand rows with ``rostered``; ``mask`` says which
     of them are inside the channel's service hours; ``start_backlog`` the estimated items
-    waiting at the start where the targets set none.
+    waiting at the start where the targets set none. Remembered by the content of exactly
+    these inputs (``STAFFING_MEMO``).
     """
     targets = settings.targets_for(channel)
     waiting = targets.start_backlog_items
     held = float(waiting if waiting is not None else start_backlog.get(channel, 0.0))
     model = channel_model(channel, targets)
     shrink = settings.shrinkage_for(channel) if model != "none" else 0.0
+    minimum = settings.min_agents_for(channel) if model != "none" else 0.0
+    key = digest((channel, model, targets, shrink, minimum, held, mask, rows["ds"],
+                  *(rows[c] for c in ("volume", "volume_hi", "aht_s", "interval_min", "rostered"))))
+    return STAFFING_MEMO.get(key, lambda: _staffed(model, targets, shrink, minimum, held, rows, mask))
+
+
+def _staffed(model: str, targets: ChannelTargets, shrink: float, minimum: float, held: float,
+             rows: pd.DataFrame, mask: np.ndarray) -> _ChannelStaffing:
+    """``_staff_channel`` computed; its arrays are read-only, as the memo shares them."""
     volume = rows["volume"].to_numpy(float)
     volume_hi = rows["volume_hi"].to_numpy(float)
     aht = rows["aht_s"].to_numpy(float)
@@ -128,7 +144,6 @@ def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
     ds = rows["ds"]
     need_p50 = require(model, targets, volume, aht, interval_s, ds, mask, start_backlog_items=held)
     need_p90 = require(model, targets, volume_hi, aht, interval_s, ds, mask, start_backlog_items=held)
-    minimum = settings.min_agents_for(channel) if model != "none" else 0.0
     need = _at_least(need_p50.agents, minimum, mask)
     need_hi = np.maximum(_at_least(need_p90.agents, minimum, mask), need)
     rostered = rows["rostered"].to_numpy(float)
@@ -147,6 +162,8 @@ def _staff_channel(channel: str, rows: pd.DataFrame, settings: PlanSettings,
         "occupancy": kpis.occupancy,
     }
     approximate = need_p50.approximate | need_p90.approximate | kpis.approximate
+    for values in (*columns.values(), approximate):
+        values.setflags(write=False)
     return _ChannelStaffing(model, columns, approximate)
 
 
