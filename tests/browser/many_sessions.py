@@ -1,7 +1,6 @@
-"""Set-up the many-sessions journeys share (``test_concurrent_sessions``,
-``test_twenty_sessions``): a server of their own on a copy of the demo database, and the
-sessions at once in one Chromium, a context each, through Playwright's async API, so they
-really overlap. Not a test file: the journeys import it."""
+"""Set-up of the many-sessions journey (``test_many_sessions``): a server of its own on a copy
+of the demo database, and the sessions at once in one Chromium, a context each, through
+Playwright's async API, so they really overlap. Not a test file: the journey imports it."""
 
 from __future__ import annotations
 
