@@ -216,3 +216,21 @@ def test_the_demo_summary_says_the_rosters_shape_does_not_match_demand_and_where
             100 * result.service_level_roster, 1, lang)
         assert cells[t("report.kf_reach", lang)][1] == report.fmt_number(100 * result.reachability, 1, lang)
         assert report.fmt_eur(result.cost_eur_per_month, lang) in " ".join(sections["summary"].facts)
+
+
+def test_the_pages_data_key_is_the_pipelines_and_follows_every_write(
+        demo_con: duckdb.DuckDBPyConnection, demo_db: Path) -> None:
+    # the pages keep a data key per data version (kcc.ui.plan_cache.data_key), so the volume
+    # fingerprint is read once a write; it must stay the key the pipeline computes now
+    from kcc.ui import plan_cache
+
+    assert plan_cache.data_key(demo_con) == pipeline.data_key(demo_con)
+    assert plan_cache.data_key(demo_con) is plan_cache.data_key(demo_con)  # kept, not read again
+    before = plan_cache.data_key(demo_con)
+    store.write_setting(demo_con, "country", "BE")
+    assert plan_cache.data_key(demo_con) == pipeline.data_key(demo_con) != before
+    events = store.read_events(demo_con)
+    store.replace_events(demo_con, events.drop(columns=["event_id"]).iloc[1:])
+    after_events = plan_cache.data_key(demo_con)
+    assert after_events == pipeline.data_key(demo_con)
+    assert after_events.volumes_only() != before.volumes_only()

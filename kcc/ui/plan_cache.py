@@ -16,13 +16,15 @@ plan, from the day after its own newest history or from the start picked for it
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Final
 
 import pandas as pd
 import streamlit as st
 
-from kcc import jobs, pipeline, plan, store
+from kcc import config, jobs, pipeline, plan, store
 from kcc.access import Action
 from kcc.pipeline import DataKey, PlanKey
 from kcc.staffing import ChatHandleEstimate
@@ -44,9 +46,28 @@ ROSTER_SOURCE_STATE_KEY: Final[str] = "plan.roster_source"
 PLAN_START_STATE_KEY: Final[str] = "plan.start_by_centre"
 
 
+#: Data keys by database file, centre, zone and data version. Every write bumps the version, so
+#: the volume fingerprint's scans run once a write instead of several times a page run.
+_DATA_KEYS: OrderedDict[tuple[str, int, str, int], DataKey] = OrderedDict()
+_DATA_KEYS_LOCK = threading.Lock()
+#: Data keys kept (the newest; older versions are never asked for again).
+_DATA_KEYS_KEPT: Final[int] = 64
+
+
 def data_key(con: store.Connection) -> DataKey:
     """The store's data key now (``kcc.pipeline.data_key``): part of every cache key here."""
-    return pipeline.data_key(con)
+    db, zone = config.db_path(), store.timezone_of(con)
+    index = (db, store.centre_of(con), zone, store.data_version(con))
+    with _DATA_KEYS_LOCK:
+        found = _DATA_KEYS.get(index)
+    if found is not None:
+        return found
+    found = pipeline.data_key(con, db=db, timezone=zone)
+    with _DATA_KEYS_LOCK:
+        _DATA_KEYS[index] = found
+        while len(_DATA_KEYS) > _DATA_KEYS_KEPT:
+            _DATA_KEYS.popitem(last=False)
+    return found
 
 
 # --------------------------------------------------------------------------- cached steps
