@@ -35,8 +35,9 @@ def volume_by_day(
     plotly.graph_objects.Figure
     """
     fig = go.Figure()
-    order = [c for c in config.CHANNELS if c in set(daily["channel"])]
-    order += sorted(set(daily["channel"]) - set(order))
+    present = set(daily["channel"].unique())
+    order = [c for c in config.CHANNELS if c in present]
+    order += sorted(present - set(order))
     for channel in order:
         part = daily[daily["channel"] == channel].sort_values("date")
         fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines",

@@ -8,6 +8,7 @@ costs); ``kcc.ui.views.levers.LeversView`` puts them together with the headline.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -91,13 +92,14 @@ class LeversBase:
         """Weekday names, Monday first, in the session language."""
         return [self.tr(f"common.weekday_{d}") for d in range(7)]
 
-    @property
+    @functools.cached_property
     def channels(self) -> list[str]:
-        """Channels in the baseline demand, in the configured order."""
-        present = set(self.base.demand["channel"])
+        """Channels in the baseline demand, in the configured order (read once a run: the
+        demand has a row per channel and interval)."""
+        present = set(self.base.demand["channel"].unique())
         return [c for c in config.CHANNELS if c in present]
 
-    @property
+    @functools.cached_property
     def staffed(self) -> list[str]:
         """Channels agents work (all but self-service)."""
         return [c for c in self.channels if c != "self_service"]
