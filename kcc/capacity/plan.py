@@ -51,6 +51,10 @@ class CapacityPlan:
     fte_spec : FteSpec
     scenario : str
         Name of the scenario carried in ("" for the baseline).
+    scale : tuple of (str, float)
+        Per channel the scenario's workload multiplier (none for the baseline).
+    aht_s : tuple of (str, float)
+        Per channel the handle time the workload was computed with. [s]
     """
 
     channels: pd.DataFrame
@@ -59,6 +63,7 @@ class CapacityPlan:
     fte_spec: FteSpec
     scenario: str = ""
     scale: tuple[tuple[str, float], ...] = field(default=())
+    aht_s: tuple[tuple[str, float], ...] = field(default=())
 
     def totals(self) -> dict[str, float]:
         """Over the plan: ``hires``, ``cost_eur``, ``need_cost_eur``, ``peak_need_heads``,
@@ -157,4 +162,4 @@ def capacity_plan(forecast: pd.DataFrame, aht_s: Mapping[str, float], factors: M
     month_rows["hire_cost_eur"] = (month_rows["hires"] - month_rows["already_hired"]) * hiring_spec.cost_eur_per_hire
     month_rows["cost_eur"] = staffing.labour_cost_eur(heads_h, rate) + month_rows["hire_cost_eur"]
     return CapacityPlan(detail.reset_index(drop=True), month_rows, hiring, fte_spec, scenario,
-                        tuple(sorted(scale.items())))
+                        tuple(sorted(scale.items())), tuple(sorted((str(c), float(v)) for c, v in aht_s.items())))

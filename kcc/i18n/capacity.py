@@ -196,4 +196,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.xl_attrition": ("Attrition per month", "Verloop per maand"),
     "capacity.xl_start_heads": ("Heads at the start", "Medewerkers bij de start"),
     "capacity.xl_cost_per_hire": ("Cost per hire [EUR]", "Kosten per aanname [EUR]"),
+    "capacity.bridge_sheet": ("Capacity bridge", "Capaciteitsbrug"),
+    "capacity.xl_bridge_title": ("FTE bridge per month and channel", "Fte-brug per maand en kanaal"),
+    "capacity.xl_bridge_note": (
+        "Inputs per channel, then per month and channel the steps from contacts to paid hours. The paid "
+        "hours per month on the sheet {sheet} add up this sheet's rows, so both follow an edited input.",
+        "Invoer per kanaal, daarna per maand en kanaal de stappen van contacten naar betaalde uren. De "
+        "betaalde uren per maand op het blad {sheet} tellen de rijen van dit blad op, dus beide volgen een "
+        "gewijzigde invoer.",
+    ),
+    "capacity.xl_aht": ("Handle time [s]", "Afhandeltijd [s]"),
+    "capacity.xl_scale": ("Scenario workload scale [x]", "Schaal werklast scenario [x]"),
+    "capacity.xl_factor": ("Requirement per workload hour [h/h]", "Behoefte per uur werklast [u/u]"),
+    "capacity.xl_contact_h": ("Contact hours [h]", "Contacturen [u]"),
+    "capacity.xl_in_shift_h": ("+ in-shift shrinkage [h]", "+ shrinkage in de dienst [u]"),
+    "capacity.xl_cover_h": ("+ shift cover [h]", "+ dienstdekking [u]"),
+    "capacity.xl_out_of_shift_h": ("+ out-of-shift shrinkage [h]", "+ shrinkage buiten de dienst [u]"),
+    "capacity.xl_paid_eur": ("Paid [EUR]", "Betaald [EUR]"),
 }

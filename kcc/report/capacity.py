@@ -1,5 +1,6 @@
 """The board summary's capacity and hiring plan: one section (facts, a chart of heads per month,
-a table) and one workbook sheet with formulas and their cached values.
+a table) and two workbook sheets with formulas and their cached values: the month table, and
+the FTE bridge per month and channel whose paid hours the month table adds up.
 
 Self-contained: the summary carries a ``kcc.capacity.CapacityPlan`` in
 ``StrategySummary.capacity`` (or None); ``layout`` appends :func:`capacity_section` and
@@ -13,17 +14,20 @@ import math
 from collections.abc import Callable
 from typing import Final
 
+import pandas as pd
 from xlsxwriter import Workbook
 from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from kcc.capacity import CapacityPlan
 from kcc.formatting import fmt_date, fmt_eur, fmt_month, fmt_number, fmt_pct
 from kcc.report.model import StrategySummary
 from kcc.report.outlook import WEEKS_PER_YEAR, people_rows
 from kcc.report.sections import OPTIONAL_SECTIONS, Chart, Section, Series, Table
-from kcc.report.wording import tr_for
+from kcc.report.wording import channel_name, tr_for
 
-__all__ = ["FIRST_ROW", "capacity_section", "capacity_sheet", "with_capacity"]
+__all__ = ["BRIDGE_INPUT_ROW", "FIRST_ROW", "bridge_first_row", "capacity_section", "capacity_sheet",
+           "with_capacity"]
 
 #: Spreadsheet row of the first month on the capacity sheet.
 FIRST_ROW: Final[int] = 9
@@ -35,6 +39,40 @@ _HEAD: Final[tuple[tuple[str, str], ...]] = (
     ("capacity.col_leavers", "#,##0.0"), ("capacity.col_effective", "#,##0.0"), ("capacity.col_gap", "#,##0.0"),
     ("capacity.col_cost", "#,##0"), ("capacity.col_need_cost", "#,##0"),
 )
+#: Spreadsheet row of the first channel's inputs on the bridge sheet (their header is the row above).
+BRIDGE_INPUT_ROW: Final[int] = 4
+#: Columns A-H of the bridge sheet's inputs, one row per channel: (header key, number format).
+_BRIDGE_INPUTS: Final[tuple[tuple[str, str], ...]] = (
+    ("report.col_channel", ""), ("capacity.xl_aht", "0.0"), ("capacity.xl_scale", "0.000"),
+    ("capacity.xl_factor", "0.000"), ("capacity.field.in_shift_shrinkage", "0.0%"),
+    ("capacity.field.efficiency", "0.0%"), ("capacity.field.out_of_shift_shrinkage", "0.0%"),
+    ("capacity.xl_rate", "#,##0.00"),
+)
+#: Columns A-L of the bridge, one row per month and channel: (header key, number format).
+_BRIDGE_HEAD: Final[tuple[tuple[str, str], ...]] = (
+    ("capacity.col_month", ""), ("report.col_channel", ""), ("capacity.col_contacts", "#,##0"),
+    ("capacity.col_workload_h", "#,##0.0"), ("capacity.xl_contact_h", "#,##0.0"),
+    ("capacity.xl_in_shift_h", "#,##0.0"), ("capacity.col_required_h", "#,##0.0"),
+    ("capacity.xl_cover_h", "#,##0.0"), ("capacity.col_rostered_h", "#,##0.0"),
+    ("capacity.xl_out_of_shift_h", "#,##0.0"), ("capacity.col_paid_h", "#,##0.0"),
+    ("capacity.xl_paid_eur", "#,##0"),
+)
+#: Bridge columns C-L and the plan's column each caches.
+_BRIDGE_VALUES: Final[tuple[tuple[str, str], ...]] = (
+    ("C", "contacts"), ("D", "workload_h"), ("E", "contact_h"), ("F", "in_shift_h"), ("G", "required_h"),
+    ("H", "cover_h"), ("I", "rostered_h"), ("J", "out_of_shift_h"), ("K", "paid_h"), ("L", "paid_eur"),
+)
+
+
+def bridge_first_row(channels: int) -> int:
+    """Spreadsheet row of the bridge sheet's first month and channel: after the inputs of
+    ``channels`` channels, a blank row and the header."""
+    return BRIDGE_INPUT_ROW + channels + 2
+
+
+def _sheet_ref(title: str, cell: str) -> str:
+    """``'Sheet name'!A1``, quotes in the name doubled."""
+    return "'" + title.replace("'", "''") + "'!" + cell
 
 
 def capacity_section(plan: CapacityPlan, lang: str) -> Section:
@@ -69,7 +107,8 @@ def capacity_section(plan: CapacityPlan, lang: str) -> Section:
 def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
     """Add the capacity sheet: inputs, then per month the hours, FTE, heads, hires and cost,
     the derived columns as formulas, each written with the model's value as its cached result
-    so a viewer that does not calculate shows the numbers too.
+    so a viewer that does not calculate shows the numbers too; and after it the bridge sheet
+    (``capacity.bridge_sheet``), whose paid hours the month table's paid hours add up.
 
     Returns
     -------
@@ -77,8 +116,8 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
         The sheet's title.
     """
     tr: Callable[..., str] = tr_for(lang)
-    title = tr("capacity.sheet")
-    ws = workbook.add_worksheet(title[:31])
+    title = tr("capacity.sheet")[:31]
+    ws = workbook.add_worksheet(title)
     formats: dict[str, Format] = {}
 
     def style(num: str) -> Format | None:
@@ -89,6 +128,8 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
         return formats[num]
 
     spec, hiring, months = plan.fte_spec, plan.hiring.spec, plan.months
+    bridge_title = tr("capacity.bridge_sheet")[:31]
+    bridge_rows = _bridge_sheet(workbook.add_worksheet(bridge_title), plan, tr, lang, title, style)
     ws.write_string(0, 0, tr("capacity.report_title"))
     for row, (key, value) in enumerate((("report.xl_contract_h", spec.contract_hours_per_week),
                                         ("capacity.xl_fte_per_head", spec.fte_per_head),
@@ -111,8 +152,16 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
                   month.cost_eur),
             "N": (f"=D{r}*E{r}", month.need_cost_eur),
         }
-        values = {"B": month.days, "D": month.paid_h, "E": month.cost_eur_per_hour,
-                  "H": month.hires, "J": month.training_heads}
+        values = {"B": month.days, "E": month.cost_eur_per_hour, "H": month.hires, "J": month.training_heads}
+        rows = bridge_rows.get(pd.Timestamp(month.month))
+        if rows is None:
+            values["D"] = month.paid_h
+        else:  # the month's paid hours are its channels' on the bridge sheet, its rate their EUR per hour
+            formulas["D"] = (f"=SUM({_sheet_ref(bridge_title, f'K{rows[0]}:K{rows[1]}')})", month.paid_h)
+            if month.paid_h > 0:
+                del values["E"]
+                formulas["E"] = (f"=SUM({_sheet_ref(bridge_title, f'L{rows[0]}:L{rows[1]}')})/D{r}",
+                                 month.cost_eur_per_hour)
         ws.write_string(r - 1, 0, fmt_month(month.month.date(), lang))
         for col, (column, (_, num)) in enumerate(zip("ABCDEFGHIJKLMN", _HEAD, strict=True)):
             if column in formulas:
@@ -126,6 +175,74 @@ def capacity_sheet(workbook: Workbook, plan: CapacityPlan, lang: str) -> str:
         ws.write_formula(total - 1, col, f"=SUM({column}{FIRST_ROW}:{column}{last})", style("#,##0"),
                          float(months[name].sum()))
     return title
+
+
+def _bridge_sheet(ws: Worksheet, plan: CapacityPlan, tr: Callable[..., str], lang: str, capacity_title: str,
+                  style: Callable[[str], Format | None]) -> dict[pd.Timestamp, tuple[int, int]]:
+    """Write the FTE bridge: inputs per channel, then per month and channel contacts -> workload
+    -> contact, required, rostered and paid hours -> paid EUR, each step a formula with the plan's
+    value cached (the formulas of :func:`kcc.capacity.plan.capacity_plan` and
+    :func:`kcc.capacity.bridge.bridge_frame`), and the steps' additions between them.
+
+    Returns
+    -------
+    dict
+        Per month (first day) the spreadsheet rows, first and last, of its channels.
+    """
+    spec, detail = plan.fte_spec, plan.channels
+    # months in order, the channels of a month in the plan's order: each month's rows are adjacent
+    rows = detail.sort_values("period", kind="stable").reset_index(drop=True)
+    channels = list(dict.fromkeys(str(c) for c in detail["channel"]))
+    aht_s, scale = dict(plan.aht_s), dict(plan.scale)
+    ws.write_string(0, 0, tr("capacity.xl_bridge_title"))
+    ws.write_string(1, 0, tr("capacity.xl_bridge_note", sheet=capacity_title))
+    for col, (key, _) in enumerate(_BRIDGE_INPUTS):
+        ws.write_string(BRIDGE_INPUT_ROW - 2, col, tr(key))
+    input_row: dict[str, int] = {}
+    for offset, channel in enumerate(channels):
+        r = BRIDGE_INPUT_ROW + offset
+        input_row[channel] = r
+        first = detail[detail["channel"] == channel].iloc[0]
+        ws.write_string(r - 1, 0, channel_name(channel, lang))
+        # every month of a channel shares these (the plan's per-channel settings)
+        for col, value in enumerate((aht_s.get(channel, 0.0), scale.get(channel, 1.0), first["factor"],
+                                     spec.in_shift_shrinkage, first["efficiency"], spec.out_of_shift_shrinkage,
+                                     first["cost_eur_per_hour"]), start=1):
+            ws.write_number(r - 1, col, float(value), style(_BRIDGE_INPUTS[col][1]))
+    start = bridge_first_row(len(channels))
+    for col, (key, _) in enumerate(_BRIDGE_HEAD):
+        ws.write_string(start - 2, col, tr(key))
+    months: dict[pd.Timestamp, tuple[int, int]] = {}
+    for offset, row in enumerate(rows.itertuples()):
+        r, i = start + offset, input_row[str(row.channel)]
+        period = pd.Timestamp(row.period)
+        months[period] = (months.get(period, (r, r))[0], r)
+        formulas = {
+            # workload_h = contacts x handle time / 3600 x the scenario's scale, in the plan's order
+            "D": f"=C{r}*$B${i}/3600*$C${i}", "E": f"=D{r}*$D${i}",
+            "F": f"=G{r}-E{r}", "G": f"=E{r}/(1-$E${i})",  # paid_agents(contact, in-shift shrinkage)
+            "H": f"=I{r}-G{r}", "I": f"=G{r}/$F${i}",  # rostered_hours(required, efficiency)
+            "J": f"=K{r}-I{r}", "K": f"=I{r}/(1-$G${i})",  # paid_agents(rostered, out-of-shift shrinkage)
+            "L": f"=K{r}*$H${i}",  # labour_cost_eur(paid, rate)
+        }
+        ws.write_string(r - 1, 0, fmt_month(period.date(), lang))
+        ws.write_string(r - 1, 1, channel_name(str(row.channel), lang))
+        for column, name in _BRIDGE_VALUES:
+            col, value = ord(column) - ord("A"), float(getattr(row, name))
+            if column in formulas:
+                ws.write_formula(r - 1, col, formulas[column], style(_BRIDGE_HEAD[col][1]), value)
+            else:
+                ws.write_number(r - 1, col, value, style(_BRIDGE_HEAD[col][1]))
+    if len(rows):
+        total = start + len(rows)
+        ws.write_string(total - 1, 0, tr("report.total"))
+        for column, name in _BRIDGE_VALUES:
+            col = ord(column) - ord("A")
+            ws.write_formula(total - 1, col, f"=SUM({column}{start}:{column}{total - 1})",
+                             style(_BRIDGE_HEAD[col][1]), float(rows[name].sum()))
+    ws.set_column(0, 1, 14)
+    ws.set_column(2, len(_BRIDGE_HEAD) - 1, 16)
+    return months
 
 
 def with_capacity(summary: StrategySummary, plan: CapacityPlan | None) -> StrategySummary:

@@ -371,7 +371,7 @@ def test_a_table_takes_a_smaller_font_before_it_breaks_words() -> None:
 # --------------------------------------------------------------------------- Excel
 
 _REF = re.compile(r"(?:'((?:[^']|'')+)'!)?\$?([A-Z]{1,3})\$?(\d+)")
-_SUM = re.compile(r"SUM\(\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\)")
+_SUM = re.compile(r"SUM\((?:'((?:[^']|'')+)'!)?\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\)")
 
 
 def _value(wb: Any, sheet: str, ref: str) -> float:
@@ -382,11 +382,13 @@ def _value(wb: Any, sheet: str, ref: str) -> float:
 
 
 def _evaluate(wb: Any, sheet: str, expr: str) -> float:
-    """Evaluate the formulas the workbook uses: cell references, + - * / and SUM of a column."""
+    """Evaluate the formulas the workbook uses: cell references, + - * / and SUM of a column
+    (of this sheet or another)."""
 
     def total(m: re.Match[str]) -> str:
-        column, first, last = m.group(1), int(m.group(2)), int(m.group(4))
-        return repr(sum(_value(wb, sheet, f"{column}{r}") for r in range(first, last + 1)))
+        where = (m.group(1) or sheet).replace("''", "'")
+        column, first, last = m.group(2), int(m.group(3)), int(m.group(5))
+        return repr(sum(_value(wb, where, f"{column}{r}") for r in range(first, last + 1)))
 
     expr = _SUM.sub(total, expr)
     expr = _REF.sub(lambda m: repr(_value(wb, (m.group(1) or sheet).replace("''", "'"),

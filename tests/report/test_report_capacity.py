@@ -3,9 +3,13 @@ a workbook sheet whose formulas give the model's numbers (cached values included
 
 from __future__ import annotations
 
+import csv
 import io
+import shutil
+import subprocess
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,29 +19,41 @@ from pptx import Presentation
 
 from kcc import capacity, plan, report, scenarios
 from kcc.capacity import FteSpec, HiringSpec
-from kcc.report.capacity import FIRST_ROW
+from kcc.formatting import fmt_month
+from kcc.report.capacity import BRIDGE_INPUT_ROW, FIRST_ROW, bridge_first_row
+from tests.report.test_report import _value
 from tests.scenarios.test_scenarios import week_frame
 
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+#: Bridge columns D-L of the bridge sheet and the plan's column each one's formula gives.
+BRIDGE = (("D", "workload_h"), ("E", "contact_h"), ("F", "in_shift_h"), ("G", "required_h"), ("H", "cover_h"),
+          ("I", "rostered_h"), ("J", "out_of_shift_h"), ("K", "paid_h"), ("L", "paid_eur"))
+#: Shrinkages and a measured efficiency away from the defaults, so a formula that reads the wrong input fails.
+SPEC = FteSpec(in_shift_shrinkage=0.15, out_of_shift_shrinkage=0.2, efficiency_by_channel=(("chat", 0.78),))
 
-def _plan(**hiring: object) -> capacity.CapacityPlan:
+
+def _plan(fte: FteSpec | None = None, scale: dict[str, float] | None = None,
+          **hiring: object) -> capacity.CapacityPlan:
     months = pd.date_range("2027-01-01", periods=12, freq="MS")
     forecast = pd.DataFrame({
         "channel": np.repeat(["phone", "chat"], 12), "month": np.tile(months, 2),
         "contacts": np.concatenate([np.linspace(40_000, 52_000, 12), np.full(12, 9_000.0)]),
         "days": np.tile(months.days_in_month, 2), "method": "ets_yearly"})
     return capacity.capacity_plan(
-        forecast, {"phone": 300.0, "chat": 540.0}, {"phone": 1.2, "chat": 1.3}, FteSpec(),
+        forecast, {"phone": 300.0, "chat": 540.0}, {"phone": 1.2, "chat": 1.3}, fte or FteSpec(),
         HiringSpec(**{"start_heads": 60, "attrition_per_month": 0.02, "lead_time_months": 1, "horizon_months": 12,
                       **hiring}),
-        {"phone": 38.0, "chat": 36.0})
+        {"phone": 38.0, "chat": 36.0}, scale=scale)
 
 
-def _summary(lang: str, **hiring: object) -> report.StrategySummary:
+def _summary(lang: str, fte: FteSpec | None = None, scale: dict[str, float] | None = None,
+             **hiring: object) -> report.StrategySummary:
     frame = week_frame({"phone": (480, 1200)}, days=7)
     settings = plan.PlanSettings()
     spec = scenarios.ScenarioSpec()
     result = scenarios.evaluate_scenario(frame, None, settings, spec, staffed_kpis=False)
-    return replace(report.build_summary(result, result, settings, language=lang), capacity=_plan(**hiring))
+    return replace(report.build_summary(result, result, settings, language=lang),
+                   capacity=_plan(fte, scale, **hiring))
 
 
 @pytest.mark.parametrize(("lang", "title", "fact"), [
@@ -114,3 +130,176 @@ def test_the_people_figures_use_the_capacity_plans_attrition_and_lead_time() -> 
     # without a plan the stated choices stay
     assert report.with_capacity(summary, None).strategy.attrition_per_year == 0.10
 
+
+
+# --------------------------------------------------------------------------- the FTE bridge sheet
+
+
+def _bridge_rows(plan_: capacity.CapacityPlan) -> pd.DataFrame:
+    """The plan's month x channel rows in the sheet's order: months in order, channels as the plan has them."""
+    return plan_.channels.sort_values("period", kind="stable").reset_index(drop=True)
+
+
+def test_the_bridge_formulas_evaluated_from_its_inputs_give_the_models_numbers() -> None:
+    summary = _summary("en", SPEC, scale={"phone": 1.1})
+    detail, model = _bridge_rows(summary.capacity), summary.capacity.months
+    data = report.render(summary, "xlsx")
+    formulas = load_workbook(io.BytesIO(data))
+    values = load_workbook(io.BytesIO(data), data_only=True)
+    assert formulas.sheetnames[-2:] == ["Capacity", "Capacity bridge"]
+    bridge, cached = formulas["Capacity bridge"], values["Capacity bridge"]
+    # the inputs per channel, in the plan's order (phone first): handle time, scale, factor, shrinkages, rate
+    phone, chat = BRIDGE_INPUT_ROW, BRIDGE_INPUT_ROW + 1
+    assert [bridge[f"{c}{phone}"].value for c in "ABCDEFGH"] == ["Phone", 300.0, 1.1, 1.2, 0.15, 0.85, 0.2, 38.0]
+    assert [bridge[f"{c}{chat}"].value for c in "ABCDEFGH"] == ["Chat", 540.0, 1.0, 1.3, 0.15, 0.78, 0.2, 36.0]
+    first = bridge_first_row(2)
+    assert bridge[f"D{first}"].value == f"=C{first}*$B${phone}/3600*$C${phone}"
+    assert bridge[f"E{first}"].value == f"=D{first}*$D${phone}"
+    assert bridge[f"G{first}"].value == f"=E{first}/(1-$E${phone})"
+    assert bridge[f"I{first}"].value == f"=G{first}/$F${phone}"
+    assert bridge[f"K{first}"].value == f"=I{first}/(1-$G${phone})"
+    assert bridge[f"L{first + 1}"].value == f"=K{first + 1}*$H${chat}"
+    for offset, row in enumerate(detail.itertuples()):
+        r = first + offset
+        assert bridge[f"A{r}"].value == fmt_month(row.period.date(), "en")
+        assert bridge[f"B{r}"].value == row.channel.capitalize()
+        assert bridge[f"C{r}"].value == pytest.approx(row.contacts, rel=1e-15)  # the file keeps 16 digits
+        evaluated = {c: _value(formulas, bridge.title, f"{c}{r}") for c, _ in BRIDGE}
+        for column, name in BRIDGE:
+            expected = getattr(row, name)
+            # the formula, evaluated from the sheet's inputs, is the model's number; so is its cached value
+            assert evaluated[column] == pytest.approx(expected, rel=1e-9), (column, r)
+            assert cached[f"{column}{r}"].value == pytest.approx(expected, rel=1e-12), (column, r)
+        # the bridge adds up: contact + in-shift + cover + out-of-shift = paid hours, on the sheet and in the model
+        steps = evaluated["E"] + evaluated["F"] + evaluated["H"] + evaluated["J"]
+        assert steps == pytest.approx(evaluated["K"], rel=1e-12)
+        assert row.contact_h + row.in_shift_h + row.cover_h + row.out_of_shift_h == pytest.approx(row.paid_h, rel=1e-12)
+        assert row.contact_eur + row.in_shift_eur + row.cover_eur + row.out_of_shift_eur == pytest.approx(
+            row.paid_eur, rel=1e-12)
+    total = first + len(detail)
+    assert bridge[f"A{total}"].value == "Total"
+    assert _value(formulas, bridge.title, f"K{total}") == pytest.approx(detail["paid_h"].sum(), rel=1e-9)
+    assert _value(formulas, bridge.title, f"L{total}") == pytest.approx(detail["paid_eur"].sum(), rel=1e-9)
+    # the month table's paid hours add up the month's bridge rows, and FTE and heads follow them
+    sheet = formulas["Capacity"]
+    for offset, month in enumerate(model.itertuples()):
+        r, rows = FIRST_ROW + offset, first + 2 * offset
+        assert sheet[f"D{r}"].value == f"=SUM('Capacity bridge'!K{rows}:K{rows + 1})"
+        assert values["Capacity"][f"D{r}"].value == pytest.approx(month.paid_h, rel=1e-12)
+        assert _value(formulas, "Capacity", f"D{r}") == pytest.approx(month.paid_h, rel=1e-9)
+        assert _value(formulas, "Capacity", f"F{r}") == pytest.approx(month.fte, rel=1e-9)
+        assert _value(formulas, "Capacity", f"G{r}") == pytest.approx(month.need_heads, rel=1e-9)
+        assert _value(formulas, "Capacity", f"N{r}") == pytest.approx(month.need_cost_eur, rel=1e-9)
+
+
+def _edit(book: object) -> None:
+    """What a budget holder tries: more in-shift shrinkage, less leave, a worse chat roster, longer phone calls."""
+    ws = book["Capacity bridge"]  # type: ignore[index]
+    for r in (BRIDGE_INPUT_ROW, BRIDGE_INPUT_ROW + 1):
+        ws[f"E{r}"], ws[f"G{r}"] = 0.2, 0.1
+    ws[f"F{BRIDGE_INPUT_ROW + 1}"] = 0.7
+    ws[f"B{BRIDGE_INPUT_ROW}"] = 330.0
+
+
+def _edited_plan(scale: dict[str, float] | None = None) -> capacity.CapacityPlan:
+    """The plan :func:`_edit` asks for, made by the model (of a workbook with this scenario ``scale``)."""
+    edited = _plan(FteSpec(in_shift_shrinkage=0.2, out_of_shift_shrinkage=0.1, efficiency_by_channel=(("chat", 0.7),)))
+    months = pd.date_range("2027-01-01", periods=12, freq="MS")
+    forecast = pd.DataFrame({
+        "channel": np.repeat(["phone", "chat"], 12), "month": np.tile(months, 2),
+        "contacts": np.concatenate([np.linspace(40_000, 52_000, 12), np.full(12, 9_000.0)]),
+        "days": np.tile(months.days_in_month, 2)})
+    return capacity.capacity_plan(forecast, {"phone": 330.0, "chat": 540.0}, {"phone": 1.2, "chat": 1.3},
+                                  edited.fte_spec, edited.hiring.spec, {"phone": 38.0, "chat": 36.0}, scale=scale)
+
+
+def test_an_edited_input_flows_through_the_bridge_into_the_month_table() -> None:
+    summary = _summary("en")
+    book = load_workbook(io.BytesIO(report.render(summary, "xlsx")))
+    _edit(book)
+    expected = _edited_plan().months
+    before = summary.capacity.months["paid_h"].to_numpy()
+    assert (np.abs(expected["paid_h"].to_numpy() / before - 1) > 0.01).all(), "the edit must move every month"
+    for offset, month in enumerate(expected.itertuples()):
+        r = FIRST_ROW + offset
+        assert _value(book, "Capacity", f"D{r}") == pytest.approx(month.paid_h, rel=1e-9)
+        assert _value(book, "Capacity", f"F{r}") == pytest.approx(month.fte, rel=1e-9)
+        assert _value(book, "Capacity", f"N{r}") == pytest.approx(month.need_cost_eur, rel=1e-9)
+
+
+@pytest.mark.parametrize(("lang", "names", "inputs", "head", "note"), [
+    ("en", ["Capacity", "Capacity bridge"],
+     ["Channel", "Handle time [s]", "Scenario workload scale [x]", "Requirement per workload hour [h/h]",
+      "In-shift shrinkage", "Schedule efficiency", "Out-of-shift shrinkage", "Cost per hour [EUR/h]"],
+     ["Month", "Channel", "Contacts", "Workload [h]", "Contact hours [h]", "+ in-shift shrinkage [h]",
+      "Requirement [h]", "+ shift cover [h]", "Rostered [h]", "+ out-of-shift shrinkage [h]", "Paid [h]",
+      "Paid [EUR]"],
+     "The paid hours per month on the sheet Capacity add up this sheet's rows"),
+    ("nl", ["Capaciteit", "Capaciteitsbrug"],
+     ["Kanaal", "Afhandeltijd [s]", "Schaal werklast scenario [x]", "Behoefte per uur werklast [u/u]",
+      "Shrinkage in de dienst", "Roosterefficiëntie", "Shrinkage buiten de dienst", "Kosten per uur [EUR/u]"],
+     ["Maand", "Kanaal", "Contacten", "Werklast [u]", "Contacturen [u]", "+ shrinkage in de dienst [u]",
+      "Behoefte [u]", "+ dienstdekking [u]", "Ingeroosterd [u]", "+ shrinkage buiten de dienst [u]", "Betaald [u]",
+      "Betaald [EUR]"],
+     "De betaalde uren per maand op het blad Capaciteit tellen de rijen van dit blad op"),
+])
+def test_the_bridge_sheet_reads_in_english_and_dutch(lang: str, names: list[str], inputs: list[str],
+                                                     head: list[str], note: str) -> None:
+    book = load_workbook(io.BytesIO(report.render(_summary(lang), "xlsx")))
+    assert book.sheetnames[-2:] == names
+    ws = book[names[1]]
+    assert ws["A1"].value == {"en": "FTE bridge per month and channel", "nl": "Fte-brug per maand en kanaal"}[lang]
+    assert note in ws["A2"].value
+    assert [c.value for c in ws[BRIDGE_INPUT_ROW - 1]][:len(inputs)] == inputs
+    first = bridge_first_row(2)
+    assert [c.value for c in ws[first - 1]] == head
+    assert (ws[f"A{first}"].value, ws[f"B{first}"].value) == ("01-2027" if lang == "nl" else "2027-01",
+                                                             {"en": "Phone", "nl": "Telefoon"}[lang])
+    assert book[names[0]][f"D{FIRST_ROW}"].value == f"=SUM('{names[1]}'!K{first}:K{first + 1})"
+
+
+def _csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; apt-get install libreoffice-calc")
+def test_libreoffice_recalculates_the_workbook_to_the_models_numbers(tmp_path: Path) -> None:
+    """LibreOffice Calc opens the workbook, calculates every formula again (forced in a profile of
+    its own) and gets the model's numbers; with an input edited, the model's numbers for that input."""
+    summary = _summary("en", SPEC, scale={"phone": 1.1})
+    data = report.render(summary, "xlsx")
+    (tmp_path / "book.xlsx").write_bytes(data)
+    edited = load_workbook(io.BytesIO(data))
+    _edit(edited)
+    edited.save(tmp_path / "edited.xlsx")  # saved without cached values: only a calculation fills them
+    profile = tmp_path / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry">'
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
+        "<value>0</value></prop></item></oor:items>", encoding="utf-8")  # 0: always calculate on loading
+    # every sheet to its own CSV of raw values (LibreOffice 7.2 and later)
+    done = subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                           "--outdir", str(tmp_path), str(tmp_path / "book.xlsx"), str(tmp_path / "edited.xlsx")],
+                          capture_output=True, text=True, timeout=240)
+    if not (tmp_path / "book-Capacity bridge.csv").exists() and "export filter" in done.stdout + done.stderr:
+        pytest.skip("LibreOffice Calc is not installed; apt-get install libreoffice-calc")
+    assert done.returncode == 0, done.stderr
+    bridge = _csv(tmp_path / "book-Capacity bridge.csv")
+    first = bridge_first_row(2)
+    for offset, row in enumerate(_bridge_rows(summary.capacity).itertuples()):
+        cells = bridge[first - 1 + offset]
+        for column, name in BRIDGE:
+            assert float(cells[ord(column) - ord("A")]) == pytest.approx(getattr(row, name), rel=1e-9), (column, offset)
+    for name, plan_ in (("book", summary.capacity), ("edited", _edited_plan({"phone": 1.1}))):
+        sheet = _csv(tmp_path / f"{name}-Capacity.csv")
+        for offset, month in enumerate(plan_.months.itertuples()):
+            cells = sheet[FIRST_ROW - 1 + offset]
+            checks = [("D", month.paid_h), ("E", month.cost_eur_per_hour), ("F", month.fte),
+                      ("G", month.need_heads), ("N", month.need_cost_eur)]
+            if name == "book":  # hires are the plan's decisions, typed in: an edit does not re-plan them
+                checks += [("I", month.heads), ("M", month.cost_eur)]
+            for column, value in checks:
+                assert float(cells[ord(column) - ord("A")]) == pytest.approx(value, rel=1e-9), (name, column, offset)
