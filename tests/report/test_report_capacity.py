@@ -131,6 +131,25 @@ def test_the_people_figures_use_the_capacity_plans_attrition_and_lead_time() -> 
     assert report.with_capacity(summary, None).strategy.attrition_per_year == 0.10
 
 
+def test_the_yearly_attrition_the_deck_states_is_what_a_year_of_monthly_leaving_gives() -> None:
+    """Independent of the conversion's formula: a seeded year of 100,000 people, each leaving
+    with the plan's monthly chance in every month they are still there (the hiring plan's rule,
+    heads x (1 - attrition) a month), loses the share the deck states a year."""
+    frame = week_frame({"phone": (480, 1200)}, days=7)
+    settings = plan.PlanSettings()
+    result = scenarios.evaluate_scenario(frame, None, settings, scenarios.ScenarioSpec(), staffed_kpis=False)
+    summary = report.build_summary(result, result, settings, language="en")
+    rng = np.random.default_rng(2026)
+    for monthly in (0.005, 0.02, 0.05):
+        stated = report.with_capacity(summary, _plan(attrition_per_month=monthly)).strategy.attrition_per_year
+        people, staying = 100_000, 100_000
+        for _ in range(12):
+            staying -= rng.binomial(staying, monthly)
+        simulated = 1 - staying / people
+        # three standard errors of a share of 100,000
+        assert abs(simulated - stated) < 3 * (stated * (1 - stated) / people) ** 0.5 + 1e-9, (monthly, simulated, stated)
+
+
 
 # --------------------------------------------------------------------------- the FTE bridge sheet
 
