@@ -21,7 +21,7 @@ from typing import Any, Final, TypeGuard, TypeVar
 
 import numpy as np
 
-from kcc.formatting import is_number
+from kcc.formatting import is_number, parse_typed
 from kcc.i18n import TranslatedError, t
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "one_of",
     "share",
     "shown_value",
+    "typed_number",
     "unique",
     "whole_at_least",
     "whole_number",
@@ -127,6 +128,23 @@ def whole_number(name: str, value: object, low: int, high: int, *, unit: str = "
         code = "whole_step" if step > 1 else "whole"
         raise FieldError(code, field=name, value=value, low=low, high=high, unit=unit, step=step)
     return int(value)  # type: ignore[call-overload]  # ok above: a finite number
+
+
+def typed_number(name: str, text: str, lang: str) -> float:
+    """A number a person typed in the language's convention (``kcc.formatting.parse_typed``).
+
+    Raises
+    ------
+    FieldError
+        ``"<name>: '<text>' is not a number; type it like 1234.5"`` (``1234,5`` in Dutch).
+    """
+    try:
+        number = parse_typed(text, lang)
+    except ValueError:
+        raise FieldError("typed", field=name, value=text) from None
+    if not math.isfinite(number):
+        raise FieldError("typed", field=name, value=text)
+    return number
 
 
 def whole_at_least(name: str, value: object, low: int) -> int:

@@ -349,6 +349,53 @@ def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
     return f"{sign}{text}{suffix}"
 
 
+#: Spaces people type between thousands (plain, no-break and narrow no-break).
+_TYPED_SPACES: Final[re.Pattern[str]] = re.compile(r"[ \u00a0\u202f]")
+
+
+def fmt_typed(value: float, lang: str = "en") -> str:
+    """A number as a person would type it in the language: no thousands separators and no
+    trailing zeros (``36.5`` / ``36,5``, ``1250``, ``0.25`` / ``0,25``)."""
+    text = f"{float(value):.10f}".rstrip("0").rstrip(".")
+    return localise("0" if text in ("", "-0") else text, lang)
+
+
+def parse_typed(text: str, lang: str = "en") -> float:
+    """A number typed in the language's convention, back to a float.
+
+    The language's decimal sign is the decimal sign (``36,5`` in Dutch, ``36.5`` in English);
+    the other sign is read as a thousands separator where it groups digits by three
+    (``1.234,5`` / ``1,234.5``, and Dutch ``1.250`` is 1250), and otherwise, when it occurs
+    once, as a decimal sign typed the other way (Dutch ``36.5`` is 36.5). Spaces between
+    thousands are allowed, and a leading sign.
+
+    Raises
+    ------
+    ValueError
+        When ``text`` is not a number in either reading (``"36,5x"``, ``"1,2,3"``, ``""``).
+
+    Examples
+    --------
+    >>> parse_typed("36,5", "nl"), parse_typed("1.234,5", "nl"), parse_typed("36.5", "nl")
+    (36.5, 1234.5, 36.5)
+    >>> parse_typed("1,234.5", "en"), parse_typed("1.250", "nl")
+    (1234.5, 1250.0)
+    """
+    decimal, group = (",", ".") if lang == "nl" else (".", ",")
+    body = _TYPED_SPACES.sub("", text.strip())
+    sign = ""
+    if body[:1] in ("+", "-"):
+        sign, body = body[:1].replace("+", ""), body[1:]
+    grouped = rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+"
+    if re.fullmatch(rf"(?:{grouped}|\d+)(?:{re.escape(decimal)}\d*)?|{re.escape(decimal)}\d+", body):
+        plain = body.replace(group, "").replace(decimal, ".")
+    elif body.count(group) == 1 and re.fullmatch(rf"\d*{re.escape(group)}\d*", body) and body != group:
+        plain = body.replace(group, ".")
+    else:
+        raise ValueError(f"not a number: {text!r}")
+    return float(sign + plain)
+
+
 def fmt_date(day: date, lang: str = "en") -> str:
     """``2026-11-16`` in English, ``16-11-2026`` in Dutch."""
     return day.isoformat() if lang == "en" else day.strftime("%d-%m-%Y")

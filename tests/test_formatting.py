@@ -215,3 +215,28 @@ def test_an_axis_of_times_shares_one_unit() -> None:
     assert formatting.duration_unit(90.0) == (1.0, "s")
     assert formatting.duration_unit(1018.4) == (60.0, "min")
     assert formatting.duration_unit(7200.0) == (3600.0, "h")
+
+
+@pytest.mark.parametrize(("text", "lang", "number"), [
+    ("36,5", "nl", 36.5), ("1.234,5", "nl", 1234.5), ("1 234,5", "nl", 1234.5),
+    ("1.250", "nl", 1250.0), ("36.5", "nl", 36.5), ("-3,25", "nl", -3.25), (",5", "nl", 0.5),
+    ("80", "nl", 80.0), (" 0,25 ", "nl", 0.25),
+    ("36.5", "en", 36.5), ("1,234.5", "en", 1234.5), ("1,250", "en", 1250.0), ("36,5", "en", 36.5),
+])
+def test_a_typed_number_reads_in_its_language(text: str, lang: str, number: float) -> None:
+    assert formatting.parse_typed(text, lang) == number
+
+
+@pytest.mark.parametrize("text", ["", " ", ".", ",", "36,5x", "1,2,3", "1.2.3,4", "1.23.4", "--1", "abc",
+                                  "1,234,5", "12.34.567,8"])
+def test_text_that_is_no_number_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        formatting.parse_typed(text, "nl")
+
+
+@pytest.mark.parametrize("value", [0.0, 0.25, 36.5, 1250.0, 99.9, 2.3333333333, 1e-4, -7.5])
+def test_a_number_shown_for_typing_reads_back_in_both_languages(value: float) -> None:
+    for lang in ("en", "nl"):
+        text = formatting.fmt_typed(value, lang)
+        assert formatting.parse_typed(text, lang) == pytest.approx(value, abs=1e-10)
+    assert formatting.fmt_typed(36.5, "nl") == "36,5" and formatting.fmt_typed(100.0, "nl") == "100"

@@ -42,6 +42,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{field} moet in {left}{low:g}; {high:g}{right} liggen, niet {value}",
     ),
     "checks.error.required": ("{field} is required", "{field} is verplicht"),
+    "checks.error.typed": (
+        "{field}: {value} is not a number; type it like 1234.5",
+        "{field}: {value} is geen getal; typ het zoals 1234,5",
+    ),
     "checks.error.one_of": (
         "{field} must be one of {allowed}, got {value}",
         "{field} moet een van {allowed} zijn, niet {value}",

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from kcc import formatting
+from kcc import checks, formatting
 from kcc.config import CHANNELS
 from kcc.i18n import LANGUAGES, TranslatedError
 from kcc.ui.state import Translator
 
 #: ``format`` of a decimal ``st.number_input``: the number as typed, without trailing zeros
-#: ("100", "0.5"; not "100.00", which reads as a hundred thousand in Dutch). Streamlit formats
-#: inputs with sprintf-js, which knows no decimal comma, so a fraction still shows a point.
+#: ("100", "0.5"; not "100.00", which reads as a hundred thousand in Dutch).
 NUMBER_FORMAT = "%g"
+
+#: Suffix of a decimal field's key in Dutch, where it is a text field (see ``decimal_input``):
+#: each language keeps its own widget state, so a switch never hands text to a number field.
+DUTCH_KEY_SUFFIX = ".nl"
 
 
 def _copy_to_state(widget_key: str, state_key: str) -> None:
@@ -111,6 +115,58 @@ def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
     """``kcc.formatting.styled_numbers`` in the session's language: a table whose number
     columns read ``1.605.748`` in Dutch and still sort as numbers."""
     return formatting.styled_numbers(frame, decimals, lang(), missing="–")
+
+
+def decimal_key(key: str) -> str:
+    """The widget key of the decimal field ``key`` in the session's language."""
+    return f"{key}{DUTCH_KEY_SUFFIX}" if lang() == "nl" else key
+
+
+def forget_decimal_inputs(keys: Any) -> None:
+    """Drop the widget state of decimal fields in both languages, so they show their value again."""
+    for key in keys:
+        st.session_state.pop(key, None)
+        st.session_state.pop(f"{key}{DUTCH_KEY_SUFFIX}", None)
+
+
+def set_decimal_input(key: str, value: float) -> None:
+    """Put ``value`` in the decimal field ``key`` as the session's language shows it (call it
+    from a callback, before the field is drawn)."""
+    language = lang()
+    st.session_state[decimal_key(key)] = value if language != "nl" else formatting.fmt_typed(value, language)
+
+
+def decimal_input(where: Any, label: str, min_value: float | None = None,
+                  max_value: float | None = None, value: float | None = 0.0,
+                  step: float | None = None, *, key: str, help: str | None = None) -> Any:
+    """A decimal number field that reads the way the session's language writes numbers.
+
+    English: ``st.number_input`` (``36.5``). Dutch: a text field showing ``36,5`` that reads
+    ``36,5``, ``36.5`` and ``1.234,5`` (``kcc.formatting.parse_typed``). Streamlit's number
+    field knows only the decimal point and drops a typed comma, so ``36,5`` hours became 365.
+    A Dutch entry that is no number, or is outside ``min_value``..``max_value``, shows a
+    message naming the field and leaves the field's value as it was (``value``).
+
+    ``where`` is ``st``, a column or a container. Returns the number, or ``None`` for an
+    empty field when ``value`` is ``None``.
+    """
+    if lang() != "nl":
+        return where.number_input(label, min_value, max_value, value, step, key=key, help=help,
+                                  format=NUMBER_FORMAT)
+    shown = "" if value is None else formatting.fmt_typed(value, "nl")
+    text = where.text_input(label, value=shown, key=decimal_key(key), help=help)
+    if value is None and not text.strip():
+        return None
+    try:
+        number = checks.typed_number(label, text, "nl")
+        if min_value is not None or max_value is not None:
+            low = -math.inf if min_value is None else min_value
+            high = math.inf if max_value is None else max_value
+            checks.number_in(label, number, low, high)
+    except checks.FieldError as error:
+        where.error(error_text(error))
+        return value
+    return number
 
 
 def error_text(error: Exception) -> str:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
+
+from kcc.formatting import fmt_typed, parse_typed
+from kcc.ui.widgets import DUTCH_KEY_SUFFIX
 
 #: Element kinds whose values are the page's prose, in reading order of the page tests.
 PROSE: tuple[str, ...] = ("title", "header", "subheader", "markdown", "caption", "info", "success", "error",
@@ -58,3 +62,30 @@ def into_demo(at: AppTest) -> AppTest:
     if choice:
         choice[0].set_value("demo").run()
     return at
+
+
+def decimal_field(at: AppTest, key: str) -> Any:
+    """The decimal field ``key`` as the page's language draws it (``kcc.ui.widgets.decimal_input``):
+    Streamlit's number field in English, a text field under ``<key>.nl`` in Dutch."""
+    try:
+        return at.number_input(key=key)
+    except KeyError:
+        return at.text_input(key=f"{key}{DUTCH_KEY_SUFFIX}")
+
+
+def set_decimal(at: AppTest, key: str, value: float) -> None:
+    """Enter ``value`` into the decimal field ``key`` the way a reader of the page's language
+    types it: ``36.5`` in English, ``36,5`` in Dutch."""
+    field = decimal_field(at, key)
+    if field.type == "text_input":
+        field.input(fmt_typed(value, "nl"))
+    else:
+        field.set_value(value)
+
+
+def decimal_value(at: AppTest, key: str) -> float | None:
+    """The number the decimal field ``key`` shows, read in the page's language."""
+    field = decimal_field(at, key)
+    if field.type != "text_input":
+        return field.value
+    return parse_typed(field.value, "nl") if field.value else None

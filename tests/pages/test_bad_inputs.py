@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.pages.helpers import submit
+from tests.pages.helpers import decimal_field, set_decimal, submit
 
 STAFFING = str(ROOT / "pages" / "staffing.py")
 LEVERS = str(ROOT / "pages" / "levers.py")
@@ -56,15 +56,15 @@ def test_staffing_settings_name_the_bad_field(shared_demo_db: Path, lang: str) -
     for channel, key, value, en, nl in STAFFING_CASES.values():
         if at.selectbox(key="staffing.channel").value != channel:
             at.selectbox(key="staffing.channel").set_value(channel).run()  # the form shows its values again
-        good = at.number_input(key=key).value
-        at.number_input(key=key).set_value(value)
+        good = decimal_field(at, key).value
+        set_decimal(at, key, value)
         at.button(key="staffing.targets_apply").click().run()
         errors = _errors(at)
         expected = en if lang == "en" else nl
         assert any(e.startswith(expected) for e in errors), errors
         assert "plan.settings_json" not in at.session_state, "nothing applied"
         assert at.metric, "the page still shows its plan"
-        at.number_input(key=key).set_value(good)
+        decimal_field(at, key).set_value(good)
     at.selectbox(key="staffing.channel").set_value("phone").run()
     assert at.metric[0].value == shown
 
@@ -79,7 +79,7 @@ LEVERS_BEYOND = {
 def test_levers_response_time_longer_than_the_period_is_named(shared_demo_db: Path, lang: str) -> None:
     at = _page(LEVERS, lang)
     at.selectbox(key="levers.target_channel").set_value("email").run()
-    at.number_input(key="levers.response_h_email").set_value(700.0)
+    set_decimal(at, "levers.response_h_email", 700.0)
     submit(at, "levers.targets_form")
     errors = _errors(at)
     assert any(e.startswith(LEVERS_BEYOND[lang]) for e in errors), errors
@@ -114,8 +114,33 @@ def test_calculator_names_the_bad_field(lang: str, case: str) -> None:
     at = _page(CALCULATOR, lang)
     if mode == "chat":
         at.radio(key="calc.mode").set_value("chat").run()
-    at.number_input(key=key).set_value(value)
+    set_decimal(at, key, value)
     at.button(key="calc.chat_submit" if mode == "chat" else "calc.submit").click().run()
     errors = _errors(at)
     assert errors == [en if lang == "en" else nl]
     assert not at.metric, "nothing calculated from the bad input"
+
+
+def test_a_dutch_reader_types_a_decimal_comma(shared_demo_db: Path) -> None:
+    """Streamlit's number field drops a typed comma, so "36,5" hours became 365. In Dutch a
+    decimal field is a text field that reads the comma, and says so when text is no number."""
+    at = _page(STAFFING, "nl")
+    field = decimal_field(at, "staffing.contract_hours")
+    assert field.type == "text_input" and field.value == "36"  # the demo's 36 h, as typed
+    field.input("36,5")
+    at.button(key="staffing.budget_apply").click().run()
+    assert _errors(at) == []
+    assert at.session_state["plan.settings_json"]["contract_hours_per_week"] == 36.5
+    assert decimal_field(at, "staffing.contract_hours").value == "36,5"
+
+    for typed, message in (
+        ("36,5 u", "Contracturen per fte [u/week]: '36,5 u' is geen getal; typ het zoals 1234,5"),
+        ("365", "Contracturen per fte [u/week] moet tussen 1 en 60 liggen, niet 365,0"),
+    ):
+        decimal_field(at, "staffing.contract_hours").input(typed)
+        at.button(key="staffing.budget_apply").click().run()
+        assert message in _errors(at)
+        assert at.session_state["plan.settings_json"]["contract_hours_per_week"] == 36.5, "kept as it was"
+
+    english = _page(STAFFING, "en")
+    assert decimal_field(english, "staffing.contract_hours").type == "number_input"

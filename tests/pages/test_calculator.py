@@ -10,7 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.pages.helpers import metric_values
+from tests.pages.helpers import decimal_field, metric_values, set_decimal
 
 PAGE = str(ROOT / "pages" / "calculator.py")
 
@@ -71,7 +71,7 @@ def _chat_worked_example(at: AppTest) -> AppTest:
                        ("calc.chat_h1_s", 180.0), ("calc.chat_concurrency", 2.0),
                        ("calc.chat_penalty_pct", 0.0), ("calc.chat_answer_s", 20.0),
                        ("calc.chat_target_sl_pct", 80.0)):
-        at.number_input(key=key).set_value(value)
+        set_decimal(at, key, value)
     return at.button(key="calc.chat_submit").click().run()
 
 
@@ -111,7 +111,7 @@ def test_chat_mode_flags_too_few_agents_in_english_and_dutch(demo_db: Path) -> N
         at.session_state["lang"] = lang
         at.run()
         at = _chat_worked_example(at)
-        at.number_input(key="calc.chat_penalty_pct").set_value(25.0)
+        set_decimal(at, "calc.chat_penalty_pct", 25.0)
         at.number_input(key="calc.chat_agents").set_value(5)
         at.button(key="calc.chat_submit").click().run()
         assert not at.exception
@@ -127,5 +127,5 @@ def test_chat_mode_in_dutch(demo_db: Path) -> None:
     assert metrics["Benodigde medewerkers"] == "7 medewerkers"
     assert metrics["Servicelevel"] == "88,84 %"
     assert metrics["Gemiddelde sessieduur bij deze drukte"] == "3,00 min"
-    assert at.number_input(key="calc.chat_penalty_pct").label == "Vertraging per extra sessie [%]"
+    assert decimal_field(at, "calc.chat_penalty_pct").label == "Vertraging per extra sessie [%]"
     assert any("hoogstens 2,0 sessies per medewerker" in c.value for c in at.caption)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from kcc import importer, pipeline, plan, store
 from tests.conftest import ROOT
 from tests.ingest.test_chat_sessions_import import _chat_file
-from tests.pages.helpers import page_texts
+from tests.pages.helpers import decimal_value, page_texts
 from tests.staffing.chat_history import chat_history
 
 PAGE = str(ROOT / "pages" / "staffing.py")
@@ -87,5 +87,5 @@ def test_the_calculator_starts_at_the_centres_chat(shared_demo_db: Path) -> None
         at.radio(key="calc.mode").set_value("chat").run()
         assert not at.exception
         assert words in page_texts(at, ("caption",), with_metrics=False)
-        assert at.number_input(key="calc.chat_h1_s").value == round(h1_s)
-        assert at.number_input(key="calc.chat_penalty_pct").value == 100 * chat.penalty_per_extra_session
+        assert decimal_value(at, "calc.chat_h1_s") == round(h1_s)
+        assert decimal_value(at, "calc.chat_penalty_pct") == 100 * chat.penalty_per_extra_session

@@ -8,7 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, assert_dates_day_first
-from tests.pages.helpers import metric_values, page_texts
+from tests.pages.helpers import decimal_field, metric_values, page_texts, set_decimal
 
 PAGE = str(ROOT / "pages" / "staffing.py")
 #: The element kinds this page's text checks read.
@@ -121,10 +121,10 @@ def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
     at.run()
     at.selectbox(key="staffing.channel").set_value("chat").run()
     assert not at.exception
-    penalty = at.number_input(key="staffing.penalty_pct")
+    penalty = decimal_field(at, "staffing.penalty_pct")
     assert penalty.label == "Vertraging per extra sessie [%]"
     assert "Een aanname, tenzij je het gemeten hebt" in penalty.help
-    assert at.number_input(key="staffing.history_sessions").label == (
+    assert decimal_field(at, "staffing.history_sessions").label == (
         "Sessies tegelijk toen de afhandeltijd in de historie gemeten werd [sessies]")
     assert "geboorte-sterfteketen" in page_texts(at, TEXT_KINDS)
 
@@ -149,7 +149,7 @@ def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
     assert "Bezetting: prognose tegenover rooster" in text
     assert "[medewerkeruren]" in text and "[fte]" in text
     assert_dates_day_first(text)
-    at.number_input(key="staffing.target_sl").set_value(90.0)
+    set_decimal(at, "staffing.target_sl", 90.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
 

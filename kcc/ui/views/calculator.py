@@ -19,7 +19,7 @@ from kcc.queueing import (
 from kcc.staffing import ChatSpec, chat_agents_queueing, scheduled_agents
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import NUMBER_FORMAT, error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
+from kcc.ui.widgets import decimal_input, error_text, fmt_duration, fmt_number, fmt_pct, plotly_chart
 
 #: The calculator's modes, in the order the switch shows them.
 MODES: tuple[str, ...] = ("calls", "chat")
@@ -73,29 +73,29 @@ def erlang_calculator(tr: Translator) -> None:
     with st.form("calc.form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        calls = c1.number_input(tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls", format=NUMBER_FORMAT)
+        calls = decimal_input(c1, tr("calc.calls"), 0.0, 1e6, 100.0, 1.0, key="calc.calls")
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 30, 5, key="calc.interval_min")
         # handle time and occupancy cap without bounds: a value outside them gets a message naming the field
-        aht_s = c3.number_input(tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s", format=NUMBER_FORMAT)
-        answer_s = c4.number_input(tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0,
-                                   key="calc.answer_time_s", format=NUMBER_FORMAT)
+        aht_s = decimal_input(c3, tr("calc.aht_s"), value=180.0, step=10.0, key="calc.aht_s")
+        answer_s = decimal_input(c4, tr("calc.answer_time_s"), 0.0, 86_400.0, 20.0, 5.0,
+                                   key="calc.answer_time_s")
         c1, c2, c3, c4 = st.columns(4)
-        sl_pct = c1.number_input(tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0,
-                                 key="calc.target_sl_pct", format=NUMBER_FORMAT)
-        asa_max = c2.number_input(tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0,
-                                  key="calc.target_asa_s", format=NUMBER_FORMAT)
-        occ_pct = c3.number_input(tr("calc.max_occupancy_pct"), value=85.0, step=1.0,
-                                  key="calc.max_occupancy_pct", format=NUMBER_FORMAT)
-        ab_pct = c4.number_input(tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5,
-                                 key="calc.max_abandon_pct", format=NUMBER_FORMAT)
+        sl_pct = decimal_input(c1, tr("calc.target_sl_pct"), 0.0, 99.99, 80.0, 1.0,
+                                 key="calc.target_sl_pct")
+        asa_max = decimal_input(c2, tr("calc.target_asa_s"), 0.0, 86_400.0, 0.0, 5.0,
+                                  key="calc.target_asa_s")
+        occ_pct = decimal_input(c3, tr("calc.max_occupancy_pct"), value=85.0, step=1.0,
+                                  key="calc.max_occupancy_pct")
+        ab_pct = decimal_input(c4, tr("calc.max_abandon_pct"), 0.0, 100.0, 0.0, 0.5,
+                                 key="calc.max_abandon_pct")
         c1, c2, c3, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.use_patience"), False, key="calc.use_patience")
-        patience_s = c1.number_input(tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0,
-                                     key="calc.patience_s", format=NUMBER_FORMAT)
+        patience_s = decimal_input(c1, tr("calc.patience_s"), 0.0, 86_400.0, 300.0, 10.0,
+                                     key="calc.patience_s")
         use_lines = c2.checkbox(tr("calc.use_lines"), False, key="calc.use_lines")
         lines = c2.number_input(tr("calc.lines"), 1, 100_000, 30, 1, key="calc.lines")
-        shrink_pct = c3.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
-                                     key="calc.shrinkage_pct", format=NUMBER_FORMAT)
+        shrink_pct = decimal_input(c3, tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
+                                     key="calc.shrinkage_pct")
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.agents")
         st.form_submit_button(tr("calc.submit"), key="calc.submit")
 
@@ -184,28 +184,27 @@ def chat_calculator(tr: Translator, con: store.Connection | None = None) -> None
     with st.form("calc.chat_form"):
         st.subheader(tr("calc.inputs"))
         c1, c2, c3, c4 = st.columns(4)
-        chats = c1.number_input(tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0,
-                                key="calc.chat_chats", format=NUMBER_FORMAT)
+        chats = decimal_input(c1, tr("calc.chat_chats"), 0.0, 1e6, 120.0, 1.0,
+                                key="calc.chat_chats")
         interval_min = c2.number_input(tr("calc.interval_min"), 5, 1440, 60, 5, key="calc.chat_interval_min")
         # handle time and concurrency without bounds: a value outside them gets a message naming the field
-        h1_s = c3.number_input(tr("calc.chat_h1_s"), value=h1_start_s, step=10.0, key="calc.chat_h1_s",
-                               help=tr("calc.chat_h1_help"), format=NUMBER_FORMAT)
-        concurrency = c4.number_input(tr("calc.chat_concurrency"), value=3.0, step=0.5,
-                                      key="calc.chat_concurrency", format=NUMBER_FORMAT)
+        h1_s = decimal_input(c3, tr("calc.chat_h1_s"), value=h1_start_s, step=10.0, key="calc.chat_h1_s",
+                               help=tr("calc.chat_h1_help"))
+        concurrency = decimal_input(c4, tr("calc.chat_concurrency"), value=3.0, step=0.5,
+                                      key="calc.chat_concurrency")
         c1, c2, c3, c4 = st.columns(4)
-        penalty_pct = c1.number_input(tr("calc.chat_penalty_pct"), 0.0, 200.0, penalty_start_pct, 5.0,
-                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"),
-                                      format=NUMBER_FORMAT)
-        answer_s = c2.number_input(tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0,
-                                   key="calc.chat_answer_s", format=NUMBER_FORMAT)
-        sl_pct = c3.number_input(tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0,
-                                 key="calc.chat_target_sl_pct", format=NUMBER_FORMAT)
-        shrink_pct = c4.number_input(tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
-                                     key="calc.chat_shrinkage_pct", format=NUMBER_FORMAT)
+        penalty_pct = decimal_input(c1, tr("calc.chat_penalty_pct"), 0.0, 200.0, penalty_start_pct, 5.0,
+                                      key="calc.chat_penalty_pct", help=tr("calc.chat_penalty_help"))
+        answer_s = decimal_input(c2, tr("calc.chat_answer_s"), 0.0, 3600.0, 60.0, 5.0,
+                                   key="calc.chat_answer_s")
+        sl_pct = decimal_input(c3, tr("calc.target_sl_pct"), 1.0, 99.0, 80.0, 1.0,
+                                 key="calc.chat_target_sl_pct")
+        shrink_pct = decimal_input(c4, tr("calc.shrinkage_pct"), 0.0, 95.0, 30.0, 1.0,
+                                     key="calc.chat_shrinkage_pct")
         c1, c2, _, c4 = st.columns(4)
         use_patience = c1.checkbox(tr("calc.chat_use_patience"), False, key="calc.chat_use_patience")
-        patience_s = c2.number_input(tr("calc.patience_s"), 1.0, 86_400.0, 180.0, 10.0,
-                                     key="calc.chat_patience_s", format=NUMBER_FORMAT)
+        patience_s = decimal_input(c2, tr("calc.patience_s"), 1.0, 86_400.0, 180.0, 10.0,
+                                     key="calc.chat_patience_s")
         agents_eval = c4.number_input(tr("calc.agents"), 0, 100_000, 0, 1, key="calc.chat_agents")
         st.form_submit_button(tr("calc.submit"), key="calc.chat_submit")
 

@@ -27,7 +27,7 @@ from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.views.levers_common import LeversBase, apply, points, with_unit
 from kcc.ui.widgets import (
-    NUMBER_FORMAT,
+    decimal_input,
     error_text,
     fmt_compact,
     fmt_pct,
@@ -53,10 +53,10 @@ class ServiceTabs(LeversBase):
             if deferred:
                 level = cols[0].slider(tr("levers.response_share"), 50, 99, round(100 * now.target_service_level), 1,
                                        format="%d %%", key=f"levers.response_share_{channel}")
-                response_h = cols[1].number_input(
+                response_h = decimal_input(cols[1],
                     tr("levers.response_time_h"), 0.25, 720.0,
                     float(now.response_time_h or inputs.DEFAULT_RESPONSE_TIME_H), 0.25,
-                    key=f"levers.response_h_{channel}", format=NUMBER_FORMAT)
+                    key=f"levers.response_h_{channel}")
             else:
                 level = cols[0].slider(tr("levers.target_sl"), 50, 99, round(100 * now.target_service_level), 1,
                                        format="%d %%", key=f"levers.target_sl_{channel}")

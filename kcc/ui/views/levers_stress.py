@@ -20,7 +20,7 @@ from kcc.scenarios import (
 )
 from kcc.ui.views.levers_common import TIMES, LeversBase, apply, points
 from kcc.ui.widgets import (
-    NUMBER_FORMAT,
+    decimal_input,
     error_text,
     fmt_compact,
     fmt_number,
@@ -120,12 +120,12 @@ class StressTabs(LeversBase):
                 override = spec.cost_for(channel)
                 rate = None
                 if channel != "self_service":
-                    rate = cols[1].number_input(tr("levers.cost_hour"), 0.0, 1000.0,
+                    rate = decimal_input(cols[1], tr("levers.cost_hour"), 0.0, 1000.0,
                                                 float(scn_settings.cost_for(channel)), 0.5,
-                                                key=f"levers.cost_hour_{channel}", format=NUMBER_FORMAT)
-                per = cols[2].number_input(tr("levers.cost_contact"), 0.0, 1000.0,
+                                                key=f"levers.cost_hour_{channel}")
+                per = decimal_input(cols[2], tr("levers.cost_contact"), 0.0, 1000.0,
                                            float(override.cost_eur_per_contact if override else 0.0), 0.05,
-                                           key=f"levers.cost_contact_{channel}", format=NUMBER_FORMAT)
+                                           key=f"levers.cost_contact_{channel}")
                 rates[channel] = (rate, per)
             premium = st.slider(tr("levers.flex_premium"), 0, 300, round(100 * scn_settings.flex_premium), 5,
                                 format="%d %%", key="levers.flex_premium")

@@ -17,7 +17,15 @@ from kcc.plan.settings import MAX_MIN_AGENTS
 from kcc.staffing import DEFAULT_SESSION_PENALTY, ChatHandleEstimate
 from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import NUMBER_FORMAT, channel_label, error_text, fmt_moment, lang
+from kcc.ui.widgets import (
+    channel_label,
+    decimal_input,
+    error_text,
+    fmt_moment,
+    forget_decimal_inputs,
+    lang,
+    set_decimal_input,
+)
 
 #: Keys of the target form's inputs; forgotten when the channel changes so they show the new
 #: channel's values.
@@ -46,13 +54,11 @@ BUDGET_INPUT_KEYS: tuple[str, ...] = (
 
 def forget_target_inputs() -> None:
     """Callback: the channel changed, so the target form shows that channel's values."""
-    for key in TARGET_INPUT_KEYS:
-        st.session_state.pop(key, None)
+    forget_decimal_inputs(TARGET_INPUT_KEYS)
 
 
 def _forget_budget_inputs() -> None:
-    for key in BUDGET_INPUT_KEYS:
-        st.session_state.pop(key, None)
+    forget_decimal_inputs(BUDGET_INPUT_KEYS)
 
 
 
@@ -67,41 +73,36 @@ def targets_form(con: store.Connection, tr: Translator, settings: plan.PlanSetti
     st.markdown(tr("staffing.targets_intro", channel=channel_label(channel, tr)))
     with st.form("staffing.targets_form"):
         cols = st.columns(3)
-        sl = cols[0].number_input(
+        sl = decimal_input(cols[0],
             tr("staffing.target_sl"), min_value=1.0, max_value=99.9,
             value=round(100.0 * targets.target_service_level, 1), step=1.0,
-            key="staffing.target_sl",
-            format=NUMBER_FORMAT,
+            key="staffing.target_sl"
         )
         values: dict[str, Any] = {}
         used_estimate = False
         if model == "backlog":
-            values["response_time_h"] = cols[1].number_input(
+            values["response_time_h"] = decimal_input(cols[1],
                 tr("staffing.response_time_h"),
                 value=float(targets.response_time_h or 8.0), step=0.25,
-                key="staffing.response_time_h",
-                format=NUMBER_FORMAT,
+                key="staffing.response_time_h"
             )
             values["start_backlog_items"] = _start_backlog_input(con, tr, targets, channel)
         elif model != "none":
-            values["answer_time_s"] = cols[1].number_input(
+            values["answer_time_s"] = decimal_input(cols[1],
                 tr("staffing.answer_time_s"), min_value=1.0, max_value=3600.0,
-                value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s",
-                format=NUMBER_FORMAT,
+                value=float(targets.answer_time_s), step=5.0, key="staffing.answer_time_s"
             )
             # no bounds on the widget: a value outside them gets a message naming the field
-            occ = cols[2].number_input(
+            occ = decimal_input(cols[2],
                 tr("staffing.max_occupancy"),
                 value=round(100.0 * (targets.max_occupancy or 0.0), 1), step=1.0,
-                key="staffing.max_occupancy", help=tr("staffing.zero_is_none"),
-                format=NUMBER_FORMAT,
+                key="staffing.max_occupancy", help=tr("staffing.zero_is_none")
             )
             values["max_occupancy"] = occ
-            asa = cols[0].number_input(
+            asa = decimal_input(cols[0],
                 tr("staffing.target_asa_s"), min_value=0.0, max_value=3600.0,
                 value=float(targets.target_asa_s or 0.0), step=5.0,
-                key="staffing.target_asa_s", help=tr("staffing.zero_is_none"),
-                format=NUMBER_FORMAT,
+                key="staffing.target_asa_s", help=tr("staffing.zero_is_none")
             )
             values["target_asa_s"] = asa if asa > 0 else None
             if model in ("erlang_a", "erlang_c"):
@@ -109,17 +110,15 @@ def targets_form(con: store.Connection, tr: Translator, settings: plan.PlanSetti
             if model == "chat":
                 chat_values, used_estimate = _chat_inputs(con, tr, targets, cols)
                 values.update(chat_values)
-        shrink = cols[2].number_input(
+        shrink = decimal_input(cols[2],
             tr("staffing.shrinkage"), min_value=0.0, max_value=90.0,
             value=round(100.0 * settings.shrinkage_for(channel), 1), step=1.0,
-            key="staffing.shrinkage", help=tr("staffing.shrinkage_help"),
-            format=NUMBER_FORMAT,
+            key="staffing.shrinkage", help=tr("staffing.shrinkage_help")
         )
         # no lower bound on the widget: a negative number gets the settings' own message
-        minimum = cols[0].number_input(
+        minimum = decimal_input(cols[0],
             tr("staffing.min_agents"), value=settings.min_agents_for(channel), step=1.0,
-            key="staffing.min_agents", help=tr("staffing.min_agents_help"),
-            format=NUMBER_FORMAT,
+            key="staffing.min_agents", help=tr("staffing.min_agents_help")
         ) if model != "none" else 0.0
         submitted = used_estimate | st.form_submit_button(
             tr("staffing.apply"), key="staffing.targets_apply", type="primary")
@@ -133,17 +132,15 @@ def targets_form(con: store.Connection, tr: Translator, settings: plan.PlanSetti
 
 def _abandon_inputs(tr: Translator, targets: plan.ChannelTargets, cols: Sequence[Any]) -> dict[str, Any]:
     """Patience and the abandonment cap of a live channel planned with Erlang A or C (0 is none)."""
-    patience = cols[1].number_input(
+    patience = decimal_input(cols[1],
         tr("staffing.patience_s"), min_value=0.0, max_value=86_400.0,
         value=float(targets.patience_s or 0.0), step=10.0,
-        key="staffing.patience_s", help=tr("staffing.patience_help"),
-        format=NUMBER_FORMAT,
+        key="staffing.patience_s", help=tr("staffing.patience_help")
     )
-    abandon = cols[2].number_input(
+    abandon = decimal_input(cols[2],
         tr("staffing.max_abandon"), min_value=0.0, max_value=100.0,
         value=round(100.0 * (targets.max_abandon or 0.0), 1), step=0.5,
-        key="staffing.max_abandon", help=tr("staffing.zero_is_none"),
-        format=NUMBER_FORMAT,
+        key="staffing.max_abandon", help=tr("staffing.zero_is_none")
     )
     return {"patience_s": patience if patience > 0 else None,
             "max_abandon": abandon / 100.0 if abandon > 0 else None}
@@ -198,11 +195,10 @@ def _start_backlog_input(con: store.Connection, tr: Translator,
         st.caption(tr("staffing.start_backlog_estimate",
                       items=formatting.fmt_number(estimate.items, 0, lang()),
                       since=fmt_moment(estimate.since)))
-    override = st.number_input(
+    override = decimal_input(st,
         tr("staffing.start_backlog_items"), min_value=0.0, max_value=100_000.0,
         value=targets.start_backlog_items, step=10.0, key="staffing.start_backlog_items",
-        help=tr("staffing.start_backlog_help"),
-        format=NUMBER_FORMAT,
+        help=tr("staffing.start_backlog_help")
     )
     return None if override is None else float(override)
 
@@ -212,22 +208,19 @@ def _chat_inputs(con: store.Connection, tr: Translator, targets: plan.ChannelTar
     """Chat's concurrency and the slow-down per extra session with the sessions the history
     was measured at (``kcc.queueing.chat``), what the history says about them, and whether
     the user chose to use that estimate."""
-    concurrency = cols[1].number_input(
+    concurrency = decimal_input(cols[1],
         tr("staffing.concurrency"),
-        value=float(targets.concurrency), step=0.1, key="staffing.concurrency",
-        format=NUMBER_FORMAT,
+        value=float(targets.concurrency), step=0.1, key="staffing.concurrency"
     )
-    penalty = cols[0].number_input(
+    penalty = decimal_input(cols[0],
         tr("staffing.penalty_pct"), min_value=0.0, max_value=200.0,
         value=round(100.0 * targets.penalty_per_extra_session, 1), step=5.0,
-        key="staffing.penalty_pct", help=tr("staffing.penalty_help"),
-        format=NUMBER_FORMAT,
+        key="staffing.penalty_pct", help=tr("staffing.penalty_help")
     )
-    history = cols[1].number_input(
+    history = decimal_input(cols[1],
         tr("staffing.history_sessions"), min_value=1.0, max_value=10.0,
         value=float(targets.history_sessions), step=0.1, key="staffing.history_sessions",
-        help=tr("staffing.history_sessions_help"),
-        format=NUMBER_FORMAT,
+        help=tr("staffing.history_sessions_help")
     )
     estimate = plan_cache.chat_estimate(con)
     st.caption(_chat_estimate_text(tr, estimate))
@@ -256,8 +249,8 @@ def _chat_estimate_text(tr: Translator, estimate: ChatHandleEstimate | None) -> 
 
 def _use_chat_estimate(estimate: ChatHandleEstimate) -> None:
     """Callback: the chat inputs take the estimate's slow-down and history sessions."""
-    st.session_state["staffing.penalty_pct"] = round(100.0 * estimate.penalty_per_extra_session, 1)
-    st.session_state["staffing.history_sessions"] = round(estimate.history_sessions, 2)
+    set_decimal_input("staffing.penalty_pct", round(100.0 * estimate.penalty_per_extra_session, 1))
+    set_decimal_input("staffing.history_sessions", round(estimate.history_sessions, 2))
 
 
 def _save_reset_buttons(con: store.Connection, tr: Translator,
@@ -281,15 +274,13 @@ def budget_form(
     """Contract hours, flex premium and hourly cost per channel in a form."""
     with st.form("staffing.budget_form"):
         cols = st.columns(2)
-        hours = cols[0].number_input(
+        hours = decimal_input(cols[0],
             tr("staffing.contract_hours"), min_value=1.0, max_value=60.0,
-            value=float(settings.contract_hours_per_week), step=0.5, key="staffing.contract_hours",
-            format=NUMBER_FORMAT,
+            value=float(settings.contract_hours_per_week), step=0.5, key="staffing.contract_hours"
         )
-        premium = cols[1].number_input(
+        premium = decimal_input(cols[1],
             tr("staffing.flex_premium"), min_value=0.0, max_value=500.0,
-            value=round(100.0 * settings.flex_premium, 1), step=5.0, key="staffing.flex_premium",
-            format=NUMBER_FORMAT,
+            value=round(100.0 * settings.flex_premium, 1), step=5.0, key="staffing.flex_premium"
         )
         table = pd.DataFrame(
             {"cost": [settings.cost_for(c) for c in channels]},
