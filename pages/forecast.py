@@ -1,4 +1,5 @@
-"""Forecast: per-series interval forecast with holidays and events, backtest, event calendar."""
+"""Forecast: per-series interval forecast with holidays and events, backtest, event calendar;
+a series of week or month totals per week or month."""
 
 from __future__ import annotations
 
@@ -6,22 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from kcc.charts import forecast as charts
-from kcc.events import COMMON_COUNTRIES
-from kcc.forecast import METHODS, MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
+from kcc.forecast import MIN_HISTORY_DAYS, MIN_MODEL_DAYS, InsufficientHistoryError
 from kcc.ui import forecast_cache as cache
 from kcc.ui import long_range
 from kcc.ui.state import init_page
+from kcc.ui.views import forecast_periods as periods_view
 from kcc.ui.views import holidays as holidays_view
-from kcc.ui.views.forecast import event_calendar, method_line
-from kcc.ui.widgets import (
-    channel_label,
-    date_format,
-    fmt_moment,
-    fmt_number,
-    plotly_chart,
-    series_options,
-    styled_numbers,
-)
+from kcc.ui.views.forecast import event_calendar, method_line, settings_form
+from kcc.ui.widgets import date_format, fmt_moment, fmt_number, plotly_chart, styled_numbers
 
 con, tr = init_page("forecast")
 
@@ -42,32 +35,19 @@ if summary.empty:
 long_range.interval_notice(con, tr, "forecast", summary)  # a daily forecast needs no profile
 
 # --------------------------------------------------------------------------- settings
-options = series_options(summary)
-with st.form("forecast.form"):
-    left, mid, right, far = st.columns(4)
-    picked = left.selectbox(
-        tr("forecast.series"), options, key="forecast.series",
-        format_func=lambda o: f"{channel_label(o.split('|')[0], tr)} · {o.split('|')[1]}",
-    )  # fmt: skip
-    horizon_days = mid.number_input(
-        tr("forecast.horizon_days"), min_value=1, max_value=365, value=28, step=7,
-        key="forecast.horizon_days", help=tr("forecast.horizon_help"),
-    )  # fmt: skip
-    method = right.selectbox(
-        tr("forecast.method"), METHODS, key="forecast.method",
-        format_func=lambda m: tr(f"forecast.method_{m}"),
-    )  # fmt: skip
-    country = far.selectbox(tr("forecast.country"), COMMON_COUNTRIES, key="forecast.country")
-    st.form_submit_button(tr("forecast.run"), key="forecast.run")
-channel, queue = str(picked).split("|", 1)
+choice = settings_form(tr, summary)
+channel, queue, grain = choice.channel, choice.queue, choice.grain
+horizon_days, method, country = choice.horizon, choice.method, choice.country
+if grain:  # a series of week or month totals is forecast per week or month
+    periods_view.period_page(con, tr, channel, queue, grain, horizon_days, method, country, choice.days)
+    st.stop()
 
 # --------------------------------------------------------------------------- forecast
 try:
     with st.spinner(tr("forecast.fitting")):
         result = cache.forecast(con, channel, queue, int(horizon_days), str(method), str(country))
 except InsufficientHistoryError:
-    days = int(summary.loc[options.index(picked), "days"])
-    st.warning(tr("forecast.too_short", days=days, min_days=MIN_HISTORY_DAYS))
+    st.warning(tr("forecast.too_short", days=choice.days, min_days=MIN_HISTORY_DAYS))
     st.stop()
 if result.fallback:
     st.warning(tr("forecast.fallback", days=result.history_days, min_days=MIN_MODEL_DAYS))

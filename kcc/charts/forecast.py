@@ -152,6 +152,83 @@ def backtest_display(summary: pd.DataFrame, labels: Mapping[str, str]) -> pd.Dat
     return out
 
 
+def period_chart(
+    history: pd.DataFrame, forecast: pd.DataFrame, *, levels: Sequence[int], labels: Mapping[str, str]
+) -> go.Figure:
+    """Contacts per week or month: history, forecast and prediction bands, one point a period.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        ``period`` (first day) and ``y`` [contacts per period].
+    forecast : pandas.DataFrame
+        ``kcc.period_forecast.PeriodForecast.forecast``: ``period, yhat, yhat_lo_<level>,
+        yhat_hi_<level>`` [contacts per period].
+    levels, labels
+        As for :func:`forecast_chart` (``holiday`` and ``event`` unused).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    fig = forecast_chart(history.rename(columns={"period": "date"}), forecast.rename(columns={"period": "date"}),
+                         levels=levels, labels=labels)
+    # one value a period: markers show where the periods are
+    fig.update_traces(mode="lines+markers", marker={"size": 5}, selector={"fill": None})
+    return fig
+
+
+def period_table(forecast: pd.DataFrame, labels: Mapping[str, str], level: int = 80) -> pd.DataFrame:
+    """The forecast per week or month as a table: first day, forecast and one band.
+
+    Parameters
+    ----------
+    forecast : pandas.DataFrame
+        ``kcc.period_forecast.PeriodForecast.forecast``.
+    labels : mapping
+        Translated column names ``period, yhat, lo, hi``.
+    level : int
+        Band shown [%].
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``period`` as timestamps (the page formats them), contacts rounded to whole ones.
+    """
+    return pd.DataFrame({
+        labels["period"]: forecast["period"].to_numpy(),
+        labels["yhat"]: forecast["yhat"].round(0).to_numpy(),
+        labels["lo"]: forecast[f"yhat_lo_{level}"].round(0).to_numpy(),
+        labels["hi"]: forecast[f"yhat_hi_{level}"].round(0).to_numpy(),
+    })
+
+
+def period_backtest_display(summary: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """A period backtest summary as a table for people: one row per method, percentages.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        ``kcc.period_forecast.summarise_period_backtest`` output.
+    labels : mapping
+        Translated column names (``method, mase, wmape, bias, coverage``) and method names
+        (``method_<id>``). The coverage column is left out when no method has bounds.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Shares as percentages [%].
+    """
+    out = pd.DataFrame({
+        labels["method"]: [labels.get(f"method_{m}", m) for m in summary["method"]],
+        labels["mase"]: summary["mase"].round(3).to_numpy(),
+        labels["wmape"]: (100 * summary["wmape"]).round(1).to_numpy(),
+        labels["bias"]: (100 * summary["bias"]).round(1).to_numpy(),
+        labels["coverage"]: (100 * summary["coverage_80"]).round(0).to_numpy(),
+    })
+    return out.drop(columns=labels["coverage"]) if out[labels["coverage"]].isna().all() else out
+
+
 def history_daily(history: pd.DataFrame, weeks: int = 26) -> pd.DataFrame:
     """Daily totals of the last ``weeks`` weeks of a ``ds, y`` history, by local date.
 
@@ -207,6 +284,8 @@ def _add_day_markers(
     colour: str,
 ) -> None:
     """Mark the forecast days whose ``column`` names something (a holiday, events)."""
+    if column not in daily:  # a week or month forecast marks no days
+        return
     marked = daily[daily[column] != ""]
     if len(marked):
         fig.add_trace(

@@ -33,7 +33,7 @@ References
    with Python". *Proc. 9th Python in Science Conference*.
 """
 
-from kcc.forecast.backtesting import backtest, summarise_backtest
+from kcc.forecast.backtesting import accuracy, backtest, summarise_backtest
 from kcc.forecast.calendar import learn_event_uplift
 from kcc.forecast.constants import (
     BASELINES,
@@ -57,6 +57,7 @@ from kcc.forecast.constants import (
     YEARLY_HARMONICS,
     YEARLY_MIN_DAYS,
 )
+from kcc.forecast.daily import log_errors, quantile_bounds
 from kcc.forecast.fit import fit_forecast, forecast
 from kcc.forecast.profiles import (
     IntradayProfile,
@@ -98,13 +99,16 @@ __all__ = [
     "InsufficientHistoryError",
     "Selection",
     "ShortHistoryWarning",
+    "accuracy",
     "backtest",
     "days_from_periods",
     "best_method",
     "fit_forecast",
     "forecast",
     "learn_event_uplift",
+    "log_errors",
     "profile_from_history",
+    "quantile_bounds",
     "select_method",
     "spread_days",
     "standard_profile",

@@ -5,11 +5,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.intro": (
         "Offered contacts per interval for the coming days: a daily model times the intraday "
         "pattern of recent weeks, with public holidays and your event calendar. A series of "
-        "daily, weekly or monthly totals is forecast per day. A holiday the history never shows "
+        "daily totals is forecast per day, one of weekly or monthly totals per week or month. A holiday the history never shows "
         "is treated as a normal day until you mark it closed or reduced below.",
         "Aangeboden contacten per interval voor de komende dagen: een dagmodel maal het "
         "dagverloop van de afgelopen weken, met feestdagen en uw evenementenkalender. Een reeks "
-        "met dag-, week- of maandtotalen wordt per dag voorspeld. Een feestdag die de historie "
+        "met dagtotalen wordt per dag voorspeld, een met week- of maandtotalen per week of maand. Een feestdag die de historie "
         "nooit laat zien, geldt als gewone dag tot u hem hieronder als gesloten of beperkt "
         "markeert.",
     ),
@@ -182,4 +182,121 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forecast.kind_price_change": ("price change", "prijswijziging"),
     "forecast.kind_surge": ("surge", "piek"),
     "forecast.kind_closure": ("closure", "sluiting"),
+    # a series of week or month totals, forecast at its own grain
+    "forecast.horizon_weeks": ("Horizon [weeks]", "Horizon [weken]"),
+    "forecast.horizon_weeks_help": (
+        "Weeks after the last week of history, up to two years (104 weeks).",
+        "Weken na de laatste week met gegevens, tot twee jaar (104 weken).",
+    ),
+    "forecast.horizon_months": ("Horizon [months]", "Horizon [maanden]"),
+    "forecast.horizon_months_help": (
+        "Months after the last month of history, up to three years (36 months).",
+        "Maanden na de laatste maand met gegevens, tot drie jaar (36 maanden).",
+    ),
+    "forecast.period_caption.week": (
+        "This series holds weekly totals, so it is forecast per week: one value per week, with "
+        "its prediction interval. Staffing per interval needs interval or daily history; for "
+        "months and heads, see the Capacity plan page.",
+        "Deze reeks bevat weektotalen en wordt daarom per week voorspeld: één waarde per week, "
+        "met het voorspelinterval. Personeelsplanning per interval heeft interval- of daggegevens "
+        "nodig; voor maanden en medewerkers, zie de pagina Capaciteitsplan.",
+    ),
+    "forecast.period_caption.month": (
+        "This series holds monthly totals, so it is forecast per month: one value per month, "
+        "with its prediction interval, as on the Capacity plan page. Staffing per interval needs "
+        "interval or daily history; for heads and hiring, see the Capacity plan page.",
+        "Deze reeks bevat maandtotalen en wordt daarom per maand voorspeld: één waarde per maand, "
+        "met het voorspelinterval, zoals op de pagina Capaciteitsplan. Personeelsplanning per "
+        "interval heeft interval- of daggegevens nodig; voor medewerkers en werving, zie de pagina "
+        "Capaciteitsplan.",
+    ),
+    "forecast.chart_title.week": (
+        "Contacts per week: history, forecast and prediction intervals",
+        "Contacten per week: historie, prognose en voorspelintervallen",
+    ),
+    "forecast.chart_title.month": (
+        "Contacts per month: history, forecast and prediction intervals",
+        "Contacten per maand: historie, prognose en voorspelintervallen",
+    ),
+    "forecast.axis_contacts_per.week": ("Contacts per week [contacts]", "Contacten per week [contacten]"),
+    "forecast.axis_contacts_per.month": ("Contacts per month [contacts]", "Contacten per maand [contacten]"),
+    "forecast.per_period.week": ("Average per week [contacts/week]", "Gemiddeld per week [contacten/week]"),
+    "forecast.per_period.month": ("Average per month [contacts/month]", "Gemiddeld per maand [contacten/maand]"),
+    "forecast.peak_period.week": ("Busiest week [contacts]", "Drukste week [contacten]"),
+    "forecast.peak_period.month": ("Busiest month [contacts]", "Drukste maand [contacten]"),
+    "forecast.period_table.week": ("Forecast per week", "Prognose per week"),
+    "forecast.period_table.month": ("Forecast per month", "Prognose per maand"),
+    "forecast.col_period.week": ("Week from", "Week vanaf"),
+    "forecast.col_period.month": ("Month", "Maand"),
+    "forecast.col_period_yhat": ("Forecast [contacts]", "Prognose [contacten]"),
+    "forecast.col_period_lo": ("80% interval, low [contacts]", "80%-interval, laag [contacten]"),
+    "forecast.col_period_hi": ("80% interval, high [contacts]", "80%-interval, hoog [contacten]"),
+    "forecast.month_method_line": (
+        "Method used: the Capacity plan's monthly model, {method}",
+        "Gebruikte methode: het maandmodel van het Capaciteitsplan, {method}",
+    ),
+    "forecast.month_band_from": (
+        "The interval comes from {n} monthly errors in the backtest below.",
+        "Het interval komt uit {n} maandfouten in de backtest hieronder.",
+    ),
+    "forecast.month_band_assumed": (
+        "Too little history for a monthly backtest: the interval assumes an error of about 10% "
+        "a month.",
+        "Te weinig historie voor een backtest per maand: het interval gaat uit van een fout van "
+        "ongeveer 10% per maand.",
+    ),
+    "forecast.auto_on_days": (
+        "chosen automatically on the weekly totals spread over their days",
+        "automatisch gekozen op de weektotalen verdeeld over hun dagen",
+    ),
+    "forecast.period_backtest_explain.week": (
+        "We pretended to stand at {origins} moments in the past, forecast the next {horizon} "
+        "weeks with only the weeks known then, and compared the week totals with what really "
+        "came in. **MASE** below 1 means better than repeating last week's total; **wMAPE** is "
+        "the total absolute error as a share of all contacts; **bias** above 0 means the "
+        "forecast was too high; **80% covered** says how often the real week fell inside the "
+        "80% interval (it should be near 80%).",
+        "We deden alsof we op {origins} momenten in het verleden stonden, voorspelden de "
+        "{horizon} weken daarna met alleen de weken van toen en vergeleken de weektotalen met "
+        "wat er echt binnenkwam. **MASE** onder 1 betekent beter dan het totaal van vorige week "
+        "herhalen; **wMAPE** is de totale absolute fout als deel van alle contacten; **bias** "
+        "boven 0 betekent een te hoge prognose; **80% gedekt** zegt hoe vaak de echte week "
+        "binnen het 80%-interval viel (hoort rond 80% te liggen).",
+    ),
+    "forecast.period_backtest_explain.month": (
+        "We pretended to stand at {origins} moments in the past, a month apart, forecast the "
+        "next {horizon} months with only the months known then, and compared with what really "
+        "came in. **MASE** below 1 means better than repeating the same month a year before; "
+        "**wMAPE** is the total absolute error as a share of all contacts; **bias** above 0 "
+        "means the forecast was too high.",
+        "We deden alsof we op {origins} momenten in het verleden stonden, een maand uit elkaar, "
+        "voorspelden de {horizon} maanden daarna met alleen de maanden van toen en vergeleken "
+        "dat met wat er echt binnenkwam. **MASE** onder 1 betekent beter dan dezelfde maand een "
+        "jaar eerder herhalen; **wMAPE** is de totale absolute fout als deel van alle contacten; "
+        "**bias** boven 0 betekent een te hoge prognose.",
+    ),
+    "forecast.period_backtest_short.week": (
+        "Too little history for a backtest per week: it needs at least {weeks} weeks.",
+        "Te weinig historie voor een backtest per week: daarvoor zijn minstens {weeks} weken nodig.",
+    ),
+    "forecast.period_backtest_short.month": (
+        "Too little history for a backtest per month: it needs at least {months} months.",
+        "Te weinig historie voor een backtest per maand: daarvoor zijn minstens {months} maanden nodig.",
+    ),
+    "forecast.col_mase.week": ("MASE per week", "MASE per week"),
+    "forecast.col_mase.month": ("MASE per month", "MASE per maand"),
+    "forecast.col_wmape.week": ("wMAPE per week [%]", "wMAPE per week [%]"),
+    "forecast.col_wmape.month": ("wMAPE per month [%]", "wMAPE per maand [%]"),
+    "forecast.col_coverage.week": ("80% covered (weeks) [%]", "80% gedekt (weken) [%]"),
+    "forecast.col_coverage.month": ("80% covered (months) [%]", "80% gedekt (maanden) [%]"),
+    "forecast.method_monthly": ("Monthly model (Capacity plan)", "Maandmodel (Capaciteitsplan)"),
+    "forecast.method_baseline_last_week": ("Baseline: last week's total", "Basislijn: totaal van vorige week"),
+    "forecast.method_baseline_mean_4_weeks": (
+        "Baseline: mean of the last 4 weeks",
+        "Basislijn: gemiddelde van de laatste 4 weken",
+    ),
+    "forecast.method_baseline_same_month_last_year": (
+        "Baseline: same month last year",
+        "Basislijn: dezelfde maand vorig jaar",
+    ),
 }

@@ -12,6 +12,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+from kcc import period_forecast as periods
 from kcc import pipeline, plan, store
 from kcc.access import Action
 from kcc.events import validate_events
@@ -81,6 +82,38 @@ def _backtest(
     return summarise_backtest(table)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _periods(_con: store.Connection, key: DataKey, channel: str, queue: str) -> pd.DataFrame:
+    return periods.period_totals(store.read_intervals(_con, channel=channel, queue=queue))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _period_forecast(
+    _con: store.Connection, key: DataKey, channel: str, queue: str, grain: str,
+    horizon: int, method: str, country: str,
+) -> periods.PeriodForecast:  # fmt: skip
+    stored = _periods(_con, key, channel, queue)
+    if grain == "month":
+        return periods.period_forecast_monthly(stored, horizon, events=_events(_con, key), channel=channel)
+    return periods.period_forecast_weekly(
+        stored, _history(_con, key, channel, queue), horizon, method=method, events=_events(_con, key),
+        country=country, channel=channel, holiday_treatments=plan.holiday_treatments(store.read_settings(_con)),
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _period_backtest(
+    _con: store.Connection, key: DataKey, channel: str, queue: str, grain: str, method: str, country: str,
+) -> pd.DataFrame | None:  # fmt: skip
+    stored = _periods(_con, key, channel, queue)
+    if grain == "month":
+        table = periods.monthly_backtest(stored, channel=channel)
+    else:
+        table = periods.weekly_backtest(stored, _history(_con, key, channel, queue), method=method,
+                                        events=_events(_con, key), country=country, channel=channel)
+    return periods.summarise_period_backtest(table) if len(table) else None
+
+
 def series(con: store.Connection) -> pd.DataFrame:
     """Loaded series (``kcc.store.series_summary``)."""
     return _series(con, pipeline.data_key(con))
@@ -109,6 +142,27 @@ def backtest_summary(
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
     return _backtest(con, pipeline.data_key(con), channel, queue, method, country)
+
+
+def period_forecast(
+    con: store.Connection, channel: str, queue: str, grain: str, horizon: int, method: str, country: str,
+) -> periods.PeriodForecast:  # fmt: skip
+    """A weekly or monthly series forecast at its grain (``kcc.period_forecast``; cached):
+    ``horizon`` weeks or months with the stored events (and, for weeks, the holiday
+    treatments); ``method`` and ``country`` apply to weeks only."""
+    if grain == "month":  # one cache entry whatever the month-free fields say
+        method, country = "", ""
+    return _period_forecast(con, pipeline.data_key(con), channel, queue, grain, horizon, method, country)
+
+
+def period_backtest(
+    con: store.Connection, channel: str, queue: str, grain: str, method: str, country: str,
+) -> pd.DataFrame | None:  # fmt: skip
+    """``kcc.period_forecast.summarise_period_backtest`` of the series at its grain, None when
+    the history is too short (cached)."""
+    if grain == "month":
+        method, country = "", ""
+    return _period_backtest(con, pipeline.data_key(con), channel, queue, grain, method, country)
 
 
 @access.requires(Action.EDIT_PLAN)

@@ -86,6 +86,18 @@ def _forecast_daily() -> tuple[pd.DataFrame, pd.DataFrame]:
     return history, future
 
 
+def _forecast_monthly() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """30 months of history and an 18-month forecast: a monthly series at its own grain."""
+    history = pd.DataFrame({"period": pd.date_range("2024-01-01", periods=30, freq="MS")})
+    history["y"] = 42_000 + 6_000 * np.cos(np.arange(30) * 2 * np.pi / 12)
+    future = pd.DataFrame({"period": pd.date_range("2026-07-01", periods=18, freq="MS")})
+    future["yhat"] = 43_000 + 6_000 * np.cos((np.arange(18) + 30) * 2 * np.pi / 12)
+    for level, width in ((80, 0.06), (95, 0.1)):
+        future[f"yhat_lo_{level}"] = future["yhat"] * (1 - width)
+        future[f"yhat_hi_{level}"] = future["yhat"] * (1 + width)
+    return history, future
+
+
 _FORECAST_LABELS = {"title": "Contacts per day", "y_axis": "contacts per day [contacts]",
                     "history": "History", "forecast": "Forecast", "band": "{level}% interval",
                     "holiday": "Holiday", "event": "Event"}
@@ -174,6 +186,9 @@ BUILDERS: dict[str, Callable[[], go.Figure]] = {
     "engine.simulation_chart": lambda: charts.simulation_chart(_engine_sim()),
     "forecast.forecast_chart": lambda: charts.forecast_chart(
         *_forecast_daily(), levels=(80, 95), labels=_FORECAST_LABELS),
+    "forecast.period_chart": lambda: forecast_charts.period_chart(
+        *_forecast_monthly(), levels=(80, 95),
+        labels={**_FORECAST_LABELS, "title": "Contacts per month", "y_axis": "Contacts per month [contacts]"}),
     "forecast.intraday_chart": lambda: forecast_charts.intraday_chart(
         plan_rows(7).rename(columns={"volume": "yhat"}).assign(
             yhat_lo_80=lambda f: f["yhat"] * 0.8, yhat_hi_80=lambda f: f["yhat"] * 1.2),

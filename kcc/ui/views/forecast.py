@@ -1,6 +1,10 @@
-"""Sections of the Forecast page: the method line and the event calendar editor."""
+"""Sections of the Forecast page: the settings form, the method line and the event calendar
+editor."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -8,15 +12,75 @@ import streamlit as st
 from kcc import store
 from kcc.access import Action
 from kcc.config import CHANNELS
-from kcc.events import EVENT_KINDS, EventError
-from kcc.forecast import ForecastResult
+from kcc.events import COMMON_COUNTRIES, EVENT_KINDS, EventError
+from kcc.forecast import METHODS, ForecastResult
+from kcc.period_forecast import PeriodForecast, period_grain
 from kcc.ui import access
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit
+from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit, series_options
 
 #: Session key (no widget owns it) carrying "calendar saved" across the rerun.
 SAVED_NOTE_KEY = "forecast.events_saved_n"
+
+
+#: Horizon of a weekly or monthly series: default and most, in its periods (a quarter of
+#: weeks; the Capacity plan's 18 months).
+PERIOD_HORIZONS: dict[str, tuple[int, int]] = {"week": (13, 104), "month": (18, 36)}
+
+
+@dataclass(frozen=True)
+class ForecastChoice:
+    """What the settings form asks for: the series (its ``grain``, ``"week"`` or ``"month"``
+    when it holds such totals, else None), the horizon (days, or weeks or months for a
+    ``grain``), method and holiday country, and the distinct days the series has rows on (its
+    weeks or months for a ``grain``: one row each)."""
+
+    channel: str
+    queue: str
+    grain: str | None
+    horizon: int
+    method: str
+    country: str
+    days: int
+
+
+def _horizon_input(where: Any, tr: Translator, grain: str | None) -> int:
+    if grain is None:
+        return int(where.number_input(
+            tr("forecast.horizon_days"), min_value=1, max_value=365, value=28, step=7,
+            key="forecast.horizon_days", help=tr("forecast.horizon_help"),
+        ))  # fmt: skip
+    default, most = PERIOD_HORIZONS[grain]
+    return int(where.number_input(
+        tr(f"forecast.horizon_{grain}s"), min_value=1, max_value=most, value=default, step=1,
+        key=f"forecast.horizon_{grain}s", help=tr(f"forecast.horizon_{grain}s_help"),
+    ))  # fmt: skip
+
+
+def settings_form(tr: Translator, summary: pd.DataFrame) -> ForecastChoice:
+    """The series, horizon, method and holiday country (``kcc.store.series_summary`` rows as
+    options). A series of week or month totals takes its horizon in weeks or months; the
+    monthly model uses no method or holidays, so they are greyed out for it."""
+    options = series_options(summary)
+    with st.form("forecast.form"):
+        left, mid, right, far = st.columns(4)
+        picked = left.selectbox(
+            tr("forecast.series"), options, key="forecast.series",
+            format_func=lambda o: f"{channel_label(o.split('|')[0], tr)} · {o.split('|')[1]}",
+        )  # fmt: skip
+        row = summary.iloc[options.index(picked)]
+        grain = period_grain(int(row["interval_min"]))
+        horizon = _horizon_input(mid, tr, grain)
+        method = right.selectbox(
+            tr("forecast.method"), METHODS, key="forecast.method",
+            format_func=lambda m: tr(f"forecast.method_{m}"), disabled=grain == "month",
+        )  # fmt: skip
+        country = far.selectbox(tr("forecast.country"), COMMON_COUNTRIES, key="forecast.country",
+                                disabled=grain == "month")
+        st.form_submit_button(tr("forecast.run"), key="forecast.run")
+    channel, queue = str(picked).split("|", 1)
+    return ForecastChoice(channel, queue, grain, horizon, str(method), str(country), int(row["days"]))
 
 
 def method_line(tr: Translator, result: ForecastResult) -> str:
@@ -32,8 +96,9 @@ def method_line(tr: Translator, result: ForecastResult) -> str:
     return line
 
 
-def event_calendar(con: store.Connection, tr: Translator, result: ForecastResult) -> None:
-    """The learned uplifts and the stored event calendar, editable and saved as a whole."""
+def event_calendar(con: store.Connection, tr: Translator, result: ForecastResult | PeriodForecast) -> None:
+    """The learned uplifts (of a forecast per day, or per week or month) and the stored event
+    calendar, editable and saved as a whole."""
     st.subheader(tr("forecast.events_title"))
     st.caption(tr("forecast.events_explain"))
     may_edit = access.allowed(Action.EDIT_PLAN, tr)
