@@ -138,7 +138,8 @@ def set_decimal_input(key: str, value: float) -> None:
 
 def decimal_input(where: Any, label: str, min_value: float | None = None,
                   max_value: float | None = None, value: float | None = 0.0,
-                  step: float | None = None, *, key: str, help: str | None = None) -> Any:
+                  step: float | None = None, *, key: str, help: str | None = None,
+                  placeholder: str | None = None) -> Any:
     """A decimal number field that reads the way the session's language writes numbers.
 
     English: ``st.number_input`` (``36.5``). Dutch: a text field showing ``36,5`` that reads
@@ -152,9 +153,9 @@ def decimal_input(where: Any, label: str, min_value: float | None = None,
     """
     if lang() != "nl":
         return where.number_input(label, min_value, max_value, value, step, key=key, help=help,
-                                  format=NUMBER_FORMAT)
+                                  format=NUMBER_FORMAT, placeholder=placeholder)
     shown = "" if value is None else formatting.fmt_typed(value, "nl")
-    text = where.text_input(label, value=shown, key=decimal_key(key), help=help)
+    text = where.text_input(label, value=shown, key=decimal_key(key), help=help, placeholder=placeholder)
     if value is None and not text.strip():
         return None
     try:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc import capacity, store
 from kcc.scenarios import SPEC_VERSION, ScenarioSpec, TargetOverride
-from tests.pages.helpers import frame_with, page_texts, submit
+from tests.pages.helpers import frame_with, page_texts, set_decimal, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "capacity.py")
 STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.95),))
@@ -85,7 +85,7 @@ def test_a_saved_scenario_scales_the_plan_and_compares(capacity_db: Path) -> Non
 
 def test_settings_are_saved_and_bad_ones_refused_naming_the_field(capacity_db: Path) -> None:
     at = _run("en")
-    at.number_input(key="capacity.attrition_pct").set_value(150.0)
+    set_decimal(at, "capacity.attrition_pct", 150.0)
     at = submit(at, "capacity.form")
     assert not at.exception
     assert "Not saved: Attrition per month must be between 0 and 1, got 1.5" in page_texts(at)
@@ -93,19 +93,19 @@ def test_settings_are_saved_and_bad_ones_refused_naming_the_field(capacity_db: P
     assert store.read_setting(con, capacity.SETTINGS_KEY) is None  # nothing stored half-way
     con.close()
     at = _run("nl")
-    at.number_input(key="capacity.attrition_pct").set_value(2.0)
+    set_decimal(at, "capacity.attrition_pct", 2.0)
     at.number_input(key="capacity.lead_months").set_value(30)
     at = submit(at, "capacity.form")
     assert ("Niet bewaard: Doorlooptijd werving [maanden] moet korter zijn dan de horizon van 18 maanden, "
             "niet 30") in page_texts(at)
     at.number_input(key="capacity.lead_months").set_value(3)
-    at.number_input(key="capacity.start_heads").set_value(150.0)
+    set_decimal(at, "capacity.start_heads", 150.0)
     at.text_input(key="capacity.already_hired").set_value("1 2 3 4")
     at = submit(at, "capacity.form")
     assert ("Niet bewaard: Al aangenomen of in opleiding [medewerkers per maand] noemt 4 maanden; al aangenomen "
             "mensen beginnen binnen de doorlooptijd van 3 maanden") in page_texts(at)
     at.text_input(key="capacity.already_hired").set_value("4; 6")
-    at.number_input(key="capacity.cost_per_hire").set_value(3000.0)
+    set_decimal(at, "capacity.cost_per_hire", 3000.0)
     at = submit(at, "capacity.form")
     assert "Bewaard voor dit KCC." in page_texts(at)
     con = store.connect(str(capacity_db))

@@ -23,7 +23,7 @@ from kcc.scenarios import ScenarioResult, ScenarioSpec
 from kcc.ui import access, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct
+from kcc.ui.widgets import channel_label, decimal_input, error_text, fmt_day, fmt_number, fmt_pct
 
 #: The scenario picker's option for the baseline (a saved name cannot hold NUL).
 BASELINE: Final[str] = "\u0000baseline"
@@ -79,25 +79,25 @@ def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
     f, h = current.fte, current.hiring
     with st.expander(tr("capacity.settings"), expanded=False), st.form("capacity.form"):
         a, b, c, d = st.columns(4)
-        contract = a.number_input(tr("capacity.field.contract_hours_per_week"), value=f.contract_hours_per_week,
+        contract = decimal_input(a, tr("capacity.field.contract_hours_per_week"), value=f.contract_hours_per_week,
                                   step=1.0, key="capacity.contract_h")
-        in_shift = b.number_input(tr("capacity.field.in_shift_shrinkage") + " [%]", value=100 * f.in_shift_shrinkage,
+        in_shift = decimal_input(b, tr("capacity.field.in_shift_shrinkage") + " [%]", value=100 * f.in_shift_shrinkage,
                                   step=1.0, key="capacity.in_shift_pct")
-        out_shift = c.number_input(tr("capacity.field.out_of_shift_shrinkage") + " [%]",
+        out_shift = decimal_input(c, tr("capacity.field.out_of_shift_shrinkage") + " [%]",
                                    value=100 * f.out_of_shift_shrinkage, step=1.0, key="capacity.out_shift_pct")
-        efficiency = d.number_input(tr("capacity.field.efficiency") + " [%]", value=100 * f.efficiency, step=1.0,
+        efficiency = decimal_input(d, tr("capacity.field.efficiency") + " [%]", value=100 * f.efficiency, step=1.0,
                                     key="capacity.efficiency_pct")
-        per_head = a.number_input(tr("capacity.field.fte_per_head"), value=f.fte_per_head, step=0.05,
+        per_head = decimal_input(a, tr("capacity.field.fte_per_head"), value=f.fte_per_head, step=0.05,
                                   key="capacity.fte_per_head")
-        start = b.number_input(tr("capacity.field.start_heads"), value=float(h.start_heads), step=1.0,
+        start = decimal_input(b, tr("capacity.field.start_heads"), value=float(h.start_heads), step=1.0,
                                key="capacity.start_heads")
-        attrition = c.number_input(tr("capacity.field.attrition_per_month") + " [%]",
+        attrition = decimal_input(c, tr("capacity.field.attrition_per_month") + " [%]",
                                    value=100 * h.attrition_per_month, step=0.5, key="capacity.attrition_pct")
         lead = d.number_input(tr("capacity.field.lead_time_months"), value=h.lead_time_months, step=1,
                               key="capacity.lead_months")
         weeks = a.number_input(tr("capacity.field.training_weeks"), value=h.training_weeks, step=1,
                                key="capacity.training_weeks")
-        productivity = b.number_input(tr("capacity.field.training_productivity") + " [%]",
+        productivity = decimal_input(b, tr("capacity.field.training_productivity") + " [%]",
                                       value=100 * h.training_productivity, step=5.0, key="capacity.training_pct")
         size = c.number_input(tr("capacity.field.class_size"), value=h.class_size, step=1, key="capacity.class_size")
         classes = d.number_input(tr("capacity.field.max_classes_per_month"), value=h.max_classes_per_month,
@@ -106,7 +106,7 @@ def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
                                  key="capacity.horizon")
         already = b.text_input(tr("capacity.field.already_hired"), value=" ".join(f"{v:g}" for v in h.already_hired),
                                key="capacity.already_hired", help=tr("capacity.already_hired_help"))
-        per_hire = c.number_input(tr("capacity.field.cost_eur_per_hire"), value=float(h.cost_eur_per_hire),
+        per_hire = decimal_input(c, tr("capacity.field.cost_eur_per_hire"), value=float(h.cost_eur_per_hire),
                                   step=500.0, key="capacity.cost_per_hire")
         if not st.form_submit_button(tr("capacity.save"), type="primary", disabled=not access.can(Action.EDIT_PLAN),
                                      help=access.reason(Action.EDIT_PLAN)):

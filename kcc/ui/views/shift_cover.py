@@ -20,7 +20,16 @@ from kcc.charts.shifts import cover_chart
 from kcc.shifts import CoverResult, ShiftRules
 from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct, fmt_unit, plotly_chart
+from kcc.ui.widgets import (
+    channel_label,
+    decimal_input,
+    error_text,
+    fmt_day,
+    fmt_number,
+    fmt_pct,
+    fmt_unit,
+    plotly_chart,
+)
 
 #: Session-state key of the last cover: ``{"for": identity, "result", "required"}``.
 RESULT_STATE_KEY: Final[str] = "shift_cover.last"
@@ -55,7 +64,7 @@ def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
         cols = st.columns(4)
         pause = cols[0].number_input(tr("shift_cover.break"), 0, 120, defaults.break_min, 15,
                                      key="shift_cover.break")
-        over_h = cols[1].number_input(tr("shift_cover.break_over"), 0.0, 12.0, defaults.break_over_min / 60,
+        over_h = decimal_input(cols[1], tr("shift_cover.break_over"), 0.0, 12.0, defaults.break_over_min / 60,
                                       0.5, key="shift_cover.break_over")
         part = cols[2].number_input(tr("shift_cover.part_time"), 0, 100, 100, 5, key="shift_cover.part_time")
         floor = cols[3].number_input(tr("shift_cover.min_floor"), 0, 1000, 0, 1, key="shift_cover.min_floor")
@@ -63,7 +72,7 @@ def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
         home = cols[0].number_input(tr("shift_cover.home_len"), 15, 240, defaults.home_block_min, 15,
                                     key="shift_cover.home_len")
         home_cap = cols[1].number_input(tr("shift_cover.home_cap"), 0, 1000, 0, 1, key="shift_cover.home_cap")
-        weight = cols[2].number_input(tr("shift_cover.home_weight"), 0.1, 10.0, defaults.home_weight, 0.05,
+        weight = decimal_input(cols[2], tr("shift_cover.home_weight"), 0.1, 10.0, defaults.home_weight, 0.05,
                                       key="shift_cover.home_weight")
         limit = cols[3].number_input(tr("shift_cover.time_limit"), 1, 600, int(defaults.time_limit_s), 1,
                                      key="shift_cover.time_limit")

@@ -29,7 +29,7 @@ from kcc.scenarios import (
 )
 from kcc.ui import access, plan_cache, scenario_cache
 from kcc.ui.state import Translator, current_centre
-from kcc.ui.widgets import channel_label, date_format, error_text
+from kcc.ui.widgets import channel_label, date_format, decimal_input, error_text
 
 
 def centre_default(con: store.Connection) -> StrategyChoices:
@@ -80,7 +80,7 @@ def _calamities(tr: Translator, channels: Sequence[str], current: StrategyChoice
         stated = current.calamity(kind) or CalamityPlan(kind)
         with column:
             st.markdown(f"**{tr(f'report.calamity_{kind}')}**")
-            hours = st.number_input(tr("strategy.outage_hours"), 0.25, 72.0, float(stated.duration_h), 0.25,
+            hours = decimal_input(st, tr("strategy.outage_hours"), 0.25, 72.0, float(stated.duration_h), 0.25,
                                     key=f"strategy.{kind}.hours")
             fallback = st.multiselect(tr("strategy.fallback"), list(channels), default=list(stated.fallback),
                                       key=f"strategy.{kind}.fallback", format_func=lambda c: channel_label(c, tr))
@@ -108,10 +108,10 @@ def _milestones(tr: Translator, current: StrategyChoices) -> tuple[Milestone, ..
 
 def _numbers(tr: Translator, current: StrategyChoices) -> dict[str, Any]:
     cols = st.columns(3)
-    budget = cols[0].number_input(tr("strategy.approved_budget"), min_value=0.0, max_value=1e9,
+    budget = decimal_input(cols[0], tr("strategy.approved_budget"), min_value=0.0, max_value=1e9,
                                   value=current.approved_budget_eur_per_month, step=10_000.0,
                                   key="strategy.budget", placeholder=tr("strategy.not_stated"))
-    attrition = cols[1].number_input(tr("strategy.attrition"), min_value=0.0, max_value=100.0,
+    attrition = decimal_input(cols[1], tr("strategy.attrition"), min_value=0.0, max_value=100.0,
                                      value=None if current.attrition_per_year is None
                                      else round(100.0 * current.attrition_per_year, 1),
                                      step=1.0, key="strategy.attrition", placeholder=tr("strategy.not_stated"))
