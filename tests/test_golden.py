@@ -10,12 +10,17 @@ silent comparison cannot pass for a golden run.
 
 from __future__ import annotations
 
+import io
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
 
+from kcc import report
+from tests.english_words import english_in
 from tests.golden import capture, compute
 from tests.golden.compare import ATOL, RTOL, explain, frame_differences, json_differences
 from tests.golden.compute import GoldenRun, numbers_in
@@ -149,3 +154,38 @@ def test_every_levers_scenario_result_is_unchanged(golden: GoldenRun, now: Golde
 def test_the_board_summarys_numbers_are_unchanged(golden: GoldenRun, now: GoldenRun) -> None:
     diff = json_differences(golden.numbers["report"], now.numbers["report"], "report")
     assert not diff, explain("board summary", diff)
+
+
+def _deck_texts(deck: bytes) -> list[str]:
+    """Every text a reader meets in a deck: text boxes, table cells, and each chart's title,
+    axis titles, series names and categories."""
+    texts: list[str] = []
+    for slide in Presentation(io.BytesIO(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+            if shape.has_chart:
+                chart = shape.chart
+                texts.append(chart.chart_title.text_frame.text if chart.has_title else "")
+                texts.append(chart.value_axis.axis_title.text_frame.text if chart.value_axis.has_title else "")
+                texts += [str(series.name) for series in chart.plots[0].series]
+                texts += [str(category) for category in chart.plots[0].categories]
+    return texts
+
+
+def test_the_dutch_board_summary_holds_no_english(now: GoldenRun) -> None:
+    """The demo centre's board summary, built as the Export page builds it, read in Dutch: no
+    English word of the app's own texts in the deck, the Markdown or the workbook."""
+    summary = now.summaries["nl"]
+    workbook = load_workbook(io.BytesIO(report.to_xlsx(summary)))
+    cells = [str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str) and not cell.value.startswith("=")]
+    for name, texts in (("deck", _deck_texts(report.to_pptx(summary))),
+                        ("markdown", report.to_markdown(summary).splitlines()),
+                        ("workbook", [*workbook.sheetnames, *cells])):
+        assert len(texts) > 50, name
+        assert english_in(texts) == {}, name
+    # the English summary does hold those words, so the check can fail
+    assert english_in(_deck_texts(report.to_pptx(now.summaries["en"])))

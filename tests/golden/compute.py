@@ -31,7 +31,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
@@ -396,8 +396,9 @@ def _summary_model(summary: report.StrategySummary) -> dict[str, Any]:
 
 
 def board_summary(evaluate: Evaluator, base: pipeline.Baseline, settings: plan.PlanSettings,
-                  spec: ScenarioSpec) -> dict[str, Any]:
-    """The Export page's summary of ``spec`` against its baseline, per language."""
+                  spec: ScenarioSpec, kept: dict[str, report.StrategySummary] | None = None) -> dict[str, Any]:
+    """The Export page's summary of ``spec`` against its baseline, per language (each summary
+    also put in ``kept`` by language, when given)."""
     spec = pipeline.summary_spec(spec, EXPORT_SURGE)
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
@@ -407,6 +408,8 @@ def board_summary(evaluate: Evaluator, base: pipeline.Baseline, settings: plan.P
             base, baseline, result, settings, language=lang, role=report.ROLES[0], role_text="",
             texts={key: "" for key in report.SECTIONS}, title="", prepared_by="",
             prepared_on=PREPARED_ON)
+        if kept is not None:
+            kept[lang] = summary
         if lang == LANGUAGES[0]:
             out["model"] = _summary_model(summary)
         out[f"layout_{lang}"] = _layout_numbers(summary)
@@ -428,11 +431,15 @@ class GoldenRun:
         Every scenario's plan and demand summed per channel and local day.
     numbers : dict
         JSON-safe: ``plan_views``, ``scenarios``, ``report``.
+    summaries : dict
+        The combined scenario's board summary per language, as computed (not stored in the
+        golden files): its rendered decks are checked as a reader sees them.
     """
 
     plan: pd.DataFrame
     scenario_days: pd.DataFrame
     numbers: dict[str, Any]
+    summaries: dict[str, report.StrategySummary] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         # short, so a failing test's arguments do not fill the screen
@@ -471,9 +478,10 @@ def run(progress: Callable[[str], None] | None = None) -> GoldenRun:
         say("frontier")
         frontier = pipeline.frontier(base, inputs.settings, specs["baseline"], FRONTIER_CHANNEL)
         say("report")
+        kept: dict[str, report.StrategySummary] = {}
         summaries = {
             "default": board_summary(evaluate, base, inputs.settings, specs["baseline"]),
-            "combined": board_summary(evaluate, base, inputs.settings, specs["combined"]),
+            "combined": board_summary(evaluate, base, inputs.settings, specs["combined"], kept),
         }
     the_plan = the_plan.copy()
     the_plan.attrs = {}
@@ -492,4 +500,4 @@ def run(progress: Callable[[str], None] | None = None) -> GoldenRun:
     }
     days = pd.concat([scenario_days(name, r) for name, r in results.items()], ignore_index=True)
     days = days[["scenario", *[c for c in days.columns if c != "scenario"]]]
-    return GoldenRun(the_plan, days, numbers)
+    return GoldenRun(the_plan, days, numbers, kept)
