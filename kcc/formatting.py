@@ -353,10 +353,18 @@ def fmt_compact(value: float | None, lang: str = "en", *, signed: bool = False,
 _TYPED_SPACES: Final[re.Pattern[str]] = re.compile(r"[ \u00a0\u202f]")
 
 
+#: Significant digits of a number shown for typing, as ``%g`` shows them.
+TYPED_DIGITS: Final[int] = 6
+
+
 def fmt_typed(value: float, lang: str = "en") -> str:
-    """A number as a person would type it in the language: no thousands separators and no
-    trailing zeros (``36.5`` / ``36,5``, ``1250``, ``0.25`` / ``0,25``)."""
-    text = f"{float(value):.10f}".rstrip("0").rstrip(".")
+    """A number as a person would type it in the language, to six significant digits like
+    ``%g`` but never in exponent form: no thousands separators and no trailing zeros (``36.5`` /
+    ``36,5``, ``1250``, ``0.25`` / ``0,25``, ``152.142`` for 152.1423762548)."""
+    number = float(value)
+    exponent = math.floor(math.log10(abs(number))) if number else 0
+    text = f"{number:.{max(TYPED_DIGITS - 1 - exponent, 0)}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return localise("0" if text in ("", "-0") else text, lang)
 
 

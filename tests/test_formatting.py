@@ -234,9 +234,14 @@ def test_text_that_is_no_number_is_refused(text: str) -> None:
         formatting.parse_typed(text, "nl")
 
 
-@pytest.mark.parametrize("value", [0.0, 0.25, 36.5, 1250.0, 99.9, 2.3333333333, 1e-4, -7.5])
+@pytest.mark.parametrize("value", [0.0, 0.25, 36.5, 1250.0, 99.9, 2.33333, 1e-4, -7.5, 123456.0])
 def test_a_number_shown_for_typing_reads_back_in_both_languages(value: float) -> None:
     for lang in ("en", "nl"):
         text = formatting.fmt_typed(value, lang)
         assert formatting.parse_typed(text, lang) == pytest.approx(value, abs=1e-10)
     assert formatting.fmt_typed(36.5, "nl") == "36,5" and formatting.fmt_typed(100.0, "nl") == "100"
+
+
+def test_a_number_shown_for_typing_has_six_significant_digits_and_no_exponent() -> None:
+    shown = [formatting.fmt_typed(v, "nl") for v in (152.1423762548, 2.3333333, 1234567.8, 1e6, 0.000123456789)]
+    assert shown == ["152,142", "2,33333", "1234568", "1000000", "0,000123457"]

@@ -146,7 +146,8 @@ def decimal_input(where: Any, label: str, min_value: float | None = None,
     ``36,5``, ``36.5`` and ``1.234,5`` (``kcc.formatting.parse_typed``). Streamlit's number
     field knows only the decimal point and drops a typed comma, so ``36,5`` hours became 365.
     A Dutch entry that is no number, or is outside ``min_value``..``max_value``, shows a
-    message naming the field and leaves the field's value as it was (``value``).
+    message naming the field and leaves the field's value as it was (``value``). The field
+    shows six significant digits (``152,142``); left as shown, it returns ``value`` itself.
 
     ``where`` is ``st``, a column or a container. Returns the number, or ``None`` for an
     empty field when ``value`` is ``None``.
@@ -158,6 +159,8 @@ def decimal_input(where: Any, label: str, min_value: float | None = None,
     text = where.text_input(label, value=shown, key=decimal_key(key), help=help, placeholder=placeholder)
     if value is None and not text.strip():
         return None
+    if text == shown:
+        return value  # untouched: the value itself, not its six shown digits
     try:
         number = checks.typed_number(label, text, "nl")
         if min_value is not None or max_value is not None:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kcc.formatting import fmt_typed, parse_typed
 from tests.conftest import ROOT
-from tests.pages.helpers import decimal_field, set_decimal, submit
+from tests.pages.helpers import decimal_field, decimal_value, set_decimal, submit
 
 STAFFING = str(ROOT / "pages" / "staffing.py")
 LEVERS = str(ROOT / "pages" / "levers.py")
@@ -144,3 +145,18 @@ def test_a_dutch_reader_types_a_decimal_comma(shared_demo_db: Path) -> None:
 
     english = _page(STAFFING, "en")
     assert decimal_field(english, "staffing.contract_hours").type == "number_input"
+
+
+def test_a_dutch_field_left_as_shown_keeps_its_value_to_the_last_digit(shared_demo_db: Path) -> None:
+    """The field shows six significant digits; applying the form without touching it keeps the
+    value itself, so the plan does not move by a rounding."""
+    english = _page(STAFFING, "en")
+    patience_s = decimal_value(english, "staffing.patience_s")
+    at = _page(STAFFING, "nl")
+    shown = decimal_field(at, "staffing.patience_s").value
+    assert patience_s is not None and shown == fmt_typed(patience_s, "nl")
+    assert parse_typed(shown, "nl") != patience_s, "the demo's patience has more digits than are shown"
+    at.button(key="staffing.targets_apply").click().run()
+    assert _errors(at) == []
+    targets = at.session_state["plan.settings_json"]["targets"]["phone"]
+    assert targets["patience_s"] == patience_s

@@ -7,7 +7,6 @@ are computed once; the test that writes the capacity settings runs last."""
 from __future__ import annotations
 
 import shutil
-
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
