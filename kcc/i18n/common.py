@@ -46,6 +46,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Streamlit's file uploader: its button and size limit (kcc.ui.state.streamlit_texts)
     "common.upload_button": ("Browse files", "Bestand kiezen"),
     "common.upload_limit": ("{mb} MB per file", "Max. {mb} MB per bestand"),
+    "common.hint_apply": ("Press Enter to apply", "Druk op Enter om toe te passen"),
+    "common.hint_submit": ("Press Enter to submit form", "Druk op Enter om het formulier te versturen"),
+    "common.hint_apply_area": ("Press Ctrl+Enter to apply", "Druk op Ctrl+Enter om toe te passen"),
+    "common.hint_submit_area": ("Press Ctrl+Enter to submit form",
+                                "Druk op Ctrl+Enter om het formulier te versturen"),
     # a percentage axis zoomed in on small shares says so in its title
     "common.axis_zoom": ("{axis}, scale 0-{top}", "{axis}, schaal 0-{top}"),
     "common.unit_min": ("min", "min"),

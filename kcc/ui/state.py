@@ -9,6 +9,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -243,15 +244,48 @@ _UPLOADER_CSS = """<style>
 </style>"""
 
 
+#: Where Streamlit writes "Press Enter to apply" under a field being typed in: the first of
+#: the instructions' spans when a character count follows it, else its only span. (A field with
+#: a character limit that is focused but not yet typed in shows its count alone, which this
+#: cannot tell from a hint; it then shows the hint in its place.)
+_HINT_SPANS: Final[tuple[str, ...]] = (
+    '[data-testid="InputInstructions"] > span:not(:last-child)',
+    '[data-testid="InputInstructions"] > span:only-child',
+)
+#: Streamlit's hint per kind of field, inside a form and outside one: the text key of its
+#: translation, by (widget test id, in a form).
+_HINT_KEYS: Final[dict[tuple[str, bool], str]] = {
+    ("stTextInput", False): "common.hint_apply", ("stNumberInput", False): "common.hint_apply",
+    ("stTextInput", True): "common.hint_submit", ("stNumberInput", True): "common.hint_submit",
+    ("stTextArea", False): "common.hint_apply_area", ("stTextArea", True): "common.hint_submit_area",
+}
+
+
+def _instructions_css(tr: Translator) -> str:
+    """Streamlit's typing hints ("Press Enter to apply", "... to submit form", "Press
+    Ctrl+Enter ..." in a text area) hidden and the reader's shown in their place; a hint inside
+    a form comes later, so it wins over the same field's hint outside one."""
+    rules = []
+    for (widget, in_form), key in _HINT_KEYS.items():
+        scope = ('[data-testid="stForm"] ' if in_form else "") + f'[data-testid="{widget}"] '
+        spans = ", ".join(scope + span for span in _HINT_SPANS)
+        text = tr(key).replace('"', "'")
+        rules.append(f"{spans} {{font-size: 0;}}")
+        rules.append(", ".join(f"{scope}{span}::after" for span in _HINT_SPANS)
+                     + f' {{content: "{text}"; font-size: 0.75rem;}}')
+    return "\n".join(rules)
+
+
 def streamlit_texts(tr: Translator, lang: str) -> None:
     """Put the reader's language on Streamlit's own widget texts the API leaves in English
-    (the file uploader's button and size limit); nothing to do in English."""
+    (the file uploader's button and size limit, the typing hints under a field); nothing to do
+    in English."""
     if lang == "en":
         return
     limit_mb = int(st.get_option("server.maxUploadSize"))
     css = _UPLOADER_CSS.format(button=tr("common.upload_button").replace('"', "'"),
                                limit=tr("common.upload_limit", mb=limit_mb).replace('"', "'"))
-    st.html(css)
+    st.html(css.replace("</style>", _instructions_css(tr) + "\n</style>"))
 
 
 def current_user(tr: Translator) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kcc.i18n import t
 from tests.browser import chart_fit
-from tests.browser.conftest import assert_no_exception, open_page
+from tests.browser.conftest import assert_no_exception, open_page, wait_idle
 from tests.english_words import english_in, english_words
 
 PAGES = ("overview", "data", "forecast", "staffing", "levers", "scenarios", "export", "calculator", "engine_check")
@@ -59,3 +60,23 @@ def test_every_page_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_
     assert uploaders_seen, "the Data page offers a file upload"
     assert english == {}
     assert misfits == []
+
+
+#: The hint under the field being typed in: its own text's size and its ``::after`` content.
+_HINT = """(box) => { const span = box.querySelector('[data-testid="InputInstructions"] > span');
+  return [getComputedStyle(span).fontSize, getComputedStyle(span, '::after').content]; }"""
+
+
+def test_a_dutch_decimal_comma_is_read_and_the_typing_hint_is_dutch(page: Any, app_url: str) -> None:
+    """In Chromium, where Streamlit's number field dropped a typed comma ("90,5" s became 905):
+    the Dutch calculator reads 90,5 s, and the hint under the field is Dutch."""
+    open_page(page, app_url, "calculator", lang="nl")
+    field = page.get_by_label(t("calc.aht_s", "nl"), exact=True)
+    field.fill("90,5")
+    box = page.locator('[data-testid="stTextInput"]', has=field)
+    assert box.evaluate(_HINT) == ["0px", '"Druk op Enter om het formulier te versturen"']
+    field.press("Enter")
+    wait_idle(page)
+    assert_no_exception(page)
+    load = page.locator('[data-testid="stMetric"]', has_text=t("calc.load", "nl"))
+    assert load.locator('[data-testid="stMetricValue"]').inner_text() == "5,03 Erlang"  # 100 x 90.5 s / 30 min
