@@ -290,7 +290,8 @@ def budget_form(
             table, key="staffing.cost_table", width="content",
             column_config={"cost": st.column_config.NumberColumn(
                 tr("staffing.cost_eur_per_hour"), min_value=0.0, max_value=1000.0, step=0.5,
-                format="%.2f")},
+                # Streamlit's formats know no decimal comma; "localized" takes the browser's
+                format="%.2f" if lang() == "en" else "localized")},
         )
         submitted = st.form_submit_button(tr("staffing.apply"), key="staffing.budget_apply",
                                           type="primary")
