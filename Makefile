@@ -27,14 +27,16 @@ run: install
 # two workers, a test file to a worker (so a module's shared fixture, such as the golden run, is
 # computed once), then the journeys on two workers too: each worker starts its own app server on
 # a free port with its own copy of the demo database, and the journeys wait for the app's own
-# end of a run with waits that stretch with the machine's load.
+# end of a run with waits that stretch with the machine's load. The journeys' workers steal queued
+# journeys from each other, and the two longest start one on each (tests/browser/conftest.py), so
+# both workers finish together.
 lint: install-dev
 	$(BIN)/ruff check kcc pages app.py
 	$(BIN)/mypy
 
 test: install-dev lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser" --durations=15
-	$(BIN)/python -m pytest -n 2 -m browser --durations=10
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m browser --durations=10
 
 # Everything but the real-browser journeys.
 test-fast: install-dev

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
 from kcc import staffing
 from kcc.plan.frames import EPS, PlanError
+from kcc.plan.memo import Memo, digest
 from kcc.queueing import backlog, chat_metrics, required_chat_agents
 from kcc.staffing.deferred import QUEUE_MAX_TARGET_H
 from kcc.targets import ChannelTargets
@@ -180,21 +181,43 @@ def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.nda
     return result.intervals["agents"].to_numpy(float)
 
 
+#: Short-target deferred work scored by the carried queue, by the digest of its inputs
+#: (``kcc.plan.memo``): the queue takes seconds, and the Staffing page's interval curve and
+#: service risk score the same roster again on every rerun whose change does not reach them (a
+#: budget field, another session with the same targets). Risk alone stores 25 per channel.
+QUEUE_MEMO: Final[Memo[Kpis]] = Memo(max_entries=128)
+
+
 def _queue_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
                     interval_s: np.ndarray, available: np.ndarray, ds: pd.Series | None,
                     open_mask: np.ndarray, start_backlog_items: float) -> Kpis:
     """Short-target deferred work scored by the queue model of its requirement: Erlang C per
-    open interval with the response time as the answer time, batches at the openings."""
+    open interval with the response time as the answer time, batches at the openings.
+    Remembered by the content of exactly these inputs (``QUEUE_MEMO``)."""
+    stamps = None if ds is None else pd.Series(ds)
+    key = digest((targets, volume, aht_s, interval_s, available, stamps,
+                  np.asarray(open_mask, dtype=bool), float(start_backlog_items)))
+    return QUEUE_MEMO.get(key, lambda: _queue_scored(targets, volume, aht_s, interval_s, available,
+                                                     ds, open_mask, start_backlog_items))
+
+
+def _queue_scored(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,
+                  interval_s: np.ndarray, available: np.ndarray, ds: pd.Series | None,
+                  open_mask: np.ndarray, start_backlog_items: float) -> Kpis:
+    """``_queue_achieved`` computed; its arrays are read-only, as the memo shares them."""
     n = len(volume)
     items, reference_s = _deferred_items(volume, aht_s)
     spec = _deferred_spec(targets, reference_s, start_backlog_items)
     got = staffing.queue_service(_deferred_work(ds, items, open_mask), spec,
                                  _single_interval_min(interval_s), available)
     busy = volume > 0
-    return Kpis(np.where(busy, got["on_time_share"].to_numpy(float), np.nan),
+    kpis = Kpis(np.where(busy, got["on_time_share"].to_numpy(float), np.nan),
                 np.where(busy, got["response_s"].to_numpy(float), np.nan),
-                np.where(busy, 0.0, np.nan), got["occupancy"].to_numpy(float),
+                np.where(busy, 0.0, np.nan), got["occupancy"].to_numpy(float, copy=True),
                 np.zeros(n, dtype=bool))
+    for values in (kpis.service_level, kpis.asa_s, kpis.p_abandon, kpis.occupancy, kpis.approximate):
+        values.setflags(write=False)
+    return kpis
 
 
 def backlog_achieved(targets: ChannelTargets, volume: np.ndarray, aht_s: np.ndarray,

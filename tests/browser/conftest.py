@@ -26,10 +26,32 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync"]
 
 
+#: The two longest journeys (minutes each on 2 cores), each put at the head of one worker's half
+#: of the run: ``make test`` runs the journeys with ``--dist worksteal``, which gives the first
+#: worker the first half of the list and the second the rest, and lets an idle worker take the
+#: other's queued journeys. Left where they were, both could run one after the other on one
+#: worker while the other sat idle.
+LONG_JOURNEYS = ("test_many_sessions.py", "test_real_centre_journey.py")
+
+
+def _is_browser(item: pytest.Item) -> bool:
+    return "tests/browser/" in item.nodeid.replace(os.sep, "/")
+
+
+def _long_first(journeys: list[pytest.Item]) -> list[pytest.Item]:
+    """``journeys`` with each of ``LONG_JOURNEYS`` at the head of one half (a file's tests stay
+    together, so its module server is started once)."""
+    heads = [[j for j in journeys if j.nodeid.split("::")[0].endswith(name)] for name in LONG_JOURNEYS]
+    rest = [j for j in journeys if not any(j in head for head in heads)]
+    cut = max(0, len(journeys) // 2 - len(heads[0]))
+    return heads[0] + rest[:cut] + heads[1] + rest[cut:]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser/" in item.nodeid.replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
+    slots = [k for k, item in enumerate(items) if _is_browser(item)]
+    for k, item in zip(slots, _long_first([items[k] for k in slots]), strict=True):
+        item.add_marker(pytest.mark.browser)
+        items[k] = item
 
 
 def _free_port() -> int:

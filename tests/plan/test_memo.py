@@ -1,5 +1,6 @@
-"""The memo of channel staffings: a hit is the fresh computation to the bit, and a change in any
-input the staffing depends on is a miss (``kcc.plan.memo``, ``kcc.plan.build.STAFFING_MEMO``)."""
+"""The memos of channel staffings and carried-queue scorings: a hit is the fresh computation to
+the bit, and a change in any input it depends on is a miss (``kcc.plan.memo``,
+``kcc.plan.build.STAFFING_MEMO``, ``kcc.plan.models.QUEUE_MEMO``)."""
 
 from __future__ import annotations
 
@@ -121,3 +122,33 @@ def test_a_stored_staffing_cannot_be_changed_by_its_reader() -> None:
     stored = next(iter(STAFFING_MEMO._items.values()))
     with pytest.raises(ValueError, match="read-only"):
         stored.columns["required"][0] = 99.0
+
+
+def _queue_score(available: np.ndarray, response_time_h: float = 2.0) -> plan.models.Kpis:
+    rows = _deferred_demand("email", "2026-11-16", 7)
+    targets = ChannelTargets(target_service_level=0.9, response_time_h=response_time_h)
+    return plan.models.achieve("backlog", targets, rows["volume"].to_numpy(float),
+                               rows["aht_s"].to_numpy(float),
+                               rows["interval_min"].to_numpy(float) * 60.0, available, rows["ds"],
+                               available > 0)
+
+
+def test_the_carried_queue_is_scored_once_per_input_and_read_only() -> None:
+    from kcc.plan.models import QUEUE_MEMO
+
+    QUEUE_MEMO.clear()
+    slot = np.arange(7 * 96) % 96
+    available = np.where((slot >= 36) & (slot < 68), 3.0, 0.0)  # 09:00-17:00
+    fresh = _queue_score(available)
+    assert (QUEUE_MEMO.hits, QUEUE_MEMO.misses) == (0, 1)
+    again = _queue_score(available.copy())
+    assert (QUEUE_MEMO.hits, QUEUE_MEMO.misses) == (1, 1)
+    np.testing.assert_array_equal(again.service_level, fresh.service_level)
+    with pytest.raises(ValueError, match="read-only"):
+        again.service_level[0] = 0.5
+    QUEUE_MEMO.clear()
+    np.testing.assert_array_equal(_queue_score(available).service_level, fresh.service_level)
+    _queue_score(available + 1.0)  # another roster
+    _queue_score(available, response_time_h=1.0)  # another target
+    assert QUEUE_MEMO.misses == 3
+    QUEUE_MEMO.clear()
