@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -122,7 +123,7 @@ def decimal_key(key: str) -> str:
     return f"{key}{DUTCH_KEY_SUFFIX}" if lang() == "nl" else key
 
 
-def forget_decimal_inputs(keys: Any) -> None:
+def forget_decimal_inputs(keys: Iterable[str]) -> None:
     """Drop the widget state of decimal fields in both languages, so they show their value again."""
     for key in keys:
         st.session_state.pop(key, None)
