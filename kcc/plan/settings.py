@@ -126,6 +126,11 @@ class PlanSettings:
         checks.share("flex_premium", self.flex_premium, high=5, low_open=False)
         checks.above_at_most("contract_hours_per_week", self.contract_hours_per_week, 60, unit="h/week")
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> PlanSettings:
+        # Immutable all the way down, so a copy is itself. A plan frame carries its settings in
+        # ``attrs``, which pandas deep-copies on every column read.
+        return self
+
     def targets_for(self, channel: str) -> ChannelTargets:
         """Targets of ``channel`` (the default targets when none are set)."""
         found = dict(self.targets).get(channel)

@@ -357,8 +357,9 @@ def _morning_peak(p: Pipeline, frame: pd.DataFrame, plan_scn: pd.DataFrame, plan
     base_hours = {h.channel: h for h in p.base_hours}
     pm = pd.DatetimeIndex(plan_scn["ds"])
     pb = pd.DatetimeIndex(plan_base["ds"])
+    present = set(frame["channel"].unique())
     for channel, h in scn_hours.items():
-        if channel in NO_AGENT_CHANNELS or channel not in set(frame["channel"]):
+        if channel in NO_AGENT_CHANNELS or channel not in present:
             continue
         b = base_hours.get(channel, h)
         pick = (frame["channel"] == channel).to_numpy()
@@ -479,13 +480,13 @@ def evaluate_scenario(
     s = _summary(p, frame, plan_scn, staffed_scn, scn_settings, spec, "scn")
     b = _summary(p, frame, plan_base, staffed_base, settings, spec.baseline(), "base")
     by_channel = s["by_channel"].join(b["by_channel"], how="outer").reset_index(names="channel")
-    by_weekday = _by_weekday(s["by_weekday"], b["by_weekday"], p, set(frame["channel"]))
+    by_weekday = _by_weekday(s["by_weekday"], b["by_weekday"], p, set(frame["channel"].unique()))
     delta_cost = s["cost_eur_per_month"] - b["cost_eur_per_month"]
     caught = s["reached_per_week"] - b["reached_per_week"]
     extra_hours = float(by_weekday["delta_open_hours"].sum())
     per_hour, per_contact = cost_per_change(delta_cost, extra_hours, caught)
     surge = None
-    if spec.surge is not None and spec.surge.channel in set(plan_scn["channel"]):
+    if spec.surge is not None and spec.surge.channel in set(plan_scn["channel"].unique()):
         surge = _surge_for(plan_scn, scn_settings, spec.surge)
     return ScenarioResult(
         name=name,
