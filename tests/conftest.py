@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 import shutil
 import subprocess
@@ -17,6 +19,22 @@ from kcc import store
 ROOT = Path(__file__).resolve().parents[1]
 #: Real call-centre data, kept beside the project (never copied into it).
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
+
+
+def _scan_components_once() -> None:
+    """Every new AppTest scans all installed packages for Streamlit components (about 0.2 s
+    each, hundreds of times in a run); the installed packages do not change during a run, so
+    the first scan serves them all. Nothing to do when Streamlit has no such scan."""
+    try:
+        scanner = importlib.import_module("streamlit.components.v2.manifest_scanner")
+    except ImportError:
+        return
+    scan = getattr(scanner, "scan_component_manifests", None)
+    if scan is not None and not hasattr(scan, "cache_info"):
+        scanner.scan_component_manifests = functools.cache(scan)
+
+
+_scan_components_once()
 
 
 def real_file(relative: str) -> Path:
