@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kcc import store
+from kcc import jobs, pipeline, store
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Real call-centre data, kept beside the project (never copied into it).
@@ -57,20 +58,42 @@ def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def demo_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the demo database, set as ``KCC_DB_PATH`` for pages under test."""
-    path = tmp_path / "kcc.duckdb"
+@pytest.fixture(scope="session")
+def visited_demo_template(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo centre as its first visit leaves it: the forecasts of the default plan's
+    series and each channel's plan for the stored settings are in the store (the app's job,
+    ``kcc.jobs.run_job``, run here in this process). Built once per test run; the pages then
+    read the stored results, as every visit after the first does. A test of the first visit
+    itself starts from ``demo_db_template``."""
+    path = tmp_path_factory.mktemp("visited") / "demo.duckdb"
     shutil.copyfile(demo_db_template, path)
+    con = store.connect(str(path))
+    try:
+        stored = store.read_settings(con)
+        span = pipeline.horizon(store.series_summary(con), pipeline.DEFAULT_HORIZON_WEEKS,
+                                long_range=pipeline.profile_choice(stored) is not None)
+        assert span is not None
+        jobs.run_job(con, span, pipeline.country(stored), executor_factory=contextlib.nullcontext)
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(visited_demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo database after its first visit (``visited_demo_template``),
+    set as ``KCC_DB_PATH`` for pages under test."""
+    path = tmp_path / "kcc.duckdb"
+    shutil.copyfile(visited_demo_template, path)
     monkeypatch.setenv("KCC_DB_PATH", str(path))
     return path
 
 
 @pytest.fixture(scope="session")
-def shared_demo_file(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shared_demo_file(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo copy for every module that only reads it (``shared_demo_db``)."""
     path = tmp_path_factory.mktemp("page") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, path)
+    shutil.copyfile(visited_demo_template, path)
     return path
 
 
