@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -232,6 +233,16 @@ CORE_MODULES = [p for p in _python_files(CORE) if p.relative_to(CORE).parts[0] n
 
 def _code_lines(source: str, node: ast.AST | None = None) -> int:
     """Non-blank, non-comment lines of ``source`` (or of ``node`` in it), docstrings left out."""
+    docs = _docstring_lines(source)
+    lines = source.splitlines()
+    first, last = (1, len(lines)) if node is None else (node.lineno, node.end_lineno or node.lineno)
+    return sum(1 for i in range(first, last + 1)
+               if i not in docs and lines[i - 1].strip() and not lines[i - 1].strip().startswith("#"))
+
+
+@functools.cache
+def _docstring_lines(source: str) -> frozenset[int]:
+    """Line numbers of every docstring in ``source`` (once per module: asked per function)."""
     tree = ast.parse(source)
     docs: set[int] = set()
     for n in ast.walk(tree):
@@ -240,10 +251,7 @@ def _code_lines(source: str, node: ast.AST | None = None) -> int:
                 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
                 and isinstance(body[0].value.value, str)):
             docs.update(range(body[0].lineno, (body[0].end_lineno or body[0].lineno) + 1))
-    lines = source.splitlines()
-    first, last = (1, len(lines)) if node is None else (node.lineno, node.end_lineno or node.lineno)
-    return sum(1 for i in range(first, last + 1)
-               if i not in docs and lines[i - 1].strip() and not lines[i - 1].strip().startswith("#"))
+    return frozenset(docs)
 
 
 @pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -279,9 +287,10 @@ UNGUARDED_WRITERS = {
 }
 
 
+@functools.cache
 def _store_writes() -> frozenset[str]:
     """Public store functions that write: decorated ``_write``, or running a transaction or
-    retried write of their own."""
+    retried write of their own (read once per run: asked per shell module)."""
     names = set()
     for path in _python_files(STORE):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
