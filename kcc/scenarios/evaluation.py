@@ -352,17 +352,23 @@ def _morning_peak(p: Pipeline, frame: pd.DataFrame, plan_scn: pd.DataFrame, plan
     local = pd.DatetimeIndex(frame["ds"])
     minute = (local.hour * 60 + local.minute).to_numpy()
     weekday = local.day_of_week.to_numpy()
-    day = (local.tz_localize(None).normalize() if local.tz is not None else local.normalize())
+    day = (local.tz_localize(None).normalize() if local.tz is not None else local.normalize()).to_numpy()
+    # plain arrays, each read once: the loop below selects from them per channel and weekday
+    volume, volume_base, callbacks = (frame[c].to_numpy(float) for c in ("volume", "volume_baseline", "callbacks"))
+    scn_weekday = pd.DatetimeIndex(plan_scn["ds"]).day_of_week.to_numpy()
+    base_weekday = pd.DatetimeIndex(plan_base["ds"]).day_of_week.to_numpy()
+    scn_required = plan_scn["required_scheduled"].to_numpy(float)
+    base_required = plan_base["required_scheduled"].to_numpy(float)
     scn_hours = {h.channel: h for h in p.scn_hours}
     base_hours = {h.channel: h for h in p.base_hours}
-    pm = pd.DatetimeIndex(plan_scn["ds"])
-    pb = pd.DatetimeIndex(plan_base["ds"])
     present = set(frame["channel"].unique())
     for channel, h in scn_hours.items():
         if channel in NO_AGENT_CHANNELS or channel not in present:
             continue
         b = base_hours.get(channel, h)
         pick = (frame["channel"] == channel).to_numpy()
+        scn_pick = (plan_scn["channel"] == channel).to_numpy()
+        base_pick = (plan_base["channel"] == channel).to_numpy()
         for d in range(WEEKDAYS):
             if h.is_closed(d) or h.open_min[d] == 0 and h.close_min[d] == MINUTES_PER_DAY:
                 continue
@@ -370,16 +376,14 @@ def _morning_peak(p: Pipeline, frame: pd.DataFrame, plan_scn: pd.DataFrame, plan
             n_days = len(pd.unique(day[on_day])) or 1
             first = on_day & (minute >= h.open_min[d]) & (minute < h.open_min[d] + 60)
             first_b = on_day & (minute >= b.open_min[d]) & (minute < b.open_min[d] + 60)
-            sel_s = (plan_scn["channel"] == channel).to_numpy() & (pm.day_of_week == d)
-            sel_b = (plan_base["channel"] == channel).to_numpy() & (pb.day_of_week == d)
             rows.append({
                 "channel": channel, "weekday": d, "open_min": h.open_min[d], "open_min_baseline": b.open_min[d],
-                "first_hour_volume": frame.loc[first, "volume"].sum() / n_days,
-                "first_hour_volume_baseline": frame.loc[first_b, "volume_baseline"].sum() / n_days,
-                "first_hour_callbacks": frame.loc[first, "callbacks"].sum() / n_days,
+                "first_hour_volume": np.nansum(volume[first]) / n_days,
+                "first_hour_volume_baseline": np.nansum(volume_base[first_b]) / n_days,
+                "first_hour_callbacks": np.nansum(callbacks[first]) / n_days,
                 # a peak is a number of people: whole agents
-                "peak_required": _peak(plan_scn.loc[sel_s, "required_scheduled"]),
-                "peak_required_baseline": _peak(plan_base.loc[sel_b, "required_scheduled"]),
+                "peak_required": _peak(pd.Series(scn_required[scn_pick & (scn_weekday == d)])),
+                "peak_required_baseline": _peak(pd.Series(base_required[base_pick & (base_weekday == d)])),
             })
     return pd.DataFrame(rows, columns=[
         "channel", "weekday", "open_min", "open_min_baseline", "first_hour_volume", "first_hour_volume_baseline",
