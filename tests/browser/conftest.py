@@ -116,9 +116,10 @@ def serve_copy(template: Path, tmp_path_factory: pytest.TempPathFactory, name: s
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a live app on a private copy of the demo database."""
-    with serve_copy(demo_db_template, tmp_path_factory, "browser") as url:
+def app_url(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a live app on a private copy of the demo database after its first visit
+    (``visited_demo_template``; the many-sessions journey makes the first visits)."""
+    with serve_copy(visited_demo_template, tmp_path_factory, "browser") as url:
         yield url
 
 
