@@ -27,3 +27,20 @@ def ignoring(*categories: type[Warning], message: str = "") -> Iterator[None]:
         for category in categories or (Warning,):
             warnings.filterwarnings("ignore", message=message, category=category)
         yield
+
+
+def keep_ignoring(message: str, category: type[Warning] = Warning) -> None:
+    """Ignore warnings of ``category`` whose text starts with ``message`` for good, in the whole
+    process; call it again where such a warning may be raised.
+
+    A library's own ``warnings.catch_warnings`` (outside ``ignoring``) that began before the
+    first call restores, when it ends, a filter list without this filter, so the warning would
+    reach the server log from then on; the next call puts the filter back, ahead of the others.
+    """
+    with FILTERS_LOCK:
+        first = warnings.filters[0] if warnings.filters else None
+        if first is not None and first[0] == "ignore" and first[2] is category and (
+                first[1] is not None and first[1].pattern == message):
+            return  # in front already: changing the filters would clear every "shown once" record
+        # moves an equal filter to the front rather than adding a second one
+        warnings.filterwarnings("ignore", message=message, category=category)

@@ -6,7 +6,7 @@ import threading
 import time
 import warnings
 
-from kcc.warning_filters import ignoring
+from kcc.warning_filters import ignoring, keep_ignoring
 
 
 def test_each_session_keeps_its_filter_while_others_come_and_go() -> None:
@@ -59,3 +59,39 @@ def test_the_lock_is_reentrant_for_a_forecast_that_reads_the_store() -> None:
     thread.start()
     thread.join(timeout=10)
     assert done.is_set(), "the nested filter waited on its own lock"
+
+
+def _kept(message: str) -> int:
+    return sum(1 for action, text, *_ in warnings.filters
+               if action == "ignore" and text is not None and text.pattern == message)
+
+
+def test_a_filter_kept_for_good_comes_back_after_a_library_restores_an_older_list() -> None:
+    """A library's ``catch_warnings`` that began before the filter existed drops it when it
+    ends (it restores the list it saw on entry); the next ``keep_ignoring`` puts it back, once."""
+    with warnings.catch_warnings():  # this test's own: the process's filters come back after
+        with warnings.catch_warnings():  # the library's block, entered before the filter was set
+            keep_ignoring("kept for good", UserWarning)
+            assert _kept("kept for good") == 1
+        assert _kept("kept for good") == 0, "the library's block restored the older list"
+        keep_ignoring("kept for good", UserWarning)
+        keep_ignoring("kept for good", UserWarning)
+        assert _kept("kept for good") == 1
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            keep_ignoring("kept for good", UserWarning)
+            warnings.warn("kept for good, and not shown", UserWarning, stacklevel=1)
+            warnings.warn("another warning", UserWarning, stacklevel=1)
+        assert [str(w.message) for w in seen] == ["another warning"]
+
+
+def test_a_store_read_puts_the_duckdb_bridge_filter_back(mem_con) -> None:  # noqa: ANN001 - fixture
+    from kcc import store
+    from kcc.store.connection import _BRIDGE_WARNING
+
+    with warnings.catch_warnings():
+        warnings.filters[:] = [f for f in warnings.filters
+                               if not (f[1] is not None and f[1].pattern == _BRIDGE_WARNING)]
+        assert _kept(_BRIDGE_WARNING) == 0
+        store.series_summary(mem_con)
+        assert _kept(_BRIDGE_WARNING) == 1

@@ -12,7 +12,6 @@ import os
 import re
 import threading
 import time
-import warnings
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from kcc import config
 from kcc.i18n import TranslatedError
 from kcc.store.postgres import PgCursor, PgStore, is_postgres_url, redact
 from kcc.store.schema import DATA_TABLES, DEMO_CENTRE_ID, PG_MIGRATIONS, StoreError, _migrate
-from kcc.warning_filters import ignoring
+from kcc.warning_filters import ignoring, keep_ignoring
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -203,13 +202,16 @@ def timezone_of(con: Connection) -> str:
 # DuckDB 2's pandas bridge calls a keyword pandas 3.1 deprecates (``DataFrame.drop(inplace=)``,
 # for zoned timestamps): not ours to fix. ``_df`` ignores it for its block; this filter also
 # holds while another thread of the app server restores the warning filters it saved, which
-# ``catch_warnings`` does for the whole process.
-warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
+# ``catch_warnings`` does for the whole process. ``_df`` puts it back when a library's
+# ``catch_warnings`` that began before this import has since restored a list without it.
+_BRIDGE_WARNING: Final = "The inplace keyword in DataFrame.drop is deprecated"
+keep_ignoring(_BRIDGE_WARNING)
 
 
 def _df(relation: Cursor) -> pd.DataFrame:
     """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
     keyword internally (for zoned timestamps), which is not ours to fix."""
+    keep_ignoring(_BRIDGE_WARNING)
     with ignoring(Warning, message="The inplace keyword"):
         return relation.df()
 
