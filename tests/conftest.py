@@ -38,6 +38,39 @@ def _scan_components_once() -> None:
 _scan_components_once()
 
 
+def _wait_for_runs_without_polling() -> None:
+    """AppTest waits for a run to end by scanning all of the run's events every millisecond
+    (``require_widgets_deltas``): a thread that takes the interpreter lock from the page's run
+    hundreds of times a second, for a scan that grows with the page. The run ends when its
+    script thread does (the runner joins it straight after), so this waits on that thread
+    instead, at no cost, with the same time-out and error. Nothing to do when Streamlit's
+    runner has no such wait or thread."""
+    try:
+        runner_module = importlib.import_module("streamlit.testing.v1.local_script_runner")
+    except ImportError:
+        return
+    polling = getattr(runner_module, "require_widgets_deltas", None)
+    if polling is None or getattr(polling, "waits_on_thread", False):
+        return
+
+    def require_widgets_deltas(runner: object, timeout: float = 3) -> None:
+        thread = getattr(runner, "_script_thread", None)
+        if thread is None:
+            polling(runner, timeout)
+            return
+        thread.join(timeout)
+        if thread.is_alive():
+            runner.request_stop()
+            runner.join()
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+
+    require_widgets_deltas.waits_on_thread = True
+    runner_module.require_widgets_deltas = require_widgets_deltas
+
+
+_wait_for_runs_without_polling()
+
+
 def real_file(relative: str) -> Path:
     """Path of a real data file; skips the test with the reason when it is not there."""
     path = REAL_DATA / relative

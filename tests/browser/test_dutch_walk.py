@@ -1,6 +1,8 @@
-"""One walk in Chromium over every page with ``?lang=nl``: what the reader sees (Streamlit's own
-widget texts included, which AppTest cannot see) holds no English word of the app's list, and
-every chart drawn on the page fits its frame at a 1400 px window."""
+"""One walk in Chromium over every page, each opened by its own path with ``?lang=nl`` (a
+bookmark, a reload, a shared link): the page opens with no "Page not found" dialog under its
+Dutch title and keeps its path and language; what the reader sees (Streamlit's own widget texts
+included, which AppTest cannot see) holds no English word of the app's list; and every chart
+drawn on the page fits its frame at a 1400 px window. The root opens the Overview at its path."""
 
 from __future__ import annotations
 
@@ -12,7 +14,13 @@ from tests.browser import chart_fit
 from tests.browser.conftest import assert_no_exception, open_page, wait_idle
 from tests.english_words import english_in, english_words
 
-PAGES = ("overview", "data", "forecast", "staffing", "levers", "scenarios", "export", "calculator", "engine_check")
+#: Each page's path and the key of the title it shows.
+TITLES = {
+    "overview": "common.app_title", "data": "data.title", "forecast": "forecast.title",
+    "staffing": "staffing.title", "strategy": "strategy.title", "levers": "levers.title",
+    "scenarios": "scenarios.title", "export": "report.page_title", "capacity": "capacity.title",
+    "calculator": "calc.title", "engine_check": "engine.title",
+}
 #: The queue of a file without queues is named "default" in the data; it is shown as stored.
 _DATA_NAMES = frozenset({"default"})
 #: The page's text as a reader sees it, without the names of Material icons (drawn as glyphs,
@@ -33,14 +41,26 @@ _UPLOADER_TEXTS = """(zone) => [
 ].map((s) => getComputedStyle(zone.querySelector(s), '::after').content)"""
 
 
-def test_every_page_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_url: str) -> None:
+def _assert_opened_as(page: Any, path: str) -> None:
+    """No dialog (Streamlit's "Page not found"), no error, the page's Dutch title, and the
+    address still names the page and the language."""
+    dialogs = page.locator('[role="dialog"]')
+    assert dialogs.count() == 0, f"/{path}: {dialogs.first.inner_text()}"
+    assert page.get_by_text("Page not found").count() == 0, path
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip() == t(TITLES[path], "nl"), path
+    assert page.url.split("?")[0].endswith(f"/{path}"), page.url
+    assert "lang=nl" in page.url, page.url
+
+
+def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_url: str) -> None:
     words = english_words() - _DATA_NAMES
     english: dict[str, dict[str, str]] = {}
     misfits: list[str] = []
     uploaders_seen = False
-    for path in PAGES:
+    for path in TITLES:
         open_page(page, app_url, path, lang="nl")
-        assert_no_exception(page)
+        _assert_opened_as(page, path)
         shown = page.evaluate(_SHOWN_TEXT)
         found = english_in(shown.splitlines(), words)
         if found:
@@ -60,6 +80,11 @@ def test_every_page_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_
     assert uploaders_seen, "the Data page offers a file upload"
     assert english == {}
     assert misfits == []
+
+
+def test_the_root_opens_the_overview_at_its_path(page: Any, app_url: str) -> None:
+    open_page(page, app_url, "", lang="nl")
+    _assert_opened_as(page, "overview")
 
 
 #: The hint under the field being typed in: its own text's size and its ``::after`` content.
