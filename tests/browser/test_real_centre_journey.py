@@ -201,10 +201,14 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         # save it
         scenario = f"{name}: longer hours, shift, 90 %"
         page.get_by_text(t("levers.save_title", "en")).click()
-        page.get_by_label(t("scenarios.name", "en"), exact=True).fill(scenario)
-        page.get_by_role("button", name=t("levers.save", "en")).click()
-        page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=scenario).first.wait_for()
-        wait_idle(page)
+        save = t("levers.save", "en")
+        form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name=save))
+        form.get_by_label(t("scenarios.name", "en"), exact=True).fill(scenario)
+        form.get_by_role("button", name=save).click()
+        wait_idle(page, timeout_ms=240_000)
+        assert_no_exception(page)
+        saved = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=scenario)
+        assert saved.count() >= 1, f"no word that {scenario!r} was saved; the form shows: {form.inner_text()}"
 
         # ------------------------------------------------------------------ Scenarios
         _nav(page, t("common.nav_scenarios", "en"))
