@@ -17,10 +17,10 @@ from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
 
 
 @pytest.fixture(scope="module")
-def hostile_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A live app on the demo plus hostile names (``fill_hostile``)."""
+def hostile_url(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app on the demo after its first visit plus hostile names (``fill_hostile``)."""
     db = tmp_path_factory.mktemp("hostile-browser") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
+    shutil.copyfile(visited_demo_template, db)
     fill_hostile(db)
     with serve_app(db, tmp_path_factory.mktemp("hostile-log") / "streamlit.log", user=None) as url:
         yield url

@@ -102,10 +102,11 @@ def import_attacks(con: object) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The demo plus hostile names everywhere (``fill_hostile``), as ``KCC_DB_PATH``."""
+def hostile_db(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The demo after its first visit plus hostile names everywhere (``fill_hostile``), as
+    ``KCC_DB_PATH``."""
     path = tmp_path_factory.mktemp("hostile") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, path)
+    shutil.copyfile(visited_demo_template, path)
     fill_hostile(path)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KCC_DB_PATH", str(path))
