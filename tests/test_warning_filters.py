@@ -85,6 +85,20 @@ def test_a_filter_kept_for_good_comes_back_after_a_library_restores_an_older_lis
         assert [str(w.message) for w in seen] == ["another warning"]
 
 
+def test_a_kept_warning_is_not_shown_while_another_thread_shows_its_whole_class(monkeypatch) -> None:  # noqa: ANN001
+    """pandas' ``pandas_dtype`` shows every ``DeprecationWarning`` inside a block of its own, on
+    every dtype it reads, and while it is inside, its filters are the whole process's: a kept
+    warning raised meanwhile in another session still does not reach the server log."""
+    log: list[str] = []
+    monkeypatch.setattr(warnings, "showwarning", lambda message, *rest: log.append(str(message)))
+    with warnings.catch_warnings():
+        keep_ignoring("kept while shown", DeprecationWarning)
+        warnings.simplefilter("always", DeprecationWarning)  # the other thread's block, for a moment
+        warnings.warn("kept while shown, from a library's bridge", DeprecationWarning, stacklevel=1)
+        warnings.warn("another deprecation", DeprecationWarning, stacklevel=1)
+    assert log == ["another deprecation"]
+
+
 def test_a_store_read_puts_the_duckdb_bridge_filter_back(mem_con) -> None:  # noqa: ANN001 - fixture
     from kcc import store
     from kcc.store.connection import _BRIDGE_WARNING
