@@ -212,7 +212,7 @@ def _df(relation: Cursor) -> pd.DataFrame:
     """Fetch a result as a frame; DuckDB 2's pandas bridge still calls a pandas 3.1-deprecated
     keyword internally (for zoned timestamps), which is not ours to fix."""
     keep_ignoring(_BRIDGE_WARNING)
-    with ignoring(Warning, message="The inplace keyword"):
+    with ignoring(Warning, message=_BRIDGE_WARNING):
         return relation.df()
 
 
