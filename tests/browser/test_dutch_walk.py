@@ -2,7 +2,9 @@
 bookmark, a reload, a shared link): the page opens with no "Page not found" dialog under its
 Dutch title and keeps its path and language; what the reader sees (Streamlit's own widget texts
 included, which AppTest cannot see) holds no English word of the app's list; and every chart
-drawn on the page fits its frame at a 1400 px window. The root opens the Overview at its path."""
+drawn on the page fits its frame at a 1400 px window; the forecast chart's dates put the day
+first (Chromium's Plotly knows English month names only, so Dutch axes use numbers). The root
+opens the Overview at its path, with the sidebar in Dutch."""
 
 from __future__ import annotations
 
@@ -71,6 +73,12 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
             chart.scroll_into_view_if_needed()
             drawn = chart.evaluate(chart_fit.MEASURE_JS)
             misfits += [f"{path} chart {i}: {p}" for p in chart_fit.overlaps(drawn) + chart_fit.clipped(drawn)]
+        if path == "forecast":
+            ticks = page.locator(".js-plotly-plot .xtick text")
+            ticks.first.wait_for(timeout=60_000)
+            labels = ticks.all_text_contents()
+            assert any(re.fullmatch(r"\d\d-20\d\d", label) for label in labels), labels  # 06-2026
+            assert not any(re.search(r"[A-Z][a-z]{2}", label) for label in labels), labels
         uploaders = page.locator('[data-testid="stFileUploaderDropzone"]')
         if uploaders.count():
             # Streamlit's own texts are hidden and the Dutch ones drawn in their place
@@ -83,8 +91,11 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
 
 
 def test_the_root_opens_the_overview_at_its_path(page: Any, app_url: str) -> None:
+    """The root with ``?lang=nl`` opens the Overview, and the language reaches the sidebar."""
     open_page(page, app_url, "", lang="nl")
     _assert_opened_as(page, "overview")
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Overzicht" in nav and "Prognose" in nav
 
 
 #: The hint under the field being typed in: its own text's size and its ``::after`` content.
