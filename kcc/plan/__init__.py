@@ -41,7 +41,7 @@ Layout
 ``horizon``       the plan's days and stale series (``plan_horizon``, ``within_horizon``)
 ``roster_align``  the roster on the demand's intervals
 ``models``        per-channel requirement and achieved service (Erlang A/C, chat, backlog)
-``build``         ``build_plan``, ``with_costs``, service hours
+``build``         ``build_plan`` (``build_plans``: several settings), ``with_costs``, service hours
 ``start_backlog`` deferred items waiting at the plan's start, estimated from history
 ``summaries``     volume-weighted period summaries and totals
 ``risk``          period P90 and the probability a day or week meets its service level
@@ -70,6 +70,7 @@ from kcc.plan.build import (
     HOLIDAYS_KEY,
     PLAN_COLUMNS,
     build_plan,
+    build_plans,
     closed_days,
     holiday_treatments,
     service_hours,
@@ -182,6 +183,7 @@ __all__ = [
     "align_roster",
     "budget_bridge",
     "build_plan",
+    "build_plans",
     "DAY_ERROR_CORRELATION",
     "RISK_COLUMNS",
     "period_p90",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -225,16 +225,36 @@ def build_plan(
     PlanError
         When the demand frame lacks a column.
     """
+    return build_plans(demand, roster, (settings,), open_hours=open_hours, start_backlog=start_backlog)[0]
+
+
+def build_plans(
+    demand: pd.DataFrame,
+    roster: pd.DataFrame | None,
+    settings: Sequence[PlanSettings],
+    *,
+    open_hours: Mapping[str, Any] | None = None,
+    start_backlog: Mapping[str, float] | None = None,
+) -> list[pd.DataFrame]:
+    """``build_plan`` for each of ``settings`` on one demand, roster and service hours: the
+    queues are summed, the roster aligned and the hours masked once (a service-level frontier
+    staffs a channel at seven targets; each plan is the one ``build_plan`` gives)."""
     per = _per_channel_demand(demand)
     per["rostered"] = align_roster(per, roster) if roster is not None else 0.0
     is_open = open_mask(per, open_hours or {})
+    return [_plan_of(per, is_open, one, start_backlog or {}) for one in settings]
+
+
+def _plan_of(per: pd.DataFrame, is_open: np.ndarray, settings: PlanSettings,
+             start_backlog: Mapping[str, float]) -> pd.DataFrame:
+    """The plan of the per-channel demand ``per`` (with ``rostered``) for ``settings``;
+    ``per`` itself is left as it is."""
     n = len(per)
     cols: dict[str, np.ndarray] = {name: np.full(n, np.nan) for name in _STAFFING_COLUMNS}
     model_col = np.empty(n, dtype=object)
     approx_col = np.zeros(n, dtype=bool)
     for channel, index in per.groupby("channel", sort=False).indices.items():
-        staffed = _staff_channel(str(channel), per.iloc[index], settings, is_open[index],
-                                 start_backlog or {})
+        staffed = _staff_channel(str(channel), per.iloc[index], settings, is_open[index], start_backlog)
         for name, values in staffed.columns.items():
             cols[name][index] = values
         model_col[index] = staffed.model

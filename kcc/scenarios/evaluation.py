@@ -199,9 +199,22 @@ def _plan_for(
     holidays_country: str = "",
     closed_days: Sequence[str] = (),
 ) -> pd.DataFrame:
+    return _plans_for(demand_frame, roster, (settings,), hours, working, holidays_country, closed_days)[0]
+
+
+def _plans_for(
+    demand_frame: pd.DataFrame,
+    roster: pd.DataFrame | None,
+    settings: Sequence[Any],
+    hours: Sequence[ChannelHours],
+    working: Sequence[ChannelHours],
+    holidays_country: str = "",
+    closed_days: Sequence[str] = (),
+) -> list[pd.DataFrame]:
+    """``_plan_for`` each of ``settings`` on one demand (``kcc.plan.build_plans``)."""
     staffed = demand_frame[~demand_frame["channel"].isin(NO_AGENT_CHANNELS)]
     service = _closed_on_holidays(hours_to_setting([*hours, *working]), holidays_country, closed_days)
-    return plan.build_plan(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
+    return plan.build_plans(staffed[list(plan.DEMAND_COLUMNS)], roster, settings, open_hours=service)
 
 
 def _summary(p: Pipeline, frame: pd.DataFrame, plan_frame: pd.DataFrame, staffed_plan: pd.DataFrame | None,
@@ -599,11 +612,13 @@ def sl_frontier(
     base = scenario_settings(settings, spec)
     weeks = staffing.weeks_of(float(max(1, len(np.unique(p.grid.day)))))
     key = "target_service_level"
-    rows = []
-    for level in sorted(levels):
+    ordered = sorted(levels)
+    for level in ordered:
         checks.number_in("levels", level, 0.01, 0.999)
-        targets = base.with_targets(channel, **{key: float(level)})
-        staffed = _plan_for(frame, roster, targets, p.scn_hours, working_hours, holidays_country, tuple(closed_days))
+    staffed_at = _plans_for(frame, roster, [base.with_targets(channel, **{key: float(level)}) for level in ordered],
+                            p.scn_hours, working_hours, holidays_country, tuple(closed_days))
+    rows = []
+    for level, staffed in zip(ordered, staffed_at, strict=True):
         agent_hours = staffing.agent_hours(staffed["required_scheduled"].to_numpy(float),
                                            staffed["interval_min"].to_numpy(float)).sum()
         rows.append({

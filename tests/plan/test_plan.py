@@ -123,6 +123,25 @@ def test_repricing_changes_only_costs() -> None:
     assert repriced.attrs["settings"] is dearer
 
 
+def test_plans_for_several_settings_are_each_the_plan_of_its_settings() -> None:
+    """``build_plans`` prepares the demand once; each plan is ``build_plan``'s to the bit, and
+    the demand it was given is left as it was."""
+    demand = pd.concat([_demand("2026-11-16", 8), _demand("2026-11-16", 8, calls=20.0, aht_s=300.0,
+                                                          channel="chat")], ignore_index=True)
+    roster = _roster(demand, np.where(demand["channel"] == "phone", 19.0, 2.0))
+    given = demand.copy()
+    strict = _settings(targets={"phone": replace(PHONE, target_service_level=0.9)})
+    several = [_settings(), strict, _settings(shrinkage={"phone": 0.1})]
+    plans = plan.build_plans(demand, roster, several)
+    assert len(plans) == 3
+    for one, settings in zip(plans, several, strict=True):
+        pd.testing.assert_frame_equal(one, plan.build_plan(demand, roster, settings), check_exact=True)
+        assert one.attrs["settings"] is settings
+    phone = plans[0]["channel"] == "phone"
+    assert (plans[1].loc[phone, "required"] > plans[0].loc[phone, "required"]).all()  # 90 % needs more than 80 %
+    pd.testing.assert_frame_equal(demand, given)
+
+
 # --------------------------------------------------------------------------- aggregation
 
 
