@@ -278,8 +278,8 @@ def with_costs(plan: pd.DataFrame, settings: PlanSettings) -> pd.DataFrame:
     interval_min = out["interval_min"].to_numpy(float)
     # each row's rate through its channel's code: mapping the text column row by row costs
     # ten times as much (pandas' text columns turn into Python strings on the way)
-    codes, channels = pd.factorize(out["channel"])
-    rate = np.append([settings.cost_for(c) for c in channels], np.nan)[codes]
+    codes, channels = pd.factorize(out["channel"], use_na_sentinel=False)
+    rate = np.array([settings.cost_for(c) for c in channels], dtype=float)[codes]
     for cost, agents in (("cost_required_eur", "required_scheduled"), ("cost_rostered_eur", "rostered")):
         hours = staffing.agent_hours(out[agents].to_numpy(float), interval_min)
         out[cost] = staffing.labour_cost_eur(hours, rate)

@@ -241,6 +241,13 @@ def wait_idle(page: object, timeout_ms: int = 90_000) -> None:
         page.wait_for_timeout(50)
 
 
+def x_ticks(page: object, timeout_ms: int = 60_000) -> list[str]:
+    """The x-axis tick labels of the page's Plotly charts, once the first one is drawn."""
+    ticks = page.locator(".js-plotly-plot .xtick text")
+    ticks.first.wait_for(timeout=timeout_ms)
+    return ticks.all_text_contents()
+
+
 def open_page(page: object, app_url: str, path: str = "", lang: str | None = None) -> None:
     """Go to one page of the app and wait for it to finish rendering."""
     query = f"?lang={lang}" if lang else ""

@@ -13,7 +13,7 @@ from typing import Any
 
 from kcc.i18n import t
 from tests.browser import chart_fit
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, wait_idle, x_ticks
 from tests.english_words import english_in, english_words
 
 #: Each page's path and the key of the title it shows.
@@ -74,9 +74,7 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
             drawn = chart.evaluate(chart_fit.MEASURE_JS)
             misfits += [f"{path} chart {i}: {p}" for p in chart_fit.overlaps(drawn) + chart_fit.clipped(drawn)]
         if path == "forecast":
-            ticks = page.locator(".js-plotly-plot .xtick text")
-            ticks.first.wait_for(timeout=60_000)
-            labels = ticks.all_text_contents()
+            labels = x_ticks(page)
             assert any(re.fullmatch(r"\d\d-20\d\d", label) for label in labels), labels  # 06-2026
             assert not any(re.search(r"[A-Z][a-z]{2}", label) for label in labels), labels
         uploaders = page.locator('[data-testid="stFileUploaderDropzone"]')

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kcc.i18n import t
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, wait_idle, x_ticks
 from tests.conftest import real_file
 
 #: The sidebar's pages, in its order (Admin shows only to a signed-in admin).
@@ -29,9 +29,7 @@ def test_every_page_opens_without_error_from_the_sidebar(page, app_url: str) -> 
         assert page.locator("h1").count() >= 1, f"page {path} shows no title"
         assert page.url.split("?")[0].endswith(f"/{path}"), page.url
         if path == "forecast":
-            ticks = page.locator(".js-plotly-plot .xtick text")
-            ticks.first.wait_for(timeout=60_000)
-            english = ticks.all_text_contents()
+            english = x_ticks(page)
             assert any(re.search(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", s) for s in english), (
                 english
             )

@@ -25,7 +25,7 @@ from kcc import config, importer, pipeline, plan, staffing, store
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec, repeat_measures
-from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle
+from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle, x_ticks
 from tests.browser.journey_steps import generate_and_download, go, journey_tab, metric, upload_into_new_centre
 from tests.journey_files import ANONYMOUS_BANK, US_BANK, journey_file
 
@@ -144,7 +144,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         # ------------------------------------------------------------------ Forecast
         _nav(page, t("common.nav_forecast", "en"))
         page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
-        years = page.locator(".js-plotly-plot .xtick text").all_text_contents()
+        years = x_ticks(page)
         first_year = str(week["start"].year)
         assert any(first_year in tick for tick in years), years  # this centre's history, not the demo's
 
