@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kcc.i18n import t
-from tests.browser.conftest import assert_no_exception, wait_idle, watch_runs
+from tests.browser.conftest import app_context, assert_no_exception, wait_idle, watch_runs
 
 METRIC = '[data-testid="stMetric"]'
 
@@ -18,7 +18,7 @@ METRIC = '[data-testid="stMetric"]'
 def journey_tab(browser: object) -> Iterator[object]:
     """A tab in a browser context of its own that accepts downloads, followed by
     ``watch_runs``; the context is closed afterwards."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = app_context(browser, accept_downloads=True)
     try:
         page = context.new_page()
         watch_runs(page)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pytest
 
 from kcc.formatting import WORD_JOINER
-from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle, watch_runs
+from tests.browser.conftest import app_context, assert_no_exception, open_page, serve_app, wait_idle, watch_runs
 from tests.pages.test_literal_labels import HOSTILE, LATE, fill_hostile
 
 
@@ -41,7 +41,7 @@ def _assert_no_element_of_the_attacks(page) -> None:  # noqa: ANN001
 
 
 def test_names_read_as_typed_and_fetch_nothing(browser, hostile_url: str) -> None:  # noqa: ANN001
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = app_context(browser)
     page = context.new_page()
     watch_runs(page)
     page.set_default_timeout(120_000)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from kcc import store
 from kcc.i18n import t
-from tests.browser.conftest import IDLE, RUN_ASKED_S, SHOWN, ScriptRuns, load_aware_ms
+from tests.browser.conftest import IDLE, NO_MOTION, RUN_ASKED_S, SHOWN, VIEWPORT, ScriptRuns, load_aware_ms
 from tests.browser.many_sessions import run_sessions
 
 #: Sessions at once: six in the suite (see the module's docstring), twenty with
@@ -155,7 +155,8 @@ class _Session:
 
 
 async def _journey(browser, url: str, number: int) -> list[str]:  # noqa: ANN001
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = await browser.new_context(viewport=VIEWPORT)
+    await context.add_init_script(script=NO_MOTION)
     page = await context.new_page()
     page.set_default_timeout(load_aware_ms(RUN_MS, SESSIONS))
     session = _Session(number, page)

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from kcc.i18n import t
-from tests.browser.conftest import ROOT, assert_no_exception, open_page, serve_app, watch_runs
+from tests.browser.conftest import ROOT, app_context, assert_no_exception, open_page, serve_app, watch_runs
 
 
 def test_a_second_process_on_the_same_file_explains_the_team_server(
@@ -25,7 +25,7 @@ def test_a_second_process_on_the_same_file_explains_the_team_server(
     db = tmp_path / "kcc.duckdb"
     shutil.copyfile(demo_db_template, db)
     second_log = tmp_path / "second.log"
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = app_context(browser, viewport={"width": 1200, "height": 900})
     page = context.new_page()
     watch_runs(page)
     page.set_default_timeout(120_000)

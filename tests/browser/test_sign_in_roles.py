@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kcc.i18n import t
-from tests.browser.conftest import assert_no_exception, open_page, serve_app, wait_idle, watch_runs
+from tests.browser.conftest import app_context, assert_no_exception, open_page, serve_app, wait_idle, watch_runs
 
 PASSWORD = "correct horse battery"
 
@@ -33,7 +33,7 @@ def signed_app(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="module")
 def team(browser: object, signed_app: str) -> str:
     """The admin adds planner ``piet`` and viewer ``vera`` on the Admin page; the app's URL."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = app_context(browser)
     page = context.new_page()
     watch_runs(page)
     page.set_default_timeout(90_000)
@@ -54,7 +54,7 @@ def team(browser: object, signed_app: str) -> str:
 
 @pytest.fixture
 def tab(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = app_context(browser)
     page = context.new_page()
     watch_runs(page)
     page.set_default_timeout(90_000)
