@@ -140,10 +140,10 @@ def browser() -> Iterator[object]:
 #: The journeys' tab size. [px]
 VIEWPORT = {"width": 1400, "height": 1000}
 #: A style sheet that stops CSS animations and transitions, put into every page of a journey's
-#: context (Playwright stops them the same way for its screenshots). A spinner turning or an
-#: element fading on a tab that waits for a busy server has Chromium draw frame after frame. In
-#: the many-sessions journey, six tabs waiting at once, Chromium's CPU fell from 105-116 s to
-#: 89-96 s; a single tab on an idle machine shows no difference. What the journeys check, the
+#: context (Playwright turns animations off for its screenshots too). An animation on a tab that
+#: waits for a busy server has Chromium draw frame after frame. In the many-sessions journey, six
+#: tabs waiting at once, Chromium's CPU fell from 105-116 s to 89-96 s (two pairs of runs); a
+#: single tab on an idle machine shows no difference. What the journeys check, the
 #: words, numbers and charts a page ends up showing, does not move.
 NO_MOTION = """document.addEventListener('DOMContentLoaded', () => {
   const style = document.createElement('style');
