@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -25,6 +25,39 @@ DUTCH_KEY_SUFFIX = ".nl"
 
 def _copy_to_state(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
+
+
+def lazy_tabs(labels: Sequence[str], key: str, kept: Iterable[Iterable[str]] = ()) -> Sequence[Any]:
+    """Tabs of which a run draws only the open one (Streamlit's ``on_change="rerun"``): a page
+    computes and sends one tab's tables and charts, not all of them, and clicking a tab reruns
+    the page. Its code asks ``tab.open`` before drawing into a tab.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The tabs' labels; the first is open on a first visit. After a language switch, which
+        renames them, the tab in the same place stays open.
+    key : str
+        The widget key of the open tab's label (a test opens a tab by setting it).
+    kept : iterable of iterables of str
+        Per tab, in ``labels``' order, the widget keys whose choice a reader expects to find
+        again after looking at another tab (a chosen week, a solver's rules). Streamlit forgets
+        the value of a widget a run does not draw; written back as a session value while its
+        tab is closed, it stays (Streamlit's documented way to keep widget values between pages).
+    """
+    ss = st.session_state
+    # A language switch renames the tabs: the same tab stays open, by its place.
+    place_key = f"{key}.place"
+    if ss.get(key) not in labels and 0 <= ss.get(place_key, -1) < len(labels):
+        ss[key] = labels[ss[place_key]]
+    tabs = st.tabs(list(labels), key=key, on_change="rerun")
+    ss[place_key] = next((place for place, tab in enumerate(tabs) if tab.open), 0)
+    for tab, keys in zip(tabs, kept, strict=False):
+        if not tab.open:
+            for widget_key in keys:
+                if widget_key in ss:
+                    ss[widget_key] = ss[widget_key]
+    return tabs
 
 
 def language_selector(tr: Translator) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kcc.i18n import TEXTS, t
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, open_tab, wait_idle
 
 METRIC = '[data-testid="stMetric"]'
 PLOTLY = '[data-testid="stPlotlyChart"]'
@@ -96,11 +96,10 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
     short_before = _metric_value(page, short)
     # the gap heat map averages the whole horizon (the day chart's first day may be closed,
     # or lie before the demo when a queue with older history was imported)
-    page.get_by_role("tab", name=en("staffing.tab_heatmap")).click()
-    heatmap = page.locator('[role="tabpanel"]:visible').locator(PLOTLY).first
+    heatmap = open_tab(page, en("staffing.tab_heatmap")).locator(PLOTLY).first
     heatmap_before = _heatmap_data(heatmap)
 
-    page.get_by_role("tab", name=en("staffing.tab_targets")).click()
+    open_tab(page, en("staffing.tab_targets"))
     target = page.get_by_label(en("staffing.target_sl"))
     assert float(target.input_value()) == 80.0
     target.fill("90")
@@ -111,13 +110,11 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
 
     assert _metric_value(page, required) != required_before
     assert _metric_value(page, short) != short_before
-    page.get_by_role("tab", name=en("staffing.tab_chart")).click()
-    chart = page.locator('[role="tabpanel"]:visible').locator(PLOTLY).first
+    chart = open_tab(page, en("staffing.tab_chart")).locator(PLOTLY).first
     assert "[agents]" in _chart_data(chart)
 
     # the gap heat map changed with the target; the maths of one interval
-    page.get_by_role("tab", name=en("staffing.tab_heatmap")).click()
-    panel = page.locator('[role="tabpanel"]:visible')
+    panel = open_tab(page, en("staffing.tab_heatmap"))
     assert _heatmap_data(panel.locator(PLOTLY).first) != heatmap_before, "the heat map did not change"
     title = en("staffing.detail_title", channel=en("common.ch_phone"), when="")
     panel.get_by_role("heading", name=re.compile("^" + re.escape(title))).wait_for()

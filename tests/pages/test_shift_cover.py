@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import capacity, store
+from kcc.i18n import t
+from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT
 from tests.pages.helpers import metric_values, page_texts, submit
 
@@ -25,6 +27,7 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
                                            count: tuple[str, str], used: str, sl_roster: str) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.session_state["lang"] = lang
+    at.session_state[TAB_KEY] = t("staffing.tab_cover", lang)
     at.run()
     assert not at.exception
     before = metric_values(at)[sl_roster]

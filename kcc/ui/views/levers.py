@@ -34,6 +34,20 @@ from kcc.ui.widgets import (
     period_picker,
 )
 
+#: Widget key of the page's open tab (``kcc.ui.widgets.lazy_tabs``; a test opens a tab by setting it).
+TAB_KEY = "levers.tab"
+#: The tabs in the page's order, each with the choices that stay while another tab is open. The
+#: lever forms are drawn from the working scenario, so they need none.
+TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tab_hours", ("levers.hours_channel", "levers.peak_weekday")),
+    ("tab_mix", tuple(f"levers.mix_{name}" for name in
+                      ("source", "target", "share", "aht_s", "containment", "failure", "lost"))),
+    ("tab_targets", ("levers.target_channel",)),
+    ("tab_fcr", ()),
+    ("tab_stress", ()),
+    ("tab_costs", ()),
+)
+
 
 class LeversView(AccessTabs, ServiceTabs, StressTabs):
     """The Levers page's sections: the headline and saving on top (below), one method per tab

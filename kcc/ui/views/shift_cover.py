@@ -35,6 +35,10 @@ from kcc.ui.widgets import (
 RESULT_STATE_KEY: Final[str] = "shift_cover.last"
 #: A message to show after the rerun that "Use as roster" starts.
 FLASH_STATE_KEY: Final[str] = "shift_cover.flash"
+#: The rules and the week, which stay while another tab is open (``kcc.ui.widgets.lazy_tabs``).
+KEPT_KEYS: Final[tuple[str, ...]] = tuple(f"shift_cover.{name}" for name in (
+    "lengths", "step", "earliest", "latest", "break", "break_over", "part_time", "min_floor", "home_len",
+    "home_cap", "home_weight", "time_limit", "week"))
 
 _LENGTH_CHOICES_MIN: Final[tuple[int, ...]] = (120, 180, 240, 300, 360, 420, 480, 540, 600)
 _CLOCK_CHOICES: Final[tuple[str, ...]] = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(0, 24 * 60 + 1, 30))
