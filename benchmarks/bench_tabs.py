@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_plan_issue15 import _machine, _unpack  # noqa: E402
 from serving import serve  # noqa: E402
+from trees import machine, run_in_tree, unpack  # noqa: E402
 
 #: The commit before the pages drew only their open tab.
 BEFORE = "7e93f81"
@@ -143,15 +141,6 @@ def _measure(root: str, repeats: int, browser: bool) -> dict[str, float]:
     return out
 
 
-def _child(root: Path, repeats: int, browser: bool) -> dict[str, float]:
-    code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_tabs as b; print(json.dumps(b._measure({str(root)!r}, {repeats}, {browser})))")
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True,
-                          capture_output=True, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
@@ -160,16 +149,15 @@ def main() -> int:
     args = parser.parse_args()
     browser = not args.no_browser and CHROMIUM.exists() and Path("/proc/stat").exists()
     with tempfile.TemporaryDirectory() as tmp:
-        _unpack(args.before, Path(tmp))
-        before = _child(Path(tmp) / "tree", args.repeats, browser)
-        after = _child(ROOT, args.repeats, browser)
+        before = run_in_tree(unpack(args.before, Path(tmp)), "bench_tabs", "_measure", args.repeats, browser)
+        after = run_in_tree(ROOT, "bench_tabs", "_measure", args.repeats, browser)
     print(f"Staffing and Strategy levers pages, every tab drawn ({args.before}) vs the open tab only "
           f"(working tree), median of {args.repeats}\n")
     print("| step | every tab | open tab only | open tab / every tab |")
     print("|---|---:|---:|---:|")
     for step, seconds in before.items():
         print(f"| {step} | {seconds:.2f} | {after[step]:.2f} | {after[step] / seconds:.2f}x |")
-    print(f"\n{_machine()}")
+    print(f"\n{machine()}")
     return 0
 
 

@@ -40,23 +40,24 @@ def lazy_tabs(labels: Sequence[str], key: str, kept: Iterable[Iterable[str]] = (
     key : str
         The widget key of the open tab's label (a test opens a tab by setting it).
     kept : iterable of iterables of str
-        Per tab, in ``labels``' order, the widget keys whose choice a reader expects to find
-        again after looking at another tab (a chosen week, a solver's rules). Streamlit forgets
-        the value of a widget a run does not draw; written back as a session value while its
-        tab is closed, it stays (Streamlit's documented way to keep widget values between pages).
+        Per tab, in ``labels``' order, the keys of the choosers a reader expects to find as they
+        left them after looking at another tab (a chosen week, a channel). Streamlit forgets the
+        value of a widget a run does not draw, so every run writes these back as session values
+        (its documented way to keep a widget's value between pages), which the browser then
+        shows too. Only for widgets drawn without a ``value``/``index`` of their own: Streamlit
+        warns about a widget with both. A form's fields take their values from what they set
+        instead (the scenario, the last shift cover).
     """
     ss = st.session_state
+    for widget_key in (k for keys in kept for k in keys):
+        if widget_key in ss:
+            ss[widget_key] = ss[widget_key]
     # A language switch renames the tabs: the same tab stays open, by its place.
     place_key = f"{key}.place"
     if ss.get(key) not in labels and 0 <= ss.get(place_key, -1) < len(labels):
         ss[key] = labels[ss[place_key]]
     tabs = st.tabs(list(labels), key=key, on_change="rerun")
     ss[place_key] = next((place for place, tab in enumerate(tabs) if tab.open), 0)
-    for tab, keys in zip(tabs, kept, strict=False):
-        if not tab.open:
-            for widget_key in keys:
-                if widget_key in ss:
-                    ss[widget_key] = ss[widget_key]
     return tabs
 
 

@@ -123,6 +123,32 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
     assert panel.locator(TABLE).count() >= 1
 
 
+def test_a_tab_shows_the_choice_left_in_it_and_stays_open_in_dutch(page, app_url: str) -> None:  # noqa: ANN001
+    """The Staffing page draws only the open tab: a week chosen in one tab is shown again, as
+    chosen, after another tab, and the language switch keeps the tab open (what the browser
+    shows; the session holding the value is not enough)."""
+    open_page(page, app_url, "staffing")
+    assert page.locator(PLOTLY).count() == 1, "the day chart only: the other tabs wait to be opened"
+    open_tab(page, en("staffing.tab_simulation"))
+    week = page.get_by_role("combobox", name=en("simulation.week"), exact=True)
+    week.click()
+    chosen = page.get_by_role("option").nth(2)
+    label = chosen.inner_text().strip()
+    chosen.click()
+    wait_idle(page)
+    open_tab(page, en("staffing.tab_chart"))
+    open_tab(page, en("staffing.tab_simulation"))
+    assert week.input_value() == label
+    switch = page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=en("common.language"))
+    switch.click()
+    page.get_by_role("option", name="Nederlands", exact=True).click()
+    wait_idle(page)
+    assert page.locator('[role="tab"][aria-selected="true"]').inner_text().strip() == nl("staffing.tab_simulation")
+    dutch = page.get_by_role("combobox", name=nl("simulation.week"), exact=True).input_value()
+    assert dutch.split()[-1] == "-".join(reversed(label.split()[-1].split("-"))), (label, dutch)  # the same week
+    assert_no_exception(page)
+
+
 def test_overview_in_dutch_shows_tiles_with_units(page, app_url: str) -> None:  # noqa: ANN001
     open_page(page, app_url, "", lang="nl")
     assert_no_exception(page)

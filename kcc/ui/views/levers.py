@@ -36,12 +36,11 @@ from kcc.ui.widgets import (
 
 #: Widget key of the page's open tab (``kcc.ui.widgets.lazy_tabs``; a test opens a tab by setting it).
 TAB_KEY = "levers.tab"
-#: The tabs in the page's order, each with the choices that stay while another tab is open. The
-#: lever forms are drawn from the working scenario, so they need none.
+#: The tabs in the page's order, each with the choosers that stay while another tab is open
+#: (``kcc.ui.widgets.lazy_tabs``). The lever forms are drawn from the working scenario.
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tab_hours", ("levers.hours_channel", "levers.peak_weekday")),
-    ("tab_mix", tuple(f"levers.mix_{name}" for name in
-                      ("source", "target", "share", "aht_s", "containment", "failure", "lost"))),
+    ("tab_mix", ()),
     ("tab_targets", ("levers.target_channel",)),
     ("tab_fcr", ()),
     ("tab_stress", ()),
