@@ -50,7 +50,7 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
     assert covers[0].efficiency * 100 == pytest.approx(share, abs=0.06)
     assert covers[0].week.isoformat() == "2026-11-16"
 
-    # another tab and back: the form shows the rules of the cover it shows
+    # another tab and back: the form shows the rules of the last cover solved
     for tab in ("staffing.tab_chart", "staffing.tab_cover"):
         open_tab(at, TAB_KEY, t(tab, lang))
     assert not at.exception

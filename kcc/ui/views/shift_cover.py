@@ -36,7 +36,7 @@ RESULT_STATE_KEY: Final[str] = "shift_cover.last"
 #: A message to show after the rerun that "Use as roster" starts.
 FLASH_STATE_KEY: Final[str] = "shift_cover.flash"
 #: The week, which stays while another tab is open (``kcc.ui.widgets.lazy_tabs``); the rules
-#: form shows the rules of the cover shown.
+#: form starts from the rules of the last cover solved.
 KEPT_KEYS: Final[tuple[str, ...]] = ("shift_cover.week",)
 
 _LENGTH_CHOICES_MIN: Final[tuple[int, ...]] = (120, 180, 240, 300, 360, 420, 480, 540, 600)
@@ -52,7 +52,8 @@ def _identity(con: store.Connection, settings: plan.PlanSettings, channel: str,
 
 def rules_form(tr: Translator, shown: ShiftRules | None = None) -> tuple[dict[str, Any], bool]:
     """The rules as the planner sets them, and whether Solve was pressed. The fields start from
-    ``shown``, the rules of the cover on the page (the defaults without one)."""
+    ``shown``, the rules of the last cover solved in this session (the defaults without one), so
+    they are there again after another tab."""
     defaults = shown or ShiftRules()
     with st.form("shift_cover.form"):
         cols = st.columns(4)
