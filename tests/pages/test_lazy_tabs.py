@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from kcc.i18n import t
 from kcc.ui.views import levers, staffing
+from kcc.ui.views.risk import STAFFING_RISK_DAYS
 from tests.conftest import ROOT
 from tests.pages.helpers import open_tab
 
@@ -24,7 +25,7 @@ def _markdown(at: AppTest) -> str:
 def test_only_the_open_tab_is_drawn(shared_demo_db: Path) -> None:
     at = AppTest.from_file(STAFFING, default_timeout=300).run()
     assert not at.exception
-    risk_title = t("risk.title_days", "en", days=1)[:12]  # "Chance to me…", before the number of days
+    risk_title = t("risk.title_days", "en", days=STAFFING_RISK_DAYS)
     assert len(at.get("plotly_chart")) == 1, "the day chart only, not the heat map, KPI and budget charts"
     assert risk_title not in _markdown(at), "the day risk (a carried queue per day) waits for its tab"
     assert not [s for s in at.selectbox if s.key == "simulation.week"]
