@@ -55,7 +55,9 @@ def _machine_cpu_s() -> float:
 
 
 def _visited_demo(root: str, path: Path) -> None:
-    """The demo centre after its first visit, made with the code under ``root``."""
+    """The demo centre after its first visit, made with the code under ``root`` (the steps of
+    ``visited_demo_template`` in ``tests/conftest.py``, written out here because the older tree
+    has no function for them to call)."""
     from kcc import demo, jobs, pipeline, store
 
     con = store.connect(str(path))

@@ -9,6 +9,7 @@ on the shared ``levers_common.LeversBase``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import pandas as pd
 import streamlit as st
@@ -35,7 +36,7 @@ from kcc.ui.widgets import (
 )
 
 #: Widget key of the page's open tab (``kcc.ui.widgets.lazy_tabs``; a test opens a tab by setting it).
-TAB_KEY = "levers.tab"
+TAB_KEY: Final[str] = "levers.tab"
 #: The tabs in the page's order, each with the choosers that stay while another tab is open
 #: (``kcc.ui.widgets.lazy_tabs``). The lever forms are drawn from the working scenario.
 TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
