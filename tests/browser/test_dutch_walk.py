@@ -9,11 +9,15 @@ opens the Overview at its path, with the sidebar in Dutch."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from kcc.i18n import t
 from tests.browser import chart_fit
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle, x_ticks
+from tests.browser.conftest import assert_no_exception, open_page, serve_copy, wait_idle, x_ticks
 from tests.english_words import english_in, english_words
 
 #: Each page's path and the key of the title it shows.
@@ -55,13 +59,21 @@ def _assert_opened_as(page: Any, path: str) -> None:
     assert "lang=nl" in page.url, page.url
 
 
-def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_fit(page: Any, app_url: str) -> None:
+@pytest.fixture(scope="module")
+def demo_url(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a copy of the demo of its own: the other journeys on ``app_url`` save names
+    a user typed in English ("Phone till 22:00"), which are data, not the app's texts."""
+    with serve_copy(visited_demo_template, tmp_path_factory, "dutch-walk") as url:
+        yield url
+
+
+def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_fit(page: Any, demo_url: str) -> None:
     words = english_words() - _DATA_NAMES
     english: dict[str, dict[str, str]] = {}
     misfits: list[str] = []
     uploaders_seen = False
     for path in TITLES:
-        open_page(page, app_url, path, lang="nl")
+        open_page(page, demo_url, path, lang="nl")
         _assert_opened_as(page, path)
         shown = page.evaluate(_SHOWN_TEXT)
         found = english_in(shown.splitlines(), words)
@@ -88,9 +100,9 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
     assert misfits == []
 
 
-def test_the_root_opens_the_overview_at_its_path(page: Any, app_url: str) -> None:
+def test_the_root_opens_the_overview_at_its_path(page: Any, demo_url: str) -> None:
     """The root with ``?lang=nl`` opens the Overview, and the language reaches the sidebar."""
-    open_page(page, app_url, "", lang="nl")
+    open_page(page, demo_url, "", lang="nl")
     _assert_opened_as(page, "overview")
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Overzicht" in nav and "Prognose" in nav
@@ -101,10 +113,10 @@ _HINT = """(box) => { const span = box.querySelector('[data-testid="InputInstruc
   return [getComputedStyle(span).fontSize, getComputedStyle(span, '::after').content]; }"""
 
 
-def test_a_dutch_decimal_comma_is_read_and_the_typing_hint_is_dutch(page: Any, app_url: str) -> None:
+def test_a_dutch_decimal_comma_is_read_and_the_typing_hint_is_dutch(page: Any, demo_url: str) -> None:
     """In Chromium, where Streamlit's number field dropped a typed comma ("90,5" s became 905):
     the Dutch calculator reads 90,5 s, and the hint under the field is Dutch."""
-    open_page(page, app_url, "calculator", lang="nl")
+    open_page(page, demo_url, "calculator", lang="nl")
     field = page.get_by_label(t("calc.aht_s", "nl"), exact=True)
     field.fill("90,5")
     box = page.locator('[data-testid="stTextInput"]', has=field)
