@@ -3,7 +3,7 @@ scenario and compare it with the baseline."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, click_until_asked, open_page, wait_idle
 
 NAME = "Phone till 22:00"
 
@@ -39,7 +39,7 @@ def test_open_the_phone_until_22_save_and_compare(page, app_url: str) -> None:  
     name_box = page.get_by_label("Name", exact=True)
     name_box.wait_for()
     name_box.fill(NAME)
-    page.get_by_role("button", name="Save scenario").click()
+    click_until_asked(page, page.get_by_role("button", name="Save scenario"))
     saved = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=NAME)
     saved.first.wait_for(timeout=120_000)
     wait_idle(page)

@@ -25,7 +25,7 @@ from kcc import config, importer, pipeline, plan, staffing, store
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec, repeat_measures
-from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle, x_ticks
+from tests.browser.conftest import assert_no_exception, click_until_asked, serve_copy, wait_idle, x_ticks
 from tests.browser.journey_steps import generate_and_download, go, journey_tab, metric, upload_into_new_centre
 from tests.journey_files import ANONYMOUS_BANK, US_BANK, journey_file
 
@@ -204,7 +204,7 @@ def test_a_new_centre_from_upload_to_board_deck(browser, journey_url: str, demo_
         save = t("levers.save", "en")
         form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name=save))
         form.get_by_label(t("scenarios.name", "en"), exact=True).fill(scenario)
-        form.get_by_role("button", name=save).click()
+        click_until_asked(page, form.get_by_role("button", name=save))
         wait_idle(page, timeout_ms=240_000)
         assert_no_exception(page)
         saved = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=scenario)
