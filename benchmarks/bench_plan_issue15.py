@@ -21,15 +21,12 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import json
-import os
-import platform
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from trees import machine, run_in_tree, unpack
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The commit before issue 15's first change (the chat chain and the honest hours both start
@@ -89,45 +86,14 @@ def _measure(root: str, repeats: int) -> dict[str, float]:
     return out
 
 
-def _child(root: Path, repeats: int) -> dict[str, float]:
-    code = (f"import json, sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
-            f"import bench_plan_issue15 as b; print(json.dumps(b._measure({str(root)!r}, {repeats})))")
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True,
-                          capture_output=True, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _unpack(commit: str, into: Path) -> None:
-    archive = into / "before.tar"
-    subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), commit], check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(into / "tree", filter="data")
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"load average {load:.1f} at the end")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--before", default=BEFORE)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        _unpack(args.before, Path(tmp))
-        before = _child(Path(tmp) / "tree", args.repeats)
-    after = _child(ROOT, args.repeats)
+        before = run_in_tree(unpack(args.before, Path(tmp)), "bench_plan_issue15", "_measure", args.repeats)
+    after = run_in_tree(ROOT, "bench_plan_issue15", "_measure", args.repeats)
     print(f"13-week plan of the demo centre, best of {args.repeats}; before = {args.before}\n")
     print("| step | before [s] | after [s] | after / before |")
     print("|---|---:|---:|---:|")
@@ -136,7 +102,7 @@ def main() -> int:
             continue
         print(f"| {step} | {before[step]:.2f} | {after[step]:.2f} | {after[step] / before[step]:.2f}x |")
     print(f"\nplan rows: {before['intervals']:.0f} before, {after['intervals']:.0f} after")
-    print(f"machine: {_machine()}")
+    print(f"machine: {machine()}")
     return 0
 
 

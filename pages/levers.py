@@ -9,8 +9,8 @@ from kcc.scenarios import Effect, attribution
 from kcc.ui import long_range, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import init_page
-from kcc.ui.views.levers import LeversView
-from kcc.ui.widgets import error_text
+from kcc.ui.views.levers import TAB_KEY, TABS, LeversView
+from kcc.ui.widgets import error_text, lazy_tabs
 
 con, tr = init_page("levers")
 st.title(tr("levers.title"))
@@ -42,17 +42,10 @@ split = attribution(Effect.of(result), {lever: Effect.of(r) for lever, r in alon
 
 view = LeversView(con, tr, base, spec, plan_settings, result, reference, alone, split)
 view.top()
-tabs = st.tabs([tr("levers.tab_hours"), tr("levers.tab_mix"), tr("levers.tab_targets"), tr("levers.tab_fcr"),
-                tr("levers.tab_stress"), tr("levers.tab_costs")])
-with tabs[0]:
-    view.opening_hours()
-with tabs[1]:
-    view.channel_mix()
-with tabs[2]:
-    view.targets()
-with tabs[3]:
-    view.fcr()
-with tabs[4]:
-    view.stress()
-with tabs[5]:
-    view.costs()
+# Only the open tab runs: each draws its lever's own effect and charts.
+tabs = lazy_tabs([tr(f"levers.{name}") for name, _ in TABS], TAB_KEY, (kept for _, kept in TABS))
+for tab, draw in zip(tabs, (view.opening_hours, view.channel_mix, view.targets, view.fcr, view.stress, view.costs),
+                     strict=True):
+    if tab.open:
+        with tab:
+            draw()

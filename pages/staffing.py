@@ -13,8 +13,9 @@ from kcc.ui.views import risk as risk_view
 from kcc.ui.views import shift_cover as shift_cover_view
 from kcc.ui.views import simulation as simulation_view
 from kcc.ui.views import staffing as view
+from kcc.ui.views import staffing_interval as interval_view
 from kcc.ui.views import staffing_settings
-from kcc.ui.widgets import channel_label, error_text, plotly_chart
+from kcc.ui.widgets import channel_label, error_text, lazy_tabs, plotly_chart
 
 con, tr = init_page("staffing")
 ss = st.session_state
@@ -60,17 +61,22 @@ top[2].radio(
 centres.plan_start_picker(con, tr, plan_cache.horizon(con))
 
 head = st.container()
-tab_names = ["tab_chart", "tab_heatmap", "tab_kpis", "tab_simulation", "tab_budget", "tab_targets",
-             "tab_roster", "tab_cover"]
-tabs = dict(zip(tab_names, st.tabs([tr(f"staffing.{name}") for name in tab_names]), strict=True))
+# Only the open tab runs: the day risk's carried queue and the simulation cost seconds.
+kept = {"tab_chart": view.PERIOD_KEYS, "tab_heatmap": interval_view.INTERVAL_KEYS,
+        "tab_simulation": simulation_view.KEPT_KEYS, "tab_cover": shift_cover_view.KEPT_KEYS}
+tabs = dict(zip(view.TAB_NAMES, lazy_tabs([tr(f"staffing.{name}") for name in view.TAB_NAMES], view.TAB_KEY,
+                                          [kept.get(name, ()) for name in view.TAB_NAMES]), strict=True))
 
 # Settings first (their forms change what is computed below), shown in their own tabs.
-with tabs["tab_targets"]:
-    settings = staffing_settings.targets_form(con, tr, settings, channel)
-with tabs["tab_budget"]:
-    settings = staffing_settings.budget_form(tr, settings, channels)
-with tabs["tab_roster"]:
-    view.roster_inputs(con, tr, current_user(tr))
+if tabs["tab_targets"].open:
+    with tabs["tab_targets"]:
+        settings = staffing_settings.targets_form(con, tr, settings, channel)
+if tabs["tab_budget"].open:
+    with tabs["tab_budget"]:
+        settings = staffing_settings.budget_form(tr, settings, channels)
+if tabs["tab_roster"].open:
+    with tabs["tab_roster"]:
+        view.roster_inputs(con, tr, current_user(tr))
 
 try:
     the_plan = plan_cache.get_plan(con, tr, settings)
@@ -88,40 +94,44 @@ with head:
                       limit=config.MAX_EXACT_AGENTS))
 
 # --------------------------------------------------------------------------- day / week chart
-with tabs["tab_chart"]:
-    shown = view.period_picker(tr, rows)
-    plotly_chart(
-        charts.staffing_chart(shown, view.chart_labels(tr),
-                              title=tr("staffing.chart_title", channel=channel_label(channel, tr))),
-        key="staffing.chart", width="stretch",
-    )
-    st.caption(tr("staffing.chart_note"))
+if tabs["tab_chart"].open:
+    with tabs["tab_chart"]:
+        shown = view.period_picker(tr, rows)
+        plotly_chart(
+            charts.staffing_chart(shown, view.chart_labels(tr),
+                                  title=tr("staffing.chart_title", channel=channel_label(channel, tr))),
+            key="staffing.chart", width="stretch",
+        )
+        st.caption(tr("staffing.chart_note"))
 
 # --------------------------------------------------------------------------- heat map + detail
-with tabs["tab_heatmap"]:
-    table = plan.gap_heatmap(the_plan, channel)
-    weekdays = [tr(f"common.weekday_{d}") for d in range(7)]
-    event = plotly_chart(
-        charts.gap_heatmap_chart(table, weekdays, {"colorbar": tr("staffing.gap_axis")},
-                                 title=tr("staffing.heatmap_title")),
-        key="staffing.heatmap", on_select="rerun", selection_mode="points", width="stretch",
-    )
-    st.caption(tr("staffing.heatmap_note"))
-    ds = view.interval_picker(tr, rows, table, event)
-    if ds is not None:
-        view.interval_detail(tr, the_plan, settings, channel, ds)
+if tabs["tab_heatmap"].open:
+    with tabs["tab_heatmap"]:
+        table = plan.gap_heatmap(the_plan, channel)
+        weekdays = [tr(f"common.weekday_{d}") for d in range(7)]
+        event = plotly_chart(
+            charts.gap_heatmap_chart(table, weekdays, {"colorbar": tr("staffing.gap_axis")},
+                                     title=tr("staffing.heatmap_title")),
+            key="staffing.heatmap", on_select="rerun", selection_mode="points", width="stretch",
+        )
+        st.caption(tr("staffing.heatmap_note"))
+        ds = interval_view.interval_picker(tr, rows, table, event)
+        if ds is not None:
+            interval_view.interval_detail(tr, the_plan, settings, channel, ds)
 
-# --------------------------------------------------------------------------- KPIs vs targets
-with tabs["tab_kpis"]:
-    view.kpi_section(tr, the_plan, settings, channel)
-    risk_view.day_risk(con, tr, the_plan, settings, channel)
-
-with tabs["tab_simulation"]:
-    simulation_view.section(con, tr, the_plan, settings, channel)
-with tabs["tab_cover"]:
-    shift_cover_view.section(con, tr, the_plan, settings, channel)
+# --------------------------------------------------------------------------- KPIs, simulation, cover
+if tabs["tab_kpis"].open:
+    with tabs["tab_kpis"]:
+        view.kpi_section(tr, the_plan, settings, channel)
+        risk_view.day_risk(con, tr, the_plan, settings, channel)
+if tabs["tab_simulation"].open:
+    with tabs["tab_simulation"]:
+        simulation_view.section(con, tr, the_plan, settings, channel)
+if tabs["tab_cover"].open:
+    with tabs["tab_cover"]:
+        shift_cover_view.section(con, tr, the_plan, settings, channel)
 
 # --------------------------------------------------------------------------- budget bridge
-with tabs["tab_budget"]:
-    bridge = plan.budget_bridge(the_plan, settings)
-    view.budget_section(tr, bridge)
+if tabs["tab_budget"].open:
+    with tabs["tab_budget"]:
+        view.budget_section(tr, plan.budget_bridge(the_plan, settings))

@@ -9,6 +9,10 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Chance each day meets its service level (first {days} days, roster as it is)",
         "Kans dat elke dag de servicenorm haalt (eerste {days} dagen, rooster zoals het is)",
     ),
+    "risk.computing": (
+        "Working out each day's chance to meet the target…",
+        "Kans per dag om de norm te halen wordt berekend…",
+    ),
     "risk.title_week": (
         "Chance the coming week meets its service level",
         "Kans dat de komende week de servicenorm haalt",

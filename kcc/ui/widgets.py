@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -25,6 +25,40 @@ DUTCH_KEY_SUFFIX = ".nl"
 
 def _copy_to_state(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
+
+
+def lazy_tabs(labels: Sequence[str], key: str, kept: Iterable[Iterable[str]] = ()) -> Sequence[Any]:
+    """Tabs of which a run draws only the open one (Streamlit's ``on_change="rerun"``): a page
+    computes and sends one tab's tables and charts, not all of them, and clicking a tab reruns
+    the page. Its code asks ``tab.open`` before drawing into a tab.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The tabs' labels; the first is open on a first visit. After a language switch, which
+        renames them, the tab in the same place stays open.
+    key : str
+        The widget key of the open tab's label (a test opens a tab by setting it).
+    kept : iterable of iterables of str
+        Per tab, in ``labels``' order, the keys of the choosers a reader expects to find as they
+        left them after looking at another tab (a chosen week, a channel). Streamlit forgets the
+        value of a widget a run does not draw, so every run writes these back as session values
+        (its documented way to keep a widget's value between pages), which the browser then
+        shows too. Only for widgets drawn without a ``value``/``index`` of their own: Streamlit
+        warns about a widget with both. A form's fields take their values from what they set
+        instead (the scenario, the last shift cover).
+    """
+    ss = st.session_state
+    for widget_key in (k for keys in kept for k in keys):
+        if widget_key in ss:
+            ss[widget_key] = ss[widget_key]
+    # A language switch renames the tabs: the same tab stays open, by its place.
+    place_key = f"{key}.place"
+    if ss.get(key) not in labels and 0 <= ss.get(place_key, -1) < len(labels):
+        ss[key] = labels[ss[place_key]]
+    tabs = st.tabs(list(labels), key=key, on_change="rerun")
+    ss[place_key] = next((place for place, tab in enumerate(tabs) if tab.open), 0)
+    return tabs
 
 
 def language_selector(tr: Translator) -> None:

@@ -293,6 +293,26 @@ def click_until_asked(page: object, button: object) -> None:
         button.click()
 
 
+def open_tab(page: object, name: str, timeout_ms: int = 120_000) -> object:
+    """Click the tab ``name`` and wait until the page has drawn it: the visible tab panel.
+
+    The Staffing and Strategy levers pages draw only the open tab, so the click asks for a run;
+    on a busy machine the browser may send that request later than ``wait_idle`` waits for one,
+    so this waits for a run that finishes after the click (none for a tab already open)."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.get_attribute("aria-selected") != "true":
+        runs = _RUNS[page]
+        finished = runs.finished
+        tab.click()
+        deadline = time.monotonic() + load_aware_ms(timeout_ms) / 1000
+        while runs.finished == finished:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no run after opening the tab {name!r}")
+            page.wait_for_timeout(50)
+    wait_idle(page, timeout_ms)
+    return page.locator('[role="tabpanel"]:visible')
+
+
 def x_ticks(page: object, timeout_ms: int = 60_000) -> list[str]:
     """The x-axis tick labels of the page's Plotly charts, once the first one is drawn."""
     ticks = page.locator(".js-plotly-plot .xtick text")

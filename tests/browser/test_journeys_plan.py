@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kcc.i18n import TEXTS, t
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle
+from tests.browser.conftest import assert_no_exception, open_page, open_tab, wait_idle
 
 METRIC = '[data-testid="stMetric"]'
 PLOTLY = '[data-testid="stPlotlyChart"]'
@@ -96,11 +96,10 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
     short_before = _metric_value(page, short)
     # the gap heat map averages the whole horizon (the day chart's first day may be closed,
     # or lie before the demo when a queue with older history was imported)
-    page.get_by_role("tab", name=en("staffing.tab_heatmap")).click()
-    heatmap = page.locator('[role="tabpanel"]:visible').locator(PLOTLY).first
+    heatmap = open_tab(page, en("staffing.tab_heatmap")).locator(PLOTLY).first
     heatmap_before = _heatmap_data(heatmap)
 
-    page.get_by_role("tab", name=en("staffing.tab_targets")).click()
+    open_tab(page, en("staffing.tab_targets"))
     target = page.get_by_label(en("staffing.target_sl"))
     assert float(target.input_value()) == 80.0
     target.fill("90")
@@ -111,19 +110,43 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
 
     assert _metric_value(page, required) != required_before
     assert _metric_value(page, short) != short_before
-    page.get_by_role("tab", name=en("staffing.tab_chart")).click()
-    chart = page.locator('[role="tabpanel"]:visible').locator(PLOTLY).first
+    chart = open_tab(page, en("staffing.tab_chart")).locator(PLOTLY).first
     assert "[agents]" in _chart_data(chart)
 
     # the gap heat map changed with the target; the maths of one interval
-    page.get_by_role("tab", name=en("staffing.tab_heatmap")).click()
-    panel = page.locator('[role="tabpanel"]:visible')
+    panel = open_tab(page, en("staffing.tab_heatmap"))
     assert _heatmap_data(panel.locator(PLOTLY).first) != heatmap_before, "the heat map did not change"
     title = en("staffing.detail_title", channel=en("common.ch_phone"), when="")
     panel.get_by_role("heading", name=re.compile("^" + re.escape(title))).wait_for()
     assert panel.get_by_text(en("staffing.detail_inputs"), exact=True).count() >= 1
     assert panel.get_by_text(en("staffing.detail_why"), exact=True).count() >= 1
     assert panel.locator(TABLE).count() >= 1
+
+
+def test_a_tab_shows_the_choice_left_in_it_and_stays_open_in_dutch(page, app_url: str) -> None:  # noqa: ANN001
+    """The Staffing page draws only the open tab: a week chosen in one tab is shown again, as
+    chosen, after another tab, and the language switch keeps the tab open (what the browser
+    shows; the session holding the value is not enough)."""
+    open_page(page, app_url, "staffing")
+    assert page.locator(PLOTLY).count() == 1, "the day chart only: the other tabs wait to be opened"
+    open_tab(page, en("staffing.tab_simulation"))
+    week = page.get_by_role("combobox", name=en("simulation.week"), exact=True)
+    week.click()
+    chosen = page.get_by_role("option").nth(2)
+    label = chosen.inner_text().strip()
+    chosen.click()
+    wait_idle(page)
+    open_tab(page, en("staffing.tab_chart"))
+    open_tab(page, en("staffing.tab_simulation"))
+    assert week.input_value() == label
+    switch = page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=en("common.language"))
+    switch.click()
+    page.get_by_role("option", name="Nederlands", exact=True).click()
+    wait_idle(page)
+    assert page.locator('[role="tab"][aria-selected="true"]').inner_text().strip() == nl("staffing.tab_simulation")
+    dutch = page.get_by_role("combobox", name=nl("simulation.week"), exact=True).input_value()
+    assert dutch.split()[-1] == "-".join(reversed(label.split()[-1].split("-"))), (label, dutch)  # the same week
+    assert_no_exception(page)
 
 
 def test_overview_in_dutch_shows_tiles_with_units(page, app_url: str) -> None:  # noqa: ANN001

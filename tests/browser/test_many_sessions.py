@@ -128,6 +128,7 @@ class _Session:
                 await name.press("Enter")
         elif page_id == "staffing":
             await page.get_by_role("tab", name=self.tr("staffing.tab_targets")).click()
+            await self.idle()  # the page draws only the open tab: the click reruns it
             field = page.get_by_label(self.tr("staffing.target_sl"))
             await field.fill(f"{80 + 5 * (number % 2)}")  # two targets: two plans to compute
             form = page.locator('[data-testid="stForm"]', has=field)

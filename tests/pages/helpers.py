@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from kcc.formatting import fmt_typed, parse_typed
+from kcc.i18n import t
+from kcc.ui.views import levers, staffing
 from kcc.ui.widgets import DUTCH_KEY_SUFFIX
 
 #: Element kinds whose values are the page's prose, in reading order of the page tests.
@@ -89,3 +91,35 @@ def decimal_value(at: AppTest, key: str) -> float | None:
     if field.type != "text_input":
         return field.value
     return parse_typed(field.value, "nl") if field.value else None
+
+
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Open the tab labelled ``label`` of the page's tabs keyed ``key`` (``kcc.ui.widgets.lazy_tabs``,
+    which draw only the open tab), as a click on it does, and rerun the page. Before the page's
+    first run, the tab is open from the start."""
+    at.session_state[key] = label
+    return at.run()
+
+
+def every_tab(at: AppTest, key: str, labels: Sequence[str]) -> Iterator[AppTest]:
+    """The page with each of these tabs open in turn (``open_tab``), checked for an exception."""
+    for label in labels:
+        open_tab(at, key, label)
+        assert not at.exception, (label, at.exception)
+        yield at
+
+
+#: The pages whose tabs draw only the open one: the tabs' widget key and their labels' text keys.
+LAZY_TABS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "staffing": (staffing.TAB_KEY, tuple(f"staffing.{name}" for name in staffing.TAB_NAMES)),
+    "levers": (levers.TAB_KEY, tuple(f"levers.{name}" for name, _ in levers.TABS)),
+}
+
+
+def every_tab_of(at: AppTest, page: str, lang: str) -> Iterator[AppTest]:
+    """The page ``page`` (a file name in ``pages/`` without ``.py``) after ``run()``, then with each
+    of its other tabs open in turn: all it can show. A page without such tabs: itself once."""
+    yield at
+    if page in LAZY_TABS:
+        key, labels = LAZY_TABS[page]
+        yield from every_tab(at, key, [t(label, lang) for label in labels[1:]])

@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc.formatting import fmt_typed, parse_typed
+from kcc.i18n import t
+from kcc.ui.views import levers, staffing
 from tests.conftest import ROOT
 from tests.pages.helpers import decimal_field, decimal_value, set_decimal, submit
 
@@ -17,10 +19,19 @@ LEVERS = str(ROOT / "pages" / "levers.py")
 CALCULATOR = str(ROOT / "pages" / "calculator.py")
 
 
-def _page(path: str, lang: str) -> AppTest:
+def _page(path: str, lang: str, tab: tuple[str, str] | None = None) -> AppTest:
+    """The page in ``lang``, with ``tab`` open: its tabs' key and the tab's text key."""
     at = AppTest.from_file(path, default_timeout=300)
     at.session_state["lang"] = lang
+    if tab is not None:
+        at.session_state[tab[0]] = t(tab[1], lang)
     return at.run()
+
+
+#: The tabs that hold the settings forms.
+STAFFING_TARGETS = (staffing.TAB_KEY, "staffing.tab_targets")
+STAFFING_BUDGET = (staffing.TAB_KEY, "staffing.tab_budget")
+LEVERS_TARGETS = (levers.TAB_KEY, "levers.tab_targets")
 
 
 def _errors(at: AppTest) -> list[str]:
@@ -52,7 +63,7 @@ STAFFING_CASES = {
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_staffing_settings_name_the_bad_field(shared_demo_db: Path, lang: str) -> None:
-    at = _page(STAFFING, lang)
+    at = _page(STAFFING, lang, STAFFING_TARGETS)
     shown = at.metric[0].value
     for channel, key, value, en, nl in STAFFING_CASES.values():
         if at.selectbox(key="staffing.channel").value != channel:
@@ -78,7 +89,7 @@ LEVERS_BEYOND = {
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_levers_response_time_longer_than_the_period_is_named(shared_demo_db: Path, lang: str) -> None:
-    at = _page(LEVERS, lang)
+    at = _page(LEVERS, lang, LEVERS_TARGETS)
     at.selectbox(key="levers.target_channel").set_value("email").run()
     set_decimal(at, "levers.response_h_email", 700.0)
     submit(at, "levers.targets_form")
@@ -125,7 +136,7 @@ def test_calculator_names_the_bad_field(lang: str, case: str) -> None:
 def test_a_dutch_reader_types_a_decimal_comma(shared_demo_db: Path) -> None:
     """Streamlit's number field drops a typed comma, so "36,5" hours became 365. In Dutch a
     decimal field is a text field that reads the comma, and says so when text is no number."""
-    at = _page(STAFFING, "nl")
+    at = _page(STAFFING, "nl", STAFFING_BUDGET)
     field = decimal_field(at, "staffing.contract_hours")
     assert field.type == "text_input" and field.value == "36"  # the demo's 36 h, as typed
     field.input("36,5")
@@ -143,16 +154,16 @@ def test_a_dutch_reader_types_a_decimal_comma(shared_demo_db: Path) -> None:
         assert message in _errors(at)
         assert at.session_state["plan.settings_json"]["contract_hours_per_week"] == 36.5, "kept as it was"
 
-    english = _page(STAFFING, "en")
+    english = _page(STAFFING, "en", STAFFING_BUDGET)
     assert decimal_field(english, "staffing.contract_hours").type == "number_input"
 
 
 def test_a_dutch_field_left_as_shown_keeps_its_value_to_the_last_digit(shared_demo_db: Path) -> None:
     """The field shows six significant digits; applying the form without touching it keeps the
     value itself, so the plan does not move by a rounding."""
-    english = _page(STAFFING, "en")
+    english = _page(STAFFING, "en", STAFFING_TARGETS)
     patience_s = decimal_value(english, "staffing.patience_s")
-    at = _page(STAFFING, "nl")
+    at = _page(STAFFING, "nl", STAFFING_TARGETS)
     shown = decimal_field(at, "staffing.patience_s").value
     assert patience_s is not None and shown == fmt_typed(patience_s, "nl")
     assert parse_typed(shown, "nl") != patience_s, "the demo's patience has more digits than are shown"

@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 from tests.english_words import english_in, english_words, untranslated
+from tests.pages.helpers import every_tab_of
 
 PAGES = ("overview", "data", "forecast", "staffing", "levers", "scenarios", "export", "calculator", "engine_check")
 _PROSE = {"title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error", "text",
@@ -107,14 +108,20 @@ def page_content(at: AppTest) -> tuple[list[str], list[pd.DataFrame]]:
 
 @pytest.fixture(scope="module")
 def dutch_pages(shared_demo_db: Path) -> dict[str, tuple[list[str], list[pd.DataFrame]]]:
-    """Each page run once in Dutch on the demo centre."""
+    """Each page run in Dutch on the demo centre, once per tab where only the open tab is drawn."""
     out = {}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=300)
         at.session_state["lang"] = "nl"
         at.run()
         assert not at.exception, (page, [e.value for e in at.exception])
-        out[page] = page_content(at)
+        texts: list[str] = []
+        tables: list[pd.DataFrame] = []
+        for shown in every_tab_of(at, page, "nl"):  # a tabbed page draws only the open tab
+            tab_texts, tab_tables = page_content(shown)
+            texts += tab_texts
+            tables += tab_tables
+        out[page] = (texts, tables)
     return out
 
 

@@ -11,9 +11,18 @@ from streamlit.testing.v1 import AppTest
 from kcc import config, store
 from kcc.i18n import t
 from kcc.scenarios import REPEAT_SETTINGS_KEY, RepeatSettings
+from kcc.ui.views.levers import TAB_KEY
 from tests.pages.helpers import submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
+
+
+def _fcr_tab(lang: str = "en") -> AppTest:
+    """The page in ``lang`` with the FCR tab open, run once."""
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state["lang"] = lang
+    at.session_state[TAB_KEY] = t("levers.tab_fcr", lang)
+    return at.run()
 
 
 def _contacts(db: Path) -> None:
@@ -43,12 +52,12 @@ BASIS = {
 
 def test_the_fcr_lever_names_the_contacts_it_rests_on(demo_db: Path) -> None:
     _contacts(demo_db)
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = _fcr_tab()
     assert not at.exception
     assert at.slider(key="levers.fcr_base_phone").value == 67, "1 repeat in 3 identified contacts"
     assert BASIS["en"] in [c.value for c in at.caption]
     at.session_state["lang"] = "nl"
-    at.run()  # the same data and plan: cached, only the texts change
+    at.run()  # the same data and plan: cached, only the texts change (the FCR tab stays open)
     assert not at.exception
     assert BASIS["nl"] in [c.value for c in at.caption]
     # the user names B as "not identified" too: 2 contacts left, 1 of them a repeat
@@ -65,7 +74,7 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
         other = store.create_centre(con, "Bank B", time_zone="America/New_York", country="US")
     finally:
         con.close()
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = _fcr_tab()
     # B named "not identified" and a 1-day window: A's second call, 2 days later, is no repeat
     at.text_input(key="levers.fcr_unidentified.1").set_value("0; unknown; B")
     at.number_input(key="levers.fcr_window_days.1").set_value(1)
@@ -76,9 +85,7 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
            "within 1 days before. 7 contacts without an identified customer are left out."
     assert kept in [c.value for c in at.caption]
     # a reload, a new session: the centre's measure comes back, in the widgets and the numbers
-    again = AppTest.from_file(PAGE, default_timeout=180)
-    again.session_state["lang"] = "nl"
-    again.run()
+    again = _fcr_tab("nl")
     assert not again.exception
     assert again.text_input(key="levers.fcr_unidentified.1").value == "0, unknown, b"
     assert again.number_input(key="levers.fcr_window_days.1").value == 1
@@ -100,7 +107,7 @@ def test_the_fcr_measure_widgets_belong_to_one_centre(demo_db: Path) -> None:
     """A value typed for one centre is never shown for another in the same session: the widgets
     are keyed per centre (the demo is centre 1), so switching centre starts from that centre's
     kept measure."""
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = _fcr_tab()
     assert not at.exception
     keys = {str(w.key) for w in [*at.text_input, *at.number_input]}
     assert {"levers.fcr_unidentified.1", "levers.fcr_window_days.1"} <= keys

@@ -27,6 +27,7 @@ from kcc.scenarios import (
     lever_alone,
 )
 from kcc.ui import scenario_cache
+from kcc.ui.views.levers import TAB_KEY
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
 #: Tabs of the Levers page, in order.
@@ -67,9 +68,11 @@ def world(shared_demo_db: Path):  # noqa: ANN201 - the baseline, settings, two-l
     st.session_state.clear()
 
 
-def _page(spec: ScenarioSpec, lang: str) -> AppTest:
+def _page(spec: ScenarioSpec, lang: str, tab: str) -> AppTest:
+    """The page on ``spec``'s link in ``lang`` with ``tab`` (one of ``TABS``) open."""
     at = AppTest.from_file(PAGE, default_timeout=240)
     at.query_params.update({**spec.to_query(), "lang": lang})
+    at.session_state[TAB_KEY] = t(f"levers.tab_{tab}", lang)
     at.run()
     assert not at.exception
     return at
@@ -100,7 +103,7 @@ def test_the_targets_tab_shows_the_targets_alone(world, lang: str) -> None:  # n
     alone, own, split = _alone(world, "targets")
     whole = split.total
     assert formatting.fmt_signed(own.delta_fte, 1, lang) != formatting.fmt_signed(whole.delta_fte, 1, lang)
-    at = _page(world[2]["targets"], lang)
+    at = _page(world[2]["targets"], lang, "targets")
     shown = _tab_metrics(at, "targets")
     assert shown[t("levers.m_delta_fte", lang)] == formatting.fmt_signed(own.delta_fte, 1, lang)
     assert shown[t("common.kpi_sl_required", lang)] == formatting.fmt_pct(alone.service_level, 1, lang, space=True)
@@ -118,7 +121,7 @@ def test_the_fcr_tab_shows_fcr_alone(world, lang: str) -> None:  # noqa: ANN001 
     alone, own, split = _alone(world, "fcr")
     whole = split.total
     assert formatting.fmt_signed(own.delta_fte, 1, lang) != formatting.fmt_signed(whole.delta_fte, 1, lang)
-    at = _page(world[2]["fcr"], lang)
+    at = _page(world[2]["fcr"], lang, "fcr")
     shown = _tab_metrics(at, "fcr")
     assert shown[t("levers.m_delta_fte", lang)] == formatting.fmt_signed(own.delta_fte, 1, lang)
     assert shown[t("common.kpi_contacts_week", lang)] == formatting.fmt_compact(alone.contacts_per_week, lang)
@@ -135,7 +138,7 @@ def test_the_costs_tab_shows_the_costs_alone(world, lang: str) -> None:  # noqa:
     alone, own, split = _alone(world, "costs")
     whole = split.total
     assert own.delta_cost_eur_per_month != pytest.approx(whole.delta_cost_eur_per_month)
-    at = _page(world[2]["costs"], lang)
+    at = _page(world[2]["costs"], lang, "costs")
     shown = {m.label: m for m in at.tabs[TABS.index("costs")].metric}
     cost = shown[t("common.kpi_cost_required_month", lang)]
     assert cost.value == formatting.fmt_compact(alone.cost_eur_per_month, lang)

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from kcc import store
 from kcc.i18n import t
 from kcc.scenarios import ScenarioSpec
-from tests.pages.helpers import metric, submit
+from kcc.ui.views.levers import TAB_KEY, TABS
+from tests.pages.helpers import every_tab, metric, open_tab, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
 # Tests that save nothing share one demo copy (``shared_demo_db``): the forecasts, the plan and
@@ -78,6 +79,7 @@ def test_invalid_closed_hours_shares_explain_themselves_in_dutch(shared_demo_db:
 def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.query_params["lang"] = "nl"
+    at.session_state[TAB_KEY] = t("levers.tab_stress", "nl")
     at.run()
     assert not at.exception
     assert at.title[0].value == "Strategische hefbomen"
@@ -85,6 +87,9 @@ def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
     at = submit(at, "levers.stress_form")
     assert not at.exception
     labels = {m.label: m.value for m in at.metric}
+    # every tab's numbers, the stress test's last
+    tabs = [t(f"levers.{name}", "nl") for name, _ in TABS]
+    labels = {**{m.label: m.value for shown in every_tab(at, TAB_KEY, tabs) for m in shown.metric}, **labels}
     assert "Herstel met flex" in labels and "Flexkosten" in labels
     assert labels["Flexkosten"].endswith("EUR")
     assert "SL, huidig rooster [%]" in labels and "SL, volgens behoefte [%]" in labels
@@ -92,9 +97,10 @@ def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
     # Dutch numbers: a decimal comma, never "80.2 %" (stress-test tab and weekday table included)
     assert re.fullmatch(r"\d+,\d %", labels[t("levers.m_surge_sl", "nl")]), labels[t("levers.m_surge_sl", "nl")]
     assert not [v for v in labels.values() if re.search(r"\d\.\d{1,2}( ?%| fte|$)", str(v))]
-    weekdays = next(df.value for df in at.dataframe if "open_hours" in df.value.columns)
+    weekdays = next(df.value for df in open_tab(at, TAB_KEY, tabs[0]).dataframe if "open_hours" in df.value.columns)
     assert all(re.fullmatch(r"\d+,\d u", v) for v in weekdays["open_hours"]), list(weekdays["open_hours"])
     assert all(re.fullmatch(r"[+-]\d+,\d\d fte", v) for v in weekdays["delta_fte"]), list(weekdays["delta_fte"])
+    open_tab(at, TAB_KEY, tabs[1])
     at.slider(key="levers.mix_share").set_value(20)
     at = submit(at, "levers.mix_form")
     assert not at.exception
@@ -104,7 +110,9 @@ def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
 
 
 def test_fcr_with_longer_contacts_is_one_lever(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=180).run()
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.session_state[TAB_KEY] = t("levers.tab_fcr", "en")
+    at.run()
     assert not at.exception
     today = at.slider(key="levers.fcr_base_phone").value
     at.slider(key="levers.fcr_goal_phone").set_value(min(today + 10, 100))
@@ -136,7 +144,6 @@ def test_a_reload_brings_the_working_scenario_back_from_the_url(shared_demo_db: 
     assert ScenarioSpec.from_dict(at.session_state["scenario.working_spec"]) == spec
     # the widgets show the scenario, not the baseline
     assert at.select_slider(key="levers.span_phone_0").value == (phone.open_min[0], 22 * 60)
-    assert at.slider(key="levers.fcr_goal_phone").value == 80
     assert metric(at, t("levers.m_extra_hours", lang)) == ("+10,0" if lang == "nl" else "+10.0")
     texts = "\n".join(c.value for c in at.caption)
     assert "Late phone" in texts
@@ -146,7 +153,9 @@ def test_a_reload_brings_the_working_scenario_back_from_the_url(shared_demo_db: 
     table = next(d.value for d in at.dataframe if "lever" in d.value.columns)
     assert list(table["lever"]) == [t(f"levers.lever_{k}", lang) for k in ("opening_hours", "channel_mix", "fcr")] + [
         t("levers.interaction", lang), t("levers.whole_scenario", lang)]
+    assert open_tab(at, TAB_KEY, t("levers.tab_fcr", lang)).slider(key="levers.fcr_goal_phone").value == 80
     # the moved contacts: handled, back or lost customers, never silently gone
+    open_tab(at, TAB_KEY, t("levers.tab_mix", lang))
     flows = next(d.value for d in at.dataframe if "lost_per_week" in d.value.columns)
     assert len(flows) == 1 and flows["lost_share"].iloc[0] == ("10,0 %" if lang == "nl" else "10.0 %")
     lost = metric(at, t("levers.m_lost_customers", lang))

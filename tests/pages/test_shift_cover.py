@@ -9,8 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import capacity, store
+from kcc.i18n import t
+from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT
-from tests.pages.helpers import metric_values, page_texts, submit
+from tests.pages.helpers import metric_values, open_tab, page_texts, submit
 
 PAGE = str(ROOT / "pages" / "staffing.py")
 
@@ -25,6 +27,7 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
                                            count: tuple[str, str], used: str, sl_roster: str) -> None:
     at = AppTest.from_file(PAGE, default_timeout=180)
     at.session_state["lang"] = lang
+    at.session_state[TAB_KEY] = t("staffing.tab_cover", lang)
     at.run()
     assert not at.exception
     before = metric_values(at)[sl_roster]
@@ -46,6 +49,13 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
     assert [c.channel for c in covers] == ["phone"]
     assert covers[0].efficiency * 100 == pytest.approx(share, abs=0.06)
     assert covers[0].week.isoformat() == "2026-11-16"
+
+    # another tab and back: the form shows the rules of the last cover solved
+    for tab in ("staffing.tab_chart", "staffing.tab_cover"):
+        open_tab(at, TAB_KEY, t(tab, lang))
+    assert not at.exception
+    assert at.selectbox(key="shift_cover.step").value == 60 and at.number_input(key="shift_cover.break").value == 0
+    assert metric_values(at)[efficiency] == shown[efficiency]
 
     at = at.button(key="shift_cover.use").click().run()
     assert not at.exception

@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import importer, pipeline, plan, store
+from kcc.i18n import t
+from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT
 from tests.ingest.test_chat_sessions_import import _chat_file
 from tests.pages.helpers import decimal_value, page_texts
@@ -34,6 +36,7 @@ def chat_db(demo_db: Path) -> Path:
 def _chat_settings(lang: str) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=240)
     at.session_state["lang"] = lang
+    at.session_state[TAB_KEY] = t("staffing.tab_targets", lang)
     at.run()
     at.selectbox(key="staffing.channel").set_value("chat").run()
     assert not at.exception

@@ -7,24 +7,53 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from kcc.i18n import t
+from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT, assert_dates_day_first
-from tests.pages.helpers import decimal_field, metric_values, page_texts, set_decimal
+from tests.pages.helpers import (
+    decimal_field,
+    every_tab,
+    every_tab_of,
+    metric_values,
+    open_tab,
+    page_texts,
+    set_decimal,
+)
 
 PAGE = str(ROOT / "pages" / "staffing.py")
 #: The element kinds this page's text checks read.
 TEXT_KINDS = ("title", "subheader", "markdown", "caption", "info", "error", "success")
 
 
+def page(tab: str = "tab_chart", lang: str = "en") -> AppTest:
+    """The page in ``lang`` with ``tab`` open, run once."""
+    at = AppTest.from_file(PAGE, default_timeout=300)
+    at.session_state["lang"] = lang
+    at.session_state[TAB_KEY] = t(f"staffing.{tab}", lang)
+    return at.run()
+
+
+def every_tab_text(at: AppTest, lang: str = "en") -> str:
+    """The page's text with each tab open in turn."""
+    return "\n".join(page_texts(shown, TEXT_KINDS)
+                     for shown in every_tab_of(at, "staffing", lang))
+
+
 def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page()
     assert not at.exception
+    labels = [t(f"staffing.{tab}", "en") for tab in ("tab_chart", "tab_heatmap", "tab_kpis", "tab_budget")]
+    charts, texts = 0, []
+    for shown in every_tab(at, TAB_KEY, labels):
+        charts += len(shown.get("plotly_chart"))
+        texts.append(page_texts(shown, TEXT_KINDS))
+    assert charts >= 4  # day/week, heat map, curve, KPIs, budget
+    assert "Show the maths" in texts[1]
+    open_tab(at, TAB_KEY, t("staffing.tab_targets", "en"))
     before = metric_values(at)
     assert float(before["Required FTE [FTE]"].replace(",", "")) > 0
     assert before["SL, roster as it is [%]"].endswith("%")
     assert "Understaffed [agent-hours]" in before
-    charts = at.get("plotly_chart")
-    assert len(charts) >= 4  # day/week, heat map, curve, KPIs, budget
-    assert "Show the maths" in page_texts(at, TEXT_KINDS)
 
     at.number_input(key="staffing.target_sl").set_value(95.0)
     at.button(key="staffing.targets_apply").click().run()
@@ -43,7 +72,7 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
 
 
 def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page("tab_targets")
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
     assert "deferred work" in page_texts(at, TEXT_KINDS)
@@ -53,6 +82,7 @@ def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
     assert not at.exception
     assert metric_values(at)["Required FTE [FTE]"] != before
 
+    open_tab(at, TAB_KEY, t("staffing.tab_budget", "en"))
     at.number_input(key="staffing.contract_hours").set_value(40.0)
     at.button(key="staffing.budget_apply").click().run()
     assert not at.exception
@@ -60,7 +90,7 @@ def test_email_response_time_and_budget_form(shared_demo_db: Path) -> None:
 
 
 def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page("tab_targets")
     at.selectbox(key="staffing.channel").set_value("email").run()
     assert not at.exception
     text = page_texts(at, TEXT_KINDS)
@@ -75,9 +105,7 @@ def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_dem
     assert at.session_state["plan.settings_json"]["targets"]["email"]["start_backlog_items"] == 5000.0
     assert metric_values(at)["Required FTE [FTE]"] != before
 
-    nl = AppTest.from_file(PAGE, default_timeout=300)
-    nl.session_state["lang"] = "nl"
-    nl.run()
+    nl = page("tab_targets", "nl")
     nl.selectbox(key="staffing.channel").set_value("email").run()
     assert not nl.exception
     text = page_texts(nl, TEXT_KINDS)
@@ -87,7 +115,7 @@ def test_email_start_backlog_shows_its_estimate_and_takes_an_override(shared_dem
 
 
 def test_chat_slow_down_and_history_sessions_change_the_chat_requirement(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page("tab_targets")
     at.selectbox(key="staffing.channel").set_value("chat").run()
     assert not at.exception
     penalty = at.number_input(key="staffing.penalty_pct")
@@ -116,9 +144,7 @@ def test_chat_slow_down_and_history_sessions_change_the_chat_requirement(shared_
 
 
 def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300)
-    at.session_state["lang"] = "nl"
-    at.run()
+    at = page("tab_targets", "nl")
     at.selectbox(key="staffing.channel").set_value("chat").run()
     assert not at.exception
     penalty = decimal_field(at, "staffing.penalty_pct")
@@ -130,32 +156,32 @@ def test_chat_slow_down_inputs_in_dutch(shared_demo_db: Path) -> None:
 
 
 def test_interval_detail_follows_the_picker(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page("tab_heatmap")
     at.selectbox(key="staffing.pick_weekday").set_value(0)
     at.selectbox(key="staffing.pick_time").set_value("10:00").run()
     assert not at.exception
     text = page_texts(at, TEXT_KINDS)
     assert "10:00" in text and "Erlang A" in text
+    open_tab(at, TAB_KEY, t("staffing.tab_chart", "en"))
     at.radio(key="staffing.view").set_value("week").run()
     assert not at.exception
 
 
 def test_staffing_page_in_dutch(shared_demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300)
-    at.session_state["lang"] = "nl"
-    at.run()
+    at = page(lang="nl")
     assert not at.exception
-    text = page_texts(at, TEXT_KINDS)
+    text = every_tab_text(at, "nl")
     assert "Bezetting: prognose tegenover rooster" in text
     assert "[medewerkeruren]" in text and "[fte]" in text
     assert_dates_day_first(text)
+    open_tab(at, TAB_KEY, t("staffing.tab_targets", "nl"))
     set_decimal(at, "staffing.target_sl", 90.0)
     at.button(key="staffing.targets_apply").click().run()
     assert not at.exception
 
 
 def test_saving_the_shift_patterns_plans_with_them(demo_db: Path) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=300).run()
+    at = page("tab_roster")
     assert at.radio(key="staffing.roster_source").value == "roster"
     before = metric_values(at)["Rostered FTE [FTE]"]
     at.button(key="staffing.shifts_save").click().run()

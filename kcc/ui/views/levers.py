@@ -9,6 +9,7 @@ on the shared ``levers_common.LeversBase``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import pandas as pd
 import streamlit as st
@@ -32,6 +33,19 @@ from kcc.ui.widgets import (
     fmt_pct,
     fmt_signed,
     period_picker,
+)
+
+#: Widget key of the page's open tab (``kcc.ui.widgets.lazy_tabs``; a test opens a tab by setting it).
+TAB_KEY: Final[str] = "levers.tab"
+#: The tabs in the page's order, each with the choosers that stay while another tab is open
+#: (``kcc.ui.widgets.lazy_tabs``). The lever forms are drawn from the working scenario.
+TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tab_hours", ("levers.hours_channel", "levers.peak_weekday")),
+    ("tab_mix", ()),
+    ("tab_targets", ("levers.target_channel",)),
+    ("tab_fcr", ()),
+    ("tab_stress", ()),
+    ("tab_costs", ()),
 )
 
 

@@ -35,6 +35,9 @@ from kcc.ui.widgets import (
 RESULT_STATE_KEY: Final[str] = "shift_cover.last"
 #: A message to show after the rerun that "Use as roster" starts.
 FLASH_STATE_KEY: Final[str] = "shift_cover.flash"
+#: The week, which stays while another tab is open (``kcc.ui.widgets.lazy_tabs``); the rules
+#: form starts from the rules of the last cover solved.
+KEPT_KEYS: Final[tuple[str, ...]] = ("shift_cover.week",)
 
 _LENGTH_CHOICES_MIN: Final[tuple[int, ...]] = (120, 180, 240, 300, 360, 420, 480, 540, 600)
 _CLOCK_CHOICES: Final[tuple[str, ...]] = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(0, 24 * 60 + 1, 30))
@@ -47,15 +50,19 @@ def _identity(con: store.Connection, settings: plan.PlanSettings, channel: str,
     return (plan_cache.data_key(con).volumes_only(), plan_cache.horizon_weeks(), settings, channel, week)
 
 
-def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
-    """The rules as the planner sets them, and whether Solve was pressed."""
-    defaults = ShiftRules()
+def rules_form(tr: Translator, shown: ShiftRules | None = None) -> tuple[dict[str, Any], bool]:
+    """The rules as the planner sets them, and whether Solve was pressed. The fields start from
+    ``shown``, the rules of the last cover solved in this session (the defaults without one), so
+    they are there again after another tab."""
+    defaults = shown or ShiftRules()
     with st.form("shift_cover.form"):
         cols = st.columns(4)
         lengths = cols[0].multiselect(
             tr("shift_cover.lengths"), list(_LENGTH_CHOICES_MIN), default=list(defaults.lengths_min),
             key="shift_cover.lengths", format_func=lambda m: fmt_unit(m / 60, "h", 1 if m % 60 else 0))
-        step = cols[1].selectbox(tr("shift_cover.step"), [15, 30, 60], key="shift_cover.step",
+        steps = [15, 30, 60]
+        step = cols[1].selectbox(tr("shift_cover.step"), steps, key="shift_cover.step",
+                                 index=steps.index(defaults.start_step_min) if defaults.start_step_min in steps else 0,
                                  format_func=lambda m: fmt_unit(m, "min"))
         earliest = cols[2].selectbox(tr("shift_cover.earliest"), _CLOCK_CHOICES, key="shift_cover.earliest",
                                      index=_CLOCK_CHOICES.index(defaults.earliest_start))
@@ -66,12 +73,15 @@ def rules_form(tr: Translator) -> tuple[dict[str, Any], bool]:
                                      key="shift_cover.break")
         over_h = decimal_input(cols[1], tr("shift_cover.break_over"), 0.0, 12.0, defaults.break_over_min / 60,
                                       0.5, key="shift_cover.break_over")
-        part = cols[2].number_input(tr("shift_cover.part_time"), 0, 100, 100, 5, key="shift_cover.part_time")
-        floor = cols[3].number_input(tr("shift_cover.min_floor"), 0, 1000, 0, 1, key="shift_cover.min_floor")
+        part = cols[2].number_input(tr("shift_cover.part_time"), 0, 100, round(100 * defaults.max_part_time_share), 5,
+                                    key="shift_cover.part_time")
+        floor = cols[3].number_input(tr("shift_cover.min_floor"), 0, 1000, defaults.min_on_floor, 1,
+                                     key="shift_cover.min_floor")
         cols = st.columns(4)
         home = cols[0].number_input(tr("shift_cover.home_len"), 15, 240, defaults.home_block_min, 15,
                                     key="shift_cover.home_len")
-        home_cap = cols[1].number_input(tr("shift_cover.home_cap"), 0, 1000, 0, 1, key="shift_cover.home_cap")
+        home_cap = cols[1].number_input(tr("shift_cover.home_cap"), 0, 1000, defaults.home_blocks_per_day, 1,
+                                        key="shift_cover.home_cap")
         weight = decimal_input(cols[2], tr("shift_cover.home_weight"), 0.1, 10.0, defaults.home_weight, 0.05,
                                       key="shift_cover.home_weight")
         limit = cols[3].number_input(tr("shift_cover.time_limit"), 1, 600, int(defaults.time_limit_s), 1,
@@ -100,7 +110,7 @@ def _solve(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
     if access.can(Action.EDIT_PLAN):  # a viewer may try a cover; only a planner's is kept
         remember_efficiency(con, result, channel, week)
     st.session_state[RESULT_STATE_KEY] = {"for": _identity(con, settings, channel, week),
-                                          "result": result, "required": required}
+                                          "result": result, "required": required, "rules": rules}
 
 
 @access.requires(Action.EDIT_PLAN)
@@ -129,7 +139,8 @@ def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
     labels = {d: tr("simulation.week_option", start=fmt_day(d)) for d in weeks}
     week = st.selectbox(tr("shift_cover.week"), weeks, key="shift_cover.week",
                         format_func=labels.__getitem__)
-    fields, pressed = rules_form(tr)
+    last = st.session_state.get(RESULT_STATE_KEY)
+    fields, pressed = rules_form(tr, last.get("rules") if last else None)
     if pressed:
         _solve(con, tr, the_plan, settings, channel, week, fields)
     stored = st.session_state.get(RESULT_STATE_KEY)

@@ -25,6 +25,8 @@ from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_p
 
 #: Session-state key of the last check: ``{"plan": identity, "result": SimulationResult}``.
 RESULT_STATE_KEY: Final[str] = "simulation.last"
+#: The choices that stay while another tab is open (``kcc.ui.widgets.lazy_tabs``).
+KEPT_KEYS: Final[tuple[str, ...]] = ("simulation.week",)
 
 
 def plan_identity(con: store.Connection, settings: plan.PlanSettings) -> tuple[Any, ...]:

@@ -2,14 +2,15 @@
 
 Every widget has an explicit ``staffing.*`` key; every number is shown with its unit through
 the ``fmt_*`` helpers (decimal comma in Dutch). The target and budget forms are in
-``staffing_settings``, the Overview's sections in ``overview``.
+``staffing_settings``, the heat map's interval picker and "show the maths" in
+``staffing_interval``, the Overview's sections in ``overview``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
@@ -28,7 +29,6 @@ from kcc.ui.widgets import (
     error_text,
     fmt_day,
     fmt_duration,
-    fmt_moment,
     fmt_month,
     fmt_number,
     fmt_pct,
@@ -185,6 +185,15 @@ def chart_labels(tr: Translator) -> dict[str, str]:
     return {k: tr(f"staffing.chart_{k}") for k in keys}
 
 
+#: Widget key of the page's open tab (``kcc.ui.widgets.lazy_tabs``; a test opens a tab by setting it).
+TAB_KEY: Final[str] = "staffing.tab"
+#: The page's tabs, in order (their labels are ``staffing.<name>``).
+TAB_NAMES: Final[tuple[str, ...]] = ("tab_chart", "tab_heatmap", "tab_kpis", "tab_simulation", "tab_budget",
+                                     "tab_targets", "tab_roster", "tab_cover")
+#: The chart tab's choices (``period_picker``) that stay while another tab is open.
+PERIOD_KEYS: Final[tuple[str, ...]] = ("staffing.view", "staffing.day")
+
+
 def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     """Day or week view and the day to show; returns the plan rows to draw."""
     if rows.empty:
@@ -204,142 +213,13 @@ def period_picker(tr: Translator, rows: pd.DataFrame) -> pd.DataFrame:
     return rows[(local.dt.date >= monday) & (local.dt.date < monday + pd.Timedelta(days=7))]
 
 
-# --------------------------------------------------------------------------- heat map picker
-
-
-def _selected_point(event: Any) -> tuple[str, str] | None:
-    try:
-        points = event.selection.points if hasattr(event, "selection") else event["selection"]["points"]
-    except (KeyError, TypeError, AttributeError):
-        return None
-    if not points:
-        return None
-    point = points[0]
-    return str(point.get("y")), str(point.get("x"))
-
-
-def interval_picker(
-    tr: Translator, rows: pd.DataFrame, table: pd.DataFrame, event: Any
-) -> pd.Timestamp | None:
-    """Weekday, time of day and date of the interval to explain; a heat-map click sets the
-    first two. Defaults to the worst cell."""
-    ss = st.session_state
-    if rows.empty or table.empty:
-        return None
-    weekday_names = [tr(f"common.weekday_{d}") for d in range(7)]
-    times = list(table.columns)
-    clicked = _selected_point(event)
-    if clicked is not None and clicked != ss.get("staffing.last_click"):
-        ss["staffing.last_click"] = clicked
-        if clicked[0] in weekday_names and clicked[1] in times:
-            ss["staffing.pick_weekday"] = weekday_names.index(clicked[0])
-            ss["staffing.pick_time"] = clicked[1]
-            ss.pop("staffing.pick_date", None)
-    worst = table.stack().astype(float)
-    worst_wd, worst_time = worst.idxmin() if len(worst) else (0, times[0])
-    if ss.get("staffing.pick_time") not in times:
-        ss.pop("staffing.pick_time", None)
-    default_state("staffing.pick_weekday", int(worst_wd))
-    default_state("staffing.pick_time", worst_time)
-    cols = st.columns(3)
-    weekday = cols[0].selectbox(tr("staffing.pick_weekday"), list(range(7)),
-                                format_func=weekday_names.__getitem__, key="staffing.pick_weekday")
-    time_of_day = cols[1].selectbox(tr("staffing.pick_time"), times, key="staffing.pick_time")
-    local = rows["ds"].dt.tz_localize(None)
-    match = rows[(local.dt.day_of_week == weekday) & (local.dt.strftime("%H:%M") == time_of_day)]
-    if match.empty:
-        st.info(tr("staffing.no_interval"))
-        return None
-    options = [ts.isoformat() for ts in match["ds"]]
-    if ss.get("staffing.pick_date") not in options:
-        ss["staffing.pick_date"] = options[int(match["gap"].to_numpy().argmin())]
-    choice = cols[2].selectbox(
-        tr("staffing.pick_date"), options, key="staffing.pick_date",
-        # Labels made now: a format function reading the session later (a test) sees none.
-        format_func={option: fmt_day(option) for option in options}.__getitem__,
-    )
-    return pd.Timestamp(choice)
-
-
-def interval_detail(tr: Translator, the_plan: pd.DataFrame, settings: plan.PlanSettings,
-                    channel: str, ds: pd.Timestamp) -> None:
-    """"Show the maths" of one interval."""
-    detail = plan.interval_detail(the_plan, channel, ds, settings)
-    local = detail.ds.tz_localize(None)
-    st.subheader(tr("staffing.detail_title", channel=channel_label(channel, tr),
-                    when=fmt_moment(local)))
-    st.markdown(tr(f"staffing.model_{detail.model}"))
-    left, right = st.columns(2)
-    with left:
-        st.markdown("**" + tr("staffing.detail_inputs") + "**")
-        inputs = pd.DataFrame({
-            tr("staffing.col_input"): [tr(f"staffing.input_{n}") for n in detail.inputs["name"]],
-            tr("staffing.col_value"): [_fmt_input(tr, v, u) for v, u in
-                                       zip(detail.inputs["value"], detail.inputs["unit"], strict=True)],
-        })
-        st.dataframe(inputs, hide_index=True, width="stretch")
-    with right:
-        st.markdown("**" + tr("staffing.detail_why") + "**")
-        st.markdown(tr(
-            "staffing.why_text",
-            required=fmt_number(detail.required, 1 if detail.model == "backlog" else 0),
-            shrinkage=fmt_pct(detail.shrinkage, 0),
-            paid=fmt_number(detail.required_scheduled, 1),
-            scheduled=fmt_number(float(staffing.head_count(detail.required_scheduled))),
-            p90=fmt_number(detail.required_p90, 0),
-            rostered=fmt_number(detail.rostered, 1),
-            available=fmt_number(detail.available, 1),
-            gap=fmt_number(detail.gap, 1),
-        ))
-        if detail.binding:
-            names = ", ".join(tr(f"staffing.target_name_{b}") for b in detail.binding)
-            st.markdown(tr("staffing.binding", targets=names))
-        achieved = pd.DataFrame({
-            tr("staffing.col_kpi"): [tr(f"staffing.kpi_{k}") for k in detail.achieved["kpi"]],
-            tr("staffing.col_achieved"): [_fmt_kpi(k, v) for k, v in
-                                          zip(detail.achieved["kpi"], detail.achieved["value"], strict=True)],
-            tr("staffing.col_target"): [_fmt_kpi(k, v) for k, v in
-                                        zip(detail.achieved["kpi"], detail.achieved["target"], strict=True)],
-        })
-        st.dataframe(achieved, hide_index=True, width="stretch")
-    if len(detail.curve):
-        targets = settings.targets_for(channel)
-        plotly_chart(
-            charts.curve_chart(detail.curve, targets.target_service_level,
-                               {"axis_agents": tr("staffing.curve_axis_agents"),
-                                "axis_sl": tr("staffing.curve_axis_sl")},
-                               title=tr("staffing.curve_title")),
-            key="staffing.curve", width="stretch",
-        )
-        curve = detail.curve
-        st.dataframe(pd.DataFrame({
-            tr("staffing.curve_axis_agents"): [fmt_number(a) for a in curve["agents"]],
-            tr("staffing.kpi_service_level"): [fmt_pct(v) for v in curve["service_level"]],
-            tr("staffing.kpi_asa_s"): [_fmt_kpi("asa_s", v) for v in curve["asa_s"]],
-            tr("staffing.kpi_p_abandon"): [fmt_pct(v) for v in curve["p_abandon"]],
-            tr("staffing.kpi_occupancy"): [fmt_pct(v) for v in curve["occupancy"]],
-            tr("staffing.col_meets"): [tr("staffing.yes") if m else tr("staffing.no")
-                                       for m in curve["meets_targets"]],
-        }), hide_index=True, width="stretch")
-
-
 def ftes(tr: Translator, values: Iterable[float]) -> list[str]:
     """FTE values as text with their unit, one decimal."""
     return [fmt_unit(v, tr("common.unit_fte"), 1) for v in values]
 
 
-#: Units of the interval inputs that read differently in Dutch.
-_INPUT_UNITS = {"contacts": "common.unit_contacts", "sessions": "staffing.unit_sessions"}
-
-
-def _fmt_input(tr: Translator, value: float, unit: str) -> str:
-    if unit == "share":
-        return fmt_pct(value)
-    decimals = 0 if unit in ("min", "s") and float(value).is_integer() else 1
-    return fmt_unit(value, tr(_INPUT_UNITS[unit]) if unit in _INPUT_UNITS else unit, decimals)
-
-
-def _fmt_kpi(kpi: str, value: float) -> str:
+def fmt_kpi(kpi: str, value: float) -> str:
+    """A KPI as shown: a time with its unit, a response time in hours, else a percentage."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if kpi == "asa_s":
@@ -364,7 +244,7 @@ def kpi_table(tr: Translator, summary: pd.DataFrame, settings: plan.PlanSettings
     out[tr("staffing.kpi_service_level")] = [fmt_pct(v) for v in summary["service_level"]]
     out[tr("staffing.col_target")] = [fmt_pct(settings.targets_for(c).target_service_level, 0)
                                       for c in summary["channel"]]
-    out[tr("staffing.kpi_asa_s")] = [_fmt_kpi("asa_s", v) for v in summary["asa_s"]]
+    out[tr("staffing.kpi_asa_s")] = [fmt_kpi("asa_s", v) for v in summary["asa_s"]]
     out[tr("staffing.kpi_p_abandon")] = [fmt_pct(v) for v in summary["p_abandon"]]
     out[tr("staffing.kpi_occupancy")] = [fmt_pct(v) for v in summary["occupancy"]]
     out[tr("staffing.col_short_hours")] = [fmt_unit(v, tr("staffing.unit_agent_hours"))
