@@ -8,7 +8,9 @@ from kcc.ui.centres import centre_selector
 from kcc.ui.state import connection, ensure_session, mark_frame, translator
 from kcc.ui.widgets import language_selector, user_name_input
 
-st.set_page_config(page_title="KCC Planner", page_icon=":material/headset_mic:", layout="wide")
+# An emoji icon is drawn by the browser itself: a Material icon as the tab's icon is fetched from
+# Google's font server on every page load, which a self-hosted centre's browsers must not do.
+st.set_page_config(page_title="KCC Planner", page_icon="🎧", layout="wide")
 ensure_session()
 mark_frame()
 tr = translator(str(st.session_state["lang"]))

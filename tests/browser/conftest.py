@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -290,6 +291,8 @@ def click_until_asked(page: object, button: object) -> None:
     while runs.asked == asked and time.monotonic() < deadline:
         page.wait_for_timeout(50)
     if runs.asked == asked:
+        warnings.warn(f"a click asked for no run within {CLICK_LOST_S:.0f} s (stretched with the load): "
+                      "clicked again", stacklevel=2)
         button.click()
 
 

@@ -18,8 +18,13 @@ PAGES = ("overview", "data", "forecast", "staffing", "strategy", "levers", "scen
 
 def test_every_page_opens_without_error_from_the_sidebar(page, app_url: str) -> None:  # noqa: ANN001
     """One session, as a planner goes round: each page from the sidebar shows its title and
-    no error, and the address names the page. The forecast chart's English axis names its
-    months (the Dutch one numbers them: the Dutch walk)."""
+    no error, the address names the page, and the browser fetches nothing from elsewhere (a
+    self-hosted centre's browsers may not reach the internet, nor should they tell anyone who
+    opened the app). The forecast chart's English axis names its months (the Dutch one numbers
+    them: the Dutch walk)."""
+    elsewhere: list[str] = []  # the app serves everything itself: no request leaves it
+    page.on("request", lambda request: elsewhere.append(request.url)
+            if not request.url.startswith((app_url, "data:", "blob:")) else None)
     open_page(page, app_url, "")
     nav = page.locator('[data-testid="stSidebarNav"]')
     for path in PAGES:
@@ -33,6 +38,7 @@ def test_every_page_opens_without_error_from_the_sidebar(page, app_url: str) -> 
             assert any(re.search(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", s) for s in english), (
                 english
             )
+    assert elsewhere == [], f"the browser fetched from elsewhere: {sorted(set(elsewhere))}"
 
 
 def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -> None:

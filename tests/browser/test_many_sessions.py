@@ -30,6 +30,7 @@ import json
 import os
 import re
 import time
+import warnings
 from pathlib import Path
 
 from kcc import store
@@ -146,6 +147,8 @@ class _Session:
         while self.runs.asked == asked and time.monotonic() < deadline:
             await self.page.wait_for_timeout(50)
         if self.runs.asked == asked:
+            warnings.warn(f"session {self.number}: a click asked for no run within {CLICK_LOST_S:.0f} s: "
+                          "clicked again", stacklevel=2)
             await button.click()
 
     async def save_own_scenario(self) -> None:
