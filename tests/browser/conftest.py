@@ -278,9 +278,10 @@ def click_until_asked(page: object, button: object) -> None:
     click asked the app for no run within ``CLICK_LOST_S``, once more, as a person would.
 
     Under load the click on Save as scenario made straight after typing the scenario's name
-    was now and then lost: no run was asked for, ever (twice in about 75 traced saves with three
-    busy processes beside the browser, once on the code of today's pages; the journeys met it
-    twice in five loaded runs). A click otherwise asks within a second. A second click is made
+    was now and then lost: no run was asked for, ever (twice in 66 traced saves with three
+    busy processes beside the browser, once with the pages drawing every tab and once drawing
+    only the open one; two saves the journeys lost under load looked the same). A click
+    otherwise asks within a second. A second click is made
     only when the first asked for nothing, so a save is never asked for twice, and a button that
     asks for nothing still fails its journey.
     """
