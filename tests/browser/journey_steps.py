@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kcc.i18n import t
-from tests.browser.conftest import app_context, assert_no_exception, wait_idle, watch_runs
+from tests.browser.conftest import app_context, assert_no_exception, click_until_asked, wait_idle, watch_runs
 
 METRIC = '[data-testid="stMetric"]'
 
@@ -51,7 +51,7 @@ def upload_into_new_centre(page, url: str, file: Path, name: str) -> str:  # noq
     form = page.locator('[data-testid="stForm"]').filter(
         has=page.get_by_role("button", name=t("centres.first.create", "en")))
     form.get_by_label(t("centres.name", "en"), exact=True).fill(name)
-    form.get_by_role("button", name=t("centres.first.create", "en")).click()
+    click_until_asked(page, form.get_by_role("button", name=t("centres.first.create", "en")))
     wait_idle(page)
     query = page.url.split("?", 1)[1]
     assert query.startswith("centre="), page.url

@@ -18,7 +18,7 @@ from pptx import Presentation
 from kcc.formatting import fmt_number
 from kcc.i18n import t
 from kcc.report.capacity import FIRST_ROW
-from tests.browser.conftest import assert_no_exception, serve_copy, wait_idle
+from tests.browser.conftest import assert_no_exception, click_until_asked, serve_copy, wait_idle
 from tests.browser.journey_steps import generate_and_download, go, journey_tab, metric, upload_into_new_centre
 
 #: Days of history: two years, so the forecast learns the yearly season.
@@ -91,7 +91,7 @@ def test_a_daily_file_from_upload_to_hiring_plan_and_board_deck(browser, journey
         settings.get_by_label(t("capacity.field.start_heads", "en"), exact=True).fill(str(START_HEADS))
         settings.get_by_label(t("capacity.field.attrition_per_month", "en") + " [%]",
                               exact=True).fill(str(ATTRITION_PCT))
-        settings.get_by_role("button", name=t("capacity.save", "en")).click()
+        click_until_asked(page, settings.get_by_role("button", name=t("capacity.save", "en")))
         wait_idle(page, timeout_ms=240_000)
         assert_no_exception(page)
         page.get_by_text(t("capacity.saved", "en")).wait_for()

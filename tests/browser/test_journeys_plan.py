@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kcc.i18n import TEXTS, t
-from tests.browser.conftest import assert_no_exception, open_page, open_tab, wait_idle
+from tests.browser.conftest import assert_no_exception, click_until_asked, open_page, open_tab, wait_idle
 
 METRIC = '[data-testid="stMetric"]'
 PLOTLY = '[data-testid="stPlotlyChart"]'
@@ -104,7 +104,7 @@ def test_staffing_target_change_moves_numbers_and_chart(page, app_url: str) -> N
     assert float(target.input_value()) == 80.0
     target.fill("90")
     form = page.locator('[data-testid="stForm"]').filter(has=target)
-    form.get_by_role("button", name=en("staffing.apply")).click()
+    click_until_asked(page, form.get_by_role("button", name=en("staffing.apply")))
     wait_idle(page, timeout_ms=120_000)
     assert_no_exception(page)
 

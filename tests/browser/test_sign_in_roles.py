@@ -12,7 +12,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kcc.i18n import t
-from tests.browser.conftest import app_context, assert_no_exception, open_page, serve_app, wait_idle, watch_runs
+from tests.browser.conftest import (
+    app_context,
+    assert_no_exception,
+    click_until_asked,
+    open_page,
+    serve_app,
+    wait_idle,
+    watch_runs,
+)
 
 PASSWORD = "correct horse battery"
 
@@ -45,7 +53,7 @@ def team(browser: object, signed_app: str) -> str:
         page.get_by_role("option", name=t(f"access.role.{role}", "en"), exact=True).click()
         form.get_by_label(t("access.password", "en"), exact=True).fill(PASSWORD)
         form.get_by_label(t("access.password_again", "en"), exact=True).fill(PASSWORD)
-        form.get_by_role("button", name=t("admin.add_button", "en")).click()
+        click_until_asked(page, form.get_by_role("button", name=t("admin.add_button", "en")))
         page.get_by_text(t("admin.added", "en", login=login)).wait_for()
         wait_idle(page)
     context.close()
@@ -70,7 +78,7 @@ def _sign_in(page, url: str, login: str, path: str, lang: str = "en") -> None:  
     assert nav.count() == 0 or t("common.nav_data", lang) not in nav.inner_text(), "no pages before sign-in"
     page.get_by_label(t("access.login", lang), exact=True).fill(login)
     page.get_by_label(t("access.password", lang), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=t("access.sign_in", lang), exact=True).click()
+    click_until_asked(page, page.get_by_role("button", name=t("access.sign_in", lang), exact=True))
     # the sign-in's run ends in a rerun, which draws the signed-in frame
     signed_in = t("access.signed_in_as", lang, login=login, role=t(f"access.role.{_ROLE[login]}", lang))
     page.locator('[data-testid="stSidebar"]').get_by_text(signed_in).wait_for()
