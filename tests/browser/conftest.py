@@ -278,13 +278,12 @@ def click_until_asked(page: object, button: object) -> None:
     click asked the app for no run within ``CLICK_LOST_S``, once more, as a person would.
 
     The journeys click this way on a form's button straight after typing into the form. Under
-    load the click on Save as scenario made straight after typing the scenario's name
-    was now and then lost: no run was asked for, ever (twice in 66 traced saves with three
-    busy processes beside the browser, once with the pages drawing every tab and once drawing
-    only the open one; two saves the journeys lost under load looked the same). A click
-    otherwise asks within a second. A second click is made
-    only when the first asked for nothing, so a save is never asked for twice, and a button that
-    asks for nothing still fails its journey.
+    load the click on Save as scenario made straight after typing the scenario's name was now
+    and then lost: no run was asked for, ever (twice in 66 traced saves with three busy
+    processes beside the browser, once with the pages drawing every tab and once drawing only
+    the open one; two saves the journeys lost under load looked the same). A click otherwise
+    asks within a second. A second click is made only when the first asked for nothing, so a
+    save is never asked for twice, and a button that asks for nothing still fails its journey.
     """
     runs = _RUNS[page]
     asked = runs.asked
