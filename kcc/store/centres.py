@@ -106,6 +106,17 @@ def list_centres(con: Connection, *, include_hidden: bool = True) -> tuple[Centr
                  for r in rows)
 
 
+def demo_never_loaded(con: Connection) -> bool:
+    """True when the demo centre exists and nothing was ever imported into it: a first start,
+    when the app loads it (a deleted demo stays deleted). One query, as every page run asks."""
+    cur = _cursor(con)
+    return bool(_one(cur.execute(
+        """SELECT EXISTS (SELECT 1 FROM centres WHERE centre_id = $demo)
+                  AND NOT EXISTS (SELECT 1 FROM imports WHERE centre_id = $demo)""",
+        {"demo": DEMO_CENTRE_ID},
+    ))[0])
+
+
 def get_centre(con: Connection, centre_id: int | None = None) -> Centre:
     """One centre (default the connection's).
 

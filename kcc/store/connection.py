@@ -13,7 +13,7 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -379,15 +379,26 @@ def _delete_centre_rows(cur: Cursor, centre_id: int) -> None:
         )
 
 
-def table_counts(con: Connection, *, centre_id: int | None = None) -> dict[str, int]:
-    """Row count per data table of one centre (for the data page and for tests)."""
+def table_counts(con: Connection, *, centre_id: int | None = None,
+                 tables: Sequence[str] = DATA_TABLES) -> dict[str, int]:
+    """Row count per data table of one centre (for the data page and for tests); ``tables``
+    names the ones to count (default every one).
+
+    Raises
+    ------
+    ValueError
+        When ``tables`` names a table that is not a data table (``DATA_TABLES``).
+    """
+    unknown = sorted(set(tables) - set(DATA_TABLES))
+    if unknown:
+        raise ValueError(f"not data tables: {unknown}")
     cur = _cursor(con)
     centre = {"centre": centre_of(con, centre_id)}
     return {
         table: int(_one(cur.execute(
             f"SELECT count(*) FROM {table} WHERE centre_id = $centre", centre  # noqa: S608
         ))[0])
-        for table in DATA_TABLES
+        for table in tables
     }
 
 

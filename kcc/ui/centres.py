@@ -211,6 +211,6 @@ def ended_early_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None
 def no_roster_notice(con: store.Connection, tr: Translator) -> None:
     """Say plainly when the centre has neither a roster nor shift patterns: the KPIs "with the
     roster" are then what nobody on the floor delivers (0 % answered), not a measurement."""
-    counts = store.table_counts(con)
-    if counts.get("roster", 0) == 0 and counts.get("shifts", 0) == 0:
+    counts = store.table_counts(con, tables=("roster", "shifts"))
+    if counts["roster"] == 0 and counts["shifts"] == 0:
         st.info(tr("centres.no_roster"))

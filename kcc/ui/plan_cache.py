@@ -271,7 +271,7 @@ def _forecasts_ready(con: store.Connection, tr: Translator, key: PlanKey) -> Non
     if span is None or not span.forecast_days:
         return
     # computed once per data and settings for every session (and replica): ``kcc.jobs``
-    series_job.ensure(con, tr, span, key.country, key.roster_source)
+    series_job.ensure(con, tr, span, key.country, key.roster_source, volumes=key.data.volumes)
 
 
 def forecasts_ready(con: store.Connection, tr: Translator, horizon_days: int) -> None:

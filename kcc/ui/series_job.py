@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import streamlit as st
 
@@ -66,10 +67,12 @@ def _start(con: store.Connection, span: plan.PlanHorizon, country: str | None,
 
 
 def ensure(con: store.Connection, tr: Translator, span: plan.PlanHorizon, country: str | None,
-           roster_source: str = "roster") -> None:
+           roster_source: str = "roster", *, volumes: Sequence[Any] | None = None) -> None:
     """Make sure the forecasts of ``span``'s series are in the store, and each channel's
     plan for the stored settings (``kcc.jobs.run_job``): start the job when no session has,
-    and wait for it with a progress bar (text ``staffing.forecasting``).
+    and wait for it with a progress bar (text ``staffing.forecasting``). ``volumes`` is the
+    centre's volume fingerprint when the caller has it (``kcc.pipeline.DataKey.volumes``),
+    read from the store when None.
 
     Raises
     ------
@@ -77,7 +80,7 @@ def ensure(con: store.Connection, tr: Translator, span: plan.PlanHorizon, countr
         What the job raised (the page shows it as any other error).
     """
     days = tuple((str(c), str(q), int(d)) for c, q, d in span.forecast_days)
-    data = jobs.data_hash(store.volume_fingerprint(con))
+    data = jobs.data_hash(store.volume_fingerprint(con) if volumes is None else volumes)
     todo = jobs.missing_series(con, days, country, data)
     if not todo:
         return

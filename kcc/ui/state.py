@@ -85,7 +85,10 @@ def _centre_connection(path: str, timezone: str, centre_id: int,
 
 def shown_centres(con: store.Connection) -> tuple[store.Centre, ...]:
     """The centres the selector offers: every one not hidden (all of them when every one is)."""
-    everyone = store.list_centres(con)
+    return _offered(store.list_centres(con))
+
+
+def _offered(everyone: tuple[store.Centre, ...]) -> tuple[store.Centre, ...]:
     return tuple(c for c in everyone if not c.hidden) or everyone
 
 
@@ -95,15 +98,15 @@ def current_centre(con: store.Connection, tr: Translator | None = None) -> store
     The choice is written back to the URL when it is not the default, so reloads and copied
     links keep it; session edits of another centre are forgotten (``CENTRE_SESSION_KEYS``)."""
     ss = st.session_state
-    offered = shown_centres(con)
+    everyone = store.list_centres(con)  # read once: every page run asks
+    offered = _offered(everyone)
     param = st.query_params.get(CENTRE_PARAM)
     chosen = store.find_centre(con, param)
     if param and chosen is None and tr is not None:
         st.warning(tr("centres.unknown_in_link", centre=escape_markdown(param),
                       name=escape_markdown(offered[0].label(str(ss.get("lang", "en"))))))
     if chosen is None:
-        chosen = next((c for c in store.list_centres(con) if c.centre_id == ss.get(CENTRE_STATE_KEY)),
-                      offered[0])
+        chosen = next((c for c in everyone if c.centre_id == ss.get(CENTRE_STATE_KEY)), offered[0])
     previous = ss.get(CENTRE_STATE_KEY)
     if previous != chosen.centre_id:
         if previous is not None:  # edits made for another centre
@@ -141,19 +144,13 @@ def translator(lang: str) -> Translator:
     return tr
 
 
-def _demo_unloaded(con: store.Connection) -> bool:
-    """The demo centre exists and was never loaded (first start): nothing imported into it."""
-    demo_there = any(c.centre_id == store.DEMO_CENTRE_ID for c in store.list_centres(con))
-    return demo_there and store.read_imports(con, centre_id=store.DEMO_CENTRE_ID).empty
-
-
 def _ensure_demo(con: store.Connection, tr: Translator) -> None:
     """Load the demo centre on first start, once, even with several sessions (a deleted demo
     stays deleted)."""
-    if not _demo_unloaded(con):
+    if not store.demo_never_loaded(con):
         return
     with _demo_lock:
-        if not _demo_unloaded(con):
+        if not store.demo_never_loaded(con):
             return
         load_demo_with_progress(con, tr)
 

@@ -200,6 +200,28 @@ def test_the_demo_can_be_hidden_deleted_and_created_again(mem_con) -> None:
     assert renamed.label("nl") == "Brussel" and renamed.slug == "brussel"
 
 
+
+def _never_loaded_by_its_listing(con: store.Connection) -> bool:
+    """What ``demo_never_loaded`` answers, from the centre list and the import history."""
+    there = any(c.centre_id == store.DEMO_CENTRE_ID for c in store.list_centres(con))
+    return there and store.read_imports(con, centre_id=store.DEMO_CENTRE_ID).empty
+
+
+def test_the_demo_counts_as_never_loaded_until_something_is_imported_into_it(mem_con) -> None:
+    """The first-start check every page run makes: one query that answers as the centre list
+    and the import history do, whatever is imported where and whether the demo exists."""
+    assert store.demo_never_loaded(mem_con) is True
+    mine = store.create_centre(mem_con, "Mijn centrum", time_zone=TZ_B)
+    store.replace_intervals(mem_con, _history("2025-03-09", TZ_B), _record("mine.csv"), centre_id=mine.centre_id)
+    assert store.demo_never_loaded(mem_con) is True and _never_loaded_by_its_listing(mem_con) is True
+    store.replace_intervals(mem_con, _history("2025-03-09", "Europe/Amsterdam"), _record("demo.csv"))
+    assert store.demo_never_loaded(mem_con) is False and _never_loaded_by_its_listing(mem_con) is False
+    store.delete_centre(mem_con, store.DEMO_CENTRE_ID, confirm_name="Demo centre")
+    assert store.demo_never_loaded(mem_con) is False and _never_loaded_by_its_listing(mem_con) is False
+    store.ensure_demo(mem_con)  # created again, empty: the next page run loads it
+    assert store.demo_never_loaded(mem_con) is True and _never_loaded_by_its_listing(mem_con) is True
+
+
 # --------------------------------------------------------------------------- migration
 
 #: The schema of version 1 (before centres), as that version wrote it: a fixture, so later

@@ -209,6 +209,16 @@ def test_reads_are_parameterised(mem_con) -> None:
     assert "contacts" in store.table_counts(mem_con)
 
 
+def test_counting_some_tables_counts_them_as_counting_all_does(mem_con) -> None:
+    store.replace_intervals(mem_con, _day_intervals("2024-01-08"), _record())
+    store.write_setting(mem_con, "x", 1)
+    every = store.table_counts(mem_con)
+    assert every["interval_volumes"] == 96 and every["settings"] >= 1 and every["roster"] == 0
+    some = store.table_counts(mem_con, tables=("roster", "interval_volumes"))
+    assert some == {"roster": every["roster"], "interval_volumes": every["interval_volumes"]}
+    with pytest.raises(ValueError, match="not data tables"):
+        store.table_counts(mem_con, tables=("meta",))
+
 def test_reset_empties_every_data_table(mem_con) -> None:
     store.replace_intervals(mem_con, _day_intervals("2024-01-08"), _record())
     store.write_setting(mem_con, "x", 1)
