@@ -109,7 +109,7 @@ def list_centres(con: Connection, *, include_hidden: bool = True) -> tuple[Centr
 def demo_never_loaded(con: Connection) -> bool:
     """True when the demo centre exists and nothing was ever imported into it: a first start,
     when the app loads it (a deleted demo stays deleted). One query, as every page run asks."""
-    cur = _cursor(con)
+    cur = _cursor(con, zoned=False)
     return bool(_one(cur.execute(
         """SELECT EXISTS (SELECT 1 FROM centres WHERE centre_id = $demo)
                   AND NOT EXISTS (SELECT 1 FROM imports WHERE centre_id = $demo)""",
