@@ -374,7 +374,7 @@ def delete_scenario(con: Connection, scenario_id: int, *,
 def read_setting(con: Connection, key: str, default: Any = None, *,
                  centre_id: int | None = None) -> Any:
     """A JSON setting of one centre (shrinkage, costs, opening hours of the baseline, ...)."""
-    cur = _cursor(con)
+    cur = _cursor(con, zoned=False)  # JSON, no time
     row = cur.execute(
         "SELECT value_json FROM settings WHERE centre_id = $centre AND key = $k",
         {"k": key, "centre": centre_of(con, centre_id)},
@@ -398,7 +398,7 @@ def write_setting(con: Connection, key: str, value: Any, *,
 def read_settings(con: Connection, *, centre_id: int | None = None) -> dict[str, Any]:
     """Every stored JSON setting of one centre by key (the plan builds its settings from
     these)."""
-    cur = _cursor(con)
+    cur = _cursor(con, zoned=False)  # JSON, no time
     rows = cur.execute(
         "SELECT key, value_json FROM settings WHERE centre_id = $centre ORDER BY key",
         {"centre": centre_of(con, centre_id)},
