@@ -1,10 +1,12 @@
 """Cached forecast calls of the Forecast page.
 
-Every function is keyed by ``kcc.pipeline.DataKey`` (database file and zone, the store's
-``data_version`` - any write, such as saving the event calendar, invalidates it - and the
-volume fingerprint), the one key scheme of ``kcc/ui``, and hashable arguments. The key comes
-from ``kcc.ui.plan_cache.data_key``, kept per data version, so a page run reads the volume
-fingerprint once a write rather than once a call.
+Every function is keyed by ``kcc.pipeline.DataKey``, the one key scheme of ``kcc/ui``, and
+hashable arguments: the key of volumes only (``DataKey.volumes_only``: database file, zone,
+centre and the volume fingerprint, which follows the volumes, the event calendar and the
+settings forecasts read). A forecast reads nothing else, so saving a scenario or a roster
+leaves the page's forecast and backtest as they were, while an import or a saved event calendar
+makes them again. The key comes from ``kcc.ui.plan_cache.data_key``, kept per data version, so
+a page run reads the volume fingerprint once a write rather than once a call.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ from kcc.warning_filters import ignoring
 #: Backtest shown on the page: the one "auto" chooses by (four origins, four weeks each).
 BACKTEST_ORIGINS: Final[int] = SELECTION_ORIGINS
 BACKTEST_HORIZON_DAYS: Final[int] = SELECTION_HORIZON_DAYS
+
+
+def _volumes_key(con: store.Connection) -> DataKey:
+    return plan_cache.data_key(con).volumes_only()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -118,17 +124,17 @@ def _period_backtest(
 
 def series(con: store.Connection) -> pd.DataFrame:
     """Loaded series (``kcc.store.series_summary``)."""
-    return _series(con, plan_cache.data_key(con))
+    return _series(con, _volumes_key(con))
 
 
 def history(con: store.Connection, channel: str, queue: str) -> pd.DataFrame:
     """``ds, y`` of one series."""
-    return _history(con, plan_cache.data_key(con), channel, queue)
+    return _history(con, _volumes_key(con), channel, queue)
 
 
 def events(con: store.Connection) -> pd.DataFrame:
     """The stored event calendar."""
-    return _events(con, plan_cache.data_key(con))
+    return _events(con, _volumes_key(con))
 
 
 def forecast(
@@ -136,14 +142,14 @@ def forecast(
     country: str,
 ) -> ForecastResult:  # fmt: skip
     """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
-    return _forecast(con, plan_cache.data_key(con), channel, queue, horizon_days, method, country)
+    return _forecast(con, _volumes_key(con), channel, queue, horizon_days, method, country)
 
 
 def backtest_summary(
     con: store.Connection, channel: str, queue: str, method: str, country: str
 ) -> pd.DataFrame | None:
     """Mean backtest metrics per method and grain, or None when the history is too short."""
-    return _backtest(con, plan_cache.data_key(con), channel, queue, method, country)
+    return _backtest(con, _volumes_key(con), channel, queue, method, country)
 
 
 def period_forecast(
@@ -154,7 +160,7 @@ def period_forecast(
     treatments); ``method`` and ``country`` apply to weeks only."""
     if grain == "month":  # one cache entry whatever the month-free fields say
         method, country = "", ""
-    return _period_forecast(con, plan_cache.data_key(con), channel, queue, grain, horizon, method, country)
+    return _period_forecast(con, _volumes_key(con), channel, queue, grain, horizon, method, country)
 
 
 def period_backtest(
@@ -164,7 +170,7 @@ def period_backtest(
     the history is too short (cached)."""
     if grain == "month":
         method, country = "", ""
-    return _period_backtest(con, plan_cache.data_key(con), channel, queue, grain, method, country)
+    return _period_backtest(con, _volumes_key(con), channel, queue, grain, method, country)
 
 
 @access.requires(Action.EDIT_PLAN)

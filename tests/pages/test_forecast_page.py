@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
+from kcc.scenarios import ScenarioSpec
+from kcc.ui import forecast_cache
 from tests.conftest import ROOT
 from tests.pages.helpers import page_texts
 
@@ -56,6 +61,43 @@ def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
     assert [list(c) for c in after["channels"]] == [list(c) for c in before["channels"]]
     assert list(after["kind"]) == list(before["kind"])
 
+
+
+def test_a_saved_scenario_keeps_the_forecast_and_a_new_event_makes_it_again(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's forecast and backtest follow what a forecast reads (volumes, events, the
+    forecast settings), not every write: after a saved scenario the page shows them again
+    without fitting, after a new event it fits them again."""
+    fitted = {"forecast": 0, "backtest": 0}
+
+    def counted(name: str, fit: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            fitted[name] += 1
+            return fit(*args, **kwargs)
+        return run
+
+    monkeypatch.setattr(forecast_cache, "fit_forecast", counted("forecast", forecast_cache.fit_forecast))
+    monkeypatch.setattr(forecast_cache, "backtest", counted("backtest", forecast_cache.backtest))
+
+    def shown() -> str:
+        at = AppTest.from_file(PAGE, default_timeout=120).run()
+        assert not at.exception
+        return page_texts(at)
+
+    first = shown()
+    assert fitted == {"forecast": 1, "backtest": 1}
+    con = store.connect(str(demo_db))
+    try:
+        store.save_scenario(con, name="Later", spec=ScenarioSpec().to_dict(), spec_version=ScenarioSpec().version,
+                            user="tester")
+        assert shown() == first
+        assert fitted == {"forecast": 1, "backtest": 1}, "a saved scenario changes no forecast"
+        store.write_event(con, name="Mailing", kind="mailing", start_date=date(2024, 11, 4),
+                          end_date=date(2024, 11, 5), channels=["phone"], uplift_pct=10.0)
+    finally:
+        con.close()
+    shown()
+    assert fitted == {"forecast": 2, "backtest": 2}, "a new event is fitted again"
 
 def test_forecast_page_in_dutch(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120)
