@@ -1,5 +1,5 @@
 """Another commit's code beside the working tree, for the benchmarks that compare the two in one
-run (``bench_plan_issue15.py``, ``bench_tabs.py``). Not a benchmark: ``run_all.py`` does not run
+run (``bench_plan_issue15.py``, ``bench_tabs.py``, ``bench_page_reruns.py``). Not a benchmark: ``run_all.py`` does not run
 it."""
 
 from __future__ import annotations
