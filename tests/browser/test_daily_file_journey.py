@@ -40,9 +40,10 @@ def _daily_file(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def journey_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A server on a private copy of the demo database (the journey writes a centre to it)."""
-    with serve_copy(demo_db_template, tmp_path_factory, "daily-journey") as url:
+def journey_url(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a private copy of the demo database after its first visit (the journey
+    writes a centre of its own to it)."""
+    with serve_copy(visited_demo_template, tmp_path_factory, "daily-journey") as url:
         yield url
 
 

@@ -76,16 +76,17 @@ def _plan_of(file: Path, name: str) -> Expected:
 
 
 @pytest.fixture(scope="module")
-def journey_url(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One server for both journeys, on a private copy of the demo database."""
-    with serve_copy(demo_db_template, tmp_path_factory, "journey") as url:
+def journey_url(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for both journeys, on a private copy of the demo database after its first
+    visit (the journeys plan their own centres; the demo's plans are stored already)."""
+    with serve_copy(visited_demo_template, tmp_path_factory, "journey") as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def demo_week_contacts(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> float:
+def demo_week_contacts(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> float:
     db = tmp_path_factory.mktemp("demo-plan") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
+    shutil.copyfile(visited_demo_template, db)
     con = store.connect(str(db))
     try:
         run = pipeline.run_plan(con)

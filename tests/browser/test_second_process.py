@@ -20,10 +20,10 @@ from tests.browser.conftest import ROOT, app_context, assert_no_exception, open_
 
 
 def test_a_second_process_on_the_same_file_explains_the_team_server(
-    browser, demo_db_template: Path, tmp_path: Path,  # noqa: ANN001 - a Playwright browser
+    browser, visited_demo_template: Path, tmp_path: Path,  # noqa: ANN001 - a Playwright browser
 ) -> None:
     db = tmp_path / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
+    shutil.copyfile(visited_demo_template, db)
     second_log = tmp_path / "second.log"
     context = app_context(browser, viewport={"width": 1200, "height": 900})
     page = context.new_page()

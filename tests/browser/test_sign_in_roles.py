@@ -26,11 +26,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
-def signed_app(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def signed_app(visited_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live app with sign-in on and no users yet: the admin ``ada`` comes from the
-    environment at the first visit."""
+    environment at the first visit. The demo's forecasts and plans are stored already
+    (``visited_demo_template``): these journeys are about who may do what."""
     db = tmp_path_factory.mktemp("signed") / "kcc.duckdb"
-    shutil.copyfile(demo_db_template, db)
+    shutil.copyfile(visited_demo_template, db)
     with pytest.MonkeyPatch.context() as patch:
         for name, value in {"KCC_AUTH": "local", "KCC_ADMIN_USER": "ada", "KCC_ADMIN_PASSWORD": PASSWORD}.items():
             patch.setenv(name, value)
