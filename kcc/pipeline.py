@@ -191,7 +191,9 @@ def recent_history(con: store.Connection,
                    weeks: int | None = plan.AHT_HISTORY_WEEKS) -> pd.DataFrame:
     """Per-interval history of every intraday series, the last ``weeks`` weeks (all when
     None); totals per day, week or month are left out (they have no time of day)."""
-    frame = store.read_intervals(con)
+    # the database keeps a few rows more than the weeks (a day, whatever a clock change does);
+    # the two cuts below are the window's definition
+    frame = store.read_intervals(con, recent_weeks=weeks)
     frame = frame[frame["interval_min"] < config.DAY_MIN].reset_index(drop=True)
     if weeks is not None and len(frame):
         last = frame["ds"].max()

@@ -337,11 +337,16 @@ def read_intervals(
     start: datetime | date | None = None,
     end: datetime | date | None = None,
     *,
+    recent_weeks: int | None = None,
     centre_id: int | None = None,
 ) -> pd.DataFrame:
     """Per-interval volumes (volume contract) of one centre, sorted by channel, queue, ds.
 
-    ``start`` is inclusive, ``end`` exclusive; dates mean local midnight.
+    ``start`` is inclusive, ``end`` exclusive; dates mean local midnight. ``recent_weeks``
+    keeps the rows from ``recent_weeks`` weeks and a day (on the calendar) before the start of
+    the centre's newest interval shorter than a day, and every row when it has none: a superset
+    of the last ``recent_weeks`` weeks however a clock change falls, read in the database rather
+    than the whole history (``kcc.pipeline.recent_history`` cuts it to the exact weeks).
     """
     cur = _cursor(con)
     return _interval_df(cur.execute(
@@ -352,8 +357,14 @@ def read_intervals(
              AND ($queue IS NULL OR queue = $queue)
              AND ($start IS NULL OR ds >= CAST($start AS TIMESTAMPTZ))
              AND ($end IS NULL OR ds < CAST($end AS TIMESTAMPTZ))
+             AND ($recent IS NULL OR ds >= coalesce(
+                    (SELECT max(ds) FROM interval_volumes
+                     WHERE centre_id = $centre AND interval_min < $day_min)
+                    - CAST($recent AS INTERVAL), ds))
            ORDER BY channel, queue, ds""",
-        {"channel": channel, "queue": queue, **_span(start, end), "centre": centre_of(con, centre_id)},
+        {"channel": channel, "queue": queue, **_span(start, end), "centre": centre_of(con, centre_id),
+         "recent": None if recent_weeks is None else f"{7 * int(recent_weeks) + 1} days",
+         "day_min": config.DAY_MIN},
     ))
 
 
