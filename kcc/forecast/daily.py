@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -61,6 +62,7 @@ from kcc.forecast.constants import (
 )
 from kcc.forecast.grid import HistoryGrid
 from kcc.forecast.result import InsufficientHistoryError
+from kcc.memo import Memo, digest
 from kcc.warning_filters import ignoring
 
 # --------------------------------------------------------------------------- results
@@ -178,6 +180,29 @@ class Calibration:
 # --------------------------------------------------------------------------- models
 
 
+#: Exponential smoothing fits by the digest of the stretch of history they fit and the model's
+#: season (``kcc.memo``). A series' method selection scores the methods at earlier origins, and
+#: their inner backtests cut the history where the final fit's calibration cuts it too: 16 of
+#: the 44 fits of the demo's first visit were repeats. A fit depends on nothing else.
+ETS_FIT_MEMO: Final[Memo[Any]] = Memo(max_entries=256)
+
+
+def _ets_fit(z: np.ndarray, seasonal: str | None, period: int) -> Any:
+    """The fitted exponential smoothing of ``z`` (statsmodels' results), from ``ETS_FIT_MEMO``
+    when the same stretch was fitted before; callers only forecast from it."""
+
+    def fit() -> Any:
+        with ignoring(ConvergenceWarning, RuntimeWarning):
+            return ExponentialSmoothing(
+                z,
+                seasonal=seasonal,
+                seasonal_periods=period if seasonal else None,
+                initialization_method="estimated",
+            ).fit()
+
+    return ETS_FIT_MEMO.get(digest(("ets", np.asarray(z, dtype=float), seasonal, int(period))), fit)
+
+
 def predict(method: str, z: np.ndarray, period: int, steps: int) -> np.ndarray:
     """Forecast ``steps`` values of the open-day series ``z`` with a season of ``period``.
 
@@ -216,13 +241,7 @@ def predict(method: str, z: np.ndarray, period: int, steps: int) -> np.ndarray:
         seasonal = None if period == 1 else ("mul" if positive else "add")
         # The optimiser may stop early on flat stretches; the result is checked below.
         with ignoring(ConvergenceWarning, RuntimeWarning):
-            model = ExponentialSmoothing(
-                z,
-                seasonal=seasonal,
-                seasonal_periods=period if seasonal else None,
-                initialization_method="estimated",
-            )
-            out = np.asarray(model.fit().forecast(steps), dtype=float)
+            out = np.asarray(_ets_fit(z, seasonal, period).forecast(steps), dtype=float)
         if not np.isfinite(out).all():
             return predict("weekday_mean", z, period, steps)
         return np.maximum(out, 0.0)

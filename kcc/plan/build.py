@@ -11,8 +11,8 @@ import pandas as pd
 
 from kcc import staffing, store
 from kcc.events import holiday_dates
+from kcc.memo import Memo, digest
 from kcc.plan.frames import EPS, PlanError, interval_min_of, local_naive
-from kcc.plan.memo import Memo, digest
 from kcc.plan.models import achieve, require
 from kcc.plan.roster_align import align_roster
 from kcc.plan.settings import PlanSettings, channel_model
@@ -109,7 +109,7 @@ class _ChannelStaffing:
     approximate: np.ndarray
 
 
-#: Channel staffings by the digest of their inputs (``kcc.plan.memo``): a scenario's baseline
+#: Channel staffings by the digest of their inputs (``kcc.memo``): a scenario's baseline
 #: and the channels its levers leave alone are staffed once.
 STAFFING_MEMO: Final[Memo[_ChannelStaffing]] = Memo()
 

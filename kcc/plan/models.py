@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from kcc import staffing
+from kcc.memo import Memo, digest
 from kcc.plan.frames import EPS, PlanError
-from kcc.plan.memo import Memo, digest
 from kcc.queueing import backlog, chat_metrics, required_chat_agents
 from kcc.staffing.deferred import QUEUE_MAX_TARGET_H
 from kcc.targets import ChannelTargets
@@ -182,7 +182,7 @@ def _backlog_required(targets: ChannelTargets, volume: np.ndarray, aht_s: np.nda
 
 
 #: Short-target deferred work scored by the carried queue, by the digest of its inputs
-#: (``kcc.plan.memo``): the queue takes seconds, and the Staffing page's interval curve and
+#: (``kcc.memo``): the queue takes seconds, and the Staffing page's interval curve and
 #: service risk score the same roster again on every rerun whose change does not reach them (a
 #: budget field, another session with the same targets). Risk alone stores 25 per channel.
 QUEUE_MEMO: Final[Memo[Kpis]] = Memo(max_entries=128)

@@ -1,5 +1,5 @@
 """The memos of channel staffings and carried-queue scorings: a hit is the fresh computation to
-the bit, and a change in any input it depends on is a miss (``kcc.plan.memo``,
+the bit, and a change in any input it depends on is a miss (``kcc.memo``,
 ``kcc.plan.build.STAFFING_MEMO``, ``kcc.plan.models.QUEUE_MEMO``)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from kcc import plan
+from kcc.memo import Memo, digest
 from kcc.plan.build import STAFFING_MEMO
-from kcc.plan.memo import Memo, digest
 from kcc.targets import ChannelTargets
 from tests.plan.test_deferred_plan import OFFICE, ZONE
 from tests.plan.test_deferred_plan import _demand as _deferred_demand
