@@ -21,7 +21,8 @@ from typing import Final, Generic, TypeVar
 import numpy as np
 import pandas as pd
 
-#: Channel staffings kept (each about 0.6 MB for 13 weeks at 15 minutes).
+#: Results a memo keeps unless told otherwise (a channel staffing is about 0.6 MB for 13 weeks at
+#: 15 minutes).
 MAX_ENTRIES: Final[int] = 64
 
 T = TypeVar("T")
