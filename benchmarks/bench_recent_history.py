@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +26,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_store_backends import _best  # noqa: E402
 from kcc import config, demo, importer, pipeline, plan, store  # noqa: E402
 
 US_BANK = ROOT.parent / "shared" / "data" / "real" / "us-bank-2003" / "bank_calls_5min.csv"
@@ -41,15 +40,6 @@ def whole_history_cut(con: store.Connection, weeks: int) -> pd.DataFrame:
         last = frame["ds"].max()
         frame = frame[frame["ds"] > last - pd.Timedelta(weeks=weeks)].reset_index(drop=True)
     return frame
-
-
-def _best_s(read: Callable[[], pd.DataFrame], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        read()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _centres() -> list[tuple[str, store.Connection]]:
@@ -79,8 +69,8 @@ def main() -> None:
         ours = pipeline.recent_history(con, weeks)
         pd.testing.assert_frame_equal(ours, whole_history_cut(con, weeks))
         stored = len(store.read_intervals(con))
-        peer_s = _best_s(lambda con=con: whole_history_cut(con, weeks), args.repeat)
-        ours_s = _best_s(lambda con=con: pipeline.recent_history(con, weeks), args.repeat)
+        peer_s = _best(lambda con=con: whole_history_cut(con, weeks), args.repeat)
+        ours_s = _best(lambda con=con: pipeline.recent_history(con, weeks), args.repeat)
         print(f"| {name} | {stored:,} | {len(ours):,} | {peer_s * 1000:.1f} | {ours_s * 1000:.1f} "
               f"| {ours_s / peer_s:.2f}x |")
 
