@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
@@ -134,13 +135,15 @@ def get_centre(con: Connection, centre_id: int | None = None) -> Centre:
 
 def find_centre(con: Connection, ref: str | int | None) -> Centre | None:
     """The centre a link names: its id (``"3"``) or slug (``"bank-zuid"``); None when none."""
+    return None if ref is None else centre_named(list_centres(con), ref)
+
+
+def centre_named(centres: Sequence[Centre], ref: str | int | None) -> Centre | None:
+    """The one of ``centres`` a link names (``find_centre`` on a list already read)."""
     if ref is None:
         return None
     text = str(ref).strip().lower()
-    for centre in list_centres(con):
-        if text == str(centre.centre_id) or text == centre.slug:
-            return centre
-    return None
+    return next((c for c in centres if text in (str(c.centre_id), c.slug)), None)
 
 
 def for_centre(con: Connection, centre_id: int) -> Connection:

@@ -101,7 +101,7 @@ def current_centre(con: store.Connection, tr: Translator | None = None) -> store
     everyone = store.list_centres(con)  # read once: every page run asks
     offered = _offered(everyone)
     param = st.query_params.get(CENTRE_PARAM)
-    chosen = store.find_centre(con, param)
+    chosen = store.centre_named(everyone, param)
     if param and chosen is None and tr is not None:
         st.warning(tr("centres.unknown_in_link", centre=escape_markdown(param),
                       name=escape_markdown(offered[0].label(str(ss.get("lang", "en"))))))

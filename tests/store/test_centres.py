@@ -389,3 +389,12 @@ def test_the_horizon_names_series_that_end_early_and_takes_a_later_start() -> No
     assert dict((c, d) for c, _, d in later.forecast_days) == {"phone": 42, "chat": 56}
     with pytest.raises(plan.PlanError, match=r"start must be after the newest history \(2025-03-09\)"):
         plan.plan_horizon(series, 2, start=date(2025, 3, 9))
+
+
+def test_a_link_names_a_centre_in_a_list_already_read(mem_con) -> None:  # noqa: ANN001
+    """``centre_named`` finds what ``find_centre`` finds, in a list read once (a page run's)."""
+    mine = store.create_centre(mem_con, "Mijn centrum", time_zone="Europe/Amsterdam")
+    everyone = store.list_centres(mem_con)
+    for ref in ("mijn-centrum", " Mijn-Centrum ", str(mine.centre_id), mine.centre_id, "onbekend", None):
+        assert store.centre_named(everyone, ref) == store.find_centre(mem_con, ref)
+    assert store.centre_named(everyone, "mijn-centrum") == mine
