@@ -67,12 +67,11 @@ def _start(con: store.Connection, span: plan.PlanHorizon, country: str | None,
 
 
 def ensure(con: store.Connection, tr: Translator, span: plan.PlanHorizon, country: str | None,
-           roster_source: str = "roster", *, volumes: Sequence[Any] | None = None) -> None:
+           roster_source: str = "roster", *, volumes: Sequence[Any]) -> None:
     """Make sure the forecasts of ``span``'s series are in the store, and each channel's
     plan for the stored settings (``kcc.jobs.run_job``): start the job when no session has,
     and wait for it with a progress bar (text ``staffing.forecasting``). ``volumes`` is the
-    centre's volume fingerprint when the caller has it (``kcc.pipeline.DataKey.volumes``),
-    read from the store when None.
+    centre's volume fingerprint (``kcc.pipeline.DataKey.volumes``, kept per data version).
 
     Raises
     ------
@@ -80,7 +79,7 @@ def ensure(con: store.Connection, tr: Translator, span: plan.PlanHorizon, countr
         What the job raised (the page shows it as any other error).
     """
     days = tuple((str(c), str(q), int(d)) for c, q, d in span.forecast_days)
-    data = jobs.data_hash(store.volume_fingerprint(con) if volumes is None else volumes)
+    data = jobs.data_hash(volumes)
     todo = jobs.missing_series(con, days, country, data)
     if not todo:
         return
