@@ -15,7 +15,7 @@ BENCHMARKS = (
     "bench_queueing.py", "bench_forecast.py", "bench_staffing_page.py", "bench_import.py",
     "bench_sessions.py", "bench_simulation.py", "bench_plan_issue15.py",
     "bench_store_backends.py", "bench_tabs.py", "bench_page_reruns.py", "bench_blas_threads.py",
-    "bench_recent_history.py", "bench_ets_memo.py",
+    "bench_recent_history.py", "bench_ets_memo.py", "bench_risk_search.py",
 )
 
 

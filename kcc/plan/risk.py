@@ -19,7 +19,7 @@ every interval of a day together, and the intraday profile spreads it. So
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import numpy as np
@@ -104,20 +104,52 @@ def _period_sl(sl: np.ndarray, volume: np.ndarray, period: np.ndarray,
         return np.where(den > 0, num / den, np.nan)
 
 
-def _factor_at_target(curve: np.ndarray, target: float) -> float:
-    """Largest volume factor of ``RISK_FACTORS`` at which ``curve`` (service level per factor)
-    still meets ``target``, interpolated in log factor; the grid's ends when it always or
-    never does."""
-    meets = np.nan_to_num(curve, nan=1.0) >= target - 1e-12
-    if meets.all():
+def _meets(level: np.ndarray, target: float) -> np.ndarray:
+    """Service levels that meet ``target`` (NaN, a period without volume, counts as meeting)."""
+    return np.nan_to_num(level, nan=1.0) >= target - 1e-12
+
+
+def _interpolated(curve: np.ndarray, k: int, target: float) -> float:
+    """The factor at ``target`` between ``RISK_FACTORS[k - 1]`` (meets) and ``[k]`` (misses,
+    the first that does); the grid's ends for ``k`` 0 and ``len(RISK_FACTORS)``. Only those
+    two entries of ``curve`` are read."""
+    if k >= len(RISK_FACTORS):
         return float(RISK_FACTORS[-1])
-    if not meets[0]:
+    if k == 0:
         return float(RISK_FACTORS[0])
-    k = int(np.argmin(meets))  # first factor that misses; the one before meets
     lo, hi = np.log(RISK_FACTORS[k - 1]), np.log(RISK_FACTORS[k])
     a, b = curve[k - 1] - target, curve[k] - target
     w = a / (a - b) if a != b else 0.0
     return float(np.exp(lo + w * (hi - lo)))
+
+
+def _first_misses(level_at: Callable[[int], np.ndarray], periods: int, target: float) -> np.ndarray:
+    """Per period, the index of the first factor of ``RISK_FACTORS`` whose service level misses
+    ``target`` (``len(RISK_FACTORS)`` when none does), found by bisection.
+
+    ``level_at(i)`` is every period's service level at factor ``i``. A queue answers a smaller
+    share in time as its volume grows with the same agents, so along the factors a period meets
+    the target up to some factor and misses from the next on, and bisection finds the first miss
+    the scan of every factor finds. All periods search at once and use each other's factors:
+    a factor worked out for one period is a step for every period whose bracket holds it. A
+    week takes 5 factors of 25; the demo's fortnight of WhatsApp days takes 8
+    (``benchmarks/bench_risk_search.py``).
+    """
+    count = len(RISK_FACTORS)
+    meets_below = np.full(periods, -1)  # the largest factor known to meet (-1: none yet)
+    first_miss = np.full(periods, count)  # the smallest factor known to miss
+    known: dict[int, np.ndarray] = {}
+    while True:
+        open_ = np.flatnonzero(first_miss - meets_below > 1)
+        if not open_.size:
+            return first_miss
+        # after each sweep no factor worked out lies inside a bracket: every open one halves
+        for i in sorted({int(m) for m in (meets_below[open_] + first_miss[open_]) // 2}):
+            known[i] = _meets(level_at(i), target)
+        for i, meets in sorted(known.items()):  # rising, so one sweep takes every step in reach
+            inside = (meets_below < i) & (i < first_miss)
+            meets_below = np.where(inside & meets, i, meets_below)
+            first_miss = np.where(inside & ~meets, i, first_miss)
 
 
 def service_risk(plan: pd.DataFrame, settings: PlanSettings, freq: str = "D", *,
@@ -176,10 +208,14 @@ def _channel_risk(channel: str, rows: pd.DataFrame, settings: PlanSettings, freq
     start = day if freq == "D" else day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     period = start.to_numpy()
     periods = np.unique(period)
-    curves = np.empty((len(RISK_FACTORS), len(periods)))
-    for i, factor in enumerate(RISK_FACTORS):
-        kpis = achieve(model, targets, volume * factor, aht, interval_s, available, rows["ds"], mask)
+    curves = np.full((len(RISK_FACTORS), len(periods)), np.nan)
+
+    def level_at(i: int) -> np.ndarray:
+        kpis = achieve(model, targets, volume * RISK_FACTORS[i], aht, interval_s, available, rows["ds"], mask)
         curves[i] = _period_sl(kpis.service_level, volume, period, periods)
+        return curves[i]
+
+    first_miss = _first_misses(level_at, len(periods), targets.target_service_level)
     at_forecast = _period_sl(rows["service_level"].to_numpy(float), volume, period, periods)
     days = day.to_numpy()
     unique_days, day_index = np.unique(days, return_inverse=True)
@@ -195,7 +231,7 @@ def _channel_risk(channel: str, rows: pd.DataFrame, settings: PlanSettings, freq
         if vol <= 0:
             factor, p_meet = np.nan, np.nan
         else:
-            factor = _factor_at_target(curves[:, j], targets.target_service_level)
+            factor = _interpolated(curves[:, j], int(first_miss[j]), targets.target_service_level)
             p_meet = (float(stats.norm.cdf(np.log(factor) / sd)) if sd > 0
                       else float(factor >= 1.0))
         out.append({"channel": channel, "period": pd.Timestamp(p), "volume": vol,

@@ -53,7 +53,8 @@ def day_risk(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
              settings: plan.PlanSettings, channel: str) -> None:
     """Staffing page: per day of the first two weeks, the chance the channel meets its target."""
     st.markdown("**" + tr("risk.title_days", days=STAFFING_RISK_DAYS) + "**")
-    # the channel shown only: a carried queue's risk costs seconds per channel, once its tab opens
+    # the channel shown only: a carried queue's risk costs about a second per channel (WhatsApp
+    # on the demo), once its tab opens
     with st.spinner(tr("risk.computing")):
         risk = risk_frame(con, the_plan[the_plan["channel"] == channel], settings, STAFFING_RISK_DAYS)
     rows = risk[(risk["channel"] == channel) & risk["p_meet"].notna()]
