@@ -3,7 +3,10 @@ without Streamlit or a database."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
+from argon2 import PasswordHasher
 
 from kcc.access import (
     ADMIN,
@@ -127,6 +130,28 @@ def test_a_password_hash_round_trip_and_a_wrong_password_refused() -> None:
     assert hash_password("correct horse battery") != stored, "salted: one password, two hashes"
     assert not verify_password(None, "correct horse battery"), "no hash: an identity-provider user"
     assert not verify_password("not a hash", "correct horse battery")
+
+
+def test_an_unknown_name_costs_the_same_argon2_work_as_a_wrong_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sign-in with a name no account has verifies a dummy hash of today's parameters, so it
+    answers as late as a wrong password and tells no one which names exist (counted, not
+    timed: the verifications each makes and their parameters)."""
+    from kcc.access import passwords
+
+    stored = hash_password("correct horse battery")
+    verified: list[str] = []
+
+    class Counting(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:  # noqa: A002
+            verified.append(str(hash))
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(passwords, "_HASHER", Counting())
+    assert not verify_password(stored, "wrong password here")
+    assert not verify_password(None, "wrong password here")
+    assert len(verified) == 2 and verified[1] != stored
+    params = [h.rsplit("$", 2)[0] for h in verified]
+    assert params[0] == params[1], "the dummy hash has the same argon2 parameters as a real one"
 
 
 def test_a_new_password_must_be_long_enough_and_typed_twice_alike() -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from argon2 import PasswordHasher
@@ -23,8 +24,14 @@ MAX_NAME_CHARS: Final[int] = 80
 _LOGIN: Final = re.compile(r"[a-z0-9._@+-]+")
 
 _HASHER: Final = PasswordHasher()
-# Verified when the user name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH: Final[str] = _HASHER.hash("not a password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash verified when the user name is unknown, so a wrong name takes as long as a wrong
+    password. Made at the process's first sign-in, whoever signs in (made at import, it cost
+    every app server and worker 0.12 s of start-up)."""
+    return _HASHER.hash("not a password of anyone")
 
 
 def normalise_login(login: str) -> str:
@@ -88,8 +95,9 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
     as long either way."""
     if len(password) > MAX_PASSWORD_CHARS:
         return False
+    dummy = _dummy_hash()  # before the branch on the name, so the first sign-in costs the same either way
     try:
-        return bool(_HASHER.verify(stored_hash or _DUMMY_HASH, password)) and stored_hash is not None
+        return bool(_HASHER.verify(stored_hash or dummy, password)) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
