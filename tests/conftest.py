@@ -11,11 +11,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 import duckdb
 import pytest
+from argon2 import PasswordHasher, profiles
 
 from kcc import jobs, pipeline, store
+from kcc.access import passwords
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Real call-centre data, kept beside the project (never copied into it).
@@ -77,6 +80,33 @@ def real_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"real data set not available: {relative} (expected beside the project in ../shared/data/real)")
     return path
+
+
+#: The app's password hasher, as ``kcc.access.passwords`` makes it (``app_argon2``).
+APP_HASHER: Final = passwords._HASHER
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    """Password hashes in argon2-cffi's profile for tests (``argon2.profiles.CHEAPEST``) for the
+    whole run, so a hash or a sign-in costs microseconds instead of the app's quarter of a
+    second of CPU. The hashing code runs as in the app; only its cost parameters differ. A test
+    that takes ``app_argon2`` hashes with the app's own parameters (``tests/test_access.py``
+    checks them), and the browser journeys' app servers always do."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
+        passwords._dummy_hash.cache_clear()  # the dummy is made by the hasher it is verified with
+        yield
+    passwords._dummy_hash.cache_clear()
+
+
+@pytest.fixture
+def app_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[PasswordHasher]:
+    """The app's own password hasher for one test (``cheap_password_hashes`` swaps it out)."""
+    monkeypatch.setattr(passwords, "_HASHER", APP_HASHER)
+    passwords._dummy_hash.cache_clear()
+    yield APP_HASHER
+    passwords._dummy_hash.cache_clear()  # before the test profile's hasher comes back
 
 
 @pytest.fixture(scope="session")

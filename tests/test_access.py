@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters, profiles
 
 from kcc.access import (
     ADMIN,
@@ -132,6 +132,15 @@ def test_a_password_hash_round_trip_and_a_wrong_password_refused() -> None:
     assert not verify_password("not a hash", "correct horse battery")
 
 
+def test_passwords_are_hashed_with_rfc_9106s_low_memory_profile(app_argon2: PasswordHasher) -> None:
+    """The app's hashes: argon2id with RFC 9106's second recommended option (64 MiB, 3 passes),
+    as ``kcc.access.passwords`` says; the other tests hash with argon2-cffi's test profile."""
+    stored = extract_parameters(hash_password("correct horse battery"))
+    expected = profiles.RFC_9106_LOW_MEMORY
+    assert (stored.type, stored.memory_cost, stored.time_cost, stored.parallelism, stored.hash_len) == (
+        expected.type, expected.memory_cost, expected.time_cost, expected.parallelism, expected.hash_len)
+
+
 def test_an_unknown_name_costs_the_same_argon2_work_as_a_wrong_password(monkeypatch: pytest.MonkeyPatch) -> None:
     """A sign-in with a name no account has verifies a dummy hash of today's parameters, so it
     answers as late as a wrong password and tells no one which names exist (counted, not
@@ -146,7 +155,8 @@ def test_an_unknown_name_costs_the_same_argon2_work_as_a_wrong_password(monkeypa
             verified.append(str(hash))
             return super().verify(hash, password)
 
-    monkeypatch.setattr(passwords, "_HASHER", Counting())
+    monkeypatch.setattr(passwords, "_HASHER", Counting.from_parameters(profiles.CHEAPEST))
+    passwords._dummy_hash.cache_clear()  # the dummy is made by the hasher it is verified with
     assert not verify_password(stored, "wrong password here")
     assert not verify_password(None, "wrong password here")
     assert len(verified) == 2 and verified[1] != stored

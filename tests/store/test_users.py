@@ -28,7 +28,7 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture(scope="module")
 def password_hash() -> str:
-    # One hash for the module: argon2 is slow on purpose.
+    """A hash of ``PASSWORD`` (argon2-cffi's test profile: ``cheap_password_hashes``)."""
     from kcc.access import hash_password
 
     return hash_password(PASSWORD)
@@ -81,6 +81,24 @@ def test_sign_in_with_the_right_password_and_never_with_a_wrong_one(con: store.C
         assert refused.value.message("en") == "Unknown user name or wrong password."
         assert refused.value.message("nl") == "Onbekende gebruikersnaam of onjuist wachtwoord."
     assert store.user_password_hash(con, "vera") != PASSWORD
+
+
+def test_a_sign_in_renews_a_hash_made_with_weaker_parameters(con: store.Connection, password_hash: str,
+                                                           app_argon2: object) -> None:
+    """A hash from weaker argon2 parameters (here the test profile's) is replaced at the user's
+    next sign-in by one with the app's parameters; a wrong password renews nothing."""
+    from argon2 import extract_parameters, profiles
+
+    assert extract_parameters(password_hash).memory_cost == profiles.CHEAPEST.memory_cost
+    with pytest.raises(AccountError):
+        accounts.sign_in(con, "vera", "correct horse batter")
+    assert store.user_password_hash(con, "vera") == password_hash
+    accounts.sign_in(con, "vera", PASSWORD)
+    renewed = store.user_password_hash(con, "vera")
+    assert renewed is not None and renewed != password_hash
+    assert extract_parameters(renewed).memory_cost == profiles.RFC_9106_LOW_MEMORY.memory_cost
+    assert accounts.sign_in(con, "vera", PASSWORD).login == "vera"
+    assert store.user_password_hash(con, "vera") == renewed, "a hash of today's parameters stays"
 
 
 def test_a_disabled_user_cannot_sign_in_and_a_signed_in_session_ends(con: store.Connection) -> None:
