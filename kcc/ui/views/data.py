@@ -16,7 +16,7 @@ import streamlit as st
 
 from kcc import config, importer, store
 from kcc.access import Action
-from kcc.formatting import escape_markdown
+from kcc.formatting import escape_markdown, fmt_number
 from kcc.ui import access
 from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
@@ -114,22 +114,30 @@ def problem_table(tr: Translator, lang: str, problems: Sequence[importer.ImportP
     in full (a table cell cuts long text off)."""
     reason = tr("data.report.reason")
     st.dataframe(
-        pd.DataFrame(
-            {
-                tr("data.report.severity"): [tr(f"data.report.{p.severity}") for p in problems],
-                tr("data.report.file"): [p.file for p in problems],
-                tr("data.report.row"): [p.row for p in problems],
-                tr("data.report.column"): [p.column for p in problems],
-                tr("data.report.value"): [p.value for p in problems],
-                reason: [p.message(lang) for p in problems],
-            }
-        ),
+        problem_frame(tr, lang, problems),
         column_config={reason: st.column_config.TextColumn(reason, width="large")},
         hide_index=True,
         width="stretch",
     )
     with st.expander(tr("data.report.in_full", n=len(problems)), expanded=len(problems) <= PROBLEMS_OPEN_MAX):
         st.markdown("\n".join(f"- {_problem_line(tr, lang, p)}" for p in problems))
+
+
+def problem_frame(tr: Translator, lang: str, problems: Sequence[importer.ImportProblem]) -> pd.DataFrame:
+    """The problems as ``problem_table`` shows them: text cells in the reader's language, row
+    numbers with its thousands separator as in the reasons below the table, and an empty cell
+    where a problem has no row, column or value (a summary such as "... and 5 more rows"),
+    never the word None."""
+    return pd.DataFrame(
+        {
+            tr("data.report.severity"): [tr(f"data.report.{p.severity}") for p in problems],
+            tr("data.report.file"): [p.file for p in problems],
+            tr("data.report.row"): [fmt_number(p.row, 0, lang, missing="") for p in problems],
+            tr("data.report.column"): [p.column or "" for p in problems],
+            tr("data.report.value"): ["" if p.value is None else str(p.value) for p in problems],
+            tr("data.report.reason"): [p.message(lang) for p in problems],
+        }
+    )
 
 
 def _problem_line(tr: Translator, lang: str, problem: importer.ImportProblem) -> str:
