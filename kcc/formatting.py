@@ -210,6 +210,12 @@ def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
     return ("-" if number < 0 and text.strip("0.,") else "+") + text
 
 
+def shows_a_change(difference: str) -> bool:
+    """Whether a difference as shown (``fmt_signed``, ``fmt_compact(signed=True)``) reads as a
+    change: ``+0,0``, ``-0`` and a dash for a missing one do not."""
+    return any(digit in difference for digit in "123456789")
+
+
 def fmt_eur(value: float | None, lang: str = "en", *, signed: bool = False) -> str:
     """An amount with its unit, e.g. ``"EUR 12,345"``.
 

@@ -12,7 +12,7 @@ import pytest
 from plotly.subplots import make_subplots
 
 from kcc import formatting
-from kcc.formatting import fmt_compact, fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_signed, fmt_unit
+from kcc.formatting import fmt_compact, fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_signed, fmt_unit, shows_a_change
 
 
 @pytest.mark.parametrize(
@@ -68,6 +68,16 @@ def test_a_number_with_its_unit(args, kwargs, en: str, nl: str) -> None:  # noqa
 )
 def test_compact_numbers_for_tiles(value, en, nl) -> None:
     assert (fmt_compact(value, "en"), fmt_compact(value, "nl")) == (en, nl)
+
+
+def test_a_difference_shows_a_change_when_a_digit_is_not_zero() -> None:
+    """The tiles grey out a difference that reads as none (``kcc.ui.widgets.change_metric``)."""
+    none = [fmt_signed(-0.04, 1, "nl"), fmt_signed(0.0, 1), fmt_compact(0.3, "en", signed=True),
+            fmt_signed(None), "+0,0 %-punt", "-0.0 pp"]
+    some = [fmt_signed(0.05, 1), fmt_signed(-1234.5, 1, "nl"), fmt_compact(-12_345, "nl", signed=True),
+            "+2,0 %-punt", "+0.1 pp"]
+    assert [shows_a_change(text) for text in none] == [False] * len(none), none
+    assert [shows_a_change(text) for text in some] == [True] * len(some), some
 
 
 def _days_and_quarters() -> go.Figure:

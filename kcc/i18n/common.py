@@ -56,6 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.unit_min": ("min", "min"),
     "common.unit_h": ("h", "u"),
     "common.unit_pct": ("%", "%"),
+    # a difference of two percentages: 71 % -> 73 % is +2 percentage points, not +2 %
+    "common.unit_points": ("pp", "%-punt"),
     # ----- headline KPIs: one definition and one label on every page
     "common.kpi_contacts_week": ("Volume [contacts/week]", "Volume [contacten/week]"),
     "common.kpi_contacts_month": ("Volume [contacts/month]", "Volume [contacten/maand]"),

@@ -242,6 +242,17 @@ def fmt_duration(seconds: float | None, decimals: int = 1) -> str:
     return formatting.fmt_duration(seconds, lang(), decimals, missing="–")
 
 
+def change_metric(where: Any, label: str, value: str, change: str, *, lower_is_better: bool = False,
+                  **kwargs: Any) -> None:
+    """A tile whose small print is a difference from the baseline. A difference that shows as
+    none (``+0,0``, ``–``) is grey and has no arrow: a red up arrow over "+0,0" reads as a change
+    for the worse. ``lower_is_better`` makes a fall green (staff, cost, abandonment)."""
+    if formatting.shows_a_change(change):
+        where.metric(label, value, change, delta_color="inverse" if lower_is_better else "normal", **kwargs)
+    else:
+        where.metric(label, value, change, delta_color="off", delta_arrow="off", **kwargs)
+
+
 def fmt_compact(value: float | None, *, signed: bool = False, decimals: int = 1) -> str:
     """A big number short enough for a metric tile: ``593,674`` -> ``593.7k`` (``593,7k`` in
     Dutch), ``1,234,567`` -> ``1.23M`` (``1,23 mln``); below 10,000 the whole number. The unit

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
@@ -15,6 +16,9 @@ from kcc.ui.views.levers import TAB_KEY, TABS
 from tests.pages.helpers import every_tab, metric, open_tab, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "levers.py")
+HEADLINE_CHANGES = ("Required FTE [FTE]", "Cost as required [EUR/month]", "Reachability [%]",
+                    "SL, roster as it is [%]", "SL, staffed as required [%]", "Abandoned, roster as it is [%]",
+                    "Abandoned, staffed as required [%]")
 # Tests that save nothing share one demo copy (``shared_demo_db``): the forecasts, the plan and
 # the baseline's evaluation are computed once. The working scenario lives in each test's session.
 
@@ -30,6 +34,11 @@ def test_staying_open_until_22_shows_cost_and_caught_contacts(demo_db: Path) -> 
     assert metric(at, "Cost as required [EUR/month]").endswith("k")  # compact, not cut off
     required = metric(at, "Required FTE [FTE]")
     assert metric(at, "Extra opening hours, all channels [h/week]") == "+0.0"
+    # the baseline itself: no change, so no coloured arrow over "+0.0"
+    tiles = {m.label: m.proto for m in at.metric}
+    assert [(tiles[k].delta, tiles[k].color, tiles[k].direction) for k in HEADLINE_CHANGES] == [
+        ("+0.0", MetricProto.GRAY, MetricProto.NONE), ("+0", MetricProto.GRAY, MetricProto.NONE),
+        *[("+0.0 pp", MetricProto.GRAY, MetricProto.NONE)] * 5]
     # the lever: phone open until 22:00 on weekdays
     at.selectbox(key="levers.hours_channel").set_value("phone").run()
     at.select_slider(key="levers.span_phone_0").set_value((480, 1320))
@@ -42,6 +51,13 @@ def test_staying_open_until_22_shows_cost_and_caught_contacts(demo_db: Path) -> 
     assert float(metric(at, "Extra FTE [FTE]")) > 0
     assert float(metric(at, "Cost per extra opening hour [EUR/h]").replace(",", "")) > 0
     assert metric(at, "Required FTE [FTE]") != required
+    # more staff is red, more reachability green, each with its arrow; shares change in points
+    tiles = {m.label: m.proto for m in at.metric}
+    assert (tiles["Required FTE [FTE]"].color, tiles["Required FTE [FTE]"].direction) == (
+        MetricProto.RED, MetricProto.UP)
+    reach = tiles["Reachability [%]"]
+    assert re.fullmatch(r"\+\d+\.\d pp", reach.delta), reach.delta
+    assert (reach.color, reach.direction) == (MetricProto.GREEN, MetricProto.UP)
     answer = at.info[0].value
     assert "EUR per extra opening hour" in answer and "EUR per contact caught" in answer
     working = ScenarioSpec.from_dict(at.session_state["scenario.working_spec"])
@@ -87,6 +103,10 @@ def test_stress_test_and_channel_shift_in_dutch(shared_demo_db: Path) -> None:
     at = submit(at, "levers.stress_form")
     assert not at.exception
     labels = {m.label: m.value for m in at.metric}
+    # flex staff lifts the surge's service level by percentage points ("%-punt"), in green
+    surge = next(m.proto for m in at.metric if m.label == t("levers.m_surge_sl", "nl"))
+    assert re.fullmatch(r"\+\d+,\d %-punt", surge.delta), surge.delta
+    assert (surge.color, surge.direction) == (MetricProto.GREEN, MetricProto.UP)
     # every tab's numbers, the stress test's last
     tabs = [t(f"levers.{name}", "nl") for name, _ in TABS]
     labels = {**{m.label: m.value for shown in every_tab(at, TAB_KEY, tabs) for m in shown.metric}, **labels}

@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from kcc import config, store
+from kcc.i18n import t
 from kcc.scenarios import (
     MINUTES_PER_DAY,
     TIME_STEP_MIN,
@@ -33,6 +34,7 @@ from kcc.ui.widgets import (
     fmt_number,
     fmt_signed,
     fmt_unit,
+    lang,
 )
 
 TIMES = list(range(0, MINUTES_PER_DAY + 1, TIME_STEP_MIN))
@@ -65,8 +67,9 @@ def with_unit(decimals: int, unit: str = "", *, sign: bool = False) -> Callable[
 
 
 def points(value: float) -> str:
-    """A difference of two shares, in percentage points."""
-    return "–" if not math.isfinite(value) else fmt_unit(100 * value, "%", 1, signed=True)
+    """A difference of two shares, in percentage points: ``+2,0 %-punt`` / ``+2.0 pp``."""
+    return "–" if not math.isfinite(value) else fmt_unit(100 * value, t("common.unit_points", lang()), 1,
+                                                          signed=True)
 
 
 @dataclass(frozen=True, eq=False)

@@ -27,6 +27,7 @@ from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.views.levers_common import LeversBase, apply, points, with_unit
 from kcc.ui.widgets import (
+    change_metric,
     decimal_input,
     error_text,
     fmt_compact,
@@ -99,8 +100,8 @@ class ServiceTabs(LeversBase):
         cols[0].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
         cols[1].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
                        border=True)
-        cols[2].metric(tr("common.kpi_sl_required"), fmt_pct(alone.service_level),
-                       points(alone.service_level - ref.service_level), help=tr("common.kpi_sl_help"), border=True)
+        change_metric(cols[2], tr("common.kpi_sl_required"), fmt_pct(alone.service_level),
+                      points(alone.service_level - ref.service_level), help=tr("common.kpi_sl_help"), border=True)
         self._whole_and_interaction("targets")
 
     def _frontier(self, channel: str, target_service_level: float) -> None:
@@ -156,9 +157,9 @@ class ServiceTabs(LeversBase):
                 st.error(error_text(exc))
         own, alone = self._own_effect("fcr"), self._alone("fcr")
         cols = st.columns(3)
-        cols[0].metric(tr("common.kpi_contacts_week"), fmt_compact(alone.contacts_per_week),
-                       fmt_compact(alone.contacts_per_week - self.reference.contacts_per_week, signed=True),
-                       delta_color="inverse", border=True)
+        change_metric(cols[0], tr("common.kpi_contacts_week"), fmt_compact(alone.contacts_per_week),
+                      fmt_compact(alone.contacts_per_week - self.reference.contacts_per_week, signed=True),
+                      lower_is_better=True, border=True)
         cols[1].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
         cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
                        border=True)

@@ -20,6 +20,7 @@ from kcc.scenarios import (
 )
 from kcc.ui.views.levers_common import TIMES, LeversBase, apply, points
 from kcc.ui.widgets import (
+    change_metric,
     decimal_input,
     error_text,
     fmt_compact,
@@ -93,13 +94,13 @@ class StressTabs(LeversBase):
         cols: Sequence[DeltaGenerator] = st.columns(4)
         cols[0].metric(tr("levers.m_recovery_without"), minutes(outcome.recovery_min_without))
         cols[1].metric(tr("levers.m_recovery_with"), minutes(outcome.recovery_min_with))
-        cols[2].metric(tr("levers.m_peak_backlog"), self._contacts(outcome.peak_backlog_with),
-                       fmt_signed(outcome.peak_backlog_with - outcome.peak_backlog_without), delta_color="inverse")
-        cols[3].metric(tr("levers.m_surge_sl"), fmt_pct(outcome.service_level_with),
-                       points(outcome.service_level_with - outcome.service_level_without))
+        change_metric(cols[2], tr("levers.m_peak_backlog"), self._contacts(outcome.peak_backlog_with),
+                      fmt_signed(outcome.peak_backlog_with - outcome.peak_backlog_without), lower_is_better=True)
+        change_metric(cols[3], tr("levers.m_surge_sl"), fmt_pct(outcome.service_level_with),
+                      points(outcome.service_level_with - outcome.service_level_without))
         cols = st.columns(3)
-        cols[0].metric(tr("levers.m_abandoned"), self._contacts(outcome.abandoned_with),
-                       fmt_signed(outcome.abandoned_with - outcome.abandoned_without), delta_color="inverse")
+        change_metric(cols[0], tr("levers.m_abandoned"), self._contacts(outcome.abandoned_with),
+                      fmt_signed(outcome.abandoned_with - outcome.abandoned_without), lower_is_better=True)
         cols[1].metric(tr("levers.m_flex_hours"), f"{fmt_number(outcome.flex_agent_hours, 1)} {tr('common.unit_h')}")
         cols[2].metric(tr("levers.m_flex_cost"), f"{fmt_number(outcome.flex_cost_eur)} {tr('common.unit_eur')}")
         plotly_chart(charts.surge_chart(outcome.intervals, self.labels, tr("levers.chart_surge")),
@@ -139,11 +140,11 @@ class StressTabs(LeversBase):
                 st.error(error_text(exc))
         own, alone = self._own_effect("costs"), self._alone("costs")
         cols = st.columns(3)
-        cols[0].metric(tr("common.kpi_cost_required_month"), fmt_compact(alone.cost_eur_per_month),
-                       fmt_compact(own.delta_cost_eur_per_month, signed=True), delta_color="inverse", border=True)
-        cols[1].metric(tr("levers.m_cost_contact"), fmt_number(alone.cost_eur_per_contact, 2),
-                       fmt_signed(alone.cost_eur_per_contact - self.reference.cost_eur_per_contact, 2),
-                       delta_color="inverse", border=True)
+        change_metric(cols[0], tr("common.kpi_cost_required_month"), fmt_compact(alone.cost_eur_per_month),
+                      fmt_compact(own.delta_cost_eur_per_month, signed=True), lower_is_better=True, border=True)
+        change_metric(cols[1], tr("levers.m_cost_contact"), fmt_number(alone.cost_eur_per_contact, 2),
+                      fmt_signed(alone.cost_eur_per_contact - self.reference.cost_eur_per_contact, 2),
+                      lower_is_better=True, border=True)
         cols[2].metric(tr("levers.m_handled"), fmt_compact(alone.handled_per_week), border=True)
         self._whole_and_interaction("costs")
         plotly_chart(charts.channel_delta_chart(alone.by_channel, names, self.labels, tr("levers.chart_channels")),
