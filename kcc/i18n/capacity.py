@@ -113,7 +113,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.tab_hiring": ("Hiring plan", "Wervingsplan"),
     "capacity.tab_bridge": ("FTE bridge", "Fte-brug"),
     "capacity.tab_scenarios": ("Scenarios", "Scenario's"),
-    "capacity.kpi_peak": ("Peak heads needed [heads]", "Piek benodigde medewerkers [medewerkers]"),
+    "capacity.kpi_peak": ("Peak heads needed [heads]", "Piek benodigd [medewerkers]"),
     "capacity.kpi_hires": ("Hires [heads]", "Aan te nemen [medewerkers]"),
     "capacity.kpi_cost": ("Cost over the plan [EUR]", "Kosten over het plan [EUR]"),
     "capacity.kpi_short": ("Months short", "Maanden met tekort"),

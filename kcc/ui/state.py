@@ -241,6 +241,15 @@ _UPLOADER_CSS = """<style>
 </style>"""
 
 
+#: A tile's label carries its unit ("Roster cost [EUR/week]"). Streamlit cuts a long label to one
+#: line with an ellipsis and no tooltip, which on a laptop's screen cuts the unit off; the label
+#: wraps instead.
+_TILE_LABEL_CSS = """<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p {white-space: normal;}
+</style>"""
+
+
 #: Where Streamlit writes "Press Enter to apply" under a field being typed in: the first of
 #: the instructions' spans when a character count follows it, else its only span. (A field with
 #: a character limit that is focused but not yet typed in shows its count alone, which this
@@ -275,8 +284,9 @@ def _instructions_css(tr: Translator) -> str:
 
 def streamlit_texts(tr: Translator, lang: str) -> None:
     """Put the reader's language on Streamlit's own widget texts the API leaves in English
-    (the file uploader's button and size limit, the typing hints under a field); nothing to do
-    in English."""
+    (the file uploader's button and size limit, the typing hints under a field; nothing to do
+    in English), and let a tile's label wrap in every language."""
+    st.html(_TILE_LABEL_CSS)
     if lang == "en":
         return
     limit_mb = int(st.get_option("server.maxUploadSize"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +17,10 @@ from kcc.ui.state import Translator
 #: ``format`` of a decimal ``st.number_input``: the number as typed, without trailing zeros
 #: ("100", "0.5"; not "100.00", which reads as a hundred thousand in Dutch).
 NUMBER_FORMAT = "%g"
+
+#: A KPI tile's look (``st.metric``): boxed, and as high as the tallest tile in its row, so a
+#: label that wraps to show its unit (``kcc.ui.state``) leaves the row's boxes even.
+TILE: Final[dict[str, Any]] = {"border": True, "height": "stretch"}
 
 #: Suffix of a decimal field's key in Dutch, where it is a text field (see ``decimal_input``):
 #: each language keeps its own widget state, so a switch never hands text to a number field.

@@ -1,10 +1,12 @@
 """One walk in Chromium over every page, each opened by its own path with ``?lang=nl`` (a
 bookmark, a reload, a shared link): the page opens with no "Page not found" dialog under its
 Dutch title and keeps its path and language; what the reader sees (Streamlit's own widget texts
-included, which AppTest cannot see) holds no English word of the app's list; and every chart
-drawn on the page fits its frame at a 1400 px window; the forecast chart's dates put the day
-first (Chromium's Plotly knows English month names only, so Dutch axes use numbers). The root
-opens the Overview at its path, with the sidebar in Dutch."""
+included, which AppTest cannot see) holds no English word of the app's list; every chart
+drawn on the page fits its frame at a 1400 px window; every tile's label shows whole, unit
+included (Streamlit cuts a long label with an ellipsis), and the boxed tiles of a row are equally
+high; the forecast chart's dates put the day first (Chromium's Plotly knows English month
+names only, so Dutch axes use numbers). The root opens the Overview at its path, with the
+sidebar in Dutch."""
 
 from __future__ import annotations
 
@@ -40,6 +42,18 @@ _SHOWN_TEXT = """() => {
   style.remove();
   return text;
 }"""
+#: The labels of the tiles shown that do not fit their line (cut with an ellipsis).
+_CUT_LABELS = """() => [...document.querySelectorAll(
+    '[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"]')]
+  .filter((label) => label.offsetParent !== null && label.scrollWidth > label.clientWidth)
+  .map((label) => label.innerText)"""
+#: The heights of the boxed tiles in each row of columns shown that has two or more. [px]
+_BOXED_ROWS = """() => [...document.querySelectorAll('[data-testid="stHorizontalBlock"]')]
+  .filter((row) => row.offsetParent !== null)
+  .map((row) => [...row.querySelectorAll('[data-testid="stMetric"]')]
+    .filter((tile) => getComputedStyle(tile).borderTopWidth !== '0px')
+    .map((tile) => Math.round(tile.getBoundingClientRect().height)))
+  .filter((heights) => heights.length > 1)"""
 #: The texts the uploader's button and size line show (their ``::after`` content).
 _UPLOADER_TEXTS = """(zone) => [
   '[data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]',
@@ -71,6 +85,8 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
     words = english_words() - _DATA_NAMES
     english: dict[str, dict[str, str]] = {}
     misfits: list[str] = []
+    cut: list[str] = []
+    ragged: list[str] = []
     uploaders_seen = False
     for path in TITLES:
         open_page(page, demo_url, path, lang="nl")
@@ -85,6 +101,8 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
             chart.scroll_into_view_if_needed()
             drawn = chart.evaluate(chart_fit.MEASURE_JS)
             misfits += [f"{path} chart {i}: {p}" for p in chart_fit.overlaps(drawn) + chart_fit.clipped(drawn)]
+        cut += [f"{path}: {label}" for label in page.evaluate(_CUT_LABELS)]
+        ragged += [f"{path}: {heights} px" for heights in page.evaluate(_BOXED_ROWS) if len(set(heights)) > 1]
         if path == "forecast":
             labels = x_ticks(page)
             assert any(re.fullmatch(r"\d\d-20\d\d", label) for label in labels), labels  # 06-2026
@@ -98,6 +116,8 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
     assert uploaders_seen, "the Data page offers a file upload"
     assert english == {}
     assert misfits == []
+    assert cut == []
+    assert ragged == []
 
 
 def test_the_root_opens_the_overview_at_its_path(page: Any, demo_url: str) -> None:

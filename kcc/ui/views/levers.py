@@ -26,6 +26,7 @@ from kcc.ui.views.levers_common import points, with_unit
 from kcc.ui.views.levers_service import ServiceTabs
 from kcc.ui.views.levers_stress import StressTabs
 from kcc.ui.widgets import (
+    TILE,
     change_metric,
     error_text,
     fmt_compact,
@@ -62,23 +63,23 @@ class LeversView(AccessTabs, ServiceTabs, StressTabs):
         tr, res, ref = self.tr, self.result, self.reference
         cols: Sequence[DeltaGenerator] = st.columns(4)
         change_metric(cols[0], tr("common.kpi_required_fte"), fmt_number(res.fte, 1), fmt_signed(res.fte - ref.fte, 1),
-                      lower_is_better=True, border=True)
-        cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(res.fte_rostered, 1), border=True)
+                      lower_is_better=True, **TILE)
+        cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(res.fte_rostered, 1), **TILE)
         change_metric(cols[2], tr("common.kpi_cost_required_month"), fmt_compact(res.cost_eur_per_month),
                       fmt_compact(res.cost_eur_per_month - ref.cost_eur_per_month, signed=True),
-                      lower_is_better=True, border=True)
+                      lower_is_better=True, **TILE)
         change_metric(cols[3], tr("common.kpi_reachability"), fmt_pct(res.reachability),
-                      points(res.reachability - ref.reachability), border=True)
+                      points(res.reachability - ref.reachability), **TILE)
         cols = st.columns([0.9, 1, 1, 1.1])
         help_sl = tr("common.kpi_sl_help")
         change_metric(cols[0], tr("common.kpi_sl_roster"), fmt_pct(res.service_level_roster),
-                      points(res.service_level_roster - ref.service_level_roster), help=help_sl, border=True)
+                      points(res.service_level_roster - ref.service_level_roster), help=help_sl, **TILE)
         change_metric(cols[1], tr("common.kpi_sl_required"), fmt_pct(res.service_level),
-                      points(res.service_level - ref.service_level), help=help_sl, border=True)
+                      points(res.service_level - ref.service_level), help=help_sl, **TILE)
         change_metric(cols[2], tr("common.kpi_abandon_roster"), fmt_pct(res.p_abandon_roster),
-                      points(res.p_abandon_roster - ref.p_abandon_roster), lower_is_better=True, border=True)
+                      points(res.p_abandon_roster - ref.p_abandon_roster), lower_is_better=True, **TILE)
         change_metric(cols[3], tr("common.kpi_abandon_required"), fmt_pct(res.p_abandon),
-                      points(res.p_abandon - ref.p_abandon), lower_is_better=True, border=True)
+                      points(res.p_abandon - ref.p_abandon), lower_is_better=True, **TILE)
 
     def attribution_table(self) -> None:
         """Each lever's own effect (only that lever against the baseline), what they do together

@@ -22,6 +22,7 @@ from kcc.scenarios import (
 )
 from kcc.ui.views.levers_common import TIMES, LeversBase, apply, with_unit
 from kcc.ui.widgets import (
+    TILE,
     error_text,
     fmt_compact,
     fmt_number,
@@ -102,12 +103,12 @@ class AccessTabs(LeversBase):
         per_hour = own.cost_eur_per_extra_hour
         st.caption(tr("levers.own_effect", lever=tr("levers.lever_opening_hours")))
         cols = st.columns(5)
-        cols[0].metric(tr("levers.m_extra_hours"), fmt_signed(extra_hours, 1), border=True)
-        cols[1].metric(tr("levers.m_caught"), fmt_signed(own.caught_per_week), border=True)
-        cols[2].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+        cols[0].metric(tr("levers.m_extra_hours"), fmt_signed(extra_hours, 1), **TILE)
+        cols[1].metric(tr("levers.m_caught"), fmt_signed(own.caught_per_week), **TILE)
+        cols[2].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), **TILE)
         cols[3].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
-                       border=True)
-        cols[4].metric(tr("levers.m_cost_per_hour"), fmt_number(per_hour), border=True)
+                       **TILE)
+        cols[4].metric(tr("levers.m_cost_per_hour"), fmt_number(per_hour), **TILE)
         if abs(extra_hours) > 1e-9:
             st.info(tr("levers.hours_answer", hours=fmt_signed(extra_hours, 1),
                        cost=fmt_signed(own.delta_cost_eur_per_month), fte=fmt_signed(own.delta_fte, 1),
@@ -225,11 +226,11 @@ class AccessTabs(LeversBase):
         share = lost / moved if moved > 0 else 0.0
         own = self.split.own_effect("channel_mix")
         cols = st.columns(3)
-        cols[0].metric(tr("levers.m_moved"), fmt_number(moved), border=True)
+        cols[0].metric(tr("levers.m_moved"), fmt_number(moved), **TILE)
         cols[1].metric(tr("levers.m_lost_customers"), fmt_number(lost), f"{fmt_pct(share, 0)}",
-                       delta_color="off", border=True, help=tr("levers.m_lost_help"))
+                       delta_color="off", **TILE, help=tr("levers.m_lost_help"))
         cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
-                       border=True, help=tr("levers.own_effect", lever=tr("levers.lever_channel_mix")))
+                       **TILE, help=tr("levers.own_effect", lever=tr("levers.lever_channel_mix")))
         if lost > 0:
             st.warning(tr("levers.lost_customers", lost=fmt_number(lost), unit=per_week, share=fmt_pct(share, 1)))
         table = flows.assign(source=[names.get(c, c) for c in flows["source"]],

@@ -27,6 +27,7 @@ from kcc.ui import access
 from kcc.ui import scenario_cache as cache
 from kcc.ui.views.levers_common import LeversBase, apply, points, with_unit
 from kcc.ui.widgets import (
+    TILE,
     change_metric,
     decimal_input,
     error_text,
@@ -97,11 +98,11 @@ class ServiceTabs(LeversBase):
         tr, ref = self.tr, self.reference
         own, alone = self._own_effect("targets"), self._alone("targets")
         cols = st.columns(3)
-        cols[0].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+        cols[0].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), **TILE)
         cols[1].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
-                       border=True)
+                       **TILE)
         change_metric(cols[2], tr("common.kpi_sl_required"), fmt_pct(alone.service_level),
-                      points(alone.service_level - ref.service_level), help=tr("common.kpi_sl_help"), border=True)
+                      points(alone.service_level - ref.service_level), help=tr("common.kpi_sl_help"), **TILE)
         self._whole_and_interaction("targets")
 
     def _frontier(self, channel: str, target_service_level: float) -> None:
@@ -159,10 +160,10 @@ class ServiceTabs(LeversBase):
         cols = st.columns(3)
         change_metric(cols[0], tr("common.kpi_contacts_week"), fmt_compact(alone.contacts_per_week),
                       fmt_compact(alone.contacts_per_week - self.reference.contacts_per_week, signed=True),
-                      lower_is_better=True, border=True)
-        cols[1].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), border=True)
+                      lower_is_better=True, **TILE)
+        cols[1].metric(tr("levers.m_delta_fte"), fmt_signed(own.delta_fte, 1), **TILE)
         cols[2].metric(tr("levers.m_delta_cost"), fmt_compact(own.delta_cost_eur_per_month, signed=True),
-                       border=True)
+                       **TILE)
         self._whole_and_interaction("fcr")
         plotly_chart(charts.channel_delta_chart(alone.by_channel, names, self.labels, tr("levers.chart_channels")),
                      key="levers.chart_fcr")

@@ -20,6 +20,7 @@ from kcc.scenarios import (
 )
 from kcc.ui.views.levers_common import TIMES, LeversBase, apply, points
 from kcc.ui.widgets import (
+    TILE,
     change_metric,
     decimal_input,
     error_text,
@@ -141,11 +142,11 @@ class StressTabs(LeversBase):
         own, alone = self._own_effect("costs"), self._alone("costs")
         cols = st.columns(3)
         change_metric(cols[0], tr("common.kpi_cost_required_month"), fmt_compact(alone.cost_eur_per_month),
-                      fmt_compact(own.delta_cost_eur_per_month, signed=True), lower_is_better=True, border=True)
+                      fmt_compact(own.delta_cost_eur_per_month, signed=True), lower_is_better=True, **TILE)
         change_metric(cols[1], tr("levers.m_cost_contact"), fmt_number(alone.cost_eur_per_contact, 2),
                       fmt_signed(alone.cost_eur_per_contact - self.reference.cost_eur_per_contact, 2),
-                      lower_is_better=True, border=True)
-        cols[2].metric(tr("levers.m_handled"), fmt_compact(alone.handled_per_week), border=True)
+                      lower_is_better=True, **TILE)
+        cols[2].metric(tr("levers.m_handled"), fmt_compact(alone.handled_per_week), **TILE)
         self._whole_and_interaction("costs")
         plotly_chart(charts.channel_delta_chart(alone.by_channel, names, self.labels, tr("levers.chart_channels")),
                      key="levers.chart_costs")

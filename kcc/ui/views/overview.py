@@ -12,7 +12,7 @@ from kcc.formatting import escape_markdown
 from kcc.report import finding_text
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing import channel_order, ftes, with_unit
-from kcc.ui.widgets import channel_label, fmt_compact, fmt_day, fmt_moment, fmt_number, fmt_pct, fmt_unit
+from kcc.ui.widgets import TILE, channel_label, fmt_compact, fmt_day, fmt_moment, fmt_number, fmt_pct, fmt_unit
 
 # --------------------------------------------------------------------------- overview
 
@@ -33,7 +33,7 @@ def loaded_summary(tr: Translator, summary: pd.DataFrame) -> None:
             fmt_number(row["offered"]),
             help=tr("overview.per_day", value=fmt_unit(row["offered"] / max(row["days"], 1),
                                                         tr("overview.unit_contacts_per_day"))),
-            border=True,
+            **TILE,
         )
 
 
@@ -47,16 +47,16 @@ def tiles_row(tr: Translator, tiles: pd.DataFrame, period: str) -> None:
     per = "week" if period == "week" else "month"
     cols = st.columns([1.15, 0.9, 1.0, 1.25, 1.05])
     # the same labels and definitions as the Staffing and scenario pages, units in the labels
-    cols[0].metric(tr(f"common.kpi_contacts_{per}"), fmt_number(total["contacts"]), border=True)
+    cols[0].metric(tr(f"common.kpi_contacts_{per}"), fmt_number(total["contacts"]), **TILE)
     short = total["rostered_fte"] < total["required_fte"] - 0.05
     cols[1].metric(tr("common.kpi_rostered_fte"), fmt_number(total["rostered_fte"], 1),
                    delta=tr("overview.fte_required", value=fmt_number(total["required_fte"], 1)),
-                   delta_color="red" if short else "green", delta_arrow="off", border=True)
-    cols[2].metric(tr("common.kpi_sl_roster"), fmt_pct(total["service_level"]), border=True)
-    cols[3].metric(tr("common.kpi_abandon_roster"), fmt_pct(total["p_abandon"]), border=True)
+                   delta_color="red" if short else "green", delta_arrow="off", **TILE)
+    cols[2].metric(tr("common.kpi_sl_roster"), fmt_pct(total["service_level"]), **TILE)
+    cols[3].metric(tr("common.kpi_abandon_roster"), fmt_pct(total["p_abandon"]), **TILE)
     cols[4].metric(tr(f"common.kpi_cost_roster_{per}"), fmt_compact(total["cost_rostered_eur"]),
                    delta=tr("overview.cost_required", value=fmt_compact(total["cost_required_eur"])),
-                   delta_color="off", delta_arrow="off", border=True)
+                   delta_color="off", delta_arrow="off", **TILE)
     st.caption(tr("overview.tile_fte_help") + " " + tr("common.kpi_sl_help"))
     per = tiles[tiles["channel"] != "all"]
     with st.expander(tr("overview.per_channel")):
