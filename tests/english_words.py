@@ -29,8 +29,9 @@ NEUTRAL: frozenset[str] = frozenset({
     "callback", "callbacks", "pool", "best", "case", "worst", "check", "score", "mode", "model",
     "seed", "piek", "peak", "deadline", "overtime", "target", "mailing", "downloads",
 })
-#: Streamlit's own English that a Dutch page replaces (``kcc.ui.widgets.streamlit_texts``).
-STREAMLIT_OWN: tuple[str, ...] = ("Browse files", "Drag and drop", "per file")
+#: Streamlit's own English that a Dutch page replaces (``kcc.ui.state.streamlit_texts``, and an
+#: empty multiple choice's placeholder).
+STREAMLIT_OWN: tuple[str, ...] = ("Browse files", "Drag and drop", "per file", "Choose options", "Choose an option")
 
 
 def _words(text: str) -> set[str]:

@@ -46,6 +46,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Streamlit's file uploader: its button and size limit (kcc.ui.state.streamlit_texts)
     "common.upload_button": ("Browse files", "Bestand kiezen"),
     "common.upload_limit": ("{mb} MB per file", "Max. {mb} MB per bestand"),
+    # an empty multiple choice (Streamlit's own placeholder is English)
+    "common.choose_options": ("Choose options", "Kies een of meer"),
     "common.hint_apply": ("Press Enter to apply", "Druk op Enter om toe te passen"),
     "common.hint_submit": ("Press Enter to submit form", "Druk op Enter om het formulier te versturen"),
     "common.hint_apply_area": ("Press Ctrl+Enter to apply", "Druk op Ctrl+Enter om toe te passen"),

@@ -31,7 +31,8 @@ TITLES = {
 }
 #: The queue of a file without queues is named "default" in the data; it is shown as stored.
 _DATA_NAMES = frozenset({"default"})
-#: The page's text as a reader sees it, without the names of Material icons (drawn as glyphs,
+#: The page's text as a reader sees it, with the placeholders of its empty fields ("Choose
+#: options" in an empty multiple choice) and without the names of Material icons (drawn as glyphs,
 #: "keyboard_arrow_right" in the text) and Streamlit's "Skip to main content" link, which shows
 #: only on keyboard focus and which its API cannot translate.
 _SHOWN_TEXT = """() => {
@@ -40,7 +41,9 @@ _SHOWN_TEXT = """() => {
   document.head.appendChild(style);
   const text = document.querySelector('[data-testid="stApp"]').innerText;
   style.remove();
-  return text;
+  const placeholders = [...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
+    .filter((field) => field.offsetParent !== null && !field.value).map((field) => field.placeholder);
+  return [text, ...placeholders].join('\\n');
 }"""
 #: The labels of the tiles shown that do not fit their line (cut with an ellipsis).
 _CUT_LABELS = """() => [...document.querySelectorAll(

@@ -117,7 +117,7 @@ def compare_tab(con: store.Connection, tr: Translator, context: Context,
         return
     names = st.multiselect(tr("capacity.compare_pick"), [BASELINE, *specs], default=[BASELINE],
                            key="capacity.compare", format_func=lambda n: tr("capacity.scenario_none")
-                           if n == BASELINE else n)
+                           if n == BASELINE else n, placeholder=tr("common.choose_options"))
     rows = {}
     for name in names:
         totals = plan_for(con, tr, context, name, specs).totals()

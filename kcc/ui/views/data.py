@@ -181,7 +181,7 @@ def mapping_form(tr: Translator, source: importer.SourceFile, data: bytes, name:
             fields["contact_id"] = tuple(
                 st.multiselect(
                     tr("data.mapping.contact_id"), columns[1:], default=list(guessed.contact_id),
-                    key=f"data.map.{fid}.{kind}.contact_id",
+                    key=f"data.map.{fid}.{kind}.contact_id", placeholder=tr("common.choose_options"),
                 )
             )
             fields["customer_id"] = pick("customer_id", tr("data.mapping.customer_id"), guessed.customer_id)

@@ -169,7 +169,8 @@ def compare_section(con: store.Connection, tr: Translator, base: Baseline, worki
     }
     default = [BASELINE, WORKING] if working != working.baseline() else [BASELINE, *list(specs)[:1]]
     picked = st.multiselect(tr("scenarios.compare_pick"), options, default=[o for o in default if o in options],
-                            max_selections=4, format_func=lambda o: labels.get(o, o), key="scenarios.compare")
+                            max_selections=4, format_func=lambda o: labels.get(o, o), key="scenarios.compare",
+                            placeholder=tr("common.choose_options"))
     if len(picked) < 2:
         st.info(tr("scenarios.compare_need"))
         return

@@ -59,7 +59,8 @@ def rules_form(tr: Translator, shown: ShiftRules | None = None) -> tuple[dict[st
         cols = st.columns(4)
         lengths = cols[0].multiselect(
             tr("shift_cover.lengths"), list(_LENGTH_CHOICES_MIN), default=list(defaults.lengths_min),
-            key="shift_cover.lengths", format_func=lambda m: fmt_unit(m / 60, "h", 1 if m % 60 else 0))
+            key="shift_cover.lengths", format_func=lambda m: fmt_unit(m / 60, "h", 1 if m % 60 else 0),
+            placeholder=tr("common.choose_options"))
         steps = [15, 30, 60]
         step = cols[1].selectbox(tr("shift_cover.step"), steps, key="shift_cover.step",
                                  index=steps.index(defaults.start_step_min) if defaults.start_step_min in steps else 0,

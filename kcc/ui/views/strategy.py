@@ -83,7 +83,8 @@ def _calamities(tr: Translator, channels: Sequence[str], current: StrategyChoice
             hours = decimal_input(st, tr("strategy.outage_hours"), 0.25, 72.0, float(stated.duration_h), 0.25,
                                     key=f"strategy.{kind}.hours")
             fallback = st.multiselect(tr("strategy.fallback"), list(channels), default=list(stated.fallback),
-                                      key=f"strategy.{kind}.fallback", format_func=lambda c: channel_label(c, tr))
+                                      key=f"strategy.{kind}.fallback", format_func=lambda c: channel_label(c, tr),
+                                      placeholder=tr("common.choose_options"))
             plan = st.text_area(tr("strategy.calamity_plan"), value=stated.plan, key=f"strategy.{kind}.plan",
                                 max_chars=MAX_TEXT_CHARS, height=90)
         plans.append(CalamityPlan(kind, hours, tuple(fallback), plan))
