@@ -17,7 +17,6 @@ TEXTS: Final[dict[str, tuple[str, str]]] = {
         "beperkt als u het beter weet. De keuze wordt voor dit centrum bewaard en het plan "
         "volgt haar (gesloten: geen contacten en geen uitgesteld werk die dag).",
     ),
-    "holidays.none": ("No public holidays in the horizon.", "Geen feestdagen in de horizon."),
     "holidays.learned": (
         "learned from history: {pct} % of a normal day",
         "geleerd uit de historie: {pct} % van een gewone dag",

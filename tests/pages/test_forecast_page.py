@@ -29,6 +29,10 @@ def test_forecast_page_shows_forecast_backtest_and_calendar(shared_demo_db: Path
                      "MASE", "Event calendar", "Holidays and events in the horizon"):  # fmt: skip
         assert expected in text, expected
     assert len(at.get("plotly_chart")) == 2
+    # the demo's 28 days from 16 November hold no holiday or event: one section says so, and
+    # the holidays' own section (with its buttons) does not repeat it
+    assert "No holidays or events in the horizon." in [c.value for c in at.caption]
+    assert "Public holidays in the horizon" not in [s.value for s in at.subheader]
     tables = [d.value for d in at.dataframe]
     backtest = next(t for t in tables if "MASE per day" in t.columns)
     assert "Baseline: same interval last week" in set(backtest["Method"])

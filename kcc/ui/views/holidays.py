@@ -27,12 +27,12 @@ def treatment_text(tr: Translator, basis: str, factor: float, share: float | Non
 
 def horizon_holidays(con: store.Connection, tr: Translator, daily: pd.DataFrame) -> None:
     """One row per holiday of the forecast's horizon (``ForecastResult.daily``) with its
-    treatment and the buttons that change it."""
-    st.subheader(tr("holidays.title"))
+    treatment and the buttons that change it; nothing when the horizon has none (the section
+    above it says so)."""
     rows = daily[daily["holiday"] != ""]
     if rows.empty:
-        st.caption(tr("holidays.none"))
         return
+    st.subheader(tr("holidays.title"))
     st.caption(tr("holidays.intro"))
     locked = not access.allowed(Action.EDIT_PLAN, tr)
     treated = plan.holiday_treatments(store.read_settings(con))
