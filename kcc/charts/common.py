@@ -118,6 +118,45 @@ def fit_layout(fig: go.Figure, *, legend: bool = True, margin: Mapping[str, int]
     return fig
 
 
+def zero_aligned_ranges(*series: Sequence[float] | np.ndarray | pd.Series,
+                        margin: float = 0.08) -> list[list[float]]:
+    """Ranges for the axes of a twin-axis chart that put zero at the same height on each, so a
+    difference drawn as bars (left) and its cost drawn as a line (right) share one zero line.
+
+    Zero sits at the height its most negative and most positive series need; each range then
+    covers its own series with ``margin`` to spare. A series that is all zero (or empty) gets
+    ``[-1, 1]`` with zero in the middle when every series is.
+
+    Parameters
+    ----------
+    *series : sequence of float
+        The values of each axis, in axis order; NaN is ignored.
+    margin : float
+        Room beyond the largest value, as a share of the range.
+
+    Returns
+    -------
+    list of [float, float]
+        One ``[low, high]`` per series.
+    """
+    lows, highs = [], []
+    for values in series:
+        finite = np.asarray(values, dtype=float)
+        finite = finite[np.isfinite(finite)]
+        lows.append(min(0.0, float(finite.min())) if finite.size else 0.0)
+        highs.append(max(0.0, float(finite.max())) if finite.size else 0.0)
+    spans = [hi - lo for lo, hi in zip(lows, highs, strict=True)]
+    below = max((-lo / span for lo, span in zip(lows, spans, strict=True) if span > 0), default=0.5)
+    above = max((hi / span for hi, span in zip(highs, spans, strict=True) if span > 0), default=0.5)
+    zero_at = below / (below + above)  # share of the height under the zero line
+    ranges = []
+    for lo, hi in zip(lows, highs, strict=True):
+        needed = [-lo / zero_at if zero_at > 0 else 0.0, hi / (1 - zero_at) if zero_at < 1 else 0.0]
+        height = max(needed) * (1 + margin) or 2.0
+        ranges.append([-zero_at * height, (1 - zero_at) * height])
+    return ranges
+
+
 def percent_axis(fig: go.Figure, values_pct: Sequence[float] | np.ndarray | None = None,
                  zoom: str | None = None, **where: object) -> go.Figure:
     """A percentage axis from 0 to 100, or a zoom its title states.

@@ -21,6 +21,7 @@ from kcc.charts.common import (
     percent_axis,
     text_or_default,
     wrap_label,
+    zero_aligned_ranges,
 )
 from kcc.formatting import escape_plotly
 
@@ -153,7 +154,8 @@ def weekday_delta_chart(by_weekday: pd.DataFrame, weekday_names: Sequence[str],
     by_weekday : pandas.DataFrame
         ``ScenarioResult.by_weekday``: ``weekday, delta_fte, delta_cost_eur_per_week``.
     weekday_names : sequence of str
-        Seven names, Monday first.
+        Seven names, Monday first: short ones (``Mon``, ``ma``), so seven fit side by side in
+        half a page.
     labels : mapping, optional
         Texts for ``delta_fte, delta_cost, weekday``.
     title : str
@@ -165,13 +167,15 @@ def weekday_delta_chart(by_weekday: pd.DataFrame, weekday_names: Sequence[str],
     """
     names = [weekday_names[int(d)] for d in by_weekday["weekday"]]
     delta = by_weekday["delta_fte"].fillna(0.0)
+    cost = by_weekday["delta_cost_eur_per_week"].fillna(0.0)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(go.Bar(x=names, y=delta, name=_label(labels, "delta_fte"),
                          marker_color=np.where(delta > 0, COLOURS["more"], COLOURS["less"])), secondary_y=False)
-    fig.add_trace(go.Scatter(x=names, y=by_weekday["delta_cost_eur_per_week"].fillna(0.0), mode="lines+markers",
+    fig.add_trace(go.Scatter(x=names, y=cost, mode="lines+markers",
                              name=_label(labels, "delta_cost"), line={"color": COLOURS["scenario"]}), secondary_y=True)
-    fig.update_yaxes(title_text=_label(labels, "delta_fte"), secondary_y=False, zeroline=True)
-    fig.update_yaxes(title_text=_label(labels, "delta_cost"), secondary_y=True, showgrid=False)
+    fte_range, cost_range = zero_aligned_ranges(delta, cost)  # no change is one line, not -1 FTE
+    fig.update_yaxes(title_text=_label(labels, "delta_fte"), secondary_y=False, zeroline=True, range=fte_range)
+    fig.update_yaxes(title_text=_label(labels, "delta_cost"), secondary_y=True, showgrid=False, range=cost_range)
     fig.update_xaxes(title_text=_label(labels, "weekday"), tickangle=0)
     fig.update_layout(title=title)
     return fit_layout(fig, margin={"t": 50 if title else 10})

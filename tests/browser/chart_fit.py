@@ -58,8 +58,8 @@ MEASURE_JS = r"""
 }
 """
 
-#: Element kinds that must not overlap one another: (kind, kind). Same-axis tick labels are
-#: left to plotly, which hides them when they would collide.
+#: Element kinds that must not overlap one another: (kind, kind). Tick labels of one axis are
+#: ``crowded_ticks``' concern.
 _CLASHING: tuple[tuple[str, str], ...] = (
     ("title", "legend"), ("title", "axis_title"), ("title", "tick"), ("title", "annotation"),
     ("legend", "axis_title"), ("legend", "tick"), ("legend", "annotation"), ("legend", "colorbar"),
@@ -91,6 +91,16 @@ def overlaps(measured: dict[str, Any]) -> list[str]:
                 continue
             found.append(f"{a['kind']} {a['text']!r} overlaps {b['kind']} {b['text']!r}")
     return found
+
+
+def crowded_ticks(measured: dict[str, Any]) -> list[str]:
+    """Tick labels of one axis that run into each other: plotly thins a numeric axis's labels
+    when they would collide, but draws every category of a horizontal category axis
+    ("TuesdayWednesday" on seven weekdays in half a page)."""
+    ticks = [t for t in measured["texts"] if t["kind"] == "tick"]
+    return [f"tick {a['text']!r} overlaps tick {b['text']!r}"
+            for i, a in enumerate(ticks) for b in ticks[i + 1:]
+            if a["owner"] == b["owner"] and _overlap(a, b)]
 
 
 def clipped(measured: dict[str, Any]) -> list[str]:

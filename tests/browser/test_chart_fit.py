@@ -2,7 +2,8 @@
 
 The gallery (``tests/charts/gallery.py``) builds each chart on demo-sized data, in English and
 in Dutch number format; Chromium lays it out at 1400 px (the whole window) and 1000 px (the
-page beside the sidebar), and the text boxes are checked one class of defect per test.
+page beside the sidebar), a chart a page puts in one of two columns at 400 px too, and the text
+boxes are checked one class of defect per test.
 Set ``KCC_CHART_SHOTS`` to a folder to keep a screenshot of each chart for a reviewer.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
@@ -23,8 +25,9 @@ from tests.charts import gallery
 
 #: Chart widths of the app at a 1400 px window: the whole window, the page beside the sidebar. [px]
 WIDTHS = (1400, 1000)
-#: Charts a page puts in one of two columns, checked at that width too. [px]
-HALF_WIDTH = 480
+#: Charts a page puts in one of two columns, checked at that width too: a column's at a 1280 px
+#: window, the narrowest laptop screen a planner brings. [px]
+HALF_WIDTH = 400
 IN_COLUMNS = ("staffing.kpi_chart.service_level", "staffing.kpi_chart.asa", "scenarios.weekday_delta_chart",
               "scenarios.reachability_chart")
 
@@ -68,6 +71,10 @@ def test_no_text_overlaps_another(measured: dict[str, dict[str, Any]]) -> None:
     assert not _report(measured, chart_fit.overlaps)
 
 
+def test_no_tick_label_runs_into_the_next(measured: dict[str, dict[str, Any]]) -> None:
+    assert not _report(measured, chart_fit.crowded_ticks)
+
+
 def test_no_text_is_clipped(measured: dict[str, dict[str, Any]]) -> None:
     assert not _report(measured, chart_fit.clipped)
 
@@ -93,7 +100,8 @@ def test_value_axes_name_their_unit(measured: dict[str, dict[str, Any]]) -> None
 
 def test_the_checks_find_what_they_look_for(browser: Any) -> None:
     """The checks fail on the defects of old: a legend on the axis title, a secondary axis on
-    the first one's grid, a percentage axis to 105, a tick label cut at the edge."""
+    the first one's grid, a percentage axis to 105, a tick label cut at the edge, seven weekday
+    names run together."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, specs=[[{"secondary_y": True}], [{}]])
     fig.add_bar(x=[1, 2, 3], y=[72.0, 90.0, 100.0], name="service level", row=1, col=1)
     fig.add_scatter(x=[1, 2, 3], y=[465.3, 1000.0, 1396.0], name="demand", secondary_y=True, row=1, col=1)
@@ -106,7 +114,11 @@ def test_the_checks_find_what_they_look_for(browser: Any) -> None:
     tab.set_content("<html><body style='margin:0'></body></html>")
     tab.add_script_tag(path=str(chart_fit.PLOTLY_JS))
     drawn = tab.evaluate(_DRAW_JS, [json.loads(fig.to_json()), 600])
+    weekdays = go.Figure(go.Bar(x=list(gallery.WEEKDAYS), y=[1.2, 1.0, 0.5, 0.0, 0.3, -0.2, 0.0]))
+    weekdays.update_xaxes(tickangle=0)
+    crowded = tab.evaluate(_DRAW_JS, [json.loads(weekdays.to_json()), 300])
     tab.close()
     assert any("legend" in p and "hour of day" in p for p in chart_fit.overlaps(drawn))
     assert chart_fit.odd_ticks(drawn) and chart_fit.percent_beyond_range(drawn)
     assert chart_fit.clipped(drawn)
+    assert chart_fit.crowded_ticks(crowded)

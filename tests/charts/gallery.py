@@ -21,6 +21,8 @@ from kcc.engine_check import calculator_curve
 
 TZ = "Europe/Amsterdam"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: The short names a chart in half a page gets (the Levers page's extra FTE per weekday).
+WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: Scenario names as users type them: one long enough to take half a chart when rotated.
 SCENARIO_NAMES = ("Baseline", "Evening opening until 22:00 with home workers on Saturdays",
                   "FCR programme", "Chat instead of phone for simple questions")
@@ -198,7 +200,7 @@ BUILDERS: dict[str, Callable[[], go.Figure]] = {
         plan_rows(7).assign(channel="phone", volume_baseline=lambda f: f["volume"] * 0.9), "phone", 0),
     "scenarios.weekday_delta_chart": lambda: charts.weekday_delta_chart(
         pd.DataFrame({"weekday": range(7), "delta_fte": [1.2, 1.0, 0.5, 0.0, 0.3, -0.2, 0.0],
-                      "delta_cost_eur_per_week": [1500, 1300, 600, 0, 400, -250, 0]}), WEEKDAYS),
+                      "delta_cost_eur_per_week": [1500, 1300, 600, 0, 400, -250, 0]}), WEEKDAYS_SHORT),
     "scenarios.channel_delta_chart": lambda: charts.channel_delta_chart(
         pd.DataFrame({"channel": ["phone", "chat", "email", "whatsapp"], "fte": [70.1, 12.4, 9.8, 8.1],
                       "fte_baseline": [68.0, 12.4, 9.8, 8.1],

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kcc import charts
-from kcc.charts.common import LEGEND_BELOW, percent_axis, wrap_label
+from kcc.charts.common import LEGEND_BELOW, percent_axis, wrap_label, zero_aligned_ranges
 from tests.charts import gallery
 
 
@@ -100,3 +100,26 @@ def test_scenario_intraday_ticks_fall_on_whole_hours() -> None:
     ticks = list(fig.layout.xaxis.tickvals)
     assert ticks and all(t.endswith(":00") and int(t[:2]) % 2 == 0 for t in ticks)
     assert np.all(np.diff([int(t[:2]) for t in ticks]) == 2)
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ([1.2, 1.0, 0.5, 0.0, 0.3, -0.2, 0.0], [1500, 1300, 600, 0, 400, -250, 0]),  # mostly up
+    ([0.0] * 7, [0.0] * 7),  # the baseline: no change at all
+    ([-3.0, -1.0], [50.0, 200.0]),  # opposite signs
+    ([2.0, np.nan], [-10.0, 0.0]),
+])
+def test_twin_axes_share_their_zero_line(left: list[float], right: list[float]) -> None:
+    """The two axes of a difference and its cost put zero at the same height and hold their
+    values; on the baseline (all zero) zero is in the middle of both, not at the foot of one
+    (where the cost line drew at -1 FTE)."""
+    ranges = zero_aligned_ranges(left, right)
+    heights = [-low / (high - low) for low, high in ranges]
+    assert heights[0] == pytest.approx(heights[1])
+    for (low, high), values in zip(ranges, (left, right), strict=True):
+        finite = [v for v in values if np.isfinite(v)]
+        assert low < high and low <= min(finite) and max(finite) <= high
+    if not any(left) and not any(right):
+        assert ranges == [[-1.0, 1.0], [-1.0, 1.0]]
+    fig = charts.weekday_delta_chart(pd.DataFrame({"weekday": range(len(left)), "delta_fte": left,
+                                                   "delta_cost_eur_per_week": right}), gallery.WEEKDAYS_SHORT)
+    assert [list(fig.layout.yaxis.range), list(fig.layout.yaxis2.range)] == ranges  # NaN is drawn as 0

@@ -142,7 +142,8 @@ class AccessTabs(LeversBase):
         left, right = st.columns(2)
         plotly_chart(charts.reachability_chart(result.by_hour, channel, labels, tr("levers.chart_reach")),
                      key="levers.chart_reach", where=left)
-        plotly_chart(charts.weekday_delta_chart(result.by_weekday, weekdays, labels, tr("levers.chart_weekday")),
+        short_names = [tr(f"common.weekday_short_{d}") for d in range(7)]
+        plotly_chart(charts.weekday_delta_chart(result.by_weekday, short_names, labels, tr("levers.chart_weekday")),
                      key="levers.chart_weekday", where=right)
         peak_day = st.selectbox(tr("levers.peak_weekday"), range(7), format_func=weekdays.__getitem__,
                                 key="levers.peak_weekday")
