@@ -219,7 +219,7 @@ def kpi_chart(
     if target is not None:
         fig.add_hline(y=target * scale, line_dash="dash", line_color=COLOURS["target"],
                       annotation_text=labels.get("target", "target"),
-                      annotation_position="top left")
+                      annotation_position="top left", annotation_bgcolor="rgba(255, 255, 255, 0.85)")
     title_text = f"{axis} [{unit}]".strip()
     fig.update_layout(title=title, height=320, yaxis_title=title_text)
     if percent:

@@ -33,6 +33,8 @@ def test_waits_over_two_minutes_are_drawn_in_minutes() -> None:
     assert fig.layout.yaxis.title.text.endswith("[min]")
     assert max(fig.data[0].y) == pytest.approx(20.0)  # 1,200 s
     assert fig.layout.shapes[0].y0 == pytest.approx(15.0)  # the 900 s target line, same unit
+    # its label sits on the bars at the plot's left edge: a backing of its own keeps it legible
+    assert fig.layout.annotations[0].bgcolor == "rgba(255, 255, 255, 0.85)"
     short = charts.kpi_chart(pd.DataFrame({"period": pd.date_range("2026-11-16", periods=2),
                                            "asa_s": [20.0, 45.0]}), "asa_s", None, percent=False)
     assert short.layout.yaxis.title.text.endswith("[s]") and list(short.data[0].y) == [20.0, 45.0]
