@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import text_or_default
+from kcc.charts.common import fit_layout, text_or_default, wrap_label
 from kcc.formatting import escape_plotly
 
 COLOURS: dict[str, str] = {
@@ -31,7 +31,7 @@ _DEFAULTS: dict[str, str] = {
     "paid_h": "Paid",
     "axis_hours": "hours [h]",
     "axis_eur": "cost [EUR]",
-    "axis_heads": "heads",
+    "axis_heads": "headcount [heads]",
     "need_heads": "Heads needed",
     "heads": "Heads",
     "effective_heads": "Trained equivalent",
@@ -73,9 +73,9 @@ def bridge_waterfall(steps: Sequence[tuple[str, float]], *, unit: str = "h",
         totals={"marker": {"color": COLOURS["total"]}},
         texttemplate="%{y:,.0f}", textposition="outside",
     ))
-    figure.update_layout(title=escape_plotly(title), showlegend=False, margin={"t": 50, "b": 40},
+    figure.update_layout(title=escape_plotly(title),
                          yaxis_title=_label(labels, "axis_eur" if unit == "eur" else "axis_hours"))
-    return figure
+    return fit_layout(figure, legend=False)
 
 
 def heads_chart(months: pd.DataFrame, *, labels: Mapping[str, str] | None = None, title: str = "") -> go.Figure:
@@ -95,14 +95,17 @@ def heads_chart(months: pd.DataFrame, *, labels: Mapping[str, str] | None = None
                            line={"color": COLOURS[column.replace("_heads", "") if column != "need_heads"
                                                   else "need"], "dash": dash})
     figure.update_layout(title=escape_plotly(title), yaxis_title=_label(labels, "axis_heads"),
-                         xaxis_title=_label(labels, "month"), legend={"orientation": "h"},
-                         margin={"t": 50, "b": 40})
-    return figure
+                         xaxis_title=_label(labels, "month"))
+    return fit_layout(figure)
 
 
 def compare_chart(table: pd.DataFrame, value: str, *, axis: str = "", title: str = "") -> go.Figure:
-    """One bar per compared scenario of ``table[value]`` (indexed by scenario name)."""
-    figure = go.Figure(go.Bar(x=[escape_plotly(str(name)) for name in table.index], y=table[value],
+    """One bar per compared scenario of ``table[value]`` (indexed by scenario name): names as
+    users typed them, on two lines under their bar and whole in the hover."""
+    full = [escape_plotly(str(name)) for name in table.index]
+    figure = go.Figure(go.Bar(x=[wrap_label(name, 24) for name in table.index], y=table[value],
+                              customdata=full, hovertemplate="%{customdata}: %{y:,.1f}<extra></extra>",
                               marker_color=COLOURS["heads"]))
-    figure.update_layout(title=escape_plotly(title), yaxis_title=axis, margin={"t": 50, "b": 40})
-    return figure
+    figure.update_layout(title=escape_plotly(title), yaxis_title=axis)
+    figure.update_xaxes(tickangle=0)
+    return fit_layout(figure, legend=False, margin={"t": 50 if title else 10})

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import local_wall_clock, plotly_text
+from kcc.charts.common import fit_layout, local_wall_clock, plotly_text
 from kcc.formatting import escape_plotly
 
 _LABELS: dict[str, str] = {
@@ -17,7 +17,7 @@ _LABELS: dict[str, str] = {
     "covered": "On the floor [agents]",
     "over": "Over-cover [agents]",
     "under": "Under-cover [agents]",
-    "axis": "Agents",
+    "axis": "number [agents]",
 }
 _COLOURS: dict[str, str] = {"required": "#1f4e79", "covered": "#2e8b57", "over": "#9ccc9c",
                             "under": "#c0392b"}
@@ -54,7 +54,5 @@ def cover_chart(required: pd.DataFrame, coverage: pd.DataFrame, labels: Mapping[
                     line={"color": _COLOURS["required"]})
     fig.add_scatter(x=x, y=have, mode="lines", name=text("covered"), line_shape="hv",
                     line={"color": _COLOURS["covered"], "width": 1.5})
-    fig.update_layout(title=escape_plotly(title), barmode="relative", bargap=0,
-                      yaxis={"title": text("axis")}, legend={"orientation": "h", "y": -0.2},
-                      margin={"t": 50, "b": 40})
-    return fig
+    fig.update_layout(title=escape_plotly(title), barmode="relative", bargap=0, yaxis={"title": text("axis")})
+    return fit_layout(fig)

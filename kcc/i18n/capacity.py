@@ -159,7 +159,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{paid} paid hours = {fte} FTE = {heads} heads at {per_head} FTE per head.",
         "{paid} betaalde uren = {fte} fte = {heads} medewerkers bij {per_head} fte per persoon.",
     ),
-    "capacity.axis_heads": ("heads", "medewerkers"),
+    "capacity.axis_heads": ("headcount [heads]", "aantal [medewerkers]"),
     "capacity.axis_hours": ("hours [h]", "uren [u]"),
     "capacity.axis_eur": ("cost [EUR]", "kosten [EUR]"),
     "capacity.compare_none": (

@@ -127,7 +127,7 @@ TEXTS.update({
     "shift_cover.series_covered": ("On the floor [agents]", "Op de vloer [medewerkers]"),
     "shift_cover.series_over": ("Over-cover [agents]", "Overdekking [medewerkers]"),
     "shift_cover.series_under": ("Under-cover [agents]", "Onderdekking [medewerkers]"),
-    "shift_cover.axis": ("Agents", "Medewerkers"),
+    "shift_cover.axis": ("number [agents]", "aantal [medewerkers]"),
     "shift_cover.col_day": ("Day", "Dag"),
     "shift_cover.col_start": ("Start", "Begin"),
     "shift_cover.col_length": ("Length", "Lengte"),

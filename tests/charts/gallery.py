@@ -14,8 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kcc import charts
+from kcc.charts import capacity as capacity_charts
 from kcc.charts import forecast as forecast_charts
 from kcc.charts import scenarios as scenario_charts
+from kcc.charts import shifts as shift_charts
 from kcc.charts import simulation as simulation_charts
 from kcc.engine_check import calculator_curve
 
@@ -173,6 +175,26 @@ def _gap_table() -> pd.DataFrame:
     return pd.DataFrame(values, index=range(7), columns=times)
 
 
+def _capacity_months() -> pd.DataFrame:
+    """18 months of the demo's hiring plan: 146 to 151 heads needed, none employed at the start
+    (no headcount given), classes of 20 until the gap closes."""
+    months = pd.date_range("2026-11-01", periods=18, freq="MS")
+    need = 146.0 + 5.0 * np.sin(np.arange(18) / 3.0)
+    hires = np.array([0, 0] + [20] * 8 + [10, 0, 0, 0, 10, 0, 0, 0], dtype=float)
+    heads = np.cumsum(hires) * 0.99
+    return pd.DataFrame({"month": months, "need_heads": need, "heads": heads, "effective_heads": heads * 0.93,
+                         "hires": hires})
+
+
+def _cover() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A week's shift cover of the demo's phone queue: the requirement and the agents of whole
+    shifts, over where shift lengths overshoot the peaks, under at the open's first minutes."""
+    required = plan_rows(7)[["ds", "required_scheduled"]].rename(columns={"required_scheduled": "agents"})
+    covered = required.assign(agents=np.where(required["agents"] > 0, np.ceil(required["agents"] / 4) * 4 + 2, 0.0))
+    covered.loc[covered.index % 96 == 32, "agents"] -= 6  # 08:00, the open's first quarter-hour
+    return required, covered
+
+
 #: Name -> builder of one figure, for every chart builder in ``kcc.charts``.
 BUILDERS: dict[str, Callable[[], go.Figure]] = {
     "data.volume_by_day": lambda: charts.volume_by_day(
@@ -226,6 +248,13 @@ BUILDERS: dict[str, Callable[[], go.Figure]] = {
     "staffing.volume_chart": lambda: charts.volume_chart(
         charts.weekly_totals(_daily_volumes()), title="What is loaded", axis="contacts per week [contacts]"),
     "staffing.curve_chart": lambda: charts.curve_chart(_interval_curve(), 0.8, title="Why this many"),
+    "capacity.bridge_waterfall": lambda: capacity_charts.bridge_waterfall(
+        [("contact_h", 11_735.0), ("in_shift_h", 1_600.0), ("cover_h", 2_353.0), ("out_of_shift_h", 3_444.0)]),
+    "capacity.heads_chart": lambda: capacity_charts.heads_chart(_capacity_months(), title="Heads per month"),
+    "capacity.compare_chart": lambda: capacity_charts.compare_chart(
+        pd.DataFrame({"peak_need_heads": [152.4, 158.0, 149.1, 150.2]}, index=list(SCENARIO_NAMES)),
+        "peak_need_heads", axis="peak heads needed [heads]"),
+    "shifts.cover_chart": lambda: shift_charts.cover_chart(*_cover(), title="Phone: shift cover"),
 }
 
 
