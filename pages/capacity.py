@@ -14,6 +14,7 @@ st.title(tr("capacity.title"))
 st.caption(tr("capacity.intro"))
 
 settings = view.with_cover(con, view.settings_form(con, tr), tr)
+view.start_heads_notice(tr, settings)
 specs = view.saved_specs(con)
 top = st.columns([2, 3])
 scenario = top[0].selectbox(tr("capacity.scenario"), [view.BASELINE, *specs], key="capacity.scenario",

@@ -66,6 +66,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.settings": ("FTE and hiring settings", "Instellingen fte en werving"),
     "capacity.save": ("Apply and save for this centre", "Toepassen en bewaren voor dit KCC"),
     "capacity.saved": ("Saved for this centre.", "Bewaard voor dit KCC."),
+    "capacity.no_start_heads": (
+        "No headcount at the start is given, so this plan starts from 0 heads and hires the whole centre: "
+        "enter today's headcount as \"{field}\" under {settings}.",
+        "Er is geen bezetting bij de start opgegeven, dus dit plan begint bij 0 medewerkers en werft het hele "
+        "centrum: vul de huidige bezetting in als \"{field}\" onder {settings}.",
+    ),
     "capacity.invalid": ("Not saved: {reason}", "Niet bewaard: {reason}"),
     "capacity.efficiency_default": (
         "Schedule efficiency {value} is a planner's estimate; the shift cover measures it per channel "
@@ -178,6 +184,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{short} months short.",
         "Over {months} maanden vanaf {start}: hoogstens {peak} medewerkers nodig, {hires} aan te nemen, "
         "{cost} aan kosten; {short} maanden met tekort.",
+    ),
+    "capacity.report_start": ("The plan starts from {heads} heads employed.",
+                              "Het plan begint bij {heads} medewerkers in dienst."),
+    "capacity.report_start_none": (
+        "The plan starts from 0 heads: no headcount at the start was given, so it hires the whole centre.",
+        "Het plan begint bij 0 medewerkers: er is geen bezetting bij de start opgegeven, dus het werft het hele "
+        "centrum.",
     ),
     "capacity.report_rule": (
         "Rule: classes of {class_size} (at most {max_classes} a month) decided {lead} months ahead keep the "

@@ -83,6 +83,8 @@ def capacity_section(plan: CapacityPlan, lang: str) -> Section:
         tr("capacity.report_fact", months=len(months), start=fmt_date(months["month"].iloc[0].date(), lang),
            peak=fmt_number(totals["peak_need_heads"], 1, lang), hires=fmt_number(totals["hires"], 0, lang),
            cost=fmt_eur(totals["cost_eur"], lang), short=fmt_number(totals["short_months"], 0, lang)),
+        tr("capacity.report_start", heads=fmt_number(hiring.start_heads, 0, lang)) if hiring.start_heads > 0
+        else tr("capacity.report_start_none"),
         tr("capacity.report_rule", class_size=hiring.class_size, max_classes=hiring.max_classes_per_month,
            lead=hiring.lead_time_months, attrition=fmt_pct(hiring.attrition_per_month, 1, lang),
            training=hiring.training_weeks, productivity=fmt_pct(hiring.training_productivity, 0, lang)),

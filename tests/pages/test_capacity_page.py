@@ -84,6 +84,10 @@ def test_a_saved_scenario_scales_the_plan_and_compares(capacity_db: Path) -> Non
 
 def test_settings_are_saved_and_bad_ones_refused_naming_the_field(capacity_db: Path) -> None:
     at = _run("en")
+    # no headcount at the start is given yet: the page says the plan hires the whole centre
+    assert [w.value for w in at.warning] == [
+        'No headcount at the start is given, so this plan starts from 0 heads and hires the whole centre: enter '
+        'today\'s headcount as "Heads at the start" under FTE and hiring settings.']
     set_decimal(at, "capacity.attrition_pct", 150.0)
     at = submit(at, "capacity.form")
     assert not at.exception
@@ -107,6 +111,7 @@ def test_settings_are_saved_and_bad_ones_refused_naming_the_field(capacity_db: P
     set_decimal(at, "capacity.cost_per_hire", 3000.0)
     at = submit(at, "capacity.form")
     assert "Bewaard voor dit KCC." in page_texts(at)
+    assert not at.warning  # 150 heads at the start: the notice is gone
     con = store.connect(str(capacity_db))
     saved = capacity.CapacitySettings.from_json(store.read_setting(con, capacity.SETTINGS_KEY))
     con.close()

@@ -75,6 +75,18 @@ def test_the_section_is_in_every_format(lang: str, title: str, fact: str) -> Non
     assert report.layout(replace(summary, capacity=None))[-1].key == "assumptions"
 
 
+@pytest.mark.parametrize(("lang", "given", "none"), [
+    ("en", "The plan starts from 60 heads employed.", "The plan starts from 0 heads: no headcount at the start"),
+    ("nl", "Het plan begint bij 60 medewerkers in dienst.", "Het plan begint bij 0 medewerkers: er is geen bezetting"),
+])
+def test_the_section_says_the_headcount_the_plan_starts_from(lang: str, given: str, none: str) -> None:
+    """A board reading "180 hires" must see whether the plan counted today's staff: a plan
+    without a headcount at the start hires the whole centre, and the deck says so."""
+    assert given in report.layout(_summary(lang))[-1].facts
+    facts = report.layout(_summary(lang, start_heads=0))[-1].facts
+    assert any(fact.startswith(none) for fact in facts), facts
+
+
 def test_the_sheet_has_formulas_and_their_cached_values_agree_with_the_model() -> None:
     # people already hired in the lead time cost nothing more; the plan's own hires cost 2,500 EUR each
     summary = _summary("en", already_hired=(5.0,), cost_eur_per_hire=2500.0)

@@ -125,6 +125,14 @@ def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
     return chosen
 
 
+def start_heads_notice(tr: Translator, settings: CapacitySettings) -> None:
+    """Say so when no headcount at the start is given: the plan then hires the whole centre,
+    which on its own reads as a verdict on the centre."""
+    if settings.hiring.start_heads <= 0:
+        st.warning(tr("capacity.no_start_heads", field=tr("capacity.field.start_heads"),
+                      settings=tr("capacity.settings")))
+
+
 @access.requires(Action.EDIT_PLAN)
 def _save(con: store.Connection, chosen: CapacitySettings) -> None:
     store.write_setting(con, capacity.SETTINGS_KEY, chosen.to_json())  # one transaction
