@@ -1,13 +1,19 @@
-"""The deck rendered by a real renderer: LibreOffice turns the English and the Dutch deck into
-PDF (one run for both, to keep CI time down); every slide becomes a page in order, with its
-title, and no page is blank. Skipped with a reason where LibreOffice is not installed (CI
-installs ``libreoffice-impress``, see ``.ci/run``)."""
+"""The deck rendered by a real renderer: LibreOffice turns the English and the Dutch deck (with
+the capacity plan) into PDF (one run for both, to keep CI time down); every slide becomes a page
+in order, with its title, no page is blank, and no text runs off its slide. Skipped with a reason
+where LibreOffice is not installed (CI installs ``libreoffice-impress``, see ``.ci/run``).
+
+The deck sizes its tables for Calibri, PowerPoint's font. LibreOffice draws Calibri with Carlito,
+its metric twin, when that is installed (Debian's ``fonts-crosextra-carlito``, which CI installs);
+without it a wider font stands in, and the test of text off the slide is skipped with a reason,
+as its tables would then overflow where PowerPoint's do not."""
 
 from __future__ import annotations
 
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,11 +24,20 @@ from pypdf import PdfReader
 
 from kcc import report
 from kcc.i18n import t
+from tests.report.test_report_capacity import year_plan
 from tests.report.test_report_story import story_summary
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; "
                                                         "apt-get install libreoffice-impress")
+
+
+def _calibri_has_its_metrics() -> bool:
+    """Whether fontconfig draws Calibri with Calibri or Carlito (the same widths)."""
+    if shutil.which("fc-match") is None:
+        return False
+    found = subprocess.run(["fc-match", "-f", "%{family}", "Calibri"], capture_output=True, text=True, check=False)
+    return any(name in found.stdout for name in ("Calibri", "Carlito"))
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +46,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes,
     folder = tmp_path_factory.mktemp("decks")
     decks = {}
     for lang in ("en", "nl"):
-        decks[lang] = report.to_pptx(story_summary(lang))
+        decks[lang] = report.to_pptx(replace(story_summary(lang), capacity=year_plan()))
         (folder / f"deck_{lang}.pptx").write_bytes(decks[lang])
     profile = (folder / "profile").as_uri()  # a profile of its own: other LibreOffice runs do not interfere
     subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
@@ -67,3 +82,26 @@ def test_no_rendered_slide_is_mostly_blank(rendered: dict[str, tuple[bytes, Path
         body = pixels[int(pixels.shape[0] * 0.16):]  # below the title
         inked = (body.min(axis=1) < 245).mean()  # rows with text, lines, bars or table fills
         assert inked > 0.25, f"slide {number} is mostly blank ({inked:.0%} of its rows inked)"
+
+
+@pytest.mark.skipif(not _calibri_has_its_metrics(), reason="no font with Calibri's widths (Calibri or Carlito): "
+                                                             "apt-get install fonts-crosextra-carlito")
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_text_runs_off_its_slide(rendered: dict[str, tuple[bytes, Path]], lang: str) -> None:
+    """Every line of text LibreOffice drew starts on its page: a table taller than the room
+    the deck measured for it would run off the slide's foot (the capacity plan's 12 months did,
+    in a font wider than Calibri)."""
+    _, pdf = rendered[lang]
+    off = []
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object,
+                  number: int = number, width: float = width, height: float = height) -> None:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and not (0 <= x <= width and 0 <= y <= height):
+                off.append(f"slide {number}: {text.strip()[:30]!r} at ({x:.0f}, {y:.0f}) pt")
+
+        page.extract_text(visitor_text=visit)
+    assert off == []

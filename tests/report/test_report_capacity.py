@@ -32,8 +32,9 @@ BRIDGE = (("D", "workload_h"), ("E", "contact_h"), ("F", "in_shift_h"), ("G", "r
 SPEC = FteSpec(in_shift_shrinkage=0.15, out_of_shift_shrinkage=0.2, efficiency_by_channel=(("chat", 0.78),))
 
 
-def _plan(fte: FteSpec | None = None, scale: dict[str, float] | None = None,
-          **hiring: object) -> capacity.CapacityPlan:
+def year_plan(fte: FteSpec | None = None, scale: dict[str, float] | None = None,
+              **hiring: object) -> capacity.CapacityPlan:
+    """A year's capacity plan of a phone and a chat channel, 60 heads at the start."""
     months = pd.date_range("2027-01-01", periods=12, freq="MS")
     forecast = pd.DataFrame({
         "channel": np.repeat(["phone", "chat"], 12), "month": np.tile(months, 2),
@@ -53,7 +54,7 @@ def _summary(lang: str, fte: FteSpec | None = None, scale: dict[str, float] | No
     spec = scenarios.ScenarioSpec()
     result = scenarios.evaluate_scenario(frame, None, settings, spec, staffed_kpis=False)
     return replace(report.build_summary(result, result, settings, language=lang),
-                   capacity=_plan(fte, scale, **hiring))
+                   capacity=year_plan(fte, scale, **hiring))
 
 
 @pytest.mark.parametrize(("lang", "title", "fact"), [
@@ -129,7 +130,7 @@ def test_the_people_figures_use_the_capacity_plans_attrition_and_lead_time() -> 
     result = scenarios.evaluate_scenario(frame, None, settings, scenarios.ScenarioSpec(), staffed_kpis=False)
     stated = scenarios.StrategyChoices(attrition_per_year=0.10, hiring_lead_weeks=4)
     summary = report.build_summary(result, result, settings, language="en", strategy=stated)
-    carried = report.with_capacity(summary, _plan(attrition_per_month=0.02, lead_time_months=3))
+    carried = report.with_capacity(summary, year_plan(attrition_per_month=0.02, lead_time_months=3))
     yearly = 1 - 0.98 ** 12  # 21.5 % a year from 2 % a month
     assert carried.strategy.attrition_per_year == pytest.approx(yearly, rel=1e-12)
     assert carried.strategy.hiring_lead_weeks == 13  # 3 months = 13 weeks
@@ -153,7 +154,7 @@ def test_the_yearly_attrition_the_deck_states_is_what_a_year_of_monthly_leaving_
     summary = report.build_summary(result, result, settings, language="en")
     rng = np.random.default_rng(2026)
     for monthly in (0.005, 0.02, 0.05):
-        stated = report.with_capacity(summary, _plan(attrition_per_month=monthly)).strategy.attrition_per_year
+        stated = report.with_capacity(summary, year_plan(attrition_per_month=monthly)).strategy.attrition_per_year
         people, staying = 100_000, 100_000
         for _ in range(12):
             staying -= rng.binomial(staying, monthly)
@@ -234,7 +235,7 @@ def _edit(book: object) -> None:
 
 def _edited_plan(scale: dict[str, float] | None = None) -> capacity.CapacityPlan:
     """The plan :func:`_edit` asks for, made by the model (of a workbook with this scenario ``scale``)."""
-    edited = _plan(FteSpec(in_shift_shrinkage=0.2, out_of_shift_shrinkage=0.1, efficiency_by_channel=(("chat", 0.7),)))
+    edited = year_plan(FteSpec(in_shift_shrinkage=0.2, out_of_shift_shrinkage=0.1, efficiency_by_channel=(("chat", 0.7),)))
     months = pd.date_range("2027-01-01", periods=12, freq="MS")
     forecast = pd.DataFrame({
         "channel": np.repeat(["phone", "chat"], 12), "month": np.tile(months, 2),
