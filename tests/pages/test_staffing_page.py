@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from kcc.i18n import t
@@ -54,6 +56,15 @@ def test_changing_a_target_changes_the_numbers(shared_demo_db: Path) -> None:
     assert float(before["Required FTE [FTE]"].replace(",", "")) > 0
     assert before["SL, roster as it is [%]"].endswith("%")
     assert "Understaffed [agent-hours]" in before
+    # the demo's phone roster is short of what it needs: the difference is signed, red, pointing down
+    rostered = next(m.proto for m in at.metric if m.label == "Rostered FTE [FTE]")
+    assert re.fullmatch(r"-\d+\.\d FTE", rostered.delta), rostered.delta
+    assert (rostered.color, rostered.direction) == (MetricProto.RED, MetricProto.DOWN)
+    at.selectbox(key="staffing.channel").set_value("chat").run()  # rostered beyond its need: a plus, green
+    rostered = next(m.proto for m in at.metric if m.label == "Rostered FTE [FTE]")
+    assert re.fullmatch(r"\+\d+\.\d FTE", rostered.delta), rostered.delta
+    assert (rostered.color, rostered.direction) == (MetricProto.GREEN, MetricProto.UP)
+    at.selectbox(key="staffing.channel").set_value("phone").run()
 
     at.number_input(key="staffing.target_sl").set_value(95.0)
     at.button(key="staffing.targets_apply").click().run()

@@ -24,6 +24,7 @@ from kcc.ui import access, plan_cache
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing_settings import forget_target_inputs
 from kcc.ui.widgets import (
+    change_metric,
     channel_label,
     date_format,
     error_text,
@@ -158,8 +159,8 @@ def headline(tr: Translator, rows: pd.DataFrame, settings: plan.PlanSettings, ch
     # definitions as the Overview and the scenario pages
     cols[0].metric(tr("common.kpi_contacts_week"), fmt_number(tot["volume"] / max(days, 1) * 7.0))
     cols[1].metric(tr("common.kpi_required_fte"), fmt_number(required_fte, 1))
-    cols[2].metric(tr("common.kpi_rostered_fte"), fmt_number(rostered_fte, 1),
-                   delta=fmt_unit(rostered_fte - required_fte, fte, 1))
+    change_metric(cols[2], tr("common.kpi_rostered_fte"), fmt_number(rostered_fte, 1),
+                  fmt_unit(rostered_fte - required_fte, fte, 1, signed=True))
     sl = tot["service_level"]
     cols[3].metric(tr("common.kpi_sl_roster"), fmt_pct(sl), help=tr("common.kpi_sl_help"),
                    delta=None if pd.isna(sl) else
