@@ -16,8 +16,9 @@ mark_frame()
 tr = translator(str(st.session_state["lang"]))
 
 
-def _page(file: str, key: str, icon: str) -> st.Page:
-    return st.Page(f"pages/{file}.py", title=tr(f"common.nav_{key}"), icon=icon, url_path=file)
+def _page(file: str, key: str, icon: str, *, listed: bool = True) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=tr(f"common.nav_{key}"), icon=icon, url_path=file,
+                   visibility="visible" if listed else "hidden")
 
 
 OVERVIEW = _page("overview", "overview", ":material/dashboard:")
@@ -35,10 +36,13 @@ def _sign_in() -> None:
 
 principal = access.session_principal(connection())
 HOME = st.Page(_home, title=tr("common.nav_overview"), url_path="home", default=True, visibility="hidden")
+# Admin is listed for those who manage users. For everyone else its address (an admin's bookmark,
+# a shared link) still opens it and it says why, in the reader's language, where Streamlit would
+# show its English "Page not found".
+manages_users = principal is not None and principal.signed_in and principal.may(Action.MANAGE_USERS)
 tools = [_page("calculator", "calculator", ":material/calculate:"),
-         _page("engine_check", "engine_check", ":material/verified:")]
-if principal is not None and principal.signed_in and principal.may(Action.MANAGE_USERS):
-    tools.append(_page("admin", "admin", ":material/manage_accounts:"))
+         _page("engine_check", "engine_check", ":material/verified:"),
+         _page("admin", "admin", ":material/manage_accounts:", listed=manages_users)]
 sections = {
     tr("common.section_plan"): [
         HOME,
@@ -60,7 +64,6 @@ if principal is None:
     # Sign-in is on and nobody is signed in: the sign-in screen under every page's path (no
     # page, centre or data shown), so after signing in the page asked for opens, link and all.
     every = [page for pages in sections.values() for page in pages]
-    every.append(_page("admin", "admin", ":material/manage_accounts:"))
     navigation = st.navigation(
         [st.Page(_sign_in, title=tr("access.sign_in_title"), default=page is HOME,
                  url_path="home" if page is HOME else page.url_path) for page in every],

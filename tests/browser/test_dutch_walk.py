@@ -27,7 +27,7 @@ TITLES = {
     "overview": "common.app_title", "data": "data.title", "forecast": "forecast.title",
     "staffing": "staffing.title", "strategy": "strategy.title", "levers": "levers.title",
     "scenarios": "scenarios.title", "export": "report.page_title", "capacity": "capacity.title",
-    "calculator": "calc.title", "engine_check": "engine.title",
+    "calculator": "calc.title", "engine_check": "engine.title", "admin": "admin.title",
 }
 #: The queue of a file without queues is named "default" in the data; it is shown as stored.
 _DATA_NAMES = frozenset({"default"})

@@ -131,6 +131,18 @@ def test_a_planner_imports_but_manages_no_centres_or_users(tab, team: str) -> No
     assert t("common.nav_admin", "en") not in tab.locator('[data-testid="stSidebarNav"]').inner_text()
 
 
+def test_a_planner_on_the_admin_pages_address_is_told_why(tab, team: str) -> None:  # noqa: ANN001
+    """An admin's link to the Admin page: after signing in a planner lands on it and reads why
+    they may not manage users, in their language, not Streamlit's English "Page not found"."""
+    _sign_in(tab, team, "piet", "admin", "nl")
+    assert tab.locator('[role="dialog"]').count() == 0
+    assert tab.locator("h1").first.inner_text().strip() == t("admin.title", "nl")
+    assert tab.get_by_text(t("access.denied.manage_users", "nl", role=t("access.role.planner", "nl"),
+                             needed=t("access.role.admin", "nl"))).count() == 1
+    assert tab.get_by_role("button", name=t("admin.add_button", "nl")).count() == 0
+    assert t("common.nav_admin", "nl") not in tab.locator('[data-testid="stSidebarNav"]').inner_text()
+
+
 def test_an_admin_manages_users_and_signs_out(tab, team: str) -> None:  # noqa: ANN001
     _sign_in(tab, team, "ada", "admin")
     assert tab.locator("h1").first.inner_text().strip() == t("admin.title", "en")
