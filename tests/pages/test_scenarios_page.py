@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,11 @@ def test_save_compare_duplicate_delete(demo_db: Path) -> None:
     assert late["fte"] == compared.iloc[1]["fte"]  # the saved copy is the working spec
     assert _number(late["reachability"]) > _number(compared.iloc[0]["reachability"])
     assert _number(compared.iloc[3]["fte"]) > _number(compared.iloc[0]["fte"])  # a stricter target needs staff
+    # the charts: values of shares in per cent, their differences in percentage points
+    values, differences = ([a["text"] for a in json.loads(c.proto.spec)["layout"]["annotations"]]
+                           for c in at.get("plotly_chart")[-2:])
+    assert sum("[%]" in title for title in values) == 3, values
+    assert sum("[pp]" in title for title in differences) == 3 and not any("[%]" in t for t in differences)
     # duplicate, then delete the copy
     at.selectbox(key="scenarios.pick").set_value("Late").run()
     at.button(key="scenarios.duplicate").click().run()

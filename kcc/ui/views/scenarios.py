@@ -186,7 +186,11 @@ def compare_section(con: store.Connection, tr: Translator, base: Baseline, worki
     plotly_chart(
         charts.comparison_chart(table, chart_labels, tr("scenarios.chart_values")), key="scenarios.chart_values"
     )
-    plotly_chart(charts.comparison_chart(table, chart_labels, differences=True), key="scenarios.chart_diff")
+    # a difference of two shares is in percentage points, not per cent
+    points = f"[{tr('common.unit_points')}]"
+    diff_labels = {key: label.removesuffix("[%]") + points if label.endswith("[%]") else label
+                   for key, label in chart_labels.items()}
+    plotly_chart(charts.comparison_chart(table, diff_labels, differences=True), key="scenarios.chart_diff")
 
 
 def compare_table(tr: Translator, table: pd.DataFrame) -> None:
