@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 import pandas as pd
@@ -20,7 +21,7 @@ NUMBER_FORMAT = "%g"
 
 #: A KPI tile's look (``st.metric``): boxed, and as high as the tallest tile in its row, so a
 #: label that wraps to show its unit (``kcc.ui.state``) leaves the row's boxes even.
-TILE: Final[dict[str, Any]] = {"border": True, "height": "stretch"}
+TILE: Final[Mapping[str, Any]] = MappingProxyType({"border": True, "height": "stretch"})
 
 #: Suffix of a decimal field's key in Dutch, where it is a text field (see ``decimal_input``):
 #: each language keeps its own widget state, so a switch never hands text to a number field.
