@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from kcc.i18n import TEXTS
 from kcc.report.wording import finite
 
 
@@ -72,6 +73,8 @@ class Table:
 
 
 _NUMERIC: Final[re.Pattern[str]] = re.compile(r"^[+-]?[\d.,]+%?$")
+#: The unit a numeric cell may end with: a share's change in percentage points, in either language.
+_POINTS: Final[tuple[str, ...]] = tuple(f" {unit}" for unit in TEXTS["common.unit_points"])
 
 
 def numeric_columns(table: Table) -> tuple[bool, ...]:
@@ -79,6 +82,8 @@ def numeric_columns(table: Table) -> tuple[bool, ...]:
     (``-``, "not set") do not count against it."""
     def numeric(text: str) -> bool:
         text = text.replace("EUR ", "").strip("*")
+        for unit in _POINTS:
+            text = text.removesuffix(unit)
         return bool(_NUMERIC.match(text)) or not any(ch.isdigit() for ch in text)
 
     cells = [[row[c] for row in table.rows if c < len(row)] for c in range(len(table.columns))]

@@ -95,6 +95,11 @@ def _key_figures_table(s: StrategySummary) -> Table:
     def change(a: float | None, b: float | None, decimals: int, scale: float = 1.0) -> str:
         return fmt_signed((b - a) * scale, decimals, lang) if finite(a) and finite(b) else _DASH
 
+    def points(a: float | None, b: float | None) -> str:
+        """A share's change, in percentage points (its row's values are in %)."""
+        text = change(a, b, 1, 100.0)
+        return text if text == _DASH else f"{text} {tr('common.unit_points')}"
+
     rows = (
         (tr("report.kf_fte"), fmt_number(base.fte, 1, lang), fmt_number(scen.fte, 1, lang),
          change(base.fte, scen.fte, 1)),
@@ -103,11 +108,11 @@ def _key_figures_table(s: StrategySummary) -> Table:
         (tr("report.kf_cost"), fmt_number(base.cost_eur_per_month, 0, lang),
          fmt_number(scen.cost_eur_per_month, 0, lang), change(base.cost_eur_per_month, scen.cost_eur_per_month, 0)),
         (tr("report.kf_in_time_required"), pct(base.service_level), pct(scen.service_level),
-         change(base.service_level, scen.service_level, 1, 100.0)),
+         points(base.service_level, scen.service_level)),
         (tr("report.kf_in_time_roster"), pct(base.service_level_roster), pct(scen.service_level_roster),
-         change(base.service_level_roster, scen.service_level_roster, 1, 100.0)),
+         points(base.service_level_roster, scen.service_level_roster)),
         (tr("report.kf_reach"), pct(base.reachability), pct(scen.reachability),
-         change(base.reachability, scen.reachability, 1, 100.0)),
+         points(base.reachability, scen.reachability)),
     )
     columns = (tr("report.col_measure"), tr("report.col_today"), tr("report.col_proposed"), tr("report.col_change"))
     return Table("summary.key_figures", columns, rows)

@@ -181,6 +181,10 @@ def test_the_executive_summary_states_cost_and_what_it_buys(story: tuple[Strateg
     number = report.fmt_number
     cost = number(47_000, 0, lang), number(52_000, 0, lang), "+" + number(5_000, 0, lang)
     assert table.rows[2][1:] == cost
+    # the shares' rows are in %, their changes in percentage points: 90 % -> 92 % is +2.0 pp
+    points = t("common.unit_points", lang)
+    assert [row[3] for row in table.rows[3:]] == [f"+{number(v, 1, lang)} {points}" for v in (2.0, 4.0, 3.0)]
+    assert report.numeric_columns(table) == (False, True, True, True), "the changes stay right-aligned numbers"
 
 
 def test_a_percentage_chart_runs_from_0_to_100(story: tuple[StrategySummary, Any]) -> None:
