@@ -38,7 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.weekday_4": ("Friday", "vrijdag"),
     "common.weekday_5": ("Saturday", "zaterdag"),
     "common.weekday_6": ("Sunday", "zondag"),
-    # on a chart's axis, where seven full names do not fit in half a page
+    # where seven full names do not fit: a chart's axis in half a page, a shift's days, opening hours
     "common.weekday_short_0": ("Mon", "ma"),
     "common.weekday_short_1": ("Tue", "di"),
     "common.weekday_short_2": ("Wed", "wo"),

@@ -33,8 +33,7 @@ def channel_name(channel: str, lang: str) -> str:
 
 
 def _weekday_short(day: int, lang: str) -> str:
-    name = t(f"common.weekday_{day}", lang)
-    return name[:3] if lang == "en" else name[:2]
+    return t(f"common.weekday_short_{day}", lang)
 
 
 def hours_text(hours: Mapping[Any, Sequence[str] | None] | None, lang: str = "en") -> str:

@@ -106,7 +106,7 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
                                                         min_value=15, max_value=1440, step=15),
             "weekdays": st.column_config.MultiselectColumn(
                 tr("staffing.shift_weekdays"), options=[str(d) for d in range(7)],
-                format_func=lambda d: tr(f"staffing.weekday_short_{d}")),
+                format_func=lambda d: tr(f"common.weekday_short_{d}")),
             "headcount": st.column_config.NumberColumn(tr("staffing.shift_headcount"),
                                                        min_value=0, max_value=10_000, step=1),
             "location": st.column_config.SelectboxColumn(
