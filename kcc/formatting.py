@@ -207,7 +207,7 @@ def fmt_signed(value: float | None, decimals: int = 0, lang: str = "en", *,
         return missing
     number = float(value)
     text = fmt_number(abs(number), decimals, lang)
-    return ("-" if number < 0 and text.strip("0.,") else "+") + text
+    return ("-" if number < 0 and shows_a_change(text) else "+") + text  # never "-0,0"
 
 
 def shows_a_change(difference: str) -> bool:
