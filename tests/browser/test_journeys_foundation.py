@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kcc.i18n import t
-from tests.browser.conftest import assert_no_exception, open_page, wait_idle, x_ticks
+from tests.browser.conftest import app_context, assert_no_exception, open_page, wait_idle, watch_runs, x_ticks
 from tests.conftest import real_file
 
 #: The sidebar's pages, in its order (Admin shows only to a signed-in admin).
@@ -65,3 +65,32 @@ def test_upload_the_us_bank_file_and_see_it_in_the_summary(page, app_url: str) -
     page.reload()
     wait_idle(page)
     assert page.locator('[data-testid="stMetric"]').filter(has_text="2003-03-03").count() == 1
+
+
+def _luminance(css_colour: str) -> float:
+    """Relative brightness 0-1 of a CSS ``rgb(...)``/``rgba(...)`` colour (its mean channel)."""
+    channels = [float(v) for v in re.findall(r"[\d.]+", css_colour)[:3]]
+    return sum(channels) / (3 * 255)
+
+
+def test_a_screen_set_to_dark_shows_the_light_board_room_look(browser, app_url: str) -> None:  # noqa: ANN001
+    """A laptop whose system asks for dark pages still shows the app light, with dark text on
+    the charts: the charts' colours, labels and the board deck are drawn for a white page, and
+    in the dark look a target label's white backing hid its white text."""
+    context = app_context(browser, color_scheme="dark")
+    try:
+        tab = context.new_page()
+        watch_runs(tab)
+        assert tab.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        open_page(tab, app_url, "", lang="nl")
+        assert_no_exception(tab)
+        background = tab.locator('[data-testid="stApp"]').evaluate("e => getComputedStyle(e).backgroundColor")
+        assert _luminance(background) > 0.95, background
+        title = tab.locator("h1").first.evaluate("e => getComputedStyle(e).color")
+        assert _luminance(title) < 0.5, title
+        x_ticks(tab)
+        # the light look's ticks are mid grey (0.53), the dark look's near white (0.91)
+        tick = tab.locator(".js-plotly-plot .xtick text").first.evaluate("e => getComputedStyle(e).fill")
+        assert _luminance(tick) < 0.7, tick
+    finally:
+        context.close()
