@@ -82,6 +82,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.ask_within": ("{gap} per month within {budget}", "{gap} per maand binnen {budget}"),
     "report.ask_hires": ("Hires (shortfall and leavers)", "Werving (tekort en vertrekkers)"),
     "report.ask_hire_by": ("Open vacancies by", "Vacatures open uiterlijk"),
+    "report.ask_hire_now": ("now, with the decision (the plan's last day was {date}); staff hired now are ready from {ready}",
+                            "nu, bij het besluit (de laatste dag volgens het plan was {date}); wie nu wordt geworven "
+                            "is inzetbaar vanaf {ready}"),
     "report.ask_next": ("Next milestone", "Volgende mijlpaal"),
     "report.lead_not_set": ("hiring lead time not stated", "doorlooptijd werving niet opgegeven"),
     # --- findings
@@ -193,9 +196,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.people_hire_late": (
         "To have {hires} ready by {start}, with {weeks} weeks from vacancy to trained agent, the vacancies "
-        "should have opened on {date}: hire now and bridge with flex capacity.",
+        "should have opened on {date}: staff hired now are ready from {ready}; bridge the shortfall until then "
+        "with flex capacity.",
         "Om {hires} klaar te hebben op {start}, met {weeks} weken van vacature tot ingewerkte medewerker, "
-        "hadden de vacatures op {date} open moeten staan: werf nu en overbrug met flexibele capaciteit.",
+        "hadden de vacatures op {date} open moeten staan: wie nu wordt geworven is inzetbaar vanaf {ready}; "
+        "overbrug het tekort tot dan met flexibele capaciteit.",
     ),
     "report.people_lead_not_set": (
         "{hires} to hire; the hiring lead time is not stated (Strategy choices page).",
@@ -232,6 +237,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.source_you": ("stated", "opgegeven"),
     "report.step_decision": ("Board decision", "Besluit bestuur"),
     "report.step_hire": ("Open vacancies", "Vacatures open"),
+    "report.step_hire_late": ("Open vacancies (the plan's last day was {date})",
+                              "Vacatures open (de laatste dag volgens het plan was {date})"),
+    "report.step_ready": ("Staff hired now are ready", "Nu geworven medewerkers inzetbaar"),
     "report.step_start": ("Plan period starts", "Planperiode begint"),
     "report.step_end": ("Plan period ends", "Planperiode eindigt"),
     "report.timeline_none": ("No milestones are stated yet (Strategy choices page); the dates below follow from the plan.",

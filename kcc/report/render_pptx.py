@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt, lazyproperty
 from xlsxwriter import Workbook
 
+from kcc.formatting import WORD_JOINER
 from kcc.i18n import t
 from kcc.report.model import StrategySummary
 from kcc.report.sections import Chart, Section, Table, facts_and_text, layout, numeric_columns, prepared_line, subtitle
@@ -26,6 +28,9 @@ from kcc.report.style import HEAD_RGB, PALETTE
 #: Left margin and body width of every slide (16:9).
 _MARGIN = Inches(0.5)
 _WIDTH = Inches(12.333)
+#: A hyphen between digits: in a date (``14-09-2026``), a month (``2026-11``) or a time range
+#: (``09:00-11:00``).
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 #: Largest width and height of the centre's logo on the title slide. [EMU]
 _LOGO_BOX = (Inches(3.0), Inches(1.2))
 
@@ -49,6 +54,18 @@ class _LiteralChartData(CategoryChartData):
     @lazyproperty
     def _workbook_writer(self) -> Any:
         return _LiteralWorkbookWriter(self)
+
+
+def unbroken(text: str) -> str:
+    """``text`` with a word joiner after every hyphen between digits, so a date, a month or a
+    time range stays on one line of the slide.
+
+    PowerPoint and LibreOffice may start a new line after a plain hyphen where a word does not
+    fit: a date in a sentence on the decision slide broke into "14-" and "09-2026", though the
+    slide plan (``plan_slides``) counts it as one word. The joiner is invisible and needs no
+    glyph; the non-breaking hyphen (U+2011) would, and Calibri's metric twin Carlito has none.
+    """
+    return _DIGIT_HYPHEN.sub("-" + WORD_JOINER, text)
 
 
 def _title_slide(prs: Any, summary: StrategySummary) -> None:
@@ -167,7 +184,7 @@ def _add_table(target: Any, place: Placement) -> None:
         total_row = table.total and r > 0 and body[r - 1] == len(table.rows) - 1
         for c, value in enumerate(row):
             cell = grid.cell(r, c)
-            cell.text = str(value)
+            cell.text = unbroken(str(value))
             cell.margin_top = cell.margin_bottom = Emu(CELL_PAD_H_EMU // 2)
             for paragraph in cell.text_frame.paragraphs:
                 paragraph.alignment = PP_ALIGN.RIGHT if numeric[c] else PP_ALIGN.LEFT
@@ -193,7 +210,7 @@ def _section_slides(prs: Any, section: Section, continued: str) -> None:
             box.word_wrap = True
             for index, (text, bullet) in enumerate(paragraphs):
                 paragraph = box.paragraphs[0] if index == 0 else box.add_paragraph()
-                paragraph.text = ("\u2022 " if bullet else "") + text
+                paragraph.text = ("\u2022 " if bullet else "") + unbroken(text)
                 paragraph.space_after = Pt(4)
                 for run in paragraph.runs:
                     run.font.size = Pt(font + (0 if bullet else 1))

@@ -35,6 +35,19 @@ def _fte(value: float, lang: str, signed: bool = False) -> str:
     return fmt_unit(value, tr_for(lang)("report.axis_fte"), 1, lang, signed=signed)
 
 
+def ready_if_hired_now(s: StrategySummary) -> date | None:
+    """The day staff are ready when vacancies open on the decision day, if that is later
+    than the plan asks (``hire_by`` before ``prepared_on``); else None.
+
+    The plan's lead time (``period_start - hire_by``) counted from the decision: a board
+    cannot open vacancies on a day already past, so the deck says when the new staff come
+    instead, and the shortfall until then is bridged with flex capacity.
+    """
+    if s.hire_by is None or s.hire_by >= s.prepared_on:
+        return None
+    return s.prepared_on + (s.period_start - s.hire_by)
+
+
 def _monthly_budget_gap(s: StrategySummary) -> float | None:
     """Scenario cost per month above the approved budget (negative: below). [EUR/month]"""
     figures, budget = _figures(s), s.strategy.approved_budget_eur_per_month
@@ -140,8 +153,14 @@ def decision_section(s: StrategySummary) -> Section:
         gap=fmt_eur(abs(gap), lang))))
     hires = sum(p.hires_fte for p in s.people)
     rows.append((tr("report.ask_hires"), _fte(hires, lang)))
-    rows.append((tr("report.ask_hire_by"), fmt_date(s.hire_by, lang) if s.hire_by is not None
-                 else tr("report.lead_not_set")))
+    ready = ready_if_hired_now(s)
+    if s.hire_by is None:
+        hire_by = tr("report.lead_not_set")
+    elif ready is None:
+        hire_by = fmt_date(s.hire_by, lang)
+    else:
+        hire_by = tr("report.ask_hire_now", date=fmt_date(s.hire_by, lang), ready=fmt_date(ready, lang))
+    rows.append((tr("report.ask_hire_by"), hire_by))
     upcoming = [m for m in s.strategy.milestones if m.day >= s.prepared_on]
     if upcoming:
         rows.append((tr("report.ask_next"), f"{fmt_date(upcoming[0].day, lang)}: {upcoming[0].what}"))
@@ -267,9 +286,11 @@ def people_section(s: StrategySummary) -> Section:
         facts.append(tr("report.people_attrition_not_set"))
     hires = sum(p.hires_fte for p in s.people)
     if choices.hiring_lead_weeks is not None and s.hire_by is not None:
-        key = "report.people_hire_late" if s.hire_by < s.prepared_on else "report.people_hire_by"
+        ready = ready_if_hired_now(s)
+        key = "report.people_hire_by" if ready is None else "report.people_hire_late"
         facts.append(tr(key, hires=_fte(hires, lang), weeks=choices.hiring_lead_weeks,
-                        date=fmt_date(s.hire_by, lang), start=fmt_date(s.period_start, lang)))
+                        date=fmt_date(s.hire_by, lang), start=fmt_date(s.period_start, lang),
+                        ready=fmt_date(ready, lang) if ready is not None else ""))
     else:
         facts.append(tr("report.people_lead_not_set", hires=_fte(hires, lang)))
     rows = tuple(
@@ -318,7 +339,12 @@ def timeline_section(s: StrategySummary) -> Section:
     lang = s.language
     tr = tr_for(lang)
     steps: list[tuple[date, str, str]] = [(s.prepared_on, tr("report.step_decision"), tr("report.source_plan"))]
-    if s.hire_by is not None:
+    ready = ready_if_hired_now(s)
+    if ready is not None and s.hire_by is not None:  # past the plan's day: they open with the decision
+        late = tr("report.step_hire_late", date=fmt_date(s.hire_by, lang))
+        steps += [(s.prepared_on, late, tr("report.source_plan")),
+                  (ready, tr("report.step_ready"), tr("report.source_plan"))]
+    elif s.hire_by is not None:
         steps.append((s.hire_by, tr("report.step_hire"), tr("report.source_plan")))
     steps += [(s.period_start, tr("report.step_start"), tr("report.source_plan")),
               (s.period_end, tr("report.step_end"), tr("report.source_plan"))]

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from kcc.formatting import fmt_number
+from kcc.formatting import WORD_JOINER, fmt_number
 from kcc.i18n import t
 from kcc.report.capacity import FIRST_ROW
 from tests.browser.conftest import assert_no_exception, click_until_asked, serve_copy, wait_idle
@@ -67,9 +67,11 @@ def _deck_section(deck: Presentation, lang: str) -> tuple[str, list[list[str]]]:
     text, rows = [], []
     for slide in deck.slides:
         if slide.shapes.title is not None and slide.shapes.title.text_frame.text.startswith(title):
-            text += [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+            # read as shown: the deck joins a date's or month's parts with an invisible word joiner
+            text += [s.text_frame.text.replace(WORD_JOINER, "") for s in slide.shapes
+                     if s.has_text_frame and s != slide.shapes.title]
             for table in (s.table for s in slide.shapes if s.has_table):
-                cells = [[c.text for c in row.cells] for row in table.rows]
+                cells = [[c.text.replace(WORD_JOINER, "") for c in row.cells] for row in table.rows]
                 rows += cells if not rows else cells[1:]  # the header repeats on each slide
     assert rows, f"no table on a slide {title!r}"
     return "\n".join(text), rows

@@ -14,6 +14,7 @@ import io
 import shutil
 import subprocess
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from kcc import report
+from kcc.formatting import WORD_JOINER, fmt_date
 from kcc.i18n import t
 from tests.report.test_report_capacity import year_plan
 from tests.report.test_report_story import story_summary
@@ -105,3 +107,16 @@ def test_no_text_runs_off_its_slide(rendered: dict[str, tuple[bytes, Path]], lan
 
         page.extract_text(visitor_text=visit)
     assert off == []
+
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_decision_slides_dates_stay_on_one_line(rendered: dict[str, tuple[bytes, Path]], lang: str) -> None:
+    """The hiring row of the decision slide names two dates in a sentence (the plan's last day
+    for vacancies and the day staff hired now are ready). LibreOffice, like PowerPoint, starts
+    a new line after a plain hyphen where a word does not fit: the row showed "14-" at a line's
+    end and "09-2026" under it. The deck's hyphens between digits do not break."""
+    _, pdf = rendered[lang]
+    decision = PdfReader(pdf).pages[2].extract_text().replace(WORD_JOINER, "")
+    for day in (date(2026, 9, 21), date(2026, 12, 27)):
+        assert fmt_date(day, lang) in decision, (fmt_date(day, lang), decision)

@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from kcc import report
-from kcc.formatting import fmt_date
+from kcc.formatting import WORD_JOINER, fmt_date
 from kcc.i18n import t
 from kcc.plan import Finding, Findings, ShapeProfile
 from kcc.report import Item, KeyFigures, StrategySummary
@@ -160,6 +160,7 @@ def test_the_stated_choices_are_in_the_deck(story: tuple[StrategySummary, Any]) 
     text = " ".join(cell.text for slide in deck.slides for s in slide.shapes if s.has_table
                     for row in s.table.rows for cell in row.cells)
     text += " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    text = text.replace(WORD_JOINER, "")  # as shown: the deck joins a date's parts with an invisible joiner
     for said in ("Urgent and complex questions", "Eight in ten calls answered within half a minute",
                  "The IVR sends callers to chat.", "New roster live", "Approve two extra agents for the evening.",
                  "We learn from every contact."):
@@ -253,3 +254,30 @@ def test_a_logo_that_cannot_be_used_is_refused_in_both_languages(data: bytes, en
     with pytest.raises(report.LogoError) as caught:
         report.check_logo(data)
     assert str(caught.value) == english and caught.value.message("nl") == dutch
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_hiring_date_already_past_asks_for_vacancies_now_and_says_when_staff_come(lang: str) -> None:
+    """With 8 weeks' lead the plan's last day for vacancies is 21-09-2026, before the summary's
+    day (01-11-2026): the board cannot open them then. The decision, the people section and
+    the timeline ask to open them with the decision and name the day staff hired then are
+    ready (01-11-2026 + 8 weeks = 27-12-2026), not a date already past as the deadline."""
+    summary = story_summary(lang)
+    assert (summary.hire_by, summary.prepared_on) == (date(2026, 9, 21), date(2026, 11, 1))
+    ready = fmt_date(date(2026, 12, 27), lang)
+    sections = {section.key: section for section in report.layout(summary)}
+    (asked,) = [value for item, value in sections["decision"].tables[0].rows if item == t("report.ask_hire_by", lang)]
+    assert asked == t("report.ask_hire_now", lang, date=fmt_date(date(2026, 9, 21), lang), ready=ready)
+    assert any(ready in fact for fact in sections["people"].facts)
+    steps = [(row[0], row[1]) for row in sections["timeline"].tables[0].rows]
+    decided = steps.index((fmt_date(date(2026, 11, 1), lang), t("report.step_decision", lang)))
+    assert t("report.step_hire", lang) not in [what for _, what in steps]
+    assert steps[decided + 1][0] == fmt_date(date(2026, 11, 1), lang)  # vacancies open with the decision
+    assert (ready, t("report.step_ready", lang)) in steps
+    # in time: the plan's own last day, and no day for staff hired now
+    on_time = dataclasses.replace(summary, prepared_on=date(2026, 9, 1))
+    sections = {section.key: section for section in report.layout(on_time)}
+    assert (t("report.ask_hire_by", lang), fmt_date(date(2026, 9, 21), lang)) in sections["decision"].tables[0].rows
+    steps = [(row[0], row[1]) for row in sections["timeline"].tables[0].rows]
+    assert (fmt_date(date(2026, 9, 21), lang), t("report.step_hire", lang)) in steps
+    assert t("report.step_ready", lang) not in [what for _, what in steps]
