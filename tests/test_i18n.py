@@ -102,3 +102,34 @@ def test_an_import_notice_shows_the_file_and_value_literally_in_both_languages()
     assert problem.message("en", escape=escape_markdown) == f"'{shown}' in column '{shown}' is not a number."
     assert problem.message("nl", escape=escape_markdown) == f"'{shown}' in kolom '{shown}' is geen getal."
     assert problem.message("en") == f"'{HOSTILE}' in column '{HOSTILE}' is not a number."  # the report table
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("en", ("1 month ahead", "1 week training"), ("2 months ahead", "4 weeks training")),
+    ("nl", ("1 maand vooruit", "1 week opleiding"), ("2 maanden vooruit", "4 weken opleiding")),
+])
+def test_a_count_of_one_takes_the_singular(lang: str, one: tuple[str, ...], two: tuple[str, ...]) -> None:
+    """The deck's hiring rule with a lead time of 1 month and 1 week of training read
+    "1 months ahead" and "1 maanden vooruit"; other counts keep the plural."""
+    rule = {"class_size": 10, "max_classes": 2, "attrition": "2%", "productivity": "50%"}
+    assert all(s in t("capacity.report_rule", lang, lead=1, training=1, **rule) for s in one)
+    assert all(s in t("capacity.report_rule", lang, lead=2, training=4, **rule) for s in two)
+    fact = t("capacity.report_fact", lang, months=12, start="x", peak="1", hires="1", cost="EUR 1", short="1")
+    assert ("1 head needed" if lang == "en" else "1 medewerker nodig") in fact
+    assert ("1 month short" if lang == "en" else "1 maand met tekort") in fact
+
+
+@pytest.mark.parametrize("value", [11, "0,1", "1,0", 1.0, True, "21"])
+def test_only_a_count_shown_as_1_takes_the_singular(value: object) -> None:
+    """11, 0,1, 1,0 (a measured amount, not a count) and 21 keep the plural."""
+    shown = t("capacity.report_rule", "nl", lead=value, training=4, class_size=10, max_classes=2, attrition="2%",
+              productivity="50%")
+    assert " maanden vooruit" in shown, shown
+
+
+def test_a_verb_after_a_counted_noun_agrees() -> None:
+    """The import's "{rows} rows were ..." with one row: "1 row was", "1 regel is"."""
+    key = next(k for k, (en, _) in TEXTS.items() if re.search(r"\{\w+(:[^}]*)?\} rows were", en))
+    fields = {name: 1 for name in re.findall(r"\{(\w+)", TEXTS[key][0])}
+    assert "1 row was" in t(key, "en", **fields), t(key, "en", **fields)
+    assert "1 regel is" in t(key, "nl", **fields), t(key, "nl", **fields)

@@ -10,6 +10,7 @@ import importlib
 import json
 import numbers
 import pkgutil
+import re
 import string
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Final
@@ -48,12 +49,59 @@ class _DutchNumbers(string.Formatter):
 _DUTCH: Final[_DutchNumbers] = _DutchNumbers()
 
 
+#: Per language, the plural nouns the texts put after a count, with their singular:
+#: "{lead} months ahead" with a lead of 1 reads "1 month ahead".
+SINGULAR: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "agents": "agent", "bytes": "byte", "calls": "call", "characters": "character", "chats": "chat",
+        "checks": "check", "columns": "column", "contacts": "contact", "days": "day", "events": "event",
+        "fields": "field", "heads": "head", "hires": "hire", "intervals": "interval", "milestones": "milestone",
+        "minutes": "minute", "moments": "moment", "months": "month", "rows": "row", "sessions": "session",
+        "steps": "step", "times": "time", "weeks": "week",
+    },
+    "nl": {
+        "betrouwbaarheidsintervallen": "betrouwbaarheidsinterval", "contacten": "contact", "contracturen": "contractuur",
+        "controles": "controle", "dagen": "dag", "dienstpatronen": "dienstpatroon", "evenementen": "evenement",
+        "gesprekken": "gesprek", "intervallen": "interval", "kolommen": "kolom", "maandfouten": "maandfout",
+        "maanden": "maand", "medewerkers": "medewerker", "medewerkeruren": "medewerkeruur", "mijlpalen": "mijlpaal",
+        "minuten": "minuut", "momenten": "moment", "openingsuren": "openingsuur", "problemen": "probleem",
+        "referentiegevallen": "referentiegeval", "regels": "regel", "roosterintervallen": "roosterinterval",
+        "sessies": "sessie", "stappen": "stap", "tekens": "teken", "velden": "veld", "weken": "week",
+    },
+}
+#: Per language, the plural verbs the texts put right after such a noun, with their singular:
+#: "{rows} rows were ignored" with one row reads "1 row was ignored", "1 regel is genegeerd".
+SINGULAR_VERB: Final[dict[str, dict[str, str]]] = {
+    "en": {"are": "is", "have": "has", "were": "was"},
+    "nl": {"beginnen": "begint", "falen": "faalt", "hebben": "heeft", "ronden": "rondt", "zijn": "is"},
+}
+#: A field, the word after it and the word after that (``{months} months short``).
+_COUNTED: Final[re.Pattern[str]] = re.compile(r"(\{(\w+)(?::([^}]*))?\} )([\w']+)(?:( )([\w']+))?")
+
+
+def _one_in_singular(text: str, lang: str, fmt: Mapping[str, object]) -> str:
+    """``text`` with the plural noun after a field that shows 1 (``{lead} months`` with
+    ``lead=1``) in its singular, and a plural verb right after that noun too."""
+    nouns, verbs = SINGULAR.get(lang, {}), SINGULAR_VERB.get(lang, {})
+
+    def singular(match: re.Match[str]) -> str:
+        head, name, spec, noun, space, verb = match.groups()
+        value = fmt.get(name)
+        if noun not in nouns or isinstance(value, bool) or value is None or format(value, spec or "") != "1":
+            return match.group(0)
+        tail = f"{space}{verbs.get(verb, verb)}" if verb is not None else ""
+        return f"{head}{nouns[noun]}{tail}"
+
+    return _COUNTED.sub(singular, text)
+
+
 def t(key: str, lang: str = "en", **fmt: object) -> str:
     """Translate ``key`` into ``lang`` ('en' or 'nl') and fill its ``{fields}``.
 
     Numbers in the fields follow the language: ``{rows:,}`` is ``1,234`` in English and
-    ``1.234`` in Dutch. A missing key shows as the key itself, so a gap is visible on screen
-    and in tests.
+    ``1.234`` in Dutch. A count of one takes the singular: ``{lead} months`` with ``lead=1``
+    reads "1 month" (``SINGULAR``). A missing key shows as the key itself, so a gap is visible
+    on screen and in tests.
     """
     pair = TEXTS.get(key)
     if pair is None:
@@ -61,6 +109,7 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     text = pair[_INDEX.get(lang, 0)]
     if not fmt:
         return text
+    text = _one_in_singular(text, lang, fmt)
     return _DUTCH.format(text, **fmt) if lang == "nl" else text.format(**fmt)
 
 

@@ -44,11 +44,11 @@ def test_a_roster_file_gets_the_import_file_checks(lang: str, monkeypatch: pytes
     too_long = roster_input.parse_roster(rows, "rooster.csv").problems
     expected = {
         "en": ("rooster.xlsx is not a complete Excel file", "rooster.csv is not a CSV/TSV, Excel or "
-               "Parquet file: it holds a PNG image", "rooster.csv has 2 rows; the limit is 1 rows "
+               "Parquet file: it holds a PNG image", "rooster.csv has 2 rows; the limit is 1 row "
                "(setting KCC_MAX_ROWS)."),
         "nl": ("rooster.xlsx is geen volledig Excel-bestand", "rooster.csv is geen CSV/TSV-, Excel- of "
                "Parquet-bestand: het bevat een PNG-afbeelding", "rooster.csv heeft 2 regels; de grens "
-               "is 1 regels (instelling KCC_MAX_ROWS)."),
+               "is 1 regel (instelling KCC_MAX_ROWS)."),
     }[lang]
     found = (damaged, "xlsx_damaged"), (image, "not_text"), (too_long, "limit_rows")
     for (problems, code), text in zip(found, expected, strict=True):

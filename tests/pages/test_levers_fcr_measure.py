@@ -82,14 +82,14 @@ def test_the_fcr_measure_is_kept_for_the_centre_and_restored(demo_db: Path) -> N
     assert not at.exception
     assert at.success[0].value == t("levers.fcr_kept", "en")
     kept = "Measured: 100 % from 2 contacts of identified customers; a repeat is a contact by the same customer " \
-           "within 1 days before. 7 contacts without an identified customer are left out."
+           "within 1 day before. 7 contacts without an identified customer are left out."
     assert kept in [c.value for c in at.caption]
     # a reload, a new session: the centre's measure comes back, in the widgets and the numbers
     again = _fcr_tab("nl")
     assert not again.exception
     assert again.text_input(key="levers.fcr_unidentified.1").value == "0, unknown, b"
     assert again.number_input(key="levers.fcr_window_days.1").value == 1
-    assert any(c.value.startswith("Gemeten: 100 % uit 2 contacten") and "binnen 1 dagen" in c.value
+    assert any(c.value.startswith("Gemeten: 100 % uit 2 contacten") and "binnen 1 dag " in c.value
                for c in again.caption)
     # the store keeps it for this centre only
     con = store.connect(str(demo_db))
