@@ -13,15 +13,15 @@ con, tr = init_page("capacity")
 st.title(tr("capacity.title"))
 st.caption(tr("capacity.intro"))
 
-settings = view.with_cover(con, view.settings_form(con, tr), tr)
-view.start_heads_notice(tr, settings)
+baseline = view.baseline_result(con, tr)
+settings = view.with_cover(con, view.settings_form(con, tr, baseline), tr)
+view.start_heads_notice(con, tr, settings, baseline)
 specs = view.saved_specs(con)
 top = st.columns([2, 3])
 scenario = top[0].selectbox(tr("capacity.scenario"), [view.BASELINE, *specs], key="capacity.scenario",
                             format_func=lambda n: tr("capacity.scenario_none") if n == view.BASELINE else n)
 with top[1]:
     driver = view.driver_upload(tr)
-baseline = view.baseline_result(con, tr)
 # a centre without interval history has no baseline plan for a scenario to scale
 scale = view.scenario_scale(con, tr, scenario, specs) if scenario != view.BASELINE and baseline else {}
 context = view.make_plan(con, tr, settings, driver, scale, "" if scenario == view.BASELINE else scenario, baseline)

@@ -72,6 +72,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Er is geen bezetting bij de start opgegeven, dus dit plan begint bij 0 medewerkers en werft het hele "
         "centrum: vul de huidige bezetting in als \"{field}\" onder {settings}.",
     ),
+    "capacity.start_from_roster": (
+        "The plan starts from {heads} heads, those of the roster's first week: {fte} FTE rostered over "
+        "{per_head} FTE a person. Enter today's headcount as \"{field}\" under {settings}.",
+        "Het plan begint bij {heads} medewerkers, die van de eerste roosterweek: {fte} ingeroosterde fte "
+        "gedeeld door {per_head} fte per medewerker. Vul de huidige bezetting in als \"{field}\" onder "
+        "{settings}.",
+    ),
     "capacity.invalid": ("Not saved: {reason}", "Niet bewaard: {reason}"),
     "capacity.efficiency_default": (
         "Schedule efficiency {value} is a planner's estimate; the shift cover measures it per channel "

@@ -15,8 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import capacity, store
+from kcc.i18n import t
 from kcc.scenarios import SPEC_VERSION, ScenarioSpec, TargetOverride
-from tests.pages.helpers import frame_with, page_texts, set_decimal, submit
+from tests.pages.helpers import decimal_value, frame_with, page_texts, set_decimal, submit
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "capacity.py")
 STRICT = ScenarioSpec(targets=(TargetOverride("phone", target_service_level=0.95),))
@@ -82,12 +83,32 @@ def test_a_saved_scenario_scales_the_plan_and_compares(capacity_db: Path) -> Non
     assert list(table.iloc[:, 0]) == ["Baseline (no scenario)", "Strict"]
 
 
+def test_until_settings_are_saved_the_plan_starts_from_the_rosters_heads(capacity_db: Path) -> None:
+    """The demo has a roster: the plan starts from its heads, not from 0 (which hired the whole
+    centre, 180 people, and left it short for 10 months), and the page says so. The roster's
+    FTE recomputed from the store: its agent hours in the first plan week, at 36 h a week
+    (the Overview's next week shows the same 110.6 FTE)."""
+    con = store.connect(str(capacity_db))
+    try:
+        roster = store.read_roster(con, start=date(2026, 11, 16), end=date(2026, 11, 23))
+    finally:
+        con.close()
+    fte = float((roster["agents"] * roster["interval_min"] / 60).sum()) / 36.0
+    heads = round(fte / 0.85)
+    at = _run("en")
+    assert not at.exception, at.exception
+    assert not at.warning
+    assert [i.value for i in at.info] == [
+        f"The plan starts from {heads} heads, those of the roster's first week: {fte:.1f} FTE rostered over 0.85 FTE "
+        'a person. Enter today\'s headcount as "Heads at the start" under FTE and hiring settings.']
+    assert decimal_value(at, "capacity.start_heads") == heads
+    hiring = frame_with(at, "Leavers")
+    first = float(str(hiring["Heads"].iloc[0]).replace(",", ""))
+    assert 0.9 * heads < first < heads + float(str(hiring["Hires"].iloc[0]).replace(",", "")) + 1e-9  # less leavers
+
+
 def test_settings_are_saved_and_bad_ones_refused_naming_the_field(capacity_db: Path) -> None:
     at = _run("en")
-    # no headcount at the start is given yet: the page says the plan hires the whole centre
-    assert [w.value for w in at.warning] == [
-        'No headcount at the start is given, so this plan starts from 0 heads and hires the whole centre: enter '
-        'today\'s headcount as "Heads at the start" under FTE and hiring settings.']
     set_decimal(at, "capacity.attrition_pct", 150.0)
     at = submit(at, "capacity.form")
     assert not at.exception
@@ -144,3 +165,6 @@ def test_a_centre_with_only_daily_history_gets_a_plan(tmp_path: Path, monkeypatc
         texts = page_texts(at)
         assert why in texts
         assert len(frame_with(at, "Leavers" if lang == "en" else "Uitstroom")) == 18
+        # no roster and no headcount stated: the plan starts from 0 heads, and the page says so
+        assert [w.value for w in at.warning] == [t("capacity.no_start_heads", lang, field=t(
+            "capacity.field.start_heads", lang), settings=t("capacity.settings", lang))]

@@ -13,7 +13,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from kcc import capacity, store
+from kcc import capacity, plan, staffing, store
 from kcc.access import Action
 from kcc.capacity import CapacityPlan, CapacitySettings, FteSpec, HiringSpec
 from kcc.config import CHANNELS
@@ -61,21 +61,42 @@ def _inputs(_con: store.Connection, key: DataKey, horizon: int,
 # --------------------------------------------------------------------------- settings
 
 
-def stored_settings(con: store.Connection) -> CapacitySettings:
-    """The centre's saved capacity settings; the plan's contract hours by default."""
+def rostered_fte_at_start(con: store.Connection, baseline: ScenarioResult | None) -> float:
+    """The rostered FTE of the baseline plan's first week, as the Overview's next week shows
+    it (``kcc.plan.budget_bridge``); 0 without a roster or a baseline plan."""
+    if baseline is None:
+        return 0.0
+    weekly = plan.budget_bridge(baseline.plan, plan_cache.current_settings(con)).weekly
+    if weekly.empty:
+        return 0.0
+    return float(weekly.loc[weekly["week"] == weekly["week"].min(), "rostered_fte"].sum())
+
+
+def roster_heads(rostered_fte: float, fte: FteSpec) -> float:
+    """The heads a roster of ``rostered_fte`` holds: over the FTE of one person, whole."""
+    return float(round(staffing.heads_of(rostered_fte, fte.fte_per_head))) if rostered_fte > 0 else 0.0
+
+
+def stored_settings(con: store.Connection, baseline: ScenarioResult | None = None) -> CapacitySettings:
+    """The centre's saved capacity settings. Until some are saved: the plan's contract hours,
+    and as the heads at the start those of the roster's first week (``roster_heads``), so a
+    centre with a roster is not planned as if it had to hire everyone."""
     saved = plan_cache.stored_settings(con).get(capacity.SETTINGS_KEY)
     if saved is None:
         contract = plan_cache.current_settings(con).contract_hours_per_week
-        return CapacitySettings(FteSpec(contract_hours_per_week=min(48.0, max(12.0, contract))))
+        fte = FteSpec(contract_hours_per_week=min(48.0, max(12.0, contract)))
+        start = roster_heads(rostered_fte_at_start(con, baseline), fte)
+        return CapacitySettings(fte, HiringSpec(start_heads=start))
     try:
         return CapacitySettings.from_json(saved)
     except (TypeError, ValueError):
         return CapacitySettings()
 
 
-def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
-    """The FTE and hiring settings; a valid submit is saved for the centre in one write."""
-    current = stored_settings(con)
+def settings_form(con: store.Connection, tr: Translator, baseline: ScenarioResult | None) -> CapacitySettings:
+    """The FTE and hiring settings (``stored_settings``); a valid submit is saved for the
+    centre in one write."""
+    current = stored_settings(con, baseline)
     f, h = current.fte, current.hiring
     with st.expander(tr("capacity.settings"), expanded=False), st.form("capacity.form"):
         a, b, c, d = st.columns(4)
@@ -125,12 +146,18 @@ def settings_form(con: store.Connection, tr: Translator) -> CapacitySettings:
     return chosen
 
 
-def start_heads_notice(tr: Translator, settings: CapacitySettings) -> None:
-    """Say so when no headcount at the start is given: the plan then hires the whole centre,
-    which on its own reads as a verdict on the centre."""
+def start_heads_notice(con: store.Connection, tr: Translator, settings: CapacitySettings,
+                       baseline: ScenarioResult | None) -> None:
+    """Say where the heads at the start come from when the centre has not stated them: the
+    roster (an estimate to replace with today's headcount), or nothing, when the plan hires
+    the whole centre, which on its own reads as a verdict on the centre."""
+    field, where = tr("capacity.field.start_heads"), tr("capacity.settings")
     if settings.hiring.start_heads <= 0:
-        st.warning(tr("capacity.no_start_heads", field=tr("capacity.field.start_heads"),
-                      settings=tr("capacity.settings")))
+        st.warning(tr("capacity.no_start_heads", field=field, settings=where))
+    elif capacity.SETTINGS_KEY not in plan_cache.stored_settings(con) and baseline is not None:
+        st.info(tr("capacity.start_from_roster", heads=fmt_number(settings.hiring.start_heads, 0),
+                   fte=fmt_number(rostered_fte_at_start(con, baseline), 1),
+                   per_head=fmt_number(settings.fte.fte_per_head, 2), field=field, settings=where))
 
 
 @access.requires(Action.EDIT_PLAN)
@@ -280,7 +307,7 @@ def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
     centre's saved settings, the requirement per workload hour of the exported baseline and the
     chosen scenario carried in where the centre has interval history (otherwise the default
     occupancy, unscaled, as the page shows); None when the history holds no complete month."""
-    settings = cover_settings(con, stored_settings(con))
+    settings = cover_settings(con, stored_settings(con, baseline))
     key = plan_cache.data_key(con).volumes_only()
     try:
         inputs = _inputs(con, key, settings.hiring.horizon_months, ())
