@@ -52,6 +52,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "simulation.series_model": ("Model [%]", "Model [%]"),
     "simulation.series_sim": ("Simulated, with interval [%]", "Gesimuleerd, met interval [%]"),
     "simulation.series_target": ("Target [%]", "Doel [%]"),
+    "simulation.verdict_within": (
+        "The simulation confirms the plan: on all {days} days with contacts the model lies within the simulated "
+        "interval.",
+        "De simulatie bevestigt het plan: op alle {days} dagen met contacten ligt het model binnen het "
+        "gesimuleerde interval.",
+    ),
+    "simulation.verdict_cautious": (
+        "The plan is on the safe side: on no day does the simulation do worse than the model. On {within} of "
+        "{days} days the model lies within the simulated interval, on {cautious} below it (the simulation does "
+        "up to {better} better).",
+        "Het plan zit aan de veilige kant: op geen dag haalt de simulatie minder dan het model. Op {within} van "
+        "{days} dagen ligt het model binnen het gesimuleerde interval, op {cautious} eronder (de simulatie haalt "
+        "tot {better} meer).",
+    ),
+    "simulation.verdict_optimistic": (
+        "On {optimistic} of {days} days the simulation does worse than the model (up to {worse} less; {dates}): "
+        "there the plan promises more than this roster gives.",
+        "Op {optimistic} van {days} dagen haalt de simulatie minder dan het model (tot {worse} minder; {dates}): "
+        "daar belooft het plan meer dan dit rooster levert.",
+    ),
     "simulation.note": (
         "Service level: share of offered contacts answered within {answer}. In time (e-mail, "
         "WhatsApp): share of items finished within the response time in open hours. Where the "

@@ -22,20 +22,24 @@ from kcc.simulation.queues import (
 from kcc.simulation.results import (
     DAY_COLUMNS,
     RUN_COLUMNS,
+    Agreement,
     SimulationError,
     SimulationResult,
     SimulationSpec,
+    agreement,
 )
 
 __all__ = [
     "DAY_COLUMNS",
     "RUN_COLUMNS",
+    "Agreement",
     "Arrivals",
     "Outcome",
     "Progress",
     "SimulationError",
     "SimulationResult",
     "SimulationSpec",
+    "agreement",
     "draw_arrivals",
     "plan_weeks",
     "simulate_backlog",

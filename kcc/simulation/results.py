@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+import numpy as np
 import pandas as pd
 
 from kcc import checks
 from kcc.i18n import TranslatedError
 
-__all__ = ["DAY_COLUMNS", "RUN_COLUMNS", "SimulationError", "SimulationResult", "SimulationSpec"]
+__all__ = ["DAY_COLUMNS", "RUN_COLUMNS", "Agreement", "SimulationError", "SimulationResult", "SimulationSpec",
+           "agreement"]
 
 #: Columns of ``SimulationResult.days`` and ``.week``.
 DAY_COLUMNS: Final[tuple[str, ...]] = (
@@ -103,3 +105,49 @@ class SimulationResult:
     def channels(self) -> tuple[str, ...]:
         """Simulated channels, in plan order."""
         return tuple(dict.fromkeys(self.week["channel"]))
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Where the model's figure of each simulated day lies against the simulation's interval.
+
+    Attributes
+    ----------
+    days : int
+        Days with contacts, so with a simulated interval. [days]
+    within : int
+        Days the model lies inside the interval. [days]
+    cautious : int
+        Days the model lies below it: the roster does better than the plan says. [days]
+    optimistic : int
+        Days the model lies above it: the plan promises more than the roster gives. [days]
+    most_better : float
+        Largest simulated share above the model's on a cautious day (0 when none). [0..1]
+    most_worse : float
+        Largest simulated share below the model's on an optimistic day (0 when none). [0..1]
+    worse_days : tuple of datetime.date
+        The optimistic days.
+    """
+
+    days: int
+    within: int
+    cautious: int
+    optimistic: int
+    most_better: float
+    most_worse: float
+    worse_days: tuple[date, ...]
+
+
+def agreement(days: pd.DataFrame, channel: str) -> Agreement:
+    """How the model's share of each day of ``channel`` lies against the simulated interval
+    (``SimulationResult.days``): inside, below (cautious) or above (too optimistic)."""
+    rows = days[(days["channel"] == channel) & days["share_lo"].notna()]
+    model, share = rows["model_share"].to_numpy(float), rows["share"].to_numpy(float)
+    below = model < rows["share_lo"].to_numpy(float)
+    above = model > rows["share_hi"].to_numpy(float)
+    return Agreement(
+        days=len(rows), within=int((~below & ~above).sum()), cautious=int(below.sum()), optimistic=int(above.sum()),
+        most_better=float(np.max(share[below] - model[below], initial=0.0)),
+        most_worse=float(np.max(model[above] - share[above], initial=0.0)),
+        worse_days=tuple(pd.Timestamp(d).date() for d in rows["day"][above]),
+    )

@@ -207,3 +207,28 @@ def test_deferred_work_is_in_time_by_the_measure_its_plan_staffs_for() -> None:
     assert _counts("backlog", 15 * 60.0, arrivals_s, late, open_flags, 900.0)["in_time"].tolist() == [False]
     slow = Outcome(start_s=np.array([600.0]), finish_s=np.array([3 * 3600.0]), abandoned=np.array([False]))
     assert _counts("backlog", 2.5 * 3600.0, arrivals_s, slow, open_flags, 900.0)["in_time"].tolist() == [False]
+
+
+def test_agreement_counts_the_days_inside_below_and_above_the_interval() -> None:
+    """Four days with contacts and a closed one: the model inside the interval, below it (the
+    roster does 3 points better), above it by 2 and by 5 points (the plan promises more)."""
+    from datetime import date
+
+    import pandas as pd
+
+    from kcc.simulation import agreement
+
+    days = pd.DataFrame({
+        "channel": ["phone"] * 5 + ["chat"],
+        "day": pd.to_datetime(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-22", "2026-11-16"]),
+        "model_share": [0.80, 0.70, 0.90, 0.85, float("nan"), 0.99],
+        "share": [0.81, 0.73, 0.88, 0.80, float("nan"), 0.50],
+        "share_lo": [0.78, 0.72, 0.87, 0.79, float("nan"), 0.45],
+        "share_hi": [0.83, 0.74, 0.89, 0.81, float("nan"), 0.55],
+    })
+    found = agreement(days, "phone")
+    assert (found.days, found.within, found.cautious, found.optimistic) == (4, 1, 1, 2)
+    assert found.most_better == pytest.approx(0.03) and found.most_worse == pytest.approx(0.05)
+    assert found.worse_days == (date(2026, 11, 18), date(2026, 11, 19))
+    calm = agreement(days.iloc[:1], "phone")
+    assert (calm.within, calm.most_better, calm.most_worse, calm.worse_days) == (1, 0.0, 0.0, ())

@@ -99,6 +99,23 @@ def day_table(tr: Translator, result: SimulationResult, channel: str) -> pd.Data
     return pd.DataFrame(table)
 
 
+def verdict(tr: Translator, found: simulation.Agreement) -> None:
+    """One line on what the simulation says of the plan: a warning for the days the model
+    promises more than the roster gives, else that the plan is on the safe side."""
+    if found.days == 0:
+        return
+    points = tr("common.unit_points")
+    if found.optimistic:
+        st.warning(tr("simulation.verdict_optimistic", optimistic=found.optimistic, days=found.days,
+                      worse=f"{fmt_number(100 * found.most_worse, 1)} {points}",
+                      dates=", ".join(fmt_day(d) for d in found.worse_days)))
+    elif found.cautious:
+        st.success(tr("simulation.verdict_cautious", within=found.within, cautious=found.cautious, days=found.days,
+                      better=f"{fmt_number(100 * found.most_better, 1)} {points}"))
+    else:
+        st.success(tr("simulation.verdict_within", days=found.days))
+
+
 def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
             settings: plan.PlanSettings, channel: str) -> None:
     """"Simulate this plan": week picker, button with progress bar, per-day table and chart."""
@@ -122,6 +139,7 @@ def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
     table = day_table(tr, result, channel)
     if table.empty:
         return
+    verdict(tr, simulation.agreement(result.days, channel))
     st.dataframe(table, hide_index=True, width="stretch", key="simulation.table")
     days = result.days[result.days["channel"] == channel]
     targets = settings.targets_for(channel)
