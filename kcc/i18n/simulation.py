@@ -90,6 +90,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Het bezettingsmodel {model} kan niet gesimuleerd worden.",
     ),
     # board summary
+    "simulation.report_verdict": ("What it found over the week: {channels}.", "Wat eruit komt over de week: {channels}."),
+    "simulation.report_within": ("{channel} as planned (the model within the simulated interval)",
+                                 "{channel} zoals gepland (het model binnen het gesimuleerde interval)"),
+    "simulation.report_cautious": ("{channel} on the safe side (the simulation does {better} better)",
+                                   "{channel} aan de veilige kant (de simulatie haalt {better} meer)"),
+    "simulation.report_optimistic": ("{channel} promises more than the roster gives (the simulation does {worse} worse)",
+                                     "{channel} belooft meer dan het rooster levert (de simulatie haalt {worse} minder)"),
     "simulation.report_fact": (
         "Checked by simulation: the week of {start} to {end}, {runs} runs per channel "
         "(seed {seed}), with {level} confidence intervals.",

@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Final
 
+import pandas as pd
+
 from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
 from kcc.report.blocks import (
@@ -39,6 +41,7 @@ from kcc.report.story import (
     timeline_section,
 )
 from kcc.report.wording import channel_name, finite, tr_for
+from kcc.simulation import agreement
 
 __all__ = ["DIGITAL_CHANNELS", "Chart", "Section", "Series", "Table", "facts_and_text", "layout",
            "numeric_columns", "prepared_line", "subtitle"]
@@ -236,7 +239,7 @@ def _plan_section(s: StrategySummary) -> Section:
     tables = [Table("plan.channels", columns, rows)]
     if s.simulation is not None:
         tables.append(_simulation_table(s))
-    extra = (_simulation_fact(s),) if s.simulation is not None else ()
+    extra = (_simulation_fact(s), _simulation_verdict(s)) if s.simulation is not None else ()
     return Section("plan", tr("report.sec_plan"), s.text("plan"), (*facts, *extra), tuple(tables),
                    (chart,))
 
@@ -248,6 +251,30 @@ def _simulation_fact(s: StrategySummary) -> str:
     return t("simulation.report_fact", lang, start=fmt_date(check.start, lang),
              end=fmt_date(check.end, lang), runs=check.replications, seed=check.seed,
              level=fmt_pct(check.confidence, 0, lang))
+
+
+def _simulation_verdict(s: StrategySummary) -> str:
+    """What the check found per channel, by the rule of the Staffing page's line
+    (``kcc.simulation.agreement``): the model inside the simulated interval of the week, below
+    it (the plan on the safe side) or above it (the plan promises more than the roster gives)."""
+    check, lang = s.simulation, s.language
+    assert check is not None
+    week = pd.DataFrame([(c.channel, check.start, c.model_share, c.share, c.share_lo, c.share_hi)
+                         for c in check.channels if finite(c.share_lo) and finite(c.model_share)],
+                        columns=["channel", "day", "model_share", "share", "share_lo", "share_hi"])
+    points = t("common.unit_points", lang)
+    found = []
+    for channel in week["channel"]:
+        one, name = agreement(week, channel), channel_name(channel, lang)
+        if one.optimistic:
+            found.append(t("simulation.report_optimistic", lang, channel=name,
+                           worse=f"{fmt_number(100 * one.most_worse, 1, lang)} {points}"))
+        elif one.cautious:
+            found.append(t("simulation.report_cautious", lang, channel=name,
+                           better=f"{fmt_number(100 * one.most_better, 1, lang)} {points}"))
+        else:
+            found.append(t("simulation.report_within", lang, channel=name))
+    return t("simulation.report_verdict", lang, channels="; ".join(found) or _DASH)
 
 
 def _simulation_table(s: StrategySummary) -> Table:

@@ -232,3 +232,29 @@ def test_agreement_counts_the_days_inside_below_and_above_the_interval() -> None
     assert found.worse_days == (date(2026, 11, 18), date(2026, 11, 19))
     calm = agreement(days.iloc[:1], "phone")
     assert (calm.within, calm.most_better, calm.most_worse, calm.worse_days) == (1, 0.0, 0.0, ())
+
+
+@pytest.mark.parametrize(("lang", "found"), [
+    ("en", "What it found over the week: Phone promises more than the roster gives (the simulation does 3.0 pp "
+           "worse); Chat on the safe side (the simulation does 1.5 pp better); E-mail as planned (the model within "
+           "the simulated interval)."),
+    ("nl", "Wat eruit komt over de week: Telefoon belooft meer dan het rooster levert (de simulatie haalt 3,0 "
+           "%-punt minder); Chat aan de veilige kant (de simulatie haalt 1,5 %-punt meer); E-mail zoals gepland "
+           "(het model binnen het gesimuleerde interval)."),
+])
+def test_the_board_summary_says_what_the_simulation_found(lang: str, found: str) -> None:
+    """Per channel, by the Staffing page's rule: phone's model (80 %) above the simulated
+    interval (76-78 %, mean 77 %), chat's (90 %) below it (91-92 %, mean 91.5 %), e-mail's
+    inside; a channel without an interval is left out."""
+    from datetime import date
+
+    from kcc.report.model import SimulatedChannel
+
+    check = report.SimulationCheck(date(2026, 11, 16), date(2026, 11, 22), 10, 2026, 0.95, (
+        SimulatedChannel("phone", "answer", 30.0, 0.80, 0.77, 0.76, 0.78, 0.1, 0.1),
+        SimulatedChannel("chat", "answer", 60.0, 0.90, 0.915, 0.91, 0.92),
+        SimulatedChannel("email", "response", 86_400.0, 1.0, 1.0, 1.0, 1.0),
+        SimulatedChannel("whatsapp", "response", 900.0, 0.8, None, None, None),
+    ))
+    plan_section = next(s for s in report.layout(_summary_with(check, lang)) if s.key == "plan")
+    assert found in plan_section.facts
