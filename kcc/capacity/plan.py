@@ -55,6 +55,9 @@ class CapacityPlan:
         Per channel the scenario's workload multiplier (none for the baseline).
     aht_s : tuple of (str, float)
         Per channel the handle time the workload was computed with. [s]
+    start_roster_fte : float or None
+        The roster's FTE the heads at the start were taken from, when the centre stated no
+        headcount (None: stated). [FTE]
     """
 
     channels: pd.DataFrame
@@ -64,6 +67,7 @@ class CapacityPlan:
     scenario: str = ""
     scale: tuple[tuple[str, float], ...] = field(default=())
     aht_s: tuple[tuple[str, float], ...] = field(default=())
+    start_roster_fte: float | None = None
 
     def totals(self) -> dict[str, float]:
         """Over the plan: ``hires``, ``cost_eur``, ``need_cost_eur``, ``peak_need_heads``,

@@ -194,6 +194,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "capacity.report_start": ("The plan starts from {heads} heads employed.",
                               "Het plan begint bij {heads} medewerkers in dienst."),
+    "capacity.report_start_roster": (
+        "The plan starts from {heads} heads, estimated from the roster's first week ({fte} FTE rostered over "
+        "{per_head} FTE a person): no headcount at the start was stated.",
+        "Het plan begint bij {heads} medewerkers, geschat uit de eerste roosterweek ({fte} ingeroosterde fte "
+        "gedeeld door {per_head} fte per medewerker): er is geen bezetting bij de start opgegeven.",
+    ),
     "capacity.report_start_none": (
         "The plan starts from 0 heads: no headcount at the start was given, so it hires the whole centre.",
         "Het plan begint bij 0 medewerkers: er is geen bezetting bij de start opgegeven, dus het werft het hele "

@@ -75,6 +75,18 @@ def _sheet_ref(title: str, cell: str) -> str:
     return "'" + title.replace("'", "''") + "'!" + cell
 
 
+def _start_fact(plan: CapacityPlan, lang: str) -> str:
+    """Where the plan's heads at the start come from: stated, the roster's, or none."""
+    tr, heads = tr_for(lang), plan.hiring.spec.start_heads
+    if heads <= 0:
+        return tr("capacity.report_start_none")
+    if plan.start_roster_fte is not None:
+        return tr("capacity.report_start_roster", heads=fmt_number(heads, 0, lang),
+                  fte=fmt_number(plan.start_roster_fte, 1, lang),
+                  per_head=fmt_number(plan.fte_spec.fte_per_head, 2, lang))
+    return tr("capacity.report_start", heads=fmt_number(heads, 0, lang))
+
+
 def capacity_section(plan: CapacityPlan, lang: str) -> Section:
     """The capacity and hiring plan as a section of the summary."""
     tr = tr_for(lang)
@@ -83,8 +95,7 @@ def capacity_section(plan: CapacityPlan, lang: str) -> Section:
         tr("capacity.report_fact", months=len(months), start=fmt_date(months["month"].iloc[0].date(), lang),
            peak=fmt_number(totals["peak_need_heads"], 1, lang), hires=fmt_number(totals["hires"], 0, lang),
            cost=fmt_eur(totals["cost_eur"], lang), short=fmt_number(totals["short_months"], 0, lang)),
-        tr("capacity.report_start", heads=fmt_number(hiring.start_heads, 0, lang)) if hiring.start_heads > 0
-        else tr("capacity.report_start_none"),
+        _start_fact(plan, lang),
         tr("capacity.report_rule", class_size=hiring.class_size, max_classes=hiring.max_classes_per_month,
            lead=hiring.lead_time_months, attrition=fmt_pct(hiring.attrition_per_month, 1, lang),
            training=hiring.training_weeks, productivity=fmt_pct(hiring.training_productivity, 0, lang)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
@@ -82,3 +83,8 @@ def test_export_page_in_dutch(demo_db: Path) -> None:
     assert summary.stress is not None  # the page's stress test is added to a spec without one
     md = at.session_state["export.result"]["files"]["md"].decode("utf-8")
     assert "## Risico's en stresstest" in md
+    # no headcount saved: the capacity plan starts from the roster's first week, and says so
+    capacity = summary.capacity
+    assert capacity.start_roster_fte == pytest.approx(110.6, abs=0.05)
+    assert capacity.hiring.spec.start_heads == round(capacity.start_roster_fte / capacity.fte_spec.fte_per_head)
+    assert "geschat uit de eerste roosterweek (110,6 ingeroosterde fte" in md

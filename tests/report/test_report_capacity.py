@@ -76,16 +76,24 @@ def test_the_section_is_in_every_format(lang: str, title: str, fact: str) -> Non
     assert report.layout(replace(summary, capacity=None))[-1].key == "assumptions"
 
 
-@pytest.mark.parametrize(("lang", "given", "none"), [
-    ("en", "The plan starts from 60 heads employed.", "The plan starts from 0 heads: no headcount at the start"),
-    ("nl", "Het plan begint bij 60 medewerkers in dienst.", "Het plan begint bij 0 medewerkers: er is geen bezetting"),
+@pytest.mark.parametrize(("lang", "given", "none", "roster"), [
+    ("en", "The plan starts from 60 heads employed.", "The plan starts from 0 heads: no headcount at the start",
+     "The plan starts from 60 heads, estimated from the roster's first week (51.0 FTE rostered over 0.85 FTE a "
+     "person): no headcount at the start was stated."),
+    ("nl", "Het plan begint bij 60 medewerkers in dienst.", "Het plan begint bij 0 medewerkers: er is geen bezetting",
+     "Het plan begint bij 60 medewerkers, geschat uit de eerste roosterweek (51,0 ingeroosterde fte gedeeld door "
+     "0,85 fte per medewerker): er is geen bezetting bij de start opgegeven."),
 ])
-def test_the_section_says_the_headcount_the_plan_starts_from(lang: str, given: str, none: str) -> None:
+def test_the_section_says_the_headcount_the_plan_starts_from(lang: str, given: str, none: str, roster: str) -> None:
     """A board reading "180 hires" must see whether the plan counted today's staff: a plan
-    without a headcount at the start hires the whole centre, and the deck says so."""
+    without a headcount at the start hires the whole centre, and the deck says so; heads taken
+    from the roster are named as that estimate, with its figures."""
     assert given in report.layout(_summary(lang))[-1].facts
     facts = report.layout(_summary(lang, start_heads=0))[-1].facts
     assert any(fact.startswith(none) for fact in facts), facts
+    summary = _summary(lang)
+    from_roster = replace(summary, capacity=replace(summary.capacity, start_roster_fte=51.0))
+    assert roster in report.layout(from_roster)[-1].facts
 
 
 def test_the_sheet_has_formulas_and_their_cached_values_agree_with_the_model() -> None:

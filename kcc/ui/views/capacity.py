@@ -146,6 +146,14 @@ def settings_form(con: store.Connection, tr: Translator, baseline: ScenarioResul
     return chosen
 
 
+def with_start_source(con: store.Connection, result: CapacityPlan, baseline: ScenarioResult | None) -> CapacityPlan:
+    """``result`` naming the roster's FTE its heads at the start come from, when the centre
+    has saved no headcount (``stored_settings``), so the board summary says so."""
+    if capacity.SETTINGS_KEY in plan_cache.stored_settings(con) or result.hiring.spec.start_heads <= 0:
+        return result
+    return replace(result, start_roster_fte=rostered_fte_at_start(con, baseline))
+
+
 def start_heads_notice(con: store.Connection, tr: Translator, settings: CapacitySettings,
                        baseline: ScenarioResult | None) -> None:
     """Say where the heads at the start come from when the centre has not stated them: the
@@ -316,5 +324,6 @@ def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
     measured = has_intervals(con)
     factors = capacity.requirement_factors(baseline.plan) if measured else {}
     scale = capacity.scenario_scale(scenario.by_channel) if measured and scenario.spec != baseline.spec else {}
-    return capacity.capacity_plan(inputs.forecast, inputs.aht_s, factors,
-                                  settings.fte, settings.hiring, costs_of(con), scale=scale, scenario=scenario.name)
+    return with_start_source(con, capacity.capacity_plan(inputs.forecast, inputs.aht_s, factors, settings.fte,
+                                                         settings.hiring, costs_of(con), scale=scale,
+                                                         scenario=scenario.name), baseline)
