@@ -77,6 +77,12 @@ def roster_heads(rostered_fte: float, fte: FteSpec) -> float:
     return float(round(staffing.heads_of(rostered_fte, fte.fte_per_head))) if rostered_fte > 0 else 0.0
 
 
+def headcount_stated(con: store.Connection) -> bool:
+    """Whether the centre has saved its capacity settings, and with them its heads at the start
+    (until then they are the roster's: ``stored_settings``)."""
+    return capacity.SETTINGS_KEY in plan_cache.stored_settings(con)
+
+
 def stored_settings(con: store.Connection, baseline: ScenarioResult | None = None) -> CapacitySettings:
     """The centre's saved capacity settings. Until some are saved: the plan's contract hours,
     and as the heads at the start those of the roster's first week (``roster_heads``), so a
@@ -149,7 +155,7 @@ def settings_form(con: store.Connection, tr: Translator, baseline: ScenarioResul
 def with_start_source(con: store.Connection, result: CapacityPlan, baseline: ScenarioResult | None) -> CapacityPlan:
     """``result`` naming the roster's FTE its heads at the start come from, when the centre
     has saved no headcount (``stored_settings``), so the board summary says so."""
-    if capacity.SETTINGS_KEY in plan_cache.stored_settings(con) or result.hiring.spec.start_heads <= 0:
+    if headcount_stated(con) or result.hiring.spec.start_heads <= 0:
         return result
     return replace(result, start_roster_fte=rostered_fte_at_start(con, baseline))
 
@@ -162,7 +168,7 @@ def start_heads_notice(con: store.Connection, tr: Translator, settings: Capacity
     field, where = tr("capacity.field.start_heads"), tr("capacity.settings")
     if settings.hiring.start_heads <= 0:
         st.warning(tr("capacity.no_start_heads", field=field, settings=where))
-    elif capacity.SETTINGS_KEY not in plan_cache.stored_settings(con) and baseline is not None:
+    elif not headcount_stated(con) and baseline is not None:
         st.info(tr("capacity.start_from_roster", heads=fmt_number(settings.hiring.start_heads, 0),
                    fte=fmt_number(rostered_fte_at_start(con, baseline), 1),
                    per_head=fmt_number(settings.fte.fte_per_head, 2), field=field, settings=where))
