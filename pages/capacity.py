@@ -14,8 +14,9 @@ st.title(tr("capacity.title"))
 st.caption(tr("capacity.intro"))
 
 baseline = view.baseline_result(con, tr)
-settings = view.with_cover(con, view.settings_form(con, tr, baseline), tr)
-view.start_heads_notice(con, tr, settings, baseline)
+roster_fte = view.rostered_fte_at_start(con, baseline)
+settings = view.with_cover(con, view.settings_form(con, tr, roster_fte), tr)
+view.start_heads_notice(con, tr, settings, roster_fte)
 specs = view.saved_specs(con)
 top = st.columns([2, 3])
 scenario = top[0].selectbox(tr("capacity.scenario"), [view.BASELINE, *specs], key="capacity.scenario",

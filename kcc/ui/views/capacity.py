@@ -62,14 +62,14 @@ def _inputs(_con: store.Connection, key: DataKey, horizon: int,
 
 
 def rostered_fte_at_start(con: store.Connection, baseline: ScenarioResult | None) -> float:
-    """The rostered FTE of the baseline plan's first week, as the Overview's next week shows
-    it (``kcc.plan.budget_bridge``); 0 without a roster or a baseline plan."""
+    """The rostered FTE of the baseline plan's first week, the Overview's "next week"
+    (``kcc.plan.overview_tiles``); 0 without a roster or a baseline plan. Computed once per run
+    by the page (and the export) and handed to what needs it."""
     if baseline is None:
         return 0.0
-    weekly = plan.budget_bridge(baseline.plan, plan_cache.current_settings(con)).weekly
-    if weekly.empty:
-        return 0.0
-    return float(weekly.loc[weekly["week"] == weekly["week"].min(), "rostered_fte"].sum())
+    tiles = plan.overview_tiles(baseline.plan, plan_cache.current_settings(con))
+    week = tiles[(tiles["period"] == "week") & (tiles["channel"] == "all")]
+    return float(week["rostered_fte"].iloc[0]) if len(week) else 0.0
 
 
 def roster_heads(rostered_fte: float, fte: FteSpec) -> float:
@@ -83,15 +83,16 @@ def headcount_stated(con: store.Connection) -> bool:
     return capacity.SETTINGS_KEY in plan_cache.stored_settings(con)
 
 
-def stored_settings(con: store.Connection, baseline: ScenarioResult | None = None) -> CapacitySettings:
+def stored_settings(con: store.Connection, roster_fte: float = 0.0) -> CapacitySettings:
     """The centre's saved capacity settings. Until some are saved: the plan's contract hours,
-    and as the heads at the start those of the roster's first week (``roster_heads``), so a
-    centre with a roster is not planned as if it had to hire everyone."""
+    and as the heads at the start those of the roster's first week (``roster_heads`` of
+    ``roster_fte``, ``rostered_fte_at_start``), so a centre with a roster is not planned as if
+    it had to hire everyone."""
     saved = plan_cache.stored_settings(con).get(capacity.SETTINGS_KEY)
     if saved is None:
         contract = plan_cache.current_settings(con).contract_hours_per_week
         fte = FteSpec(contract_hours_per_week=min(48.0, max(12.0, contract)))
-        start = roster_heads(rostered_fte_at_start(con, baseline), fte)
+        start = roster_heads(roster_fte, fte)
         return CapacitySettings(fte, HiringSpec(start_heads=start))
     try:
         return CapacitySettings.from_json(saved)
@@ -99,10 +100,10 @@ def stored_settings(con: store.Connection, baseline: ScenarioResult | None = Non
         return CapacitySettings()
 
 
-def settings_form(con: store.Connection, tr: Translator, baseline: ScenarioResult | None) -> CapacitySettings:
+def settings_form(con: store.Connection, tr: Translator, roster_fte: float) -> CapacitySettings:
     """The FTE and hiring settings (``stored_settings``); a valid submit is saved for the
     centre in one write."""
-    current = stored_settings(con, baseline)
+    current = stored_settings(con, roster_fte)
     f, h = current.fte, current.hiring
     with st.expander(tr("capacity.settings"), expanded=False), st.form("capacity.form"):
         a, b, c, d = st.columns(4)
@@ -152,25 +153,25 @@ def settings_form(con: store.Connection, tr: Translator, baseline: ScenarioResul
     return chosen
 
 
-def with_start_source(con: store.Connection, result: CapacityPlan, baseline: ScenarioResult | None) -> CapacityPlan:
+def with_start_source(con: store.Connection, result: CapacityPlan, roster_fte: float) -> CapacityPlan:
     """``result`` naming the roster's FTE its heads at the start come from, when the centre
     has saved no headcount (``stored_settings``), so the board summary says so."""
     if headcount_stated(con) or result.hiring.spec.start_heads <= 0:
         return result
-    return replace(result, start_roster_fte=rostered_fte_at_start(con, baseline))
+    return replace(result, start_roster_fte=roster_fte)
 
 
 def start_heads_notice(con: store.Connection, tr: Translator, settings: CapacitySettings,
-                       baseline: ScenarioResult | None) -> None:
+                       roster_fte: float) -> None:
     """Say where the heads at the start come from when the centre has not stated them: the
     roster (an estimate to replace with today's headcount), or nothing, when the plan hires
     the whole centre, which on its own reads as a verdict on the centre."""
     field, where = tr("capacity.field.start_heads"), tr("capacity.settings")
     if settings.hiring.start_heads <= 0:
         st.warning(tr("capacity.no_start_heads", field=field, settings=where))
-    elif not headcount_stated(con) and baseline is not None:
+    elif not headcount_stated(con) and roster_fte > 0:
         st.info(tr("capacity.start_from_roster", heads=fmt_number(settings.hiring.start_heads, 0),
-                   fte=fmt_number(rostered_fte_at_start(con, baseline), 1),
+                   fte=fmt_number(roster_fte, 1),
                    per_head=fmt_number(settings.fte.fte_per_head, 2), field=field, settings=where))
 
 
@@ -321,7 +322,8 @@ def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
     centre's saved settings, the requirement per workload hour of the exported baseline and the
     chosen scenario carried in where the centre has interval history (otherwise the default
     occupancy, unscaled, as the page shows); None when the history holds no complete month."""
-    settings = cover_settings(con, stored_settings(con, baseline))
+    roster_fte = rostered_fte_at_start(con, baseline)
+    settings = cover_settings(con, stored_settings(con, roster_fte))
     key = plan_cache.data_key(con).volumes_only()
     try:
         inputs = _inputs(con, key, settings.hiring.horizon_months, ())
@@ -332,4 +334,4 @@ def for_export(con: store.Connection, tr: Translator, baseline: ScenarioResult,
     scale = capacity.scenario_scale(scenario.by_channel) if measured and scenario.spec != baseline.spec else {}
     return with_start_source(con, capacity.capacity_plan(inputs.forecast, inputs.aht_s, factors, settings.fte,
                                                          settings.hiring, costs_of(con), scale=scale,
-                                                         scenario=scenario.name), baseline)
+                                                         scenario=scenario.name), roster_fte)
