@@ -268,10 +268,10 @@ def _simulation_verdict(s: StrategySummary) -> str:
         one, name = agreement(week, channel), channel_name(channel, lang)
         if one.optimistic:
             found.append(t("simulation.report_optimistic", lang, channel=name,
-                           worse=f"{fmt_number(100 * one.most_worse, 1, lang)} {points}"))
+                           worse=fmt_unit(100 * one.most_worse, points, 1, lang)))
         elif one.cautious:
             found.append(t("simulation.report_cautious", lang, channel=name,
-                           better=f"{fmt_number(100 * one.most_better, 1, lang)} {points}"))
+                           better=fmt_unit(100 * one.most_better, points, 1, lang)))
         else:
             found.append(t("simulation.report_within", lang, channel=name))
     return t("simulation.report_verdict", lang, channels="; ".join(found) or _DASH)

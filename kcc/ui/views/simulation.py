@@ -21,7 +21,7 @@ from kcc.charts.simulation import simulation_chart
 from kcc.simulation import SimulationResult, SimulationSpec
 from kcc.ui import plan_cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct, plotly_chart
+from kcc.ui.widgets import channel_label, error_text, fmt_day, fmt_number, fmt_pct, fmt_unit, plotly_chart
 
 #: Session-state key of the last check: ``{"plan": identity, "result": SimulationResult}``.
 RESULT_STATE_KEY: Final[str] = "simulation.last"
@@ -107,11 +107,11 @@ def verdict(tr: Translator, found: simulation.Agreement) -> None:
     points = tr("common.unit_points")
     if found.optimistic:
         st.warning(tr("simulation.verdict_optimistic", optimistic=found.optimistic, days=found.days,
-                      worse=f"{fmt_number(100 * found.most_worse, 1)} {points}",
+                      worse=fmt_unit(100 * found.most_worse, points, 1),
                       dates=", ".join(fmt_day(d) for d in found.worse_days)))
     elif found.cautious:
         st.success(tr("simulation.verdict_cautious", within=found.within, cautious=found.cautious, days=found.days,
-                      better=f"{fmt_number(100 * found.most_better, 1)} {points}"))
+                      better=fmt_unit(100 * found.most_better, points, 1)))
     else:
         st.success(tr("simulation.verdict_within", days=found.days))
 
