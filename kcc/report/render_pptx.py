@@ -60,9 +60,9 @@ def unbroken(text: str) -> str:
     """``text`` with a word joiner after every hyphen between digits, so a date, a month or a
     time range stays on one line of the slide.
 
-    PowerPoint and LibreOffice may start a new line after a plain hyphen where a word does not
-    fit: a date in a sentence on the decision slide broke into "14-" and "09-2026", though the
-    slide plan (``plan_slides``) counts it as one word. The joiner is invisible and needs no
+    LibreOffice starts a new line after a plain hyphen where a word does not fit: a date in a
+    sentence on the decision slide broke into "14-" and "09-2026", though the slide plan
+    (``plan_slides``) counts it as one word. (PowerPoint is not checked here.) The joiner is invisible and needs no
     glyph; the non-breaking hyphen (U+2011) would, and Calibri's metric twin Carlito has none.
     """
     return _DIGIT_HYPHEN.sub("-" + WORD_JOINER, text)

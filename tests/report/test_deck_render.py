@@ -113,9 +113,9 @@ def test_no_text_runs_off_its_slide(rendered: dict[str, tuple[bytes, Path]], lan
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_decision_slides_dates_stay_on_one_line(rendered: dict[str, tuple[bytes, Path]], lang: str) -> None:
     """The hiring row of the decision slide names two dates in a sentence (the plan's last day
-    for vacancies and the day staff hired now are ready). LibreOffice, like PowerPoint, starts
-    a new line after a plain hyphen where a word does not fit: the row showed "14-" at a line's
-    end and "09-2026" under it. The deck's hyphens between digits do not break."""
+    for vacancies and the day staff hired now are ready). LibreOffice starts a new line after a
+    plain hyphen where a word does not fit: the row showed "14-" at a line's end and "09-2026"
+    under it. The deck's hyphens between digits do not break."""
     _, pdf = rendered[lang]
     decision = PdfReader(pdf).pages[2].extract_text().replace(WORD_JOINER, "")
     for day in (date(2026, 9, 21), date(2026, 12, 27)):
