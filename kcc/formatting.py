@@ -473,6 +473,38 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
     return styler
 
 
+def gaps_as_text(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str = "en", *,
+                 missing: str = DASH) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """``frame`` with each named number column that has a missing value written out as text in
+    the language (``"79"``, ``"–"``), and the names of those columns.
+
+    ``st.dataframe`` draws a missing number as a grey, English "None" whatever a ``Styler``
+    says, so such a column is shown as text; a column without gaps stays numbers, for
+    ``styled_numbers``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    decimals : mapping of str to int
+        Column -> decimals shown; columns not in ``frame`` are skipped.
+    lang : {"en", "nl"}
+    missing : str
+        Text of a missing number.
+
+    Returns
+    -------
+    (pandas.DataFrame, tuple of str)
+        A copy when a column changed, else ``frame`` itself; the columns now text.
+    """
+    gaps = tuple(c for c in decimals if c in frame and frame[c].isna().any())
+    if not gaps:
+        return frame, ()
+    shown = frame.copy()
+    for column in gaps:
+        shown[column] = [fmt_number(v, decimals[column], lang, missing=missing) for v in frame[column]]
+    return shown, gaps
+
+
 #: Plotly's decimal and thousands separators per language (``layout.separators``).
 CHART_SEPARATORS: Final[dict[str, str]] = {"en": ".,", "nl": ",."}
 

@@ -14,7 +14,7 @@ from kcc.ui.state import init_page
 from kcc.ui.views import forecast_periods as periods_view
 from kcc.ui.views import holidays as holidays_view
 from kcc.ui.views.forecast import event_calendar, method_line, settings_form
-from kcc.ui.widgets import date_format, fmt_moment, fmt_number, plotly_chart, styled_numbers
+from kcc.ui.widgets import date_format, fmt_moment, fmt_number, numbers_table, plotly_chart
 
 con, tr = init_page("forecast")
 
@@ -97,8 +97,8 @@ special = charts.special_days_table(
 if special.empty:
     st.caption(tr("forecast.no_special_days"))
 else:
-    st.dataframe(
-        styled_numbers(special, {tr("forecast.col_factor"): 0, tr("forecast.col_yhat"): 0}),
+    numbers_table(
+        special, {tr("forecast.col_factor"): 0, tr("forecast.col_yhat"): 0},
         hide_index=True, key="forecast.special_days",
         column_config={tr("forecast.col_date"): st.column_config.DateColumn(format=date_format())},
     )
@@ -121,8 +121,8 @@ else:
     bt_labels |= {f"method_{m}": tr(f"forecast.method_{m}") for m in bt["method"].unique()}
     bt_labels["method_auto"] = tr("forecast.method_auto_backtest")
     places = {"day_mase": 3, "day_wmape": 1, "interval_wmape": 1, "bias": 1, "coverage": 0}
-    st.dataframe(
-        styled_numbers(charts.backtest_display(bt, bt_labels), {bt_labels[k]: n for k, n in places.items()}),
+    numbers_table(
+        charts.backtest_display(bt, bt_labels), {bt_labels[k]: n for k, n in places.items()},
         hide_index=True, key="forecast.backtest",
     )
 

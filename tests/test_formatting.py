@@ -145,6 +145,19 @@ def test_styled_numbers_show_the_language_and_stay_numbers() -> None:
     assert "1,605,748" in english
 
 
+def test_a_number_column_with_a_gap_is_written_out_with_a_dash() -> None:
+    frame = pd.DataFrame({"method": ["ets", "baseline"], "coverage": [79.0, None], "mase": [0.287, 0.753]})
+    shown, as_text = formatting.gaps_as_text(frame, {"coverage": 0, "mase": 3, "absent": 0}, "nl", missing="–")
+    assert as_text == ("coverage",)
+    assert list(shown["coverage"]) == ["79", "–"]
+    assert shown["mase"].dtype.kind == "f", "a column without gaps stays numbers"
+    assert frame["coverage"].isna().sum() == 1, "the caller's frame is left as it was"
+    dutch, _ = formatting.gaps_as_text(pd.DataFrame({"n": [1605748.5, None]}), {"n": 1}, "nl")
+    assert list(dutch["n"]) == ["1.605.748,5", formatting.DASH]
+    same, none = formatting.gaps_as_text(frame, {"mase": 3}, "en")
+    assert same is frame and none == ()
+
+
 # --------------------------------------------------------------------------- literal labels
 
 #: A label a careless or hostile file or user could bring: Markdown, HTML, LaTeX, a Streamlit

@@ -151,10 +151,26 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
     return formatting.fmt_number(value, decimals, lang(), missing="–")
 
 
-def styled_numbers(frame: pd.DataFrame, decimals: dict[str, int]) -> Any:
-    """``kcc.formatting.styled_numbers`` in the session's language: a table whose number
-    columns read ``1.605.748`` in Dutch and still sort as numbers."""
-    return formatting.styled_numbers(frame, decimals, lang(), missing="–")
+def numbers_table(frame: pd.DataFrame, decimals: Mapping[str, int], *,
+                  column_config: Mapping[str, Any] | None = None, **options: Any) -> Any:
+    """``st.dataframe`` of ``frame`` whose number columns read as the session's language
+    writes numbers (``1.605.748`` in Dutch) and sort as numbers; ``options`` go to
+    ``st.dataframe``.
+
+    A number column with a gap is shown as text, right-aligned, with "–" in the gap
+    (``kcc.formatting.gaps_as_text``): Streamlit would show a grey "None" there. It then sorts
+    as text.
+    """
+    language = lang()
+    shown, as_text = formatting.gaps_as_text(frame, decimals, language, missing="–")
+    config = dict(column_config or {})
+    for column in as_text:
+        given = config.get(column)  # a label, or a column's settings with its label
+        label = given.get("label") if isinstance(given, Mapping) else given
+        config[column] = st.column_config.TextColumn(label, alignment="right")
+    numbers = {c: n for c, n in decimals.items() if c not in as_text}
+    return st.dataframe(formatting.styled_numbers(shown, numbers, language, missing="–"),
+                        column_config=config or None, **options)
 
 
 def decimal_key(key: str) -> str:

@@ -23,7 +23,7 @@ from kcc.ui.widgets import (
     channel_label,
     datetime_format,
     fmt_unit,
-    styled_numbers,
+    numbers_table,
 )
 
 #: Session key (no widget owns it) of the last import's result.
@@ -361,8 +361,8 @@ def preview(tr: Translator, pending: PendingImport) -> None:
     if "outcome" in frame:
         frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
     measures = ["handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"]
-    st.dataframe(
-        styled_numbers(frame, dict.fromkeys(measures, 1)),
+    numbers_table(
+        frame, dict.fromkeys(measures, 1),
         column_config={
             "timestamp": st.column_config.DatetimeColumn(
                 tr(f"data.mapping.timestamp.{kind}"), format=datetime_format() + ":ss"),

@@ -20,8 +20,8 @@ from kcc.ui.widgets import (
     datetime_format,
     fmt_day,
     fmt_number,
+    numbers_table,
     plotly_chart,
-    styled_numbers,
 )
 
 # --------------------------------------------------------------------------- history
@@ -55,8 +55,8 @@ def history(con: store.Connection, tr: Translator, lang: str) -> None:
         message=[show_stored(m, lang) for m in imports["message"]],
     )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
        "period_end", "channels", "message"]]
-    st.dataframe(
-        styled_numbers(shown, dict.fromkeys(counts, 0)),
+    numbers_table(
+        shown, dict.fromkeys(counts, 0),
         column_config={
             "imported_at": st.column_config.DatetimeColumn(tr("data.history.when"), format=datetime_format()),
             "file_name": tr("data.history.file"),
@@ -94,10 +94,10 @@ def summary(con: store.Connection, tr: Translator) -> None:
     # the dates as the value (short enough for a tile), the length of the period under it
     c2.metric(tr("data.summary.period"), f"{fmt_day(first)} – {fmt_day(last)}",
               f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
-    st.dataframe(
-        styled_numbers(series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr)),
-                                     interval_min=[interval_text(n, tr) for n in series["interval_min"]]),
-                       dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0)),
+    numbers_table(
+        series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr)),
+                      interval_min=[interval_text(n, tr) for n in series["interval_min"]]),
+        dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0),
         column_config={
             "channel": tr("data.summary.channel"),
             "queue": tr("data.summary.queue"),

@@ -17,7 +17,7 @@ from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
 from kcc.ui.views import holidays as holidays_view
 from kcc.ui.views.forecast import event_calendar
-from kcc.ui.widgets import error_text, fmt_day, fmt_month, fmt_number, plotly_chart, styled_numbers
+from kcc.ui.widgets import error_text, fmt_day, fmt_month, fmt_number, numbers_table, plotly_chart
 
 
 def _when(grain: str, period: Any) -> str:
@@ -54,8 +54,8 @@ def _figures(tr: Translator, result: PeriodForecast) -> None:
              "lo": tr("forecast.col_period_lo"), "hi": tr("forecast.col_period_hi")}
     table = charts.period_table(future, names)
     table[names["period"]] = [_when(grain, p) for p in table[names["period"]]]
-    st.dataframe(styled_numbers(table, {names[k]: 0 for k in ("yhat", "lo", "hi")}), hide_index=True,
-                 key="forecast.period_table")
+    numbers_table(table, {names[k]: 0 for k in ("yhat", "lo", "hi")}, hide_index=True,
+                  key="forecast.period_table")
 
 
 def _backtest(con: store.Connection, tr: Translator, channel: str, queue: str, grain: str, method: str,
@@ -76,8 +76,8 @@ def _backtest(con: store.Connection, tr: Translator, channel: str, queue: str, g
     labels["method_auto"] = tr("forecast.method_auto_backtest")
     shown = charts.period_backtest_display(summary, labels)
     places = {"mase": 3, "wmape": 1, "bias": 1, "coverage": 0}
-    st.dataframe(styled_numbers(shown, {labels[k]: n for k, n in places.items() if labels[k] in shown}),
-                 hide_index=True, key="forecast.period_backtest")
+    numbers_table(shown, {labels[k]: n for k, n in places.items() if labels[k] in shown},
+                  hide_index=True, key="forecast.period_backtest")
 
 
 def period_page(con: store.Connection, tr: Translator, channel: str, queue: str, grain: str, horizon: int,
