@@ -84,9 +84,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "Bewaard als standaard van dit KCC en gebruikt in het werkscenario."),
     "strategy.logo_title": ("Title slide: name and logo", "Titeldia: naam en logo"),
     "strategy.logo_intro": ("The title slide shows {centre} and, when you upload one, its logo (PNG or JPEG, at most "
-                            "1 MB).",
+                            "{limit_mb} MB).",
                             "De titeldia toont {centre} en, als u er een uploadt, het logo (PNG of JPEG, hoogstens "
-                            "1 MB)."),
+                            "{limit_mb} MB)."),
     "strategy.logo_upload": ("Logo", "Logo"),
     "strategy.logo_save": ("Save logo", "Logo bewaren"),
     "strategy.logo_remove": ("Remove logo", "Logo verwijderen"),

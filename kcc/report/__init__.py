@@ -57,7 +57,7 @@ from kcc.report.build import build_summary, channel_hours_text, simulation_check
 from kcc.report.capacity import with_capacity
 from kcc.report.findings import finding_text
 from kcc.report.formats import FORMATS, file_name, render
-from kcc.report.logo import MAX_LOGO_BYTES, LogoError, check_logo
+from kcc.report.logo import MAX_LOGO_BYTES, MAX_LOGO_MB, LogoError, check_logo
 from kcc.report.model import (
     ROLES,
     SECTIONS,
@@ -107,6 +107,7 @@ __all__ = [
     "DIGITAL_CHANNELS",
     "FORMATS",
     "MAX_LOGO_BYTES",
+    "MAX_LOGO_MB",
     "MAX_PLAN_ROWS",
     "ROLES",
     "SECTIONS",

@@ -10,8 +10,10 @@ from PIL import Image, UnidentifiedImageError
 
 from kcc.i18n import TranslatedError
 
+#: Largest logo file. [MB]
+MAX_LOGO_MB: Final[int] = 1
 #: Largest logo file. [bytes]
-MAX_LOGO_BYTES: Final[int] = 1_000_000
+MAX_LOGO_BYTES: Final[int] = MAX_LOGO_MB * 1_000_000
 #: Image formats the deck, the PDF and the web page all show.
 LOGO_FORMATS: Final[tuple[str, ...]] = ("PNG", "JPEG")
 

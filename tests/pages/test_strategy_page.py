@@ -64,6 +64,10 @@ def test_a_logo_is_checked_and_stored_per_centre_in_dutch(demo_db: Path) -> None
     at.run()
     assert not at.exception
     assert t("strategy.title", "nl") in page_texts(at, TEXT_KINDS, with_metrics=False)
+    # the uploader says and keeps the logo's limit of 1 MB, as the caption does, not the
+    # 1000 MB of contact files
+    assert at.file_uploader(key="strategy.logo_file").proto.max_upload_size_mb == 1
+    assert "(PNG of JPEG, hoogstens 1 MB)" in page_texts(at, TEXT_KINDS, with_metrics=False)
     con = store.connect(str(demo_db))
     try:
         store.write_logo(con, _png())

@@ -186,7 +186,7 @@ def logo_section(con: store.Connection, tr: Translator) -> None:
     """The centre's name and logo on the title slide: upload, show, remove."""
     st.subheader(tr("strategy.logo_title"))
     centre = current_centre(con).label(str(st.session_state["lang"]))
-    st.caption(tr("strategy.logo_intro", centre=escape_markdown(centre)))
+    st.caption(tr("strategy.logo_intro", centre=escape_markdown(centre), limit_mb=report.MAX_LOGO_MB))
     logo = store.read_logo(con)
     if logo:
         st.image(logo, width=200)
@@ -194,7 +194,10 @@ def logo_section(con: store.Connection, tr: Translator) -> None:
                      disabled=not access.can(Action.EDIT_PLAN), help=access.reason(Action.EDIT_PLAN)):
             _write_logo(con, None)
             st.rerun()
-    upload = st.file_uploader(tr("strategy.logo_upload"), type=["png", "jpg", "jpeg"], key="strategy.logo_file")
+    # The uploader names the logo's own limit and refuses a bigger file at once (it would name
+    # the server's limit for contact files, 1000 MB, under a caption that says 1 MB).
+    upload = st.file_uploader(tr("strategy.logo_upload"), type=["png", "jpg", "jpeg"], key="strategy.logo_file",
+                              max_upload_size=report.MAX_LOGO_MB)
     if upload is not None and st.button(tr("strategy.logo_save"), key="strategy.logo_save"):
         try:
             _write_logo(con, report.check_logo(upload.getvalue()))
