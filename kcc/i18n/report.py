@@ -157,7 +157,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Surge of {surge} for {hours} on {channel}: without the flex pool the backlog is gone {without}; with it {with_}.",
         "Piek van {surge} gedurende {hours} op {channel}: zonder flexpool is de achterstand weggewerkt {without}; met flexpool {with_}.",
     ),
-    "report.fact_recovered_after": ("{hours} after the surge", "{hours} na de piek"),
+    "report.fact_recovered_after": ("{minutes} after the surge", "{minutes} na de piek"),
     "report.fact_no_stress": ("No stress test was run for this summary.", "Voor deze samenvatting is geen stresstest gedraaid."),
     "report.fact_assumptions": (
         "Every input below is set by a person, not measured in the data; change them and the plan changes.",
@@ -188,7 +188,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- stress measures
     "report.stress_peak_backlog": ("peak backlog [contacts]", "hoogste achterstand [contacten]"),
     "report.stress_min_sl": ("answered in time on the surge day [%]", "op tijd beantwoord op de piekdag [%]"),
-    "report.stress_recovery": ("backlog gone after the surge [h]", "achterstand weg na de piek [u]"),
+    "report.stress_recovery": ("backlog gone after the surge [min]", "achterstand weg na de piek [min]"),
     "report.stress_extra_cost": ("extra cost [EUR]", "extra kosten [EUR]"),
     # --- flexibility items (units are shown beside them)
     "report.flex_premium": ("flex/outsourcing premium over the loaded rate", "toeslag flex/uitbesteding op het integrale tarief"),

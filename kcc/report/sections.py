@@ -395,10 +395,16 @@ def _flex_facts(s: StrategySummary) -> tuple[str, ...]:
               channel=channel_name(st.channel, lang)),)
 
 
+def _recovery_min(hours: float | None, lang: str) -> str:
+    """The backlog's recovery in whole minutes, as the Strategy levers page shows it (in hours,
+    a recovery of 2.5 minutes read "0.0 h", as if nothing had waited)."""
+    return fmt_number(hours * 60.0, 0, lang) if hours is not None else t("report.not_recovered", lang)
+
+
 def _recovery_text(hours: float | None, lang: str) -> str:
     if hours is None:
         return t("report.not_recovered", lang)
-    return t("report.fact_recovered_after", lang, hours=f"{fmt_number(hours, 1, lang)} {t('common.unit_h', lang)}")
+    return t("report.fact_recovered_after", lang, minutes=f"{_recovery_min(hours, lang)} {t('common.unit_min', lang)}")
 
 
 def _risks_section(s: StrategySummary) -> Section:
@@ -408,9 +414,6 @@ def _risks_section(s: StrategySummary) -> Section:
     tables: tuple[Table, ...] = ()
     charts: tuple[Chart, ...] = ()
     st = s.stress
-
-    def recovery(hours: float | None) -> str:
-        return fmt_number(hours, 1, lang) if hours is not None else tr("report.not_recovered")
 
     if st is None:
         facts.append(tr("report.fact_no_stress"))
@@ -427,7 +430,8 @@ def _risks_section(s: StrategySummary) -> Section:
              fmt_number(st.peak_backlog_with, 0, lang)),
             (tr("report.stress_min_sl"), fmt_number(pct_value(st.service_level_without), 1, lang),
              fmt_number(pct_value(st.service_level_with), 1, lang)),
-            (tr("report.stress_recovery"), recovery(st.recovery_without_h), recovery(st.recovery_with_h)),
+            (tr("report.stress_recovery"), _recovery_min(st.recovery_without_h, lang),
+             _recovery_min(st.recovery_with_h, lang)),
             (tr("report.stress_extra_cost"), fmt_number(0.0, 0, lang), fmt_number(st.extra_cost_eur, 0, lang)),
         )
         tables = (Table("risks.stress", (tr("report.col_measure"), tr("report.col_without_flex"),

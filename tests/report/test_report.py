@@ -181,6 +181,25 @@ def test_layout_has_every_section_in_order_with_the_users_texts() -> None:
     assert budget.tables[0].rows[-1][0] == "Total"
 
 
+@pytest.mark.parametrize(("lang", "fact", "cell"), [
+    ("en", "with it 390 min after the surge", "390"),
+    ("nl", "met flexpool 390 min na de piek", "390"),
+])
+def test_the_stress_tests_recovery_is_told_in_minutes_as_on_the_levers_page(lang: str, fact: str, cell: str) -> None:
+    """The Strategy levers page shows the recovery in whole minutes; the summary says the same.
+    In hours with one decimal, a recovery of 2.5 minutes read "0.0 h", as if nothing had waited."""
+    risks = report.layout(make_summary(lang))[report.SECTIONS.index("risks")]
+    assert any(fact in f for f in risks.facts), risks.facts
+    assert any(t("report.not_recovered", lang) in f for f in risks.facts)
+    table = next(tb for tb in risks.tables if tb.key == "risks.stress")
+    row = next(r for r in table.rows if r[0] == t("report.stress_recovery", lang))
+    assert row[1:] == (t("report.not_recovered", lang), cell)
+    assert row[0].endswith("[min]")
+    quick = report.layout(make_summary(lang, stress=dataclasses.replace(make_summary().stress, recovery_with_h=2.5 / 60)))
+    table = next(tb for tb in quick[report.SECTIONS.index("risks")].tables if tb.key == "risks.stress")
+    assert next(r for r in table.rows if r[0] == t("report.stress_recovery", lang))[2] == report.fmt_number(2.5, 0, lang)
+
+
 # --------------------------------------------------------------------------- PowerPoint
 
 
