@@ -67,13 +67,15 @@ def intraday_by_weekday(
     weekday_names : sequence of str
         Seven translated weekday names, Monday first.
     """
+    # Every line on every time of day, in order: the axis takes its categories in the order the
+    # lines bring them, so a time missing from Monday (no contact then on any Monday) went to the
+    # axis's end, after 23:45, and the lines jumped there. The mean of such a slot is zero.
+    grid = profile.pivot_table(index="time_of_day", columns="weekday", values="offered", aggfunc="sum",
+                               fill_value=0.0).sort_index()
     fig = go.Figure()
-    for weekday in range(7):
-        part = profile[profile["weekday"] == weekday].sort_values("time_of_day")
-        if part.empty:
-            continue
+    for weekday in (d for d in range(7) if d in grid.columns):
         fig.add_trace(
-            go.Scatter(x=part["time_of_day"], y=part["offered"], mode="lines",
+            go.Scatter(x=list(grid.index), y=grid[weekday].to_numpy(float), mode="lines",
                        name=weekday_names[weekday])
         )
     fig.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title)

@@ -34,3 +34,19 @@ def test_time_of_day_axes_label_every_second_hour() -> None:
     assert list(profile.layout.xaxis.tickvals) == expected
     assert list(heat.layout.xaxis.tickvals) == expected
     assert list(heat.data[0].x) == QUARTERS, "every quarter hour is still drawn"
+
+
+def test_a_time_no_monday_had_a_contact_keeps_its_place_on_the_day_axis() -> None:
+    """A per-call file has no row for a quarter hour without calls. Monday's line brought the
+    axis its times in order, so a night time only Tuesday had went to the axis's end, after
+    23:45, and the lines jumped there (the anonymous bank's February 1999 in a new centre)."""
+    rows = [{"weekday": 0, "time_of_day": q, "offered": 2.0} for q in QUARTERS[28:92]]
+    rows += [{"weekday": 1, "time_of_day": q, "offered": 1.0} for q in ("00:15", "03:30", *QUARTERS[28:92])]
+    fig = charts_data.intraday_by_weekday(pd.DataFrame(rows), title="t", weekday_names=list("mtwTfsS"),
+                                          x_title="x", y_title="y")
+    assert [trace.name for trace in fig.data] == ["m", "t"]
+    for trace in fig.data:
+        assert list(trace.x) == ["00:15", "03:30", *QUARTERS[28:92]], "one axis, in time order"
+    monday, tuesday = (dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data)
+    assert monday["00:15"] == 0.0 and monday["03:30"] == 0.0, "no Monday had a contact then: a mean of 0"
+    assert monday["07:00"] == 2.0 and tuesday["03:30"] == 1.0
