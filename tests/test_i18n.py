@@ -133,3 +133,13 @@ def test_a_verb_after_a_counted_noun_agrees() -> None:
     fields = {name: 1 for name in re.findall(r"\{(\w+)", TEXTS[key][0])}
     assert "1 row was" in t(key, "en", **fields), t(key, "en", **fields)
     assert "1 regel is" in t(key, "nl", **fields), t(key, "nl", **fields)
+
+
+def test_a_series_is_named_by_its_channels_name() -> None:
+    from kcc.i18n import series_name
+
+    assert series_name("phone/default", "nl") == "Telefoon · default"
+    assert series_name("phone/default (30 min)", "en") == "Phone · default (30 min)"
+    assert series_name("whatsapp/Sales, NL", "nl") == "WhatsApp · Sales, NL"
+    assert series_name("fax/default", "nl") == "fax/default", "a channel the app does not know keeps its id"
+    assert series_name("no series", "nl") == "no series"

@@ -113,6 +113,16 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     return _DUTCH.format(text, **fmt) if lang == "nl" else text.format(**fmt)
 
 
+def series_name(series: str, lang: str = "en") -> str:
+    """A series as imports name it, ``channel/queue`` (perhaps followed by `` (30 min)``), as a
+    reader knows it: the channel's name in ``lang``, a middle dot and the queue, e.g.
+    ``Telefoon · default (30 min)``, as the Forecast page's series picker shows it. A channel
+    the app does not know keeps its id; a text without ``/`` is returned as it is."""
+    channel, slash, rest = series.partition("/")
+    name = f"common.ch_{channel}"
+    return f"{t(name, lang)} · {rest}" if slash and name in TEXTS else series
+
+
 def stored_text(key: str, **fmt: object) -> str:
     """A text to keep in the database and show later in the reader's language: the key and
     its fields as JSON, which ``show_stored`` turns into text."""

@@ -14,7 +14,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from kcc.i18n import escape_fields, t
+from kcc.i18n import escape_fields, series_name, t
 
 #: Problems that stop an import; a warning stops it unless confirmed; a notice never does.
 ERROR: Final[str] = "error"
@@ -32,6 +32,8 @@ WARNING_CODES: Final[tuple[str, ...]] = (
 
 #: Rows named by one problem; the rest are counted in a ``more_rows`` problem.
 EXAMPLES_PER_PROBLEM: Final[int] = 5
+#: Message fields that name a series by its key, ``channel/queue``.
+_SERIES_FIELDS: Final[frozenset[str]] = frozenset({"series", "new_series"})
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ class ImportProblem:
         ``kcc.formatting.escape_markdown``) is applied to each text field (file, column, value)."""
         if not self.code:
             return escape(self.reason) if escape else self.reason
-        fields = escape_fields(dict(self.params), escape)
+        params = dict(self.params)
+        for name in _SERIES_FIELDS & params.keys():
+            params[name] = series_name(str(params[name]), lang)  # "Telefoon · default", not "phone/default"
+        fields = escape_fields(params, escape)
         if "roles" in fields:
             # role names are the app's own translated words, never data
             fields["roles"] = ", ".join(t(f"data.role.{r}", lang) for r in dict(self.params)["roles"])

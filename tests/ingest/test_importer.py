@@ -321,13 +321,13 @@ def test_interval_differs_from_the_stored_series(mem_con) -> None:
     (notice,) = result.problems
     assert notice.severity == importer.NOTICE
     assert notice.reason == (
-        "Series phone/default is stored in 15 min intervals and this import writes 30 min, so "
-        "these rows go to a series of their own, phone/default (30 min), instead of mixing two "
+        "Series Phone · default is stored in 15 min intervals and this import writes 30 min, so "
+        "these rows go to a series of their own, Phone · default (30 min), instead of mixing two "
         "interval lengths in one series."
     )
     assert notice.message("nl") == (
-        "Reeks phone/default is opgeslagen in intervallen van 15 min en deze import schrijft "
-        "30 min, dus deze regels gaan naar een eigen reeks, phone/default (30 min), in plaats van "
+        "Reeks Telefoon · default is opgeslagen in intervallen van 15 min en deze import schrijft "
+        "30 min, dus deze regels gaan naar een eigen reeks, Telefoon · default (30 min), in plaats van "
         "twee intervallengtes in één reeks te mengen."
     )
     stored = store.read_intervals(mem_con).groupby(["queue", "interval_min"])["offered"].sum()

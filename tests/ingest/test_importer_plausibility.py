@@ -125,12 +125,12 @@ def test_a_count_far_above_its_series_needs_confirmation(con_with_history) -> No
         "warning", 26, "offered", "250000")
     assert problem.message("en") == (
         "250000 in column 'offered' is more than 50 times the usual level of series "
-        "phone/default (38.0 contacts: the 90th percentile of its intervals with contacts). "
+        "Phone · default (38.0 contacts: the 90th percentile of its intervals with contacts). "
         "Check for a unit or export error."
     )
     assert problem.message("nl") == (
         "250000 in kolom 'offered' is meer dan 50 keer het gewone niveau van reeks "
-        "phone/default (38,0 contacten: het 90e percentiel van de intervallen met contacten). "
+        "Telefoon · default (38,0 contacten: het 90e percentiel van de intervallen met contacten). "
         "Controleer op een fout in eenheid of export."
     )
     result = _imported(con_with_history, text, _COUNTS, confirm=("far_above_series",))

@@ -167,7 +167,7 @@ def test_periods_never_mix_into_an_intraday_series(mem_con) -> None:
     result = _import(mem_con, _daily_file(30))
     assert result.ok and result.series == ("phone/default (day)",)
     notice = next(p for p in result.problems if p.code == "separate_periods")
-    assert "phone/default (day)" in notice.message("en") and "eigen reeks" in notice.message("nl")
+    assert "Phone · default (day)" in notice.message("en") and "eigen reeks" in notice.message("nl")
     assert store.series_granularity(mem_con, "phone", "default") == "interval"
     assert store.series_granularity(mem_con, "phone", "default (day)") == "day"
     assert store.series_interval_min(mem_con, "phone", "default") == 15

@@ -25,16 +25,16 @@ TEXTS = {
     "en": (
         r"This file holds 6 min intervals, which do not add up to 15 min: it will be imported at "
         r"30 min, the nearest planning interval that fits.",
-        r"Series phone/default is stored in 15 min intervals and this import writes 30 min, so "
-        r"these rows go to a series of their own, phone/default (30 min), instead of mixing two "
+        r"Series Phone · default is stored in 15 min intervals and this import writes 30 min, so "
+        r"these rows go to a series of their own, Phone · default (30 min), instead of mixing two "
         r"interval lengths in one series.",
         r"Imported 672 intervals",
     ),
     "nl": (
         r"Dit bestand bevat intervallen van 6 min, die niet optellen tot 15 min: het wordt "
         r"geïmporteerd in 30 min, het dichtstbijzijnde planningsinterval dat past.",
-        r"Reeks phone/default is opgeslagen in intervallen van 15 min en deze import schrijft "
-        r"30 min, dus deze regels gaan naar een eigen reeks, phone/default (30 min), in plaats van "
+        r"Reeks Telefoon · default is opgeslagen in intervallen van 15 min en deze import schrijft "
+        r"30 min, dus deze regels gaan naar een eigen reeks, Telefoon · default (30 min), in plaats van "
         r"twee intervallengtes in één reeks te mengen.",
         r"672 intervallen uit",
     ),

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kcc import store
+from kcc.i18n import t
 from tests.conftest import ROOT, assert_dates_day_first
 from tests.pages.helpers import into_demo, page_texts
 
@@ -81,6 +82,23 @@ def test_the_mapping_preview_speaks_dutch(demo_db: Path) -> None:
     # The abandoned call has no handling time: its cell reads "–", not the grey "None" that
     # st.dataframe draws for a missing number, so that column is written out in Dutch.
     assert list(preview["handle_s"][:2]) == ["–", "423,0"]
+
+
+def test_an_import_in_dutch_names_its_series_in_dutch(demo_db: Path) -> None:
+    """The success names each series by its channel's name, as the series pickers do, not by
+    its key: "Telefoon · default", not "phone/default"."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["lang"] = "nl"
+    at.run()
+    if not hasattr(at, "file_uploader"):
+        pytest.skip("this Streamlit version's AppTest cannot drive st.file_uploader")
+    at.file_uploader(key="data.upload").upload(EXAMPLE.name, EXAMPLE.read_bytes(), "text/csv").run()
+    into_demo(at)
+    at.button(key="data.import").click().run()
+    assert not at.exception
+    (done,) = [s.value for s in at.success if "geïmporteerd in" in s.value]
+    series = done.split("geïmporteerd in ", 1)[1].split(" (intervallen", 1)[0]
+    assert series == f"{t('common.ch_chat', 'nl')} · service, {t('common.ch_phone', 'nl')} · service", done
 
 
 def test_reset_to_demo_removes_imported_data(demo_db: Path) -> None:

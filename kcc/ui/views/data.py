@@ -17,6 +17,7 @@ import streamlit as st
 from kcc import config, importer, store
 from kcc.access import Action
 from kcc.formatting import escape_markdown, fmt_number
+from kcc.i18n import series_name
 from kcc.ui import access
 from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
@@ -412,7 +413,7 @@ def import_report(con: store.Connection, tr: Translator, lang: str,
                 rows=result.rows_imported,
                 what=tr(f"data.import.what.{result.granularity if periods else result.kind}"),
                 name=escape_markdown(result.file),
-                series=escape_markdown(", ".join(result.series)),
+                series=escape_markdown(", ".join(series_name(s, lang) for s in result.series)),
                 interval=result.interval_min,
             )
         )
