@@ -8,7 +8,7 @@ plan put together.
 """
 
 from kcc.capacity.bridge import BRIDGE_COLUMNS, HOUR_STEPS, FteBridge, bridge_frame, bridge_total, plan_bridge
-from kcc.capacity.drivers import MIN_DRIVER_MONTHS, DriverFit, driver_contacts, driver_months, fit_driver
+from kcc.capacity.drivers import MAX_DRIVER_MB, MIN_DRIVER_MONTHS, DriverFit, driver_contacts, driver_months, fit_driver
 from kcc.capacity.hiring import HIRING_COLUMNS, HiringPlan, hiring_plan
 from kcc.capacity.inputs import CapacityInputs, capacity_inputs, handle_times
 from kcc.capacity.monthly import (
@@ -46,6 +46,7 @@ __all__ = [
     "FIELD_LABELS",
     "HIRING_COLUMNS",
     "HOUR_STEPS",
+    "MAX_DRIVER_MB",
     "MIN_DRIVER_MONTHS",
     "SETTINGS_KEY",
     "CapacityError",

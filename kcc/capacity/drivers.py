@@ -21,6 +21,9 @@ __all__ = ["MIN_DRIVER_MONTHS", "DriverFit", "driver_contacts", "driver_months",
 
 #: Overlapping months needed to learn contacts per driver.
 MIN_DRIVER_MONTHS: Final[int] = 6
+#: Largest driver file: a value per day for ten years is some 100 kB, and the file is read
+#: whole, by a delimiter-sniffing parser, while the page waits. [MB]
+MAX_DRIVER_MB: Final[int] = 10
 
 _DUTCH_MONTHS: Final[dict[str, str]] = {
     "januari": "jan", "februari": "feb", "maart": "mar", "mrt": "mar", "april": "apr", "mei": "may",

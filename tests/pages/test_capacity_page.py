@@ -68,6 +68,9 @@ def test_the_page_renders_the_plan_in_both_languages(capacity_db: Path, lang: st
     assert hires in {m.label for m in at.metric}
     assert len(frame_with(at, leavers)) == 18
     assert "paid hours = " in texts or "betaalde uren = " in texts  # the bridge's result under its waterfall
+    # a driver file is a small table read whole: the uploader names its own limit, not the
+    # 1000 MB of contact files
+    assert at.file_uploader(key="capacity.driver_file").proto.max_upload_size_mb == 10
 
 
 def test_a_saved_scenario_scales_the_plan_and_compares(capacity_db: Path) -> None:

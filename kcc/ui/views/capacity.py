@@ -244,7 +244,7 @@ def scenario_scale(con: store.Connection, tr: Translator, name: str,
 def driver_upload(tr: Translator) -> pd.Series | None:
     """An optional driver file (date, value per row) as monthly totals; errors named."""
     upload = st.file_uploader(tr("capacity.drivers"), type=["csv", "txt"], key="capacity.driver_file",
-                              help=tr("capacity.drivers_help"))
+                              help=tr("capacity.drivers_help"), max_upload_size=capacity.MAX_DRIVER_MB)
     if upload is None:
         return None
     try:
