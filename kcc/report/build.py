@@ -75,7 +75,7 @@ def channel_hours_text(hours: ChannelHours | None, lang: str = "en") -> str:
     )
 
 
-def stress_from_surge(result: SurgeResult, surge: SurgeTest) -> StressSummary:
+def stress_from_surge(result: SurgeResult, surge: SurgeTest, lang: str = "en") -> StressSummary:
     """The stress test as the summary tells it.
 
     The backlog curve is taken once an hour, from the hour before the surge until two hours
@@ -87,6 +87,8 @@ def stress_from_surge(result: SurgeResult, surge: SurgeTest) -> StressSummary:
         ``kcc.scenarios.simulate_surge`` output.
     surge : kcc.scenarios.SurgeTest
         The surge that was simulated.
+    lang : {"en", "nl"}
+        The language of the hour labels (``+1 h``, Dutch ``+1 u``).
 
     Returns
     -------
@@ -114,7 +116,8 @@ def stress_from_surge(result: SurgeResult, surge: SurgeTest) -> StressSummary:
         recoveries = [m for m in (result.recovery_min_without, result.recovery_min_with) if math.isfinite(m)]
         horizon_min = surge.duration_min + (max(recoveries) if recoveries else 360.0) + 120.0
         pick = pick[offset_min[pick] < min(horizon_min, 24 * 60.0)]
-        labels = tuple(fmt_unit((offset_min[i] + float(frame["interval_min"].iloc[0])) / 60.0, "h", signed=True)
+        labels = tuple(fmt_unit((offset_min[i] + float(frame["interval_min"].iloc[0])) / 60.0,
+                                t("common.unit_h", lang), lang=lang, signed=True)
                        for i in pick)
         without = tuple(float(v) for v in frame["backlog_without"].to_numpy(float)[pick])
         with_ = tuple(float(v) for v in frame["backlog_with"].to_numpy(float)[pick])
@@ -568,7 +571,8 @@ def build_summary(
     monthly = _budget_rows(bridge_base.monthly, bridge_scen.monthly, "month", base_settings, scen_settings)
 
     surge = scenario.spec.surge
-    stress = stress_from_surge(scenario.surge, surge) if scenario.surge is not None and surge is not None else None
+    stress = (stress_from_surge(scenario.surge, surge, lang)
+              if scenario.surge is not None and surge is not None else None)
     goals = _goals(scen_settings, channels)
     cost_delta = sum(r.cost_scen_eur - r.cost_base_eur for r in monthly)
     risks = _risks(outcomes, goals, cost_delta, stress, scen_plan, weekly, contract, lang)

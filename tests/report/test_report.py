@@ -200,6 +200,16 @@ def test_the_stress_tests_recovery_is_told_in_minutes_as_on_the_levers_page(lang
     assert next(r for r in table.rows if r[0] == t("report.stress_recovery", lang))[2] == report.fmt_number(2.5, 0, lang)
 
 
+def test_the_stress_charts_hours_are_labelled_in_the_summarys_language(demo_results: dict[str, Any]) -> None:
+    """The deck's stress chart counts hours since the surge began: "+1 h" in English, "+1 u" in
+    Dutch, as every Dutch hour in the summary reads ("4,0 u")."""
+    result = demo_results["same"]
+    english = report.stress_from_surge(result.surge, result.spec.surge, "en").hour_labels
+    dutch = report.stress_from_surge(result.surge, result.spec.surge, "nl").hour_labels
+    assert english[:3] == ("-1 h", "+0 h", "+1 h")
+    assert dutch == tuple(label.replace(" h", " u") for label in english)
+
+
 # --------------------------------------------------------------------------- PowerPoint
 
 
