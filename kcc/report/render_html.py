@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from typing import Final
 
 import plotly.graph_objects as go
@@ -33,8 +34,21 @@ th{background:#e1e8f0}
 tr.total td{font-weight:bold}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
 .chart{margin:.6rem 0}
+.nb{white-space:nowrap}
 @media print{nav{display:none}section{box-shadow:none;page-break-inside:avoid}}
 """
+
+
+#: A date, a month, a week or a time range: ``14-09-2026``, ``2026-11``, ``2027-W02``,
+#: ``08:00-20:00``.
+_HYPHENATED_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d[\d:]*(?:-W?\d[\d:]*)+")
+
+
+def _text(text: str) -> str:
+    """``text`` escaped for the page, with every date, month, week and time range kept on one
+    line: a browser starts a new line after a hyphen where a word does not fit, and the
+    people section read "op 14-" at a line's end and "09-2026" under it."""
+    return _HYPHENATED_NUMBER.sub(r'<span class="nb">\g<0></span>', html.escape(text))
 
 
 def chart_figure(chart: Chart) -> go.Figure:
@@ -80,7 +94,7 @@ def _html_table(table: Table) -> str:
     body = []
     for index, row in enumerate(table.rows):
         css = ' class="total"' if table.total and index == len(table.rows) - 1 else ""
-        cells = "".join(f'<td style="text-align:{a}">{esc(c)}</td>' for c, a in zip(row, align, strict=True))
+        cells = "".join(f'<td style="text-align:{a}">{_text(c)}</td>' for c, a in zip(row, align, strict=True))
         body.append(f"<tr{css}>{cells}</tr>")
     caption = f"<caption>{esc(table.title)}</caption>" if table.title else ""
     return (f'<table data-key="{esc(table.key)}">{caption}<thead><tr>{head}</tr></thead>'
@@ -120,9 +134,9 @@ def to_html(summary: StrategySummary) -> bytes:
     parts: list[str] = []
     for section in sections:
         body = [f'<section id="{section.key}"><h2>{esc(section.title)}</h2>']
-        body += [f"<p>{esc(p.strip())}</p>" for p in section.text.split("\n\n") if p.strip()]
+        body += [f"<p>{_text(p.strip())}</p>" for p in section.text.split("\n\n") if p.strip()]
         if section.facts:
-            body.append("<ul>" + "".join(f"<li>{esc(f)}</li>" for f in section.facts) + "</ul>")
+            body.append("<ul>" + "".join(f"<li>{_text(f)}</li>" for f in section.facts) + "</ul>")
         for chart in section.charts:
             figure = localise_figure(chart_figure(chart), summary.language)
             div = pio.to_html(figure, include_plotlyjs=False, full_html=False,
@@ -142,7 +156,7 @@ def to_html(summary: StrategySummary) -> bytes:
 <script type="text/javascript">{get_plotlyjs()}</script>
 </head>
 <body>
-<header>{_centre_html(summary)}<h1>{esc(summary.title)}</h1><p>{esc(subtitle(summary))}</p><p>{esc(prepared_line(summary))}</p></header>
+<header>{_centre_html(summary)}<h1>{esc(summary.title)}</h1><p>{_text(subtitle(summary))}</p><p>{_text(prepared_line(summary))}</p></header>
 <nav>{nav}</nav>
 <main>
 {chr(10).join(parts)}

@@ -673,6 +673,18 @@ def test_xlsx_keeps_typed_text_as_text_and_its_own_formulas_as_formulas(
     assert plan["A1"].data_type == "s" and plan["I3"].data_type == "f"  # the gap of the first interval
 
 
+def test_html_keeps_dates_and_time_ranges_on_one_line() -> None:
+    """A browser starts a new line after a hyphen where a word does not fit: the Dutch page's
+    people section read "op 14-" at a line's end and "09-2026" under it. Dates, months, weeks
+    and time ranges are kept whole; the text reads as before."""
+    summary = make_summary("nl", risks=("Vacatures op 14-09-2026 open, ma-vr 08:00-20:00, piek in 2027-W02 <b>.",))
+    page = report.render(summary, "html").decode("utf-8")
+    assert ".nb{white-space:nowrap}" in page
+    assert ('<li>Vacatures op <span class="nb">14-09-2026</span> open, ma-vr <span class="nb">08:00-20:00</span>, '
+            'piek in <span class="nb">2027-W02</span> &lt;b&gt;.</li>') in page
+    assert re.sub(r"<[^>]+>", "", page).count("14-09-2026") >= 1
+
+
 def test_html_and_markdown_escape_typed_text(hostile: tuple[StrategySummary, dict[str, bytes]]) -> None:
     from kcc.formatting import escape_markdown
 
