@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Final
 
 import pandas as pd
 
-from kcc.formatting import fmt_date, fmt_eur, fmt_number, fmt_pct, fmt_unit
+from kcc.formatting import fmt_date, fmt_eur, fmt_month, fmt_number, fmt_pct, fmt_unit
 from kcc.i18n import t
 from kcc.report.blocks import (
     Chart,
@@ -304,11 +305,19 @@ def _simulation_table(s: StrategySummary) -> Table:
     return Table("plan.simulation", columns, rows, title=t("simulation.report_table", lang))
 
 
+def _month_label(period: str, lang: str) -> str:
+    """A month of the budget (``2026-11``) as the language writes months: ``11-2026`` in Dutch,
+    as the capacity plan, the Staffing page and every Dutch date have it."""
+    year, month = (int(part) for part in period.split("-"))
+    return fmt_month(date(year, month, 1), lang)
+
+
 def _budget_section(s: StrategySummary) -> Section:
     lang = s.language
     tr = tr_for(lang)
     tot = s.totals()
     monthly = s.budget_by_period("month")
+    months = tuple(_month_label(str(p), lang) for p in monthly["period"])
     columns = (
         tr("report.col_month"), tr("report.col_fte_base"), tr("report.col_fte_scen"),
         tr("report.col_fte_rostered"), tr("report.col_cost_base"), tr("report.col_cost_scen"),
@@ -316,7 +325,7 @@ def _budget_section(s: StrategySummary) -> Section:
     )
     body = [
         (
-            str(row.period),
+            month,
             fmt_number(row.fte_base, 1, lang),
             fmt_number(row.fte_scen, 1, lang),
             fmt_number(row.fte_rostered, 1, lang),
@@ -324,7 +333,7 @@ def _budget_section(s: StrategySummary) -> Section:
             fmt_number(row.cost_scen_eur, 0, lang),
             fmt_number(row.cost_rostered_eur, 0, lang),
         )
-        for row in monthly.itertuples()
+        for month, row in zip(months, monthly.itertuples(), strict=True)
     ]
     body.append(
         (
@@ -345,7 +354,7 @@ def _budget_section(s: StrategySummary) -> Section:
     )
     chart = Chart(
         "budget.cost_month", tr("report.chart_cost_month"), "bar",
-        tuple(monthly["period"]),
+        months,
         (
             Series(tr("report.series_cost_base"), tuple(rounded(v, 0) for v in monthly["cost_base_eur"])),
             Series(tr("report.series_cost_scen"), tuple(rounded(v, 0) for v in monthly["cost_scen_eur"])),

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from kcc import plan as kcc_plan
 from kcc import report, scenarios
-from kcc.formatting import CHART_SEPARATORS, escape_markdown
+from kcc.formatting import CHART_SEPARATORS, escape_markdown, fmt_month
 from kcc.i18n import t
 from kcc.report import (
     BudgetRow,
@@ -257,7 +257,10 @@ def test_pptx_charts_are_native_charts_with_the_summary_numbers(
     (cost,) = charts["budget"]
     series = {s.name: list(s.values) for s in cost.plots[0].series}
     month = summary.budget_by_period("month")
-    assert list(cost.plots[0].categories) == list(month["period"])
+    # the months as the language writes them: 2026-11 in English, 11-2026 in Dutch
+    assert list(cost.plots[0].categories) == [
+        fmt_month(date(int(p[:4]), int(p[5:7]), 1), lang) for p in month["period"]]
+    assert list(cost.plots[0].categories)[0] == {"en": "2026-11", "nl": "11-2026"}[lang]
     assert series[t("report.series_cost_scen", lang)] == pytest.approx(list(month["cost_scen_eur"].round(0)))
     assert series[t("report.series_cost_base", lang)] == pytest.approx(list(month["cost_base_eur"].round(0)))
     # goals: service level per channel in %, target first
