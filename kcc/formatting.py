@@ -458,7 +458,8 @@ def styled_numbers(frame: pd.DataFrame, decimals: Mapping[str, int], lang: str =
         Column -> decimals shown; columns not in ``frame`` are skipped.
     lang : {"en", "nl"}
     missing : str
-        Text of a missing number (``st.dataframe`` would show a grey "None").
+        Text of a missing number in the Styler's text (``st.dataframe`` draws its own grey
+        "None" there all the same; ``gaps_as_text`` writes such a column out).
 
     Returns
     -------
