@@ -111,8 +111,11 @@ def simulation_chart(
     """
     lab = {**SIM_LABELS, **(labels or {})}
     rows = sim.reset_index(drop=True)
+    # Room between the panels for each axis's tick labels and title ("% (scale 85-95)", "s"):
+    # at plotly's default spacing a title sat on its left neighbour's grid.
     fig = make_subplots(
-        rows=1, cols=len(rows), subplot_titles=[(names or {}).get(q, q) for q in rows["quantity"]]
+        rows=1, cols=len(rows), subplot_titles=[(names or {}).get(q, q) for q in rows["quantity"]],
+        horizontal_spacing=0.07,
     )
     for i, r in rows.iterrows():
         per_unit, unit = duration_axis([r["ci_high"], r["expected"]]) if r["unit"] == "s" else (0.01, "%")

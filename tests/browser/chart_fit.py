@@ -54,7 +54,11 @@ MEASURE_JS = r"""
                title: (ax.title && ax.title.text) || '',
                ticks: (ax._vals || []).map((v) => v.x)});
   });
-  return {frame, texts, axes};
+  // each subplot's plot area, in page pixels: the axes' offsets within the chart's frame
+  const plots = Object.entries(full._plots || {}).map(([id, p]) => ({
+    id, left: frame.left + p.xaxis._offset, right: frame.left + p.xaxis._offset + p.xaxis._length,
+    top: frame.top + p.yaxis._offset, bottom: frame.top + p.yaxis._offset + p.yaxis._length}));
+  return {frame, texts, axes, plots};
 }
 """
 
@@ -90,6 +94,20 @@ def overlaps(measured: dict[str, Any]) -> list[str]:
             if a["owner"] == b["owner"] or not _overlap(a, b):
                 continue
             found.append(f"{a['kind']} {a['text']!r} overlaps {b['kind']} {b['text']!r}")
+    return found
+
+
+def titles_over_plots(measured: dict[str, Any]) -> list[str]:
+    """Axis titles drawn inside another subplot's plot area (a title between two panels that
+    are too close lands on its neighbour's grid)."""
+    found = []
+    for title in (t for t in measured["texts"] if t["kind"] == "axis_title"):
+        axis = title["owner"].removesuffix("title")  # "y2title" -> "y2"
+        for plot in measured.get("plots", []):
+            own = re.fullmatch(r"(x\d*)(y\d*)", plot["id"])
+            if own is None or axis in own.groups() or not _overlap(title, plot):
+                continue
+            found.append(f"axis title {title['text']!r} lies in the plot area of subplot {plot['id']}")
     return found
 
 
@@ -155,4 +173,5 @@ def percent_beyond_range(measured: dict[str, Any]) -> list[str]:
 
 def problems(measured: dict[str, Any]) -> list[str]:
     """Every defect found in one chart."""
-    return overlaps(measured) + clipped(measured) + odd_ticks(measured) + percent_beyond_range(measured)
+    return (overlaps(measured) + titles_over_plots(measured) + clipped(measured) + odd_ticks(measured)
+            + percent_beyond_range(measured))

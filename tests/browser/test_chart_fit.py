@@ -71,6 +71,12 @@ def test_no_text_overlaps_another(measured: dict[str, dict[str, Any]]) -> None:
     assert not _report(measured, chart_fit.overlaps)
 
 
+def test_no_axis_title_lies_on_another_panel(measured: dict[str, dict[str, Any]]) -> None:
+    """In a row of panels, each y axis's title stays beside its own panel: the engine check's
+    ASA title "s" sat on the service-level panel's grid."""
+    assert not _report(measured, chart_fit.titles_over_plots)
+
+
 def test_no_tick_label_runs_into_the_next(measured: dict[str, dict[str, Any]]) -> None:
     assert not _report(measured, chart_fit.crowded_ticks)
 
@@ -101,7 +107,7 @@ def test_value_axes_name_their_unit(measured: dict[str, dict[str, Any]]) -> None
 def test_the_checks_find_what_they_look_for(browser: Any) -> None:
     """The checks fail on the defects of old: a legend on the axis title, a secondary axis on
     the first one's grid, a percentage axis to 105, a tick label cut at the edge, seven weekday
-    names run together."""
+    names run together, a panel's axis title on its neighbour's grid."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, specs=[[{"secondary_y": True}], [{}]])
     fig.add_bar(x=[1, 2, 3], y=[72.0, 90.0, 100.0], name="service level", row=1, col=1)
     fig.add_scatter(x=[1, 2, 3], y=[465.3, 1000.0, 1396.0], name="demand", secondary_y=True, row=1, col=1)
@@ -117,7 +123,14 @@ def test_the_checks_find_what_they_look_for(browser: Any) -> None:
     weekdays = go.Figure(go.Bar(x=list(gallery.WEEKDAYS), y=[1.2, 1.0, 0.5, 0.0, 0.3, -0.2, 0.0]))
     weekdays.update_xaxes(tickangle=0)
     crowded = tab.evaluate(_DRAW_JS, [json.loads(weekdays.to_json()), 300])
+    panels = make_subplots(rows=1, cols=2, horizontal_spacing=0.01)
+    panels.add_scatter(x=[1, 2], y=[85.0, 95.0], row=1, col=1)
+    panels.add_scatter(x=[1, 2], y=[3.0, 5.0], row=1, col=2)
+    panels.update_yaxes(title_text="service level [%]", row=1, col=1)
+    panels.update_yaxes(title_text="ASA [s]", row=1, col=2)
+    squeezed = tab.evaluate(_DRAW_JS, [json.loads(panels.to_json()), 600])
     tab.close()
+    assert any("'ASA [s]'" in p and "subplot xy" in p for p in chart_fit.titles_over_plots(squeezed))
     assert any("legend" in p and "hour of day" in p for p in chart_fit.overlaps(drawn))
     assert chart_fit.odd_ticks(drawn) and chart_fit.percent_beyond_range(drawn)
     assert chart_fit.clipped(drawn)

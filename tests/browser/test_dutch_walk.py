@@ -104,7 +104,8 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
             chart.scroll_into_view_if_needed()
             drawn = chart.evaluate(chart_fit.MEASURE_JS)
             misfits += [f"{path} chart {i}: {p}" for p in
-                        chart_fit.overlaps(drawn) + chart_fit.crowded_ticks(drawn) + chart_fit.clipped(drawn)]
+                        chart_fit.overlaps(drawn) + chart_fit.titles_over_plots(drawn)
+                        + chart_fit.crowded_ticks(drawn) + chart_fit.clipped(drawn)]
         cut += [f"{path}: {label}" for label in page.evaluate(_CUT_LABELS)]
         ragged += [f"{path}: {heights} px" for heights in page.evaluate(_BOXED_ROWS) if len(set(heights)) > 1]
         if path == "forecast":
