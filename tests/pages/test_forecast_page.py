@@ -38,25 +38,6 @@ def test_forecast_page_shows_forecast_backtest_and_calendar(shared_demo_db: Path
     assert "Baseline: same interval last week" in set(backtest["Method"])
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_method_without_an_interval_shows_a_dash_for_its_coverage(shared_demo_db: Path, lang: str) -> None:
-    """The baselines give no 80% interval. Their cell reads "–", not the grey "None" that
-    ``st.dataframe`` draws for a missing number; the other methods' coverage reads as numbers."""
-    from kcc.forecast import BASELINES
-    from kcc.i18n import t
-
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    assert not at.exception
-    table = next(d.value for d in at.dataframe if t("forecast.col_day_mase", lang) in d.value.columns)
-    coverage = table.set_index(t("forecast.col_method", lang))[t("forecast.col_coverage", lang)]
-    baselines = [t(f"forecast.method_{m}", lang) for m in BASELINES]
-    assert list(coverage[baselines]) == ["–", "–"]
-    others = coverage.drop(baselines)
-    assert len(others) >= 3 and all(0 <= int(v) <= 100 for v in others), others
-
-
 def test_method_and_horizon_change_the_forecast(shared_demo_db: Path) -> None:
     at = AppTest.from_file(PAGE, default_timeout=120).run()
     at.selectbox(key="forecast.method").set_value("seasonal_naive")
@@ -154,3 +135,12 @@ def test_automatic_uses_the_best_method_of_the_table_shown(demo_db: Path, lang: 
     assert f"{line} · {why}" in captions, captions
     # the automatic row is named for what it is: the choice made at each moment in the past
     assert t("forecast.method_auto_backtest", lang) in set(table[t("forecast.col_method", lang)])
+    # The baselines give no 80% interval. Their cell reads "–", not the grey "None" that
+    # st.dataframe draws for a missing number; the other methods' coverage reads as numbers.
+    from kcc.forecast import BASELINES
+
+    coverage = table.set_index(t("forecast.col_method", lang))[t("forecast.col_coverage", lang)]
+    baselines = [t(f"forecast.method_{m}", lang) for m in BASELINES]
+    assert list(coverage[baselines]) == ["–", "–"]
+    others = coverage.drop(baselines)
+    assert len(others) >= 3 and all(0 <= int(v) <= 100 for v in others), others
