@@ -413,7 +413,7 @@ def _recovery_min(hours: float | None, lang: str) -> str:
 def _recovery_text(hours: float | None, lang: str) -> str:
     if hours is None:
         return t("report.not_recovered", lang)
-    return t("report.fact_recovered_after", lang, minutes=f"{_recovery_min(hours, lang)} {t('common.unit_min', lang)}")
+    return t("report.fact_recovered_after", lang, minutes=fmt_unit(hours * 60.0, t("common.unit_min", lang), lang=lang))
 
 
 def _risks_section(s: StrategySummary) -> Section:
