@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from typing import Final
 
 import plotly.graph_objects as go
@@ -15,6 +14,7 @@ from kcc.formatting import escape_plotly, localise_figure
 from kcc.report.model import StrategySummary
 from kcc.report.sections import Chart, Table, layout, numeric_columns, prepared_line, subtitle
 from kcc.report.style import PALETTE
+from kcc.report.wording import HYPHENATED_NUMBER
 
 _HTML_CSS: Final[str] = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;
@@ -39,16 +39,11 @@ caption{text-align:left;font-weight:bold;padding:.3rem 0}
 """
 
 
-#: A date, a month, a week or a time range: ``14-09-2026``, ``2026-11``, ``2027-W02``,
-#: ``08:00-20:00``.
-_HYPHENATED_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d[\d:]*(?:-W?\d[\d:]*)+")
-
-
 def _text(text: str) -> str:
     """``text`` escaped for the page, with every date, month, week and time range kept on one
     line: a browser starts a new line after a hyphen where a word does not fit, and the
     people section read "op 14-" at a line's end and "09-2026" under it."""
-    return _HYPHENATED_NUMBER.sub(r'<span class="nb">\g<0></span>', html.escape(text))
+    return HYPHENATED_NUMBER.sub(r'<span class="nb">\g<0></span>', html.escape(text))
 
 
 def chart_figure(chart: Chart) -> go.Figure:

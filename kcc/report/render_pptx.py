@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,13 +23,11 @@ from kcc.report.model import StrategySummary
 from kcc.report.sections import Chart, Section, Table, facts_and_text, layout, numeric_columns, prepared_line, subtitle
 from kcc.report.slides import BODY_TOP, CELL_PAD_H_EMU, Placement, plan_slides, text_block_height, text_font_pt
 from kcc.report.style import HEAD_RGB, PALETTE
+from kcc.report.wording import HYPHENATED_NUMBER
 
 #: Left margin and body width of every slide (16:9).
 _MARGIN = Inches(0.5)
 _WIDTH = Inches(12.333)
-#: A hyphen between digits: in a date (``14-09-2026``), a month (``2026-11``) or a time range
-#: (``09:00-11:00``).
-_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 #: Largest width and height of the centre's logo on the title slide. [EMU]
 _LOGO_BOX = (Inches(3.0), Inches(1.2))
 
@@ -57,15 +54,15 @@ class _LiteralChartData(CategoryChartData):
 
 
 def unbroken(text: str) -> str:
-    """``text`` with a word joiner after every hyphen between digits, so a date, a month or a
-    time range stays on one line of the slide.
+    """``text`` with a word joiner after every hyphen of a date, a month, a week or a time range
+    (``HYPHENATED_NUMBER``), so it stays on one line of the slide.
 
     LibreOffice starts a new line after a plain hyphen where a word does not fit: a date in a
     sentence on the decision slide broke into "14-" and "09-2026", though the slide plan
     (``plan_slides``) counts it as one word. (PowerPoint is not checked here.) The joiner is invisible and needs no
     glyph; the non-breaking hyphen (U+2011) would, and Calibri's metric twin Carlito has none.
     """
-    return _DIGIT_HYPHEN.sub("-" + WORD_JOINER, text)
+    return HYPHENATED_NUMBER.sub(lambda m: m.group().replace("-", "-" + WORD_JOINER), text)
 
 
 def _title_slide(prs: Any, summary: StrategySummary) -> None:

@@ -4,13 +4,19 @@ names, opening hours in words."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeGuard
+from typing import Any, Final, TypeGuard
 
 import numpy as np
 
 from kcc.config import CHANNELS
 from kcc.i18n import t
+
+#: A number whose parts a hyphen joins and no line may split: a date (``14-09-2026``), a month
+#: (``2026-11``), an ISO week (``2027-W02``) or a time range (``08:00-20:00``). A renderer
+#: keeps each on one line (LibreOffice and browsers start a new line after a hyphen).
+HYPHENATED_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d[\d:]*(?:-W?\d[\d:]*)+")
 
 
 def tr_for(lang: str) -> Callable[..., str]:

@@ -688,6 +688,19 @@ def test_html_keeps_dates_and_time_ranges_on_one_line() -> None:
     assert re.sub(r"<[^>]+>", "", page).count("14-09-2026") >= 1
 
 
+def test_the_deck_and_the_web_page_keep_the_same_numbers_whole() -> None:
+    """One rule for what no line may split, in the deck (a word joiner after each hyphen) and on
+    the web page (a span that does not wrap): dates, months, ISO weeks and time ranges."""
+    from kcc.formatting import WORD_JOINER
+    from kcc.report.render_pptx import unbroken
+
+    text = "op 14-09-2026, in 2027-W02, ma-vr 08:00-20:00, 2026-11; -5,2 fte; e-mail"
+    joined = unbroken(text)
+    assert joined.replace(WORD_JOINER, "") == text
+    assert joined.count(WORD_JOINER) == 5, "2 in the date, 1 in the week, 1 in the range, 1 in the month"
+    assert "-" + WORD_JOINER + "W02" in joined and "e-mail" in joined and "-5,2" in joined
+
+
 def test_html_and_markdown_escape_typed_text(hostile: tuple[StrategySummary, dict[str, bytes]]) -> None:
     from kcc.formatting import escape_markdown
 
