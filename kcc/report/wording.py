@@ -16,7 +16,7 @@ from kcc.i18n import t
 #: A number whose parts a hyphen joins and no line may split: a date (``14-09-2026``), a month
 #: (``2026-11``), an ISO week (``2027-W02``) or a time range (``08:00-20:00``). A renderer
 #: keeps each on one line (LibreOffice and browsers start a new line after a hyphen).
-HYPHENATED_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d[\d:]*(?:-W?\d[\d:]*)+")
+HYPHENATED_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d(?:[\d:]*\d)?(?:-W?\d(?:[\d:]*\d)?)+")
 
 
 def tr_for(lang: str) -> Callable[..., str]:

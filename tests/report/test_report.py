@@ -699,6 +699,8 @@ def test_the_deck_and_the_web_page_keep_the_same_numbers_whole() -> None:
     assert joined.replace(WORD_JOINER, "") == text
     assert joined.count(WORD_JOINER) == 5, "2 in the date, 1 in the week, 1 in the range, 1 in the month"
     assert "-" + WORD_JOINER + "W02" in joined and "e-mail" in joined and "-5,2" in joined
+    page = report.render(make_summary("nl", risks=("Vanaf 01-03-1999: open 08:00-20:00.",)), "html").decode("utf-8")
+    assert '<span class="nb">01-03-1999</span>: open <span class="nb">08:00-20:00</span>.' in page
 
 
 def test_html_and_markdown_escape_typed_text(hostile: tuple[StrategySummary, dict[str, bytes]]) -> None:
