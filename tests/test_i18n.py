@@ -143,3 +143,13 @@ def test_a_series_is_named_by_its_channels_name() -> None:
     assert series_name("whatsapp/Sales, NL", "nl") == "WhatsApp · Sales, NL"
     assert series_name("fax/default", "nl") == "fax/default", "a channel the app does not know keeps its id"
     assert series_name("no series", "nl") == "no series"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "3 drivers of missed targets, the largest first, then 1 item of cost"),
+    ("nl", "3 oorzaken van gemiste normen, de grootste eerst, daarna 1 kostenpost"),
+])
+def test_the_findings_intro_counts_one_cost_in_the_singular(lang: str, expected: str) -> None:
+    """An own centre without a roster has one cost finding: the summary read "de 1 grootste
+    kostenposten"."""
+    assert expected in t("report.findings_intro", lang, misses=3, costs=1)

@@ -89,9 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.lead_not_set": ("hiring lead time not stated", "doorlooptijd werving niet opgegeven"),
     # --- findings
     "report.findings_intro": (
-        "From the plan's numbers: the {misses} largest drivers of missed targets, then the {costs} largest of cost.",
-        "Uit de cijfers van het plan: de {misses} grootste oorzaken van gemiste normen, daarna de {costs} grootste "
-        "kostenposten.",
+        "From the plan's numbers: {misses} drivers of missed targets, the largest first, then {costs} items of cost, "
+        "the largest first.",
+        "Uit de cijfers van het plan: {misses} oorzaken van gemiste normen, de grootste eerst, daarna {costs} "
+        "kostenposten, de grootste eerst.",
     ),
     "report.findings_none": ("The plan meets every target; no driver of missed targets stands out.",
                              "Het plan haalt elke norm; er springt geen oorzaak van gemiste normen uit."),
