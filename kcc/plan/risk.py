@@ -44,6 +44,8 @@ Z_P90: Final[float] = float(stats.norm.ppf(0.9))
 #: forecasts have (a factor of 2 is 5.4 standard deviations of a 10% day error). [-]
 RISK_FACTORS: Final[np.ndarray] = np.exp(np.linspace(np.log(0.5), np.log(2.0), 25))
 
+#: Periods ``service_risk`` sums over: days, weeks (Monday to Sunday) or the whole plan.
+RISK_PERIODS: Final[tuple[str, ...]] = ("D", "W", "all")
 #: Columns of ``service_risk``.
 RISK_COLUMNS: Final[tuple[str, ...]] = (
     "channel", "period", "volume", "service_level", "target", "error_sd", "factor_at_target",
@@ -155,7 +157,8 @@ def _first_misses(level_at: Callable[[int], np.ndarray], periods: int, target: f
 def service_risk(plan: pd.DataFrame, settings: PlanSettings, freq: str = "D", *,
                  open_hours: Mapping[str, Any] | None = None,
                  correlation: float = DAY_ERROR_CORRELATION) -> pd.DataFrame:
-    """Probability that each day (or week) meets its service level with the roster as it is.
+    """Probability that each day (or week, or the whole plan) meets its service level with the
+    roster as it is.
 
     The roster's service level is evaluated with every interval's volume times a factor
     (``RISK_FACTORS``, the maths of ``build_plan``'s reverse mode); the factor at which the
@@ -169,8 +172,9 @@ def service_risk(plan: pd.DataFrame, settings: PlanSettings, freq: str = "D", *,
         ``build_plan`` output (``volume_hi`` the P90 of the expected count), any channels.
     settings : PlanSettings
         The settings the plan was built with (targets).
-    freq : {"D", "W"}
-        Per day or per week (Monday to Sunday, local dates).
+    freq : {"D", "W", "all"}
+        Per day, per week (Monday to Sunday, local dates) or the whole plan as one period (the
+        Overview's coming seven days, which start on any weekday).
     open_hours : mapping, optional
         As ``build_plan``'s: when deferred work is picked up.
     correlation : float
@@ -185,8 +189,8 @@ def service_risk(plan: pd.DataFrame, settings: PlanSettings, freq: str = "D", *,
         service level falls to the target) [-], ``p_meet`` [0..1]. Channels nobody staffs are
         left out.
     """
-    if freq not in ("D", "W"):
-        raise ValueError(f"freq must be 'D' or 'W', got {freq!r}")
+    if freq not in RISK_PERIODS:
+        raise ValueError(f"freq must be 'D', 'W' or 'all', got {freq!r}")
     rows_out: list[dict[str, Any]] = []
     staffed = plan[plan["model"] != "none"]
     for channel, rows in staffed.groupby("channel", sort=False):
@@ -205,7 +209,12 @@ def _channel_risk(channel: str, rows: pd.DataFrame, settings: PlanSettings, freq
     available = rows["available"].to_numpy(float)
     mask = open_mask(rows, open_hours)
     day = local_naive(rows["ds"]).dt.normalize()
-    start = day if freq == "D" else day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    if freq == "D":
+        start = day
+    elif freq == "W":
+        start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    else:
+        start = pd.Series(day.min(), index=day.index)
     period = start.to_numpy()
     periods = np.unique(period)
     curves = np.full((len(RISK_FACTORS), len(periods)), np.nan)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from kcc import importer, store
 from tests.conftest import ROOT, assert_dates_day_first
 from tests.pages.helpers import page_texts
 
@@ -55,3 +58,36 @@ def test_overview_in_dutch(shared_demo_db: Path) -> None:
     assert "Komende week" in text and "Ergste onderbezetting" in text
     assert "[contacten]" in text
     assert_dates_day_first(text)
+
+
+def _counts_until_a_friday() -> bytes:
+    """Six weeks of phone counts per quarter-hour, Saturday 2026-01-03 to Friday 2026-02-13, open
+    on weekdays and Saturday mornings: the plan, and the Overview's coming week, start on a
+    Saturday with calls."""
+    ds = pd.date_range("2026-01-03", "2026-02-13 23:45", freq="15min")
+    weekday = (ds.day_of_week < 5) & (ds.hour >= 8) & (ds.hour < 18)
+    saturday = (ds.day_of_week == 5) & (ds.hour >= 9) & (ds.hour < 13)
+    open_now = weekday | saturday
+    offered = np.where(open_now, 20 + (ds.hour - 8), 0)
+    lines = [f"{t:%Y-%m-%d %H:%M},{n}" for t, n in zip(ds, offered, strict=True)]
+    return ("start,offered\n" + "\n".join(lines) + "\n").encode()
+
+
+def test_the_coming_week_is_one_chance_per_channel_from_any_weekday(demo_db: Path) -> None:
+    """A centre whose history ends on a Friday: its coming week runs Saturday to Friday, and the
+    chance to meet the norm is one tile for the phone, not one for the weekend and one for the
+    working week under the same name."""
+    con = store.connect(str(demo_db))
+    try:
+        centre = store.create_centre(con, "Friday centre", time_zone="Europe/Amsterdam", country="NL")
+        source = importer.read_source(_counts_until_a_friday(), "friday.csv")
+        bound = store.for_centre(con, centre.centre_id)
+        assert importer.run_import(bound, source, importer.guess_mapping(source), user="tester").ok
+    finally:
+        con.close()
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.query_params["centre"] = str(centre.centre_id)
+    at.run()
+    assert not at.exception
+    assert "Coming week: 2026-02-14 to 2026-02-20" in page_texts(at, TEXT_KINDS)
+    assert [m.label for m in at.metric].count("Phone") == 1

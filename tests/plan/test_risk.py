@@ -22,8 +22,8 @@ def test_period_p90_known_values() -> None:
     assert plan.period_p90(p50, p90, correlation=0.5) == pytest.approx(400.0 + np.sqrt(0.5 * 400 + 0.5 * 1600))
 
 
-def _week(calls: float, day_sd: float, days: int = 7) -> pd.DataFrame:
-    ds = pd.date_range(pd.Timestamp("2026-11-16 08:00", tz=TZ), periods=days * 96, freq="15min")
+def _week(calls: float, day_sd: float, days: int = 7, start: str = "2026-11-16") -> pd.DataFrame:
+    ds = pd.date_range(pd.Timestamp(f"{start} 08:00", tz=TZ), periods=days * 96, freq="15min")
     ds = ds[(ds.hour >= 8) & (ds.hour < 20)]
     volume = np.full(len(ds), calls)
     return pd.DataFrame({"channel": "phone", "queue": "default", "ds": ds, "interval_min": 15,
@@ -77,5 +77,23 @@ def test_weekly_chance_uses_the_weeks_spread() -> None:
     assert len(week) == 1
     # seven equal days sharing half their error: sqrt(0.5/7 + 0.5) x 0.1
     assert week["error_sd"].iloc[0] == pytest.approx(0.1 * np.sqrt(0.5 / 7 + 0.5))
-    with pytest.raises(ValueError, match="freq must be 'D' or 'W'"):
+    with pytest.raises(ValueError, match="freq must be 'D', 'W' or 'all'"):
         plan.service_risk(the_plan, SETTINGS, "M")
+
+
+def test_seven_days_from_a_saturday_are_one_period() -> None:
+    """The Overview's coming week starts the day after the history, on any weekday: as one
+    period it is the same chance as the same seven days from a Monday, not a weekend and a
+    working week apart."""
+    monday = _week(30.0, 0.1)
+    from_monday = plan.service_risk(plan.build_plan(monday, _roster(monday, 12.0), SETTINGS), SETTINGS, "W")
+    saturday = _week(30.0, 0.1, start="2026-11-21")
+    the_plan = plan.build_plan(saturday, _roster(saturday, 12.0), SETTINGS)
+    assert len(plan.service_risk(the_plan, SETTINGS, "W")) == 2  # Sat-Sun, then Mon-Fri
+    whole = plan.service_risk(the_plan, SETTINGS, "all")
+    assert len(whole) == 1
+    assert whole["period"].iloc[0] == pd.Timestamp("2026-11-21")
+    assert whole["volume"].iloc[0] == pytest.approx(saturday["volume"].sum())
+    assert whole["error_sd"].iloc[0] == pytest.approx(0.1 * np.sqrt(0.5 / 7 + 0.5))
+    for column in ("service_level", "factor_at_target", "p_meet"):
+        assert whole[column].iloc[0] == pytest.approx(from_monday[column].iloc[0], rel=1e-12)

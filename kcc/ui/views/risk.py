@@ -70,7 +70,9 @@ def week_risk(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
               settings: plan.PlanSettings) -> None:
     """Overview: the coming week per channel, and per day, the chance it meets its target."""
     st.subheader(tr("risk.title_week"))
-    week = risk_frame(con, the_plan, settings, OVERVIEW_RISK_DAYS, "W")
+    # the coming seven days as one period, as the tiles above count them: a plan that starts
+    # on a Saturday would otherwise give each channel two tiles, its weekend and its weekdays
+    week = risk_frame(con, the_plan, settings, OVERVIEW_RISK_DAYS, "all")
     week = week[week["p_meet"].notna()]
     if week.empty:
         st.info(tr("risk.none"))
