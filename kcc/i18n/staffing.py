@@ -518,6 +518,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**{n}. {channel}**, {weekday} {date} {start}–{end}: tekort {hours} (tot {agents}); verwacht "
         "servicelevel {sl}.",
     ),
+    "overview.gap_line_days": (
+        "**{n}. {channel}**, {weekday} {date} {start} to {end_weekday} {end_date} {end}: short {hours} (up to "
+        "{agents}); predicted service level {sl}.",
+        "**{n}. {channel}**, {weekday} {date} {start} tot {end_weekday} {end_date} {end}: tekort {hours} (tot "
+        "{agents}); verwacht servicelevel {sl}.",
+    ),
     "overview.open_staffing": ("Open in Staffing", "Openen in Bezetting"),
     "overview.freshness_title": ("Data freshness", "Actualiteit van de gegevens"),
     "overview.freshness_text": (

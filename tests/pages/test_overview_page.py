@@ -61,22 +61,25 @@ def test_overview_in_dutch(shared_demo_db: Path) -> None:
 
 
 def _counts_until_a_friday() -> bytes:
-    """Six weeks of phone counts per quarter-hour, Saturday 2026-01-03 to Friday 2026-02-13, open
-    on weekdays and Saturday mornings: the plan, and the Overview's coming week, start on a
-    Saturday with calls."""
+    """Six weeks of phone counts per quarter-hour, Saturday 2026-01-03 to Friday 2026-02-13: busy
+    on weekdays from 08:00 to 18:00 and on Saturday mornings, and a call now and then at any
+    hour (a line that never closes)."""
     ds = pd.date_range("2026-01-03", "2026-02-13 23:45", freq="15min")
     weekday = (ds.day_of_week < 5) & (ds.hour >= 8) & (ds.hour < 18)
     saturday = (ds.day_of_week == 5) & (ds.hour >= 9) & (ds.hour < 13)
-    open_now = weekday | saturday
-    offered = np.where(open_now, 20 + (ds.hour - 8), 0)
+    offered = np.where(weekday | saturday, 20 + (ds.hour - 8), 1)
     lines = [f"{t:%Y-%m-%d %H:%M},{n}" for t, n in zip(ds, offered, strict=True)]
     return ("start,offered\n" + "\n".join(lines) + "\n").encode()
 
 
-def test_the_coming_week_is_one_chance_per_channel_from_any_weekday(demo_db: Path) -> None:
-    """A centre whose history ends on a Friday: its coming week runs Saturday to Friday, and the
-    chance to meet the norm is one tile for the phone, not one for the weekend and one for the
-    working week under the same name."""
+def test_a_centre_whose_week_starts_on_saturday_and_never_closes(demo_db: Path) -> None:
+    """A new centre, no roster yet, whose history ends on a Friday and whose line never closes.
+
+    - Its coming week runs Saturday to Friday: the chance to meet the norm is one tile for the
+      phone, not one for the weekend and one for the working week under the same name.
+    - With nobody rostered, every interval of the horizon is short: the worst period runs over
+      13 weeks and its line names its last day, not "Saturday 00:00-24:00" as if it were one day.
+    """
     con = store.connect(str(demo_db))
     try:
         centre = store.create_centre(con, "Friday centre", time_zone="Europe/Amsterdam", country="NL")
@@ -91,3 +94,6 @@ def test_the_coming_week_is_one_chance_per_channel_from_any_weekday(demo_db: Pat
     assert not at.exception
     assert "Coming week: 2026-02-14 to 2026-02-20" in page_texts(at, TEXT_KINDS)
     assert [m.label for m in at.metric].count("Phone") == 1
+    gaps = [m.value for m in at.markdown if m.value.startswith("**1. ")]
+    assert len(gaps) == 1  # one run: the whole horizon
+    assert gaps[0].startswith("**1. Phone**, Saturday 2026-02-14 00:00 to Friday 2026-05-15 24:00: short ")

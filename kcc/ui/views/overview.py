@@ -82,16 +82,23 @@ def worst_gaps_list(tr: Translator, gaps: pd.DataFrame) -> None:
     for number, row in enumerate(gaps.itertuples(), start=1):
         start = row.start.tz_localize(None)
         end = row.end.tz_localize(None)
-        weekday = tr(f"common.weekday_{start.weekday()}")
+        # the end is exclusive: a run to midnight ends at 24:00 of its last day
+        last_day = (end - pd.Timedelta(minutes=1)).normalize()
+        end_time = "24:00" if end == last_day + pd.Timedelta(days=1) else end.strftime("%H:%M")
+        fields = {
+            "n": number, "channel": channel_label(row.channel, tr),
+            "weekday": tr(f"common.weekday_{start.weekday()}"), "date": fmt_day(start),
+            "start": start.strftime("%H:%M"), "end": end_time,
+            "hours": fmt_unit(row.short_agent_hours, tr("staffing.unit_agent_hours"), 1),
+            "agents": fmt_unit(row.max_short_agents, tr("common.unit_agents")),
+            "sl": fmt_pct(row.service_level),
+        }
         cols = st.columns([4, 1])
-        cols[0].markdown(tr(
-            "overview.gap_line", n=number, channel=channel_label(row.channel, tr), weekday=weekday,
-            date=fmt_day(start), start=start.strftime("%H:%M"),
-            end=end.strftime("%H:%M"),
-            hours=fmt_unit(row.short_agent_hours, tr("staffing.unit_agent_hours"), 1),
-            agents=fmt_unit(row.max_short_agents, tr("common.unit_agents")),
-            sl=fmt_pct(row.service_level),
-        ))
+        if last_day == start.normalize():
+            cols[0].markdown(tr("overview.gap_line", **fields))
+        else:  # a run across midnight (a centre open at night, or no roster yet) names its last day
+            cols[0].markdown(tr("overview.gap_line_days", end_weekday=tr(f"common.weekday_{last_day.weekday()}"),
+                                end_date=fmt_day(last_day), **fields))
         with cols[1]:
             page_link(tr, row.channel, start.strftime("%Y-%m-%d"), number)
 
