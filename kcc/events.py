@@ -137,6 +137,46 @@ def holiday_dates(
     )
 
 
+#: The ``holidays`` calendar languages holidays are named in, per app language: the first the
+#: country's calendar has wins (the Dutch calendar names its days in English unless asked).
+HOLIDAY_LANGUAGES: Final[dict[str, tuple[str, ...]]] = {"nl": ("nl",), "en": ("en_US", "en_GB")}
+
+
+def holidays_in_language(daily: pd.DataFrame, country: str, lang: str) -> pd.DataFrame:
+    """``daily`` with its holidays named in the reader's language.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        Days with ``date`` and ``holiday`` (the name, "" on other days), e.g.
+        ``kcc.forecast.ForecastResult.daily``.
+    country : str
+        The calendar the holidays came from.
+    lang : str
+        App language (``"en"``, ``"nl"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy whose named days carry the calendar's name in ``lang``; ``daily`` itself when
+        the calendar has no such language or the country none at all (its own names stay).
+    """
+    code = str(country).upper()
+    named = daily["holiday"].astype(str) != ""
+    if not named.any() or code not in holidays.list_supported_countries():
+        return daily
+    supported = holidays.country_holidays(code).supported_languages
+    language = next((choice for choice in HOLIDAY_LANGUAGES.get(lang, ()) if choice in supported), None)
+    if language is None:
+        return daily
+    days = pd.to_datetime(daily["date"]).dt.normalize()
+    names = holiday_dates(code, days[named].dt.year.unique(), language=language)
+    translated = days.map(pd.Series(names["name"].to_numpy(), index=names["date"]))
+    out = daily.copy()
+    out["holiday"] = np.where(named & translated.notna(), translated.astype(object), daily["holiday"])
+    return out
+
+
 # --------------------------------------------------------------------------- events
 
 

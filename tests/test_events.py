@@ -16,6 +16,7 @@ from kcc.events import (
     events_for_channel,
     expand_events,
     holiday_dates,
+    holidays_in_language,
     supported_countries,
     validate_events,
 )
@@ -131,3 +132,17 @@ def test_channel_cells_read_the_same_from_a_picker_and_from_text() -> None:
     assert channel_list("phone, chat;email") == ["phone", "chat", "email"]
     assert channel_list(["phone", " chat ", ""]) == ["phone", "chat"]
     assert channel_list(None) == channel_list(float("nan")) == channel_list("") == []
+
+
+def test_holidays_are_named_in_the_readers_language() -> None:
+    """Named as the ``holidays`` package names them in that language, by date; a calendar without
+    the language, or an unknown country, keeps the names it had."""
+    daily = pd.DataFrame({"date": pd.to_datetime(["2026-12-24", "2026-12-25", "2027-01-01"]),
+                          "holiday": ["", "Christmas Day", "New Year's Day"]})
+    dutch = holidays_in_language(daily, "NL", "nl")
+    assert list(dutch["holiday"]) == ["", "Eerste kerstdag", "Nieuwjaarsdag"]
+    assert list(daily["holiday"]) == ["", "Christmas Day", "New Year's Day"]  # not changed in place
+    german = pd.DataFrame({"date": pd.to_datetime(["2026-10-03"]), "holiday": ["Tag der Deutschen Einheit"]})
+    assert list(holidays_in_language(german, "DE", "en")["holiday"]) == ["German Unity Day"]
+    assert list(holidays_in_language(german, "DE", "nl")["holiday"]) == ["Tag der Deutschen Einheit"]
+    assert holidays_in_language(daily, "XX", "nl") is daily

@@ -11,6 +11,7 @@ a page run reads the volume fingerprint once a write rather than once a call.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Final
 
 import pandas as pd
@@ -19,7 +20,7 @@ import streamlit as st
 from kcc import period_forecast as periods
 from kcc import pipeline, plan, store
 from kcc.access import Action
-from kcc.events import validate_events
+from kcc.events import holidays_in_language, validate_events
 from kcc.forecast import (
     SELECTION_HORIZON_DAYS,
     SELECTION_ORIGINS,
@@ -32,6 +33,7 @@ from kcc.forecast import (
 )
 from kcc.pipeline import DataKey
 from kcc.ui import access, plan_cache
+from kcc.ui.widgets import lang
 from kcc.warning_filters import ignoring
 
 #: Backtest shown on the page: the one "auto" chooses by (four origins, four weeks each).
@@ -141,8 +143,15 @@ def forecast(
     con: store.Connection, channel: str, queue: str, horizon_days: int, method: str,
     country: str,
 ) -> ForecastResult:  # fmt: skip
-    """``kcc.forecast.fit_forecast`` of one series with the stored events (cached)."""
-    return _forecast(con, _volumes_key(con), channel, queue, horizon_days, method, country)
+    """``kcc.forecast.fit_forecast`` of one series with the stored events (cached), its
+    holidays named in the session's language."""
+    result = _forecast(con, _volumes_key(con), channel, queue, horizon_days, method, country)
+    return _named_in_language(result, country)
+
+
+def _named_in_language(result: ForecastResult, country: str) -> ForecastResult:
+    # a cached result is shared by sessions in either language: name its holidays per reader
+    return dataclasses.replace(result, daily=holidays_in_language(result.daily, country, lang()))
 
 
 def backtest_summary(
@@ -160,7 +169,10 @@ def period_forecast(
     treatments); ``method`` and ``country`` apply to weeks only."""
     if grain == "month":  # one cache entry whatever the month-free fields say
         method, country = "", ""
-    return _period_forecast(con, _volumes_key(con), channel, queue, grain, horizon, method, country)
+    result = _period_forecast(con, _volumes_key(con), channel, queue, grain, horizon, method, country)
+    if result.daily is None:
+        return result
+    return dataclasses.replace(result, daily=_named_in_language(result.daily, country))
 
 
 def period_backtest(

@@ -14,7 +14,7 @@ from kcc import store
 from kcc.scenarios import ScenarioSpec
 from kcc.ui import forecast_cache
 from tests.conftest import ROOT
-from tests.pages.helpers import page_texts
+from tests.pages.helpers import frame_with, page_texts
 
 PAGE = str(ROOT / "pages" / "forecast.py")
 # Tests that only read share one demo copy (``shared_demo_db``), so the forecasts are fitted
@@ -47,6 +47,24 @@ def test_method_and_horizon_change_the_forecast(shared_demo_db: Path) -> None:
     assert "Method used: Same day last week (seasonal naive)" in [c.value for c in at.caption]
     total = {m.label: m.value for m in at.metric}["Forecast total [contacts]"]
     assert float(total.replace(",", "")) > 0  # "218,632": thousands separated as on every page
+
+
+def test_holidays_are_named_in_the_readers_language(shared_demo_db: Path) -> None:
+    """The Dutch calendar names its days in English unless asked: a Dutch reader gets
+    "Eerste kerstdag", an English one "Christmas Day", from the same cached forecast."""
+    at = AppTest.from_file(PAGE, default_timeout=120).run()
+    at.selectbox(key="forecast.method").set_value("seasonal_naive")  # the method fitted above
+    at.number_input(key="forecast.horizon_days").set_value(91)
+    at.button(key="forecast.run").click().run()
+    assert not at.exception
+    assert "Christmas Day" in set(frame_with(at, "Holiday")["Holiday"])
+    at.session_state["lang"] = "nl"
+    at.run()
+    assert not at.exception
+    names = set(frame_with(at, "Feestdag")["Feestdag"])
+    assert {"Eerste kerstdag", "Tweede kerstdag", "Nieuwjaarsdag"} <= names
+    assert "Christmas Day" not in page_texts(at) + "\n".join(names)
+    assert any(m.value.endswith("· Eerste kerstdag") for m in at.markdown)  # the treatment rows
 
 
 def test_saving_the_event_calendar_keeps_the_events(demo_db: Path) -> None:
