@@ -14,7 +14,7 @@ from kcc.ui import access, centres
 from kcc.ui.state import init_page
 from kcc.ui.views import data as view
 from kcc.ui.views import data_loaded
-from kcc.ui.widgets import error_text
+from kcc.ui.widgets import error_text, file_uploader
 
 con, tr = init_page("data")
 ss = st.session_state
@@ -28,16 +28,16 @@ st.caption(tr("data.examples"))
 st.header(tr("data.upload.header"))
 limits = config.upload_limits()
 may_import = access.allowed(Action.IMPORT, tr)  # a viewer sees why the upload is closed
-upload = st.file_uploader(
-    tr("data.upload.label"),
-    type=["csv", "tsv", "txt", "xlsx", "parquet"],
+upload = file_uploader(
+    tr, tr("data.upload.label"),
+    types=["csv", "tsv", "txt", "xlsx", "parquet"],
     help=tr("data.upload.help") + " " + tr(
         "data.upload.limits", file_mb=limits.file_mb, rows=limits.rows, columns=limits.columns,
         xlsx_mb=limits.xlsx_unpacked_mb,
     ),
     # The browser refuses a bigger file at once; the server's own cap (server.maxUploadSize)
     # still bounds it.
-    max_upload_size=max(1, min(int(limits.file_mb), int(st.get_option("server.maxUploadSize")))),
+    max_mb=max(1, min(int(limits.file_mb), int(st.get_option("server.maxUploadSize")))),
     key="data.upload",
     disabled=not may_import,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
@@ -111,6 +112,35 @@ def series_options(summary: pd.DataFrame) -> list[str]:
 def lang() -> str:
     """The session's language (``"en"`` or ``"nl"``)."""
     return str(st.session_state.get("lang", "en"))
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit gives the element of a widget with ``key`` (its frontend's rule:
+    ``st-key-`` and the key with every character but letters, digits, ``_`` and ``-`` made ``-``)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def upload_limit_text(tr: Translator, max_mb: int, types: Sequence[str]) -> str:
+    """What Streamlit writes under a drop zone in English ("10MB per file • CSV, TXT"), in the
+    reader's language."""
+    limit = tr("common.upload_limit", mb=int(max_mb))
+    return limit + (" • " + ", ".join(t.lstrip(".").upper() for t in types) if types else "")
+
+
+def file_uploader(tr: Translator, label: str, *, key: str, max_mb: int, types: Sequence[str],
+                  **kwargs: Any) -> Any:
+    """``st.file_uploader`` that refuses a file over ``max_mb`` at once and names that limit in
+    the reader's language.
+
+    Streamlit names a drop zone's own limit in English only. The frame puts the server's limit
+    there in other languages (``kcc.ui.state.streamlit_texts``); an uploader with a limit of its
+    own (a logo of 1 MB, a driver file of 10 MB) puts its own text over it, by its key.
+    """
+    if lang() != "en":
+        text = upload_limit_text(tr, max_mb, types).replace('"', "'")
+        st.html(f'<style>.{key_class(key)} [data-testid="stFileUploaderDropzoneInstructions"] > div::after '
+                f'{{content: "{text}";}}</style>')
+    return st.file_uploader(label, type=list(types), key=key, max_upload_size=int(max_mb), **kwargs)
 
 
 def plotly_chart(figure: Any, *, where: Any = None, **kwargs: Any) -> Any:

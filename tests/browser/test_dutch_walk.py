@@ -90,7 +90,7 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
     misfits: list[str] = []
     cut: list[str] = []
     ragged: list[str] = []
-    uploaders_seen = False
+    uploaders: dict[str, str] = {}
     for path in TITLES:
         open_page(page, demo_url, path, lang="nl")
         _assert_opened_as(page, path)
@@ -112,13 +112,17 @@ def test_every_page_opens_by_its_path_in_dutch_shows_no_english_and_its_charts_f
             labels = x_ticks(page)
             assert any(re.fullmatch(r"\d\d-20\d\d", label) for label in labels), labels  # 06-2026
             assert not any(re.search(r"[A-Z][a-z]{2}", label) for label in labels), labels
-        uploaders = page.locator('[data-testid="stFileUploaderDropzone"]')
-        if uploaders.count():
-            # Streamlit's own texts are hidden and the Dutch ones drawn in their place
-            button, limit = uploaders.first.evaluate(_UPLOADER_TEXTS)
-            assert button == '"Bestand kiezen"' and re.fullmatch(r'"Max\. \d+ MB per bestand"', limit)
-            uploaders_seen = True
-    assert uploaders_seen, "the Data page offers a file upload"
+        # Streamlit's own texts are hidden and the Dutch ones drawn in their place, each
+        # uploader with its own limit and file types, as Streamlit writes them in English
+        for zone in page.locator('[data-testid="stFileUploaderDropzone"]').all():
+            button, limit = zone.evaluate(_UPLOADER_TEXTS)
+            assert button == '"Bestand kiezen"', path
+            uploaders[path] = limit
+    assert uploaders == {
+        "data": '"Max. 1000 MB per bestand • CSV, TSV, TXT, XLSX, PARQUET"',
+        "strategy": '"Max. 1 MB per bestand • PNG, JPG, JPEG"',  # the logo
+        "capacity": '"Max. 10 MB per bestand • CSV, TXT"',  # the driver file
+    }
     assert english == {}
     assert misfits == []
     assert cut == []

@@ -13,6 +13,7 @@ from kcc import store
 from kcc.i18n import t
 from kcc.scenarios import STRATEGY_SETTING_KEY, ScenarioSpec, StrategyChoices
 from kcc.ui.scenario_cache import WORKING_SPEC_KEY
+from kcc.ui.widgets import key_class
 from tests.pages.helpers import page_texts
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "strategy.py")
@@ -67,6 +68,10 @@ def test_a_logo_is_checked_and_stored_per_centre_in_dutch(demo_db: Path) -> None
     # the uploader says and keeps the logo's limit of 1 MB, as the caption does, not the
     # 1000 MB of contact files
     assert at.file_uploader(key="strategy.logo_file").proto.max_upload_size_mb == 1
+    # Streamlit names that limit in English only; the Dutch text is drawn over it for this
+    # uploader's key (the frame's rule would name the server's 1000 MB)
+    rules = [h.proto.body for h in at.get("html") if ".st-key-strategy-logo_file " in h.proto.body]
+    assert len(rules) == 1 and 'content: "Max. 1 MB per bestand • PNG, JPG, JPEG"' in rules[0]
     assert "(PNG of JPEG, hoogstens 1 MB)" in page_texts(at, TEXT_KINDS, with_metrics=False)
     con = store.connect(str(demo_db))
     try:
@@ -84,3 +89,10 @@ def test_a_logo_is_checked_and_stored_per_centre_in_dutch(demo_db: Path) -> None
     finally:
         con.close()
     assert not [b for b in at.button if b.key == "strategy.logo_remove"]
+
+
+def test_the_key_class_is_streamlits() -> None:
+    """The class Streamlit's frontend puts on a keyed widget: ``st-key-`` and the key with every
+    character but letters, digits, ``_`` and ``-`` made ``-``, after trimming."""
+    assert key_class("strategy.logo_file") == "st-key-strategy-logo_file"
+    assert key_class(" a b.c:d-e_f ") == "st-key-a-b-c-d-e_f"

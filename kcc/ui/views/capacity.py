@@ -23,7 +23,7 @@ from kcc.scenarios import ScenarioResult, ScenarioSpec
 from kcc.ui import access, plan_cache
 from kcc.ui import scenario_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, decimal_input, error_text, fmt_day, fmt_number, fmt_pct
+from kcc.ui.widgets import channel_label, decimal_input, error_text, file_uploader, fmt_day, fmt_number, fmt_pct
 
 #: The scenario picker's option for the baseline (a saved name cannot hold NUL).
 BASELINE: Final[str] = "\u0000baseline"
@@ -243,8 +243,8 @@ def scenario_scale(con: store.Connection, tr: Translator, name: str,
 
 def driver_upload(tr: Translator) -> pd.Series | None:
     """An optional driver file (date, value per row) as monthly totals; errors named."""
-    upload = st.file_uploader(tr("capacity.drivers"), type=["csv", "txt"], key="capacity.driver_file",
-                              help=tr("capacity.drivers_help"), max_upload_size=capacity.MAX_DRIVER_MB)
+    upload = file_uploader(tr, tr("capacity.drivers"), types=["csv", "txt"], key="capacity.driver_file",
+                           help=tr("capacity.drivers_help"), max_mb=capacity.MAX_DRIVER_MB)
     if upload is None:
         return None
     try:

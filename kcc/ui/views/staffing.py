@@ -28,6 +28,7 @@ from kcc.ui.widgets import (
     channel_label,
     date_format,
     error_text,
+    file_uploader,
     fmt_day,
     fmt_duration,
     fmt_month,
@@ -69,9 +70,9 @@ def roster_inputs(con: store.Connection, tr: Translator, user: str) -> None:
     """Upload agents per interval, or edit the shift patterns."""
     st.subheader(tr("staffing.roster_upload_title"))
     st.caption(tr("staffing.roster_upload_help"))
-    upload = st.file_uploader(tr("staffing.roster_upload"),
-                              type=["csv", "tsv", "txt", "xlsx", "parquet"],
-                              key="staffing.roster_upload", disabled=not access.allowed(Action.IMPORT, tr))
+    upload = file_uploader(tr, tr("staffing.roster_upload"), types=["csv", "tsv", "txt", "xlsx", "parquet"],
+                           max_mb=int(st.get_option("server.maxUploadSize")), key="staffing.roster_upload",
+                           disabled=not access.allowed(Action.IMPORT, tr))
     if upload is not None and st.button(tr("staffing.roster_import"), key="staffing.roster_import"):
         parsed = roster_input.parse_roster(upload.getvalue(), upload.name, tz=store.timezone_of(con))
         if not parsed.ok:

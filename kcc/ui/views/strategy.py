@@ -29,7 +29,7 @@ from kcc.scenarios import (
 )
 from kcc.ui import access, plan_cache, scenario_cache
 from kcc.ui.state import Translator, current_centre
-from kcc.ui.widgets import channel_label, date_format, decimal_input, error_text
+from kcc.ui.widgets import channel_label, date_format, decimal_input, error_text, file_uploader
 
 
 def centre_default(con: store.Connection) -> StrategyChoices:
@@ -196,8 +196,8 @@ def logo_section(con: store.Connection, tr: Translator) -> None:
             st.rerun()
     # The uploader names the logo's own limit and refuses a bigger file at once (it would name
     # the server's limit for contact files, 1000 MB, under a caption that says 1 MB).
-    upload = st.file_uploader(tr("strategy.logo_upload"), type=["png", "jpg", "jpeg"], key="strategy.logo_file",
-                              max_upload_size=report.MAX_LOGO_MB)
+    upload = file_uploader(tr, tr("strategy.logo_upload"), types=["png", "jpg", "jpeg"], key="strategy.logo_file",
+                           max_mb=report.MAX_LOGO_MB)
     if upload is not None and st.button(tr("strategy.logo_save"), key="strategy.logo_save"):
         try:
             _write_logo(con, report.check_logo(upload.getvalue()))
