@@ -224,6 +224,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{kind} van {hours} ({channels}): {contacts} contacten geraakt op het drukste moment van de week "
         "(vanaf {when}).",
     ),
+    "report.calamity_no_channels": (
+        "{kind} of {hours} ({channels}): none of these channels takes contacts in this plan.",
+        "{kind} van {hours} ({channels}): geen van deze kanalen krijgt contacten in dit plan.",
+    ),
     "report.col_calamity": ("Calamity", "Calamiteit"),
     "report.col_outage": ("Outage", "Duur"),
     "report.col_contacts_hit": ("contacts hit", "contacten geraakt"),

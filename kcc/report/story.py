@@ -322,9 +322,13 @@ def calamity_section(s: StrategySummary) -> Section:
     for c in s.calamities:
         names = ", ".join(channel_name(ch, lang) for ch in c.channels)
         hours = fmt_unit(c.duration_h, tr("common.unit_h"), 0 if float(c.duration_h).is_integer() else 1, lang)
-        when = f"{tr(f'common.weekday_{c.peak_weekday}')} {c.peak_start_h:02d}:00"
-        facts.append(tr("report.calamity_fact", kind=tr(f"report.calamity_{c.kind}"), hours=hours, channels=names,
-                        contacts=fmt_number(c.contacts_hit, 0, lang), when=when))
+        kind = tr(f"report.calamity_{c.kind}")
+        if c.contacts_hit > 0:
+            when = f"{tr(f'common.weekday_{c.peak_weekday}')} {c.peak_start_h:02d}:00"
+            facts.append(tr("report.calamity_fact", kind=kind, hours=hours, channels=names,
+                            contacts=fmt_number(c.contacts_hit, 0, lang), when=when))
+        else:  # a centre without these channels: no busiest stretch to name ("from Monday 00:00")
+            facts.append(tr("report.calamity_no_channels", kind=kind, hours=hours, channels=names))
         rows.append((tr(f"report.calamity_{c.kind}"), hours, fmt_number(c.contacts_hit, 0, lang),
                      ", ".join(channel_name(ch, lang) for ch in c.fallback) or tr("report.fallback_not_set"),
                      c.plan or tr("report.plan_not_set")))

@@ -20,6 +20,7 @@ from kcc.formatting import WORD_JOINER, fmt_date
 from kcc.i18n import t
 from kcc.plan import Finding, Findings, ShapeProfile
 from kcc.report import Item, KeyFigures, StrategySummary
+from kcc.report.wording import channel_name
 from kcc.scenarios import CalamityPlan, ChannelNote, Milestone, StrategyChoices
 from tests.report.test_report import make_summary
 
@@ -281,3 +282,24 @@ def test_a_hiring_date_already_past_asks_for_vacancies_now_and_says_when_staff_c
     steps = [(row[0], row[1]) for row in sections["timeline"].tables[0].rows]
     assert (fmt_date(date(2026, 9, 21), lang), t("report.step_hire", lang)) in steps
     assert t("report.step_ready", lang) not in [what for _, what in steps]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_outage_of_channels_the_centre_lacks_names_no_busiest_stretch(lang: str) -> None:
+    """A phone-only centre: the website outage hits chat and self-service, which take no
+    contacts, so its fact says so instead of "0 contacts hit ... from Monday 00:00"."""
+    summary = story_summary(lang)
+    phone_only = summary.interval_plan[summary.interval_plan["channel"] == "phone"]
+    summary = dataclasses.replace(summary, calamities=report.outlook.calamity_outlook(STRATEGY, phone_only))
+    section = next(s for s in report.layout(summary) if s.key == "calamity")
+    website = t("report.calamity_website", lang)
+    (fact,) = [f for f in section.facts if f.startswith(website)]
+    channels = ", ".join(channel_name(c, lang) for c in report.outlook.OUTAGE_CHANNELS["website"])
+    hours = {"en": "4 h", "nl": "4 u"}[lang]
+    assert fact == t("report.calamity_no_channels", lang, kind=website, hours=hours, channels=channels)
+    # the phone takes contacts: its outage names how many and from when
+    phone = next(c for c in summary.calamities if c.kind == "telephony")
+    assert phone.contacts_hit > 0
+    telephony = next(f for f in section.facts if f.startswith(t("report.calamity_telephony", lang)))
+    assert report.fmt_number(phone.contacts_hit, 0, lang) in telephony
+    assert f"{t(f'common.weekday_{phone.peak_weekday}', lang)} {phone.peak_start_h:02d}:00" in telephony
