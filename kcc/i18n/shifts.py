@@ -114,8 +114,8 @@ TEXTS.update({
     "shift_cover.required_hours": ("Required [agent-hours]", "Nodig [medewerkeruren]"),
     "shift_cover.rostered_hours": ("Rostered, paid [agent-hours]", "Ingeroosterd, betaald [medewerkeruren]"),
     "shift_cover.shifts": ("Shifts and blocks", "Diensten en blokken"),
-    "shift_cover.solved": ("Solver: {status}, optimality gap {gap}, {seconds} s. Efficiency = required hours ÷ rostered hours.",
-                           "Solver: {status}, optimaliteitsmarge {gap}, {seconds} s. Efficiëntie = benodigde uren ÷ ingeroosterde uren."),
+    "shift_cover.solved": ("Solver: {status}, optimality gap {gap}, {seconds} s. Efficiency = required hours the cover meets ÷ rostered hours.",
+                           "Solver: {status}, optimaliteitsmarge {gap}, {seconds} s. Efficiëntie = gedekte benodigde uren ÷ ingeroosterde uren."),
     "shift_cover.status_optimal": ("optimal", "optimaal"),
     "shift_cover.status_time_limit": ("stopped at the time limit", "gestopt op de tijdslimiet"),
     "shift_cover.under": ("{hours} agent-hours of the requirement lie outside the start window or out of "

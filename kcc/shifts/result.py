@@ -70,10 +70,14 @@ class CoverResult:
 
     @property
     def efficiency(self) -> float:
-        """Schedule efficiency: required hours / rostered hours (1 is a perfect fit; its
-        inverse, rostered hours per required hour, turns requirement hours into paid hours).
-        NaN for an empty cover."""
-        return self.required_hours / self.rostered_hours if self.rostered_hours > 0 else float("nan")
+        """Schedule efficiency: the required hours the cover meets / rostered hours (1 is a
+        perfect fit; its inverse, rostered hours per required hour, turns requirement hours
+        into paid hours). The hours left uncovered (``under_hours``, reported apart) are not
+        met by any paid hour: counting them would put a cover that leaves the night open above
+        100 %. NaN for an empty cover."""
+        if self.rostered_hours <= 0:
+            return float("nan")
+        return (self.required_hours - self.under_hours) / self.rostered_hours
 
     @property
     def shift_count(self) -> int:

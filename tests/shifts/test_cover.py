@@ -103,6 +103,10 @@ def test_requirement_outside_the_window_is_reported_as_under_cover() -> None:
     under = result.under_cover.set_index("ds")["agents"]
     assert under.iloc[0] == 2 and (under.iloc[1:] == 0).all()
     assert result.under_hours == 2
+    # the efficiency counts the need the cover meets: two 4-hour shifts from 07:00 meet 8 of
+    # the 10 hours asked for, all of their paid time; not 10 / 8 = 125 %
+    assert result.required_hours == 10 and result.rostered_hours == 8
+    assert result.efficiency == pytest.approx(1.0)
 
 
 # --------------------------------------------------------------------------- rules
