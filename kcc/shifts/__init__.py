@@ -15,6 +15,7 @@ from kcc.shifts.result import CoverResult
 from kcc.shifts.roster import (
     COVER_NAME_PREFIX,
     RosterChange,
+    need_window,
     plan_requirement,
     roster_change,
     roster_patterns,
@@ -42,6 +43,7 @@ __all__ = [
     "ShiftRules",
     "cover",
     "lp_bound",
+    "need_window",
     "plan_requirement",
     "roster_change",
     "roster_patterns",

@@ -21,7 +21,7 @@ import pandas as pd
 
 from kcc.roster import SHIFT_COLUMNS
 from kcc.shifts.result import CoverResult
-from kcc.shifts.rules import KIND_HOME
+from kcc.shifts.rules import KIND_HOME, clock_text
 
 #: Names of the patterns a cover makes start with this.
 COVER_NAME_PREFIX: Final[str] = "Cover "
@@ -127,6 +127,30 @@ def _outside_week(row: dict[str, Any], channel: str, monday: date, sunday: date)
         parts.append({**keep, "channels": others, "valid_from": max(start or monday, monday),
                       "valid_to": min(end or sunday, sunday)})
     return parts
+
+
+def need_window(required: pd.DataFrame, interval_min: int, step_min: int = 30) -> tuple[str, str] | None:
+    """The start window that reaches every interval of ``required`` with someone needed: the
+    earliest time of day any of its days needs an agent and the latest end of such an
+    interval, on a ``step_min`` grid (``"00:00"``-``"24:00"`` for a line open all night).
+    None when nobody is needed.
+
+    Parameters
+    ----------
+    required : pandas.DataFrame
+        ``ds`` (local, interval starts) and ``agents`` (``plan_requirement``).
+    interval_min : int
+        Length of its intervals. [min]
+    step_min : int
+        Grid of the window's times (the Staffing page offers half hours). [min]
+    """
+    times = required.loc[required["agents"].to_numpy(float) > 0, "ds"]
+    if times.empty:
+        return None
+    minutes = (times.dt.hour * 60 + times.dt.minute).to_numpy(int)
+    first = int(minutes.min()) // step_min * step_min
+    last = -(-(int(minutes.max()) + int(interval_min)) // step_min) * step_min
+    return clock_text(first), clock_text(min(last, 24 * 60))
 
 
 def plan_requirement(plan: pd.DataFrame, channel: str, week_start: date) -> pd.DataFrame:

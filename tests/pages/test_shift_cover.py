@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kcc import capacity, store
+from kcc import capacity, importer, store
 from kcc.i18n import t
 from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT
@@ -70,3 +72,38 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
     assert any(n.startswith("Cover phone ") for n in names)
     assert len(names) > 1, "the demo's own patterns are kept"
     assert metric_values(at)[sl_roster] != before, "the plan reads the new roster"
+
+
+def _calls_day_and_night() -> bytes:
+    """Six weeks of phone counts per quarter-hour with calls at every hour, busiest by day."""
+    ds = pd.date_range("2026-01-05", "2026-02-15 23:45", freq="15min")
+    offered = np.where((ds.hour >= 8) & (ds.hour < 20), 12, 2)
+    lines = [f"{t:%Y-%m-%d %H:%M},{n}" for t, n in zip(ds, offered, strict=True)]
+    return ("start,offered\n" + "\n".join(lines) + "\n").encode()
+
+
+def test_a_line_open_all_night_is_covered_all_night(demo_db: Path) -> None:
+    """A centre whose need runs through the night: the rules start from a window that reaches
+    it (00:00-24:00, not 07:00-22:00), so the first cover solved leaves nothing uncovered."""
+    con = store.connect(str(demo_db))
+    try:
+        centre = store.create_centre(con, "Night line", time_zone="Europe/Amsterdam", country="NL")
+        source = importer.read_source(_calls_day_and_night(), "night.csv")
+        bound = store.for_centre(con, centre.centre_id)
+        assert importer.run_import(bound, source, importer.guess_mapping(source), user="tester").ok
+    finally:
+        con.close()
+    at = AppTest.from_file(PAGE, default_timeout=180)
+    at.query_params["centre"] = str(centre.centre_id)
+    at.session_state[TAB_KEY] = t("staffing.tab_cover", "en")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="shift_cover.earliest").value == "00:00"
+    assert at.selectbox(key="shift_cover.latest").value == "24:00"
+    at.selectbox(key="shift_cover.step").set_value(60)
+    at.number_input(key="shift_cover.break").set_value(0)
+    at = submit(at, "shift_cover.form")
+    assert not at.exception
+    assert not [w.value for w in at.warning if "uncovered" in w.value]
+    share = float(metric_values(at)["Schedule efficiency [%]"].split()[0])
+    assert 50 < share <= 100

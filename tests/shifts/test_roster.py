@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from kcc import store
 from kcc.roster import expand_shifts
-from kcc.shifts import ShiftRules, cover, roster_change, roster_patterns
+from kcc.shifts import ShiftRules, cover, need_window, roster_change, roster_patterns
 
 TZ = "Europe/Amsterdam"
 MONDAY = date(2026, 11, 16)
@@ -71,3 +72,19 @@ def test_use_as_roster_keeps_the_users_shifts_unless_asked(con) -> None:  # noqa
     assert phone[~week].sum() / 4 == pytest.approx(2 * 5 * 8 * 1.5), "Early before and after, shared"
     assert chat[week].sum() / 4 == pytest.approx(5 * 8 * (3 + 2)), "Early serves chat alone that week"
     assert "Chat late" in set(final["name"])
+
+
+def test_the_need_window_reaches_every_interval_with_someone_needed() -> None:
+    """The earliest need of any day and the latest end, on the form's half hours."""
+    ds = pd.date_range("2026-11-16 00:00", periods=2 * 96, freq="15min")
+    need = np.where((ds.hour >= 6) & (ds.day_of_week == 0) | (ds.hour >= 9) & (ds.hour < 21), 2.0, 0.0)
+    need[(ds.day_of_week == 0) & (ds.hour == 6) & (ds.minute < 30)] = 0.0  # Monday from 06:30
+    need[(ds.day_of_week == 1) & (ds.hour == 21) & (ds.minute == 0)] = 1.0  # Tuesday to 21:15
+    frame = pd.DataFrame({"ds": ds, "agents": need})
+    assert need_window(frame, 15) == ("06:30", "24:00")  # Monday runs to midnight
+    tuesday = frame[frame["ds"].dt.day_of_week == 1]
+    assert need_window(tuesday, 15) == ("09:00", "21:30")  # 21:00-21:15 ends on the next half hour
+    assert need_window(tuesday, 15, step_min=60) == ("09:00", "22:00")
+    assert need_window(frame.assign(agents=0.0), 15) is None
+    half_hours = pd.DataFrame({"ds": pd.date_range("2026-11-16 23:30", periods=1, freq="30min"), "agents": [3.0]})
+    assert need_window(half_hours, 30) == ("23:30", "24:00")

@@ -141,7 +141,7 @@ def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
     week = st.selectbox(tr("shift_cover.week"), weeks, key="shift_cover.week",
                         format_func=labels.__getitem__)
     last = st.session_state.get(RESULT_STATE_KEY)
-    fields, pressed = rules_form(tr, last.get("rules") if last else None)
+    fields, pressed = rules_form(tr, last.get("rules") if last else _window_rules(the_plan, channel, week))
     if pressed:
         _solve(con, tr, the_plan, settings, channel, week, fields)
     stored = st.session_state.get(RESULT_STATE_KEY)
@@ -157,6 +157,20 @@ def section(con: store.Connection, tr: Translator, the_plan: pd.DataFrame,
         key="shift_cover.chart", width="stretch")
     st.dataframe(shift_table(tr, result), hide_index=True, width="stretch", key="shift_cover.table")
     use_as_roster(con, tr, result, channel, week)
+
+
+def _window_rules(the_plan: pd.DataFrame, channel: str, week: date) -> ShiftRules:
+    """The default rules with their start window (07:00-22:00) widened to reach every hour the
+    week needs agents: a centre open until midnight, or all night, would otherwise find that
+    need left uncovered before the planner changes a field."""
+    rows = the_plan[the_plan["channel"] == channel]
+    need = shifts.need_window(shifts.plan_requirement(the_plan, channel, week),
+                              int(rows["interval_min"].iloc[0]) if len(rows) else 15)
+    default = ShiftRules()
+    if need is None:
+        return default
+    return ShiftRules(earliest_start=min(need[0], default.earliest_start),
+                      latest_end=max(need[1], default.latest_end))
 
 
 def _figures(tr: Translator, result: CoverResult) -> None:
