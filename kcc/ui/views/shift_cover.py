@@ -169,6 +169,7 @@ def _window_rules(the_plan: pd.DataFrame, channel: str, week: date) -> ShiftRule
     default = ShiftRules()
     if need is None:
         return default
+    # zero-padded "HH:MM" texts sort as the times they name ("24:00" last)
     return ShiftRules(earliest_start=min(need[0], default.earliest_start),
                       latest_end=max(need[1], default.latest_end))
 
