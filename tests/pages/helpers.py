@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from kcc import importer, store
 from kcc.formatting import fmt_typed, parse_typed
 from kcc.i18n import t
 from kcc.ui.views import levers, staffing
@@ -123,3 +125,18 @@ def every_tab_of(at: AppTest, page: str, lang: str) -> Iterator[AppTest]:
     if page in LAZY_TABS:
         key, labels = LAZY_TABS[page]
         yield from every_tab(at, key, [t(label, lang) for label in labels[1:]])
+
+
+def centre_with_counts(db: Path, name: str, ds: pd.DatetimeIndex, offered: Sequence[float]) -> int:
+    """A new centre in the database file ``db`` holding the phone counts ``offered`` at the
+    interval starts ``ds`` (local times), imported as a user imports a file; its id."""
+    lines = [f"{moment:%Y-%m-%d %H:%M},{count}" for moment, count in zip(ds, offered, strict=True)]
+    con = store.connect(str(db))
+    try:
+        centre = store.create_centre(con, name, time_zone="Europe/Amsterdam", country="NL")
+        source = importer.read_source(("start,offered\n" + "\n".join(lines) + "\n").encode(), "counts.csv")
+        bound = store.for_centre(con, centre.centre_id)
+        assert importer.run_import(bound, source, importer.guess_mapping(source), user="tester").ok
+    finally:
+        con.close()
+    return centre.centre_id

@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from kcc import importer, store
 from tests.conftest import ROOT, assert_dates_day_first
-from tests.pages.helpers import page_texts
+from tests.pages.helpers import centre_with_counts, page_texts
 
 PAGE = str(ROOT / "pages" / "overview.py")
 #: The element kinds this page's text checks read.
@@ -60,18 +59,6 @@ def test_overview_in_dutch(shared_demo_db: Path) -> None:
     assert_dates_day_first(text)
 
 
-def _counts_until_a_friday() -> bytes:
-    """Six weeks of phone counts per quarter-hour, Saturday 2026-01-03 to Friday 2026-02-13: busy
-    on weekdays from 08:00 to 18:00 and on Saturday mornings, and a call now and then at any
-    hour (a line that never closes)."""
-    ds = pd.date_range("2026-01-03", "2026-02-13 23:45", freq="15min")
-    weekday = (ds.day_of_week < 5) & (ds.hour >= 8) & (ds.hour < 18)
-    saturday = (ds.day_of_week == 5) & (ds.hour >= 9) & (ds.hour < 13)
-    offered = np.where(weekday | saturday, 20 + (ds.hour - 8), 1)
-    lines = [f"{t:%Y-%m-%d %H:%M},{n}" for t, n in zip(ds, offered, strict=True)]
-    return ("start,offered\n" + "\n".join(lines) + "\n").encode()
-
-
 def test_a_centre_whose_week_starts_on_saturday_and_never_closes(demo_db: Path) -> None:
     """A new centre, no roster yet, whose history ends on a Friday and whose line never closes.
 
@@ -80,16 +67,14 @@ def test_a_centre_whose_week_starts_on_saturday_and_never_closes(demo_db: Path) 
     - With nobody rostered, every interval of the horizon is short: the worst period runs over
       13 weeks and its line names its last day, not "Saturday 00:00-24:00" as if it were one day.
     """
-    con = store.connect(str(demo_db))
-    try:
-        centre = store.create_centre(con, "Friday centre", time_zone="Europe/Amsterdam", country="NL")
-        source = importer.read_source(_counts_until_a_friday(), "friday.csv")
-        bound = store.for_centre(con, centre.centre_id)
-        assert importer.run_import(bound, source, importer.guess_mapping(source), user="tester").ok
-    finally:
-        con.close()
+    # six weeks, Saturday 2026-01-03 to Friday 2026-02-13: busy on weekdays 08:00-18:00 and on
+    # Saturday mornings, a call now and then at any hour
+    ds = pd.date_range("2026-01-03", "2026-02-13 23:45", freq="15min")
+    weekdays = (ds.day_of_week < 5) & (ds.hour >= 8) & (ds.hour < 18)
+    busy = weekdays | (ds.day_of_week == 5) & (ds.hour >= 9) & (ds.hour < 13)
+    centre = centre_with_counts(demo_db, "Friday centre", ds, np.where(busy, 20 + (ds.hour - 8), 1))
     at = AppTest.from_file(PAGE, default_timeout=180)
-    at.query_params["centre"] = str(centre.centre_id)
+    at.query_params["centre"] = str(centre)
     at.run()
     assert not at.exception
     assert "Coming week: 2026-02-14 to 2026-02-20" in page_texts(at, TEXT_KINDS)

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kcc import capacity, importer, store
+from kcc import capacity, store
 from kcc.i18n import t
 from kcc.ui.views.staffing import TAB_KEY
 from tests.conftest import ROOT
-from tests.pages.helpers import metric_values, open_tab, page_texts, submit
+from tests.pages.helpers import centre_with_counts, metric_values, open_tab, page_texts, submit
 
 PAGE = str(ROOT / "pages" / "staffing.py")
 
@@ -74,27 +74,13 @@ def test_solve_a_week_and_use_it_as_roster(demo_db: Path, lang: str, efficiency:
     assert metric_values(at)[sl_roster] != before, "the plan reads the new roster"
 
 
-def _calls_day_and_night() -> bytes:
-    """Six weeks of phone counts per quarter-hour with calls at every hour, busiest by day."""
-    ds = pd.date_range("2026-01-05", "2026-02-15 23:45", freq="15min")
-    offered = np.where((ds.hour >= 8) & (ds.hour < 20), 12, 2)
-    lines = [f"{t:%Y-%m-%d %H:%M},{n}" for t, n in zip(ds, offered, strict=True)]
-    return ("start,offered\n" + "\n".join(lines) + "\n").encode()
-
-
 def test_a_line_open_all_night_is_covered_all_night(demo_db: Path) -> None:
     """A centre whose need runs through the night: the rules start from a window that reaches
     it (00:00-24:00, not 07:00-22:00), so the first cover solved leaves nothing uncovered."""
-    con = store.connect(str(demo_db))
-    try:
-        centre = store.create_centre(con, "Night line", time_zone="Europe/Amsterdam", country="NL")
-        source = importer.read_source(_calls_day_and_night(), "night.csv")
-        bound = store.for_centre(con, centre.centre_id)
-        assert importer.run_import(bound, source, importer.guess_mapping(source), user="tester").ok
-    finally:
-        con.close()
+    ds = pd.date_range("2026-01-05", "2026-02-15 23:45", freq="15min")  # six weeks, calls at every hour
+    centre = centre_with_counts(demo_db, "Night line", ds, np.where((ds.hour >= 8) & (ds.hour < 20), 12, 2))
     at = AppTest.from_file(PAGE, default_timeout=180)
-    at.query_params["centre"] = str(centre.centre_id)
+    at.query_params["centre"] = str(centre)
     at.session_state[TAB_KEY] = t("staffing.tab_cover", "en")
     at.run()
     assert not at.exception
