@@ -196,6 +196,23 @@ def test_set_page_config_only_in_app() -> None:
         assert "set_page_config" not in path.read_text(encoding="utf-8"), path
 
 
+#: Streamlit's uploader called on ``st`` or a container (the app's own is called bare).
+STREAMLIT_UPLOADER = re.compile(r"\.file_uploader\(")
+
+
+def test_every_upload_goes_through_the_one_uploader() -> None:
+    """``kcc.ui.widgets.file_uploader`` names an uploader's own limit in Dutch too; Streamlit's
+    own would show the frame's fallback there, the server's 1000 MB."""
+    for path in _python_files(ROOT / "pages") + _python_files(CORE) + [ROOT / "app.py"]:
+        if path != CORE / "ui" / "widgets.py":
+            assert not STREAMLIT_UPLOADER.search(path.read_text(encoding="utf-8")), path
+
+
+def test_the_uploader_check_finds_streamlits_uploader() -> None:
+    assert STREAMLIT_UPLOADER.search('upload = st.file_uploader("Logo", key="logo")')
+    assert not STREAMLIT_UPLOADER.search('upload = file_uploader(tr, "Logo", key="logo", max_mb=1, types=["png"])')
+
+
 #: Sizes a reviewer can hold in the Streamlit shell (docs/ARCHITECTURE.md). [lines]
 MAX_PAGE_LINES = 150
 MAX_MODULE_LINES = 500
