@@ -1,12 +1,21 @@
 """Compare a golden run with a recomputed one and say where they differ.
 
 Integers, text, booleans, dates and moments must be equal. Floats may differ by
-``RTOL`` relative (and ``ATOL`` absolute, for values that should be zero): a restructuring may
-add the same numbers in another order or through another (equally exact) formula, which
-moves the last bits of a double (1e-16 relative per operation, about 1e-12 over the 35,000
-intervals of a plan), while the smallest difference any page or export shows is 1e-4 relative
-(one decimal of a hundred FTE). 1e-9 sits between the two, so rounding noise passes and any
-change a reader could see fails.
+``RTOL`` relative (and ``ATOL`` absolute, for values that should be zero). Two kinds of noise
+move floats without a change a reader could see:
+
+- a restructuring may add the same numbers in another order or through another (equally exact)
+  formula, which moves the last bits of a double (1e-16 relative per operation, about 1e-12
+  over the 35,000 intervals of a plan);
+- another processor takes other vector instructions in numpy and OpenBLAS, so the forecast's
+  fitted smoothing model stops its search at a slightly other point. The golden run captured on
+  an earlier machine and recomputed on an AMD EPYC with AVX2 only differed by up to 1.4e-7 in
+  a forecast volume (WhatsApp's), 7.8e-7 in a wait and 1.6e-6 in the service levels that
+  e-mail's and WhatsApp's carried queues reach at a few percent; no integer or text differed.
+
+The smallest difference any page or export shows is 1e-4 relative (one decimal of a hundred
+FTE). 1e-5 sits between the two, six times above the processors' noise and ten times below a
+shown decimal, so the noise passes and any change a reader could see fails.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 #: Relative tolerance of floats. [-]
-RTOL: Final[float] = 1e-9
+RTOL: Final[float] = 1e-5
 #: Absolute tolerance of floats, for values that should be zero (shares, agents, EUR). [-]
 ATOL: Final[float] = 1e-12
 #: Differences listed in full in a failure message; the rest are counted per column.
