@@ -138,7 +138,8 @@ def test_a_verb_after_a_counted_noun_agrees() -> None:
 def test_a_series_is_named_by_its_channels_name() -> None:
     from kcc.i18n import series_name
 
-    assert series_name("phone/default", "nl") == "Telefoon · default"
+    assert series_name("phone/default", "nl") == "Telefoon · standaard"
+    assert series_name("phone/default (30 min)", "nl") == "Telefoon · standaard (30 min)"
     assert series_name("phone/default (30 min)", "en") == "Phone · default (30 min)"
     assert series_name("whatsapp/Sales, NL", "nl") == "WhatsApp · Sales, NL"
     assert series_name("fax/default", "nl") == "fax/default", "a channel the app does not know keeps its id"
@@ -153,3 +154,27 @@ def test_the_findings_intro_counts_one_cost_in_the_singular(lang: str, expected:
     """An own centre without a roster has one cost finding: the summary read "de 1 grootste
     kostenposten"."""
     assert expected in t("report.findings_intro", lang, misses=3, costs=1)
+
+
+def test_the_default_queue_and_an_unnamed_user_read_in_the_readers_language() -> None:
+    from kcc.i18n import person, queue_name
+
+    assert queue_name("default", "nl") == "standaard" and queue_name("default", "en") == "default"
+    assert queue_name("default (30 min)", "nl") == "standaard (30 min)", "a series of its own keeps its step"
+    assert queue_name("default", word="std") == "std"
+    for named in ("service", "Sales, NL", "defaults", "default queue", "standaard"):
+        assert queue_name(named, "nl") == named, "a queue the file named stays as named"
+    for stored in ("anonymous", "anoniem"):  # stored in the language of the session that saved
+        assert person(stored, "nl") == "anoniem" and person(stored, "en") == "anonymous"
+    assert person("anoniem", word="?") == "?"
+    assert person("Bob", "nl") == "Bob" and person("Anonymous Bob", "nl") == "Anonymous Bob"
+
+
+def test_a_scenario_saved_over_by_an_unnamed_user_names_them_in_the_readers_language() -> None:
+    from datetime import datetime
+
+    from kcc.store import ScenarioChangedError
+
+    error = ScenarioChangedError("changed", name="Plan B", user="anonymous", at=datetime(2026, 12, 8, 9, 30))
+    assert "gewijzigd door anoniem om 08-12-2026 09:30" in error.message("nl")
+    assert "anonymous" in error.message("en")

@@ -15,6 +15,7 @@ import string
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Final
 
+from kcc import config
 from kcc.formatting import localise
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "nl": "Nederlands"}
@@ -117,14 +118,36 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     return _DUTCH.format(text, **fmt) if lang == "nl" else text.format(**fmt)
 
 
+def queue_name(queue: object, lang: str = "en", *, word: str | None = None) -> str:
+    """A queue as a reader knows it: the one the importer gives a file without queues
+    (``config.DEFAULT_QUEUE``) in ``lang`` (or as ``word``, a page's own translation of
+    ``common.default_queue``), also with the step of a series of its own after it ("standaard
+    (30 min)" in Dutch); any other as its file named it."""
+    name, space, step = str(queue).partition(" (")
+    if name != config.DEFAULT_QUEUE:
+        return str(queue)
+    return f"{word or t('common.default_queue', lang)}{space}{step}"
+
+
+def person(name: object, lang: str = "en", *, word: str | None = None) -> str:
+    """Who imported or saved something, as stored, for a reader of ``lang``: a user who gave no
+    name was stored under the word for "anonymous" of the language at the time; any such
+    word reads in ``lang`` ("anoniem" in Dutch), or as ``word`` (a page's own translation of
+    ``common.anonymous_user``). A given name stays as it was given."""
+    if name not in set(TEXTS["common.anonymous_user"]):
+        return str(name)
+    return word or t("common.anonymous_user", lang)
+
+
 def series_name(series: str, lang: str = "en") -> str:
     """A series as imports name it, ``channel/queue`` (perhaps followed by `` (30 min)``), as a
-    reader knows it: the channel's name in ``lang``, a middle dot and the queue, e.g.
-    ``Telefoon · default (30 min)``, as the Forecast page's series picker shows it. A channel
-    the app does not know keeps its id; a text without ``/`` is returned as it is."""
+    reader knows it: the channel's name in ``lang``, a middle dot and the queue
+    (``queue_name``), e.g. ``Telefoon · standaard (30 min)``, as the Forecast page's series
+    picker shows it. A channel the app does not know keeps its id; a text without ``/`` is
+    returned as it is."""
     channel, slash, rest = series.partition("/")
     name = f"common.ch_{channel}"
-    return f"{t(name, lang)} · {rest}" if slash and name in TEXTS else series
+    return f"{t(name, lang)} · {queue_name(rest, lang)}" if slash and name in TEXTS else series
 
 
 def stored_text(key: str, **fmt: object) -> str:

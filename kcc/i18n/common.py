@@ -26,6 +26,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "common.no_data": ("No contact volumes loaded yet.", "Nog geen contactvolumes geladen."),
     "common.channel": ("Channel", "Kanaal"),
     "common.queue": ("Queue", "Wachtrij"),
+    "common.default_queue": ("default", "standaard"),
     "common.ch_phone": ("Phone", "Telefoon"),
     "common.ch_chat": ("Chat", "Chat"),
     "common.ch_email": ("E-mail", "E-mail"),

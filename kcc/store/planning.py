@@ -14,7 +14,7 @@ import pandas as pd
 
 from kcc import config
 from kcc.formatting import fmt_datetime
-from kcc.i18n import TranslatedError
+from kcc.i18n import TranslatedError, escape_fields, person
 from kcc.store.connection import (
     Connection,
     Cursor,
@@ -279,6 +279,8 @@ class ScenarioChangedError(TranslatedError):
 
     def _fields(self, lang: str, *, labelled: bool, escape: Any) -> dict[str, Any]:
         fields = super()._fields(lang, labelled=labelled, escape=escape)
+        if "user" in self.fields:  # saved by someone who gave no name: "anoniem" to a Dutch reader
+            fields["user"] = escape_fields({"user": person(self.fields["user"], lang)}, escape)["user"]
         at = self.fields.get("at")
         if isinstance(at, datetime):
             fields["at"] = fmt_datetime(at, lang)

@@ -24,7 +24,7 @@ from kcc.ui.state import (
     load_demo_with_progress,
     shown_centres,
 )
-from kcc.ui.widgets import channel_label, date_format, error_text, fmt_day
+from kcc.ui.widgets import date_format, error_text, fmt_day, series_label
 
 #: Session key (no widget owns it) of a message to show after the rerun a change needs.
 FLASH_KEY: Final[str] = "centres.flash"
@@ -201,7 +201,7 @@ def ended_early_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None
         return
     lines = [
         "- " + tr("centres.ended_early_item",
-                  series=f"{channel_label(s.channel, tr)} · {escape_markdown(s.queue)}",
+                  series=escape_markdown(series_label(s.channel, s.queue, tr)),
                   last_day=fmt_day(s.last_day))
         for s in horizon.ended_early
     ]

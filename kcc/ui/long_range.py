@@ -11,13 +11,13 @@ from kcc.access import Action
 from kcc.formatting import escape_markdown
 from kcc.ui import access
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label
+from kcc.ui.widgets import series_label
 
 _STANDARD = "standard"
 
 
 def _names(tr: Translator, rows: pd.DataFrame) -> str:
-    return ", ".join(f"{channel_label(c, tr)} · {escape_markdown(str(q))}"
+    return ", ".join(escape_markdown(series_label(c, str(q), tr))
                      for c, q in zip(rows["channel"], rows["queue"], strict=True))
 
 
@@ -37,7 +37,7 @@ def _profile_name(tr: Translator, option: str, sources: pd.DataFrame) -> str:
     centre_id, channel, queue = option.split("|", 2)
     names = dict(zip(sources["centre_id"].astype(str), sources["centre"], strict=True))
     return tr("long_range.of_series", centre=names.get(centre_id, centre_id),
-              series=f"{channel_label(channel, tr)} · {queue}")
+              series=series_label(channel, queue, tr))
 
 
 def _chooser(con: store.Connection, tr: Translator, page: str, choice: dict | None) -> None:

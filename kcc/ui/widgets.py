@@ -13,7 +13,7 @@ import streamlit as st
 
 from kcc import checks, formatting
 from kcc.config import CHANNELS
-from kcc.i18n import LANGUAGES, TranslatedError
+from kcc.i18n import LANGUAGES, TranslatedError, person, queue_name
 from kcc.ui.state import Translator
 
 #: ``format`` of a decimal ``st.number_input``: the number as typed, without trailing zeros
@@ -96,6 +96,22 @@ def user_name_input(tr: Translator) -> None:
 def channel_label(channel: str, tr: Translator) -> str:
     """Channel id -> its name in the current language."""
     return tr(f"common.ch_{channel}") if channel in CHANNELS else channel
+
+
+def series_label(channel: str, queue: str, tr: Translator) -> str:
+    """A series as the reader knows it: its channel's name and its queue (``queue_label``),
+    ``Telefoon · standaard``."""
+    return f"{channel_label(channel, tr)} · {queue_label(queue, tr)}"
+
+
+def queue_label(queue: str, tr: Translator) -> str:
+    """A queue in ``tr``'s language (``kcc.i18n.queue_name``)."""
+    return queue_name(queue, word=tr("common.default_queue"))
+
+
+def person_label(name: object, tr: Translator) -> str:
+    """Who imported or saved something, for ``tr``'s reader (``kcc.i18n.person``)."""
+    return person(name, word=tr("common.anonymous_user"))
 
 
 def series_options(summary: pd.DataFrame) -> list[str]:

@@ -326,8 +326,8 @@ def test_interval_differs_from_the_stored_series(mem_con) -> None:
         "interval lengths in one series."
     )
     assert notice.message("nl") == (
-        "Reeks Telefoon · default is opgeslagen in intervallen van 15 min en deze import schrijft "
-        "30 min, dus deze regels gaan naar een eigen reeks, Telefoon · default (30 min), in plaats van "
+        "Reeks Telefoon · standaard is opgeslagen in intervallen van 15 min en deze import schrijft "
+        "30 min, dus deze regels gaan naar een eigen reeks, Telefoon · standaard (30 min), in plaats van "
         "twee intervallengtes in één reeks te mengen."
     )
     stored = store.read_intervals(mem_con).groupby(["queue", "interval_min"])["offered"].sum()

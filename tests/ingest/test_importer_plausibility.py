@@ -130,7 +130,7 @@ def test_a_count_far_above_its_series_needs_confirmation(con_with_history) -> No
     )
     assert problem.message("nl") == (
         "250000 in kolom 'offered' is meer dan 50 keer het gewone niveau van reeks "
-        "Telefoon · default (38,0 contacten: het 90e percentiel van de intervallen met contacten). "
+        "Telefoon · standaard (38,0 contacten: het 90e percentiel van de intervallen met contacten). "
         "Controleer op een fout in eenheid of export."
     )
     result = _imported(con_with_history, text, _COUNTS, confirm=("far_above_series",))

@@ -143,7 +143,7 @@ def test_deleting_a_centre_asks_for_its_name(demo_db: Path, lang: str, wrong: st
     ("overview.py", "en", "Series that end before this centre's newest data (2025-03-09)",
      "Chat · default: last data 2025-02-23"),
     ("staffing.py", "nl", "Reeksen die eindigen vóór de nieuwste gegevens van dit centrum (09-03-2025)",
-     "Chat · default: laatste gegevens 23-02-2025"),
+     "Chat · standaard: laatste gegevens 23-02-2025"),
 ])
 def test_a_centre_plans_from_its_own_history_and_names_a_series_that_ends_early(
         demo_db: Path, page: str, lang: str, notice: str, item: str) -> None:

@@ -33,8 +33,8 @@ TEXTS = {
     "nl": (
         r"Dit bestand bevat intervallen van 6 min, die niet optellen tot 15 min: het wordt "
         r"geïmporteerd in 30 min, het dichtstbijzijnde planningsinterval dat past.",
-        r"Reeks Telefoon · default is opgeslagen in intervallen van 15 min en deze import schrijft "
-        r"30 min, dus deze regels gaan naar een eigen reeks, Telefoon · default (30 min), in plaats van "
+        r"Reeks Telefoon · standaard is opgeslagen in intervallen van 15 min en deze import schrijft "
+        r"30 min, dus deze regels gaan naar een eigen reeks, Telefoon · standaard (30 min), in plaats van "
         r"twee intervallengtes in één reeks te mengen.",
         r"672 intervallen uit",
     ),

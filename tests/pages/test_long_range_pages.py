@@ -48,7 +48,7 @@ def _run(page: str, lang: str = "en") -> AppTest:
 NEEDS_EN = ("Intraday staffing needs interval data (contacts per 15, 30 or 60 minutes). These series "
             "hold daily totals only: Phone · default.")
 NEEDS_NL = ("Personeelsplanning per interval heeft intervalgegevens nodig (contacten per 15, 30 of 60 "
-            "minuten). Deze reeksen bevatten alleen dagtotalen: Telefoon · default.")
+            "minuten). Deze reeksen bevatten alleen dagtotalen: Telefoon · standaard.")
 
 
 @pytest.mark.parametrize("page", ["overview", "staffing", "levers", "scenarios", "export"])
@@ -96,7 +96,7 @@ def test_choosing_the_standard_profile_is_saved_and_plans_the_days(daily_db: Pat
     assert (run.plan["required"] > 0).any()
     nl = _run("overview", "nl")
     assert not nl.exception
-    assert ("Telefoon · default bevatten dagtotalen: hun volume per dag wordt over intervallen verdeeld "
+    assert ("Telefoon · standaard bevatten dagtotalen: hun volume per dag wordt over intervallen verdeeld "
             "met het standaardprofiel.") in "\n".join(i.value for i in nl.info)
 
 

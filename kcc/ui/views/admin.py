@@ -15,7 +15,7 @@ from kcc.access import MIN_PASSWORD_CHARS, OFF, OIDC, ROLES, AccountError, Actio
 from kcc.formatting import escape_markdown
 from kcc.ui import access
 from kcc.ui.state import Translator
-from kcc.ui.widgets import error_text, fmt_moment, lang
+from kcc.ui.widgets import error_text, fmt_moment, lang, person_label
 
 #: Session key (no widget owns it) of the message to show after the rerun a change needs.
 FLASH_KEY: Final[str] = "admin.flash"
@@ -60,7 +60,7 @@ def users_table(con: store.Connection, tr: Translator, users: tuple[store.User, 
                          for u in users],
         "kind": [tr("admin.kind_local" if u.has_password else "admin.kind_identity") for u in users],
         "disabled": [u.disabled for u in users],
-        "updated": [f"{fmt_moment(u.updated_at)} ({u.updated_by})" for u in users],
+        "updated": [f"{fmt_moment(u.updated_at)} ({person_label(u.updated_by, tr)})" for u in users],
     })
     st.dataframe(frame, hide_index=True, key="admin.users_table", column_config={
         "login": tr("access.login"), "name": tr("access.display_name"), "role": tr("admin.role"),

@@ -25,6 +25,7 @@ from kcc.ui.widgets import (
     datetime_format,
     fmt_unit,
     numbers_table,
+    queue_label,
 )
 
 #: Session key (no widget owns it) of the last import's result.
@@ -285,9 +286,12 @@ def _when_and_where(tr: Translator, guessed: importer.Mapping, kind: str,
     queue_col = pick("queue", tr("data.mapping.queue"), guessed.queue)
     queue_value = guessed.queue_value
     if queue_col is None:
-        queue_value = st.text_input(
-            tr("data.mapping.queue_value"), guessed.queue_value, key=f"{key}.queue_value"
-        ).strip() or config.DEFAULT_QUEUE
+        # the default queue reads in the reader's language and is stored under its one name, so
+        # the same file imported in Dutch and in English lands in the same series
+        typed = st.text_input(
+            tr("data.mapping.queue_value"), queue_label(guessed.queue_value, tr), key=f"{key}.queue_value"
+        ).strip()
+        queue_value = config.DEFAULT_QUEUE if typed in ("", queue_label(config.DEFAULT_QUEUE, tr)) else typed
     return {"timestamp": timestamp, "date": date_col, "time": time_col, "datetime_format": fmt.strip(),
             "channel": channel_col, "channel_value": channel_value, "queue": queue_col, "queue_value": queue_value}
 
@@ -359,6 +363,8 @@ def preview(tr: Translator, pending: PendingImport) -> None:
     frame = importer.preview(pending.source, pending.mapping)
     if "channel" in frame:
         frame["channel"] = [channel_label(c, tr) if isinstance(c, str) else None for c in frame["channel"]]
+    if "queue" in frame:
+        frame["queue"] = [queue_label(q, tr) if isinstance(q, str) else None for q in frame["queue"]]
     if "outcome" in frame:
         frame["outcome"] = [tr(f"data.outcome.{o}") if isinstance(o, str) else None for o in frame["outcome"]]
     measures = ["handle_s", "wait_s", "sessions", "offered", "answered", "abandoned", "aht_s"]

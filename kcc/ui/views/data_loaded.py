@@ -21,7 +21,9 @@ from kcc.ui.widgets import (
     fmt_day,
     fmt_number,
     numbers_table,
+    person_label,
     plotly_chart,
+    queue_label,
 )
 
 # --------------------------------------------------------------------------- history
@@ -50,6 +52,7 @@ def history(con: store.Connection, tr: Translator, lang: str) -> None:
     counts = ["rows_read", "rows_imported", "rows_ignored", "rows_replaced"]
     shown = imports.assign(
         kind=[tr(f"data.history.kind_{k}") if k else "" for k in imports["kind"]],
+        imported_by=[person_label(u, tr) for u in imports["imported_by"]],
         interval_min=[interval_text(n, tr) for n in imports["interval_min"]],
         channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in imports["channels"]],
         message=[show_stored(m, lang) for m in imports["message"]],
@@ -96,6 +99,7 @@ def summary(con: store.Connection, tr: Translator) -> None:
               f"{fmt_number(days)} {tr('overview.unit_days')}", delta_color="off", delta_arrow="off")
     numbers_table(
         series.assign(channel=series["channel"].map(lambda c: channel_label(c, tr)),
+                      queue=[queue_label(q, tr) for q in series["queue"]],
                       interval_min=[interval_text(n, tr) for n in series["interval_min"]]),
         dict.fromkeys(["days", "offered", "answered", "abandoned", "closed_attempts"], 0),
         column_config={

@@ -18,7 +18,7 @@ from kcc.period_forecast import PeriodForecast, period_grain
 from kcc.ui import access
 from kcc.ui import forecast_cache as cache
 from kcc.ui.state import Translator
-from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit, series_options
+from kcc.ui.widgets import channel_label, date_format, error_text, fmt_number, fmt_unit, series_label, series_options
 
 #: Session key (no widget owns it) carrying "calendar saved" across the rerun.
 SAVED_NOTE_KEY = "forecast.events_saved_n"
@@ -67,7 +67,7 @@ def settings_form(tr: Translator, summary: pd.DataFrame) -> ForecastChoice:
         left, mid, right, far = st.columns(4)
         picked = left.selectbox(
             tr("forecast.series"), options, key="forecast.series",
-            format_func=lambda o: f"{channel_label(o.split('|')[0], tr)} · {o.split('|')[1]}",
+            format_func=lambda o: series_label(o.split("|")[0], o.split("|")[1], tr),
         )  # fmt: skip
         row = summary.iloc[options.index(picked)]
         grain = period_grain(int(row["interval_min"]))

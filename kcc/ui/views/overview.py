@@ -12,7 +12,17 @@ from kcc.formatting import escape_markdown
 from kcc.report import finding_text
 from kcc.ui.state import Translator
 from kcc.ui.views.staffing import channel_order, ftes, with_unit
-from kcc.ui.widgets import TILE, channel_label, fmt_compact, fmt_day, fmt_moment, fmt_number, fmt_pct, fmt_unit
+from kcc.ui.widgets import (
+    TILE,
+    channel_label,
+    fmt_compact,
+    fmt_day,
+    fmt_moment,
+    fmt_number,
+    fmt_pct,
+    fmt_unit,
+    person_label,
+)
 
 # --------------------------------------------------------------------------- overview
 
@@ -126,7 +136,7 @@ def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame, zon
     age_days = (pd.Timestamp.now(tz=zone).tz_localize(None) - imported_local).days
     st.markdown(tr(
         "overview.freshness_text",
-        file=escape_markdown(last["file_name"]), user=escape_markdown(last["imported_by"]),
+        file=escape_markdown(last["file_name"]), user=escape_markdown(person_label(last["imported_by"], tr)),
         when=fmt_moment(imported_local),
         age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
         rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),

@@ -28,6 +28,7 @@ from kcc.ui.widgets import (
     fmt_number,
     fmt_pct,
     fmt_signed,
+    person_label,
     plotly_chart,
 )
 
@@ -114,6 +115,8 @@ def saved_section(con: store.Connection, tr: Translator) -> dict[str, ScenarioSp
     shown = saved[["name", "description", "created_by", "created_at", "updated_by", "updated_at"]].copy()
     for column in ("created_at", "updated_at"):
         shown[column] = [fmt_moment(m) for m in pd.to_datetime(shown[column])]
+    for column in ("created_by", "updated_by"):
+        shown[column] = [person_label(u, tr) for u in shown[column]]
     st.dataframe(shown, hide_index=True, key="scenarios.table", column_config={
         "name": tr("scenarios.name"), "description": tr("scenarios.description"),
         "created_by": tr("scenarios.created_by"), "created_at": tr("scenarios.created_at"),

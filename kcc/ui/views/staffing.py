@@ -36,6 +36,7 @@ from kcc.ui.widgets import (
     fmt_pct,
     fmt_unit,
     plotly_chart,
+    series_label,
 )
 
 # --------------------------------------------------------------------------- session state
@@ -371,7 +372,7 @@ def stale_notice(tr: Translator, horizon: plan.PlanHorizon | None) -> None:
     if horizon is None or not horizon.stale:
         return
     lines = [
-        "- " + tr("staffing.stale_series", series=f"{channel_label(s.channel, tr)} · {escape_markdown(s.queue)}",
+        "- " + tr("staffing.stale_series", series=escape_markdown(series_label(s.channel, s.queue, tr)),
                   last_day=fmt_day(s.last_day), weeks=horizon.stale_weeks)
         for s in horizon.stale
     ]
