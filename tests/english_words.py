@@ -34,8 +34,13 @@ NEUTRAL: frozenset[str] = frozenset({
 STREAMLIT_OWN: tuple[str, ...] = ("Browse files", "Drag and drop", "per file", "Choose options", "Choose an option")
 
 
+#: A setting's name (``KCC_DEFAULT_ROLE``): the same in both languages, so its parts are no
+#: Dutch words ("default" is English a Dutch page must not show).
+_SETTING = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+
+
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(_FIELD.sub(" ", text))}
+    return {w.lower() for w in _WORD.findall(_SETTING.sub(" ", _FIELD.sub(" ", text)))}
 
 
 def english_words() -> frozenset[str]:
@@ -46,7 +51,7 @@ def english_words() -> frozenset[str]:
         dutch |= _words(nl)
         if en != nl:
             english |= {w for w in _words(en) if len(w) >= MIN_LETTERS and not w.isupper()}
-    acronyms = {w for en, _nl in TEXTS.values() for w in _WORD.findall(en) if w.isupper()}
+    acronyms = {w for en, _nl in TEXTS.values() for w in _WORD.findall(_SETTING.sub(" ", en)) if w.isupper()}
     return frozenset(english - dutch - NEUTRAL - {a.lower() for a in acronyms})
 
 
