@@ -270,8 +270,10 @@ def budget_chart(
 def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
     """Daily volumes summed per week (Monday to Sunday), full weeks only.
 
-    A week the history only partly covers would show as a dip that is not there; when no week
-    is covered in full the days are returned as they are.
+    A week the history only partly covers would show as a dip that is not there, so only weeks
+    from the history's first day to its last are kept. A day inside them without contacts is a
+    closed day, not a gap: a centre closed at weekends has full weeks too. When no week lies
+    within the history the days are returned as they are.
 
     Parameters
     ----------
@@ -287,8 +289,9 @@ def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
         return daily[["date", "channel", "offered"]]
     days = pd.to_datetime(daily["date"])
     monday = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
-    covered = days.groupby(monday).nunique()
-    full = covered[covered == 7].index
+    mondays = pd.DatetimeIndex(monday.unique())
+    full = mondays[(mondays >= days.min().normalize())
+                   & (mondays + pd.Timedelta(days=6) <= days.max().normalize())]
     if full.empty:
         return daily[["date", "channel", "offered"]]
     weeks = (daily.assign(date=monday)[monday.isin(full)]

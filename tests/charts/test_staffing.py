@@ -31,6 +31,19 @@ def test_weekly_totals_keep_full_weeks_only_and_add_up() -> None:
     assert list(dict.fromkeys(weeks["channel"])) == ["phone", "whatsapp"], "channel order as on screen"
 
 
+def test_a_centre_closed_at_weekends_is_shown_per_week() -> None:
+    """Weekdays only, Monday 3 March to Friday 28 March 2003 (the US bank's file has no
+    weekend): the weekends are closed days, so the first three weeks are full and each adds up
+    its five days; the last week ends on its Friday, before its Sunday, and is left out."""
+    daily = _daily("2003-03-03", 26)
+    daily = daily[pd.to_datetime(daily["date"]).dt.day_of_week < 5].reset_index(drop=True)
+    weeks = charts.weekly_totals(daily)
+    mondays = sorted(set(pd.to_datetime(weeks["date"])))
+    assert mondays == list(pd.date_range("2003-03-03", periods=3, freq="7D"))
+    first = weeks[(weeks["channel"] == "phone") & (pd.to_datetime(weeks["date"]) == mondays[0])]
+    assert first["offered"].item() == sum(10 * i + 5 for i in range(5))
+
+
 def test_without_a_full_week_the_days_stay() -> None:
     daily = _daily("2026-11-04", 5)
     assert charts.weekly_totals(daily).equals(daily[["date", "channel", "offered"]])
