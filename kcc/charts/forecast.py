@@ -232,6 +232,11 @@ def period_backtest_display(summary: pd.DataFrame, labels: Mapping[str, str]) ->
 def history_daily(history: pd.DataFrame, weeks: int = 26) -> pd.DataFrame:
     """Daily totals of the last ``weeks`` weeks of a ``ds, y`` history, by local date.
 
+    A day the history holds no interval of is a closed day at 0, as the forecast learns it
+    (``kcc.forecast.grid``) and draws it ahead: a centre closed at weekends shows its history
+    dropping to 0 on Saturday and Sunday as its forecast does, not a line drawn from Friday to
+    Monday.
+
     Parameters
     ----------
     history : pandas.DataFrame
@@ -242,11 +247,13 @@ def history_daily(history: pd.DataFrame, weeks: int = 26) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``date`` (naive local midnight) and ``y`` [contacts per day].
+        ``date`` (naive local midnight, every day) and ``y`` [contacts per day].
     """
     ds = history["ds"]
     local = ds.dt.tz_localize(None) if ds.dt.tz is not None else ds
     daily = history["y"].groupby(local.dt.normalize()).sum()
+    if len(daily):
+        daily = daily.reindex(pd.date_range(daily.index.min(), daily.index.max(), freq="D"), fill_value=0)
     daily = daily[daily.index > daily.index.max() - pd.Timedelta(weeks=weeks)]
     return daily.rename_axis("date").rename("y").reset_index()
 

@@ -80,3 +80,21 @@ def test_the_period_backtest_leaves_out_coverage_when_no_method_has_bands() -> N
     assert list(shown["wMAPE [%]"]) == [4.1, 5.0] and list(shown["MASE"]) == [0.512, 1.0]
     with_bands = period_backtest_display(summary.assign(coverage_80=[0.75, float("nan")]), labels)
     assert list(with_bands["80% [%]"].fillna(-1)) == [75.0, -1]
+
+
+def test_a_day_without_contacts_in_the_history_is_drawn_at_zero_as_the_forecast_learns_it() -> None:
+    """A centre open Monday to Friday: its history holds no weekend intervals. The forecast
+    takes those days as closed (``kcc.forecast.grid``) and draws 0 ahead, so the history's line
+    must drop to 0 on them too, not run from Friday to Monday."""
+    from kcc.charts import history_daily
+    from kcc.forecast.grid import prepare_grid
+
+    days = [d for d in pd.date_range("2003-03-03", "2003-03-28", freq="D") if d.day_of_week < 5]
+    ds = pd.DatetimeIndex([d + pd.Timedelta(hours=h) for d in days for h in (9, 10)]).tz_localize("America/New_York")
+    history = pd.DataFrame({"ds": ds, "y": 5.0})
+    daily = history_daily(history)
+    assert list(daily["date"]) == list(pd.date_range("2003-03-03", "2003-03-28", freq="D"))
+    grid = prepare_grid(history)
+    assert list(daily["y"]) == list(grid.daily), "the days and totals the forecast learns from"
+    assert daily.set_index("date").loc["2003-03-08", "y"] == 0 and daily["y"].max() == 10.0
+    assert history_daily(history, weeks=1)["date"].min() == pd.Timestamp("2003-03-22"), "a week ends on the last day"
