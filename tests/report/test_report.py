@@ -761,3 +761,24 @@ def test_a_channel_shift_reports_its_lost_customers(lang: str, share_name: str, 
     moved = 0.1 * frame["volume"].sum() / 2.0
     assert items[count_name].unit == unit
     assert items[count_name].values[0][1] == round(0.1 * moved)
+
+
+def test_the_fte_per_week_chart_draws_whole_weeks_and_the_tables_keep_every_week() -> None:
+    """A weekday centre planned from a Saturday (the US bank's history ends on a Friday): the
+    first plan week holds its closed Saturday and Sunday, the last its Monday to Friday. Their
+    FTE over their own days (0, and 7/5 of a whole week's) is no weekly FTE; the chart leaves
+    them out and the budget keeps them."""
+    def row(period: str, weeks: float, hours: float) -> BudgetRow:
+        return BudgetRow(period, "phone", weeks, hours, hours, 0.0, 38.0, 38.0)
+
+    weekly = (row("2003-W43", 2 / 7, 0.0), row("2003-W44", 1.0, 3600.0), row("2003-W45", 1.0, 3600.0),
+              row("2004-W04", 5 / 7, 3600.0))
+    summary = make_summary(weekly=weekly, channels=make_summary().channels[:1])
+    assert list(summary.budget_by_period("week")["fte_base"].round(1)) == [0.0, 100.0, 100.0, 140.0]
+    (chart,) = [c for section in report.layout(summary) for c in section.charts if c.key == "plan.fte_week"]
+    assert chart.categories == ("2003-W44", "2003-W45")
+    assert [series.values for series in chart.series][0] == (100.0, 100.0)
+    # every week stays in the workbook's weekly budget
+    sheet = load_workbook(io.BytesIO(report.to_xlsx(summary)))
+    texts = {str(c.value) for ws in sheet.worksheets for r in ws.iter_rows() for c in r if c.value is not None}
+    assert {"2003-W43", "2004-W04"} <= texts
