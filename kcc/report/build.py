@@ -26,6 +26,7 @@ from kcc.report.model import (
     SimulationCheck,
     StrategySummary,
     StressSummary,
+    whole_weeks,
 )
 from kcc.report.outlook import calamity_outlook, fcr_figures, key_figures, people_rows
 from kcc.report.wording import channel_name, finite, hours_text, tr_for
@@ -358,7 +359,7 @@ def _risks(channels: Sequence[ChannelOutcome], goals: Sequence[ChannelGoal], cos
     if len(staffed):
         short_share = float((staffed["gap"] < -1e-9).mean())
         gaps: dict[str, float] = {}
-        for row in weekly:
+        for row in whole_weeks(weekly):
             gap_fte = row.fte(row.hours_rostered_h - row.hours_scen_h, contract_hours)
             gaps[row.period] = gaps.get(row.period, 0.0) + gap_fte
         worst = min(gaps, key=gaps.__getitem__) if gaps else None

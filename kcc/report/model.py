@@ -7,6 +7,7 @@ assumptions. Shares are fractions 0..1 here and percentages only in what is rend
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
@@ -195,6 +196,19 @@ class BudgetRow:
     def cost_rostered_eur(self) -> float:
         """Cost of the roster. [EUR]"""
         return staffing.labour_cost_eur(self.hours_rostered_h, self.rate_base_eur_per_hour)
+
+
+def whole_weeks(rows: Sequence[BudgetRow]) -> tuple[BudgetRow, ...]:
+    """The weekly rows of the weeks the plan covers whole; all of them when none is whole.
+
+    A plan that does not start on a Monday cuts a week at each end, and a cut week's FTE counts
+    its hours over its own days (``BudgetRow.weeks``). For a centre closed at weekends that is
+    no weekly FTE: a Saturday-and-Sunday week reads 0 and a Monday-to-Friday week 7/5 of a
+    whole week's. What compares weeks (the FTE-per-week chart, the largest weekly shortfall)
+    takes the whole ones; the budget tables keep every week with its days.
+    """
+    whole = tuple(r for r in rows if r.weeks >= 1.0 - 1e-9)
+    return whole or tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -571,8 +585,9 @@ class StrategySummary:
             "cost_rostered_eur": sum(r.cost_rostered_eur for r in self.monthly),
         }
 
-    def budget_by_period(self, freq: Literal["week", "month"]) -> pd.DataFrame:
-        """Budget summed over channels per week or month.
+    def budget_by_period(self, freq: Literal["week", "month"], *, whole: bool = False) -> pd.DataFrame:
+        """Budget summed over channels per week or month; with ``whole``, the weeks the plan
+        covers whole only (``whole_weeks``).
 
         Returns
         -------
@@ -580,7 +595,7 @@ class StrategySummary:
             ``period, weeks, fte_base, fte_scen, fte_rostered`` [FTE] and ``cost_base_eur,
             cost_scen_eur, cost_rostered_eur`` [EUR], one row per period in order.
         """
-        rows = self.weekly if freq == "week" else self.monthly
+        rows = (whole_weeks(self.weekly) if whole else self.weekly) if freq == "week" else self.monthly
         records = []
         for period in dict.fromkeys(r.period for r in rows):
             group = [r for r in rows if r.period == period]

@@ -226,7 +226,7 @@ def _plan_section(s: StrategySummary) -> Section:
         )
         for c in s.channels
     )
-    weekly = whole_weeks(s.budget_by_period("week"))
+    weekly = s.budget_by_period("week", whole=True)  # a cut week is no weekly FTE (whole_weeks)
     chart = Chart(
         "plan.fte_week", tr("report.chart_fte_week"), "line",
         tuple(weekly["period"]),
@@ -243,19 +243,6 @@ def _plan_section(s: StrategySummary) -> Section:
     extra = (_simulation_fact(s), _simulation_verdict(s)) if s.simulation is not None else ()
     return Section("plan", tr("report.sec_plan"), s.text("plan"), (*facts, *extra), tuple(tables),
                    (chart,))
-
-
-def whole_weeks(weekly: pd.DataFrame) -> pd.DataFrame:
-    """The weeks of ``StrategySummary.budget_by_period("week")`` the plan covers whole, for the
-    FTE-per-week chart; all of them when none is whole.
-
-    A plan that does not start on a Monday cuts a week at each end, and a cut week's FTE counts
-    its hours over its own days (``kcc.staffing.weeks_of``). For a centre closed at weekends
-    that line jumps: a Saturday-and-Sunday week at 0 FTE and a Monday-to-Friday week at 7/5 of
-    the others. The tables keep every week with its days.
-    """
-    whole = weekly[weekly["weeks"] >= 1.0 - 1e-9]
-    return weekly if whole.empty else whole.reset_index(drop=True)
 
 
 def _simulation_fact(s: StrategySummary) -> str:

@@ -778,6 +778,12 @@ def test_the_fte_per_week_chart_draws_whole_weeks_and_the_tables_keep_every_week
     (chart,) = [c for section in report.layout(summary) for c in section.charts if c.key == "plan.fte_week"]
     assert chart.categories == ("2003-W44", "2003-W45")
     assert [series.values for series in chart.series][0] == (100.0, 100.0)
+    # the largest weekly shortfall the risks name is a whole week's
+    from kcc.report.build import _risks
+
+    short = pd.DataFrame({"model": "erlang_a", "volume": 10.0, "gap": [-1.0] * 9 + [0.0]})
+    (line,) = _risks((), (), 0.0, None, short, weekly, 36.0, "en")
+    assert line == t("report.risk_short", "en", share="90%", gap="100.0 FTE", week="2003-W44"), line
     # every week stays in the workbook's weekly budget
     sheet = load_workbook(io.BytesIO(report.to_xlsx(summary)))
     texts = {str(c.value) for ws in sheet.worksheets for r in ws.iter_rows() for c in r if c.value is not None}
