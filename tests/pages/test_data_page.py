@@ -43,7 +43,10 @@ def test_data_page_in_dutch(demo_db: Path) -> None:
     # texts to translate, not as English sentences.
     history = next(d.value for d in at.dataframe if "rows_read" in d.value.columns)
     assert set(history["message"]) == {"demo-KCC (seed 2026)", "demorooster"}
-    assert "Chat, E-mail, Telefoon, WhatsApp" in set(history["channels"])
+    assert "Telefoon, Chat, E-mail, WhatsApp" in set(history["channels"]), "phone first, as on every page"
+    loaded = next(d.value for d in at.dataframe if "first_ds" in d.value.columns)
+    assert list(loaded["channel"]) == ["Telefoon", "Chat", "E-mail", "WhatsApp"]
+    assert at.selectbox(key="data.chart_channel").value == "phone", "the profile charts open on phone"
     assert "–" in set(history["interval_min"]), "the roster row has no volume interval"
 
 

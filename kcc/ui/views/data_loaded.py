@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kcc import config, store
+from kcc import config, plan, store
 from kcc.access import Action
 from kcc.charts import data as charts_data
 from kcc.i18n import show_stored
@@ -54,7 +54,8 @@ def history(con: store.Connection, tr: Translator, lang: str) -> None:
         kind=[tr(f"data.history.kind_{k}") if k else "" for k in imports["kind"]],
         imported_by=[person_label(u, tr) for u in imports["imported_by"]],
         interval_min=[interval_text(n, tr) for n in imports["interval_min"]],
-        channels=[", ".join(channel_label(c, tr) for c in config.channel_list(v)) for v in imports["channels"]],
+        channels=[", ".join(channel_label(c, tr) for c in plan.channel_order(config.channel_list(v)))
+                  for v in imports["channels"]],
         message=[show_stored(m, lang) for m in imports["message"]],
     )[["imported_at", "file_name", "kind", "imported_by", *counts, "interval_min", "period_start",
        "period_end", "channels", "message"]]
@@ -90,6 +91,10 @@ def summary(con: store.Connection, tr: Translator) -> None:
     if series.empty:
         st.info(tr("data.summary.empty"))
         return
+    # phone first, as on every other page (the store sorts by channel id: chat, email, phone)
+    rank = {c: i for i, c in enumerate(plan.channel_order(series["channel"]))}
+    series = (series.assign(_rank=series["channel"].map(rank)).sort_values(["_rank", "queue"], kind="stable")
+              .drop(columns="_rank").reset_index(drop=True))
     first, last = series["first_ds"].min(), series["last_ds"].max()
     c1, c2 = st.columns(2)
     c1.metric(tr("data.summary.total"), tr("data.summary.total_value", value=float(series["offered"].sum())))
