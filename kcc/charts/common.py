@@ -87,6 +87,16 @@ LABEL_LINES: Final[int] = 2
 MARGIN: Final[dict[str, int]] = {"l": 10, "r": 10, "t": 50, "b": 10}
 
 
+def every_day(daily: pd.Series) -> pd.Series:
+    """Contacts per day (a ``DatetimeIndex`` of local midnights) on every day from the first to
+    the last, a day without contacts at 0: a closed day, as the forecast reads the history
+    (``kcc.forecast.grid``). A centre closed at weekends then drops to 0 on them in a chart,
+    not a line from Friday to Monday."""
+    if daily.empty:
+        return daily
+    return daily.reindex(pd.date_range(daily.index.min(), daily.index.max(), freq="D"), fill_value=0)
+
+
 def fit_layout(fig: go.Figure, *, legend: bool = True, margin: Mapping[str, int] | None = None) -> go.Figure:
     """The layout every builder ends with: legend below, margins that grow, round ticks.
 

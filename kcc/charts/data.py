@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kcc import config
-from kcc.charts.common import fit_layout, hour_ticks
+from kcc.charts.common import every_day, fit_layout, hour_ticks
 from kcc.formatting import escape_plotly
 
 
@@ -20,6 +20,8 @@ def volume_by_day(
     channel_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Offered contacts per local day, one line per channel.
+
+    A day inside a channel's history without contacts is drawn at 0 (``common.every_day``).
 
     Parameters
     ----------
@@ -40,6 +42,8 @@ def volume_by_day(
     order += sorted(present - set(order))
     for channel in order:
         part = daily[daily["channel"] == channel].sort_values("date")
+        offered = pd.Series(part["offered"].to_numpy(float), index=pd.DatetimeIndex(pd.to_datetime(part["date"])))
+        part = every_day(offered.groupby(level=0).sum()).rename_axis("date").rename("offered").reset_index()
         fig.add_trace(go.Scatter(x=part["date"], y=part["offered"], mode="lines",
                                  name=escape_plotly((channel_names or {}).get(channel, channel)),
                                  line={"color": config.CHANNEL_COLORS.get(channel)}))

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kcc.charts.common import fit_layout
+from kcc.charts.common import every_day, fit_layout
 from kcc.formatting import escape_plotly
 
 _FORECAST_COLOUR = "#1f77b4"
@@ -232,10 +232,8 @@ def period_backtest_display(summary: pd.DataFrame, labels: Mapping[str, str]) ->
 def history_daily(history: pd.DataFrame, weeks: int = 26) -> pd.DataFrame:
     """Daily totals of the last ``weeks`` weeks of a ``ds, y`` history, by local date.
 
-    A day the history holds no interval of is a closed day at 0, as the forecast learns it
-    (``kcc.forecast.grid``) and draws it ahead: a centre closed at weekends shows its history
-    dropping to 0 on Saturday and Sunday as its forecast does, not a line drawn from Friday to
-    Monday.
+    A day the history holds no interval of is a closed day at 0 (``common.every_day``), as
+    the forecast learns it and draws it ahead.
 
     Parameters
     ----------
@@ -252,8 +250,7 @@ def history_daily(history: pd.DataFrame, weeks: int = 26) -> pd.DataFrame:
     ds = history["ds"]
     local = ds.dt.tz_localize(None) if ds.dt.tz is not None else ds
     daily = history["y"].groupby(local.dt.normalize()).sum()
-    if len(daily):
-        daily = daily.reindex(pd.date_range(daily.index.min(), daily.index.max(), freq="D"), fill_value=0)
+    daily = every_day(daily)
     daily = daily[daily.index > daily.index.max() - pd.Timedelta(weeks=weeks)]
     return daily.rename_axis("date").rename("y").reset_index()
 

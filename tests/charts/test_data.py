@@ -50,3 +50,13 @@ def test_a_time_no_monday_had_a_contact_keeps_its_place_on_the_day_axis() -> Non
     monday, tuesday = (dict(zip(trace.x, trace.y, strict=True)) for trace in fig.data)
     assert monday["00:15"] == 0.0 and monday["03:30"] == 0.0, "no Monday had a contact then: a mean of 0"
     assert monday["07:00"] == 2.0 and tuesday["03:30"] == 1.0
+
+
+def test_a_day_without_contacts_is_drawn_at_zero() -> None:
+    """Weekdays only (the US bank's file): Saturday and Sunday are closed days at 0, as the
+    forecast reads them, so the line does not run from Friday to Monday."""
+    days = [d for d in pd.date_range("2003-03-03", "2003-03-14", freq="D") if d.day_of_week < 5]
+    daily = pd.DataFrame({"date": [d.date() for d in days], "channel": "phone", "offered": 100.0})
+    fig = charts_data.volume_by_day(daily, title="t", x_title="x", y_title="y")
+    (line,) = fig.data
+    assert len(line.x) == 12 and list(line.y) == [100.0] * 5 + [0.0, 0.0] + [100.0] * 5
