@@ -170,6 +170,14 @@ def test_the_default_queue_and_an_unnamed_user_read_in_the_readers_language() ->
     assert person("Bob", "nl") == "Bob" and person("Anonymous Bob", "nl") == "Anonymous Bob"
 
 
+def test_the_default_queue_typed_in_either_language_is_stored_under_its_one_name() -> None:
+    from kcc.i18n import stored_queue
+
+    for typed in ("", "  ", "default", "standaard", " standaard "):
+        assert stored_queue(typed) == "default", typed
+    assert stored_queue(" Sales ") == "Sales" and stored_queue("Standaard") == "Standaard"
+
+
 def test_a_scenario_saved_over_by_an_unnamed_user_names_them_in_the_readers_language() -> None:
     from datetime import datetime
 

@@ -129,6 +129,14 @@ def queue_name(queue: object, lang: str = "en", *, word: str | None = None) -> s
     return f"{word or t('common.default_queue', lang)}{space}{step}"
 
 
+def stored_queue(typed: str) -> str:
+    """The queue to store for a name typed on the import form: the default queue's word in
+    either language (or nothing) is ``config.DEFAULT_QUEUE``, so a file imported in Dutch and in
+    English lands in the same series; any other name as typed."""
+    typed = typed.strip()
+    return config.DEFAULT_QUEUE if typed in ("", *TEXTS["common.default_queue"]) else typed
+
+
 def person(name: object, lang: str = "en", *, word: str | None = None) -> str:
     """Who imported or saved something, as stored, for a reader of ``lang``: a user who gave no
     name was stored under the word for "anonymous" of the language at the time; any such

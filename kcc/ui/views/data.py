@@ -17,7 +17,7 @@ import streamlit as st
 from kcc import config, importer, store
 from kcc.access import Action
 from kcc.formatting import escape_markdown, fmt_number
-from kcc.i18n import series_name
+from kcc.i18n import series_name, stored_queue
 from kcc.ui import access
 from kcc.ui.state import Translator, current_user, data_version
 from kcc.ui.widgets import (
@@ -286,12 +286,9 @@ def _when_and_where(tr: Translator, guessed: importer.Mapping, kind: str,
     queue_col = pick("queue", tr("data.mapping.queue"), guessed.queue)
     queue_value = guessed.queue_value
     if queue_col is None:
-        # the default queue reads in the reader's language and is stored under its one name, so
-        # the same file imported in Dutch and in English lands in the same series
-        typed = st.text_input(
-            tr("data.mapping.queue_value"), queue_label(guessed.queue_value, tr), key=f"{key}.queue_value"
-        ).strip()
-        queue_value = config.DEFAULT_QUEUE if typed in ("", queue_label(config.DEFAULT_QUEUE, tr)) else typed
+        # the default queue reads in the reader's language and is stored under its one name
+        queue_value = stored_queue(st.text_input(
+            tr("data.mapping.queue_value"), queue_label(guessed.queue_value, tr), key=f"{key}.queue_value"))
     return {"timestamp": timestamp, "date": date_col, "time": time_col, "datetime_format": fmt.strip(),
             "channel": channel_col, "channel_value": channel_value, "queue": queue_col, "queue_value": queue_value}
 
