@@ -67,7 +67,7 @@ with config.centre_timezone(store.timezone_of(con)):
             tr(
                 "data.upload.summary",
                 name=escape_markdown(source.name),
-                format=source.format.upper(),
+                format=source.format_name,
                 rows=len(source.frame),
                 more="" if source.complete else tr("data.upload.sample_only"),
                 columns=len(source.frame.columns),

@@ -109,6 +109,12 @@ class SourceFile:
     data: bytes | None = field(default=None, repr=False)
     notices: tuple[ImportProblem, ...] = ()
 
+    @property
+    def format_name(self) -> str:
+        """The format as a reader names it: ``TSV`` for tab-separated text, else ``CSV``,
+        ``XLSX`` or ``PARQUET``."""
+        return "TSV" if self.format == "csv" and self.delimiter == "\t" else self.format.upper()
+
 
 class SourceError(TranslatedError):
     """A file that cannot be read for mapping: over an upload limit, not text or a

@@ -107,6 +107,13 @@ def test_tab_separated_iso_timestamp_with_t(mem_con) -> None:
     assert store.read_intervals(mem_con)["answered"].tolist() == [2.0]
 
 
+def test_a_tab_separated_file_is_named_tsv() -> None:
+    text = "arrival\thandle_s\n2024-03-04T09:05:00\t100\n"
+    assert importer.read_source(text.encode(), "calls.tsv").format_name == "TSV"
+    assert importer.read_source(text.replace("\t", ",").encode(), "calls.csv").format_name == "CSV"
+    assert importer.read_source(text.replace("\t", ";").encode(), "calls.txt").format_name == "CSV"
+
+
 def _frame() -> pd.DataFrame:
     return pd.DataFrame(
         {
