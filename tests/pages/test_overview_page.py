@@ -82,3 +82,12 @@ def test_a_centre_whose_week_starts_on_saturday_and_never_closes(demo_db: Path) 
     gaps = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert len(gaps) == 1  # one run: the whole horizon
     assert gaps[0].startswith("**1. Phone**, Saturday 2026-02-14 00:00 to Friday 2026-05-15 24:00: short ")
+
+
+def test_the_imports_age_reads_as_people_say_it() -> None:
+    from kcc.ui.state import translator
+    from kcc.ui.views.overview import _age_text
+
+    nl, en = translator("nl"), translator("en")
+    assert [_age_text(nl, d) for d in (0, 1, 12)] == ["vandaag", "gisteren", "12 dagen geleden"]
+    assert [_age_text(en, d) for d in (-1, 1, 2)] == ["today", "yesterday", "2 days ago"]

@@ -64,7 +64,8 @@ def test_a_dutch_import_without_queues_lands_in_the_default_queue_and_reads_in_e
         assert not overview.exception
         freshness = t("overview.freshness_text", lang, file="tellingen.csv", user=word, when="",
                       age="", rows="", until="").split(word)[0]
-        assert any(freshness + word in m.value for m in overview.markdown), freshness
+        (line,) = [m.value for m in overview.markdown if freshness + word in m.value]
+        assert f"({t('overview.age_today', lang)}, " in line, "imported today, not \"0 days ago\""
 
         forecast = _run("forecast.py", lang)
         assert not forecast.exception

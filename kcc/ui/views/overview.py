@@ -122,6 +122,15 @@ def page_link(tr: Translator, channel: str, day: str, number: int) -> None:
         st.markdown(f"[{tr('overview.open_staffing')}](staffing?channel={channel}&day={day})")
 
 
+def _age_text(tr: Translator, age_days: int) -> str:
+    """How long ago an import was, as people say it: today, yesterday, 12 days ago."""
+    if age_days <= 0:
+        return tr("overview.age_today")
+    if age_days == 1:
+        return tr("overview.age_yesterday")
+    return tr("overview.age_days", age=fmt_unit(age_days, tr("overview.unit_days")))
+
+
 def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame, zone: str | None = None) -> None:
     """When the data was last imported, by whom, and how far it reaches; the moment and its age
     on the wall clock of ``zone`` (the centre's; default ``kcc.config.timezone()``)."""
@@ -138,7 +147,7 @@ def freshness(tr: Translator, last: pd.Series | None, summary: pd.DataFrame, zon
         "overview.freshness_text",
         file=escape_markdown(last["file_name"]), user=escape_markdown(person_label(last["imported_by"], tr)),
         when=fmt_moment(imported_local),
-        age=fmt_unit(max(age_days, 0), tr("overview.unit_days")),
+        age=_age_text(tr, age_days),
         rows=fmt_unit(last["rows_imported"], tr("overview.unit_rows")),
         until=fmt_moment(last_ds),
     ))
