@@ -142,7 +142,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "capacity.col_rostered_h": ("Rostered [h]", "Ingeroosterd [u]"),
     "capacity.col_paid_h": ("Paid [h]", "Betaald [u]"),
     "capacity.col_fte": ("FTE", "fte"),
-    "capacity.col_need_heads": ("Heads needed", "Benodigde medewerkers"),
+    "capacity.col_need_heads": ("Heads needed", "Benodigd"),
     "capacity.col_classes": ("Classes", "Groepen"),
     "capacity.col_hires": ("Hires", "Instroom"),
     "capacity.col_leavers": ("Leavers", "Uitstroom"),
